@@ -1,0 +1,32 @@
+// The dyad CLI: each subcommand registers itself on the CLI11 app. Entry
+// points parse options, call the library and map results to exit codes; no
+// domain logic lives here.
+#ifndef DYAD_TOOLS_COMMANDS_H_
+#define DYAD_TOOLS_COMMANDS_H_
+
+#include <CLI/CLI.hpp>
+#include <functional>
+#include <string>
+
+namespace dyad::cli {
+
+// Exit codes shared by all subcommands.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFailure = 1;  // the command ran but something failed
+inline constexpr int kExitUsage = 2;    // bad options
+
+// A subcommand sets `run` to the function executed after parsing.
+using Runner = std::function<int()>;
+
+void RegisterText(CLI::App& app, Runner* run);
+void RegisterCode(CLI::App& app, Runner* run);
+void RegisterDict(CLI::App& app, Runner* run);
+void RegisterValidate(CLI::App& app, Runner* run);
+void RegisterTrain(CLI::App& app, Runner* run);
+
+// Prints "dyad: <message>" to stderr.
+void PrintError(const std::string& message);
+
+}  // namespace dyad::cli
+
+#endif  // DYAD_TOOLS_COMMANDS_H_
