@@ -1,0 +1,119 @@
+// Copyright dyad authors. Stage `coder`: one sentence + compiled dictionaries ->
+// CAMEO events, with TABARI/PETRARCH semantics and no external parser.
+//
+// Per sentence the coder
+//   1. checks the discard list (sentence and whole-story discards);
+//   2. finds actor mentions (longest dictionary match, the code valid on the
+//      article date) and agents, and composes them: "Libyan police" -> LBYCOP,
+//      "rebels in Libya" -> LBYREB, "Gondor's government" -> GONGOV, "MSF
+//      Arnor" -> NGOARN; joins "A, B and C" into compound actors;
+//   3. finds verbs (dictionary verb forms; with part-of-speech tags, only words
+//      tagged as verbs, so "the attack" is not the verb "attack");
+//   4. matches each verb's patterns, longest first, inside its clause (commas
+//      and conjunctions bound a clause), honouring `_` adjacency, synsets and
+//      the actor tokens $ (source) + (target) % (compound) ^ (skip);
+//   5. fills source and target by TABARI's default rules where a pattern did
+//      not place them, reverses them in the passive voice ("B was attacked by
+//      A"), and emits one event per source x target member.
+// Every event names the dictionary line that fired (`file:line`).
+//
+// Thread-safety: a Coder is immutable after Create; CodeSentence is const and
+// may run concurrently, each thread with its own CoderScratch.
+#ifndef DYAD_CODER_H_
+#define DYAD_CODER_H_
+
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "dyad/dict.h"
+#include "dyad/status.h"
+#include "dyad/tagger.h"
+#include "dyad/text.h"
+
+namespace dyad {
+
+struct CoderOptions {
+  // Emit an event only when both a source and a target were found (PETRARCH's
+  // require_dyad). When false, a missing side is left empty.
+  bool require_dyad = true;
+  // Upper bound on events from one sentence (bounded work on hostile input).
+  std::uint32_t max_events_per_sentence = 16;
+  // Words a pattern may skip between two non-adjacent elements.
+  std::uint32_t max_pattern_gap = 12;
+};
+
+// An actor as the coder found it: token range in the sentence and its code.
+struct CodedActor {
+  std::uint32_t first_token = 0;  // index into Document::tokens
+  std::uint32_t end_token = 0;    // one past the last token
+  std::string code;               // "USAGOV"; never empty
+  std::string rule;               // file:line of the actor (or agent) entry
+};
+
+struct CodedEvent {
+  CodedActor source, target;
+  bool has_source = false, has_target = false;
+  std::string cameo;                // "064"; leading zeros kept
+  std::uint32_t verb_first_token = 0, verb_end_token = 0;
+  std::string rule;                 // file:line of the verb form or pattern that fired
+  bool passive = false;             // source/target reversed by passive voice
+  bool negated = false;             // the verb group is negated ("did not attack")
+};
+
+// An actor mention (for entity output), coded or not.
+struct ActorMentionOut {
+  std::uint32_t first_token = 0, end_token = 0;
+  std::string code;  // empty for a null-coded dictionary phrase
+  std::string rule;
+  bool is_agent_only = false;  // an agent with no country actor ("the police")
+};
+
+// Per-thread working memory.
+struct CoderScratch;
+struct CoderScratchDeleter {
+  void operator()(CoderScratch* s) const;
+};
+using CoderScratchPtr = std::unique_ptr<CoderScratch, CoderScratchDeleter>;
+CoderScratchPtr NewCoderScratch();
+
+// What the coder saw in one sentence.
+struct SentenceCoding {
+  bool discarded = false;        // a sentence-level discard phrase matched
+  bool story_discarded = false;  // a story-level discard phrase matched
+  std::string discard_rule;      // file:line of the discard entry
+  std::vector<ActorMentionOut> actors;
+  std::vector<CodedEvent> events;
+  void Clear() {
+    discarded = story_discarded = false;
+    discard_rule.clear();
+    actors.clear();
+    events.clear();
+  }
+};
+
+class Coder {
+ public:
+  // `dicts` must outlive the Coder.
+  Coder(const Dictionaries& dicts, CoderOptions options);
+
+  // Codes sentence `s` of `doc`. `tags` holds one tag per token of the
+  // sentence (or is empty: then every verb form counts as a verb). `date` is
+  // the article date as YYYYMMDD (0: unknown; date-restricted codes then use
+  // their defaults).
+  void CodeSentence(const Document& doc, const Sentence& s, std::span<const PosTag> tags,
+                    std::int32_t date, CoderScratch* scratch, SentenceCoding* out) const;
+
+  const Dictionaries& dictionaries() const { return dicts_; }
+
+ private:
+  const Dictionaries& dicts_;
+  CoderOptions options_;
+};
+
+}  // namespace dyad
+
+#endif  // DYAD_CODER_H_

@@ -1,0 +1,26 @@
+// Copyright dyad authors. Rendering coded articles as the JSON every consumer
+// reads (docs/formats/events.md): one object per article, or one event per line
+// (--flat) for pandas and R.
+//
+// Thread-safety: reentrant.
+#ifndef DYAD_OUTPUT_H_
+#define DYAD_OUTPUT_H_
+
+#include <string>
+
+#include "dyad/article.h"
+#include "dyad/event.h"
+
+namespace dyad {
+
+// Appends one JSON line (no trailing newline) for the whole article:
+// {"article": {...}, "sentences": N, "entities": [...], "events": [...], "sources": [...]}.
+void AppendArticleJson(const Article& article, const CodedArticle& coded, std::string* out);
+
+// Appends one JSON line per event (each ending in '\n'), with article_id,
+// article_date and article_url added.
+void AppendFlatEventsJson(const Article& article, const CodedArticle& coded, std::string* out);
+
+}  // namespace dyad
+
+#endif  // DYAD_OUTPUT_H_

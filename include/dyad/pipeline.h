@@ -1,0 +1,60 @@
+// Copyright dyad authors. The one path from an Article to coded events.
+//
+// A Pipeline is built once from the loaded dictionaries, codebook, lexicon and
+// tagger model, then shared read-only by every thread: `dyad code`, `dyad
+// ingest`, the worker and any ingest endpoint all call Pipeline::Process — no
+// entry point re-assembles the stages itself.
+//
+// Thread-safety: Create() once; Process() is const and may run concurrently
+// from many threads (per-thread scratch memory is kept internally).
+#ifndef DYAD_PIPELINE_H_
+#define DYAD_PIPELINE_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "dyad/article.h"
+#include "dyad/event.h"
+#include "dyad/status.h"
+#include "dyad/text.h"
+
+namespace dyad {
+
+struct PipelineOptions {
+  // Dictionary files or folders (TABARI or PETRARCH format, layered in order).
+  // Empty: dyad's own English dictionaries under data_dir/dict.
+  std::vector<std::string> dictionaries;
+  // dyad's data folder (cameo.tsv, models/, dict/); empty: $DYAD_DATA, else the
+  // folder compiled in.
+  std::string data_dir;
+  // WordNet dict folder; empty: Lexicon::DefaultDirectory().
+  std::string wordnet_dir;
+  // Use the part-of-speech tagger and chunker (recommended).
+  bool use_tagger = true;
+  // Treat dictionary problems as errors rather than counted warnings.
+  bool strict_dictionaries = false;
+  TextOptions text;
+  // Upper bound on events emitted per sentence.
+  std::size_t max_events_per_sentence = 16;
+};
+
+class Pipeline {
+ public:
+  virtual ~Pipeline() = default;
+
+  // Loads everything. Errors name the file at fault; dictionary warnings go to `warn`.
+  static Result<std::unique_ptr<Pipeline>> Create(const PipelineOptions& options,
+                                                  DiagnosticSink warn = {});
+
+  // Codes one article into *out (replacing its content). Errors only for
+  // inputs beyond limits; an article with nothing to code gives no events.
+  virtual Status Process(const Article& article, CodedArticle* out) const = 0;
+
+  // Counts of what was loaded, as readable text (for `dyad dict stats` and logs).
+  virtual std::string Describe() const = 0;
+};
+
+}  // namespace dyad
+
+#endif  // DYAD_PIPELINE_H_

@@ -1,0 +1,596 @@
+// The shallow coder: actors, verbs, patterns, source/target, in the manner of
+// TABARI (pattern matching inside clauses, default actor search rules) with
+// part-of-speech tags to tell verbs from nouns.
+#include "dyad/coder.h"
+
+#include <algorithm>
+#include <array>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace dyad {
+
+// A coded actor unit: an actor, an agent, or an actor composed with agents.
+struct Unit {
+  std::uint32_t begin = 0, end = 0;  // words [begin, end) of the sentence
+  std::string code;                  // empty: null-coded (blocks, never selected)
+  std::string rule;
+  std::uint32_t group = 0;  // units of one compound ("A, B and C") share a group
+  bool agent_only = false;
+  bool after_preposition = false;  // object of with/of/to/in/... ("ties with Gondor")
+};
+
+struct CoderScratch {
+  std::vector<std::string_view> words;
+  DictWords dict_words;
+  std::vector<Unit> units;
+  std::vector<std::int32_t> unit_at;  // word -> unit index or -1
+  std::vector<std::uint8_t> boundary;  // word is a clause boundary (comma, and, but ...)
+  std::vector<std::uint8_t> verbish;   // word may be a verb (tag VERB, or no tags)
+  std::vector<std::uint8_t> is_group_join;  // "and"/"," that joins a compound actor
+  std::string scratch;
+};
+
+void CoderScratchDeleter::operator()(CoderScratch* s) const { delete s; }
+CoderScratchPtr NewCoderScratch() { return CoderScratchPtr(new CoderScratch()); }
+
+namespace {
+
+constexpr std::int32_t kNoUnit = -1;
+
+bool IsOneOf(std::string_view w, std::initializer_list<std::string_view> set) {
+  for (std::string_view s : set) {
+    if (w.size() == s.size()) {
+      bool eq = true;
+      for (std::size_t i = 0; i < w.size() && eq; ++i) {
+        char c = w[i];
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        eq = c == s[i];
+      }
+      if (eq) return true;
+    }
+  }
+  return false;
+}
+
+bool IsConjunction(std::string_view w) { return IsOneOf(w, {"and", "but", "or", "nor", "while", "whereas"}); }
+bool IsClausePunct(std::string_view w) {
+  return w == "," || w == ";" || w == ":" || w == "(" || w == ")" || w == "--" || w == "\xE2\x80\x94" ||
+         w == "\xE2\x80\x93";
+}
+bool IsPreposition(std::string_view w) {
+  return IsOneOf(w, {"with", "of", "to", "in", "on", "at", "from", "into", "against", "for",
+                     "by", "toward", "towards", "over", "about", "between", "among", "near",
+                     "inside", "outside", "across", "through", "upon", "onto"});
+}
+bool IsBeForm(std::string_view w) {
+  return IsOneOf(w, {"is", "are", "was", "were", "be", "been", "being", "'s", "'re", "get", "got",
+                     "gets", "getting", "gotten"});
+}
+bool IsNegation(std::string_view w) { return IsOneOf(w, {"not", "n't", "never", "no"}); }
+bool IsDeterminer(std::string_view w) {
+  return IsOneOf(w, {"the", "a", "an", "its", "their", "his", "her", "this", "that", "these",
+                     "those", "both", "all", "some", "several", "many", "two", "three", "other"});
+}
+
+struct Assigned {
+  std::int32_t source = kNoUnit, target = kNoUnit;
+  bool compound = false;  // '%': source and target from one compound group
+};
+
+// Matches one verb's pattern around the verb occurrence [vb, ve) inside the
+// clause [cb, ce). Greedy, as TABARI: each element binds to its nearest fit.
+class PatternMatcher {
+ public:
+  PatternMatcher(const Dictionaries& d, const CoderScratch& s, std::uint32_t max_gap)
+      : d_(d), s_(s), max_gap_(max_gap) {}
+
+  bool Match(const VerbPattern& p, std::uint32_t vb, std::uint32_t ve, std::uint32_t cb,
+             std::uint32_t ce, Assigned* out) const {
+    Assigned a;
+    const auto& el = p.elements;
+    // Post-verb elements, forward.
+    std::uint32_t pos = ve;
+    bool adjacent = p.verb_index < el.size() && el[p.verb_index].adjacent_next;
+    for (std::size_t i = p.verb_index + 1; i < el.size(); ++i) {
+      const PatternElement& e = el[i];
+      if (IsGroup(e)) continue;
+      std::uint32_t next;
+      if (!MatchForward(e, pos, ce, adjacent, &a, &next)) return false;
+      pos = next;
+      adjacent = e.adjacent_next;
+    }
+    // Pre-verb elements, backward.
+    std::uint32_t limit = vb;  // words before `limit` are available
+    for (std::size_t k = p.verb_index; k-- > 0;) {
+      const PatternElement& e = el[k];
+      if (IsGroup(e)) continue;
+      std::uint32_t start;
+      if (!MatchBackward(e, limit, cb, e.adjacent_next, &a, &start)) return false;
+      limit = start;
+    }
+    *out = a;
+    return true;
+  }
+
+ private:
+  static bool IsGroup(const PatternElement& e) {
+    return e.kind == PatternElementKind::kNounPhrase || e.kind == PatternElementKind::kPrepPhrase;
+  }
+
+  bool WordMatches(const PatternElement& e, std::uint32_t pos) const {
+    const DictWord& w = s_.dict_words[pos];
+    if (w.id == e.id) return true;
+    if (e.match == WordMatch::kWhole) return false;
+    std::string_view want = d_.WordText(e.id);
+    if (w.text.size() < want.size() || w.text.substr(0, want.size()) != want) return false;
+    if (e.match == WordMatch::kStem) return true;
+    std::string_view rest = w.text.substr(want.size());
+    return rest == "s" || rest == "'s" || rest == "ed" || rest == "es" || rest == "en" ||
+           rest == "ing" || rest == "d";
+  }
+
+  // Length of the element matched at `pos` (0: no match). Actor tokens match a
+  // whole unit starting at pos.
+  std::uint32_t LengthAt(const PatternElement& e, std::uint32_t pos, std::uint32_t end,
+                         Assigned* a) const {
+    switch (e.kind) {
+      case PatternElementKind::kWord:
+        return WordMatches(e, pos) ? 1 : 0;
+      case PatternElementKind::kSynset: {
+        std::uint32_t n = d_.MatchSynset(e.id, s_.dict_words, pos);
+        return pos + n <= end ? n : 0;
+      }
+      case PatternElementKind::kSource:
+      case PatternElementKind::kTarget:
+      case PatternElementKind::kSkip:
+      case PatternElementKind::kCompound: {
+        std::int32_t u = s_.unit_at[pos];
+        if (u == kNoUnit || s_.units[u].begin != pos || s_.units[u].code.empty()) return 0;
+        if (e.kind == PatternElementKind::kCompound && !IsCompound(u)) return 0;
+        if (e.kind == PatternElementKind::kSource) a->source = u;
+        if (e.kind == PatternElementKind::kTarget) a->target = u;
+        if (e.kind == PatternElementKind::kCompound) {
+          a->source = a->target = u;
+          a->compound = true;
+        }
+        // A skip or compound token passes over the whole compound group.
+        std::uint32_t last = s_.units[u].end;
+        if (e.kind == PatternElementKind::kSkip || e.kind == PatternElementKind::kCompound) {
+          for (std::size_t k = u + 1; k < s_.units.size() && s_.units[k].group == s_.units[u].group; ++k)
+            last = s_.units[k].end;
+        }
+        return last - pos;
+      }
+      default:
+        return 0;
+    }
+  }
+
+  bool IsCompound(std::int32_t u) const {
+    std::uint32_t g = s_.units[u].group;
+    return (u > 0 && s_.units[u - 1].group == g) ||
+           (static_cast<std::size_t>(u + 1) < s_.units.size() && s_.units[u + 1].group == g);
+  }
+
+  bool MatchForward(const PatternElement& e, std::uint32_t pos, std::uint32_t ce, bool adjacent,
+                    Assigned* a, std::uint32_t* next) const {
+    std::uint32_t last = adjacent ? pos : std::min(ce, pos + max_gap_ + 1);
+    for (std::uint32_t p = pos; p < ce && p <= last; ++p) {
+      Assigned trial = *a;
+      std::uint32_t n = LengthAt(e, p, ce, &trial);
+      if (n) {
+        *a = trial;
+        *next = p + n;
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // Finds the element ending at or before `limit` (ending exactly at `limit`
+  // when `adjacent`), starting at or after the clause start `cb`.
+  bool MatchBackward(const PatternElement& e, std::uint32_t limit, std::uint32_t cb, bool adjacent,
+                     Assigned* a, std::uint32_t* start) const {
+    std::uint32_t lowest_end = adjacent ? limit : (limit > max_gap_ ? limit - max_gap_ : 0);
+    for (std::uint32_t end = limit; end > cb && end >= lowest_end; --end) {
+      // Try starts so that the element ends exactly at `end`.
+      for (std::uint32_t p = end; p-- > cb;) {
+        Assigned trial = *a;
+        std::uint32_t n = LengthAt(e, p, end, &trial);
+        if (n && p + n == end) {
+          *a = trial;
+          *start = p;
+          return true;
+        }
+        if (end - p >= 8) break;  // no element is longer than a few words
+      }
+    }
+    return false;
+  }
+
+  const Dictionaries& d_;
+  const CoderScratch& s_;
+  std::uint32_t max_gap_;
+};
+
+}  // namespace
+
+Coder::Coder(const Dictionaries& dicts, CoderOptions options) : dicts_(dicts), options_(options) {}
+
+void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<const PosTag> tags,
+                         std::int32_t date, CoderScratch* sc, SentenceCoding* out) const {
+  out->Clear();
+  const std::uint32_t n = sent.token_count;
+  const std::uint32_t t0 = sent.first_token;
+  sc->words.clear();
+  for (std::uint32_t i = 0; i < n; ++i) sc->words.push_back(doc.TokenText(doc.tokens[t0 + i]));
+  dicts_.Prepare(sc->words, &sc->dict_words);
+  const auto& W = sc->words;
+
+  // 1. Discards.
+  for (std::uint32_t i = 0; i < n; ++i) {
+    DiscardMatch dm;
+    if (dicts_.MatchDiscard(sc->dict_words, i, &dm)) {
+      out->discarded = true;
+      out->story_discarded = dm.entry->story;
+      out->discard_rule = dicts_.Where(dm.entry->where);
+      return;
+    }
+  }
+
+  // 2. Actor and agent mentions, then composition into units.
+  struct Raw {
+    std::uint32_t begin, end;
+    bool agent;
+    bool null_code;
+    std::string_view code;  // actor code text, or agent code text
+    bool suffix;            // agent: [~X] (true) or [X~]
+    std::string rule;
+  };
+  std::vector<Raw> raws;  // few per sentence
+  for (std::uint32_t i = 0; i < n;) {
+    ActorMatch am;
+    AgentMatch gm;
+    bool has_actor = dicts_.MatchActor(sc->dict_words, i, date, &am) && am.length > 0;
+    bool has_agent = dicts_.MatchAgent(sc->dict_words, i, &gm) && gm.length > 0;
+    if (has_actor && (!has_agent || am.length >= gm.length)) {
+      Raw r{i, i + am.length, false, am.code == kNone, {}, true, {}};
+      if (am.code != kNone) {
+        const Code& c = dicts_.code(am.code);
+        if (c.kind != CodeKind::kNormal) r.null_code = true;
+        r.code = c.text;
+      }
+      r.rule = dicts_.Where(am.phrase ? am.phrase->where : am.entry->where);
+      raws.push_back(std::move(r));
+      i += am.length;
+    } else if (has_agent) {
+      Raw r{i, i + gm.length, true, gm.entry->code == kNone, {}, gm.entry->suffix, {}};
+      if (gm.entry->code != kNone) r.code = dicts_.code(gm.entry->code).text;
+      r.rule = dicts_.Where(gm.entry->where);
+      raws.push_back(std::move(r));
+      i += gm.length;
+    } else {
+      ++i;
+    }
+  }
+
+  auto& units = sc->units;
+  units.clear();
+  auto words_between_ok = [&](std::uint32_t a, std::uint32_t b, bool allow_of) {
+    // Words [a, b) may only be a possessive, determiners or (if allowed) one
+    // linking preposition: "Gondor 's government", "soldiers from Gondor".
+    std::uint32_t preps = 0;
+    for (std::uint32_t k = a; k < b; ++k) {
+      if (W[k] == "'s" || W[k] == "'" || IsDeterminer(W[k])) continue;
+      if (allow_of && IsOneOf(W[k], {"of", "from", "in", "at", "for"}) && preps == 0) {
+        ++preps;
+        continue;
+      }
+      return false;
+    }
+    return !allow_of || preps == 1;
+  };
+  for (std::size_t r = 0; r < raws.size();) {
+    Raw& x = raws[r];
+    Unit u;
+    u.begin = x.begin;
+    u.end = x.end;
+    u.rule = x.rule;
+    std::size_t next = r + 1;
+    if (!x.agent) {
+      u.code = x.null_code ? std::string() : std::string(x.code);
+      // Actor followed by agents: "Libyan police", "Gondor's government".
+      while (!u.code.empty() && next < raws.size() && raws[next].agent && !raws[next].null_code &&
+             raws[next].begin - u.end <= 3 && words_between_ok(u.end, raws[next].begin, false)) {
+        u.code = Dictionaries::ComposeAgentCode(u.code, raws[next].code, raws[next].suffix);
+        u.end = raws[next].end;
+        ++next;
+      }
+    } else if (!x.null_code) {
+      // Agent(s) then actor: "MSF Arnor" (prefix agent), "soldiers from Gondor".
+      std::string agent_codes[4];
+      bool suffixes[4];
+      int na = 0;
+      agent_codes[na] = std::string(x.code);
+      suffixes[na++] = x.suffix;
+      while (next < raws.size() && raws[next].agent && !raws[next].null_code && na < 4 &&
+             raws[next].begin == u.end) {
+        agent_codes[na] = std::string(raws[next].code);
+        suffixes[na++] = raws[next].suffix;
+        u.end = raws[next].end;
+        ++next;
+      }
+      if (next < raws.size() && !raws[next].agent && !raws[next].null_code &&
+          raws[next].begin - u.end <= 3 &&
+          (words_between_ok(u.end, raws[next].begin, true) ||
+           (raws[next].begin == u.end && !suffixes[0]))) {
+        std::string code(raws[next].code);
+        for (int k = 0; k < na; ++k) code = Dictionaries::ComposeAgentCode(code, agent_codes[k], suffixes[k]);
+        u.code = std::move(code);
+        u.end = raws[next].end;
+        u.rule = raws[next].rule;
+        ++next;
+      } else {
+        std::string code;
+        for (int k = 0; k < na; ++k) code = Dictionaries::ComposeAgentCode(code, agent_codes[k], suffixes[k]);
+        u.code = std::move(code);
+        u.agent_only = true;
+      }
+    }
+    units.push_back(std::move(u));
+    r = next;
+  }
+
+  sc->unit_at.assign(n, kNoUnit);
+  for (std::size_t k = 0; k < units.size(); ++k) {
+    for (std::uint32_t p = units[k].begin; p < units[k].end; ++p) sc->unit_at[p] = static_cast<std::int32_t>(k);
+    std::uint32_t b = units[k].begin;
+    while (b > 0 && IsDeterminer(W[b - 1])) --b;
+    units[k].after_preposition = b > 0 && IsPreposition(W[b - 1]);
+  }
+
+  // Compound groups: units joined by "and" / "," / ", and" / "as well as".
+  sc->is_group_join.assign(n, 0);
+  for (std::size_t k = 0; k < units.size(); ++k) {
+    units[k].group = static_cast<std::uint32_t>(k);
+    if (k == 0 || units[k].code.empty() || units[k - 1].code.empty()) continue;
+    std::uint32_t a = units[k - 1].end, b = units[k].begin;
+    while (b > a && IsDeterminer(W[b - 1])) --b;
+    bool join = false;
+    if (b == a + 1 && (IsOneOf(W[a], {"and", "or"}) || W[a] == ",")) join = true;
+    if (b == a + 2 && W[a] == "," && IsOneOf(W[a + 1], {"and", "or"})) join = true;
+    if (b == a + 3 && IsOneOf(W[a], {"as"}) && IsOneOf(W[a + 1], {"well"}) && IsOneOf(W[a + 2], {"as"}))
+      join = true;
+    // A comma alone joins only inside a list that ends with "and": "A, B and C".
+    if (join && b == a + 1 && W[a] == ",") {
+      join = false;
+      for (std::size_t m = k + 1; m < units.size(); ++m) {
+        std::uint32_t x = units[m - 1].end, y = units[m].begin;
+        while (y > x && IsDeterminer(W[y - 1])) --y;
+        if (y == x + 1 && W[x] == ",") continue;
+        if ((y == x + 1 && IsOneOf(W[x], {"and", "or"})) ||
+            (y == x + 2 && W[x] == "," && IsOneOf(W[x + 1], {"and", "or"})))
+          join = true;
+        break;
+      }
+    }
+    if (join) {
+      units[k].group = units[k - 1].group;
+      for (std::uint32_t p = a; p < b; ++p) sc->is_group_join[p] = 1;
+    }
+  }
+
+  // Clause boundaries and verb candidates.
+  sc->boundary.assign(n, 0);
+  for (std::uint32_t i = 0; i < n; ++i) {
+    if (sc->is_group_join[i]) continue;
+    if (IsClausePunct(W[i]) || IsConjunction(W[i])) sc->boundary[i] = 1;
+  }
+  sc->verbish.assign(n, 1);
+  if (tags.size() == n) {
+    for (std::uint32_t i = 0; i < n; ++i) {
+      sc->verbish[i] = tags[i].upos == Upos::kVerb || (tags[i].upos == Upos::kAux && false);
+    }
+  }
+
+  for (const Unit& u : units) {
+    ActorMentionOut m;
+    m.first_token = t0 + u.begin;
+    m.end_token = t0 + u.end;
+    m.code = u.code;
+    m.rule = u.rule;
+    m.is_agent_only = u.agent_only;
+    out->actors.push_back(std::move(m));
+  }
+
+  // 3. Verbs.
+  struct VerbHit {
+    VerbMatch m;
+    bool used = true;
+  };
+  std::vector<VerbHit> verbs;
+  for (std::uint32_t i = 0; i < n; ++i) {
+    if (sc->unit_at[i] != kNoUnit || !sc->verbish[i]) continue;
+    VerbMatch vm;
+    if (!dicts_.MatchVerb(sc->dict_words, i, &vm) || vm.verb != i) continue;
+    bool overlaps_unit = false;
+    for (std::uint32_t p = vm.begin; p < vm.end; ++p) overlaps_unit |= sc->unit_at[p] != kNoUnit;
+    if (overlaps_unit) continue;
+    verbs.push_back({vm, true});
+    i = std::max(i, vm.end - 1);
+  }
+
+  auto clause_begin = [&](std::uint32_t pos) {
+    while (pos > 0 && !sc->boundary[pos - 1]) --pos;
+    return pos;
+  };
+  auto clause_end = [&](std::uint32_t pos) {
+    while (pos < n && !sc->boundary[pos]) ++pos;
+    return pos;
+  };
+  auto group_members = [&](std::int32_t u) {
+    std::vector<std::int32_t> m;
+    if (u == kNoUnit) return m;
+    std::uint32_t g = units[u].group;
+    for (std::size_t k = 0; k < units.size(); ++k)
+      if (units[k].group == g && !units[k].code.empty()) m.push_back(static_cast<std::int32_t>(k));
+    return m;
+  };
+  // Subject of a verb: the nearest coded unit before it that is not the object
+  // of a preposition; commas are crossed (appositions, asides), conjunctions
+  // that start a new clause with its own subject are not.
+  auto find_subject = [&](std::uint32_t vb) -> std::int32_t {
+    std::int32_t fallback = kNoUnit;
+    for (std::uint32_t p = vb; p-- > 0;) {
+      if (W[p] == ";" || W[p] == ":") break;
+      if (IsConjunction(W[p]) && !sc->is_group_join[p]) {
+        if (fallback != kNoUnit) break;
+        continue;  // "X and later attacked Y": keep looking for X
+      }
+      std::int32_t u = sc->unit_at[p];
+      if (u == kNoUnit || units[u].code.empty()) continue;
+      p = units[u].begin;  // jump over the unit
+      // First member of its compound group.
+      while (u > 0 && units[u - 1].group == units[u].group) --u;
+      if (!units[u].after_preposition) return u;
+      if (fallback == kNoUnit) fallback = u;
+      p = units[u].begin;
+    }
+    return fallback;
+  };
+  auto is_subject_of_later_verb = [&](std::int32_t u) {
+    // "reporting [the government] is planning": the unit begins a clause of its own.
+    std::uint32_t p = units[u].end;
+    while (p < n && static_cast<std::size_t>(u + 1) < units.size() && units[u + 1].group == units[u].group &&
+           p < units[u + 1].begin)
+      p = units[++u].end;
+    if (p >= n || tags.size() != n) return false;
+    return tags[p].upos == Upos::kAux || tags[p].upos == Upos::kVerb ||
+           (tags[p].upos == Upos::kAdv && p + 1 < n && (tags[p + 1].upos == Upos::kVerb || tags[p + 1].upos == Upos::kAux));
+  };
+  auto find_object = [&](std::uint32_t ve, std::uint32_t ce, std::int32_t source) -> std::int32_t {
+    std::string_view src_code = source == kNoUnit ? std::string_view() : std::string_view(units[source].code);
+    for (std::uint32_t p = ve; p < ce; ++p) {
+      std::int32_t u = sc->unit_at[p];
+      if (u == kNoUnit) continue;
+      p = units[u].end - 1;
+      if (units[u].code.empty() || units[u].code == src_code) continue;
+      if (is_subject_of_later_verb(u)) return kNoUnit;
+      return u;
+    }
+    return kNoUnit;
+  };
+
+  // Infinitive chains: "is planning to deport", "agreed to restore": the
+  // first verb yields to the second unless one of its own patterns matched.
+  PatternMatcher matcher(dicts_, *sc, options_.max_pattern_gap);
+  for (std::size_t vi = 0; vi < verbs.size(); ++vi) {
+    const VerbMatch& vm = verbs[vi].m;
+    const VerbForm& form = *vm.form;
+    std::uint32_t cb = clause_begin(vm.begin), ce = clause_end(vm.end);
+    const VerbBlock& block = dicts_.Block(form.block);
+
+    Assigned a;
+    const VerbPattern* fired = nullptr;
+    for (const VerbPattern& p : block.patterns) {
+      if (matcher.Match(p, vm.begin, vm.end, cb, ce, &a)) {
+        fired = &p;
+        break;
+      }
+    }
+    VerbCode vc = fired ? fired->code : form.code;
+    if (vc.code == kNone && !fired) vc = block.code;
+
+    // Chained infinitive: defer to the next verb when no pattern of ours fired.
+    bool chained = vi + 1 < verbs.size() && verbs[vi + 1].m.begin >= vm.end &&
+                   verbs[vi + 1].m.begin <= vm.end + 3 && [&] {
+                     for (std::uint32_t p = vm.end; p < verbs[vi + 1].m.begin; ++p)
+                       if (IsOneOf(W[p], {"to"})) return true;
+                     return false;
+                   }();
+    if (chained && !fired) continue;
+    if (chained && fired) verbs[vi + 1].used = false;
+    if (!verbs[vi].used) continue;
+    if (vc.code == kNone) continue;
+    const Code& code = dicts_.code(vc.code);
+    if (code.kind != CodeKind::kNormal) continue;
+
+    // Negation and voice from the words before the verb.
+    bool negated = false, passive = false;
+    std::uint32_t lookback = vm.begin > 4 ? vm.begin - 4 : 0;
+    for (std::uint32_t p = std::max(lookback, cb); p < vm.begin; ++p) {
+      if (IsNegation(W[p])) negated = true;
+    }
+    if (tags.size() == n && tags[vm.verb].xpos == Xpos::kVBN) {
+      for (std::uint32_t p = std::max(lookback, cb); p < vm.begin; ++p)
+        if (IsBeForm(W[p])) passive = true;
+    }
+
+    std::int32_t src = a.source, tgt = a.target;
+    if (!a.compound) {
+      if (src == kNoUnit) src = find_subject(vm.begin);
+      if (passive && a.source == kNoUnit && a.target == kNoUnit) {
+        // "B was attacked by A": the subject is the target, "by A" the source.
+        std::int32_t by = kNoUnit;
+        for (std::uint32_t p = vm.end; p + 1 < ce; ++p) {
+          if (IsOneOf(W[p], {"by"})) {
+            std::uint32_t q = p + 1;
+            while (q < ce && IsDeterminer(W[q])) ++q;
+            if (q < ce && sc->unit_at[q] != kNoUnit && !units[sc->unit_at[q]].code.empty()) by = sc->unit_at[q];
+            break;
+          }
+        }
+        tgt = src;
+        src = by;
+      } else if (tgt == kNoUnit) {
+        tgt = find_object(vm.end, ce, src);
+      }
+    }
+
+    // Members of compound groups; "A and B met": each with the other.
+    std::vector<std::int32_t> sources = group_members(src), targets = group_members(tgt);
+    if (!a.compound && tgt == kNoUnit && sources.size() > 1) targets = sources;
+    if (sources.empty() && !options_.require_dyad) sources.push_back(kNoUnit);
+    if (targets.empty() && !options_.require_dyad) targets.push_back(kNoUnit);
+
+    std::string rule = dicts_.Where(fired ? fired->where : form.where);
+    auto emit = [&](std::int32_t s, std::int32_t t, std::string_view cameo) {
+      if (out->events.size() >= options_.max_events_per_sentence) return;
+      if (s != kNoUnit && t != kNoUnit && units[s].code == units[t].code) return;
+      CodedEvent ev;
+      ev.cameo = std::string(cameo);
+      ev.verb_first_token = t0 + vm.begin;
+      ev.verb_end_token = t0 + vm.end;
+      ev.rule = rule;
+      ev.passive = passive;
+      ev.negated = negated;
+      if (s != kNoUnit) {
+        ev.has_source = true;
+        ev.source = {t0 + units[s].begin, t0 + units[s].end, units[s].code, units[s].rule};
+      }
+      if (t != kNoUnit) {
+        ev.has_target = true;
+        ev.target = {t0 + units[t].begin, t0 + units[t].end, units[t].code, units[t].rule};
+      }
+      for (const CodedEvent& e : out->events) {
+        if (e.cameo == ev.cameo && e.source.code == ev.source.code && e.target.code == ev.target.code &&
+            e.has_source == ev.has_source && e.has_target == ev.has_target)
+          return;
+      }
+      out->events.push_back(std::move(ev));
+    };
+    for (std::int32_t s : sources) {
+      for (std::int32_t t : targets) {
+        emit(s, t, code.text);
+        if (vc.paired != kNone) {
+          const Code& pc = dicts_.code(vc.paired);
+          if (pc.kind == CodeKind::kNormal) emit(t, s, pc.text);
+        }
+      }
+    }
+  }
+}
+
+}  // namespace dyad

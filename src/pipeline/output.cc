@@ -1,0 +1,155 @@
+#include "dyad/output.h"
+
+#include <nlohmann/json.hpp>
+
+namespace dyad {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+Json SpanJson(const Span& s) {
+  if (s.empty()) return nullptr;
+  return Json::array({s.begin, s.end});
+}
+
+Json ActorJson(const std::optional<Actor>& a) {
+  if (!a) return nullptr;
+  Json j;
+  j["text"] = a->text;
+  j["code"] = a->code.empty() ? Json(nullptr) : Json(a->code);
+  j["country"] = a->country.empty() ? Json(nullptr) : Json(a->country);
+  j["sectors"] = a->sectors;
+  j["span"] = SpanJson(a->span);
+  j["entity"] = a->entity.empty() ? Json(nullptr) : Json(a->entity);
+  return j;
+}
+
+void AddPlace(const Place& p, Json* j) {
+  (*j)["name"] = p.name;
+  (*j)["country"] = p.country.empty() ? Json(nullptr) : Json(p.country);
+  (*j)["admin1"] = p.admin1.empty() ? Json(nullptr) : Json(p.admin1);
+  (*j)["lat"] = p.has_coordinates ? Json(p.lat) : Json(nullptr);
+  (*j)["lon"] = p.has_coordinates ? Json(p.lon) : Json(nullptr);
+  (*j)["geonames_id"] = p.geonames_id ? Json(p.geonames_id) : Json(nullptr);
+}
+
+const char* EntityTypeName(EntityType t) {
+  switch (t) {
+    case EntityType::kPerson: return "PERSON";
+    case EntityType::kOrg: return "ORG";
+    case EntityType::kPlace: return "PLACE";
+    case EntityType::kOther: return "OTHER";
+  }
+  return "OTHER";
+}
+
+Json AttributionJson(const Attribution& a) {
+  return Json{{"text", a.text}, {"kind", a.kind}, {"code", a.code.empty() ? Json(nullptr) : Json(a.code)}};
+}
+
+std::string_view SentenceText(const Article& article, const CodedArticle& coded, std::uint32_t i) {
+  if (i >= coded.sentence_spans.size()) return {};
+  const Span& s = coded.sentence_spans[i];
+  return std::string_view(article.body).substr(s.begin, s.end - s.begin);
+}
+
+Json EventJson(const Event& e, std::string_view sentence_text) {
+  Json j;
+  j["id"] = e.id;
+  j["sentence"] = e.sentence;
+  j["sentence_text"] = sentence_text;
+  j["source"] = ActorJson(e.source);
+  j["target"] = ActorJson(e.target);
+  j["cameo"] = e.cameo;
+  j["plover"] = e.plover_event.empty()
+                    ? Json(nullptr)
+                    : Json{{"event", e.plover_event},
+                           {"mode", e.plover_mode.empty() ? Json(nullptr) : Json(e.plover_mode)}};
+  j["quad_class"] = e.quad_class;
+  j["goldstein"] = e.goldstein;
+  j["modality"] = e.modality;
+  j["reported"] = e.reported;
+  j["attribution"] = e.attribution ? AttributionJson(*e.attribution) : Json(nullptr);
+  j["date"] = Json{{"value", e.date.value.empty() ? Json(nullptr) : Json(e.date.value)},
+                   {"precision", e.date.precision.empty() ? Json(nullptr) : Json(e.date.precision)},
+                   {"text", e.date.text.empty() ? Json(nullptr) : Json(e.date.text)}};
+  if (e.location) {
+    Json l;
+    AddPlace(e.location->place, &l);
+    l["role"] = e.location->role;
+    l["text"] = e.location->text;
+    j["location"] = std::move(l);
+  } else {
+    j["location"] = nullptr;
+  }
+  Json spans;
+  spans["source"] = e.source ? SpanJson(e.source->span) : Json(nullptr);
+  spans["verb"] = SpanJson(e.verb_span);
+  spans["target"] = e.target ? SpanJson(e.target->span) : Json(nullptr);
+  j["spans"] = std::move(spans);
+  j["rule"] = e.rule;
+  return j;
+}
+
+Json ArticleMeta(const Article& a) {
+  Json j;
+  j["id"] = a.id;
+  j["url"] = a.url.empty() ? Json(nullptr) : Json(a.url);
+  j["source"] = a.source.empty() ? Json(nullptr) : Json(a.source);
+  j["date"] = a.date.empty() ? Json(nullptr) : Json(a.date);
+  j["title"] = a.title.empty() ? Json(nullptr) : Json(a.title);
+  j["content_hash"] = a.content_hash;
+  j["boilerplate_removed"] = a.boilerplate_removed;
+  return j;
+}
+
+void Dump(const Json& j, std::string* out) {
+  // Replace invalid UTF-8 rather than throw: bodies are validated upstream, so
+  // this only guards against a reader bug.
+  out->append(j.dump(-1, ' ', false, Json::error_handler_t::replace));
+}
+
+}  // namespace
+
+void AppendArticleJson(const Article& article, const CodedArticle& coded, std::string* out) {
+  Json j;
+  j["article"] = ArticleMeta(article);
+  j["sentences"] = coded.sentence_count;
+  Json ents = Json::array();
+  for (const Entity& e : coded.entities) {
+    Json x;
+    x["id"] = e.id;
+    x["text"] = e.text;
+    x["type"] = EntityTypeName(e.type);
+    x["span"] = SpanJson(e.span);
+    x["code"] = e.code.empty() ? Json(nullptr) : Json(e.code);
+    x["country"] = e.country.empty() ? Json(nullptr) : Json(e.country);
+    x["sectors"] = e.sectors;
+    if (e.place) AddPlace(*e.place, &x);
+    ents.push_back(std::move(x));
+  }
+  j["entities"] = std::move(ents);
+  Json evs = Json::array();
+  for (const Event& e : coded.events) {
+    evs.push_back(EventJson(e, SentenceText(article, coded, e.sentence)));
+  }
+  j["events"] = std::move(evs);
+  Json srcs = Json::array();
+  for (const Attribution& a : coded.sources) srcs.push_back(AttributionJson(a));
+  j["sources"] = std::move(srcs);
+  Dump(j, out);
+}
+
+void AppendFlatEventsJson(const Article& article, const CodedArticle& coded, std::string* out) {
+  for (const Event& e : coded.events) {
+    Json x;
+    x["article_id"] = article.id;
+    x["article_date"] = article.date.empty() ? Json(nullptr) : Json(article.date);
+    x["article_url"] = article.url.empty() ? Json(nullptr) : Json(article.url);
+    for (auto& [k, v] : EventJson(e, SentenceText(article, coded, e.sentence)).items()) x[k] = v;
+    Dump(x, out);
+    out->push_back('\n');
+  }
+}
+
+}  // namespace dyad

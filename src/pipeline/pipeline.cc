@@ -1,0 +1,197 @@
+#include "dyad/pipeline.h"
+
+#include <cstdlib>
+#include <filesystem>
+#include <sstream>
+
+#include "dyad/codebook.h"
+#include "dyad/coder.h"
+#include "dyad/dict.h"
+#include "dyad/lexicon.h"
+#include "dyad/tagger.h"
+#include "pipeline/actor_codes.h"
+
+namespace dyad {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string DefaultDataDir() {
+  if (const char* env = std::getenv("DYAD_DATA"); env && *env) return env;
+  return DYAD_DATA_DIR;
+}
+
+// YYYY-MM-DD -> YYYYMMDD (0 when absent or malformed).
+std::int32_t DateNumber(std::string_view iso) {
+  if (iso.size() < 10) return 0;
+  std::int32_t v = 0;
+  for (std::size_t i = 0; i < 10; ++i) {
+    if (i == 4 || i == 7) {
+      if (iso[i] != '-') return 0;
+      continue;
+    }
+    if (iso[i] < '0' || iso[i] > '9') return 0;
+    v = v * 10 + (iso[i] - '0');
+  }
+  return v;
+}
+
+struct Scratch {
+  Document doc;
+  std::vector<PosTag> tags;
+  TaggerScratch tagger;
+  CoderScratchPtr coder = NewCoderScratch();
+  SentenceCoding coding;
+};
+
+class PipelineImpl final : public Pipeline {
+ public:
+  PipelineImpl(const PipelineOptions& o, std::unique_ptr<Dictionaries> d, std::unique_ptr<Codebook> cb,
+               std::unique_ptr<Lexicon> lex, std::unique_ptr<Tagger> tagger)
+      : options_(o),
+        dicts_(std::move(d)),
+        codebook_(std::move(cb)),
+        lexicon_(std::move(lex)),
+        tagger_(std::move(tagger)),
+        coder_(*dicts_, CoderOptions{.require_dyad = true,
+                                     .max_events_per_sentence =
+                                         static_cast<std::uint32_t>(o.max_events_per_sentence)}) {}
+
+  Status Process(const Article& article, CodedArticle* out) const override {
+    thread_local Scratch s;
+    *out = CodedArticle{};
+    DYAD_RETURN_IF_ERROR(SplitText(article.body, options_.text, &s.doc));
+    out->sentence_count = static_cast<std::uint32_t>(s.doc.sentences.size());
+    out->sentence_spans.reserve(s.doc.sentences.size());
+    for (const Sentence& sent : s.doc.sentences) out->sentence_spans.push_back({sent.begin, sent.end});
+    if (tagger_) {
+      tagger_->TagDocument(s.doc, lexicon_.get(), &s.tagger, &s.tags);
+    } else {
+      s.tags.clear();
+    }
+    const std::int32_t date = DateNumber(article.date);
+    std::uint32_t entity_seq = 0;
+    std::vector<Event> events;
+    for (std::uint32_t si = 0; si < s.doc.sentences.size(); ++si) {
+      const Sentence& sent = s.doc.sentences[si];
+      std::span<const PosTag> tags;
+      if (!s.tags.empty()) tags = std::span<const PosTag>(s.tags).subspan(sent.first_token, sent.token_count);
+      coder_.CodeSentence(s.doc, sent, tags, date, s.coder.get(), &s.coding);
+      if (s.coding.story_discarded) {
+        out->events.clear();
+        return Status::Ok();
+      }
+      if (s.coding.discarded) continue;
+      for (const ActorMentionOut& m : s.coding.actors) {
+        if (m.code.empty()) continue;
+        Entity e;
+        e.id = "e" + std::to_string(entity_seq++);
+        e.span = TokenSpan(s.doc, m.first_token, m.end_token);
+        e.text = std::string(article.body.substr(e.span.begin, e.span.end - e.span.begin));
+        e.code = m.code;
+        SplitActorCode(m.code, &e.country, &e.sectors);
+        e.type = e.sectors.empty() && !m.is_agent_only ? EntityType::kPlace : EntityType::kOrg;
+        out->entities.push_back(std::move(e));
+      }
+      std::uint32_t n = 0;
+      for (const CodedEvent& ce : s.coding.events) {
+        Event ev;
+        ev.id = article.id + ":" + std::to_string(si) + ":" + std::to_string(n++);
+        ev.sentence = si;
+        if (ce.has_source) ev.source = MakeActor(article, s.doc, ce.source);
+        if (ce.has_target) ev.target = MakeActor(article, s.doc, ce.target);
+        ev.cameo = ce.cameo;
+        if (const CameoCode* c = codebook_->Find(ce.cameo)) {
+          ev.quad_class = c->quad_class;
+          ev.goldstein = c->goldstein;
+          ev.plover_event = c->plover_event;
+          ev.plover_mode = c->plover_mode;
+        }
+        ev.modality = ce.negated ? "negated" : "asserted";
+        ev.date.value = article.date;
+        ev.date.precision = article.date.empty() ? "" : "day";
+        ev.verb_span = TokenSpan(s.doc, ce.verb_first_token, ce.verb_end_token);
+        ev.rule = ce.rule;
+        out->events.push_back(std::move(ev));
+      }
+    }
+    return Status::Ok();
+  }
+
+  std::string Describe() const override {
+    std::ostringstream o;
+    o << RenderDictStats(dicts_->Stats());
+    o << "cameo codes: " << codebook_->size() << "\n";
+    o << "tagger: " << (tagger_ ? "on" : "off") << "\n";
+    return o.str();
+  }
+
+ private:
+  static Span TokenSpan(const Document& doc, std::uint32_t first, std::uint32_t end) {
+    if (first >= end || end > doc.tokens.size()) return {};
+    return {doc.tokens[first].begin, doc.tokens[end - 1].end};
+  }
+
+  static Actor MakeActor(const Article& article, const Document& doc, const CodedActor& a) {
+    Actor x;
+    x.span = TokenSpan(doc, a.first_token, a.end_token);
+    x.text = std::string(article.body.substr(x.span.begin, x.span.end - x.span.begin));
+    x.code = a.code;
+    SplitActorCode(a.code, &x.country, &x.sectors);
+    return x;
+  }
+
+  PipelineOptions options_;
+  std::unique_ptr<Dictionaries> dicts_;
+  std::unique_ptr<Codebook> codebook_;
+  std::unique_ptr<Lexicon> lexicon_;
+  std::unique_ptr<Tagger> tagger_;
+  Coder coder_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<Pipeline>> Pipeline::Create(const PipelineOptions& options, DiagnosticSink warn) {
+  const std::string data_dir = options.data_dir.empty() ? DefaultDataDir() : options.data_dir;
+  DictOptions dopts;
+  dopts.strict = options.strict_dictionaries;
+  dopts.sink = warn;
+  std::unique_ptr<Dictionaries> dicts;
+  std::vector<std::string> paths = options.dictionaries;
+  if (paths.empty()) paths.push_back((fs::path(data_dir) / "dict").string());
+  if (paths.size() == 1 && fs::is_directory(paths[0])) {
+    auto d = LoadDictionaryDir(paths[0], dopts);
+    if (!d.ok()) return d.status();
+    dicts = std::move(d).value();
+  } else {
+    std::vector<fs::path> files;
+    for (const std::string& p : paths) {
+      if (fs::is_directory(p)) {
+        auto listed = ListDictionaryDir(p, dopts);
+        if (!listed.ok()) return listed.status();
+        for (auto& [f, kind] : *listed) files.push_back(f);
+      } else {
+        files.emplace_back(p);
+      }
+    }
+    auto d = LoadDictionaries(files, dopts);
+    if (!d.ok()) return d.status();
+    dicts = std::move(d).value();
+  }
+  auto cb = Codebook::Load((fs::path(data_dir) / "cameo.tsv").string());
+  if (!cb.ok()) return cb.status();
+  auto lex = Lexicon::Load(options.wordnet_dir.empty() ? Lexicon::DefaultDirectory() : options.wordnet_dir);
+  if (!lex.ok()) return lex.status();
+  std::unique_ptr<Tagger> tagger;
+  if (options.use_tagger) {
+    const char* env = std::getenv("DYAD_TAGGER_MODEL");
+    std::string model = env && *env ? std::string(env) : (fs::path(data_dir) / "models" / "tagger-en-ewt.dtm").string();
+    auto t = Tagger::Load(model);
+    if (!t.ok()) return t.status();
+    tagger = std::move(t).value();
+  }
+  return std::unique_ptr<Pipeline>(new PipelineImpl(options, std::move(dicts), std::move(cb).value(),
+                                                    std::move(lex).value(), std::move(tagger)));
+}
+
+}  // namespace dyad

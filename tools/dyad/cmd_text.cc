@@ -1,0 +1,104 @@
+// `dyad text FILE...`: sentences and tokens as JSON lines, for inspection.
+#include <cstdio>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "commands.h"
+#include "dyad/article.h"
+#include "dyad/inputs.h"
+#include "dyad/lexicon.h"
+#include "dyad/text.h"
+#include "input_options.h"
+
+namespace dyad::cli {
+namespace {
+
+struct TextArgs {
+  std::vector<std::string> paths;
+  InputArgs input;
+  std::uint32_t max_tokens = TextOptions{}.max_tokens_per_sentence;
+  bool no_lemmas = false;
+};
+
+// A lemma for display: the verb reading for -ed/-ing forms, else the noun one.
+std::string_view DisplayLemma(const Lexicon& lex, std::string_view word, std::string* scratch) {
+  WordClasses c = lex.Classes(word);
+  bool verbish = word.size() > 3 && (word.ends_with("ed") || word.ends_with("ing"));
+  if ((c & static_cast<WordClasses>(WordClass::kVerb)) &&
+      (verbish || !(c & static_cast<WordClasses>(WordClass::kNoun)))) {
+    return lex.Lemma(word, WordClass::kVerb, scratch);
+  }
+  return lex.Lemma(word, WordClass::kNoun, scratch);
+}
+
+int RunText(const TextArgs& args) {
+  std::unique_ptr<Lexicon> lexicon;
+  if (!args.no_lemmas) {
+    auto lex = Lexicon::Load(Lexicon::DefaultDirectory());
+    if (!lex.ok()) {
+      PrintError(lex.status().ToString());
+      return kExitFailure;
+    }
+    lexicon = std::move(lex).value();
+  }
+  auto files = ExpandInputs(args.paths);
+  if (!files.ok()) {
+    PrintError(files.status().ToString());
+    return kExitFailure;
+  }
+  TextOptions topts;
+  topts.max_tokens_per_sentence = args.max_tokens;
+  Document doc;
+  std::string scratch, line;
+  int failures = 0;
+  for (const std::string& file : *files) {
+    failures += ForEachArticle(file, args.input, [&](Article& a) {
+      if (Status s = SplitText(a.body, topts, &doc); !s.ok()) {
+        PrintError(a.origin + ": " + s.ToString());
+        return false;
+      }
+      for (std::size_t i = 0; i < doc.sentences.size(); ++i) {
+        const Sentence& s = doc.sentences[i];
+        nlohmann::ordered_json j;
+        j["article"] = a.id;
+        j["sentence"] = i;
+        j["span"] = {s.begin, s.end};
+        j["text"] = doc.SentenceText(s);
+        auto toks = nlohmann::ordered_json::array();
+        for (std::uint32_t k = s.first_token; k < s.first_token + s.token_count; ++k) {
+          const Token& t = doc.tokens[k];
+          nlohmann::ordered_json tj;
+          tj["text"] = doc.TokenText(t);
+          tj["span"] = {t.begin, t.end};
+          if (lexicon && t.kind == TokenKind::kWord) {
+            tj["lemma"] = DisplayLemma(*lexicon, doc.TokenText(t), &scratch);
+          }
+          toks.push_back(std::move(tj));
+        }
+        j["tokens"] = std::move(toks);
+        line = j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+        line.push_back('\n');
+        std::fwrite(line.data(), 1, line.size(), stdout);
+      }
+      return true;
+    });
+  }
+  return failures ? kExitFailure : kExitOk;
+}
+
+}  // namespace
+
+void RegisterText(CLI::App& app, Runner* run) {
+  auto args = std::make_shared<TextArgs>();
+  CLI::App* cmd = app.add_subcommand("text", "Print sentences and tokens (JSON lines) for inspection");
+  cmd->add_option("paths", args->paths, "Files, folders, globs or - for stdin")->required();
+  AddInputOptions(cmd, &args->input);
+  cmd->add_option("--max-tokens", args->max_tokens, "Cut sentences longer than this many tokens")
+      ->capture_default_str();
+  cmd->add_flag("--no-lemmas", args->no_lemmas, "Skip WordNet lemmas");
+  cmd->callback([run, args] { *run = [args] { return RunText(*args); }; });
+}
+
+}  // namespace dyad::cli

@@ -1,0 +1,34 @@
+// Input options shared by the subcommands that read articles.
+#ifndef DYAD_TOOLS_INPUT_OPTIONS_H_
+#define DYAD_TOOLS_INPUT_OPTIONS_H_
+
+#include <CLI/CLI.hpp>
+#include <functional>
+#include <string>
+
+#include "dyad/article.h"
+
+namespace dyad::cli {
+
+struct InputArgs {
+  std::string format = "auto";
+  std::string date;  // default publication date
+  std::size_t max_article_bytes = ReadOptions{}.max_article_bytes;
+  bool keep_boilerplate = false;
+  bool quiet = false;  // no warnings on stderr
+};
+
+void AddInputOptions(CLI::App* cmd, InputArgs* args);
+
+// Reads every article of `path`, calling `fn` for each (fn returns false when it
+// failed on that article). Warnings and errors go to stderr naming the file and
+// record. Returns the number of failures (unreadable input counts as one).
+int ForEachArticle(const std::string& path, const InputArgs& args,
+                   const std::function<bool(Article&)>& fn);
+
+// ReadOptions from the command-line arguments (format already validated).
+ReadOptions ToReadOptions(const InputArgs& args);
+
+}  // namespace dyad::cli
+
+#endif  // DYAD_TOOLS_INPUT_OPTIONS_H_
