@@ -1,0 +1,157 @@
+// Copyright dyad authors.
+#include "tagger/features.h"
+
+namespace dyad::tagger {
+namespace {
+
+constexpr std::uint64_t kFnvOffset = 0xCBF29CE484222325ull;
+constexpr std::uint64_t kFnvPrime = 0x100000001B3ull;
+
+inline unsigned char Lower(unsigned char c) {
+  return (c >= 'A' && c <= 'Z') ? static_cast<unsigned char>(c + 32) : c;
+}
+
+inline std::uint64_t HashLower(const unsigned char* p, std::size_t n, std::uint64_t seed) {
+  std::uint64_t h = kFnvOffset ^ seed;
+  for (std::size_t i = 0; i < n; ++i) h = (h ^ Lower(p[i])) * kFnvPrime;
+  return h;
+}
+
+inline unsigned char ShapeChar(unsigned char c) {
+  if (c >= 'A' && c <= 'Z') return 'X';
+  if (c >= 'a' && c <= 'z') return 'x';
+  if (c >= '0' && c <= '9') return 'd';
+  if (c >= 0x80) return 'u';
+  return c;
+}
+
+// Values for words outside the sentence.
+constexpr std::uint64_t kStartWord = 0x5354415254ull;  // "START"
+constexpr std::uint64_t kEndWord = 0x454E44ull;        // "END"
+
+// Template numbers.
+enum Template : std::uint64_t {
+  kBias = 1,
+  kWord,
+  kSuffix1,
+  kSuffix2,
+  kSuffix3,
+  kSuffix4,
+  kPrefix1,
+  kPrefix2,
+  kPrefix3,
+  kShapeT,
+  kFlagsT,
+  kFirstShape,
+  kPrev1,
+  kPrev2,
+  kPrev12,
+  kPrev1Word,
+  kWordM1,
+  kSuf3M1,
+  kWordM2,
+  kWordP1,
+  kSuf3P1,
+  kWordP2,
+  kClassesT,
+  kClassesP1,
+  kBigramM1,
+  kBigramP1,
+  kPrev1Suf3,
+  kFlagsM1,
+  kFlagsP1,
+  kCasedT,
+  kPrev1P1,
+};
+
+}  // namespace
+
+void ComputeWordFeatures(std::span<const std::string_view> words, const Lexicon* lexicon,
+                         std::uint64_t* wf) {
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const auto* p = reinterpret_cast<const unsigned char*>(words[i].data());
+    std::size_t n = words[i].size();
+    std::uint64_t* out = wf + i * kWordSlotCount;
+    out[kLower] = HashLower(p, n, 0);
+    std::uint64_t cased = kFnvOffset;
+    for (std::size_t j = 0; j < n; ++j) cased = (cased ^ p[j]) * kFnvPrime;
+    out[kCased] = cased;
+    for (std::size_t k = 1; k <= 4; ++k) {
+      std::size_t m = k < n ? k : n;
+      out[kSuf1 + k - 1] = HashLower(p + n - m, m, k);
+    }
+    for (std::size_t k = 1; k <= 3; ++k) {
+      std::size_t m = k < n ? k : n;
+      out[kPre1 + k - 1] = HashLower(p, m, 16 + k);
+    }
+    // Shape: X/x/d/u per byte, runs of the same class cut to two.
+    std::uint64_t shape = kFnvOffset;
+    unsigned char last = 0;
+    int run = 0;
+    bool hyphen = false, digit = false, upper = false, lower = false, period = false;
+    for (std::size_t j = 0; j < n; ++j) {
+      unsigned char s = ShapeChar(p[j]);
+      hyphen |= p[j] == '-';
+      period |= p[j] == '.';
+      digit |= s == 'd';
+      upper |= s == 'X';
+      lower |= s == 'x';
+      run = (s == last) ? run + 1 : 1;
+      last = s;
+      if (run <= 2) shape = (shape ^ s) * kFnvPrime;
+    }
+    out[kShape] = shape;
+    std::uint64_t len = n < 3 ? n : (n < 6 ? 3 : (n < 10 ? 4 : 5));
+    bool init_cap = n > 0 && p[0] >= 'A' && p[0] <= 'Z';
+    out[kFlags] = (hyphen ? 1u : 0u) | (digit ? 2u : 0u) | (upper && !lower ? 4u : 0u) |
+                  (init_cap ? 8u : 0u) | (period ? 16u : 0u) | (len << 5);
+    out[kClasses] =
+        lexicon != nullptr ? 1 + static_cast<std::uint64_t>(lexicon->Classes(words[i])) : 0;
+  }
+}
+
+int TokenFeatures(const std::uint64_t* wf, std::size_t n, std::size_t i, std::uint32_t prev1,
+                  std::uint32_t prev2, bool use_classes, std::uint64_t* keys) {
+  const std::uint64_t* w = wf + i * kWordSlotCount;
+  const std::uint64_t* m1 = i >= 1 ? w - kWordSlotCount : nullptr;
+  const std::uint64_t* m2 = i >= 2 ? w - 2 * kWordSlotCount : nullptr;
+  const std::uint64_t* p1 = i + 1 < n ? w + kWordSlotCount : nullptr;
+  const std::uint64_t* p2 = i + 2 < n ? w + 2 * kWordSlotCount : nullptr;
+  int k = 0;
+  keys[k++] = FeatureKey(kBias, 0);
+  keys[k++] = FeatureKey(kWord, w[kLower]);
+  keys[k++] = FeatureKey(kSuffix1, w[kSuf1]);
+  keys[k++] = FeatureKey(kSuffix2, w[kSuf2]);
+  keys[k++] = FeatureKey(kSuffix3, w[kSuf3]);
+  keys[k++] = FeatureKey(kSuffix4, w[kSuf4]);
+  keys[k++] = FeatureKey(kPrefix1, w[kPre1]);
+  keys[k++] = FeatureKey(kPrefix2, w[kPre2]);
+  keys[k++] = FeatureKey(kPrefix3, w[kPre3]);
+  keys[k++] = FeatureKey(kShapeT, w[kShape]);
+  keys[k++] = FeatureKey(kFlagsT, w[kFlags]);
+  keys[k++] = FeatureKey2(kFirstShape, w[kShape], i == 0 ? 1 : 0);
+  keys[k++] = FeatureKey(kPrev1, prev1);
+  keys[k++] = FeatureKey(kPrev2, prev2);
+  keys[k++] = FeatureKey2(kPrev12, prev1, prev2);
+  keys[k++] = FeatureKey2(kPrev1Word, prev1, w[kLower]);
+  keys[k++] = FeatureKey(kWordM1, m1 ? m1[kLower] : kStartWord);
+  keys[k++] = FeatureKey(kSuf3M1, m1 ? m1[kSuf3] : kStartWord);
+  keys[k++] = FeatureKey(kWordM2, m2 ? m2[kLower] : kStartWord);
+  keys[k++] = FeatureKey(kWordP1, p1 ? p1[kLower] : kEndWord);
+  keys[k++] = FeatureKey(kSuf3P1, p1 ? p1[kSuf3] : kEndWord);
+  keys[k++] = FeatureKey(kWordP2, p2 ? p2[kLower] : kEndWord);
+  keys[k++] = FeatureKey2(kBigramM1, m1 ? m1[kLower] : kStartWord, w[kLower]);
+  keys[k++] = FeatureKey2(kBigramP1, w[kLower], p1 ? p1[kLower] : kEndWord);
+  keys[k++] = FeatureKey2(kPrev1Suf3, prev1, w[kSuf3]);
+  keys[k++] = FeatureKey(kFlagsM1, m1 ? m1[kFlags] : kStartWord);
+  keys[k++] = FeatureKey(kFlagsP1, p1 ? p1[kFlags] : kEndWord);
+  keys[k++] = FeatureKey(kCasedT, w[kCased]);
+  keys[k++] = FeatureKey2(kPrev1P1, prev1, p1 ? p1[kLower] : kEndWord);
+  if (use_classes) {
+    keys[k++] = FeatureKey(kClassesT, w[kClasses]);
+    keys[k++] = FeatureKey(kClassesP1, p1 ? p1[kClasses] : kEndWord);
+  }
+  return k;
+}
+
+}  // namespace dyad::tagger

@@ -1,0 +1,69 @@
+// Copyright dyad authors. Feature extraction shared by tagger training and inference.
+//
+// Every feature is a 64-bit key: a template number mixed with a hash of its
+// value. Word-level values (lower-cased word, affixes, shape, WordNet classes)
+// are hashed once per token into WordFeatures; per-position features then only
+// mix numbers, so extraction does no allocation and reads each word once.
+#ifndef DYAD_TAGGER_FEATURES_H_
+#define DYAD_TAGGER_FEATURES_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <string_view>
+
+#include "dyad/lexicon.h"
+
+namespace dyad::tagger {
+
+// Per-token hashed values.
+enum WordSlot : int {
+  kLower,
+  kCased,
+  kSuf1,
+  kSuf2,
+  kSuf3,
+  kSuf4,
+  kPre1,
+  kPre2,
+  kPre3,
+  kShape,
+  kFlags,
+  kClasses,
+  kWordSlotCount,
+};
+
+// Feature templates. Changing these changes the model format version.
+inline constexpr int kMaxFeatures = 32;
+
+inline std::uint64_t Mix64(std::uint64_t x) {  // splitmix64 finaliser
+  x += 0x9E3779B97F4A7C15ull;
+  x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
+  x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
+  return x ^ (x >> 31);
+}
+
+inline std::uint64_t FeatureKey(std::uint64_t templ, std::uint64_t value) {
+  std::uint64_t k = Mix64(value ^ (templ * 0xD6E8FEB86659FD93ull));
+  return k == 0 ? 1 : k;  // 0 marks an empty hash-table slot
+}
+
+inline std::uint64_t FeatureKey2(std::uint64_t templ, std::uint64_t a, std::uint64_t b) {
+  return FeatureKey(templ, Mix64(a) ^ (b * 0x9E3779B97F4A7C15ull));
+}
+
+// Fills wf[i * kWordSlotCount + slot] for every word. `lexicon` may be null
+// (kClasses is then 0 for all words).
+void ComputeWordFeatures(std::span<const std::string_view> words, const Lexicon* lexicon,
+                         std::uint64_t* wf);
+
+// Writes the keys of the features of word i (given the classes predicted for
+// words i-1 and i-2, or kStartClass/kStartClass+1 before the sentence start)
+// into keys; returns their number (<= kMaxFeatures).
+inline constexpr std::uint32_t kStartClass = 0xFFF0;
+int TokenFeatures(const std::uint64_t* wf, std::size_t n, std::size_t i, std::uint32_t prev1,
+                  std::uint32_t prev2, bool use_classes, std::uint64_t* keys);
+
+}  // namespace dyad::tagger
+
+#endif  // DYAD_TAGGER_FEATURES_H_

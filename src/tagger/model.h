@@ -1,0 +1,40 @@
+// Copyright dyad authors. In-memory tagger model and its file format
+// (docs/formats/tagger-model.md).
+#ifndef DYAD_TAGGER_MODEL_H_
+#define DYAD_TAGGER_MODEL_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "dyad/tagger.h"
+
+namespace dyad::tagger {
+
+inline constexpr char kModelMagic[8] = {'D', 'Y', 'A', 'D', 'T', 'A', 'G', 'R'};
+inline constexpr std::uint32_t kModelVersion = 1;
+inline constexpr std::size_t kHeaderSize = 32;
+inline constexpr std::uint32_t kFlagUsesLexicon = 1;
+
+// A model as written: classes, and per feature (keys ascending) its non-zero
+// quantised weights. Produced by training, read back by Tagger::FromBytes.
+struct ModelData {
+  std::vector<PosTag> classes;
+  bool uses_lexicon = false;
+  float scale = 1.0f;  // real weight = quantised weight * scale
+  std::string description;
+  std::vector<std::uint64_t> keys;
+  std::vector<std::uint8_t> counts;       // weights per feature
+  std::vector<std::uint8_t> entry_class;  // per weight
+  std::vector<std::int16_t> entry_weight;
+};
+
+// CRC-32 (IEEE 802.3, the zlib/PNG polynomial).
+std::uint32_t Crc32(std::string_view bytes);
+
+std::string SerializeModel(const ModelData& m);
+
+}  // namespace dyad::tagger
+
+#endif  // DYAD_TAGGER_MODEL_H_

@@ -1,0 +1,327 @@
+// Copyright dyad authors. Tagger: model loading and greedy tagging.
+#include "dyad/tagger.h"
+
+#include <array>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+
+#include "tagger/conllu.h"
+#include "tagger/features.h"
+#include "tagger/model.h"
+
+#ifndef DYAD_DATA_DIR
+#define DYAD_DATA_DIR "data"
+#endif
+
+namespace dyad {
+
+using tagger::ModelData;
+
+namespace tagger {
+
+std::uint32_t Crc32(std::string_view bytes) {
+  static const auto table = [] {
+    std::array<std::uint32_t, 256> t{};
+    for (std::uint32_t i = 0; i < 256; ++i) {
+      std::uint32_t c = i;
+      for (int k = 0; k < 8; ++k) c = (c & 1) ? 0xEDB88320u ^ (c >> 1) : c >> 1;
+      t[i] = c;
+    }
+    return t;
+  }();
+  std::uint32_t c = 0xFFFFFFFFu;
+  for (unsigned char b : bytes) c = table[(c ^ b) & 0xFF] ^ (c >> 8);
+  return c ^ 0xFFFFFFFFu;
+}
+
+namespace {
+
+void PutU32(std::string* out, std::uint32_t v) {
+  for (int i = 0; i < 4; ++i) out->push_back(static_cast<char>((v >> (8 * i)) & 0xFF));
+}
+void PutU64(std::string* out, std::uint64_t v) {
+  for (int i = 0; i < 8; ++i) out->push_back(static_cast<char>((v >> (8 * i)) & 0xFF));
+}
+
+}  // namespace
+
+std::string SerializeModel(const ModelData& m) {
+  std::string p;
+  PutU32(&p, static_cast<std::uint32_t>(m.classes.size()));
+  for (const PosTag& t : m.classes) {
+    p.push_back(static_cast<char>(t.xpos));
+    p.push_back(static_cast<char>(t.upos));
+  }
+  std::uint32_t scale_bits;
+  std::memcpy(&scale_bits, &m.scale, 4);
+  PutU32(&p, scale_bits);
+  PutU32(&p, static_cast<std::uint32_t>(m.description.size()));
+  p += m.description;
+  PutU32(&p, static_cast<std::uint32_t>(m.keys.size()));
+  PutU32(&p, static_cast<std::uint32_t>(m.entry_class.size()));
+  for (std::uint64_t k : m.keys) PutU64(&p, k);
+  for (std::uint8_t c : m.counts) p.push_back(static_cast<char>(c));
+  for (std::uint8_t c : m.entry_class) p.push_back(static_cast<char>(c));
+  for (std::int16_t w : m.entry_weight) {
+    auto u = static_cast<std::uint16_t>(w);
+    p.push_back(static_cast<char>(u & 0xFF));
+    p.push_back(static_cast<char>(u >> 8));
+  }
+  std::string out(kModelMagic, sizeof kModelMagic);
+  PutU32(&out, kModelVersion);
+  PutU32(&out, m.uses_lexicon ? kFlagUsesLexicon : 0);
+  PutU64(&out, p.size());
+  PutU32(&out, Crc32(p));
+  PutU32(&out, 0);
+  out += p;
+  return out;
+}
+
+}  // namespace tagger
+
+// Open-addressing table slot: a feature key and its weights' range.
+struct Slot {
+  std::uint64_t key = 0;  // 0 = empty
+  std::uint32_t begin = 0;
+  std::uint32_t count = 0;
+};
+
+struct Tagger::Impl {
+  std::vector<PosTag> classes;
+  bool uses_lexicon = false;
+  std::string description;
+  std::size_t features = 0;
+  std::vector<Slot> table;
+  std::uint64_t mask = 0;
+  // Per weight: class in the high 16 bits, quantised weight in the low 16.
+  std::vector<std::uint32_t> entries;
+
+  const Slot* Find(std::uint64_t key) const {
+    std::uint64_t i = (key >> 17) & mask;
+    while (true) {
+      const Slot& s = table[i];
+      if (s.key == key) return &s;
+      if (s.key == 0) return nullptr;
+      i = (i + 1) & mask;
+    }
+  }
+};
+
+namespace {
+
+class Reader {
+ public:
+  explicit Reader(std::string_view b) : b_(b) {}
+  bool U8(std::uint8_t* v) {
+    if (pos_ + 1 > b_.size()) return false;
+    *v = static_cast<std::uint8_t>(b_[pos_++]);
+    return true;
+  }
+  bool U32(std::uint32_t* v) {
+    if (pos_ + 4 > b_.size()) return false;
+    *v = 0;
+    for (int i = 0; i < 4; ++i)
+      *v |= std::uint32_t{static_cast<std::uint8_t>(b_[pos_ + i])} << (8 * i);
+    pos_ += 4;
+    return true;
+  }
+  bool U64(std::uint64_t* v) {
+    if (pos_ + 8 > b_.size()) return false;
+    *v = 0;
+    for (int i = 0; i < 8; ++i)
+      *v |= std::uint64_t{static_cast<std::uint8_t>(b_[pos_ + i])} << (8 * i);
+    pos_ += 8;
+    return true;
+  }
+  bool Bytes(std::size_t n, std::string_view* v) {
+    if (n > b_.size() - pos_) return false;
+    *v = b_.substr(pos_, n);
+    pos_ += n;
+    return true;
+  }
+  std::size_t remaining() const { return b_.size() - pos_; }
+
+ private:
+  std::string_view b_;
+  std::size_t pos_ = 0;
+};
+
+}  // namespace
+
+Tagger::Tagger(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Tagger::~Tagger() = default;
+
+Result<std::unique_ptr<Tagger>> Tagger::FromBytes(std::string_view bytes, std::string_view name) {
+  const std::string where(name);
+  if (bytes.size() < sizeof tagger::kModelMagic ||
+      std::memcmp(bytes.data(), tagger::kModelMagic, sizeof tagger::kModelMagic) != 0) {
+    if (bytes.size() < sizeof tagger::kModelMagic &&
+        std::memcmp(bytes.data(), tagger::kModelMagic, bytes.size()) == 0) {
+      return Truncated(where + ": tagger model ends inside its header");
+    }
+    return ParseError(where + ": not a dyad tagger model (bad magic)");
+  }
+  Reader h(bytes.substr(sizeof tagger::kModelMagic));
+  std::uint32_t version, flags, crc, reserved;
+  std::uint64_t payload_size;
+  if (!h.U32(&version)) return Truncated(where + ": tagger model ends inside its header");
+  if (version != tagger::kModelVersion) {
+    return VersionMismatch(where + ": tagger model format version " + std::to_string(version) +
+                           ", this dyad reads version " + std::to_string(tagger::kModelVersion));
+  }
+  if (!h.U32(&flags) || !h.U64(&payload_size) || !h.U32(&crc) || !h.U32(&reserved)) {
+    return Truncated(where + ": tagger model ends inside its header");
+  }
+  std::string_view payload = bytes.substr(tagger::kHeaderSize);
+  if (payload.size() < payload_size) {
+    return Truncated(where + ": tagger model payload has " + std::to_string(payload.size()) +
+                     " bytes, header says " + std::to_string(payload_size));
+  }
+  if (payload.size() > payload_size) {
+    return ParseError(where + ": " + std::to_string(payload.size() - payload_size) +
+                      " unexpected bytes after the tagger model payload");
+  }
+  if (tagger::Crc32(payload) != crc) {
+    return ParseError(where + ": tagger model checksum mismatch (file is corrupted)");
+  }
+  if ((flags & ~tagger::kFlagUsesLexicon) != 0 || reserved != 0) {
+    return ParseError(where + ": unknown flags in tagger model header");
+  }
+  auto bad = [&](const std::string& what) {
+    return ParseError(where + ": bad tagger model: " + what);
+  };
+  auto impl = std::make_unique<Impl>();
+  impl->uses_lexicon = (flags & tagger::kFlagUsesLexicon) != 0;
+  Reader r(payload);
+  std::uint32_t n_classes;
+  if (!r.U32(&n_classes) || n_classes == 0 || n_classes > 255) return bad("class count");
+  for (std::uint32_t i = 0; i < n_classes; ++i) {
+    std::uint8_t x, u;
+    if (!r.U8(&x) || !r.U8(&u)) return bad("class table");
+    if (x >= kXposCount || u >= kUposCount) return bad("class " + std::to_string(i) + " tag");
+    impl->classes.push_back({static_cast<Xpos>(x), static_cast<Upos>(u)});
+  }
+  std::uint32_t scale_bits, desc_len, n_features, n_entries;
+  std::string_view desc;
+  if (!r.U32(&scale_bits) || !r.U32(&desc_len) || !r.Bytes(desc_len, &desc)) {
+    return bad("description");
+  }
+  impl->description = std::string(desc);
+  if (!r.U32(&n_features) || !r.U32(&n_entries)) return bad("table sizes");
+  std::uint64_t need = std::uint64_t{n_features} * 9 + std::uint64_t{n_entries} * 3;
+  if (need != r.remaining()) {
+    return bad("table sizes do not match the payload (" + std::to_string(n_features) +
+               " features, " + std::to_string(n_entries) + " weights)");
+  }
+  std::string_view keys_b, counts_b, cls_b, w_b;
+  r.Bytes(std::size_t{n_features} * 8, &keys_b);
+  r.Bytes(n_features, &counts_b);
+  r.Bytes(n_entries, &cls_b);
+  r.Bytes(std::size_t{n_entries} * 2, &w_b);
+  std::size_t cap = 16;
+  while (cap < std::size_t{n_features} * 2) cap <<= 1;
+  impl->table.assign(cap, Slot{});
+  impl->mask = cap - 1;
+  impl->entries.resize(n_entries);
+  impl->features = n_features;
+  Reader keys(keys_b);
+  std::uint64_t prev = 0;
+  std::uint32_t begin = 0;
+  for (std::uint32_t f = 0; f < n_features; ++f) {
+    std::uint64_t key = 0;
+    keys.U64(&key);
+    if (key <= prev)
+      return bad("feature keys not strictly ascending at feature " + std::to_string(f));
+    prev = key;
+    auto count = static_cast<std::uint8_t>(counts_b[f]);
+    if (count == 0 || count > n_classes || begin + count > n_entries) {
+      return bad("weight count of feature " + std::to_string(f));
+    }
+    std::uint64_t i = (key >> 17) & impl->mask;
+    while (impl->table[i].key != 0) i = (i + 1) & impl->mask;
+    impl->table[i] = Slot{key, begin, count};
+    begin += count;
+  }
+  if (begin != n_entries) return bad("weight counts do not add up to the weight total");
+  for (std::uint32_t e = 0; e < n_entries; ++e) {
+    auto cls = static_cast<std::uint8_t>(cls_b[e]);
+    if (cls >= n_classes) return bad("class of weight " + std::to_string(e));
+    auto lo = static_cast<std::uint8_t>(w_b[2 * e]);
+    auto hi = static_cast<std::uint8_t>(w_b[2 * e + 1]);
+    impl->entries[e] = (std::uint32_t{cls} << 16) | std::uint32_t{lo} | (std::uint32_t{hi} << 8);
+  }
+  return std::unique_ptr<Tagger>(new Tagger(std::move(impl)));
+}
+
+Result<std::unique_ptr<Tagger>> Tagger::Load(const std::string& path) {
+  std::string bytes;
+  DYAD_RETURN_IF_ERROR(tagger::ReadFileBytes(path, &bytes));
+  return FromBytes(bytes, path);
+}
+
+std::string Tagger::DefaultPath() {
+  if (const char* env = std::getenv("DYAD_TAGGER_MODEL"); env != nullptr && *env != '\0') {
+    return env;
+  }
+  return std::string(DYAD_DATA_DIR) + "/models/tagger-en-ewt.dtm";
+}
+
+void Tagger::Tag(std::span<const std::string_view> words, const Lexicon* lexicon,
+                 TaggerScratch* scratch, PosTag* out) const {
+  const std::size_t n = words.size();
+  if (n == 0) return;
+  const Impl& m = *impl_;
+  const std::size_t n_classes = m.classes.size();
+  if (scratch->word_features_.size() < n * tagger::kWordSlotCount) {
+    scratch->word_features_.resize(n * tagger::kWordSlotCount);
+  }
+  if (scratch->scores_.size() < n_classes) scratch->scores_.resize(n_classes);
+  const bool use_classes = m.uses_lexicon;
+  tagger::ComputeWordFeatures(words, use_classes ? lexicon : nullptr,
+                              scratch->word_features_.data());
+  std::int32_t* scores = scratch->scores_.data();
+  std::uint64_t keys[tagger::kMaxFeatures];
+  std::uint32_t prev1 = tagger::kStartClass, prev2 = tagger::kStartClass + 1;
+  for (std::size_t i = 0; i < n; ++i) {
+    int nk = tagger::TokenFeatures(scratch->word_features_.data(), n, i, prev1, prev2, use_classes,
+                                   keys);
+    std::memset(scores, 0, n_classes * sizeof(std::int32_t));
+    for (int k = 0; k < nk; ++k) {
+      const Slot* s = m.Find(keys[k]);
+      if (s == nullptr) continue;
+      const std::uint32_t* e = m.entries.data() + s->begin;
+      for (std::uint32_t j = 0; j < s->count; ++j) {
+        scores[e[j] >> 16] += static_cast<std::int16_t>(e[j] & 0xFFFF);
+      }
+    }
+    std::uint32_t best = 0;
+    for (std::uint32_t c = 1; c < n_classes; ++c) {
+      if (scores[c] > scores[best]) best = c;
+    }
+    out[i] = m.classes[best];
+    prev2 = prev1;
+    prev1 = best;
+  }
+}
+
+void Tagger::TagDocument(const Document& doc, const Lexicon* lexicon, TaggerScratch* scratch,
+                         std::vector<PosTag>* tags) const {
+  tags->assign(doc.tokens.size(), PosTag{});
+  std::vector<std::string_view>& words = scratch->words_;
+  for (const Sentence& s : doc.sentences) {
+    if (s.token_count == 0 || s.first_token + s.token_count > doc.tokens.size()) continue;
+    words.clear();
+    for (std::uint32_t t = s.first_token; t < s.first_token + s.token_count; ++t) {
+      words.push_back(doc.TokenText(doc.tokens[t]));
+    }
+    Tag(words, lexicon, scratch, tags->data() + s.first_token);
+  }
+}
+
+bool Tagger::UsesLexicon() const { return impl_->uses_lexicon; }
+std::size_t Tagger::FeatureCount() const { return impl_->features; }
+std::size_t Tagger::WeightCount() const { return impl_->entries.size(); }
+const std::string& Tagger::Description() const { return impl_->description; }
+
+}  // namespace dyad

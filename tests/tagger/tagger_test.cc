@@ -1,0 +1,73 @@
+// Copyright dyad authors. Tagger: tags, training on a slice, determinism.
+#include "dyad/tagger.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace dyad {
+namespace {
+
+const std::string kEwt = std::string(DYAD_SHARED_DIR) + "/data/ud-english-ewt/";
+
+TEST(TagNames, RoundTrip) {
+  for (int i = 0; i < kUposCount; ++i) {
+    Upos u;
+    ASSERT_TRUE(ParseUpos(UposName(static_cast<Upos>(i)), &u));
+    EXPECT_EQ(static_cast<int>(u), i);
+  }
+  for (int i = 0; i < kXposCount; ++i) {
+    Xpos x;
+    ASSERT_TRUE(ParseXpos(XposName(static_cast<Xpos>(i)), &x));
+    EXPECT_EQ(static_cast<int>(x), i);
+  }
+  Xpos x;
+  EXPECT_TRUE(ParseXpos("PRP$", &x));
+  EXPECT_EQ(x, Xpos::kPRPS);
+  EXPECT_FALSE(ParseXpos("NOPE", &x));
+}
+
+TEST(TrainTagger, SmallSliceLearnsAndIsDeterministic) {
+  TrainTaggerOptions opt;
+  opt.epochs = 2;
+  opt.max_train_sentences = 1000;
+  opt.max_dev_sentences = 300;
+  TrainTaggerReport report;
+  auto a =
+      TrainTagger({kEwt + "en_ewt-ud-train.conllu"}, {kEwt + "en_ewt-ud-dev.conllu"}, opt, &report);
+  ASSERT_TRUE(a.ok()) << a.status().ToString();
+  EXPECT_EQ(report.train_sentences, 1000u);
+  EXPECT_EQ(report.epochs_run, 2);
+  // 1,000 sentences are ~5% of EWT; a working tagger still gets most words right.
+  EXPECT_GT(report.best_dev.upos(), 0.85) << report.best_dev.upos();
+  EXPECT_GT(report.best_dev.xpos(), 0.82) << report.best_dev.xpos();
+  EXPECT_LT(report.best_dev.upos(), 1.0);
+  std::printf("slice: dev UPOS %.4f XPOS %.4f, %zu features, %zu weights, %zu bytes\n",
+              report.best_dev.upos(), report.best_dev.xpos(), report.features, report.weights,
+              a->size());
+
+  auto b =
+      TrainTagger({kEwt + "en_ewt-ud-train.conllu"}, {kEwt + "en_ewt-ud-dev.conllu"}, opt, nullptr);
+  ASSERT_TRUE(b.ok()) << b.status().ToString();
+  EXPECT_TRUE(*a == *b) << "two trainings with the same seed differ";
+
+  opt.seed = 2;
+  auto c =
+      TrainTagger({kEwt + "en_ewt-ud-train.conllu"}, {kEwt + "en_ewt-ud-dev.conllu"}, opt, nullptr);
+  ASSERT_TRUE(c.ok());
+  EXPECT_FALSE(*a == *c) << "the seed has no effect";
+
+  auto tagger = Tagger::FromBytes(*a, "slice");
+  ASSERT_TRUE(tagger.ok()) << tagger.status().ToString();
+  std::vector<std::string_view> words = {"The", "police", "arrested", "two", "men", "."};
+  std::vector<PosTag> tags(words.size());
+  TaggerScratch scratch;
+  (*tagger)->Tag(words, nullptr, &scratch, tags.data());
+  EXPECT_EQ(tags[0].upos, Upos::kDet);
+  EXPECT_EQ(tags[2].upos, Upos::kVerb);
+  EXPECT_EQ(tags[5].xpos, Xpos::kPeriod);
+}
+
+}  // namespace
+}  // namespace dyad
