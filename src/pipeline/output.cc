@@ -53,8 +53,8 @@ std::string_view SentenceText(const Article& article, const CodedArticle& coded,
   return std::string_view(article.body).substr(s.begin, s.end - s.begin);
 }
 
-Json EventJson(const Event& e, std::string_view sentence_text) {
-  Json j;
+// Adds the event's fields to `j` (which may already hold a prefix).
+Json EventJson(const Event& e, std::string_view sentence_text, Json j = Json::object()) {
   j["id"] = e.id;
   j["sentence"] = e.sentence;
   j["sentence_text"] = sentence_text;
@@ -146,8 +146,7 @@ void AppendFlatEventsJson(const Article& article, const CodedArticle& coded, std
     x["article_id"] = article.id;
     x["article_date"] = article.date.empty() ? Json(nullptr) : Json(article.date);
     x["article_url"] = article.url.empty() ? Json(nullptr) : Json(article.url);
-    for (auto& [k, v] : EventJson(e, SentenceText(article, coded, e.sentence)).items()) x[k] = v;
-    Dump(x, out);
+    Dump(EventJson(e, SentenceText(article, coded, e.sentence), std::move(x)), out);
     out->push_back('\n');
   }
 }
