@@ -1,0 +1,182 @@
+// Coder unit tests over tiny inline dictionaries in PETRARCH format, coding
+// without the tagger (every verb form counts as a verb) so each rule is seen
+// on its own.
+#include "dyad/coder.h"
+
+#include <gtest/gtest.h>
+
+#include <set>
+#include <string>
+#include <tuple>
+
+#include "dyad/dict.h"
+#include "dyad/text.h"
+
+namespace dyad {
+namespace {
+
+using Triple = std::tuple<std::string, std::string, std::string>;
+
+constexpr const char* kActors = R"(
+ARNOR [ARN]
+GONDOR [GON]
++MINAS_TIRITH
+OSGILIATH [OSG]
+MORDOR [MOR]
+LIBYA [LBY]
++LIBYAN
+UNITED_STATES [USA]
++WASHINGTON
+RUSSIA
+	[RUS]
+	[USR <19911225]
+)";
+
+constexpr const char* kAgents = R"(
+GOVERNMENT [~GOV]
+POLICE {} [~COP]
+SOLDIER [~MIL]
+REBEL [~REB]
+MIGRANT [~REF]
+MEDECINS_SANS_FRONTIERES [NGO~]
+)";
+
+constexpr const char* kVerbs = R"(
+--- RESTORE [064] ---
+RESTORE
+- * TIES [064]
+
+--- CONDEMN [122] ---
+CONDEMN
+
+--- ATTACK [190] ---
+ATTACK
+- * WITH_ROCKETS [195]
+
+--- DEPORT [174] ---
+DEPORT
+
+--- MEET [040] ---
+MEET {MET MEETS MEETING}
+- % * [043]
+
+--- PLAN [---] ---
+PLAN
+
+--- VISIT [042:043] ---
+VISIT
+)";
+
+class CoderTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    DictOptions o;
+    auto d = ParseDictionaries({{"t.actors", kActors, DictFileKind::kActors, DictFlavor::kPetrarch},
+                                {"t.agents", kAgents, DictFileKind::kAgents, DictFlavor::kPetrarch},
+                                {"t.verbs", kVerbs, DictFileKind::kVerbs, DictFlavor::kPetrarch}},
+                               o);
+    ASSERT_TRUE(d.ok()) << d.status().ToString();
+    dicts_ = std::move(d).value();
+  }
+
+  std::set<Triple> Code(const std::string& text, std::int32_t date = 20250507) {
+    text_ = text;
+    EXPECT_TRUE(SplitText(text_, TextOptions{}, &doc_).ok());
+    Coder coder(*dicts_, CoderOptions{});
+    auto scratch = NewCoderScratch();
+    std::set<Triple> out;
+    for (const Sentence& s : doc_.sentences) {
+      coder.CodeSentence(doc_, s, {}, date, scratch.get(), &coding_);
+      for (const CodedEvent& e : coding_.events) out.insert({e.source.code, e.target.code, e.cameo});
+    }
+    return out;
+  }
+
+  std::unique_ptr<Dictionaries> dicts_;
+  std::string text_;
+  Document doc_;
+  SentenceCoding coding_;
+};
+
+TEST_F(CoderTest, SimpleSubjectVerbObject) {
+  EXPECT_EQ(Code("Arnor condemned Gondor on Monday."), (std::set<Triple>{{"ARN", "GON", "122"}}));
+}
+
+TEST_F(CoderTest, PatternBeatsVerbCode) {
+  EXPECT_EQ(Code("Arnor restored diplomatic ties with Gondor."), (std::set<Triple>{{"ARN", "GON", "064"}}));
+  EXPECT_EQ(Code("Mordor attacked Gondor with rockets."), (std::set<Triple>{{"MOR", "GON", "195"}}));
+  EXPECT_EQ(Code("Mordor attacked Gondor."), (std::set<Triple>{{"MOR", "GON", "190"}}));
+}
+
+TEST_F(CoderTest, RuleNamesTheDictionaryLine) {
+  Code("Mordor attacked Gondor with rockets.");
+  ASSERT_EQ(coding_.events.size(), 1u);
+  EXPECT_EQ(coding_.events[0].rule, "t.verbs:14");
+}
+
+TEST_F(CoderTest, AgentComposesWithCountry) {
+  EXPECT_EQ(Code("Libyan police condemned Gondor."), (std::set<Triple>{{"LBYCOP", "GON", "122"}}));
+  EXPECT_EQ(Code("Soldiers from Gondor attacked Mordor."), (std::set<Triple>{{"GONMIL", "MOR", "190"}}));
+  EXPECT_EQ(Code("Gondor's government condemned Arnor."), (std::set<Triple>{{"GONGOV", "ARN", "122"}}));
+  EXPECT_EQ(Code("Medecins Sans Frontieres Arnor condemned Gondor."),
+            (std::set<Triple>{{"NGOARN", "GON", "122"}}));
+}
+
+TEST_F(CoderTest, LoneAgentKeepsItsSector) {
+  EXPECT_EQ(Code("The United States government plans to deport migrants to Libya."),
+            (std::set<Triple>{{"USAGOV", "REF", "174"}}));
+}
+
+TEST_F(CoderTest, CompoundActorsGiveOneEventPerMember) {
+  EXPECT_EQ(Code("Arnor, Mordor and Osgiliath condemned Gondor."),
+            (std::set<Triple>{{"ARN", "GON", "122"}, {"MOR", "GON", "122"}, {"OSG", "GON", "122"}}));
+  EXPECT_EQ(Code("Arnor condemned Gondor and Mordor."),
+            (std::set<Triple>{{"ARN", "GON", "122"}, {"ARN", "MOR", "122"}}));
+}
+
+TEST_F(CoderTest, CompoundPatternCodesBothDirections) {
+  EXPECT_EQ(Code("Arnor and Gondor met in Osgiliath."),
+            (std::set<Triple>{{"ARN", "GON", "043"}, {"GON", "ARN", "043"}}));
+}
+
+TEST_F(CoderTest, PairedCodeAddsReverseEvent) {
+  EXPECT_EQ(Code("Arnor visited Gondor."), (std::set<Triple>{{"ARN", "GON", "042"}, {"GON", "ARN", "043"}}));
+}
+
+TEST_F(CoderTest, DateRestrictedActorCode) {
+  EXPECT_EQ(Code("Russia condemned Gondor.", 19900101), (std::set<Triple>{{"USR", "GON", "122"}}));
+  EXPECT_EQ(Code("Russia condemned Gondor.", 20200101), (std::set<Triple>{{"RUS", "GON", "122"}}));
+}
+
+TEST_F(CoderTest, NoSourceNoEvent) {
+  EXPECT_TRUE(Code("Officials condemned Gondor.").empty());
+  EXPECT_TRUE(Code("It was a quiet day in Gondor.").empty());
+}
+
+TEST_F(CoderTest, ActorsAreReportedAsMentions) {
+  Code("Libyan police condemned Gondor.");
+  ASSERT_EQ(coding_.actors.size(), 2u);
+  EXPECT_EQ(coding_.actors[0].code, "LBYCOP");
+  EXPECT_EQ(doc_.TokenText(doc_.tokens[coding_.actors[0].first_token]), "Libyan");
+}
+
+TEST_F(CoderTest, HugeSentenceIsBoundedWork) {
+  std::string s;
+  for (int i = 0; i < 100000; ++i) s += (i % 7 == 0) ? "Gondor attacked Arnor and " : "word ";
+  s += ".";
+  text_ = s;
+  TextOptions to;
+  ASSERT_TRUE(SplitText(text_, to, &doc_).ok());
+  Coder coder(*dicts_, CoderOptions{});
+  auto scratch = NewCoderScratch();
+  std::size_t events = 0;
+  for (const Sentence& sent : doc_.sentences) {
+    coder.CodeSentence(doc_, sent, {}, 20250101, scratch.get(), &coding_);
+    EXPECT_LE(coding_.events.size(), CoderOptions{}.max_events_per_sentence);
+    events += coding_.events.size();
+  }
+  EXPECT_GT(events, 0u);
+}
+
+}  // namespace
+}  // namespace dyad

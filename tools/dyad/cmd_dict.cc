@@ -1,0 +1,53 @@
+// `dyad dict stats PATH...`: what a dictionary set holds.
+#include <cstdio>
+#include <filesystem>
+#include <memory>
+
+#include "commands.h"
+#include "dyad/dict.h"
+
+namespace dyad::cli {
+namespace {
+
+struct DictArgs {
+  std::vector<std::string> paths;
+  bool strict = false;
+  bool warnings = false;
+};
+
+int RunStats(const DictArgs& args) {
+  namespace fs = std::filesystem;
+  DictOptions o;
+  o.strict = args.strict;
+  if (args.warnings) {
+    o.sink = [](const Diagnostic& d) { std::fprintf(stderr, "dyad: warning: %s\n", d.ToString().c_str()); };
+  }
+  Result<std::unique_ptr<Dictionaries>> d = Status(ErrorCode::kInvalidArgument, "no dictionary given");
+  if (args.paths.size() == 1 && fs::is_directory(args.paths[0])) {
+    d = LoadDictionaryDir(args.paths[0], o);
+  } else {
+    std::vector<fs::path> files(args.paths.begin(), args.paths.end());
+    d = LoadDictionaries(files, o);
+  }
+  if (!d.ok()) {
+    PrintError(d.status().ToString());
+    return kExitFailure;
+  }
+  std::fputs(RenderDictStats((*d)->Stats()).c_str(), stdout);
+  return kExitOk;
+}
+
+}  // namespace
+
+void RegisterDict(CLI::App& app, Runner* run) {
+  auto args = std::make_shared<DictArgs>();
+  CLI::App* cmd = app.add_subcommand("dict", "Inspect dictionaries");
+  cmd->require_subcommand(1);
+  CLI::App* stats = cmd->add_subcommand("stats", "Load dictionaries and print what they hold");
+  stats->add_option("paths", args->paths, "A dictionary folder, or files in load order")->required();
+  stats->add_flag("--strict", args->strict, "Fail on the first malformed line");
+  stats->add_flag("-w,--warnings", args->warnings, "Print every warning (file:line: what)");
+  stats->callback([run, args] { *run = [args] { return RunStats(*args); }; });
+}
+
+}  // namespace dyad::cli
