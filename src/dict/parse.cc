@@ -104,6 +104,7 @@ class LineSource {
     }
     std::string_view t = Trim(scratch_);
     if (flavor_ == DictFlavor::kTabari && !t.empty() && t[0] == '/') return {};
+    if (t.starts_with("<!")) return {};  // PETRARCH: any line starting "<!" is a comment
     if (t.starts_with("~")) {
       std::string_view rest = t.substr(t.find_first_not_of('~'));
       if (rest.starts_with("FINISH")) {
@@ -924,6 +925,7 @@ class VerbReader {
       line_ = no;
       Line(t);
     }
+    CheckBlockHasVerbs();
   }
 
  private:
@@ -999,7 +1001,16 @@ class VerbReader {
     return static_cast<std::uint32_t>(d_.block_recs.size() - 1);
   }
 
+  // A PETRARCH block whose header is followed by no verb line.
+  void CheckBlockHasVerbs() {
+    if (flavor_ == DictFlavor::kTabari || block_ == kNone || block_has_verb_) return;
+    const VerbBlock& b = d_.block_recs[block_].b;
+    b_.Warn(b.where.file, b.where.line,
+            "verb block " + Quote(b.name) + " has no verb forms; its patterns can never match");
+  }
+
   void BlockHeader(std::string_view t) {
+    CheckBlockHasVerbs();
     std::string_view inner = Trim(t.substr(3));
     std::size_t open = inner.find('[');
     VerbCode code;
@@ -1273,10 +1284,12 @@ class VerbReader {
     }
     std::reverse(done.begin(), done.end());
     std::string_view text = d_.Keep(body);
-    for (const auto& alt : done) AddPattern(alt, code, text);
+    for (const auto& alt : done) {
+      if (!AddPattern(alt, code, text)) break;  // one warning per line
+    }
   }
 
-  void AddPattern(const std::vector<PatTok>& toks, VerbCode code, std::string_view text) {
+  bool AddPattern(const std::vector<PatTok>& toks, VerbCode code, std::string_view text) {
     PatternRec pr;
     pr.first = static_cast<std::uint32_t>(d_.pattern_elements.size());
     std::vector<std::size_t> groups;
@@ -1288,7 +1301,7 @@ class VerbReader {
       if (k.type == PatTok::kBar) {
         Warn("'|' outside an alternative set in pattern " + Quote(text) + "; skipped");
         d_.pattern_elements.resize(pr.first);
-        return;
+        return false;
       }
       if (k.type == PatTok::kLBrace || k.type == PatTok::kLParen) {
         e.kind = k.type == PatTok::kLBrace ? PatternElementKind::kNounPhrase
@@ -1345,7 +1358,7 @@ class VerbReader {
                              " '*' verb markers; skipped"
                        : "pattern " + Quote(text) + " is too long; skipped");
       d_.pattern_elements.resize(pr.first);
-      return;
+      return false;
     }
     pr.p.block = block_;
     pr.p.code = code;
@@ -1355,6 +1368,7 @@ class VerbReader {
     pr.p.text_length = static_cast<std::uint16_t>(std::min<std::size_t>(length, 65535));
     d_.block_recs[block_].patterns.push_back(static_cast<std::uint32_t>(d_.pattern_recs.size()));
     d_.pattern_recs.push_back(pr);
+    return true;
   }
 
   DictBuilder& b_;
