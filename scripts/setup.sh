@@ -9,6 +9,7 @@ APT_PACKAGES=(
   libicu-dev zlib1g-dev libgumbo-dev libsimdjson-dev nlohmann-json3-dev libcli11-dev
   libfmt-dev libssl-dev libsqlite3-dev sqlite3 libzstd-dev
   libgtest-dev libgmock-dev libbenchmark-dev wordnet-base
+  iso-codes nodejs npm
 )
 
 missing=()
@@ -22,4 +23,11 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
 else
   echo "setup: all Debian packages present"
+fi
+
+# Node packages for the data generators (scripts/gen_countries.mjs), from the
+# npm registry, pinned by package-lock.json.
+if [ -f package-lock.json ] && command -v npm >/dev/null 2>&1; then
+  (cd "$(dirname "$0")/.." && npm ci --ignore-scripts --no-audit --no-fund --silent) &&
+    echo "setup: npm packages installed"
 fi
