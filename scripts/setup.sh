@@ -27,7 +27,8 @@ fi
 
 # Node packages for the data generators (scripts/gen_countries.mjs), from the
 # npm registry, pinned by package-lock.json.
-if [ -f package-lock.json ] && command -v npm >/dev/null 2>&1; then
-  (cd "$(dirname "$0")/.." && npm ci --ignore-scripts --no-audit --no-fund --silent) &&
+ROOT_DIR="$(cd "$(dirname "$0")/.." && pwd)"
+if [ -f "$ROOT_DIR/package-lock.json" ] && command -v npm >/dev/null 2>&1; then
+  (cd "$ROOT_DIR" && npm ci --ignore-scripts --no-audit --no-fund --silent) &&
     echo "setup: npm packages installed"
 fi
