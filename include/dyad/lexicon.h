@@ -27,7 +27,10 @@ class Lexicon {
  public:
   virtual ~Lexicon() = default;
 
-  // Loads from a WordNet dict directory (index.*, *.exc). Errors name the file.
+  // Loads from a WordNet dict directory (index.{noun,verb,adj,adv} and
+  // {noun,verb,adj,adv}.exc) into one string arena with open-addressing hash
+  // tables (about 60-200 ms). Errors name the file (kNotFound, kIoError) or the
+  // file and line (kParseError: "index.verb:2: expected ...").
   static Result<std::unique_ptr<Lexicon>> Load(const std::string& wordnet_dir);
   // Default directory compiled in (DYAD_WORDNET_DIR), overridable by $DYAD_WORDNET.
   static std::string DefaultDirectory();
@@ -36,16 +39,31 @@ class Lexicon {
   // WordNet's exception lists and detachment rules; case-insensitive. Returns
   // the lower-cased word itself when WordNet knows no base form. The returned
   // view points into the Lexicon or into `scratch`, which must outlive its use.
-  virtual std::string_view Lemma(std::string_view word, WordClass cls, std::string* scratch) const = 0;
+  // Order: the class's exception list (first base that is an entry); then the
+  // detachment rules (plus verb "ied" -> "y" and an undoubled final consonant:
+  // "zapped" -> "zap"); the word itself wins over a rule's base when WordNet
+  // gives it at least as many senses ("news", "species", but "talks" -> "talk").
+  // Multi-word entries use spaces ("prime minister"; WordNet's '_' is mapped).
+  virtual std::string_view Lemma(std::string_view word, WordClass cls,
+                                 std::string* scratch) const = 0;
 
   // Classes in which `word` or one of its base forms is a WordNet entry.
   virtual WordClasses Classes(std::string_view word) const = 0;
 
   // Inflected forms of a verb lemma ("deport" -> deports, deported, deporting;
-  // "hold" -> holds, held, holding) for compiling dictionaries.
-  struct VerbForms { std::string s, past, past_participle, ing; };
+  // "hold" -> holds, held, holding) for compiling dictionaries, lower case.
+  // Irregular forms come from verb.exc reversed; otherwise regular spelling:
+  // -es after sibilants, -y -> -ies/-ied, -e drop before -ing, consonant
+  // doubling for CVC monosyllables ("plan" -> planned, planning). A built-in
+  // list covers unchanged pasts ("set", "put", "cut") and "run"/"come"
+  // participles. Multi-word verbs inflect the first word ("took off").
+  struct VerbForms {
+    std::string s, past, past_participle, ing;
+  };
   virtual VerbForms InflectVerb(std::string_view lemma) const = 0;
-  // Plural of a noun lemma ("migrant" -> "migrants", "militia" -> "militias", "child" -> "children").
+  // Plural of a noun lemma ("migrant" -> "migrants", "militia" -> "militias", "child" ->
+  // "children"), lower case: noun.exc reversed (minus archaic "brethren", "pence", "kine"), else
+  // regular spelling; multi-word nouns pluralise the last word ("peace talks").
   virtual std::string PluralNoun(std::string_view lemma) const = 0;
 };
 

@@ -290,6 +290,7 @@ class Tokenizer {
   // Scans a word starting at a letter; emits one or two tokens ("do" + "n't").
   std::size_t Word(std::size_t b, bool space) {
     std::size_t p = b;
+    std::size_t seg = b;  // start of the part after the last inner hyphen
     for (;;) {
       while (p < n_) {
         const auto c = static_cast<unsigned char>(s_[p]);
@@ -311,6 +312,7 @@ class Tokenizer {
       if (IsInnerHyphen(cp.c)) {
         if (IsWordChar(At(p + cp.len).c)) {
           p += cp.len;
+          seg = p;
           continue;
         }
         break;
@@ -323,7 +325,7 @@ class Tokenizer {
         continue;
       }
       if (cp.c == '.') {
-        const std::size_t q = Period(b, p);
+        const std::size_t q = Period(b, seg, p);
         // "U.S.-backed": an abbreviation may continue with a hyphen.
         if (q > p && q + 1 < n_ && s_[q] == '-' && IsWordChar(At(q + 1).c)) {
           p = q + 1;
@@ -353,11 +355,12 @@ class Tokenizer {
     return p;
   }
 
-  // A word [b, p) is followed by '.' at p. Returns the word's new end: past the
+  // A word [b, p) whose last hyphen-separated part starts at `seg` is followed
+  // by '.' at p ("R-N.C." continues the part "N"). Returns the word's new end: past the
   // period for acronyms ("U.S.", "J.R.R.", "e.g."), initials ("W.") and known
   // abbreviations ("Gen.", "Inc."), else p.
-  std::size_t Period(std::size_t b, std::size_t p) const {
-    if (p - b == 1 && IsAsciiAlpha(s_[b])) {
+  std::size_t Period(std::size_t b, std::size_t seg, std::size_t p) const {
+    if (p - seg == 1 && IsAsciiAlpha(s_[seg])) {
       std::size_t q = p;
       // ". X" pairs where X is a single letter.
       while (q + 1 < n_ && s_[q] == '.' && IsAsciiAlpha(s_[q + 1]) &&
@@ -369,7 +372,7 @@ class Tokenizer {
         return q;
       }
       // Single upper-case letter: an initial ("George W. Bush").
-      if (s_[b] >= 'A' && s_[b] <= 'Z') return p + 1;
+      if (seg == b && s_[b] >= 'A' && s_[b] <= 'Z') return p + 1;
       return p;
     }
     switch (AbbreviationOf(s_.substr(b, p - b))) {
@@ -677,6 +680,8 @@ class Splitter {
     switch (what) {
       case kPeriod: {
         if (StartsLower(j)) return 0;
+        // "<RHON.PA>", "reuters.com": no space after the period, no end.
+        if (j == k + 1 && !(next.flags & kSpaceBefore)) return 0;
         if (next.kind == TokenKind::kPunct) {
           const std::string_view y = Text(j);
           if (y == "," || y == ";" || y == ":" || y == ")" || y == "]" || y == "-" || y == "--" ||

@@ -157,6 +157,8 @@ TEST(TokenizeTest, AbbreviationsAndInitials) {
                      "etc."}));
   EXPECT_EQ(Tokens("No. 10 said no."), (Strings{"No.", "10", "said", "no", "."}));
   EXPECT_EQ(Tokens("U.S.-backed forces"), (Strings{"U.S.-backed", "forces"}));
+  EXPECT_EQ(Tokens("Sen. Helms (R-N.C.) said"),
+            (Strings{"Sen.", "Helms", "(", "R-N.C.", ")", "said"}));
   EXPECT_EQ(Tokens("ACME CORP. SAID"), (Strings{"ACME", "CORP.", "SAID"}));
   EXPECT_EQ(Tokens("the end."), (Strings{"the", "end", "."}));
 }
@@ -239,6 +241,12 @@ TEST(SplitTextTest, AbbreviationsDoNotEndSentences) {
             (Strings{"Some items, e.g. Apples, were sold.", "No. 5 won."}));
   EXPECT_EQ(Sentences("It happened on Jan. 5 at 3 p.m. The police came."),
             (Strings{"It happened on Jan. 5 at 3 p.m.", "The police came."}));
+}
+
+TEST(SplitTextTest, NoSpaceNoBreak) {
+  EXPECT_EQ(
+      Sentences("Rhone-Poulenc <RHON.PA> said it will. Sen. Helms (R-N.C.), a senator, spoke."),
+      (Strings{"Rhone-Poulenc <RHON.PA> said it will.", "Sen. Helms (R-N.C.), a senator, spoke."}));
 }
 
 TEST(SplitTextTest, UsAtSentenceEnd) {
