@@ -106,7 +106,8 @@ class LineSource {
     if (flavor_ == DictFlavor::kTabari && !t.empty() && t[0] == '/') return {};
     if (t.starts_with("<!")) return {};  // PETRARCH: any line starting "<!" is a comment
     if (t.starts_with("~")) {
-      std::string_view rest = t.substr(t.find_first_not_of('~'));
+      std::size_t k = t.find_first_not_of('~');
+      std::string_view rest = k == std::string_view::npos ? std::string_view() : t.substr(k);
       if (rest.starts_with("FINISH")) {
         finished_ = true;
         return {};
@@ -1200,6 +1201,7 @@ class VerbReader {
     if (flavor_ != DictFlavor::kPetrarch) return;  // TABARI: stems and endings do the work
     // PETRARCH regular forms of the verb word, keeping multi-word context.
     std::vector<LexWord> lex = LexPhrase(root);
+    if (lex.empty()) return;
     std::size_t verb = 0;
     for (std::size_t i = 0; i < lex.size(); ++i) {
       if (lex[i].text.size() > 1 && lex[i].text[0] == '+') {
