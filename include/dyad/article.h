@@ -26,13 +26,13 @@ struct Article {
   std::string id;            // input id (JSONL `id`, WARC-Record-ID) or "a" + hash prefix
   std::string content_hash;  // hex SHA-256 of the clean body (idempotency key)
   std::string url;
-  std::string source;        // outlet ("reuters.com", "Reuters")
-  std::string date;          // publication date, YYYY-MM-DD, or empty if unknown
+  std::string source;  // outlet ("reuters.com", "Reuters")
+  std::string date;    // publication date, YYYY-MM-DD, or empty if unknown
   std::string title;
-  std::string body;          // clean UTF-8 text; all offsets downstream point here
+  std::string body;  // clean UTF-8 text; all offsets downstream point here
   std::string language = "en";
   std::vector<std::string> boilerplate_removed;  // lines/blocks dropped from the body
-  std::string origin;        // where it came from: "file.jsonl:17", "x.warc.gz: record 3"
+  std::string origin;  // where it came from: "file.jsonl:17", "x.warc.gz: record 3"
 };
 
 enum class Format { kAuto, kText, kHtml, kJsonl, kWarc, kPetrarchXml };
@@ -44,6 +44,12 @@ Result<Format> ParseFormat(std::string_view name);
 // Chooses a format from a file name (".txt", ".html", ".htm", ".jsonl", ".json",
 // ".ndjson", ".warc", ".warc.gz", ".xml"); kText when nothing matches.
 Format FormatFromPath(std::string_view path);
+// Guesses a format from the first bytes of an input (what kAuto does when the
+// file name says nothing): "WARC/" -> kWarc, '{' -> kJsonl, "<Sentence(s)" ->
+// kPetrarchXml, '<' with HTML tags -> kHtml, else kText. Gzip magic -> kAuto
+// (the readers inflate gzip transparently and sniff what is inside).
+// Addition to the original contract.
+Format SniffFormat(std::string_view head);
 
 // Limits and defaults. Every limit is enforced with a clear error, never a crash.
 struct ReadOptions {
