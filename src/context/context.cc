@@ -1,0 +1,875 @@
+// Copyright dyad authors. Stage `context`: attribution, modality, dates and
+// places of coded events. docs/formats/context.md explains every rule here.
+#include "dyad/context.h"
+
+#include <algorithm>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <unordered_map>
+#include <utility>
+
+#include "context/gazetteer.h"
+#include "context/words.h"
+
+namespace dyad {
+namespace {
+
+// ---------------------------------------------------------------- word classes
+
+enum WordClass : std::uint32_t {
+  kReportVerb = 1u << 0,   // said, reported, told, indicated ...
+  kMedia = 1u << 1,        // outlets, reports, Reuters ...
+  kAnonymous = 1u << 2,    // sources, insiders, anonymity ...
+  kInstitution = 1u << 3,  // ministry, government, spokesman, groups ...
+  kPlanned = 1u << 4,      // planning, plans, intends, slated, will ...
+  kPossible = 1u << 5,     // could, may, might, possibly ...
+  kRequest = 1u << 6,      // urged, demanded, called (for) ...
+  kDeny = 1u << 7,         // denied, rejected, dismissed ...
+  kNegation = 1u << 8,     // not, never, no ...
+  kCondition = 1u << 9,    // if, unless
+  kAux = 1u << 10,         // is, are, have, had, been ...
+  kDeterminer = 1u << 11,  // the, a, an, these ...
+  kClauseStop = 1u << 12,  // that, which, who, because, despite, while ...
+  kRoleLocation = 1u << 13,
+  kRoleDestination = 1u << 14,
+  kRoleOrigin = 1u << 15,
+  kHedgeAdverb = 1u << 16,  // reportedly, allegedly
+  kPronoun = 1u << 17,
+  kNpPreposition = 1u << 18,  // of, at, from, for, with, in: may sit inside a source NP
+  kModal = 1u << 19,          // will, would, could, may, might, shall, can, must, should
+};
+
+struct WordTable {
+  std::unordered_map<std::string, std::uint32_t, StringHash, std::equal_to<>> map;
+  void Add(std::uint32_t cls, std::initializer_list<std::string_view> words) {
+    for (std::string_view w : words) map[std::string(w)] |= cls;
+  }
+  WordTable() {
+    Add(kReportVerb,
+        {"said", "says", "say", "saying", "told", "tells", "reported", "reporting", "report",
+         "reports", "announced", "announces", "stated", "states", "added", "adds", "claimed",
+         "claims", "claiming", "warned", "warns", "warning", "cautioned", "cautions",
+         "indicated", "indicate", "indicates", "confirmed", "confirms", "noted", "notes",
+         "alleged", "alleges", "insisted", "insists", "wrote", "writes", "tweeted", "posted",
+         "describing", "described", "describe", "describes", "suggested", "suggest", "suggests",
+         "acknowledged", "explained", "stressed", "revealed", "disclosed", "showed", "show",
+         "shows", "quoted", "asserted", "declared", "highlighted"});
+    Add(kMedia, {"outlets", "outlet", "reports", "report", "media", "newspaper", "newspapers",
+                 "news", "agency", "reuters", "ap", "afp", "bloomberg", "bbc", "cnn", "times",
+                 "post", "journal", "tv", "television", "broadcaster", "press", "jazeera",
+                 "xinhua", "tass", "interfax", "wire", "radio", "website", "channel", "daily",
+                 "reporters", "reporter", "correspondent", "correspondents", "footage"});
+    Add(kAnonymous, {"sources", "source", "insiders", "insider", "anonymity", "anonymous",
+                     "unnamed", "familiar", "undisclosed", "witnesses", "witness", "residents",
+                     "resident", "people", "person", "someone"});
+    Add(kInstitution,
+        {"official", "officials", "spokesman", "spokeswoman", "spokesperson", "minister",
+         "ministry", "president", "government", "police", "army", "military", "department",
+         "office", "council", "commission", "secretary", "governor", "mayor", "embassy",
+         "authorities", "authority", "group", "groups", "organization", "organisation",
+         "organizations", "organisations", "committee", "administration", "cabinet", "court",
+         "prosecutors", "prosecutor", "leader", "leaders", "chief", "commander", "statement",
+         "diplomats", "diplomat", "agencies", "un", "nato", "parliament", "white", "kremlin"});
+    Add(kPlanned,
+        {"planning", "plans", "plan", "planned", "intends", "intend", "intended", "intending",
+         "intention", "slated", "scheduled", "aims", "aim", "aiming", "preparing", "prepares",
+         "prepare", "will", "shall", "'ll", "going", "set", "expected", "expects", "poised",
+         "would", "vowed", "pledged", "promised", "decided", "agreed"});
+    Add(kPossible, {"could", "may", "might", "possibly", "possible", "possibility", "likely",
+                    "perhaps", "potential", "potentially", "considering", "weighing", "mulling",
+                    "soon", "can", "reportedly-possible"});
+    Add(kRequest, {"urged", "urge", "urges", "urging", "demanded", "demand", "demands",
+                   "demanding", "called", "calls", "calling", "call", "asked", "asks", "appealed",
+                   "appeals", "pressed", "requested", "requests", "pressing"});
+    Add(kDeny, {"denied", "denies", "deny", "denying", "rejected", "rejects", "dismissed",
+                "dismisses", "refuted", "refutes", "disputed"});
+    Add(kNegation, {"not", "never", "no", "n't", "neither", "nor", "without", "cannot"});
+    Add(kCondition, {"if", "unless"});
+    Add(kAux, {"is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do",
+               "does", "did", "also", "previously", "earlier", "reportedly", "repeatedly",
+               "publicly", "again", "later", "then", "now", "already", "recently", "widely",
+               "separately", "privately"});
+    Add(kDeterminer, {"the", "a", "an", "these", "those", "this", "some", "several", "many",
+                      "two", "three", "its", "their", "his", "her"});
+    Add(kClauseStop,
+        {"that", "which", "who", "whom", "because", "despite", "while", "as", "when", "since",
+         "although", "though", "but", "and", "or", "after", "before", "if", "unless", "whether",
+         "where", "than", "amid", "following", "to", "by", "on", "about", "over", "against"});
+    Add(kRoleLocation, {"in", "at", "near", "outside", "inside", "across", "within", "around",
+                        "throughout", "off", "over"});
+    Add(kRoleDestination, {"to", "into", "toward", "towards", "for"});
+    Add(kRoleOrigin, {"from"});
+    Add(kHedgeAdverb, {"reportedly", "allegedly", "purportedly", "supposedly", "apparently"});
+    Add(kPronoun, {"he", "she", "they", "it", "we", "i"});
+    Add(kNpPreposition, {"of", "at", "from", "for", "with", "in", "close", "on"});
+    Add(kModal, {"will", "would", "could", "may", "might", "shall", "can", "must", "should",
+                 "'ll"});
+  }
+};
+
+const WordTable& Words() {
+  static const WordTable* table = new WordTable();
+  return *table;
+}
+
+// Class bits of a word (ASCII lower-cased; curly apostrophes read as ').
+std::uint32_t ClassOf(std::string_view w) {
+  char buf[32];
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    char c = w[i];
+    if (c == '\xE2' && i + 2 < w.size() && w[i + 1] == '\x80' && w[i + 2] == '\x99') {
+      c = '\'';
+      i += 2;
+    }
+    if (n == sizeof(buf)) return 0;
+    buf[n++] = LowerAscii(c);
+  }
+  auto it = Words().map.find(std::string_view(buf, n));
+  return it == Words().map.end() ? 0 : it->second;
+}
+
+bool EndsWithNt(std::string_view w) {
+  return (w.size() > 3 && EqualsLower(w.substr(w.size() - 3), "n't")) ||
+         (w.size() > 5 && w.substr(w.size() - 5) == "n\xE2\x80\x99t");
+}
+
+// ---------------------------------------------------------------- sentence view
+
+// Tokens of one sentence with their classes, bounded by max_scan_tokens.
+struct SentenceView {
+  const Document* doc = nullptr;
+  std::uint32_t first = 0, count = 0;  // doc token range
+  std::span<const PosTag> tags;        // per sentence token, or empty
+  std::vector<std::uint32_t> cls;      // class bits per token
+
+  std::string_view Text(std::uint32_t i) const { return doc->TokenText(doc->tokens[first + i]); }
+  const Token& Tok(std::uint32_t i) const { return doc->tokens[first + i]; }
+  bool IsPunct(std::uint32_t i) const {
+    TokenKind k = Tok(i).kind;
+    return k == TokenKind::kPunct || k == TokenKind::kQuote;
+  }
+  bool IsWord(std::uint32_t i) const { return Tok(i).kind == TokenKind::kWord; }
+  bool Capitalized(std::uint32_t i) const { return (Tok(i).flags & kCapitalized) != 0; }
+  // Tags veto word-list guesses: "will" the noun, "may" the month.
+  bool TagIs(std::uint32_t i, std::initializer_list<Xpos> xs) const {
+    if (tags.empty()) return true;
+    for (Xpos x : xs)
+      if (tags[i].xpos == x) return true;
+    return false;
+  }
+  bool IsVerbTag(std::uint32_t i) const {
+    return tags.empty() || tags[i].upos == Upos::kVerb || tags[i].upos == Upos::kAux;
+  }
+};
+
+void BuildView(const Document& doc, std::uint32_t si, std::span<const PosTag> all_tags,
+               std::uint32_t max_tokens, SentenceView* v) {
+  const Sentence& s = doc.sentences[si];
+  v->doc = &doc;
+  v->first = s.first_token;
+  v->count = std::min(s.token_count, max_tokens);
+  v->tags = {};
+  if (all_tags.size() == doc.tokens.size() && v->count)
+    v->tags = all_tags.subspan(s.first_token, v->count);
+  v->cls.resize(v->count);
+  for (std::uint32_t i = 0; i < v->count; ++i) {
+    v->cls[i] = v->IsWord(i) ? ClassOf(v->Text(i)) : 0;
+    if (v->IsWord(i) && EndsWithNt(v->Text(i))) v->cls[i] |= kNegation;
+  }
+}
+
+// Token index (within the view) of the first token at or after byte `b`.
+std::int64_t TokenAt(const SentenceView& v, std::uint32_t b) {
+  for (std::uint32_t i = 0; i < v.count; ++i)
+    if (v.Tok(i).end > b) return i;
+  return -1;
+}
+
+// ---------------------------------------------------------------- attribution
+
+struct Frame {
+  std::uint32_t cue = 0;                   // token of the reporting verb / "according"
+  std::uint32_t src_first = 0, src_end = 0;  // source NP tokens (empty: no named source)
+  Attribution attribution;
+  bool citable = true;  // goes into CodedArticle::sources
+};
+
+bool Overlaps(Span a, Span b) { return a.begin < b.end && b.begin < a.end; }
+
+Span TokenSpan(const SentenceView& v, std::uint32_t first, std::uint32_t end) {
+  if (first >= end) return {};
+  return {v.Tok(first).begin, v.Tok(end - 1).end};
+}
+
+const Entity* EntityOver(const CodedArticle& coded, Span s) {
+  const Entity* best = nullptr;
+  for (const Entity& e : coded.entities)
+    if (!e.code.empty() && Overlaps(e.span, s) && (!best || e.span.end - e.span.begin > best->span.end - best->span.begin))
+      best = &e;
+  return best;
+}
+
+std::string KindOf(const SentenceView& v, std::uint32_t first, std::uint32_t end,
+                   const Entity* entity) {
+  bool anonymous = false, media = false, institution = false, named = false, pronoun = false;
+  for (std::uint32_t i = first; i < end; ++i) {
+    std::uint32_t c = v.cls[i];
+    if (c & kAnonymous) anonymous = true;
+    if (c & kMedia) media = true;
+    if (c & kInstitution) institution = true;
+    if (c & kPronoun) pronoun = true;
+    if (v.IsWord(i) && v.Capitalized(i) && !(c & (kDeterminer | kMedia)) && !(i == 0 && (c & kAnonymous)))
+      named = true;
+  }
+  if (entity) {
+    for (const std::string& s : entity->sectors)
+      if (s == "MED") media = true;
+    named = true;
+  }
+  if (anonymous) return "anonymous";
+  if (media) return "reported";
+  if (named || pronoun) return "official";
+  if (institution) {
+    // "officials said", "a spokesman said": unnamed people of a body.
+    std::string_view head = v.Text(end - 1);
+    if (EqualsLower(head, "officials") || EqualsLower(head, "official") ||
+        EqualsLower(head, "diplomats") || EqualsLower(head, "diplomat") ||
+        EqualsLower(head, "spokesman") || EqualsLower(head, "spokeswoman") ||
+        EqualsLower(head, "spokesperson"))
+      return "anonymous";
+    return "official";
+  }
+  return "anonymous";
+}
+
+// The NP that ends just before token `end` (exclusive), walking back.
+std::pair<std::uint32_t, std::uint32_t> NounPhraseBefore(const SentenceView& v, std::uint32_t end) {
+  std::uint32_t i = end;
+  std::uint32_t taken = 0;
+  while (i > 0 && taken < 10) {
+    std::uint32_t j = i - 1;
+    std::string_view t = v.Text(j);
+    if (v.Tok(j).kind == TokenKind::kPunct && t == "," && j > 0 && v.Capitalized(j - 1) &&
+        j + 1 < end && v.Capitalized(j + 1)) {
+      // "the White House, State Department, and Defense Department"
+      i = j;
+      ++taken;
+      continue;
+    }
+    if (!v.IsWord(j)) break;
+    std::uint32_t c = v.cls[j];
+    if ((c & kClauseStop) && !(c & kNpPreposition)) {
+      if (EqualsLower(t, "and") && j > 0 && v.Capitalized(j - 1)) {
+        i = j;
+        ++taken;
+        continue;
+      }
+      break;
+    }
+    if ((c & (kReportVerb | kModal)) && !(c & (kMedia | kInstitution))) break;
+    if ((c & kAux) && !(c & kDeterminer)) break;
+    i = j;
+    ++taken;
+  }
+  // Trim leading prepositions and determiners ("of the reports").
+  while (i < end && (v.cls[i] & (kNpPreposition | kDeterminer)) && !v.Capitalized(i)) ++i;
+  while (i < end && (v.cls[i] & kDeterminer)) ++i;
+  return {i, end};
+}
+
+// The NP starting at `begin` (inverted "..., said the minister").
+std::pair<std::uint32_t, std::uint32_t> NounPhraseAfter(const SentenceView& v, std::uint32_t begin) {
+  std::uint32_t i = begin;
+  while (i < v.count && (v.cls[i] & kDeterminer)) ++i;
+  std::uint32_t s = i;
+  while (i < v.count && i - begin < 8 && v.IsWord(i) && !(v.cls[i] & (kClauseStop | kAux)) &&
+         !(v.cls[i] & kNpPreposition && !v.Capitalized(i)))
+    ++i;
+  return {s, i};
+}
+
+// Narrows "Earlier reports from Reuters" to "Reuters".
+std::pair<std::uint32_t, std::uint32_t> NamedTail(const SentenceView& v, std::uint32_t f,
+                                                  std::uint32_t e) {
+  for (std::uint32_t i = f; i + 1 < e; ++i) {
+    std::string_view t = v.Text(i);
+    if ((EqualsLower(t, "from") || EqualsLower(t, "by")) && v.Capitalized(i + 1) &&
+        (v.cls[f] & kMedia || v.cls[e - 1] & kMedia || true))
+      return {i + 1, e};
+  }
+  return {f, e};
+}
+
+void FindFrames(const SentenceView& v, const CodedArticle& coded, std::vector<Frame>* out) {
+  out->clear();
+  for (std::uint32_t i = 0; i < v.count; ++i) {
+    if (!v.IsWord(i)) continue;
+    std::uint32_t c = v.cls[i];
+    std::string_view t = v.Text(i);
+    Frame f;
+    f.cue = i;
+    std::uint32_t sf = 0, se = 0;
+    if (EqualsLower(t, "according") && i + 1 < v.count && EqualsLower(v.Text(i + 1), "to")) {
+      auto [a, b] = NounPhraseAfter(v, i + 2);
+      // "according to the reports" / "according to a statement from the ministry".
+      std::uint32_t e = b;
+      while (e < v.count && e - i < 12 && (v.IsWord(e) || v.Text(e) == ",") &&
+             ((v.cls[e] & kNpPreposition) || v.Capitalized(e) || (v.cls[e] & kDeterminer)))
+        ++e;
+      while (e > b && !v.IsWord(e - 1)) --e;
+      std::tie(sf, se) = NamedTail(v, a, e);
+    } else if (c & kHedgeAdverb) {
+      f.attribution = {std::string(t), "reported", ""};
+      f.citable = false;
+      out->push_back(std::move(f));
+      continue;
+    } else if (c & kReportVerb) {
+      if (!v.IsVerbTag(i)) continue;
+      // "reports" / "report" after a determiner is the noun ("The reports indicate").
+      if (c & kMedia) {
+        if (i > 0 && (v.cls[i - 1] & (kDeterminer | kMedia | kAux) || v.Capitalized(i - 1)) &&
+            !(v.cls[i - 1] & kAux))
+          continue;
+        if (i == 0 || v.Capitalized(i)) continue;
+      }
+      // Passive "is said to be": a frame with no named source.
+      if (i > 0 && i + 1 < v.count && (v.cls[i - 1] & kAux) && EqualsLower(v.Text(i + 1), "to") &&
+          (EqualsLower(t, "said") || EqualsLower(t, "reported"))) {
+        std::uint32_t b = i - 1, e = i + 2 < v.count ? i + 3 : i + 2;
+        Span s = TokenSpan(v, b, e);
+        f.attribution = {std::string(v.doc->body.substr(s.begin, s.end - s.begin)), "anonymous", ""};
+        f.citable = false;
+        out->push_back(std::move(f));
+        continue;
+      }
+      std::uint32_t k = i;
+      while (k > 0 && (v.cls[k - 1] & (kAux | kModal | kNegation)) && !(v.cls[k - 1] & kDeterminer))
+        --k;
+      std::tie(sf, se) = NounPhraseBefore(v, k);
+      if (sf >= se && i + 1 < v.count && (i == 0 || v.IsPunct(i - 1))) {
+        std::tie(sf, se) = NounPhraseAfter(v, i + 1);  // "..., said the minister"
+      } else if (sf >= se && i + 1 < v.count && k > 0 && v.IsPunct(k - 1)) {
+        std::tie(sf, se) = NounPhraseAfter(v, i + 1);
+      }
+      if (sf >= se) continue;
+      std::tie(sf, se) = NamedTail(v, sf, se);
+    } else {
+      continue;
+    }
+    if (sf >= se) continue;
+    f.src_first = sf;
+    f.src_end = se;
+    Span s = TokenSpan(v, sf, se);
+    const Entity* ent = EntityOver(coded, s);
+    f.attribution.text = std::string(v.doc->body.substr(s.begin, s.end - s.begin));
+    f.attribution.kind = KindOf(v, sf, se, ent);
+    if (ent) f.attribution.code = ent->code;
+    out->push_back(std::move(f));
+  }
+}
+
+// ---------------------------------------------------------------- modality
+
+struct ModalityCues {
+  bool negated = false, planned = false, possible = false, requested = false, denied = false,
+       hypothetical = false, future = false;
+};
+
+ModalityCues ReadModality(const SentenceView& v, std::uint32_t verb, bool coder_negated,
+                          const std::vector<Frame>& frames) {
+  ModalityCues m;
+  m.negated = coder_negated;
+  auto is_cue_frame = [&](std::uint32_t i) {
+    for (const Frame& f : frames)
+      if (f.cue == i) return true;
+    return false;
+  };
+  if (verb < v.count && (v.cls[verb] & kNegation) && EndsWithNt(v.Text(verb))) m.negated = true;
+  // Close window: the verb group and its governing words, back to a clause stop.
+  bool saw_comma = false;
+  for (std::uint32_t back = 0; back < 10 && verb >= back + 1; ++back) {
+    std::uint32_t i = verb - back - 1;
+    std::string_view t = v.Text(i);
+    if (!v.IsWord(i)) {
+      if (t == ";" || t == ":" || v.Tok(i).kind == TokenKind::kQuote) break;
+      if (t == ",") {
+        saw_comma = true;
+        break;
+      }
+      continue;
+    }
+    std::uint32_t c = v.cls[i];
+    if (is_cue_frame(i)) break;
+    if (c & kCondition) {
+      m.hypothetical = true;
+      break;
+    }
+    if (EqualsLower(t, "that") || EqualsLower(t, "which") || EqualsLower(t, "who")) break;
+    if (c & kNegation) {
+      // "not only" is no negation.
+      if (!(i + 1 < v.count && EqualsLower(v.Text(i + 1), "only"))) m.negated = true;
+    }
+    if ((c & kModal) && !v.TagIs(i, {Xpos::kMD})) c &= ~(kModal | kPlanned | kPossible);
+    if (c & kRequest) {
+      // "called for", "urged X to", "asked X to": the event is what is asked.
+      m.requested = true;
+    }
+    if (c & kDeny) m.denied = true;
+    if (c & kPlanned) {
+      // "set"/"going"/"expected" plan only with "to"/"for" after them.
+      bool needs_to = EqualsLower(t, "set") || EqualsLower(t, "going") ||
+                      EqualsLower(t, "expected") || EqualsLower(t, "decided") ||
+                      EqualsLower(t, "agreed");
+      bool to_after = i + 1 < v.count &&
+                      (EqualsLower(v.Text(i + 1), "to") || EqualsLower(v.Text(i + 1), "for"));
+      if (!needs_to || to_after) m.planned = true;
+      if (EqualsLower(t, "will") || EqualsLower(t, "shall") || EqualsLower(t, "'ll"))
+        m.future = true;
+    }
+    if (c & kPossible) {
+      if (!(EqualsLower(t, "soon") && !(i > 0 && EqualsLower(v.Text(i - 1), "as"))))
+        m.possible = true;
+    }
+  }
+  (void)saw_comma;
+  // Conditions anywhere in the sentence make a would/could event hypothetical.
+  bool modal_conditional = false;
+  for (std::uint32_t back = 0; back < 6 && verb >= back + 1; ++back) {
+    std::string_view t = v.Text(verb - back - 1);
+    if (EqualsLower(t, "would") || EqualsLower(t, "could") || EqualsLower(t, "will") ||
+        EqualsLower(t, "might"))
+      modal_conditional = true;
+  }
+  if (modal_conditional) {
+    for (std::uint32_t i = 0; i < v.count; ++i)
+      if (v.cls[i] & kCondition) m.hypothetical = true;
+  }
+  // Denials reach further: "denied that its forces had attacked", "rejected
+  // reports that it planned to".
+  for (std::uint32_t back = 0; back < 24 && verb >= back + 1; ++back) {
+    std::uint32_t i = verb - back - 1;
+    if (v.Text(i) == ";") break;
+    if (v.cls[i] & kDeny) {
+      m.denied = true;
+      break;
+    }
+  }
+  // "no plans to", "no intention of": the plan is negated.
+  return m;
+}
+
+std::string DecideModality(const ModalityCues& m, std::string_view cameo) {
+  if (m.hypothetical) return "hypothetical";
+  if (m.denied) return "denied";
+  // CAMEO 011 "decline comment" already means "did not comment".
+  if (m.negated && cameo != "011") return "negated";
+  if (m.requested) return "requested";
+  if (m.planned) return "planned";
+  if (m.possible) return "possible";
+  return "asserted";
+}
+
+// ---------------------------------------------------------------- places
+
+struct PlaceHit {
+  std::uint32_t first = 0, end = 0;  // view tokens
+  Span span;
+  const std::vector<std::uint32_t>* ids = nullptr;
+  std::string prefer_country;  // "Tripoli, Lebanon"
+  std::uint32_t role_class = 0;  // kRoleLocation / kRoleDestination / kRoleOrigin, or 0
+  bool sentence_initial = false;
+};
+
+}  // namespace
+
+// ---------------------------------------------------------------- the analyzer
+
+struct ContextAnalyzer::Impl {
+  Gazetteer gazetteer;
+  ContextOptions options;
+
+  // Place names in one sentence view (longest match at each capitalised word).
+  void ScanPlaces(const SentenceView& v, std::vector<PlaceHit>* out) const {
+    out->clear();
+    std::string key;
+    const std::uint32_t max_words = gazetteer.max_words();
+    for (std::uint32_t i = 0; i < v.count;) {
+      if (!v.IsWord(i) || !v.Capitalized(i)) {
+        ++i;
+        continue;
+      }
+      bool found = false;
+      std::uint32_t limit = std::min<std::uint32_t>(v.count, i + max_words + 1);
+      for (std::uint32_t e = limit; e > i; --e) {
+        if (!v.IsWord(e - 1)) continue;
+        std::string_view surface =
+            v.doc->body.substr(v.Tok(i).begin, v.Tok(e - 1).end - v.Tok(i).begin);
+        const std::vector<std::uint32_t>* ids = gazetteer.Find(surface, &key);
+        std::uint32_t strip = 0;
+        if (!ids && e == i + 1) {
+          // Possessive "Libya's" / "Libya’s".
+          if (surface.size() > 2 && surface.substr(surface.size() - 2) == "'s") strip = 2;
+          if (surface.size() > 4 && surface.substr(surface.size() - 4) == "\xE2\x80\x99s") strip = 4;
+          if (strip) ids = gazetteer.Find(surface.substr(0, surface.size() - strip), &key);
+        }
+        if (!ids) continue;
+        PlaceHit h;
+        h.first = i;
+        h.end = e;
+        h.span = {v.Tok(i).begin, v.Tok(e - 1).end - strip};
+        h.ids = ids;
+        h.sentence_initial = i == 0 || (i == 1 && v.Tok(0).kind == TokenKind::kQuote);
+        // The preposition before it (skipping "the").
+        std::uint32_t p = i;
+        if (p > 0 && (v.cls[p - 1] & kDeterminer)) --p;
+        if (p > 0) h.role_class = v.cls[p - 1] & (kRoleLocation | kRoleDestination | kRoleOrigin);
+        if (p > 1 && EqualsLower(v.Text(p - 1), "of") && EqualsLower(v.Text(p - 2), "out"))
+          h.role_class = kRoleOrigin;
+        if (p > 1 && EqualsLower(v.Text(p - 1), "for") && EqualsLower(v.Text(p - 2), "bound"))
+          h.role_class = kRoleDestination;
+        // "Tripoli, Lebanon": a country right after pins the place.
+        if (e + 1 < v.count && v.Text(e) == "," && v.Capitalized(e + 1)) {
+          for (std::uint32_t e2 = std::min<std::uint32_t>(v.count, e + 4); e2 > e + 1; --e2) {
+            std::string_view s2 =
+                v.doc->body.substr(v.Tok(e + 1).begin, v.Tok(e2 - 1).end - v.Tok(e + 1).begin);
+            if (const auto* c2 = gazetteer.Find(s2, &key)) {
+              for (std::uint32_t id : *c2) {
+                const GazetteerEntry& ge = gazetteer.entries()[id];
+                if (ge.kind == PlaceKind::kCountry || ge.kind == PlaceKind::kAdmin1) {
+                  h.prefer_country = ge.place.country;
+                  break;
+                }
+              }
+              if (!h.prefer_country.empty()) break;
+            }
+          }
+        }
+        out->push_back(std::move(h));
+        i = e;
+        found = true;
+        break;
+      }
+      if (!found) ++i;
+    }
+  }
+
+  // Whether a hit is taken as a place (see docs: cities need a cue).
+  bool Accept(const SentenceView& v, const PlaceHit& h, const GazetteerEntry& e,
+              const CountryEvidence& ev) const {
+    if (e.kind == PlaceKind::kDemonym) return false;
+    // Part of a longer name: "New York Times", "Libya Observer".
+    if (h.end < v.count && v.IsWord(h.end) && v.Capitalized(h.end) && !(v.cls[h.end] & kDeterminer))
+      return false;
+    if (e.kind == PlaceKind::kCountry || e.kind == PlaceKind::kAdmin1) return true;
+    if (h.role_class || !h.prefer_country.empty()) return true;
+    if (ev.HasPlace(e.place.country) || ev.HasActor(e.place.country)) return !h.sentence_initial;
+    return (e.capital || e.population >= 1000000) && !h.sentence_initial;
+  }
+
+  // Evidence from a whole document: unambiguous places, demonyms, coded actors.
+  void CollectEvidence(const Document& doc, std::span<const PosTag> tags, const CodedArticle& coded,
+                       CountryEvidence* ev) const {
+    SentenceView v;
+    std::vector<PlaceHit> hits;
+    auto add = [](std::vector<std::string>* list, const std::string& c) {
+      if (c.size() == 3 && std::find(list->begin(), list->end(), c) == list->end()) list->push_back(c);
+    };
+    for (const Entity& e : coded.entities) add(&ev->actors, e.country);
+    for (const Event& e : coded.events) {
+      if (e.source) add(&ev->actors, e.source->country);
+      if (e.target) add(&ev->actors, e.target->country);
+    }
+    for (std::uint32_t si = 0; si < doc.sentences.size(); ++si) {
+      BuildView(doc, si, tags, options.max_scan_tokens, &v);
+      ScanPlaces(v, &hits);
+      for (const PlaceHit& h : hits) {
+        std::string country;
+        bool unique = true, any_place = false;
+        for (std::uint32_t id : *h.ids) {
+          const GazetteerEntry& e = gazetteer.entries()[id];
+          if (e.kind == PlaceKind::kDemonym) {
+            add(&ev->actors, e.place.country);
+            continue;
+          }
+          any_place = true;
+          if (country.empty()) {
+            country = e.place.country;
+          } else if (country != e.place.country) {
+            unique = false;
+          }
+        }
+        if (any_place && unique) add(&ev->places, country);
+      }
+    }
+  }
+};
+
+ContextAnalyzer::ContextAnalyzer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+ContextAnalyzer::~ContextAnalyzer() = default;
+
+Result<std::unique_ptr<ContextAnalyzer>> ContextAnalyzer::Create(const std::string& data_dir,
+                                                                 DiagnosticSink warn,
+                                                                 ContextOptions options) {
+  std::string dir = data_dir.empty() ? std::string(DYAD_DATA_DIR) : data_dir;
+  std::string path = dir + "/places/gazetteer.tsv";
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return NotFound(path + ": cannot open gazetteer (run node scripts/gen_gazetteer.mjs)");
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  if (in.bad()) return IoError(path + ": read failed");
+  return FromGazetteerText(ss.str(), path, std::move(warn), options);
+}
+
+Result<std::unique_ptr<ContextAnalyzer>> ContextAnalyzer::FromGazetteerText(
+    std::string_view text, std::string_view name, DiagnosticSink warn, ContextOptions options) {
+  auto impl = std::make_unique<Impl>();
+  impl->options = options;
+  if (impl->options.max_scan_tokens == 0) impl->options.max_scan_tokens = 1;
+  DYAD_RETURN_IF_ERROR(impl->gazetteer.Parse(text, name, warn));
+  return std::unique_ptr<ContextAnalyzer>(new ContextAnalyzer(std::move(impl)));
+}
+
+std::size_t ContextAnalyzer::PlaceCount() const { return impl_->gazetteer.entries().size(); }
+
+std::optional<Place> ContextAnalyzer::Resolve(std::string_view name,
+                                              std::span<const std::string> evidence) const {
+  std::string key;
+  const auto* ids = impl_->gazetteer.Find(name, &key);
+  if (!ids) return std::nullopt;
+  CountryEvidence ev;
+  ev.places.assign(evidence.begin(), evidence.end());
+  ev.actors = ev.places;
+  std::int64_t best = impl_->gazetteer.Choose(*ids, ev, "");
+  if (best < 0) return std::nullopt;
+  return impl_->gazetteer.entries()[static_cast<std::size_t>(best)].place;
+}
+
+std::vector<PlaceMatch> ContextAnalyzer::FindPlaces(const Document& doc, std::uint32_t sentence,
+                                                    std::span<const std::string> evidence) const {
+  std::vector<PlaceMatch> out;
+  if (sentence >= doc.sentences.size()) return out;
+  CountryEvidence ev;
+  ev.places.assign(evidence.begin(), evidence.end());
+  ev.actors = ev.places;
+  SentenceView v;
+  BuildView(doc, sentence, {}, impl_->options.max_scan_tokens, &v);
+  std::vector<PlaceHit> hits;
+  impl_->ScanPlaces(v, &hits);
+  for (const PlaceHit& h : hits) {
+    std::int64_t best = impl_->gazetteer.Choose(*h.ids, ev, h.prefer_country);
+    if (best < 0) continue;
+    const GazetteerEntry& e = impl_->gazetteer.entries()[static_cast<std::size_t>(best)];
+    if (!impl_->Accept(v, h, e, ev)) continue;
+    out.push_back({e.place, h.span.begin, h.span.end, e.kind == PlaceKind::kCountry});
+  }
+  return out;
+}
+
+void ContextAnalyzer::Annotate(const Article& article, const Document& doc,
+                               std::span<const PosTag> tags, CodedArticle* coded) const {
+  if (!coded) return;
+  const Impl& im = *impl_;
+  // Publication date, else the dateline's.
+  std::optional<CivilDate> pub = ParseIsoDate(article.date);
+  if (!pub) pub = DatelineDate(doc.body, 0);
+  const CivilDate pub_date = pub.value_or(CivilDate{});
+  const std::string pub_iso = pub ? FormatIsoDate(*pub) : std::string();
+
+  CountryEvidence evidence;
+  im.CollectEvidence(doc, tags, *coded, &evidence);
+
+  // Pass 1: frames and places of every sentence (sources, entities).
+  const auto n = static_cast<std::uint32_t>(doc.sentences.size());
+  std::vector<std::vector<Frame>> frames(n);
+  SentenceView v;
+  std::vector<PlaceHit> hits;
+  int next_entity = 0;
+  for (const Entity& e : coded->entities) {
+    if (e.id.size() > 1 && e.id[0] == 'e') {
+      int k = 0;
+      bool digits = true;
+      for (std::size_t i = 1; i < e.id.size() && i < 9; ++i) {
+        if (e.id[i] < '0' || e.id[i] > '9') digits = false;
+        else k = k * 10 + (e.id[i] - '0');
+      }
+      if (digits) next_entity = std::max(next_entity, k + 1);
+    }
+  }
+  std::unordered_map<std::string, std::string> place_ids;  // place key -> entity id
+  coded->sources.clear();
+  std::vector<std::string> source_keys;
+  for (std::uint32_t si = 0; si < n; ++si) {
+    BuildView(doc, si, tags, im.options.max_scan_tokens, &v);
+    FindFrames(v, *coded, &frames[si]);
+    for (const Frame& f : frames[si]) {
+      if (!f.citable || f.attribution.text.empty()) continue;
+      std::string key;
+      for (char c : f.attribution.text) key.push_back(LowerAscii(c));
+      if (std::find(source_keys.begin(), source_keys.end(), key) != source_keys.end()) continue;
+      source_keys.push_back(key);
+      coded->sources.push_back(f.attribution);
+    }
+    im.ScanPlaces(v, &hits);
+    for (const PlaceHit& h : hits) {
+      std::int64_t best = im.gazetteer.Choose(*h.ids, evidence, h.prefer_country);
+      if (best < 0) continue;
+      const GazetteerEntry& ge = im.gazetteer.entries()[static_cast<std::size_t>(best)];
+      if (!im.Accept(v, h, ge, evidence)) continue;
+      std::string pkey = ge.place.country + "|" + ge.place.name + "|" + std::to_string(ge.place.geonames_id);
+      bool filled = false;
+      for (Entity& e : coded->entities) {
+        if (e.span.begin == h.span.begin && e.span.end == h.span.end) {
+          e.type = EntityType::kPlace;
+          e.place = ge.place;
+          if (e.country.empty()) e.country = ge.place.country;
+          filled = true;
+        }
+      }
+      if (filled) continue;
+      Entity e;
+      auto it = place_ids.find(pkey);
+      if (it == place_ids.end()) it = place_ids.emplace(pkey, "e" + std::to_string(next_entity++)).first;
+      e.id = it->second;
+      e.type = EntityType::kPlace;
+      e.span = h.span;
+      e.text = std::string(doc.body.substr(h.span.begin, h.span.end - h.span.begin));
+      e.code = ge.place.country;
+      e.country = ge.place.country;
+      e.place = ge.place;
+      coded->entities.push_back(std::move(e));
+    }
+  }
+
+  // Pass 2: each event.
+  for (Event& ev : coded->events) {
+    if (ev.sentence >= n) continue;
+    const Sentence& sent = doc.sentences[ev.sentence];
+    BuildView(doc, ev.sentence, tags, im.options.max_scan_tokens, &v);
+    std::int64_t verb = TokenAt(v, ev.verb_span.begin);
+    if (verb < 0) verb = v.count ? v.count - 1 : 0;
+    if (v.count == 0) continue;
+    const auto vt = static_cast<std::uint32_t>(verb);
+    const std::vector<Frame>& fr = frames[ev.sentence];
+
+    // Attribution: the nearest frame whose cue precedes the verb, else the
+    // first after it; a frame whose cue is the event's own verb does not count.
+    const Frame* chosen = nullptr;
+    for (const Frame& f : fr) {
+      Span cue = TokenSpan(v, f.cue, f.cue + 1);
+      if (Overlaps(cue, ev.verb_span)) continue;
+      if (f.src_end > f.src_first && Overlaps(TokenSpan(v, f.src_first, f.src_end), ev.verb_span)) continue;
+      if (f.cue < vt) {
+        chosen = &f;
+      } else if (!chosen) {
+        chosen = &f;
+        break;
+      }
+    }
+    bool inherited = false;
+    if (!chosen && ev.sentence > 0) {
+      const Sentence& prev = doc.sentences[ev.sentence - 1];
+      const std::vector<Frame>& pf = frames[ev.sentence - 1];
+      if (prev.paragraph == sent.paragraph && !pf.empty()) {
+        for (const Frame& f : pf)
+          if (f.citable) chosen = &f;
+        inherited = chosen != nullptr;
+      }
+    }
+    ev.attribution.reset();
+    if (chosen) {
+      Attribution a = chosen->attribution;
+      // The actor itself speaking: "direct" when quoted.
+      if (!inherited && ev.source && chosen->src_end > chosen->src_first &&
+          Overlaps(ev.source->span, TokenSpan(v, chosen->src_first, chosen->src_end))) {
+        bool quoted = false;
+        for (std::uint32_t i = 0; i < v.count; ++i)
+          if (v.Tok(i).kind == TokenKind::kQuote) quoted = true;
+        if (quoted) a.kind = "direct";
+        if (a.code.empty()) a.code = ev.source->code;
+      }
+      ev.attribution = std::move(a);
+    }
+    ev.reported = ev.attribution.has_value();
+
+    // Modality.
+    const bool coder_negated = ev.modality == "negated";
+    ModalityCues cues = ReadModality(v, vt, coder_negated, fr);
+    // "has no plans to", "no intention of": negation of the plan.
+    for (std::uint32_t back = 1; back <= 5 && vt >= back; ++back) {
+      std::uint32_t i = vt - back;
+      if (EqualsLower(v.Text(i), "no") && i + 1 < v.count && (v.cls[i + 1] & kPlanned)) cues.negated = true;
+    }
+    std::string modality = DecideModality(cues, ev.cameo);
+
+    // Date: the expression nearest the verb, else the publication date.
+    const bool future = cues.future || modality == "planned" || modality == "possible" ||
+                        modality == "requested" || modality == "hypothetical";
+    std::string_view stext = doc.SentenceText(sent);
+    if (v.count < sent.token_count) stext = stext.substr(0, v.Tok(v.count - 1).end - sent.begin);
+    std::vector<DateMention> dates = FindDates(stext, pub_date, future);
+    const DateMention* best_date = nullptr;
+    std::int64_t best_dist = 0;
+    for (const DateMention& d : dates) {
+      std::int64_t b = static_cast<std::int64_t>(sent.begin) + d.begin;
+      std::int64_t e = static_cast<std::int64_t>(sent.begin) + d.end;
+      std::int64_t dist = e <= ev.verb_span.begin ? ev.verb_span.begin - e
+                          : b >= ev.verb_span.end ? b - ev.verb_span.end
+                                                  : 0;
+      if (!best_date || dist < best_dist) {
+        best_date = &d;
+        best_dist = dist;
+      }
+    }
+    if (best_date) {
+      ev.date = best_date->date;
+      if (modality == "asserted" && pub && DaysBetween(best_date->last_day, *pub) > 365)
+        modality = "historical";
+    } else {
+      ev.date = EventDate{pub_iso, pub ? "day" : "", ""};
+    }
+    ev.modality = std::move(modality);
+
+    // Location: a place with a role word, nearest after the verb, else before.
+    im.ScanPlaces(v, &hits);
+    const PlaceHit* loc = nullptr;
+    const GazetteerEntry* loc_entry = nullptr;
+    bool loc_after = false;
+    std::uint32_t loc_dist = 0;
+    for (const PlaceHit& h : hits) {
+      std::int64_t best = im.gazetteer.Choose(*h.ids, evidence, h.prefer_country);
+      if (best < 0) continue;
+      const GazetteerEntry& ge = im.gazetteer.entries()[static_cast<std::size_t>(best)];
+      if (!im.Accept(v, h, ge, evidence)) continue;
+      bool visit = ev.cameo.size() == 3 && (ev.cameo == "042" || ev.cameo == "043") && ev.target &&
+                   Overlaps(ev.target->span, h.span);
+      if (!h.role_class && !visit) continue;
+      if (ev.source && Overlaps(ev.source->span, h.span)) continue;
+      if (ev.attribution && chosen && chosen->src_end > chosen->src_first && !inherited &&
+          Overlaps(TokenSpan(v, chosen->src_first, chosen->src_end), h.span))
+        continue;
+      bool after = h.first > vt;
+      std::uint32_t dist = after ? h.first - vt : vt - h.first;
+      if (!loc || (after && !loc_after) || (after == loc_after && dist < loc_dist)) {
+        loc = &h;
+        loc_entry = &ge;
+        loc_after = after;
+        loc_dist = dist;
+      }
+    }
+    ev.location.reset();
+    if (loc) {
+      EventLocation l;
+      l.place = loc_entry->place;
+      l.role = loc->role_class & kRoleDestination ? "destination"
+               : loc->role_class & kRoleOrigin    ? "origin"
+                                                  : "location";
+      l.text = std::string(doc.body.substr(loc->span.begin, loc->span.end - loc->span.begin));
+      ev.location = std::move(l);
+    }
+  }
+}
+
+}  // namespace dyad
