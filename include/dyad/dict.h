@@ -68,8 +68,8 @@ enum class DictFileKind : std::uint8_t {
   kOptions,
 };
 
-std::string_view DictFlavorName(DictFlavor flavor);      // "tabari", "petrarch", "auto"
-std::string_view DictFileKindName(DictFileKind kind);    // "actors", ...
+std::string_view DictFlavorName(DictFlavor flavor);    // "tabari", "petrarch", "auto"
+std::string_view DictFileKindName(DictFileKind kind);  // "actors", ...
 
 struct DictOptions {
   // kAuto: decided per file from its content (PETRARCH `---` verb blocks,
@@ -82,9 +82,9 @@ struct DictOptions {
   // Receives each warning (may be empty).
   DiagnosticSink sink;
   // Limits (hitting one is a warning naming the line, never a hang).
-  std::uint32_t max_expansions = 4096;           // patterns from one line's {a|b} sets
-  std::uint32_t max_synset_phrases = 100000;     // phrases in one flattened synset
-  std::uint64_t max_file_bytes = 256ull << 20;   // kLimitExceeded beyond
+  std::uint32_t max_expansions = 4096;          // patterns from one line's {a|b} sets
+  std::uint32_t max_synset_phrases = 100000;    // phrases in one flattened synset
+  std::uint64_t max_file_bytes = 256ull << 20;  // kLimitExceeded beyond
 };
 
 // One dictionary given as text (for tests, fuzzers, embedded data).
@@ -129,8 +129,8 @@ enum class WordMatch : std::uint8_t {
 // ---------------------------------------------------------------------------
 // Prepared words of one sentence (see Dictionaries::Prepare).
 struct DictWord {
-  std::string_view text;  // lower-cased; points into the DictWords
-  WordId id = kNone;      // vocabulary id of the exact word, kNone if unknown
+  std::string_view text;                     // lower-cased; points into the DictWords
+  WordId id = kNone;                         // vocabulary id of the exact word, kNone if unknown
   std::uint32_t alt_begin = 0, alt_end = 0;  // internal: other candidate readings
 };
 
@@ -155,8 +155,8 @@ class DictWords {
 // ---------------------------------------------------------------------------
 // Actors.
 struct DateRestriction {
-  std::int32_t from = 0;         // YYYYMMDD, inclusive
-  std::int32_t to = 99999999;    // YYYYMMDD, inclusive
+  std::int32_t from = 0;       // YYYYMMDD, inclusive
+  std::int32_t to = 99999999;  // YYYYMMDD, inclusive
   CodeId code = kNone;
   SourceRef where;
 };
@@ -179,7 +179,7 @@ struct ActorMatch {
   std::uint32_t length = 0;  // words matched from `pos`
   const ActorEntry* entry = nullptr;
   const ActorPhrase* phrase = nullptr;  // which line matched (primary or synonym)
-  CodeId code = kNone;  // the code valid on the date; kNone = null code (no actor)
+  CodeId code = kNone;                  // the code valid on the date; kNone = null code (no actor)
 };
 
 // Agents.
@@ -198,8 +198,8 @@ struct AgentMatch {
 
 // Verbs.
 struct VerbCode {
-  CodeId code = kNone;    // kNone: no event (also for a [---] code: see Code::kind)
-  CodeId paired = kNone;  // [X:Y] second event with source/target swapped; [:Y] -> code kNone
+  CodeId code = kNone;       // kNone: none given ([:Y]); [---] is a Code of kind kNull
+  CodeId paired = kNone;     // [X:Y] second event with source/target swapped; [:Y] -> code kNone
   bool subordinate = false;  // [X?] TABARI: only if no other event
   bool dominant = false;     // [X!] TABARI: overrides other events
 };
@@ -213,7 +213,8 @@ enum class PatternElementKind : std::uint8_t {
   kCompound,    // '%' a compound actor, both source and target
   kSkip,        // '^' skip one actor
   kNounPhrase,  // PETRARCH2 {A B HEAD}: the next `group_size` elements; the last is the head
-  kPrepPhrase,  // PETRARCH2 (PREP ...): the next `group_size` elements; the first is the preposition
+  kPrepPhrase,  // PETRARCH2 (PREP ...): the next `group_size` elements; the first is the
+                // preposition
 };
 
 // Patterns are flat sequences of typed elements in text order. Groups
@@ -259,8 +260,8 @@ struct VerbBlock {
 struct VerbForm {
   std::string_view text;  // the form, words joined by ' ' ("cordoned off")
   std::uint32_t block = kNone;
-  VerbCode code;          // the verb's own code, else the block code
-  SourceRef where;        // the line that declared (or generated) it
+  VerbCode code;                  // the verb's own code, else the block code
+  SourceRef where;                // the line that declared (or generated) it
   std::uint8_t words_before = 0;  // words before the verb word ("wire" in WIRE_+TAP)
   std::uint8_t words_after = 0;   // words after it ("off" in +CORDON_OFF)
   bool generated = false;         // produced by the regular-form rules
@@ -320,25 +321,25 @@ struct TimeShift {
 
 struct DictStats {
   std::uint32_t files = 0;
-  std::uint32_t actors = 0;          // actor records (primary phrase + synonyms)
+  std::uint32_t actors = 0;  // actor records (primary phrase + synonyms)
   std::uint32_t actor_phrases = 0;
-  std::uint32_t actor_codes = 0;     // date restrictions + default codes
-  std::uint32_t codes = 0;           // distinct code strings (all files)
-  std::uint32_t agents = 0;          // agent lines (after !SET! expansion)
-  std::uint32_t agent_phrases = 0;   // incl. plurals
+  std::uint32_t actor_codes = 0;    // date restrictions + default codes
+  std::uint32_t codes = 0;          // distinct code strings (all files)
+  std::uint32_t agents = 0;         // agent lines (after !SET! expansion)
+  std::uint32_t agent_phrases = 0;  // incl. plurals
   std::uint32_t verb_blocks = 0;
-  std::uint32_t verbs = 0;           // verb lines
-  std::uint32_t verb_forms = 0;      // incl. generated regular forms
-  std::uint32_t patterns = 0;        // after {a|b} expansion
+  std::uint32_t verbs = 0;       // verb lines
+  std::uint32_t verb_forms = 0;  // incl. generated regular forms
+  std::uint32_t patterns = 0;    // after {a|b} expansion
   std::uint32_t synsets = 0;
   std::uint32_t synset_phrases = 0;  // incl. plurals and nested expansion
   std::uint32_t transformations = 0;
-  std::uint32_t discards = 0;        // sentence-level
+  std::uint32_t discards = 0;  // sentence-level
   std::uint32_t story_discards = 0;
-  std::uint32_t issues = 0;          // issue lines
-  std::uint32_t issue_phrases = 0;   // after n:/v:/+ expansion
+  std::uint32_t issues = 0;         // issue lines
+  std::uint32_t issue_phrases = 0;  // after n:/v:/+ expansion
   std::uint32_t nouns = 0, adjectives = 0, time_shifts = 0, labels = 0;
-  std::uint32_t replaced = 0;        // phrases overridden by a later identical one
+  std::uint32_t replaced = 0;  // phrases overridden by a later identical one
   std::uint32_t warnings = 0;
   double load_seconds = 0;
 };
@@ -380,8 +381,8 @@ class Dictionaries {
 
   // Longest phrase of synset `id` at words[pos] (0: no match).
   std::uint32_t MatchSynset(SynsetId id, const DictWords& words, std::size_t pos) const;
-  std::string_view SynsetName(SynsetId id) const;      // "&CURRENCY"
-  SynsetId FindSynset(std::string_view name) const;    // kNone if unknown
+  std::string_view SynsetName(SynsetId id) const;    // "&CURRENCY"
+  SynsetId FindSynset(std::string_view name) const;  // kNone if unknown
   std::span<const Transformation> transformations() const;
 
   bool MatchDiscard(const DictWords& words, std::size_t pos, DiscardMatch* out) const;
@@ -396,7 +397,7 @@ class Dictionaries {
   std::span<const TimeShift> time_shifts() const;
 
   const Code& code(CodeId id) const;
-  CodeId FindCode(std::string_view text) const;  // kNone if unknown
+  CodeId FindCode(std::string_view text) const;         // kNone if unknown
   std::string_view Label(std::string_view code) const;  // TABARI LABEL:, "" if none
   std::string_view WordText(WordId id) const;           // lower-cased
   WordId FindWord(std::string_view lower_word) const;   // kNone if unknown

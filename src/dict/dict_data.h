@@ -71,8 +71,7 @@ class Trie {
 
  private:
   static std::uint64_t Key(std::uint32_t node, WordMatch m, WordId w) {
-    return (static_cast<std::uint64_t>(node) << 34) |
-           (static_cast<std::uint64_t>(m) << 32) | w;
+    return (static_cast<std::uint64_t>(node) << 34) | (static_cast<std::uint64_t>(m) << 32) | w;
   }
   template <typename F>
   void WalkFrom(std::uint32_t node, const DictWords& words, std::size_t pos, int score,
@@ -105,7 +104,7 @@ struct BlockRec {
 };
 
 struct SynsetRec {
-  std::string name;      // "&CURRENCY" upper-case as written, without trailing '_'
+  std::string name;  // "&CURRENCY" upper-case as written, without trailing '_'
   bool no_plural = false;
   SourceRef where;
   std::vector<std::pair<std::string, SourceRef>> raw;  // '+' lines, resolved at freeze

@@ -83,7 +83,8 @@ CodeId Dictionaries::Data::InternCode(std::string_view text) {
   std::size_t start = 0;
   while (true) {
     std::size_t slash = c.text.find('/', start);
-    std::string_view part = c.text.substr(start, slash == std::string_view::npos ? slash : slash - start);
+    std::string_view part =
+        c.text.substr(start, slash == std::string_view::npos ? slash : slash - start);
     if (!part.empty()) c.parts.push_back(part);
     if (slash == std::string_view::npos) break;
     start = slash + 1;
@@ -229,8 +230,8 @@ bool Dictionaries::MatchAgent(const DictWords& words, std::size_t pos, AgentMatc
   return true;
 }
 
-std::string Dictionaries::ComposeAgentCode(std::string_view actor_code,
-                                           std::string_view agent_code, bool suffix) {
+std::string Dictionaries::ComposeAgentCode(std::string_view actor_code, std::string_view agent_code,
+                                           bool suffix) {
   if (agent_code.empty()) return std::string(actor_code);
   for (std::size_t i = 0; i + agent_code.size() <= actor_code.size(); i += 3) {
     if (actor_code.substr(i, agent_code.size()) == agent_code) return std::string(actor_code);
@@ -255,7 +256,8 @@ bool Dictionaries::MatchVerb(const DictWords& words, std::size_t pos, VerbMatch*
       std::size_t n = rec.before.size();
       if (n > pos) continue;
       bool ok = true;
-      for (std::size_t k = 0; k < n && ok; ++k) ok = WordMatches(rec.before[k], words, pos - n + k, d);
+      for (std::size_t k = 0; k < n && ok; ++k)
+        ok = WordMatches(rec.before[k], words, pos - n + k, d);
       if (!ok) continue;
       std::size_t len = end - (pos - n);
       if (len > best_len || (len == best_len && score > best_score)) {
@@ -303,8 +305,7 @@ std::span<const Transformation> Dictionaries::transformations() const {
   return d_->transformations;
 }
 
-bool Dictionaries::MatchDiscard(const DictWords& words, std::size_t pos,
-                                DiscardMatch* out) const {
+bool Dictionaries::MatchDiscard(const DictWords& words, std::size_t pos, DiscardMatch* out) const {
   Best best;
   d_->discard_trie.Walk(d_->discard_root, words, pos,
                         [&](std::uint32_t n, std::size_t e, int s) { best.Offer(n, e, s); });
@@ -322,9 +323,8 @@ std::size_t Dictionaries::MatchIssues(const DictWords& words, std::size_t pos,
       out->push_back({static_cast<std::uint32_t>(e - pos), &d_->issues[i]});
     }
   });
-  std::stable_sort(out->begin(), out->end(), [](const IssueMatch& a, const IssueMatch& b) {
-    return a.length > b.length;
-  });
+  std::stable_sort(out->begin(), out->end(),
+                   [](const IssueMatch& a, const IssueMatch& b) { return a.length > b.length; });
   return out->size();
 }
 
@@ -392,21 +392,31 @@ const DictStats& Dictionaries::Stats() const { return d_->stats; }
 
 std::string_view DictFlavorName(DictFlavor flavor) {
   switch (flavor) {
-    case DictFlavor::kTabari: return "tabari";
-    case DictFlavor::kPetrarch: return "petrarch";
-    default: return "auto";
+    case DictFlavor::kTabari:
+      return "tabari";
+    case DictFlavor::kPetrarch:
+      return "petrarch";
+    default:
+      return "auto";
   }
 }
 
 std::string_view DictFileKindName(DictFileKind kind) {
   switch (kind) {
-    case DictFileKind::kActors: return "actors";
-    case DictFileKind::kAgents: return "agents";
-    case DictFileKind::kVerbs: return "verbs";
-    case DictFileKind::kDiscards: return "discards";
-    case DictFileKind::kIssues: return "issues";
-    case DictFileKind::kOptions: return "options";
-    default: return "auto";
+    case DictFileKind::kActors:
+      return "actors";
+    case DictFileKind::kAgents:
+      return "agents";
+    case DictFileKind::kVerbs:
+      return "verbs";
+    case DictFileKind::kDiscards:
+      return "discards";
+    case DictFileKind::kIssues:
+      return "issues";
+    case DictFileKind::kOptions:
+      return "options";
+    default:
+      return "auto";
   }
 }
 
@@ -462,8 +472,8 @@ void DictBuilder::Warn(std::uint32_t file, std::uint32_t line, std::string messa
   Dictionaries::Data& data = d();
   ++data.stats.warnings;
   Diagnostic diag;
-  diag.where = (file < data.files.size() ? data.files[file] : std::string("?")) + ":" +
-               std::to_string(line);
+  diag.where =
+      (file < data.files.size() ? data.files[file] : std::string("?")) + ":" + std::to_string(line);
   diag.message = std::move(message);
   if (options_.strict && first_error_.ok()) first_error_ = ParseError(diag.ToString());
   if (options_.sink) options_.sink(diag);
@@ -486,13 +496,26 @@ Status DictBuilder::AddText(std::string_view name, std::string_view text, DictFi
   data.file_flavors.push_back(flavor);
   ++data.stats.files;
   switch (kind) {
-    case DictFileKind::kActors: ParseActors(*this, file, text, flavor); break;
-    case DictFileKind::kAgents: ParseAgents(*this, file, text, flavor); break;
-    case DictFileKind::kVerbs: ParseVerbs(*this, file, text, flavor); break;
-    case DictFileKind::kDiscards: ParseDiscards(*this, file, text, flavor); break;
-    case DictFileKind::kIssues: ParseIssues(*this, file, text, flavor); break;
-    case DictFileKind::kOptions: ParseOptions(*this, file, text); break;
-    case DictFileKind::kAuto: break;
+    case DictFileKind::kActors:
+      ParseActors(*this, file, text, flavor);
+      break;
+    case DictFileKind::kAgents:
+      ParseAgents(*this, file, text, flavor);
+      break;
+    case DictFileKind::kVerbs:
+      ParseVerbs(*this, file, text, flavor);
+      break;
+    case DictFileKind::kDiscards:
+      ParseDiscards(*this, file, text, flavor);
+      break;
+    case DictFileKind::kIssues:
+      ParseIssues(*this, file, text, flavor);
+      break;
+    case DictFileKind::kOptions:
+      ParseOptions(*this, file, text);
+      break;
+    case DictFileKind::kAuto:
+      break;
   }
   return first_error_;
 }
@@ -520,8 +543,7 @@ void DictBuilder::Freeze() {
     ActorEntry e;
     e.root = r.root;
     e.where = r.where;
-    e.restrictions =
-        std::span<const DateRestriction>(data.restrictions.data() + r.first, r.count);
+    e.restrictions = std::span<const DateRestriction>(data.restrictions.data() + r.first, r.count);
     e.default_code = r.default_code;
     data.actors.push_back(e);
   }
@@ -548,8 +570,8 @@ void DictBuilder::Freeze() {
   data.blocks.clear();
   for (std::size_t i = 0; i < data.block_recs.size(); ++i) {
     VerbBlock b = data.block_recs[i].b;
-    b.patterns = std::span<const VerbPattern>(data.patterns.data() + ranges[i].first,
-                                              ranges[i].second);
+    b.patterns =
+        std::span<const VerbPattern>(data.patterns.data() + ranges[i].first, ranges[i].second);
     data.blocks.push_back(b);
   }
   data.forms.clear();

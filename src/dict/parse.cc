@@ -128,7 +128,7 @@ class LineSource {
 
 // One word of a dictionary phrase before interning.
 struct LexWord {
-  std::string text;        // upper/lower as written
+  std::string text;         // upper/lower as written
   bool underscore = false;  // followed by '_' (TABARI: whole word)
   bool adjacent = false;    // joined to the next word by '_'
   bool no_endings = false;  // ended with '=' (TABARI)
@@ -238,7 +238,8 @@ void ParseActorCodes(DictBuilder& b, std::uint32_t file, std::uint32_t line, std
                       (std::isdigit(static_cast<unsigned char>(code[0])) &&
                        code.find('-') != std::string_view::npos);
     if (looks_date) {
-      b.Warn(file, line, "missing code before the date restriction in " + Quote(block) + "; skipped");
+      b.Warn(file, line,
+             "missing code before the date restriction in " + Quote(block) + "; skipped");
       continue;
     }
     std::string restriction;
@@ -306,7 +307,8 @@ VerbCode ParseVerbCode(Dictionaries::Data& d, std::string_view text) {
   std::size_t colon = s.find(':');
   std::string first = s.substr(0, colon);
   if (!first.empty()) vc.code = d.InternCode(first);
-  if (colon != std::string::npos && colon + 1 < s.size()) vc.paired = d.InternCode(s.substr(colon + 1));
+  if (colon != std::string::npos && colon + 1 < s.size())
+    vc.paired = d.InternCode(s.substr(colon + 1));
   return vc;
 }
 
@@ -360,8 +362,8 @@ std::vector<std::string> PetrarchVerbForms(std::string_view root) {
     out.push_back(r + "S");
   }
   out.push_back(last == 'E' ? r + "D" : r + "ED");
-  bool drop_e = last == 'E' && r.size() >= 2 && std::string_view("AEIOU").find(r[r.size() - 2]) ==
-                                                     std::string_view::npos;
+  bool drop_e = last == 'E' && r.size() >= 2 &&
+                std::string_view("AEIOU").find(r[r.size() - 2]) == std::string_view::npos;
   out.push_back(drop_e ? r.substr(0, r.size() - 1) + "ING" : r + "ING");
   return out;
 }
@@ -393,13 +395,12 @@ DictFileKind GuessKindFromContent(std::string_view text) {
 
 DictFlavor GuessFlavor(std::string_view file_name, std::string_view text, DictFileKind kind) {
   auto has = [&](std::string_view s) { return text.find(s) != std::string_view::npos; };
-  if (has("<NOUN>") || has("<ADJECTIVE>") || has("<SYNSETS>") || has("~FINISH") ||
-      has("<TIME>")) {
+  if (has("<NOUN>") || has("<ADJECTIVE>") || has("<SYNSETS>") || has("~FINISH") || has("<TIME>")) {
     return DictFlavor::kTabari;
   }
   if (has("<!--") || has("\n---") || text.starts_with("---") ||
-      (kind == DictFileKind::kAgents && (has("{") || has("!="))) ||
-      kind == DictFileKind::kIssues || kind == DictFileKind::kDiscards) {
+      (kind == DictFileKind::kAgents && (has("{") || has("!="))) || kind == DictFileKind::kIssues ||
+      kind == DictFileKind::kDiscards) {
     return DictFlavor::kPetrarch;
   }
   std::string n = Lower(file_name);
@@ -529,9 +530,8 @@ void ParseAgents(DictBuilder& b, std::uint32_t file, std::string_view text, Dict
       std::size_t start = 0;
       while (start <= list.size()) {
         std::size_t comma = list.find(',', start);
-        std::string_view item = Trim(list.substr(start, comma == std::string_view::npos
-                                                            ? std::string_view::npos
-                                                            : comma - start));
+        std::string_view item = Trim(list.substr(
+            start, comma == std::string_view::npos ? std::string_view::npos : comma - start));
         if (!item.empty()) items.emplace_back(item);
         if (comma == std::string_view::npos) break;
         start = comma + 1;
@@ -606,8 +606,9 @@ void ParseAgents(DictBuilder& b, std::uint32_t file, std::string_view text, Dict
         }
         const std::vector<std::string>* items = find_marker(p.substr(a + 1, z - a - 1));
         if (!items) {
-          b.Warn(file, no, "substitution marker " + p.substr(a, z - a + 1) +
-                               " is not defined (define it as !NAME! = A, B before use); skipped");
+          b.Warn(file, no,
+                 "substitution marker " + p.substr(a, z - a + 1) +
+                     " is not defined (define it as !NAME! = A, B before use); skipped");
           bad = true;
           break;
         }
@@ -742,8 +743,10 @@ void ParseIssues(DictBuilder& b, std::uint32_t file, std::string_view text, Dict
           next.push_back(pre + word + tail);
           if (!word.empty()) {
             if (n != std::string::npos) {
-              next.push_back(pre + (word.back() == 'Y' ? word.substr(0, word.size() - 1) + "IES"
-                                                         : word + "S") + tail);
+              next.push_back(
+                  pre +
+                  (word.back() == 'Y' ? word.substr(0, word.size() - 1) + "IES" : word + "S") +
+                  tail);
             } else {
               next.push_back(pre + word + "S" + tail);
               if (word.back() == 'E') {
@@ -962,8 +965,8 @@ class VerbReader {
       for (char c : t.substr(open + 1, close - open - 1)) {
         if (!std::isspace(static_cast<unsigned char>(c))) code.push_back(c);
       }
-      d_.time_shifts.push_back({d_.Keep(JoinLower(LexPhrase(t.substr(0, open)))), d_.Keep(code),
-                                {file_, line_}});
+      d_.time_shifts.push_back(
+          {d_.Keep(JoinLower(LexPhrase(t.substr(0, open)))), d_.Keep(code), {file_, line_}});
       return;
     }
     if (t.starts_with("---")) {
@@ -1121,7 +1124,8 @@ class VerbReader {
       verb = 0;
       if (lex.size() > 1 && flavor_ == DictFlavor::kPetrarch && !generated &&
           text.find('_') != std::string_view::npos) {
-        Warn("multi-word verb " + Quote(text) + " has no '+' marking the verb; the first word is used");
+        Warn("multi-word verb " + Quote(text) +
+             " has no '+' marking the verb; the first word is used");
       }
     }
     if (lex.size() > 200) {
@@ -1183,7 +1187,8 @@ class VerbReader {
     }
     if (flavor_ == DictFlavor::kTabari || block_ == kNone) {
       if (flavor_ != DictFlavor::kTabari) {
-        Warn("verb " + Quote(root) + " before any `--- NAME [CODE] ---` block; a block is opened for it");
+        Warn("verb " + Quote(root) +
+             " before any `--- NAME [CODE] ---` block; a block is opened for it");
       }
       block_ = NewBlock(root, code);
       ++d_.stats.verb_blocks;
@@ -1280,7 +1285,8 @@ class VerbReader {
         done.push_back(std::move(cur));
       }
       if (done.size() + todo.size() > b_.options().max_expansions) {
-        Warn("pattern " + Quote(body) + " expands to more than max_expansions alternatives; skipped");
+        Warn("pattern " + Quote(body) +
+             " expands to more than max_expansions alternatives; skipped");
         return;
       }
     }
@@ -1355,7 +1361,7 @@ class VerbReader {
     }
     pr.count = static_cast<std::uint32_t>(d_.pattern_elements.size() - pr.first);
     if (verbs != 1 || pr.count > 60000) {
-      Warn(verbs == 0 ? "pattern " + Quote(text) + " has no '*' (verb marker); skipped"
+      Warn(verbs == 0  ? "pattern " + Quote(text) + " has no '*' (verb marker); skipped"
            : verbs > 1 ? "pattern " + Quote(text) + " has " + std::to_string(verbs) +
                              " '*' verb markers; skipped"
                        : "pattern " + Quote(text) + " is too long; skipped");
@@ -1416,8 +1422,8 @@ void ResolveSynset(DictBuilder& b, SynsetId id) {
       const std::string& w = lex[i].text;
       if (w == "$" || w == "+" || w == "%" || w == "^" || w == "*") {
         b.Warn(where.file, where.line,
-               "synset " + self + " phrase " + Quote(text) +
-                   " contains '" + w + "'; synset phrases may contain only words; skipped");
+               "synset " + self + " phrase " + Quote(text) + " contains '" + w +
+                   "'; synset phrases may contain only words; skipped");
         ok = false;
         break;
       }
@@ -1432,8 +1438,9 @@ void ResolveSynset(DictBuilder& b, SynsetId id) {
           break;
         }
         if (d.synsets[it->second].state == 1) {
-          b.Warn(where.file, where.line,
-                 "synset " + self + " refers to itself through " + name + " (cycle); phrase skipped");
+          b.Warn(
+              where.file, where.line,
+              "synset " + self + " refers to itself through " + name + " (cycle); phrase skipped");
           ok = false;
           break;
         }
@@ -1458,8 +1465,9 @@ void ResolveSynset(DictBuilder& b, SynsetId id) {
         last_is_word = true;
       }
       if (alts.size() > cap) {
-        b.Warn(where.file, where.line,
-               "synset " + self + " expands to more than max_synset_phrases phrases; phrase skipped");
+        b.Warn(
+            where.file, where.line,
+            "synset " + self + " expands to more than max_synset_phrases phrases; phrase skipped");
         ok = false;
       }
     }

@@ -2,8 +2,8 @@
 #include <gtest/gtest.h>
 
 #include <cstdio>
-#include <string>
 #include <filesystem>
+#include <string>
 #include <vector>
 
 #include "dyad/dict.h"
@@ -54,10 +54,9 @@ TEST(DictLoadTest, PetrarchValidationSet) {
   Collected c;
   std::string dir = kShared + "/data/petrarch2/";
   auto dicts = LoadDictionaries(
-      std::vector<std::filesystem::path>{dir + "PETR.Validate.actors.txt",
-                                         dir + "PETR.Validate.agents.txt",
-                                         dir + "PETR.Validate.verbs.txt",
-                                         dir + "PETR.Validate.discards.txt"},
+      std::vector<std::filesystem::path>{
+          dir + "PETR.Validate.actors.txt", dir + "PETR.Validate.agents.txt",
+          dir + "PETR.Validate.verbs.txt", dir + "PETR.Validate.discards.txt"},
       c.Options());
   ASSERT_TRUE(dicts.ok()) << dicts.status().ToString();
   PrintWarnings(c);

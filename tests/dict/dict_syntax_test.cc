@@ -145,8 +145,8 @@ TEST(DictActorsTest, MalformedDateWarnsAndKeepsTheRest) {
 TEST(DictActorsTest, StrictModeTurnsTheFirstWarningIntoAnError) {
   DictOptions o;
   o.strict = true;
-  auto r = ParseDictionaries({Src("s.actors.txt", "X [A]\nY [B 1999-2000]\n", DictFileKind::kActors)},
-                             o);
+  auto r = ParseDictionaries(
+      {Src("s.actors.txt", "X [A]\nY [B 1999-2000]\n", DictFileKind::kActors)}, o);
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.status().code(), ErrorCode::kParseError);
   EXPECT_NE(r.status().message().find("s.actors.txt:2:"), std::string::npos)
@@ -154,9 +154,9 @@ TEST(DictActorsTest, StrictModeTurnsTheFirstWarningIntoAnError) {
 }
 
 TEST(DictActorsTest, SpecialAndCompoundCodes) {
-  Loaded l = Load({Src("c.actors.txt",
-                       "THE_SHIRE [FRO/BIL/SAM]\nBOROMIR [---]\nISILDUR [+++]\nNASGUL [###]\n",
-                       DictFileKind::kActors)});
+  Loaded l = Load(
+      {Src("c.actors.txt", "THE_SHIRE [FRO/BIL/SAM]\nBOROMIR [---]\nISILDUR [+++]\nNASGUL [###]\n",
+           DictFileKind::kActors)});
   ActorMatch m;
   ASSERT_TRUE(l.d().MatchActor(l.W("the shire"), 0, 0, &m));
   const Code& c = l.d().code(m.code);
@@ -171,9 +171,9 @@ TEST(DictActorsTest, SpecialAndCompoundCodes) {
 }
 
 TEST(DictActorsTest, LongestMatchAndLayeringLaterFileWins) {
-  Loaded l = Load({Src("one.actors.txt", "UNITED_STATES [USA]\nUNITED [UNI]\n",
-                       DictFileKind::kActors),
-                   Src("two.actors.txt", "UNITED_STATES [USAGOV]\n", DictFileKind::kActors)});
+  Loaded l =
+      Load({Src("one.actors.txt", "UNITED_STATES [USA]\nUNITED [UNI]\n", DictFileKind::kActors),
+            Src("two.actors.txt", "UNITED_STATES [USAGOV]\n", DictFileKind::kActors)});
   std::uint32_t len = 0;
   EXPECT_EQ(ActorCode(l, "United States troops", 0, 0, &len), "USAGOV");
   EXPECT_EQ(len, 2u);
@@ -187,11 +187,11 @@ TEST(DictActorsTest, TabariStemsEndingsAndNounSections) {
                        "SYRIA [SYR]\nLIBYA_ [LBY]\nMOUSE= [MUS]\nAL_GORE [AGR]\n",
                        DictFileKind::kActors, DictFlavor::kAuto)});
   EXPECT_EQ(l.d().FileFlavor(0), DictFlavor::kTabari);
-  EXPECT_EQ(ActorCode(l, "Syrian", 0), "SYR");       // stem
-  EXPECT_EQ(ActorCode(l, "Libya's", 0), "LBY");      // whole word + regular ending
-  EXPECT_EQ(ActorCode(l, "Libyans", 0), "<none>");   // "libyans" is not libya+ending
+  EXPECT_EQ(ActorCode(l, "Syrian", 0), "SYR");      // stem
+  EXPECT_EQ(ActorCode(l, "Libya's", 0), "LBY");     // whole word + regular ending
+  EXPECT_EQ(ActorCode(l, "Libyans", 0), "<none>");  // "libyans" is not libya+ending
   EXPECT_EQ(ActorCode(l, "mouse", 0), "MUS");
-  EXPECT_EQ(ActorCode(l, "mouses", 0), "<none>");    // '=' : no endings
+  EXPECT_EQ(ActorCode(l, "mouses", 0), "<none>");  // '=' : no endings
   EXPECT_EQ(ActorCode(l, "Al Gore", 0), "AGR");
   EXPECT_EQ(ActorCode(l, "Algore", 0), "<none>");
   EXPECT_EQ(l.d().MatchNoun(l.W("forces"), 0), 1u);
@@ -289,9 +289,9 @@ TEST(DictVerbsTest, FormsGeneratedAndIrregular) {
   Loaded l = Load({Src("v.txt", kPetrVerbs, DictFileKind::kVerbs)});
   EXPECT_TRUE(l.warnings.empty()) << l.AllWarnings();
   VerbMatch m;
-  for (const char* w : {"grant", "grants", "granted", "granting", "gave", "given", "contributed",
-                        "contributing", "accuses", "accused", "accusing", "carries", "agreeing",
-                        "fixes", "fixed"}) {
+  for (const char* w :
+       {"grant", "grants", "granted", "granting", "gave", "given", "contributed", "contributing",
+        "accuses", "accused", "accusing", "carries", "agreeing", "fixes", "fixed"}) {
     EXPECT_TRUE(l.d().MatchVerb(l.W(w), 0, &m)) << w;
   }
   EXPECT_FALSE(l.d().MatchVerb(l.W("gived"), 0, &m));  // {} lists all forms
@@ -427,8 +427,9 @@ TEST(DictVerbsTest, MalformedVerbLinesWarnWithFileAndLine) {
         "m.txt:2: verb block \"EMPTY\" has no verb forms", "m.txt:6: unbalanced '{'",
         "m.txt:7: unbalanced ')'", "m.txt:8: pattern \"- * NOCODE\" has no [code]",
         "m.txt:9: pattern \"NOVERB\" has no '*'", "m.txt:10: pattern \"* * TWICE\" has 2 '*'",
-        "m.txt:11: undefined synset &UNDEFINED; pattern skipped", "m.txt:12: unbalanced '{' in verb",
-        "m.txt:15: synset &LOOP refers to itself", "m.txt:17: malformed transformation"}) {
+        "m.txt:11: undefined synset &UNDEFINED; pattern skipped",
+        "m.txt:12: unbalanced '{' in verb", "m.txt:15: synset &LOOP refers to itself",
+        "m.txt:17: malformed transformation"}) {
     EXPECT_TRUE(l.Warned(w)) << w << "\n" << l.AllWarnings();
   }
   ASSERT_EQ(l.d().verb_blocks().size(), 2u);
@@ -476,9 +477,9 @@ TEST(DictVerbsTest, TabariRootsFormsAlternativesAndTime) {
 // --- Discards and issues -------------------------------------------------
 
 TEST(DictDiscardsTest, SentenceAndStoryDiscards) {
-  Loaded l = Load({Src("x.discards.txt",
-                       "+ACADEMY AWARD   # LRP 08 Mar 2004\nBASEBALL\nWORLD_CUP_\n",
-                       DictFileKind::kDiscards)});
+  Loaded l =
+      Load({Src("x.discards.txt", "+ACADEMY AWARD   # LRP 08 Mar 2004\nBASEBALL\nWORLD_CUP_\n",
+                DictFileKind::kDiscards)});
   DiscardMatch m;
   ASSERT_TRUE(l.d().MatchDiscard(l.W("the academy awards"), 1, &m));
   EXPECT_TRUE(m.entry->story);
@@ -533,10 +534,12 @@ TEST(DictRulesTest, DatesPluralsVerbForms) {
   EXPECT_EQ(PetrarchPlural("AUTHORITY"), "AUTHORITIES");
   EXPECT_EQ(PetrarchPlural("CONGRESS"), "CONGRESSES");
   EXPECT_EQ(PetrarchPlural("SOLDIER"), "SOLDIERS");
-  EXPECT_EQ(PetrarchVerbForms("ACCUSE"), (std::vector<std::string>{"ACCUSES", "ACCUSED", "ACCUSING"}));
+  EXPECT_EQ(PetrarchVerbForms("ACCUSE"),
+            (std::vector<std::string>{"ACCUSES", "ACCUSED", "ACCUSING"}));
   EXPECT_EQ(PetrarchVerbForms("AGREE"), (std::vector<std::string>{"AGREES", "AGREED", "AGREEING"}));
   EXPECT_EQ(PetrarchVerbForms("FIX"), (std::vector<std::string>{"FIXES", "FIXED", "FIXING"}));
-  EXPECT_EQ(PetrarchVerbForms("CARRY"), (std::vector<std::string>{"CARRIES", "CARRYED", "CARRYING"}));
+  EXPECT_EQ(PetrarchVerbForms("CARRY"),
+            (std::vector<std::string>{"CARRIES", "CARRYED", "CARRYING"}));
 }
 
 TEST(DictRulesTest, KindAndFlavorDetection) {
