@@ -182,8 +182,8 @@ class Tagger {
 // ---------------------------------------------------------------- training
 
 struct TrainTaggerOptions {
-  int epochs = 12;                      // maximum passes over the training data
-  int patience = 3;                     // stop after this many epochs without a dev gain
+  int epochs = 20;                      // maximum passes over the training data
+  int patience = 4;                     // stop after this many epochs without a dev gain
   std::uint64_t seed = 1;               // shuffling and contraction merging
   std::size_t max_train_sentences = 0;  // 0 = all; else the first N (for tests)
   std::size_t max_dev_sentences = 0;    // 0 = all

@@ -62,17 +62,44 @@ enum Template : std::uint64_t {
   kFlagsP1,
   kCasedT,
   kPrev1P1,
+  kAmb,
+  kAmbP1,
+  kAmbP2,
+  kAmbM1,
+  kPrev1Amb,
+  kAmbAmbP1,
 };
 
 }  // namespace
 
+void AmbiguityTable::Build(const std::vector<std::uint64_t>& words,
+                           const std::vector<std::uint64_t>& masks) {
+  std::size_t cap = 16;
+  while (cap < words.size() * 2) cap <<= 1;
+  slots_.assign(cap, {0, 0});
+  mask_ = cap - 1;
+  size_ = words.size();
+  for (std::size_t w = 0; w < words.size(); ++w) {
+    std::uint64_t i = (words[w] >> 20) & mask_;
+    while (slots_[i].first != 0) i = (i + 1) & mask_;
+    slots_[i] = {words[w], masks[w]};
+  }
+}
+
+std::uint64_t WordHash(std::string_view word) {
+  std::uint64_t h = HashLower(reinterpret_cast<const unsigned char*>(word.data()), word.size(), 0);
+  return h == 0 ? 1 : h;
+}
+
 void ComputeWordFeatures(std::span<const std::string_view> words, const Lexicon* lexicon,
-                         std::uint64_t* wf) {
+                         const AmbiguityTable* ambiguity, std::uint64_t* wf) {
   for (std::size_t i = 0; i < words.size(); ++i) {
     const auto* p = reinterpret_cast<const unsigned char*>(words[i].data());
     std::size_t n = words[i].size();
     std::uint64_t* out = wf + i * kWordSlotCount;
     out[kLower] = HashLower(p, n, 0);
+    if (out[kLower] == 0) out[kLower] = 1;
+    out[kAmbiguity] = ambiguity != nullptr ? ambiguity->Find(out[kLower]) : 0;
     std::uint64_t cased = kFnvOffset;
     for (std::size_t j = 0; j < n; ++j) cased = (cased ^ p[j]) * kFnvPrime;
     out[kCased] = cased;
@@ -147,6 +174,12 @@ int TokenFeatures(const std::uint64_t* wf, std::size_t n, std::size_t i, std::ui
   keys[k++] = FeatureKey(kFlagsP1, p1 ? p1[kFlags] : kEndWord);
   keys[k++] = FeatureKey(kCasedT, w[kCased]);
   keys[k++] = FeatureKey2(kPrev1P1, prev1, p1 ? p1[kLower] : kEndWord);
+  keys[k++] = FeatureKey(kAmb, w[kAmbiguity]);
+  keys[k++] = FeatureKey(kAmbP1, p1 ? p1[kAmbiguity] : kEndWord);
+  keys[k++] = FeatureKey(kAmbP2, p2 ? p2[kAmbiguity] : kEndWord);
+  keys[k++] = FeatureKey(kAmbM1, m1 ? m1[kAmbiguity] : kStartWord);
+  keys[k++] = FeatureKey2(kPrev1Amb, prev1, w[kAmbiguity]);
+  keys[k++] = FeatureKey2(kAmbAmbP1, w[kAmbiguity], p1 ? p1[kAmbiguity] : kEndWord);
   if (use_classes) {
     keys[k++] = FeatureKey(kClassesT, w[kClasses]);
     keys[k++] = FeatureKey(kClassesP1, p1 ? p1[kClasses] : kEndWord);

@@ -11,6 +11,8 @@
 #include <cstdint>
 #include <span>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "dyad/lexicon.h"
 
@@ -30,11 +32,12 @@ enum WordSlot : int {
   kShape,
   kFlags,
   kClasses,
+  kAmbiguity,
   kWordSlotCount,
 };
 
 // Feature templates. Changing these changes the model format version.
-inline constexpr int kMaxFeatures = 32;
+inline constexpr int kMaxFeatures = 40;
 
 inline std::uint64_t Mix64(std::uint64_t x) {  // splitmix64 finaliser
   x += 0x9E3779B97F4A7C15ull;
@@ -52,10 +55,39 @@ inline std::uint64_t FeatureKey2(std::uint64_t templ, std::uint64_t a, std::uint
   return FeatureKey(templ, Mix64(a) ^ (b * 0x9E3779B97F4A7C15ull));
 }
 
+// Ambiguity classes: for words frequent in the training data, the set of XPOS
+// tags they were seen with (bit i = Xpos i). Open addressing on the hash of
+// the lower-cased word.
+class AmbiguityTable {
+ public:
+  // `words` strictly ascending; masks[i] belongs to words[i].
+  void Build(const std::vector<std::uint64_t>& words, const std::vector<std::uint64_t>& masks);
+  // 0 when the word is not in the table.
+  std::uint64_t Find(std::uint64_t word_hash) const {
+    if (slots_.empty()) return 0;
+    std::uint64_t i = (word_hash >> 20) & mask_;
+    while (true) {
+      const auto& s = slots_[i];
+      if (s.first == word_hash) return s.second;
+      if (s.first == 0) return 0;
+      i = (i + 1) & mask_;
+    }
+  }
+  std::size_t size() const { return size_; }
+
+ private:
+  std::vector<std::pair<std::uint64_t, std::uint64_t>> slots_;
+  std::uint64_t mask_ = 0;
+  std::size_t size_ = 0;
+};
+
+// Hash of the lower-cased word, as stored in AmbiguityTable (never 0).
+std::uint64_t WordHash(std::string_view word);
+
 // Fills wf[i * kWordSlotCount + slot] for every word. `lexicon` may be null
-// (kClasses is then 0 for all words).
+// (kClasses is then 0 for all words); `ambiguity` may be null.
 void ComputeWordFeatures(std::span<const std::string_view> words, const Lexicon* lexicon,
-                         std::uint64_t* wf);
+                         const AmbiguityTable* ambiguity, std::uint64_t* wf);
 
 // Writes the keys of the features of word i (given the classes predicted for
 // words i-1 and i-2, or kStartClass/kStartClass+1 before the sentence start)

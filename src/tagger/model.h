@@ -28,6 +28,9 @@ struct ModelData {
   std::vector<std::uint8_t> counts;       // weights per feature
   std::vector<std::uint8_t> entry_class;  // per weight
   std::vector<std::int16_t> entry_weight;
+  // Ambiguity classes: lower-cased word hashes (ascending) and XPOS bit sets.
+  std::vector<std::uint64_t> amb_words;
+  std::vector<std::uint64_t> amb_masks;
 };
 
 // CRC-32 (IEEE 802.3, the zlib/PNG polynomial).

@@ -68,6 +68,9 @@ std::string SerializeModel(const ModelData& m) {
     p.push_back(static_cast<char>(u & 0xFF));
     p.push_back(static_cast<char>(u >> 8));
   }
+  PutU32(&p, static_cast<std::uint32_t>(m.amb_words.size()));
+  for (std::uint64_t w : m.amb_words) PutU64(&p, w);
+  for (std::uint64_t w : m.amb_masks) PutU64(&p, w);
   std::string out(kModelMagic, sizeof kModelMagic);
   PutU32(&out, kModelVersion);
   PutU32(&out, m.uses_lexicon ? kFlagUsesLexicon : 0);
@@ -96,6 +99,7 @@ struct Tagger::Impl {
   std::uint64_t mask = 0;
   // Per weight: class in the high 16 bits, quantised weight in the low 16.
   std::vector<std::uint32_t> entries;
+  tagger::AmbiguityTable ambiguity;
 
   const Slot* Find(std::uint64_t key) const {
     std::uint64_t i = (key >> 17) & mask;
@@ -210,7 +214,7 @@ Result<std::unique_ptr<Tagger>> Tagger::FromBytes(std::string_view bytes, std::s
   impl->description = std::string(desc);
   if (!r.U32(&n_features) || !r.U32(&n_entries)) return bad("table sizes");
   std::uint64_t need = std::uint64_t{n_features} * 9 + std::uint64_t{n_entries} * 3;
-  if (need != r.remaining()) {
+  if (need > r.remaining()) {
     return bad("table sizes do not match the payload (" + std::to_string(n_features) +
                " features, " + std::to_string(n_entries) + " weights)");
   }
@@ -244,6 +248,19 @@ Result<std::unique_ptr<Tagger>> Tagger::FromBytes(std::string_view bytes, std::s
     begin += count;
   }
   if (begin != n_entries) return bad("weight counts do not add up to the weight total");
+  std::uint32_t n_words;
+  if (!r.U32(&n_words) || std::uint64_t{n_words} * 16 != r.remaining()) {
+    return bad("ambiguity table size does not match the payload");
+  }
+  std::vector<std::uint64_t> amb_words(n_words), amb_masks(n_words);
+  for (std::uint32_t i = 0; i < n_words; ++i) {
+    r.U64(&amb_words[i]);
+    if (amb_words[i] == 0 || (i > 0 && amb_words[i] <= amb_words[i - 1])) {
+      return bad("ambiguity words not strictly ascending at " + std::to_string(i));
+    }
+  }
+  for (std::uint32_t i = 0; i < n_words; ++i) r.U64(&amb_masks[i]);
+  impl->ambiguity.Build(amb_words, amb_masks);
   for (std::uint32_t e = 0; e < n_entries; ++e) {
     auto cls = static_cast<std::uint8_t>(cls_b[e]);
     if (cls >= n_classes) return bad("class of weight " + std::to_string(e));
@@ -278,7 +295,7 @@ void Tagger::Tag(std::span<const std::string_view> words, const Lexicon* lexicon
   }
   if (scratch->scores_.size() < n_classes) scratch->scores_.resize(n_classes);
   const bool use_classes = m.uses_lexicon;
-  tagger::ComputeWordFeatures(words, use_classes ? lexicon : nullptr,
+  tagger::ComputeWordFeatures(words, use_classes ? lexicon : nullptr, &m.ambiguity,
                               scratch->word_features_.data());
   std::int32_t* scores = scratch->scores_.data();
   std::uint64_t keys[tagger::kMaxFeatures];

@@ -256,6 +256,34 @@ Result<std::string> TrainTagger(const std::vector<std::string>& train_conllu,
   report->train_sentences = instances.size();
   report->classes = classes.size();
 
+  // Ambiguity classes from the training words (and whole contractions).
+  std::map<std::uint64_t, std::vector<std::uint32_t>> xpos_counts;  // word hash -> per XPOS
+  auto count_word = [&](std::string_view form, Xpos x) {
+    auto& v = xpos_counts[tagger::WordHash(form)];
+    if (v.empty()) v.assign(kXposCount, 0);
+    ++v[static_cast<int>(x)];
+  };
+  for (const ConlluFile& f : train) {
+    for (const ConlluSentence& s : f.sentences) {
+      for (const auto& w : s.words) count_word(w.form, w.tag.xpos);
+      for (const auto& r : s.ranges) count_word(r.form, s.words[r.first].tag.xpos);
+    }
+  }
+  tagger::ModelData base;
+  for (const auto& [word, counts] : xpos_counts) {
+    std::uint32_t total = 0;
+    for (std::uint32_t c : counts) total += c;
+    if (total < 3) continue;
+    std::uint64_t mask = 0;
+    for (int x = 0; x < kXposCount; ++x) {
+      if (counts[x] > 0 && counts[x] * 20 >= total) mask |= std::uint64_t{1} << x;
+    }
+    base.amb_words.push_back(word);
+    base.amb_masks.push_back(mask);
+  }
+  tagger::AmbiguityTable ambiguity;
+  ambiguity.Build(base.amb_words, base.amb_masks);
+
   const bool use_classes = options.lexicon != nullptr;
   Perceptron model(classes.size());
   std::mt19937_64 rng(options.seed);
@@ -277,7 +305,7 @@ Result<std::string> TrainTagger(const std::vector<std::string>& train_conllu,
       const auto& words = merged ? in.merged_words : in.words;
       const auto& gold = merged ? in.merged_gold : in.gold;
       wf.resize(words.size() * tagger::kWordSlotCount);
-      tagger::ComputeWordFeatures(words, options.lexicon, wf.data());
+      tagger::ComputeWordFeatures(words, options.lexicon, &ambiguity, wf.data());
       std::uint32_t prev1 = tagger::kStartClass, prev2 = tagger::kStartClass + 1;
       for (std::size_t i = 0; i < words.size(); ++i) {
         int nk = tagger::TokenFeatures(wf.data(), words.size(), i, prev1, prev2, use_classes, keys);
@@ -288,7 +316,7 @@ Result<std::string> TrainTagger(const std::vector<std::string>& train_conllu,
         prev1 = guess;
       }
     }
-    tagger::ModelData data;
+    tagger::ModelData data = base;
     data.classes = classes;
     data.uses_lexicon = use_classes;
     model.Export(options.prune_below, &data);

@@ -1,0 +1,175 @@
+// Copyright dyad authors. The shipped tagger model: accuracy and bad files.
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "dyad/tagger.h"
+
+namespace dyad {
+namespace {
+
+const std::string kEwt = std::string(DYAD_SHARED_DIR) + "/data/ud-english-ewt/";
+const std::string kModel = std::string(DYAD_SOURCE_DIR) + "/data/models/tagger-en-ewt.dtm";
+
+std::string ReadAll(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+std::string TempPath(const std::string& name) {
+  return ::testing::TempDir() + "/dyad_tagger_" + name;
+}
+
+void WriteAll(const std::string& path, const std::string& bytes) {
+  std::ofstream out(path, std::ios::binary);
+  out << bytes;
+}
+
+TEST(ShippedModel, TestSplitAccuracy) {
+  auto tagger = Tagger::Load(kModel);
+  ASSERT_TRUE(tagger.ok()) << tagger.status().ToString();
+  auto acc = EvaluateTagger(**tagger, kEwt + "en_ewt-ud-test.conllu", nullptr);
+  ASSERT_TRUE(acc.ok()) << acc.status().ToString();
+  std::printf("EWT test: UPOS %.2f%% XPOS %.2f%% over %zu words (%zu features, %zu weights)\n",
+              100 * acc->upos(), 100 * acc->xpos(), acc->tokens, (*tagger)->FeatureCount(),
+              (*tagger)->WeightCount());
+  EXPECT_GT(acc->tokens, 25000u);
+  EXPECT_GE(acc->upos(), 0.95);
+  EXPECT_GE(acc->xpos(), 0.94);
+}
+
+TEST(ShippedModel, TagsNewsSentenceAndContractions) {
+  auto tagger = Tagger::Load(kModel);
+  ASSERT_TRUE(tagger.ok()) << tagger.status().ToString();
+  std::vector<std::string_view> words = {"The", "government", "is", "planning", "to", "deport",
+                                         "migrants", ",", "officials", "said", "."};
+  std::vector<PosTag> tags(words.size());
+  TaggerScratch scratch;
+  (*tagger)->Tag(words, nullptr, &scratch, tags.data());
+  EXPECT_EQ(tags[0].xpos, Xpos::kDT);
+  EXPECT_EQ(tags[1].xpos, Xpos::kNN);
+  EXPECT_EQ(tags[2].upos, Upos::kAux);
+  EXPECT_EQ(tags[3].xpos, Xpos::kVBG);
+  EXPECT_EQ(tags[4].xpos, Xpos::kTO);
+  EXPECT_EQ(tags[5].xpos, Xpos::kVB);
+  EXPECT_EQ(tags[6].xpos, Xpos::kNNS);
+  EXPECT_EQ(tags[9].xpos, Xpos::kVBD);
+  EXPECT_EQ(tags[10].upos, Upos::kPunct);
+
+  // Whole contractions, as dyad's tokenizer keeps them.
+  std::vector<std::string_view> c = {"Police", "didn't", "say", "."};
+  tags.resize(c.size());
+  (*tagger)->Tag(c, nullptr, &scratch, tags.data());
+  EXPECT_EQ(tags[1].upos, Upos::kAux);
+  EXPECT_EQ(tags[2].upos, Upos::kVerb);
+
+  // Empty input is fine.
+  (*tagger)->Tag({}, nullptr, &scratch, tags.data());
+}
+
+TEST(ShippedModel, TagDocument) {
+  auto tagger = Tagger::Load(kModel);
+  ASSERT_TRUE(tagger.ok());
+  std::string body = "Rebels attacked the town. Troops fled";
+  Document doc;
+  doc.body = body;
+  doc.tokens = {{0, 6}, {7, 15}, {16, 19}, {20, 24}, {24, 25}, {26, 32}, {33, 37}};
+  doc.sentences = {{0, 25, 0, 5, 0, false}, {26, 37, 5, 2, 0, false}};
+  std::vector<PosTag> tags;
+  TaggerScratch scratch;
+  (*tagger)->TagDocument(doc, nullptr, &scratch, &tags);
+  ASSERT_EQ(tags.size(), 7u);
+  EXPECT_EQ(tags[0].xpos, Xpos::kNNS);
+  EXPECT_EQ(tags[1].upos, Upos::kVerb);
+  EXPECT_EQ(tags[3].xpos, Xpos::kNN);
+  EXPECT_EQ(tags[4].xpos, Xpos::kPeriod);
+  EXPECT_EQ(tags[6].upos, Upos::kVerb);
+}
+
+TEST(BadModel, Missing) {
+  auto t = Tagger::Load(TempPath("does_not_exist.dtm"));
+  ASSERT_FALSE(t.ok());
+  EXPECT_EQ(t.status().code(), ErrorCode::kNotFound);
+  EXPECT_NE(t.status().message().find("does_not_exist.dtm"), std::string::npos);
+}
+
+TEST(BadModel, TruncatedAnywhere) {
+  std::string bytes = ReadAll(kModel);
+  ASSERT_GT(bytes.size(), 1000u);
+  for (std::size_t cut : {std::size_t{0}, std::size_t{5}, std::size_t{20}, std::size_t{40},
+                          bytes.size() / 2, bytes.size() - 1}) {
+    std::string path = TempPath("truncated.dtm");
+    WriteAll(path, bytes.substr(0, cut));
+    auto t = Tagger::Load(path);
+    ASSERT_FALSE(t.ok()) << cut;
+    EXPECT_EQ(t.status().code(), ErrorCode::kTruncated) << cut << " " << t.status().ToString();
+    EXPECT_NE(t.status().message().find(path), std::string::npos);
+  }
+}
+
+TEST(BadModel, FlippedByteIsCaughtByChecksum) {
+  std::string bytes = ReadAll(kModel);
+  for (std::size_t at : {std::size_t{40}, bytes.size() / 3, bytes.size() - 2}) {
+    std::string bad = bytes;
+    bad[at] = static_cast<char>(bad[at] ^ 0x10);
+    auto t = Tagger::FromBytes(bad, "flipped.dtm");
+    ASSERT_FALSE(t.ok());
+    EXPECT_EQ(t.status().code(), ErrorCode::kParseError) << t.status().ToString();
+    EXPECT_NE(t.status().message().find("flipped.dtm"), std::string::npos);
+    EXPECT_NE(t.status().message().find("checksum"), std::string::npos);
+  }
+}
+
+TEST(BadModel, WrongVersionAndMagic) {
+  std::string bytes = ReadAll(kModel);
+  std::string v2 = bytes;
+  v2[8] = 2;  // format version, little-endian u32 after the magic
+  auto t = Tagger::FromBytes(v2, "v2.dtm");
+  ASSERT_FALSE(t.ok());
+  EXPECT_EQ(t.status().code(), ErrorCode::kVersionMismatch);
+  EXPECT_NE(t.status().message().find("v2.dtm"), std::string::npos);
+
+  std::string other = bytes;
+  other[0] = 'X';
+  t = Tagger::FromBytes(other, "other.bin");
+  ASSERT_FALSE(t.ok());
+  EXPECT_EQ(t.status().code(), ErrorCode::kParseError);
+
+  t = Tagger::FromBytes(bytes + "extra", "long.dtm");
+  ASSERT_FALSE(t.ok());
+  EXPECT_EQ(t.status().code(), ErrorCode::kParseError);
+}
+
+TEST(Conllu, ErrorsNameFileAndLine) {
+  std::string path = TempPath("bad.conllu");
+  WriteAll(path, "# sent_id = 1\n1\tHello\thello\tINTJ\tUH\t_\t0\troot\t_\t_\n2\tbad\tline\n\n");
+  auto t = Tagger::Load(kModel);
+  ASSERT_TRUE(t.ok());
+  auto acc = EvaluateTagger(**t, path, nullptr);
+  ASSERT_FALSE(acc.ok());
+  EXPECT_EQ(acc.status().code(), ErrorCode::kParseError);
+  EXPECT_NE(acc.status().message().find(path + ":3:"), std::string::npos) << acc.status().ToString();
+
+  WriteAll(path, "1\tHello\thello\tNOPE\tUH\t_\t0\troot\t_\t_\n\n");
+  acc = EvaluateTagger(**t, path, nullptr);
+  ASSERT_FALSE(acc.ok());
+  EXPECT_NE(acc.status().message().find("UPOS"), std::string::npos);
+
+  // Multiword ranges and empty nodes are read, not counted as words.
+  WriteAll(path,
+           "1-2\tdon't\t_\t_\t_\t_\t_\t_\t_\t_\n1\tdo\tdo\tAUX\tVBP\t_\t3\taux\t_\t_\n"
+           "2\tn't\tnot\tPART\tRB\t_\t3\tadvmod\t_\t_\n3\tgo\tgo\tVERB\tVB\t_\t0\troot\t_\t_\n"
+           "3.1\tgo\tgo\tVERB\tVB\t_\t_\t_\t3:conj\t_\n\n");
+  acc = EvaluateTagger(**t, path, nullptr);
+  ASSERT_TRUE(acc.ok()) << acc.status().ToString();
+  EXPECT_EQ(acc->tokens, 3u);
+}
+
+}  // namespace
+}  // namespace dyad
