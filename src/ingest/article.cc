@@ -131,7 +131,7 @@ Result<std::unique_ptr<ArticleReader>> MakeReader(std::unique_ptr<ByteSource> sr
   if (!head.ok()) return head.status();
   if (head->empty()) return ParseError(ctx.name + ": empty file");
   bool gz = IsGzipMagic(*head);
-  src = MakePrefixSource(std::move(*head), std::move(src));
+  src = MakePrefixSource(*head, std::move(src));
   if (gz) {
     src = MakeGzipSource(std::move(src), ctx.name);
     ctx.file_size = -1;  // the decompressed size is unknown

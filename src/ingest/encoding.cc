@@ -7,6 +7,7 @@
 #include <unicode/ustring.h>
 
 #include <climits>
+#include <cstdint>
 #include <cstring>
 #include <memory>
 #include <vector>
@@ -89,11 +90,23 @@ std::string DetectCharset(std::string_view raw) {
 bool IsValidUtf8(std::string_view s) { return simdjson::validate_utf8(s.data(), s.size()); }
 
 Status CheckNotBinary(std::string_view s, std::string_view name) {
-  std::size_t controls = 0, chars = 0;
+  std::size_t controls = 0;
   const unsigned char* p = reinterpret_cast<const unsigned char*>(s.data());
-  for (std::size_t i = 0; i < s.size(); ++i) {
+  std::size_t n = s.size(), i = 0;
+  while (i < n) {
+    // Fast path: 8 bytes of printable ASCII (0x20..0x7E) at a time.
+    if (i + 8 <= n) {
+      std::uint64_t w;
+      std::memcpy(&w, p + i, 8);
+      constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+      std::uint64_t below_space = (w - kOnes * 0x20) & ~w & kHigh;  // byte < 0x20
+      std::uint64_t is_del = ((w ^ (kOnes * 0x7f)) - kOnes) & ~(w ^ (kOnes * 0x7f)) & kHigh;
+      if (!below_space && !is_del && !(w & kHigh)) {
+        i += 8;
+        continue;
+      }
+    }
     unsigned char c = p[i];
-    if ((c & 0xC0) != 0x80) ++chars;
     if (c < 0x20) {
       if (c == 0) {
         return EncodingError(std::string(name) + ": binary data (NUL byte at offset " +
@@ -102,13 +115,18 @@ Status CheckNotBinary(std::string_view s, std::string_view name) {
       if (c != '\t' && c != '\n' && c != '\r' && c != '\f') ++controls;
     } else if (c == 0x7f) {
       ++controls;
-    } else if (c == 0xC2 && i + 1 < s.size() && p[i + 1] >= 0x80 && p[i + 1] < 0xA0) {
+    } else if (c == 0xC2 && i + 1 < n && p[i + 1] >= 0x80 && p[i + 1] < 0xA0) {
       ++controls;  // C1 control U+0080..U+009F
     }
+    ++i;
   }
-  if (controls > 0 && controls * 50 > chars) {
-    return EncodingError(std::string(name) + ": binary data (" + std::to_string(controls) +
-                         " control characters in " + std::to_string(chars) + "), not text");
+  if (controls > 0) {
+    std::size_t chars = 0;
+    for (std::size_t k = 0; k < n; ++k) chars += (p[k] & 0xC0) != 0x80;
+    if (controls * 50 > chars) {
+      return EncodingError(std::string(name) + ": binary data (" + std::to_string(controls) +
+                           " control characters in " + std::to_string(chars) + "), not text");
+    }
   }
   return Status::Ok();
 }

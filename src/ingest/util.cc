@@ -46,8 +46,8 @@ void TidyParagraphs(std::string* s) {
   std::size_t n = s->size(), w = 0, pos = 0, blank_lines = 0;
   bool any = false;
   while (pos <= n) {
-    std::size_t nl = pos;
-    while (nl < n && d[nl] != '\n') ++nl;
+    const void* hit = pos < n ? std::memchr(d + pos, '\n', n - pos) : nullptr;
+    std::size_t nl = hit ? static_cast<std::size_t>(static_cast<const char*>(hit) - d) : n;
     std::size_t end = nl;
     while (end > pos && IsAsciiSpace(d[end - 1])) --end;
     if (end == pos) {
@@ -57,7 +57,7 @@ void TidyParagraphs(std::string* s) {
         d[w++] = '\n';
         if (blank_lines) d[w++] = '\n';
       }
-      std::memmove(d + w, d + pos, end - pos);
+      if (w != pos) std::memmove(d + w, d + pos, end - pos);
       w += end - pos;
       any = true;
       blank_lines = 0;

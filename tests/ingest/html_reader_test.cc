@@ -1,0 +1,147 @@
+// Copyright dyad authors. HTML extraction.
+#include "ingest_test_util.h"
+
+namespace dyad {
+namespace {
+
+using testing::ReadBuffer;
+
+constexpr const char* kPage = R"(<!DOCTYPE html>
+<html><head>
+<title>Talks resume | Example News</title>
+<meta property="og:site_name" content="Example News">
+<meta property="og:url" content="https://www.example.com/world/talks">
+<meta property="article:published_time" content="2025-05-06T10:00:00Z">
+<script type="application/ld+json">
+{"@context":"https://schema.org","@type":"NewsArticle","headline":"Arnor and Gondor resume talks",
+ "datePublished":"2025-05-07T08:00:00+02:00","publisher":{"@type":"Organization","name":"Example Wire"}}
+</script>
+<style>p { color: red }</style>
+</head><body>
+<header><nav><a href="/">Home</a> <a href="/world">World</a></nav></header>
+<div class="share-bar">Share Facebook Twitter</div>
+<main>
+<article>
+<h1>Arnor and Gondor resume talks</h1>
+<p>Arnor and Gondor resumed peace talks on Tuesday, officials in both capitals said, after a
+   pause of three months.</p>
+<div class="ad-slot">Buy shoes now, 50% off, limited offer for readers.</div>
+<p>The delegations met in Minas Tirith and agreed to exchange prisoners, according to a joint
+   statement released late in the evening.</p>
+<aside>Related: other talks that went nowhere in the region this year.</aside>
+<p>If you buy something through a link in this article, we may earn commission.</p>
+<script>var x = "<p>not text</p>";</script>
+<p><a href="/more">Read the full statement here and more on the topic</a></p>
+</article>
+</main>
+<footer>Copyright 2025 Example News. All rights reserved.</footer>
+</body></html>)";
+
+TEST(HtmlReader, ExtractsArticleBodyAndMetadata) {
+  auto r = ReadBuffer(kPage, Format::kHtml, {}, "page.html");
+  ASSERT_TRUE(r.status.ok()) << r.status.ToString();
+  ASSERT_EQ(r.articles.size(), 1u);
+  const Article& a = r.articles[0];
+  EXPECT_EQ(a.title, "Arnor and Gondor resume talks");
+  EXPECT_EQ(a.date, "2025-05-07");  // JSON-LD datePublished wins
+  EXPECT_EQ(a.source, "Example News");
+  EXPECT_EQ(a.url, "https://www.example.com/world/talks");
+  EXPECT_EQ(a.body,
+            "Arnor and Gondor resumed peace talks on Tuesday, officials in both capitals said, "
+            "after a pause of three months.\n\nThe delegations met in Minas Tirith and agreed "
+            "to exchange prisoners, according to a joint statement released late in the "
+            "evening.");
+  ASSERT_EQ(a.boilerplate_removed.size(), 1u);
+  EXPECT_EQ(a.boilerplate_removed[0],
+            "If you buy something through a link in this article, we may earn commission.");
+  EXPECT_EQ(a.content_hash, Sha256Hex(a.body));
+}
+
+TEST(HtmlReader, DensityPicksTheTextContainer) {
+  std::string html =
+      "<html><head><title>T</title></head><body>"
+      "<div id='menu'><p><a href='/a'>Link one</a></p><p><a href='/b'>Link two</a></p></div>"
+      "<div class='content'><p>First paragraph of the story with enough words in it to count "
+      "as text.</p><p>Second paragraph of the story, also long enough to count here.</p></div>"
+      "<div class='misc'><p>Short.</p></div></body></html>";
+  auto r = ReadBuffer(html, Format::kHtml);
+  ASSERT_EQ(r.articles.size(), 1u) << r.status.ToString();
+  EXPECT_EQ(r.articles[0].body,
+            "First paragraph of the story with enough words in it to count as text.\n\n"
+            "Second paragraph of the story, also long enough to count here.");
+  EXPECT_EQ(r.articles[0].title, "T");
+  EXPECT_TRUE(r.articles[0].date.empty());
+}
+
+TEST(HtmlReader, MetaAndTimeDates) {
+  std::string html =
+      "<html><head><meta name='pubdate' content='20240102'><link rel='canonical' "
+      "href='https://news.example.org/a'></head><body><p>Body text long enough to be a "
+      "paragraph of the article.</p></body></html>";
+  auto r = ReadBuffer(html, Format::kHtml);
+  ASSERT_EQ(r.articles.size(), 1u);
+  EXPECT_EQ(r.articles[0].date, "2024-01-02");
+  EXPECT_EQ(r.articles[0].url, "https://news.example.org/a");
+  EXPECT_EQ(r.articles[0].source, "news.example.org");
+  std::string t =
+      "<html><body><time datetime='2023-11-30T12:00'>Nov 30</time><p>Another body text long "
+      "enough to be a paragraph.</p></body></html>";
+  auto r2 = ReadBuffer(t, Format::kHtml);
+  ASSERT_EQ(r2.articles.size(), 1u);
+  EXPECT_EQ(r2.articles[0].date, "2023-11-30");
+}
+
+TEST(HtmlReader, Latin1MetaCharset) {
+  std::string html =
+      "<html><head><meta charset='iso-8859-1'></head><body><p>Le caf\xE9 de la r\xE9publique a "
+      "rouvert ses portes lundi.</p></body></html>";
+  auto r = ReadBuffer(html, Format::kHtml);
+  ASSERT_EQ(r.articles.size(), 1u) << r.status.ToString();
+  EXPECT_NE(r.articles[0].body.find("caf\xC3\xA9"), std::string::npos);
+}
+
+TEST(HtmlReader, HundredThousandDeepIsRejectedNotCrashing) {
+  std::string html = "<html><body>";
+  for (int i = 0; i < 100000; ++i) html += "<div>";
+  html += "deep text";
+  auto r = ReadBuffer(html, Format::kHtml, {}, "deep.html");
+  EXPECT_EQ(r.status.code(), ErrorCode::kLimitExceeded);
+  EXPECT_NE(r.status.message().find("deep.html: HTML nested"), std::string::npos);
+  std::string spans = "<p>";
+  for (int i = 0; i < 100000; ++i) spans += "<span><b>";
+  auto r2 = ReadBuffer(spans, Format::kHtml, {}, "deep2.html");
+  EXPECT_EQ(r2.status.code(), ErrorCode::kLimitExceeded);
+}
+
+TEST(HtmlReader, DeeperThanWalkLimitWarnsAndKeepsShallowText) {
+  ReadOptions o;
+  o.max_html_depth = 20;
+  std::string html = "<html><body><p>Shallow paragraph text that is long enough to count.</p>";
+  for (int i = 0; i < 30; ++i) html += "<div>";
+  html += "<p>Deep paragraph text.</p>";
+  for (int i = 0; i < 30; ++i) html += "</div>";
+  html += "</body></html>";
+  auto r = ReadBuffer(html, Format::kHtml, o, "d.html");
+  ASSERT_EQ(r.articles.size(), 1u) << r.status.ToString();
+  EXPECT_EQ(r.articles[0].body, "Shallow paragraph text that is long enough to count.");
+  ASSERT_FALSE(r.warnings.empty());
+  EXPECT_NE(r.warnings[0].find("max_html_depth (20)"), std::string::npos);
+}
+
+TEST(HtmlReader, ManyUnclosedParagraphsAreNotDeep) {
+  std::string html = "<html><body>";
+  for (int i = 0; i < 3000; ++i) html += "<p>Paragraph number " + std::to_string(i) + " here.";
+  auto r = ReadBuffer(html, Format::kHtml);
+  ASSERT_TRUE(r.status.ok()) << r.status.ToString();
+  ASSERT_EQ(r.articles.size(), 1u);
+}
+
+TEST(HtmlReader, NoTextIsAnError) {
+  auto r =
+      ReadBuffer("<html><body><script>x()</script></body></html>", Format::kHtml, {}, "e.html");
+  EXPECT_EQ(r.status.code(), ErrorCode::kParseError);
+  EXPECT_NE(r.status.message().find("e.html"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace dyad
