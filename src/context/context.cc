@@ -48,55 +48,130 @@ struct WordTable {
   }
   WordTable() {
     Add(kReportVerb,
-        {"said", "says", "say", "saying", "told", "tells", "reported", "reporting", "report",
-         "reports", "announced", "announces", "stated", "states", "added", "adds", "claimed",
-         "claims", "claiming", "warned", "warns", "warning", "cautioned", "cautions",
-         "indicated", "indicate", "indicates", "confirmed", "confirms", "noted", "notes",
-         "alleged", "alleges", "insisted", "insists", "wrote", "writes", "tweeted", "posted",
-         "describing", "described", "describe", "describes", "suggested", "suggest", "suggests",
-         "acknowledged", "explained", "stressed", "revealed", "disclosed", "showed", "show",
-         "shows", "quoted", "asserted", "declared", "highlighted"});
-    Add(kMedia, {"outlets", "outlet", "reports", "report", "media", "newspaper", "newspapers",
-                 "news", "agency", "reuters", "ap", "afp", "bloomberg", "bbc", "cnn", "times",
-                 "post", "journal", "tv", "television", "broadcaster", "press", "jazeera",
-                 "xinhua", "tass", "interfax", "wire", "radio", "website", "channel", "daily",
-                 "reporters", "reporter", "correspondent", "correspondents", "footage"});
+        {"said",      "says",      "say",       "saying",     "told",         "tells",
+         "reported",  "reporting", "report",    "reports",    "announced",    "announces",
+         "stated",    "states",    "added",     "adds",       "claimed",      "claims",
+         "claiming",  "warned",    "warns",     "warning",    "cautioned",    "cautions",
+         "indicated", "indicate",  "indicates", "confirmed",  "confirms",     "noted",
+         "notes",     "alleged",   "alleges",   "insisted",   "insists",      "wrote",
+         "writes",    "tweeted",   "posted",    "describing", "described",    "describe",
+         "describes", "suggested", "suggest",   "suggests",   "acknowledged", "explained",
+         "stressed",  "revealed",  "disclosed", "showed",     "show",         "shows",
+         "quoted",    "asserted",  "declared",  "highlighted"});
+    Add(kMedia, {"outlets",
+                 "outlet",
+                 "reports",
+                 "report",
+                 "media",
+                 "newspaper",
+                 "newspapers",
+                 "news",
+                 "agency",
+                 "reuters",
+                 "ap",
+                 "afp",
+                 "bloomberg",
+                 "bbc",
+                 "cnn",
+                 "times",
+                 "post",
+                 "journal",
+                 "tv",
+                 "television",
+                 "broadcaster",
+                 "press",
+                 "jazeera",
+                 "xinhua",
+                 "tass",
+                 "interfax",
+                 "wire",
+                 "radio",
+                 "website",
+                 "channel",
+                 "daily",
+                 "reporters",
+                 "reporter",
+                 "correspondent",
+                 "correspondents",
+                 "footage"});
     Add(kAnonymous, {"sources", "source", "insiders", "insider", "anonymity", "anonymous",
                      "unnamed", "familiar", "undisclosed", "witnesses", "witness", "residents",
                      "resident", "people", "person", "someone"});
-    Add(kInstitution,
-        {"official", "officials", "spokesman", "spokeswoman", "spokesperson", "minister",
-         "ministry", "president", "government", "police", "army", "military", "department",
-         "office", "council", "commission", "secretary", "governor", "mayor", "embassy",
-         "authorities", "authority", "group", "groups", "organization", "organisation",
-         "organizations", "organisations", "committee", "administration", "cabinet", "court",
-         "prosecutors", "prosecutor", "leader", "leaders", "chief", "commander", "statement",
-         "diplomats", "diplomat", "agencies", "un", "nato", "parliament", "white", "kremlin"});
+    Add(kInstitution, {"official",
+                       "officials",
+                       "spokesman",
+                       "spokeswoman",
+                       "spokesperson",
+                       "minister",
+                       "ministry",
+                       "president",
+                       "government",
+                       "police",
+                       "army",
+                       "military",
+                       "department",
+                       "office",
+                       "council",
+                       "commission",
+                       "secretary",
+                       "governor",
+                       "mayor",
+                       "embassy",
+                       "authorities",
+                       "authority",
+                       "group",
+                       "groups",
+                       "organization",
+                       "organisation",
+                       "organizations",
+                       "organisations",
+                       "committee",
+                       "administration",
+                       "cabinet",
+                       "court",
+                       "prosecutors",
+                       "prosecutor",
+                       "leader",
+                       "leaders",
+                       "chief",
+                       "commander",
+                       "statement",
+                       "diplomats",
+                       "diplomat",
+                       "agencies",
+                       "un",
+                       "nato",
+                       "parliament",
+                       "white",
+                       "kremlin"});
     Add(kPlanned,
-        {"planning", "plans", "plan", "planned", "intends", "intend", "intended", "intending",
-         "intention", "slated", "scheduled", "aims", "aim", "aiming", "preparing", "prepares",
-         "prepare", "will", "shall", "'ll", "going", "set", "expected", "expects", "poised",
-         "would", "vowed", "pledged", "promised", "decided", "agreed"});
+        {"planning",  "plans",     "plan",    "planned",   "intends", "intend", "intended",
+         "intending", "intention", "slated",  "scheduled", "aims",    "aim",    "aiming",
+         "preparing", "prepares",  "prepare", "will",      "shall",   "'ll",    "going",
+         "set",       "expected",  "expects", "poised",    "would",   "vowed",  "pledged",
+         "promised",  "decided",   "agreed"});
     Add(kPossible, {"could", "may", "might", "possibly", "possible", "possibility", "likely",
                     "perhaps", "potential", "potentially", "considering", "weighing", "mulling",
                     "soon", "can", "reportedly-possible"});
-    Add(kRequest, {"urged", "urge", "urges", "urging", "demanded", "demand", "demands",
-                   "demanding", "called", "calls", "calling", "call", "asked", "asks", "appealed",
-                   "appeals", "pressed", "requested", "requests", "pressing"});
+    Add(kRequest, {"urged",     "urge",    "urges",   "urging",    "demanded", "demand",  "demands",
+                   "demanding", "called",  "calls",   "calling",   "call",     "asked",   "asks",
+                   "appealed",  "appeals", "pressed", "requested", "requests", "pressing"});
     Add(kDeny, {"denied", "denies", "deny", "denying", "rejected", "rejects", "dismissed",
                 "dismisses", "refuted", "refutes", "disputed"});
     Add(kNegation, {"not", "never", "no", "n't", "neither", "nor", "without", "cannot"});
     Add(kCondition, {"if", "unless"});
-    Add(kAux, {"is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do",
-               "does", "did", "also", "previously", "earlier", "reportedly", "repeatedly",
-               "publicly", "again", "later", "then", "now", "already", "recently", "widely",
-               "separately", "privately"});
-    Add(kDeterminer, {"the", "a", "an", "these", "those", "this", "some", "several", "many",
-                      "two", "three", "its", "their", "his", "her"});
+    Add(kAux, {"is",       "are",    "was",        "were",     "be",         "been",
+               "being",    "has",    "have",       "had",      "do",         "does",
+               "did",      "also",   "previously", "earlier",  "reportedly", "repeatedly",
+               "publicly", "again",  "later",      "then",     "now",        "already",
+               "recently", "widely", "separately", "privately"});
+    Add(kDeterminer, {"the", "a", "an", "these", "those", "this", "some", "several", "many", "two",
+                      "three", "its", "their", "his", "her"});
     Add(kClauseStop,
-        {"that", "which", "who", "whom", "because", "despite", "while", "as", "when", "since",
-         "although", "though", "but", "and", "or", "after", "before", "if", "unless", "whether",
-         "where", "than", "amid", "following", "to", "by", "on", "about", "over", "against"});
+        {"that",   "which", "who",      "whom",    "because", "despite", "while", "as",
+         "when",   "since", "although", "though",  "but",     "and",     "or",    "after",
+         "before", "if",    "unless",   "whether", "where",   "than",    "amid",  "following",
+         "to",     "by",    "on",       "about",   "over",    "against"});
     Add(kRoleLocation, {"in", "at", "near", "outside", "inside", "across", "within", "around",
                         "throughout", "off", "over"});
     Add(kRoleDestination, {"to", "into", "toward", "towards", "for"});
@@ -104,8 +179,8 @@ struct WordTable {
     Add(kHedgeAdverb, {"reportedly", "allegedly", "purportedly", "supposedly", "apparently"});
     Add(kPronoun, {"he", "she", "they", "it", "we", "i"});
     Add(kNpPreposition, {"of", "at", "from", "for", "with", "in", "close", "on"});
-    Add(kModal, {"will", "would", "could", "may", "might", "shall", "can", "must", "should",
-                 "'ll"});
+    Add(kModal,
+        {"will", "would", "could", "may", "might", "shall", "can", "must", "should", "'ll"});
   }
 };
 
@@ -191,7 +266,7 @@ std::int64_t TokenAt(const SentenceView& v, std::uint32_t b) {
 // ---------------------------------------------------------------- attribution
 
 struct Frame {
-  std::uint32_t cue = 0;                   // token of the reporting verb / "according"
+  std::uint32_t cue = 0;                     // token of the reporting verb / "according"
   std::uint32_t src_first = 0, src_end = 0;  // source NP tokens (empty: no named source)
   Attribution attribution;
   bool citable = true;  // goes into CodedArticle::sources
@@ -207,7 +282,8 @@ Span TokenSpan(const SentenceView& v, std::uint32_t first, std::uint32_t end) {
 const Entity* EntityOver(const CodedArticle& coded, Span s) {
   const Entity* best = nullptr;
   for (const Entity& e : coded.entities)
-    if (!e.code.empty() && Overlaps(e.span, s) && (!best || e.span.end - e.span.begin > best->span.end - best->span.begin))
+    if (!e.code.empty() && Overlaps(e.span, s) &&
+        (!best || e.span.end - e.span.begin > best->span.end - best->span.begin))
       best = &e;
   return best;
 }
@@ -221,7 +297,8 @@ std::string KindOf(const SentenceView& v, std::uint32_t first, std::uint32_t end
     if (c & kMedia) media = true;
     if (c & kInstitution) institution = true;
     if (c & kPronoun) pronoun = true;
-    if (v.IsWord(i) && v.Capitalized(i) && !(c & (kDeterminer | kMedia)) && !(i == 0 && (c & kAnonymous)))
+    if (v.IsWord(i) && v.Capitalized(i) && !(c & (kDeterminer | kMedia)) &&
+        !(i == 0 && (c & kAnonymous)))
       named = true;
   }
   if (entity) {
@@ -249,7 +326,7 @@ std::string KindOf(const SentenceView& v, std::uint32_t first, std::uint32_t end
 std::pair<std::uint32_t, std::uint32_t> NounPhraseBefore(const SentenceView& v, std::uint32_t end) {
   std::uint32_t i = end;
   std::uint32_t taken = 0;
-  while (i > 0 && taken < 10) {
+  while (i > 0 && taken < 12) {
     std::uint32_t j = i - 1;
     std::string_view t = v.Text(j);
     if (v.Tok(j).kind == TokenKind::kPunct && t == "," && j > 0 && v.Capitalized(j - 1) &&
@@ -262,6 +339,14 @@ std::pair<std::uint32_t, std::uint32_t> NounPhraseBefore(const SentenceView& v, 
     if (!v.IsWord(j)) break;
     std::uint32_t c = v.cls[j];
     if ((c & kClauseStop) && !(c & kNpPreposition)) {
+      // "Officials who spoke on condition of anonymity said": the relative
+      // clause belongs to the source.
+      if ((EqualsLower(t, "who") || EqualsLower(t, "which")) && i < end && j > 0 &&
+          v.IsWord(j - 1) && !(v.cls[j - 1] & (kClauseStop | kAux))) {
+        i = j;
+        ++taken;
+        continue;
+      }
       if (EqualsLower(t, "and") && j > 0 && v.Capitalized(j - 1)) {
         i = j;
         ++taken;
@@ -281,7 +366,8 @@ std::pair<std::uint32_t, std::uint32_t> NounPhraseBefore(const SentenceView& v, 
 }
 
 // The NP starting at `begin` (inverted "..., said the minister").
-std::pair<std::uint32_t, std::uint32_t> NounPhraseAfter(const SentenceView& v, std::uint32_t begin) {
+std::pair<std::uint32_t, std::uint32_t> NounPhraseAfter(const SentenceView& v,
+                                                        std::uint32_t begin) {
   std::uint32_t i = begin;
   while (i < v.count && (v.cls[i] & kDeterminer)) ++i;
   std::uint32_t s = i;
@@ -328,6 +414,8 @@ void FindFrames(const SentenceView& v, const CodedArticle& coded, std::vector<Fr
       continue;
     } else if (c & kReportVerb) {
       if (!v.IsVerbTag(i)) continue;
+      // "the United States government": a capitalised word inside a sentence is a name.
+      if (i > 0 && v.Capitalized(i)) continue;
       // "reports" / "report" after a determiner is the noun ("The reports indicate").
       if (c & kMedia) {
         if (i > 0 && (v.cls[i - 1] & (kDeterminer | kMedia | kAux) || v.Capitalized(i - 1)) &&
@@ -340,7 +428,8 @@ void FindFrames(const SentenceView& v, const CodedArticle& coded, std::vector<Fr
           (EqualsLower(t, "said") || EqualsLower(t, "reported"))) {
         std::uint32_t b = i - 1, e = i + 2 < v.count ? i + 3 : i + 2;
         Span s = TokenSpan(v, b, e);
-        f.attribution = {std::string(v.doc->body.substr(s.begin, s.end - s.begin)), "anonymous", ""};
+        f.attribution = {std::string(v.doc->body.substr(s.begin, s.end - s.begin)), "anonymous",
+                         ""};
         f.citable = false;
         out->push_back(std::move(f));
         continue;
@@ -478,7 +567,7 @@ struct PlaceHit {
   std::uint32_t first = 0, end = 0;  // view tokens
   Span span;
   const std::vector<std::uint32_t>* ids = nullptr;
-  std::string prefer_country;  // "Tripoli, Lebanon"
+  std::string prefer_country;    // "Tripoli, Lebanon"
   std::uint32_t role_class = 0;  // kRoleLocation / kRoleDestination / kRoleOrigin, or 0
   bool sentence_initial = false;
 };
@@ -512,7 +601,8 @@ struct ContextAnalyzer::Impl {
         if (!ids && e == i + 1) {
           // Possessive "Libya's" / "Libya’s".
           if (surface.size() > 2 && surface.substr(surface.size() - 2) == "'s") strip = 2;
-          if (surface.size() > 4 && surface.substr(surface.size() - 4) == "\xE2\x80\x99s") strip = 4;
+          if (surface.size() > 4 && surface.substr(surface.size() - 4) == "\xE2\x80\x99s")
+            strip = 4;
           if (strip) ids = gazetteer.Find(surface.substr(0, surface.size() - strip), &key);
         }
         if (!ids) continue;
@@ -575,7 +665,8 @@ struct ContextAnalyzer::Impl {
     SentenceView v;
     std::vector<PlaceHit> hits;
     auto add = [](std::vector<std::string>* list, const std::string& c) {
-      if (c.size() == 3 && std::find(list->begin(), list->end(), c) == list->end()) list->push_back(c);
+      if (c.size() == 3 && std::find(list->begin(), list->end(), c) == list->end())
+        list->push_back(c);
     };
     for (const Entity& e : coded.entities) add(&ev->actors, e.country);
     for (const Event& e : coded.events) {
@@ -692,8 +783,10 @@ void ContextAnalyzer::Annotate(const Article& article, const Document& doc,
       int k = 0;
       bool digits = true;
       for (std::size_t i = 1; i < e.id.size() && i < 9; ++i) {
-        if (e.id[i] < '0' || e.id[i] > '9') digits = false;
-        else k = k * 10 + (e.id[i] - '0');
+        if (e.id[i] < '0' || e.id[i] > '9')
+          digits = false;
+        else
+          k = k * 10 + (e.id[i] - '0');
       }
       if (digits) next_entity = std::max(next_entity, k + 1);
     }
@@ -718,7 +811,8 @@ void ContextAnalyzer::Annotate(const Article& article, const Document& doc,
       if (best < 0) continue;
       const GazetteerEntry& ge = im.gazetteer.entries()[static_cast<std::size_t>(best)];
       if (!im.Accept(v, h, ge, evidence)) continue;
-      std::string pkey = ge.place.country + "|" + ge.place.name + "|" + std::to_string(ge.place.geonames_id);
+      std::string pkey =
+          ge.place.country + "|" + ge.place.name + "|" + std::to_string(ge.place.geonames_id);
       bool filled = false;
       for (Entity& e : coded->entities) {
         if (e.span.begin == h.span.begin && e.span.end == h.span.end) {
@@ -731,7 +825,8 @@ void ContextAnalyzer::Annotate(const Article& article, const Document& doc,
       if (filled) continue;
       Entity e;
       auto it = place_ids.find(pkey);
-      if (it == place_ids.end()) it = place_ids.emplace(pkey, "e" + std::to_string(next_entity++)).first;
+      if (it == place_ids.end())
+        it = place_ids.emplace(pkey, "e" + std::to_string(next_entity++)).first;
       e.id = it->second;
       e.type = EntityType::kPlace;
       e.span = h.span;
@@ -760,7 +855,8 @@ void ContextAnalyzer::Annotate(const Article& article, const Document& doc,
     for (const Frame& f : fr) {
       Span cue = TokenSpan(v, f.cue, f.cue + 1);
       if (Overlaps(cue, ev.verb_span)) continue;
-      if (f.src_end > f.src_first && Overlaps(TokenSpan(v, f.src_first, f.src_end), ev.verb_span)) continue;
+      if (f.src_end > f.src_first && Overlaps(TokenSpan(v, f.src_first, f.src_end), ev.verb_span))
+        continue;
       if (f.cue < vt) {
         chosen = &f;
       } else if (!chosen) {
@@ -800,7 +896,8 @@ void ContextAnalyzer::Annotate(const Article& article, const Document& doc,
     // "has no plans to", "no intention of": negation of the plan.
     for (std::uint32_t back = 1; back <= 5 && vt >= back; ++back) {
       std::uint32_t i = vt - back;
-      if (EqualsLower(v.Text(i), "no") && i + 1 < v.count && (v.cls[i + 1] & kPlanned)) cues.negated = true;
+      if (EqualsLower(v.Text(i), "no") && i + 1 < v.count && (v.cls[i + 1] & kPlanned))
+        cues.negated = true;
     }
     std::string modality = DecideModality(cues, ev.cameo);
 
@@ -852,7 +949,12 @@ void ContextAnalyzer::Annotate(const Article& article, const Document& doc,
         continue;
       bool after = h.first > vt;
       std::uint32_t dist = after ? h.first - vt : vt - h.first;
-      if (!loc || (after && !loc_after) || (after == loc_after && dist < loc_dist)) {
+      // Prefer places after the verb, then destinations and locations over
+      // origins ("fled from Syria into Turkey"), then the nearest.
+      const bool origin = (h.role_class & kRoleOrigin) != 0;
+      const bool loc_origin = loc && (loc->role_class & kRoleOrigin) != 0;
+      if (!loc || (after && !loc_after) || (after == loc_after && (loc_origin && !origin)) ||
+          (after == loc_after && origin == loc_origin && dist < loc_dist)) {
         loc = &h;
         loc_entry = &ge;
         loc_after = after;

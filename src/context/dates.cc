@@ -38,7 +38,7 @@ CivilDate CivilFromDays(std::int64_t z) {
 }
 
 std::int64_t Days(const CivilDate& d) { return DaysFromCivil(d.year, d.month, d.day); }
-int Weekday(std::int64_t days) { return static_cast<int>(((days % 7) + 11) % 7); }  // 0 = Monday
+int Weekday(std::int64_t days) { return static_cast<int>(((days % 7) + 10) % 7); }  // 0 = Monday
 
 int DaysInMonth(int y, int m) {
   static constexpr std::array<int, 12> kDays = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -60,9 +60,8 @@ int MonthNumber(std::string_view w) {
   static constexpr std::array<std::string_view, 12> kFull = {
       "january", "february", "march",     "april",   "may",      "june",
       "july",    "august",   "september", "october", "november", "december"};
-  static constexpr std::array<std::string_view, 12> kShort = {"jan", "feb", "mar", "apr",
-                                                              "may", "jun", "jul", "aug",
-                                                              "sep", "oct", "nov", "dec"};
+  static constexpr std::array<std::string_view, 12> kShort = {
+      "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
   if (!w.empty() && w.back() == '.') w.remove_suffix(1);
   for (int i = 0; i < 12; ++i) {
     if (EqualsLower(w, kFull[static_cast<std::size_t>(i)])) return i + 1;
@@ -83,8 +82,8 @@ int WeekdayNumber(std::string_view w) {
 
 int SmallNumber(std::string_view w) {
   static constexpr std::array<std::string_view, 13> kWords = {
-      "zero", "one", "two", "three", "four", "five", "six",
-      "seven", "eight", "nine", "ten", "eleven", "twelve"};
+      "zero",  "one",   "two",  "three", "four",   "five",  "six",
+      "seven", "eight", "nine", "ten",   "eleven", "twelve"};
   for (int i = 0; i < 13; ++i)
     if (EqualsLower(w, kWords[static_cast<std::size_t>(i)])) return i;
   if (EqualsLower(w, "a") || EqualsLower(w, "an")) return 1;
@@ -122,8 +121,8 @@ int YearNumber(std::string_view w) {
 
 bool IsYearCue(std::string_view w) {
   static constexpr std::array<std::string_view, 16> kCues = {
-      "in",    "since", "during", "the",    "of",      "until", "till",  "from",
-      "by",    "early", "late",   "before", "after",   "mid",   "since", "between"};
+      "in", "since", "during", "the",    "of",    "until", "till",  "from",
+      "by", "early", "late",   "before", "after", "mid",   "since", "between"};
   for (std::string_view c : kCues)
     if (EqualsLower(w, c)) return true;
   return false;
@@ -131,8 +130,8 @@ bool IsYearCue(std::string_view w) {
 
 bool IsMonthCue(std::string_view w) {
   static constexpr std::array<std::string_view, 14> kCues = {
-      "in",   "since", "during", "until", "till",   "from",  "by",
-      "early", "late", "mid",    "before", "after", "since", "through"};
+      "in",    "since", "during", "until",  "till",  "from",  "by",
+      "early", "late",  "mid",    "before", "after", "since", "through"};
   for (std::string_view c : kCues)
     if (EqualsLower(w, c)) return true;
   return false;
@@ -171,15 +170,18 @@ class Resolver {
     m.last_day = last_day;
     out->push_back(std::move(m));
   }
-  void EmitDay(std::size_t f, std::size_t l, std::int64_t days, std::vector<DateMention>* out) const {
+  void EmitDay(std::size_t f, std::size_t l, std::int64_t days,
+               std::vector<DateMention>* out) const {
     CivilDate d = CivilFromDays(days);
     Emit(f, l, d, "day", d, out);
   }
-  void EmitWeek(std::size_t f, std::size_t l, std::int64_t days, std::vector<DateMention>* out) const {
+  void EmitWeek(std::size_t f, std::size_t l, std::int64_t days,
+                std::vector<DateMention>* out) const {
     std::int64_t monday = days - Weekday(days);
     Emit(f, l, CivilFromDays(monday), "week", CivilFromDays(monday + 6), out);
   }
-  void EmitMonth(std::size_t f, std::size_t l, CivilDate first, std::vector<DateMention>* out) const {
+  void EmitMonth(std::size_t f, std::size_t l, CivilDate first,
+                 std::vector<DateMention>* out) const {
     CivilDate last{first.year, first.month, DaysInMonth(first.year, first.month)};
     Emit(f, l, first, "month", last, out);
   }
@@ -215,16 +217,17 @@ class Resolver {
     // Month name: "May 6", "May 6, 2025", "March 2024", "in March".
     if (int month = MonthNumber(w); month && Cap(i)) {
       // "May" the modal: only with a day or year after it, or a cue before it.
-      int day = DayNumber(W(i + 1));
+      const std::size_t j = W(i + 1) == "." && w.size() <= 4 ? i + 2 : i + 1;  // "Sept. 12"
+      int day = DayNumber(W(j));
       if (day) {
-        std::size_t last = i + 1;
+        std::size_t last = j;
         int year = 0;
-        if (W(i + 2) == "," && YearNumber(W(i + 3))) {
-          year = YearNumber(W(i + 3));
-          last = i + 3;
-        } else if (YearNumber(W(i + 2))) {
-          year = YearNumber(W(i + 2));
-          last = i + 2;
+        if (W(j + 1) == "," && YearNumber(W(j + 2))) {
+          year = YearNumber(W(j + 2));
+          last = j + 2;
+        } else if (YearNumber(W(j + 1))) {
+          year = YearNumber(W(j + 1));
+          last = j + 1;
         }
         if (!year) year = YearFor(month, day);
         if (year && ValidDate(year, month, day)) {
@@ -246,8 +249,9 @@ class Resolver {
     // Day Month [Year]: "6 May 2025".
     if (int day = DayNumber(w); day && !W(i + 1).empty()) {
       if (int month = MonthNumber(W(i + 1)); month && Cap(i + 1)) {
-        int year = YearNumber(W(i + 2));
-        std::size_t last = year ? i + 2 : i + 1;
+        const std::size_t j = W(i + 2) == "." && W(i + 1).size() <= 4 ? i + 3 : i + 2;
+        int year = YearNumber(W(j));
+        std::size_t last = year ? j : i + 1;
         if (!year) year = YearFor(month, day);
         if (year && ValidDate(year, month, day)) {
           CivilDate d{year, month, day};
@@ -281,7 +285,7 @@ class Resolver {
         forward = true;
         strict = true;
         first = i - 1;
-      } else if (EqualsLower(prev, "this")) {
+      } else if (EqualsLower(prev, "this") || EqualsLower(prev, "on")) {
         first = i - 1;
       }
       std::int64_t delta;
@@ -389,7 +393,8 @@ std::optional<CivilDate> ParseIsoDate(std::string_view t) {
 
 std::string FormatIsoDate(const CivilDate& d) {
   char buf[16];
-  int y = std::clamp(d.year, 0, 9999), m = std::clamp(d.month, 0, 99), day = std::clamp(d.day, 0, 99);
+  int y = std::clamp(d.year, 0, 9999), m = std::clamp(d.month, 0, 99),
+      day = std::clamp(d.day, 0, 99);
   buf[0] = static_cast<char>('0' + y / 1000);
   buf[1] = static_cast<char>('0' + y / 100 % 10);
   buf[2] = static_cast<char>('0' + y / 10 % 10);

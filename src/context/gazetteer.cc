@@ -96,7 +96,8 @@ Status Gazetteer::Parse(std::string_view text, std::string_view name, const Diag
     };
     std::vector<std::string_view> f = SplitTabs(line);
     if (f.size() != 10)
-      return ParseError(where("expected 10 tab-separated fields, found " + std::to_string(f.size())));
+      return ParseError(
+          where("expected 10 tab-separated fields, found " + std::to_string(f.size())));
     GazetteerEntry e;
     if (f[0] == "country") {
       e.kind = PlaceKind::kCountry;
@@ -111,7 +112,8 @@ Status Gazetteer::Parse(std::string_view text, std::string_view name, const Diag
       continue;
     }
     if (f[1].empty()) return ParseError(where("name: empty"));
-    if (f[3].size() != 3) return ParseError(where("country: not an ISO alpha-3 code: \"" + std::string(f[3]) + "\""));
+    if (f[3].size() != 3)
+      return ParseError(where("country: not an ISO alpha-3 code: \"" + std::string(f[3]) + "\""));
     e.place.name = std::string(f[1]);
     e.place.country = std::string(f[3]);
     e.place.admin1 = std::string(f[4]);

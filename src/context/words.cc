@@ -35,7 +35,8 @@ std::vector<Word> ScanWords(std::string_view text) {
     } else {
       ++i;
     }
-    out.push_back({text.substr(b, i - b), static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(i)});
+    out.push_back(
+        {text.substr(b, i - b), static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(i)});
   }
   return out;
 }

@@ -1,4 +1,5 @@
 #include <gtest/gtest.h>
+
 #include "dyad/context.h"
 TEST(ContextSmoke, Loads) {
   auto a = dyad::ContextAnalyzer::Create(DYAD_DATA_DIR);
