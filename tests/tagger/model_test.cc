@@ -47,8 +47,9 @@ TEST(ShippedModel, TestSplitAccuracy) {
 TEST(ShippedModel, TagsNewsSentenceAndContractions) {
   auto tagger = Tagger::Load(kModel);
   ASSERT_TRUE(tagger.ok()) << tagger.status().ToString();
-  std::vector<std::string_view> words = {"The", "government", "is", "planning", "to", "deport",
-                                         "migrants", ",", "officials", "said", "."};
+  std::vector<std::string_view> words = {"The",       "government", "is",       "planning",
+                                         "to",        "deport",     "migrants", ",",
+                                         "officials", "said",       "."};
   std::vector<PosTag> tags(words.size());
   TaggerScratch scratch;
   (*tagger)->Tag(words, nullptr, &scratch, tags.data());
@@ -154,7 +155,8 @@ TEST(Conllu, ErrorsNameFileAndLine) {
   auto acc = EvaluateTagger(**t, path, nullptr);
   ASSERT_FALSE(acc.ok());
   EXPECT_EQ(acc.status().code(), ErrorCode::kParseError);
-  EXPECT_NE(acc.status().message().find(path + ":3:"), std::string::npos) << acc.status().ToString();
+  EXPECT_NE(acc.status().message().find(path + ":3:"), std::string::npos)
+      << acc.status().ToString();
 
   WriteAll(path, "1\tHello\thello\tNOPE\tUH\t_\t0\troot\t_\t_\n\n");
   acc = EvaluateTagger(**t, path, nullptr);

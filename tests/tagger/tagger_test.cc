@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -67,6 +68,33 @@ TEST(TrainTagger, SmallSliceLearnsAndIsDeterministic) {
   EXPECT_EQ(tags[0].upos, Upos::kDet);
   EXPECT_EQ(tags[2].upos, Upos::kVerb);
   EXPECT_EQ(tags[5].xpos, Xpos::kPeriod);
+}
+
+}  // namespace
+}  // namespace dyad
+
+namespace dyad {
+namespace {
+
+// Reproduces data/models/tagger-en-ewt.dtm (slow: minutes). Run with
+// --gtest_also_run_disabled_tests --gtest_filter='*RetrainShippedModel*'.
+TEST(TrainTagger, DISABLED_RetrainShippedModel) {
+  TrainTaggerOptions opt;
+  opt.progress = [](const Diagnostic& d) { std::printf("%s\n", d.message.c_str()); };
+  TrainTaggerReport report;
+  auto bytes =
+      TrainTagger({kEwt + "en_ewt-ud-train.conllu"}, {kEwt + "en_ewt-ud-dev.conllu"}, opt, &report);
+  ASSERT_TRUE(bytes.ok()) << bytes.status().ToString();
+  ASSERT_TRUE(WriteTaggerModel(*bytes, "tagger-en-ewt.dtm").ok());
+  std::FILE* f =
+      std::fopen((std::string(DYAD_SOURCE_DIR) + "/data/models/tagger-en-ewt.dtm").c_str(), "rb");
+  ASSERT_NE(f, nullptr);
+  std::string shipped;
+  char buf[65536];
+  std::size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) shipped.append(buf, n);
+  std::fclose(f);
+  EXPECT_TRUE(shipped == *bytes) << "retrained model differs from the shipped one";
 }
 
 }  // namespace
