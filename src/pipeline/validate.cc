@@ -281,7 +281,7 @@ Result<ValidationSuite> LoadTabariSuite(const std::string& project_path) {
       }
     }
     if (line.find("*/") != std::string::npos) {
-      bool stop = cur.text.find("end of the standard validation records") != std::string::npos;
+      bool stop = Normalise(cur.text).rfind("This is the end of the standard validation records", 0) == 0;
       if (stop) {
         cur = ValidationRecord{};
         break;
