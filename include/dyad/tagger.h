@@ -139,6 +139,9 @@ struct TaggerScratch {
   std::vector<std::uint64_t> word_features_;
   std::vector<std::int32_t> scores_;
   std::vector<std::string_view> words_;
+  std::vector<std::uint64_t> keys_;
+  std::vector<std::uint32_t> spans_;
+  std::vector<std::int32_t> static_scores_;
 };
 
 class Tagger {

@@ -96,6 +96,15 @@ inline constexpr std::uint32_t kStartClass = 0xFFF0;
 int TokenFeatures(const std::uint64_t* wf, std::size_t n, std::size_t i, std::uint32_t prev1,
                   std::uint32_t prev2, bool use_classes, std::uint64_t* keys);
 
+// The same features split for inference: those that do not depend on the
+// predicted classes (computed for many words ahead), and those that do. Their
+// union is exactly TokenFeatures' set.
+inline constexpr int kMaxDynamicFeatures = 8;
+int StaticFeatures(const std::uint64_t* wf, std::size_t n, std::size_t i, bool use_classes,
+                   std::uint64_t* keys);
+int DynamicFeatures(const std::uint64_t* wf, std::size_t n, std::size_t i, std::uint32_t prev1,
+                    std::uint32_t prev2, std::uint64_t* keys);
+
 }  // namespace dyad::tagger
 
 #endif  // DYAD_TAGGER_FEATURES_H_

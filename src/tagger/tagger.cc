@@ -1,6 +1,7 @@
 // Copyright dyad authors. Tagger: model loading and greedy tagging.
 #include "dyad/tagger.h"
 
+#include <algorithm>
 #include <array>
 #include <cstdlib>
 #include <cstring>
@@ -224,7 +225,7 @@ Result<std::unique_ptr<Tagger>> Tagger::FromBytes(std::string_view bytes, std::s
   r.Bytes(n_entries, &cls_b);
   r.Bytes(std::size_t{n_entries} * 2, &w_b);
   std::size_t cap = 16;
-  while (cap < std::size_t{n_features} * 2) cap <<= 1;
+  while (cap < std::size_t{n_features} + std::size_t{n_features} / 4) cap <<= 1;
   impl->table.assign(cap, Slot{});
   impl->mask = cap - 1;
   impl->entries.resize(n_entries);
@@ -290,35 +291,88 @@ void Tagger::Tag(std::span<const std::string_view> words, const Lexicon* lexicon
   if (n == 0) return;
   const Impl& m = *impl_;
   const std::size_t n_classes = m.classes.size();
+  // Words are processed in blocks: first the features that do not depend on
+  // the predicted classes are hashed, their table slots prefetched and their
+  // scores summed for the whole block (memory-level parallelism), then the
+  // greedy pass adds the few class-dependent features word by word.
+  constexpr std::size_t kBlock = 32;
+  constexpr std::size_t kStatic = tagger::kMaxFeatures;
   if (scratch->word_features_.size() < n * tagger::kWordSlotCount) {
     scratch->word_features_.resize(n * tagger::kWordSlotCount);
   }
   if (scratch->scores_.size() < n_classes) scratch->scores_.resize(n_classes);
+  if (scratch->keys_.size() < kBlock * kStatic) scratch->keys_.resize(kBlock * kStatic);
+  if (scratch->spans_.size() < kBlock * kStatic) scratch->spans_.resize(kBlock * kStatic);
+  if (scratch->static_scores_.size() < kBlock * n_classes) {
+    scratch->static_scores_.resize(kBlock * n_classes);
+  }
   const bool use_classes = m.uses_lexicon;
+  const std::uint64_t* wf = scratch->word_features_.data();
   tagger::ComputeWordFeatures(words, use_classes ? lexicon : nullptr, &m.ambiguity,
                               scratch->word_features_.data());
   std::int32_t* scores = scratch->scores_.data();
-  std::uint64_t keys[tagger::kMaxFeatures];
+  std::uint64_t* keys = scratch->keys_.data();
+  std::uint32_t* spans = scratch->spans_.data();
+  std::int32_t* static_scores = scratch->static_scores_.data();
+  const Slot* table = m.table.data();
+  const std::uint32_t* entries = m.entries.data();
+  int counts[kBlock];
   std::uint32_t prev1 = tagger::kStartClass, prev2 = tagger::kStartClass + 1;
-  for (std::size_t i = 0; i < n; ++i) {
-    int nk = tagger::TokenFeatures(scratch->word_features_.data(), n, i, prev1, prev2, use_classes,
-                                   keys);
-    std::memset(scores, 0, n_classes * sizeof(std::int32_t));
-    for (int k = 0; k < nk; ++k) {
-      const Slot* s = m.Find(keys[k]);
-      if (s == nullptr) continue;
-      const std::uint32_t* e = m.entries.data() + s->begin;
-      for (std::uint32_t j = 0; j < s->count; ++j) {
-        scores[e[j] >> 16] += static_cast<std::int16_t>(e[j] & 0xFFFF);
+  for (std::size_t b = 0; b < n; b += kBlock) {
+    const std::size_t len = std::min(kBlock, n - b);
+    for (std::size_t t = 0; t < len; ++t) {
+      counts[t] = tagger::StaticFeatures(wf, n, b + t, use_classes, keys + t * kStatic);
+      for (int k = 0; k < counts[t]; ++k) {
+        __builtin_prefetch(&table[(keys[t * kStatic + k] >> 17) & m.mask]);
       }
     }
-    std::uint32_t best = 0;
-    for (std::uint32_t c = 1; c < n_classes; ++c) {
-      if (scores[c] > scores[best]) best = c;
+    for (std::size_t t = 0; t < len; ++t) {
+      for (int k = 0; k < counts[t]; ++k) {
+        const Slot* s = m.Find(keys[t * kStatic + k]);
+        std::uint32_t span = 0xFFFFFFFFu;
+        if (s != nullptr) {
+          span = s->begin;
+          __builtin_prefetch(entries + s->begin);
+          keys[t * kStatic + k] = s->count;  // reuse: the weight count
+        }
+        spans[t * kStatic + k] = span;
+      }
     }
-    out[i] = m.classes[best];
-    prev2 = prev1;
-    prev1 = best;
+    for (std::size_t t = 0; t < len; ++t) {
+      std::int32_t* sc = static_scores + t * n_classes;
+      std::memset(sc, 0, n_classes * sizeof(std::int32_t));
+      for (int k = 0; k < counts[t]; ++k) {
+        std::uint32_t begin = spans[t * kStatic + k];
+        if (begin == 0xFFFFFFFFu) continue;
+        const std::uint32_t* e = entries + begin;
+        const auto count = static_cast<std::uint32_t>(keys[t * kStatic + k]);
+        for (std::uint32_t j = 0; j < count; ++j) {
+          sc[e[j] >> 16] += static_cast<std::int16_t>(e[j] & 0xFFFF);
+        }
+      }
+    }
+    for (std::size_t t = 0; t < len; ++t) {
+      const std::size_t i = b + t;
+      std::uint64_t dyn[tagger::kMaxDynamicFeatures];
+      int nd = tagger::DynamicFeatures(wf, n, i, prev1, prev2, dyn);
+      for (int k = 0; k < nd; ++k) __builtin_prefetch(&table[(dyn[k] >> 17) & m.mask]);
+      std::memcpy(scores, static_scores + t * n_classes, n_classes * sizeof(std::int32_t));
+      for (int k = 0; k < nd; ++k) {
+        const Slot* s = m.Find(dyn[k]);
+        if (s == nullptr) continue;
+        const std::uint32_t* e = entries + s->begin;
+        for (std::uint32_t j = 0; j < s->count; ++j) {
+          scores[e[j] >> 16] += static_cast<std::int16_t>(e[j] & 0xFFFF);
+        }
+      }
+      std::uint32_t best = 0;
+      for (std::uint32_t c = 1; c < n_classes; ++c) {
+        if (scores[c] > scores[best]) best = c;
+      }
+      out[i] = m.classes[best];
+      prev2 = prev1;
+      prev1 = best;
+    }
   }
 }
 

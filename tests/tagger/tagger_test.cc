@@ -99,3 +99,32 @@ TEST(TrainTagger, DISABLED_RetrainShippedModel) {
 
 }  // namespace
 }  // namespace dyad
+
+#include <algorithm>
+
+#include "tagger/features.h"
+
+namespace dyad {
+namespace {
+
+// Inference splits the features into class-independent and class-dependent
+// parts; together they must be exactly the set training used.
+TEST(Features, StaticPlusDynamicEqualsTrainingSet) {
+  std::vector<std::string_view> words = {"U.S.", "troops", "didn't",    "leave", "Kabul", "in",
+                                         "2021", "--",     "al-Sarraj", "said",  "."};
+  std::vector<std::uint64_t> wf(words.size() * tagger::kWordSlotCount);
+  tagger::ComputeWordFeatures(words, nullptr, nullptr, wf.data());
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    std::uint64_t all[tagger::kMaxFeatures], split[tagger::kMaxFeatures + 8];
+    int na = tagger::TokenFeatures(wf.data(), words.size(), i, 7, 3, false, all);
+    int ns = tagger::StaticFeatures(wf.data(), words.size(), i, false, split);
+    int nd = tagger::DynamicFeatures(wf.data(), words.size(), i, 7, 3, split + ns);
+    ASSERT_EQ(na, ns + nd);
+    std::sort(all, all + na);
+    std::sort(split, split + na);
+    EXPECT_TRUE(std::equal(all, all + na, split)) << i;
+  }
+}
+
+}  // namespace
+}  // namespace dyad
