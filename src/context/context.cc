@@ -211,6 +211,11 @@ bool EndsWithNt(std::string_view w) {
          (w.size() > 5 && w.substr(w.size() - 5) == "n\xE2\x80\x99t");
 }
 
+bool EndsWithPossessive(std::string_view w) {
+  return (w.size() > 2 && w.substr(w.size() - 2) == "'s") ||
+         (w.size() > 4 && w.substr(w.size() - 4) == "\xE2\x80\x99s");
+}
+
 // ---------------------------------------------------------------- sentence view
 
 // Tokens of one sentence with their classes, bounded by max_scan_tokens.
@@ -218,7 +223,7 @@ struct SentenceView {
   const Document* doc = nullptr;
   std::uint32_t first = 0, count = 0;  // doc token range
   std::span<const PosTag> tags;        // per sentence token, or empty
-  std::vector<std::uint32_t> cls;      // class bits per token
+  std::span<const std::uint32_t> cls;  // class bits per sentence token
 
   std::string_view Text(std::uint32_t i) const { return doc->TokenText(doc->tokens[first + i]); }
   const Token& Tok(std::uint32_t i) const { return doc->tokens[first + i]; }
@@ -240,8 +245,23 @@ struct SentenceView {
   }
 };
 
+// Class bits of every token of doc (computed once per article).
+void ComputeClasses(const Document& doc, std::vector<std::uint32_t>* out) {
+  out->resize(doc.tokens.size());
+  for (std::size_t i = 0; i < doc.tokens.size(); ++i) {
+    const Token& t = doc.tokens[i];
+    std::uint32_t c = 0;
+    if (t.kind == TokenKind::kWord) {
+      std::string_view w = doc.TokenText(t);
+      c = ClassOf(w);
+      if (EndsWithNt(w)) c |= kNegation;
+    }
+    (*out)[i] = c;
+  }
+}
+
 void BuildView(const Document& doc, std::uint32_t si, std::span<const PosTag> all_tags,
-               std::uint32_t max_tokens, SentenceView* v) {
+               std::span<const std::uint32_t> all_cls, std::uint32_t max_tokens, SentenceView* v) {
   const Sentence& s = doc.sentences[si];
   v->doc = &doc;
   v->first = s.first_token;
@@ -249,11 +269,7 @@ void BuildView(const Document& doc, std::uint32_t si, std::span<const PosTag> al
   v->tags = {};
   if (all_tags.size() == doc.tokens.size() && v->count)
     v->tags = all_tags.subspan(s.first_token, v->count);
-  v->cls.resize(v->count);
-  for (std::uint32_t i = 0; i < v->count; ++i) {
-    v->cls[i] = v->IsWord(i) ? ClassOf(v->Text(i)) : 0;
-    if (v->IsWord(i) && EndsWithNt(v->Text(i))) v->cls[i] |= kNegation;
-  }
+  v->cls = all_cls.subspan(s.first_token, v->count);
 }
 
 // Token index (within the view) of the first token at or after byte `b`.
@@ -581,8 +597,8 @@ struct ContextAnalyzer::Impl {
   ContextOptions options;
 
   // Place names in one sentence view (longest match at each capitalised word).
+  // Appends to *out.
   void ScanPlaces(const SentenceView& v, std::vector<PlaceHit>* out) const {
-    out->clear();
     std::string key;
     const std::uint32_t max_words = gazetteer.max_words();
     for (std::uint32_t i = 0; i < v.count;) {
@@ -591,7 +607,13 @@ struct ContextAnalyzer::Impl {
         continue;
       }
       bool found = false;
-      std::uint32_t limit = std::min<std::uint32_t>(v.count, i + max_words + 1);
+      const std::uint32_t from_here = gazetteer.MaxWordsFrom(v.Text(i), &key);
+      if (from_here == 0 && !EndsWithPossessive(v.Text(i))) {
+        ++i;
+        continue;
+      }
+      std::uint32_t limit =
+          std::min<std::uint32_t>(v.count, i + std::min(max_words, std::max(from_here, 1u)));
       for (std::uint32_t e = limit; e > i; --e) {
         if (!v.IsWord(e - 1)) continue;
         std::string_view surface =
@@ -660,10 +682,8 @@ struct ContextAnalyzer::Impl {
   }
 
   // Evidence from a whole document: unambiguous places, demonyms, coded actors.
-  void CollectEvidence(const Document& doc, std::span<const PosTag> tags, const CodedArticle& coded,
+  void CollectEvidence(std::span<const PlaceHit> hits, const CodedArticle& coded,
                        CountryEvidence* ev) const {
-    SentenceView v;
-    std::vector<PlaceHit> hits;
     auto add = [](std::vector<std::string>* list, const std::string& c) {
       if (c.size() == 3 && std::find(list->begin(), list->end(), c) == list->end())
         list->push_back(c);
@@ -673,9 +693,7 @@ struct ContextAnalyzer::Impl {
       if (e.source) add(&ev->actors, e.source->country);
       if (e.target) add(&ev->actors, e.target->country);
     }
-    for (std::uint32_t si = 0; si < doc.sentences.size(); ++si) {
-      BuildView(doc, si, tags, options.max_scan_tokens, &v);
-      ScanPlaces(v, &hits);
+    {
       for (const PlaceHit& h : hits) {
         std::string country;
         bool unique = true, any_place = false;
@@ -745,8 +763,10 @@ std::vector<PlaceMatch> ContextAnalyzer::FindPlaces(const Document& doc, std::ui
   CountryEvidence ev;
   ev.places.assign(evidence.begin(), evidence.end());
   ev.actors = ev.places;
+  std::vector<std::uint32_t> cls;
+  ComputeClasses(doc, &cls);
   SentenceView v;
-  BuildView(doc, sentence, {}, impl_->options.max_scan_tokens, &v);
+  BuildView(doc, sentence, {}, cls, impl_->options.max_scan_tokens, &v);
   std::vector<PlaceHit> hits;
   impl_->ScanPlaces(v, &hits);
   for (const PlaceHit& h : hits) {
@@ -769,14 +789,37 @@ void ContextAnalyzer::Annotate(const Article& article, const Document& doc,
   const CivilDate pub_date = pub.value_or(CivilDate{});
   const std::string pub_iso = pub ? FormatIsoDate(*pub) : std::string();
 
-  CountryEvidence evidence;
-  im.CollectEvidence(doc, tags, *coded, &evidence);
-
-  // Pass 1: frames and places of every sentence (sources, entities).
+  // Per-thread scratch: token classes, place hits and frames of every
+  // sentence, computed once and reused by every event.
+  struct Scratch {
+    std::vector<std::uint32_t> cls;
+    std::vector<PlaceHit> hits;
+    std::vector<std::uint32_t> hit_begin;  // first hit of each sentence; n+1 entries
+    std::vector<std::vector<Frame>> frames;
+  };
+  thread_local Scratch scratch;
   const auto n = static_cast<std::uint32_t>(doc.sentences.size());
-  std::vector<std::vector<Frame>> frames(n);
+  ComputeClasses(doc, &scratch.cls);
+  if (tags.size() != doc.tokens.size()) tags = {};
+  scratch.hits.clear();
+  scratch.hit_begin.assign(1, 0);
+  if (scratch.frames.size() < n) scratch.frames.resize(n);
+  std::vector<std::vector<Frame>>& frames = scratch.frames;
   SentenceView v;
-  std::vector<PlaceHit> hits;
+  for (std::uint32_t si = 0; si < n; ++si) {
+    BuildView(doc, si, tags, scratch.cls, im.options.max_scan_tokens, &v);
+    FindFrames(v, *coded, &frames[si]);
+    im.ScanPlaces(v, &scratch.hits);
+    scratch.hit_begin.push_back(static_cast<std::uint32_t>(scratch.hits.size()));
+  }
+  auto hits_of = [&](std::uint32_t si) {
+    return std::span<const PlaceHit>(scratch.hits)
+        .subspan(scratch.hit_begin[si], scratch.hit_begin[si + 1] - scratch.hit_begin[si]);
+  };
+  CountryEvidence evidence;
+  im.CollectEvidence(scratch.hits, *coded, &evidence);
+
+  // Pass 1: sources and PLACE entities.
   int next_entity = 0;
   for (const Entity& e : coded->entities) {
     if (e.id.size() > 1 && e.id[0] == 'e') {
@@ -795,8 +838,7 @@ void ContextAnalyzer::Annotate(const Article& article, const Document& doc,
   coded->sources.clear();
   std::vector<std::string> source_keys;
   for (std::uint32_t si = 0; si < n; ++si) {
-    BuildView(doc, si, tags, im.options.max_scan_tokens, &v);
-    FindFrames(v, *coded, &frames[si]);
+    BuildView(doc, si, tags, scratch.cls, im.options.max_scan_tokens, &v);
     for (const Frame& f : frames[si]) {
       if (!f.citable || f.attribution.text.empty()) continue;
       std::string key;
@@ -805,8 +847,7 @@ void ContextAnalyzer::Annotate(const Article& article, const Document& doc,
       source_keys.push_back(key);
       coded->sources.push_back(f.attribution);
     }
-    im.ScanPlaces(v, &hits);
-    for (const PlaceHit& h : hits) {
+    for (const PlaceHit& h : hits_of(si)) {
       std::int64_t best = im.gazetteer.Choose(*h.ids, evidence, h.prefer_country);
       if (best < 0) continue;
       const GazetteerEntry& ge = im.gazetteer.entries()[static_cast<std::size_t>(best)];
@@ -842,7 +883,7 @@ void ContextAnalyzer::Annotate(const Article& article, const Document& doc,
   for (Event& ev : coded->events) {
     if (ev.sentence >= n) continue;
     const Sentence& sent = doc.sentences[ev.sentence];
-    BuildView(doc, ev.sentence, tags, im.options.max_scan_tokens, &v);
+    BuildView(doc, ev.sentence, tags, scratch.cls, im.options.max_scan_tokens, &v);
     std::int64_t verb = TokenAt(v, ev.verb_span.begin);
     if (verb < 0) verb = v.count ? v.count - 1 : 0;
     if (v.count == 0) continue;
@@ -930,12 +971,11 @@ void ContextAnalyzer::Annotate(const Article& article, const Document& doc,
     ev.modality = std::move(modality);
 
     // Location: a place with a role word, nearest after the verb, else before.
-    im.ScanPlaces(v, &hits);
     const PlaceHit* loc = nullptr;
     const GazetteerEntry* loc_entry = nullptr;
     bool loc_after = false;
     std::uint32_t loc_dist = 0;
-    for (const PlaceHit& h : hits) {
+    for (const PlaceHit& h : hits_of(ev.sentence)) {
       std::int64_t best = im.gazetteer.Choose(*h.ids, evidence, h.prefer_country);
       if (best < 0) continue;
       const GazetteerEntry& ge = im.gazetteer.entries()[static_cast<std::size_t>(best)];

@@ -5,6 +5,8 @@
 #include <charconv>
 #include <string>
 
+#include "context/words.h"
+
 namespace dyad {
 namespace {
 
@@ -75,7 +77,12 @@ void Gazetteer::Add(std::string_view name, std::uint32_t id) {
   std::uint32_t words = 1;
   for (char c : name)
     if (c == ' ' || c == ',') ++words;
-  max_words_ = std::max(max_words_, std::min<std::uint32_t>(words, 8));
+  words = std::min<std::uint32_t>(words + (words > 1 ? 1 : 0), 8);  // +1: "St." splits
+  max_words_ = std::max(max_words_, words);
+  std::size_t cut = key.find_first_of(" ,.'-");
+  std::string first = key.substr(0, cut == std::string::npos ? key.size() : cut);
+  std::uint32_t& fw = first_words_[first];
+  fw = std::max(fw, cut == std::string::npos ? 1u : words);
   auto& v = by_key_[key];
   if (std::find(v.begin(), v.end(), id) == v.end()) v.push_back(id);
 }
@@ -141,6 +148,22 @@ Status Gazetteer::Parse(std::string_view text, std::string_view name, const Diag
   }
   if (entries_.empty()) return ParseError(std::string(name) + ": no places");
   return Status::Ok();
+}
+
+std::uint32_t Gazetteer::MaxWordsFrom(std::string_view first_word, std::string* scratch) const {
+  Key(first_word, scratch);
+  std::string_view k = *scratch;
+  if (!k.empty() && k[0] == '=') {
+    // Exact-case abbreviations are single words.
+    if (by_key_.count(k)) return 1;
+    scratch->erase(0, 1);
+    for (char& c : *scratch) c = LowerAscii(c);
+    k = *scratch;
+  }
+  std::size_t cut = k.find_first_of(" ,.'-");
+  if (cut != std::string_view::npos) k = k.substr(0, cut);
+  auto it = first_words_.find(k);
+  return it == first_words_.end() ? 0 : it->second;
 }
 
 const std::vector<std::uint32_t>* Gazetteer::Find(std::string_view surface,

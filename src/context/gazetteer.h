@@ -59,6 +59,9 @@ class Gazetteer {
 
   const std::vector<GazetteerEntry>& entries() const { return entries_; }
   std::uint32_t max_words() const { return max_words_; }
+  // Most words of a name that starts with `first_word` (0: none does), so a
+  // scan tries long windows only where a long name can start.
+  std::uint32_t MaxWordsFrom(std::string_view first_word, std::string* scratch) const;
 
  private:
   void Add(std::string_view name, std::uint32_t id);
@@ -66,6 +69,7 @@ class Gazetteer {
   std::vector<GazetteerEntry> entries_;
   std::unordered_map<std::string, std::vector<std::uint32_t>, StringHash, std::equal_to<>> by_key_;
   std::uint32_t max_words_ = 1;
+  std::unordered_map<std::string, std::uint32_t, StringHash, std::equal_to<>> first_words_;
 };
 
 }  // namespace dyad
