@@ -44,6 +44,9 @@ struct CoderOptions {
   std::uint32_t max_events_per_sentence = 16;
   // Words a pattern may skip between two non-adjacent elements.
   std::uint32_t max_pattern_gap = 12;
+  // Record in SentenceCoding::trace how the sentence was read (actors, verbs,
+  // patterns) for `--explain`; off in production runs.
+  bool trace = false;
 };
 
 // An actor as the coder found it: token range in the sentence and its code.
@@ -87,7 +90,9 @@ struct SentenceCoding {
   std::string discard_rule;      // file:line of the discard entry
   std::vector<ActorMentionOut> actors;
   std::vector<CodedEvent> events;
+  std::string trace;  // CoderOptions::trace: one line per decision
   void Clear() {
+    trace.clear();
     discarded = story_discarded = false;
     discard_rule.clear();
     actors.clear();

@@ -57,6 +57,7 @@ struct RecordOutcome {
   const ValidationRecord* record = nullptr;
   std::vector<EventTriple> coded;
   std::string note;  // why it failed or was not applicable
+  std::string trace;  // ValidateOptions::trace: how the coder read the record
   bool pass = false;
   bool applicable = true;  // false: tests something outside dyad (e.g. a parse tree)
 };
@@ -76,12 +77,17 @@ struct ValidationReport {
 struct ValidateOptions {
   bool use_tagger = true;
   std::string data_dir;  // for the tagger model; empty: default
+  bool trace = false;    // keep the coder's trace per record
+  std::string only_id;   // run just this record (empty: all)
 };
 
 Result<ValidationReport> RunValidation(const ValidationSuite& suite, const ValidateOptions& options);
 
 // Table per category (passes / total) and the first `max_failures` failures.
 std::string RenderValidationReport(const ValidationReport& report, int max_failures);
+
+// Per-record detail with the coder's trace (for --explain).
+std::string RenderValidationTrace(const ValidationReport& report);
 
 }  // namespace dyad
 

@@ -14,7 +14,9 @@ namespace dyad {
 // A coded actor unit: an actor, an agent, or an actor composed with agents.
 struct Unit {
   std::uint32_t begin = 0, end = 0;  // words [begin, end) of the sentence
-  std::string code;                  // empty: null-coded (blocks, never selected)
+  std::string code;                  // display form: codes joined by '/'; empty: null-coded
+  std::vector<std::string> codes;    // one per member of a compound code ([FRO/BIL/SAM])
+  std::vector<std::pair<std::string_view, bool>> agents;  // agent-only: (code, suffix)
   std::string rule;
   std::uint32_t group = 0;  // units of one compound ("A, B and C") share a group
   bool agent_only = false;
@@ -38,6 +40,11 @@ CoderScratchPtr NewCoderScratch() { return CoderScratchPtr(new CoderScratch()); 
 namespace {
 
 constexpr std::int32_t kNoUnit = -1;
+
+// Appends pieces without temporaries (GCC 12 warns on chains of operator+).
+void Append(std::string* out, std::initializer_list<std::string_view> parts) {
+  for (std::string_view p : parts) out->append(p);
+}
 
 bool IsOneOf(std::string_view w, std::initializer_list<std::string_view> set) {
   for (std::string_view s : set) {
@@ -278,69 +285,165 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
 
   auto& units = sc->units;
   units.clear();
-  auto words_between_ok = [&](std::uint32_t a, std::uint32_t b, bool allow_of) {
-    // Words [a, b) may only be a possessive, determiners or (if allowed) one
-    // linking preposition: "Gondor 's government", "soldiers from Gondor".
-    std::uint32_t preps = 0;
-    for (std::uint32_t k = a; k < b; ++k) {
-      if (W[k] == "'s" || W[k] == "'" || IsDeterminer(W[k])) continue;
-      if (allow_of && IsOneOf(W[k], {"of", "from", "in", "at", "for"}) && preps == 0) {
-        ++preps;
-        continue;
-      }
-      return false;
+  const bool tagged = tags.size() == n;
+  // A word that may stand between an actor and its agent: "Dagolath's first
+  // deputy prime minister", "Ithilen's awful and evil minister".
+  auto is_modifier = [&](std::uint32_t k) {
+    if (W[k] == "'s" || W[k] == "'" || IsDeterminer(W[k])) return true;
+    if (tagged) {
+      Upos t = tags[k].upos;
+      if (t == Upos::kAdj || t == Upos::kNum) return true;
+      return IsOneOf(W[k], {"and"}) && k + 1 < n && tags[k + 1].upos == Upos::kAdj;
     }
-    return !allow_of || preps == 1;
+    unsigned char c = W[k].empty() ? 0 : static_cast<unsigned char>(W[k][0]);
+    return std::islower(c) && !IsPreposition(W[k]) && !IsConjunction(W[k]) && !IsBeForm(W[k]);
+  };
+  auto all_modifiers = [&](std::uint32_t a, std::uint32_t b) {
+    for (std::uint32_t k = a; k < b; ++k)
+      if (!is_modifier(k)) return false;
+    return true;
+  };
+  // "soldiers from Gondor", "lawmakers in the Shire": one linking preposition.
+  auto linking_gap = [&](std::uint32_t a, std::uint32_t b) {
+    if (b <= a || b - a > 3 || !IsOneOf(W[a], {"of", "from", "in", "at", "for"})) return false;
+    for (std::uint32_t k = a + 1; k < b; ++k)
+      if (!IsDeterminer(W[k])) return false;
+    return true;
+  };
+  auto split_codes = [](std::string_view code, std::vector<std::string>* out) {
+    out->clear();
+    std::size_t p = 0;
+    while (p <= code.size()) {
+      std::size_t q = code.find('/', p);
+      if (q == std::string_view::npos) q = code.size();
+      if (q > p) out->emplace_back(code.substr(p, q - p));
+      p = q + 1;
+    }
   };
   for (std::size_t r = 0; r < raws.size();) {
-    Raw& x = raws[r];
     Unit u;
-    u.begin = x.begin;
-    u.end = x.end;
-    u.rule = x.rule;
-    std::size_t next = r + 1;
-    if (!x.agent) {
-      u.code = x.null_code ? std::string() : std::string(x.code);
-      // Actor followed by agents: "Libyan police", "Gondor's government".
-      while (!u.code.empty() && next < raws.size() && raws[next].agent && !raws[next].null_code &&
-             raws[next].begin - u.end <= 3 && words_between_ok(u.end, raws[next].begin, false)) {
-        u.code = Dictionaries::ComposeAgentCode(u.code, raws[next].code, raws[next].suffix);
-        u.end = raws[next].end;
-        ++next;
+    u.begin = raws[r].begin;
+    u.end = raws[r].end;
+    u.rule = raws[r].rule;
+    std::size_t k = r;
+    if (raws[k].null_code) {  // null-coded phrase: occupies its words, codes nothing
+      units.push_back(std::move(u));
+      r = k + 1;
+      continue;
+    }
+    // Leading agents (an adjacent chain): "MSF", "soldiers", "human rights activists".
+    std::vector<std::pair<std::string_view, bool>> lead;
+    while (k < raws.size() && raws[k].agent && !raws[k].null_code &&
+           (k == r || raws[k].begin == raws[k - 1].end)) {
+      lead.emplace_back(raws[k].code, raws[k].suffix);
+      u.end = raws[k].end;
+      ++k;
+    }
+    bool have_actor = false;
+    if (k < raws.size() && !raws[k].agent && !raws[k].null_code &&
+        (k == r || raws[k].begin == u.end || linking_gap(u.end, raws[k].begin))) {
+      split_codes(raws[k].code, &u.codes);
+      have_actor = !u.codes.empty();
+      u.end = raws[k].end;
+      u.rule = raws[k].rule;
+      ++k;
+    }
+    if (have_actor) {
+      // Trailing agents: "Libyan police", "Gondor's new government".
+      std::vector<std::pair<std::string_view, bool>> trail;
+      while (k < raws.size() && raws[k].agent && !raws[k].null_code && raws[k].begin - u.end <= 4 &&
+             all_modifiers(u.end, raws[k].begin)) {
+        trail.emplace_back(raws[k].code, raws[k].suffix);
+        u.end = raws[k].end;
+        ++k;
       }
-    } else if (!x.null_code) {
-      // Agent(s) then actor: "MSF Arnor" (prefix agent), "soldiers from Gondor".
-      std::string agent_codes[4];
-      bool suffixes[4];
-      int na = 0;
-      agent_codes[na] = std::string(x.code);
-      suffixes[na++] = x.suffix;
-      while (next < raws.size() && raws[next].agent && !raws[next].null_code && na < 4 &&
-             raws[next].begin == u.end) {
-        agent_codes[na] = std::string(raws[next].code);
-        suffixes[na++] = raws[next].suffix;
-        u.end = raws[next].end;
-        ++next;
+      // An appositive name right after "minister": "the minister Calimehtar".
+      if (!trail.empty() && k < raws.size() && !raws[k].agent && !raws[k].null_code &&
+          raws[k].begin == u.end) {
+        u.end = raws[k].end;
+        ++k;
       }
-      if (next < raws.size() && !raws[next].agent && !raws[next].null_code &&
-          raws[next].begin - u.end <= 3 &&
-          (words_between_ok(u.end, raws[next].begin, true) ||
-           (raws[next].begin == u.end && !suffixes[0]))) {
-        std::string code(raws[next].code);
-        for (int k = 0; k < na; ++k) code = Dictionaries::ComposeAgentCode(code, agent_codes[k], suffixes[k]);
-        u.code = std::move(code);
-        u.end = raws[next].end;
-        u.rule = raws[next].rule;
-        ++next;
-      } else {
-        std::string code;
-        for (int k = 0; k < na; ++k) code = Dictionaries::ComposeAgentCode(code, agent_codes[k], suffixes[k]);
-        u.code = std::move(code);
-        u.agent_only = true;
+      for (std::string& c : u.codes) {
+        for (const auto& [a, suffix] : lead) c = Dictionaries::ComposeAgentCode(c, a, suffix);
+        for (const auto& [a, suffix] : trail) c = Dictionaries::ComposeAgentCode(c, a, suffix);
       }
+    } else {
+      std::string c;
+      for (const auto& [a, suffix] : lead) c = Dictionaries::ComposeAgentCode(c, a, suffix);
+      u.codes.push_back(std::move(c));
+      u.agents = std::move(lead);
+      u.agent_only = true;
     }
     units.push_back(std::move(u));
-    r = next;
+    r = k;
+  }
+
+  // Compound groups: units joined by "and" / "," / ", and" / "as well as",
+  // with modifiers allowed before the next member ("and the evil Gondor").
+  auto join_between = [&](std::size_t k) {
+    std::uint32_t a = units[k - 1].end, b = units[k].begin;
+    while (b > a && W[b - 1] != "," && !IsOneOf(W[b - 1], {"and", "or"}) && is_modifier(b - 1)) --b;
+    if (b == a + 1 && (IsOneOf(W[a], {"and", "or"}) || W[a] == ",")) return 1;
+    if (b == a + 2 && W[a] == "," && IsOneOf(W[a + 1], {"and", "or"})) return 2;
+    if (b == a + 3 && IsOneOf(W[a], {"as"}) && IsOneOf(W[a + 1], {"well"}) && IsOneOf(W[a + 2], {"as"}))
+      return 3;
+    return 0;
+  };
+  sc->is_group_join.assign(n, 0);
+  for (std::size_t k = 0; k < units.size(); ++k) {
+    units[k].group = static_cast<std::uint32_t>(k);
+    if (k == 0 || units[k].codes.empty() || units[k - 1].codes.empty()) continue;
+    if (units[k].agent_only != units[k - 1].agent_only) continue;
+    int join = join_between(k);
+    // A comma alone joins only inside a list that ends with "and": "A, B and C".
+    if (join == 1 && W[units[k - 1].end] == ",") {
+      join = 0;
+      for (std::size_t m = k + 1; m < units.size(); ++m) {
+        int j = join_between(m);
+        if (j == 1 && W[units[m - 1].end] == ",") continue;
+        if (j) join = 1;
+        break;
+      }
+    }
+    if (join) {
+      units[k].group = units[k - 1].group;
+      for (std::uint32_t p = units[k - 1].end; p < units[k].begin; ++p) sc->is_group_join[p] = 1;
+    }
+  }
+  // Agents of a compound of actors: "lawmakers (and officials) in Fornost and
+  // Gondor" -> FORLEG, GONLEG (and FORGOV, GONGOV).
+  for (std::size_t k = 1; k < units.size(); ++k) {
+    if (units[k].agent_only || units[k].codes.empty() || !units[k - 1].agent_only) continue;
+    if (!linking_gap(units[k - 1].end, units[k].begin)) continue;
+    std::uint32_t agent_group = units[k - 1].group;
+    std::size_t first_agent = k - 1;
+    while (first_agent > 0 && units[first_agent - 1].group == agent_group) --first_agent;
+    std::size_t last = k;
+    while (last + 1 < units.size() && units[last + 1].group == units[k].group) ++last;
+    for (std::size_t m = k; m <= last; ++m) {
+      std::vector<std::string> composed;
+      for (std::size_t g = first_agent; g < k; ++g) {
+        for (const std::string& c : units[m].codes) {
+          std::string x = c;
+          for (const auto& [a, suffix] : units[g].agents) x = Dictionaries::ComposeAgentCode(x, a, suffix);
+          composed.push_back(std::move(x));
+        }
+      }
+      units[m].codes = std::move(composed);
+    }
+    units[k].begin = units[first_agent].begin;
+    units.erase(units.begin() + static_cast<std::ptrdiff_t>(first_agent), units.begin() + static_cast<std::ptrdiff_t>(k));
+    for (std::size_t m = 0; m < units.size(); ++m) {
+      if (units[m].group >= first_agent) units[m].group = units[m].group >= k ? units[m].group - static_cast<std::uint32_t>(k - first_agent) : static_cast<std::uint32_t>(first_agent);
+    }
+    k = first_agent;
+  }
+  for (Unit& u : units) {
+    u.code.clear();
+    for (const std::string& c : u.codes) {
+      if (!u.code.empty()) u.code += '/';
+      u.code += c;
+    }
   }
 
   sc->unit_at.assign(n, kNoUnit);
@@ -351,37 +454,6 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
     units[k].after_preposition = b > 0 && IsPreposition(W[b - 1]);
   }
 
-  // Compound groups: units joined by "and" / "," / ", and" / "as well as".
-  sc->is_group_join.assign(n, 0);
-  for (std::size_t k = 0; k < units.size(); ++k) {
-    units[k].group = static_cast<std::uint32_t>(k);
-    if (k == 0 || units[k].code.empty() || units[k - 1].code.empty()) continue;
-    std::uint32_t a = units[k - 1].end, b = units[k].begin;
-    while (b > a && IsDeterminer(W[b - 1])) --b;
-    bool join = false;
-    if (b == a + 1 && (IsOneOf(W[a], {"and", "or"}) || W[a] == ",")) join = true;
-    if (b == a + 2 && W[a] == "," && IsOneOf(W[a + 1], {"and", "or"})) join = true;
-    if (b == a + 3 && IsOneOf(W[a], {"as"}) && IsOneOf(W[a + 1], {"well"}) && IsOneOf(W[a + 2], {"as"}))
-      join = true;
-    // A comma alone joins only inside a list that ends with "and": "A, B and C".
-    if (join && b == a + 1 && W[a] == ",") {
-      join = false;
-      for (std::size_t m = k + 1; m < units.size(); ++m) {
-        std::uint32_t x = units[m - 1].end, y = units[m].begin;
-        while (y > x && IsDeterminer(W[y - 1])) --y;
-        if (y == x + 1 && W[x] == ",") continue;
-        if ((y == x + 1 && IsOneOf(W[x], {"and", "or"})) ||
-            (y == x + 2 && W[x] == "," && IsOneOf(W[x + 1], {"and", "or"})))
-          join = true;
-        break;
-      }
-    }
-    if (join) {
-      units[k].group = units[k - 1].group;
-      for (std::uint32_t p = a; p < b; ++p) sc->is_group_join[p] = 1;
-    }
-  }
-
   // Clause boundaries and verb candidates.
   sc->boundary.assign(n, 0);
   for (std::uint32_t i = 0; i < n; ++i) {
@@ -389,7 +461,7 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
     if (IsClausePunct(W[i]) || IsConjunction(W[i])) sc->boundary[i] = 1;
   }
   sc->verbish.assign(n, 1);
-  if (tags.size() == n) {
+  if (tagged) {
     for (std::uint32_t i = 0; i < n; ++i) {
       sc->verbish[i] = tags[i].upos == Upos::kVerb || (tags[i].upos == Upos::kAux && false);
     }
@@ -405,22 +477,48 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
     out->actors.push_back(std::move(m));
   }
 
+  if (options_.trace) {
+    for (const Unit& u : units) {
+      std::string& t = out->trace;
+      t += "actor";
+      for (std::uint32_t p = u.begin; p < u.end; ++p) Append(&t, {" ", W[p]});
+      Append(&t, {" = ", u.code.empty() ? std::string_view("(null)") : std::string_view(u.code), " group ",
+                  std::to_string(u.group), u.after_preposition ? " after-prep" : "", " [", u.rule, "]\n"});
+    }
+    if (tags.size() == n) {
+      out->trace += "tags:";
+      for (std::uint32_t i = 0; i < n; ++i) Append(&out->trace, {" ", W[i], "/", UposName(tags[i].upos)});
+      out->trace += "\n";
+    }
+  }
+
   // 3. Verbs.
   struct VerbHit {
     VerbMatch m;
     bool used = true;
   };
   std::vector<VerbHit> verbs;
-  for (std::uint32_t i = 0; i < n; ++i) {
-    if (sc->unit_at[i] != kNoUnit || !sc->verbish[i]) continue;
-    VerbMatch vm;
-    if (!dicts_.MatchVerb(sc->dict_words, i, &vm) || vm.verb != i) continue;
-    bool overlaps_unit = false;
-    for (std::uint32_t p = vm.begin; p < vm.end; ++p) overlaps_unit |= sc->unit_at[p] != kNoUnit;
-    if (overlaps_unit) continue;
-    verbs.push_back({vm, true});
-    i = std::max(i, vm.end - 1);
-  }
+  auto collect_verbs = [&](bool loose) {
+    for (std::uint32_t i = 0; i < n; ++i) {
+      if (sc->unit_at[i] != kNoUnit) continue;
+      if (!loose && !sc->verbish[i]) continue;
+      if (loose && tagged) {
+        Upos t = tags[i].upos;
+        if (t != Upos::kNoun && t != Upos::kAdj && t != Upos::kPropn && t != Upos::kVerb) continue;
+      }
+      VerbMatch vm;
+      if (!dicts_.MatchVerb(sc->dict_words, i, &vm) || vm.verb != i) continue;
+      bool overlaps_unit = false;
+      for (std::uint32_t p = vm.begin; p < vm.end; ++p) overlaps_unit |= sc->unit_at[p] != kNoUnit;
+      if (overlaps_unit) continue;
+      verbs.push_back({vm, true});
+      i = std::max(i, vm.end - 1);
+    }
+  };
+  collect_verbs(false);
+  // The tagger can miss a verb in odd prose ("left yesterday for"): with no
+  // tagged verb in the sentence, fall back to TABARI's reading of any verb form.
+  if (verbs.empty() && tagged) collect_verbs(true);
 
   auto clause_begin = [&](std::uint32_t pos) {
     while (pos > 0 && !sc->boundary[pos - 1]) --pos;
@@ -460,16 +558,6 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
     }
     return fallback;
   };
-  auto is_subject_of_later_verb = [&](std::int32_t u) {
-    // "reporting [the government] is planning": the unit begins a clause of its own.
-    std::uint32_t p = units[u].end;
-    while (p < n && static_cast<std::size_t>(u + 1) < units.size() && units[u + 1].group == units[u].group &&
-           p < units[u + 1].begin)
-      p = units[++u].end;
-    if (p >= n || tags.size() != n) return false;
-    return tags[p].upos == Upos::kAux || tags[p].upos == Upos::kVerb ||
-           (tags[p].upos == Upos::kAdv && p + 1 < n && (tags[p + 1].upos == Upos::kVerb || tags[p + 1].upos == Upos::kAux));
-  };
   auto find_object = [&](std::uint32_t ve, std::uint32_t ce, std::int32_t source) -> std::int32_t {
     std::string_view src_code = source == kNoUnit ? std::string_view() : std::string_view(units[source].code);
     for (std::uint32_t p = ve; p < ce; ++p) {
@@ -477,7 +565,6 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
       if (u == kNoUnit) continue;
       p = units[u].end - 1;
       if (units[u].code.empty() || units[u].code == src_code) continue;
-      if (is_subject_of_later_verb(u)) return kNoUnit;
       return u;
     }
     return kNoUnit;
@@ -504,12 +591,27 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
     if (vc.code == kNone && !fired) vc = block.code;
 
     // Chained infinitive: defer to the next verb when no pattern of ours fired.
-    bool chained = vi + 1 < verbs.size() && verbs[vi + 1].m.begin >= vm.end &&
-                   verbs[vi + 1].m.begin <= vm.end + 3 && [&] {
-                     for (std::uint32_t p = vm.end; p < verbs[vi + 1].m.begin; ++p)
-                       if (IsOneOf(W[p], {"to"})) return true;
-                     return false;
+    // "planning to deport", "agreed to restore": only "to" (and adverbs) between
+    // the two verbs; "urged Eriador to respond" is not a chain.
+    bool chained = vi + 1 < verbs.size() && verbs[vi + 1].m.begin > vm.end && verbs[vi + 1].m.begin <= vm.end + 3 &&
+                   [&] {
+                     bool to = false;
+                     for (std::uint32_t p = vm.end; p < verbs[vi + 1].m.begin; ++p) {
+                       if (IsOneOf(W[p], {"to"})) to = true;
+                       else if (sc->unit_at[p] != kNoUnit || !(tagged && tags[p].upos == Upos::kAdv)) return false;
+                     }
+                     return to;
                    }();
+    if (options_.trace) {
+      Append(&out->trace, {"verb ", W[vm.verb], " block ", block.name, " clause [", std::to_string(cb), ",",
+                           std::to_string(ce), ") "});
+      if (fired) {
+        Append(&out->trace, {"pattern ", fired->text, " [", dicts_.Where(fired->where), "]"});
+      } else {
+        out->trace += "no pattern";
+      }
+      out->trace += chained ? " chained\n" : "\n";
+    }
     if (chained && !fired) continue;
     if (chained && fired) verbs[vi + 1].used = false;
     if (!verbs[vi].used) continue;
@@ -523,9 +625,9 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
     for (std::uint32_t p = std::max(lookback, cb); p < vm.begin; ++p) {
       if (IsNegation(W[p])) negated = true;
     }
-    if (tags.size() == n && tags[vm.verb].xpos == Xpos::kVBN) {
+    if (tagged && tags[vm.verb].xpos == Xpos::kVBN) {
       for (std::uint32_t p = std::max(lookback, cb); p < vm.begin; ++p)
-        if (IsBeForm(W[p])) passive = true;
+        if (IsBeForm(W[p]) && (tags[p].upos == Upos::kAux || tags[p].upos == Upos::kVerb)) passive = true;
     }
 
     std::int32_t src = a.source, tgt = a.target;
@@ -556,9 +658,10 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
     if (targets.empty() && !options_.require_dyad) targets.push_back(kNoUnit);
 
     std::string rule = dicts_.Where(fired ? fired->where : form.where);
-    auto emit = [&](std::int32_t s, std::int32_t t, std::string_view cameo) {
+    auto emit_codes = [&](std::int32_t s, std::int32_t t, std::string_view cameo, std::string_view scode,
+                          std::string_view tcode) {
       if (out->events.size() >= options_.max_events_per_sentence) return;
-      if (s != kNoUnit && t != kNoUnit && units[s].code == units[t].code) return;
+      if (s != kNoUnit && t != kNoUnit && scode == tcode) return;
       CodedEvent ev;
       ev.cameo = std::string(cameo);
       ev.verb_first_token = t0 + vm.begin;
@@ -568,11 +671,11 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
       ev.negated = negated;
       if (s != kNoUnit) {
         ev.has_source = true;
-        ev.source = {t0 + units[s].begin, t0 + units[s].end, units[s].code, units[s].rule};
+        ev.source = {t0 + units[s].begin, t0 + units[s].end, std::string(scode), units[s].rule};
       }
       if (t != kNoUnit) {
         ev.has_target = true;
-        ev.target = {t0 + units[t].begin, t0 + units[t].end, units[t].code, units[t].rule};
+        ev.target = {t0 + units[t].begin, t0 + units[t].end, std::string(tcode), units[t].rule};
       }
       for (const CodedEvent& e : out->events) {
         if (e.cameo == ev.cameo && e.source.code == ev.source.code && e.target.code == ev.target.code &&
@@ -580,6 +683,12 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
           return;
       }
       out->events.push_back(std::move(ev));
+    };
+    static const std::vector<std::string> kNoCode = {std::string()};
+    auto emit = [&](std::int32_t s, std::int32_t t, std::string_view cameo) {
+      for (const std::string& sc_code : s == kNoUnit ? kNoCode : units[s].codes)
+        for (const std::string& tc_code : t == kNoUnit ? kNoCode : units[t].codes)
+          emit_codes(s, t, cameo, sc_code, tc_code);
     };
     for (std::int32_t s : sources) {
       for (std::int32_t t : targets) {

@@ -338,13 +338,16 @@ Result<ValidationReport> RunValidation(const ValidationSuite& suite, const Valid
     if (!t.ok()) return t.status();
     tagger = std::move(t).value();
   }
-  Coder coder(**dicts, CoderOptions{});
+  CoderOptions copts;
+  copts.trace = options.trace;
+  Coder coder(**dicts, copts);
   CoderScratchPtr scratch = NewCoderScratch();
   TaggerScratch tscratch;
   Document doc;
   std::vector<PosTag> tags;
   SentenceCoding coding;
   for (const ValidationRecord& r : suite.records) {
+    if (!options.only_id.empty() && r.id != options.only_id) continue;
     RecordOutcome o;
     o.record = &r;
     std::int32_t date = 0;
@@ -360,6 +363,7 @@ Result<ValidationReport> RunValidation(const ValidationSuite& suite, const Valid
         story_discard |= coding.story_discarded;
         discard |= coding.discarded;
         for (const CodedEvent& e : coding.events) coded.insert({e.source.code, e.target.code, e.cameo});
+        o.trace += coding.trace;
       }
       if (story_discard) coded.clear();
       o.coded.assign(coded.begin(), coded.end());
@@ -426,6 +430,18 @@ std::string RenderValidationReport(const ValidationReport& report, int max_failu
     if (r.coded.empty()) o << " none";
     for (const auto& t : r.coded) o << " (" << t.source << " " << t.target << " " << t.event << ")";
     o << "\n";
+  }
+  return o.str();
+}
+
+std::string RenderValidationTrace(const ValidationReport& report) {
+  std::ostringstream o;
+  for (const RecordOutcome& r : report.outcomes) {
+    o << r.record->id << (r.pass ? " pass" : " FAIL") << ": " << r.record->text << "\n  expected:";
+    for (const auto& t : r.record->expected) o << " (" << t.source << " " << t.target << " " << t.event << ")";
+    o << "\n  coded:";
+    for (const auto& t : r.coded) o << " (" << t.source << " " << t.target << " " << t.event << ")";
+    o << "\n" << r.trace << "\n";
   }
   return o.str();
 }
