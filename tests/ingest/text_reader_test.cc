@@ -197,6 +197,23 @@ TEST(TextReader, LimitOnBuffer) {
   EXPECT_NE(r.status.message().find("big.txt"), std::string::npos);
 }
 
+TEST(TextReader, StdinDash) {
+  TempDir dir;
+  std::string p = dir.File("in.jsonl", "{\"id\":\"x1\",\"text\":\"From stdin.\"}\n");
+  int saved = ::dup(0);
+  int fd = ::open(p.c_str(), O_RDONLY);
+  ASSERT_GE(fd, 0);
+  ::dup2(fd, 0);
+  ::close(fd);
+  auto r = ReadPath("-");  // sniffed as JSONL
+  ::dup2(saved, 0);
+  ::close(saved);
+  ASSERT_TRUE(r.status.ok()) << r.status.ToString();
+  ASSERT_EQ(r.articles.size(), 1u);
+  EXPECT_EQ(r.articles[0].id, "x1");
+  EXPECT_EQ(r.articles[0].origin, "<stdin>:1");
+}
+
 TEST(TextReader, MissingFileIsNotFound) {
   auto r = ReadPath("/nonexistent/dir/x.txt");
   EXPECT_EQ(r.status.code(), ErrorCode::kNotFound);
