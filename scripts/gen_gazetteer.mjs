@@ -30,7 +30,7 @@ const MIN_POPULATION = 15000;
 // Names in common use that the registries do not spell (name -> ISO alpha-3).
 const EXTRA_COUNTRY_NAMES = [
   ['U.S.', 'USA'], ['U.S.A.', 'USA'], ['America', 'USA'], ['United States', 'USA'],
-  ['U.K.', 'GBR'], ['Britain', 'GBR'], ['Great Britain', 'GBR'], ['England', 'GBR'],
+  ['U.K.', 'GBR'], ['UK', 'GBR'], ['Britain', 'GBR'], ['Great Britain', 'GBR'], ['England', 'GBR'],
   ['Scotland', 'GBR'], ['Wales', 'GBR'], ['Holland', 'NLD'], ['the Netherlands', 'NLD'],
   ['Burma', 'MMR'], ['Ivory Coast', 'CIV'], ['East Timor', 'TLS'], ['Swaziland', 'SWZ'],
   ['Czech Republic', 'CZE'], ['Palestine', 'PSE'], ['Gaza Strip', 'PSE'], ['West Bank', 'PSE'],

@@ -30,7 +30,7 @@
 //
 // Work is linear in the tokens of each event's sentence and its neighbours;
 // place names are looked up in a hash map built once by Create. Hostile input
-// (very long sentences) is bounded by kMaxScanTokens.
+// (very long sentences) is bounded by ContextOptions::max_scan_tokens.
 //
 // Thread-safety: a ContextAnalyzer is immutable after Create; Annotate and the
 // other const methods may run concurrently from any number of threads.

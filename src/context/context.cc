@@ -398,9 +398,7 @@ std::pair<std::uint32_t, std::uint32_t> NamedTail(const SentenceView& v, std::ui
                                                   std::uint32_t e) {
   for (std::uint32_t i = f; i + 1 < e; ++i) {
     std::string_view t = v.Text(i);
-    if ((EqualsLower(t, "from") || EqualsLower(t, "by")) && v.Capitalized(i + 1) &&
-        (v.cls[f] & kMedia || v.cls[e - 1] & kMedia || true))
-      return {i + 1, e};
+    if ((EqualsLower(t, "from") || EqualsLower(t, "by")) && v.Capitalized(i + 1)) return {i + 1, e};
   }
   return {f, e};
 }
