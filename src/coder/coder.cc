@@ -340,8 +340,17 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
       ++k;
     }
     bool have_actor = false;
+    // "lawmakers in Fornost and Gondor": leave the compound to the
+    // distribution step below rather than bind the agent to Fornost alone.
+    auto starts_compound = [&](std::size_t a) {
+      if (a + 1 >= raws.size() || raws[a + 1].agent) return false;
+      std::uint32_t x = raws[a].end, y = raws[a + 1].begin;
+      while (y > x && IsDeterminer(W[y - 1])) --y;
+      return (y == x + 1 && (IsOneOf(W[x], {"and", "or"}) || W[x] == ",")) ||
+             (y == x + 2 && W[x] == "," && IsOneOf(W[x + 1], {"and", "or"}));
+    };
     if (k < raws.size() && !raws[k].agent && !raws[k].null_code &&
-        (k == r || raws[k].begin == u.end || linking_gap(u.end, raws[k].begin))) {
+        (k == r || raws[k].begin == u.end || (linking_gap(u.end, raws[k].begin) && !starts_compound(k)))) {
       split_codes(raws[k].code, &u.codes);
       have_actor = !u.codes.empty();
       u.end = raws[k].end;
@@ -382,7 +391,16 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
   // with modifiers allowed before the next member ("and the evil Gondor").
   auto join_between = [&](std::size_t k) {
     std::uint32_t a = units[k - 1].end, b = units[k].begin;
-    while (b > a && W[b - 1] != "," && !IsOneOf(W[b - 1], {"and", "or"}) && is_modifier(b - 1)) --b;
+    // Modifiers before the next member, even when the tagger calls them nouns
+    // ("and the evil awful Gondor"); at most three.
+    auto join_modifier = [&](std::uint32_t k2) {
+      if (is_modifier(k2)) return true;
+      if (!tagged || W[k2].empty() || !std::islower(static_cast<unsigned char>(W[k2][0]))) return false;
+      return tags[k2].upos == Upos::kNoun || tags[k2].upos == Upos::kAdv;
+    };
+    while (b > a && b + 3 > units[k].begin && W[b - 1] != "," && !IsOneOf(W[b - 1], {"and", "or"}) &&
+           join_modifier(b - 1))
+      --b;
     if (b == a + 1 && (IsOneOf(W[a], {"and", "or"}) || W[a] == ",")) return 1;
     if (b == a + 2 && W[a] == "," && IsOneOf(W[a + 1], {"and", "or"})) return 2;
     if (b == a + 3 && IsOneOf(W[a], {"as"}) && IsOneOf(W[a + 1], {"well"}) && IsOneOf(W[a + 2], {"as"}))
@@ -449,8 +467,13 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
   sc->unit_at.assign(n, kNoUnit);
   for (std::size_t k = 0; k < units.size(); ++k) {
     for (std::uint32_t p = units[k].begin; p < units[k].end; ++p) sc->unit_at[p] = static_cast<std::int32_t>(k);
+    // "with Gondor", "in south Ithilen", "to the affected villages".
     std::uint32_t b = units[k].begin;
-    while (b > 0 && IsDeterminer(W[b - 1])) --b;
+    for (int skipped = 0; b > 0 && skipped < 3 && sc->unit_at[b - 1] == kNoUnit &&
+                          (IsDeterminer(W[b - 1]) || (tagged && (tags[b - 1].upos == Upos::kAdj ||
+                                                                  tags[b - 1].upos == Upos::kNum)));
+         ++skipped)
+      --b;
     units[k].after_preposition = b > 0 && IsPreposition(W[b - 1]);
   }
 
@@ -539,7 +562,7 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
   // Subject of a verb: the nearest coded unit before it that is not the object
   // of a preposition; commas are crossed (appositions, asides), conjunctions
   // that start a new clause with its own subject are not.
-  auto find_subject = [&](std::uint32_t vb) -> std::int32_t {
+  auto find_subject = [&](std::uint32_t vb, std::int32_t not_this) -> std::int32_t {
     std::int32_t fallback = kNoUnit;
     for (std::uint32_t p = vb; p-- > 0;) {
       if (W[p] == ";" || W[p] == ":") break;
@@ -550,6 +573,7 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
       std::int32_t u = sc->unit_at[p];
       if (u == kNoUnit || units[u].code.empty()) continue;
       p = units[u].begin;  // jump over the unit
+      if (not_this != kNoUnit && units[u].code == units[not_this].code) continue;
       // First member of its compound group.
       while (u > 0 && units[u - 1].group == units[u].group) --u;
       if (!units[u].after_preposition) return u;
@@ -582,6 +606,9 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
     Assigned a;
     const VerbPattern* fired = nullptr;
     for (const VerbPattern& p : block.patterns) {
+      // [+++] "complex" patterns divert the sentence in TABARI; PETRARCH never
+      // implemented them, and neither does dyad: they are passed over.
+      if (p.code.code != kNone && dicts_.code(p.code.code).kind == CodeKind::kComplex) continue;
       if (matcher.Match(p, vm.begin, vm.end, cb, ce, &a)) {
         fired = &p;
         break;
@@ -632,7 +659,7 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
 
     std::int32_t src = a.source, tgt = a.target;
     if (!a.compound) {
-      if (src == kNoUnit) src = find_subject(vm.begin);
+      if (src == kNoUnit) src = find_subject(vm.begin, tgt);
       if (passive && a.source == kNoUnit && a.target == kNoUnit) {
         // "B was attacked by A": the subject is the target, "by A" the source.
         std::int32_t by = kNoUnit;
