@@ -245,6 +245,7 @@ Result<TagAccuracy> EvaluateTagger(const Tagger& tagger, const std::string& conl
 enum class ChunkType : std::uint8_t {
   kNounPhrase,  // base NP: determiners, modifiers, compounds up to the noun head
   kVerbGroup,   // auxiliaries, modal, negation, adverbs between them, main verb
+                // (or a lone copula/auxiliary as head: "is" in "he is angry")
   kPrepPhrase,  // the preposition; `object` is the NP it governs
   kAdjPhrase,   // predicative adjectives ("was very angry")
 };
@@ -284,7 +285,7 @@ struct Chunk {
   std::int32_t modal = kNoToken;  // token of will/would/can/could/may/might/must/shall/should
   Tense tense = Tense::kNone;     // of the finite verb; kFuture for will/shall/"going to"
   Aspect aspect = Aspect::kSimple;
-  bool infinitive = false;  // "to deport" with no finite verb
+  bool infinitive = false;  // "to deport": the group is "deport", "to" stays outside the span
   // "is planning to deport", "intends to", "wants to", "threatened to": the
   // intent verb's group is chained to the infinitive group via `complement`
   // and the infinitive group has `intent` set.
