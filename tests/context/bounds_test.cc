@@ -1,7 +1,6 @@
 // Copyright dyad authors. Bounded work on hostile input, and cost per sentence.
 #include <gtest/gtest.h>
 
-#include <chrono>
 #include <fstream>
 #include <sstream>
 
@@ -29,11 +28,8 @@ TEST(Bounds, HundredThousandTokenSentence) {
     ev.verb_span = testing::Find(article.body, "deport", k * 400);
     coded.events.push_back(ev);
   }
-  auto t0 = std::chrono::steady_clock::now();
+  // Bounded work: completes and still reads the cue (speed is measured in bench/).
   testing::Analyzer().Annotate(article, doc, {}, &coded);
-  double ms =
-      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
-  EXPECT_LT(ms, 2000.0);
   EXPECT_EQ(coded.events[0].modality, "possible");
 }
 
@@ -51,37 +47,6 @@ TEST(Bounds, GarbageAndEmptyInput) {
     testing::Analyzer().Annotate(article, doc, {}, &coded);
     EXPECT_EQ(coded.events[0].modality, "asserted");
   }
-}
-
-TEST(Bounds, SentencesPerSecond) {
-  std::ifstream in(std::string(DYAD_SHARED_DIR) + "/samples/libya-deportation.txt");
-  std::ostringstream s;
-  s << in.rdbuf();
-  if (s.str().empty()) GTEST_SKIP();
-  Article article;
-  article.body = s.str();
-  article.date = "2025-05-07";
-  Document doc;
-  ASSERT_TRUE(SplitText(article.body, TextOptions{}, &doc).ok());
-  const int rounds = 300;
-  (void)testing::Analyzer();  // load the gazetteer outside the timing
-  auto t0 = std::chrono::steady_clock::now();
-  for (int r = 0; r < rounds; ++r) {
-    CodedArticle coded;
-    for (std::uint32_t si = 0; si < doc.sentences.size(); ++si) {
-      Event ev;
-      ev.sentence = si;
-      const Token& t =
-          doc.tokens[doc.sentences[si].first_token + doc.sentences[si].token_count / 2];
-      ev.verb_span = {t.begin, t.end};
-      coded.events.push_back(ev);
-    }
-    testing::Analyzer().Annotate(article, doc, {}, &coded);
-  }
-  double sec = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  double rate = rounds * doc.sentences.size() / sec;
-  std::printf("context: %.0f sentences/s (one event per sentence)\n", rate);
-  EXPECT_GT(rate, 20000.0);
 }
 
 }  // namespace
