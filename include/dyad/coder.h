@@ -60,19 +60,20 @@ struct CodedActor {
 struct CodedEvent {
   CodedActor source, target;
   bool has_source = false, has_target = false;
-  std::string cameo;                // "064"; leading zeros kept
+  std::string cameo;  // "064"; leading zeros kept
   std::uint32_t verb_first_token = 0, verb_end_token = 0;
-  std::string rule;                 // file:line of the verb form or pattern that fired
-  bool passive = false;             // source/target reversed by passive voice
-  bool negated = false;             // the verb group is negated ("did not attack")
+  std::string rule;      // file:line of the verb form or pattern that fired
+  bool passive = false;  // source/target reversed by passive voice
+  bool negated = false;  // the verb group is negated ("did not attack")
 };
 
 // An actor mention (for entity output), coded or not.
 struct ActorMentionOut {
   std::uint32_t first_token = 0, end_token = 0;
-  std::string code;  // empty for a null-coded dictionary phrase
-  std::string rule;
+  std::string code;            // empty for a null-coded dictionary phrase
+  std::string rule;            // file:line of the actor (or agent) entry
   bool is_agent_only = false;  // an agent with no country actor ("the police")
+  bool time_bounded = false;   // the actor entry has date-restricted codes (roles over time)
 };
 
 // Per-thread working memory.

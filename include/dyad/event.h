@@ -26,7 +26,7 @@ struct Actor {
   std::string country;               // ISO alpha-3 or CAMEO international code, or empty
   std::vector<std::string> sectors;  // three-letter sector codes ("GOV", "REF")
   Span span;
-  std::string entity;                // entity id within the article, or empty
+  std::string entity;  // entity id within the article, or empty
 };
 
 enum class EntityType { kPerson, kOrg, kPlace, kOther };
@@ -73,7 +73,7 @@ struct Event {
   std::string id;  // "<article id>:<sentence>:<n>"
   std::uint32_t sentence = 0;
   std::optional<Actor> source, target;
-  std::string cameo;                    // "011", "174"; leading zeros kept
+  std::string cameo;                      // "011", "174"; leading zeros kept
   std::string plover_event, plover_mode;  // empty = none
   int quad_class = 0;
   double goldstein = 0;

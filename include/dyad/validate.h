@@ -39,7 +39,7 @@ struct ValidationRecord {
 };
 
 struct ValidationSuite {
-  std::string name;                     // file name
+  std::string name;                       // file name
   std::vector<std::string> dictionaries;  // absolute paths, in load order
   std::vector<ValidationRecord> records;
 };
@@ -56,7 +56,7 @@ Result<ValidationSuite> LoadValidationSuite(const std::string& path);
 struct RecordOutcome {
   const ValidationRecord* record = nullptr;
   std::vector<EventTriple> coded;
-  std::string note;  // why it failed or was not applicable
+  std::string note;   // why it failed or was not applicable
   std::string trace;  // ValidateOptions::trace: how the coder read the record
   bool pass = false;
   bool applicable = true;  // false: tests something outside dyad (e.g. a parse tree)
@@ -81,7 +81,8 @@ struct ValidateOptions {
   std::string only_id;   // run just this record (empty: all)
 };
 
-Result<ValidationReport> RunValidation(const ValidationSuite& suite, const ValidateOptions& options);
+Result<ValidationReport> RunValidation(const ValidationSuite& suite,
+                                       const ValidateOptions& options);
 
 // Table per category (passes / total) and the first `max_failures` failures.
 std::string RenderValidationReport(const ValidationReport& report, int max_failures);

@@ -18,6 +18,11 @@ struct Unit {
   std::vector<std::string> codes;    // one per member of a compound code ([FRO/BIL/SAM])
   std::vector<std::pair<std::string_view, bool>> agents;  // agent-only: (code, suffix)
   std::string rule;
+  // The dictionary actor inside a composed unit ("United States" in "the
+  // United States government"), reported as an entity of its own.
+  std::uint32_t actor_begin = 0, actor_end = 0;
+  std::string actor_code;
+  bool time_bounded = false;
   std::uint32_t group = 0;  // units of one compound ("A, B and C") share a group
   bool agent_only = false;
   bool after_preposition = false;  // object of with/of/to/in/... ("ties with Gondor")
@@ -27,9 +32,9 @@ struct CoderScratch {
   std::vector<std::string_view> words;
   DictWords dict_words;
   std::vector<Unit> units;
-  std::vector<std::int32_t> unit_at;  // word -> unit index or -1
-  std::vector<std::uint8_t> boundary;  // word is a clause boundary (comma, and, but ...)
-  std::vector<std::uint8_t> verbish;   // word may be a verb (tag VERB, or no tags)
+  std::vector<std::int32_t> unit_at;        // word -> unit index or -1
+  std::vector<std::uint8_t> boundary;       // word is a clause boundary (comma, and, but ...)
+  std::vector<std::uint8_t> verbish;        // word may be a verb (tag VERB, or no tags)
   std::vector<std::uint8_t> is_group_join;  // "and"/"," that joins a compound actor
   std::string scratch;
 };
@@ -61,15 +66,18 @@ bool IsOneOf(std::string_view w, std::initializer_list<std::string_view> set) {
   return false;
 }
 
-bool IsConjunction(std::string_view w) { return IsOneOf(w, {"and", "but", "or", "nor", "while", "whereas"}); }
+bool IsConjunction(std::string_view w) {
+  return IsOneOf(w, {"and", "but", "or", "nor", "while", "whereas"});
+}
 bool IsClausePunct(std::string_view w) {
-  return w == "," || w == ";" || w == ":" || w == "(" || w == ")" || w == "--" || w == "\xE2\x80\x94" ||
-         w == "\xE2\x80\x93";
+  return w == "," || w == ";" || w == ":" || w == "(" || w == ")" || w == "--" ||
+         w == "\xE2\x80\x94" || w == "\xE2\x80\x93";
 }
 bool IsPreposition(std::string_view w) {
-  return IsOneOf(w, {"with", "of", "to", "in", "on", "at", "from", "into", "against", "for",
-                     "by", "toward", "towards", "over", "about", "between", "among", "near",
-                     "inside", "outside", "across", "through", "upon", "onto"});
+  return IsOneOf(w,
+                 {"with",    "of",   "to",     "in",      "on",      "at",      "from",  "into",
+                  "against", "for",  "by",     "toward",  "towards", "over",    "about", "between",
+                  "among",   "near", "inside", "outside", "across",  "through", "upon",  "onto"});
 }
 bool IsBeForm(std::string_view w) {
   return IsOneOf(w, {"is", "are", "was", "were", "be", "been", "being", "'s", "'re", "get", "got",
@@ -165,7 +173,8 @@ class PatternMatcher {
         // A skip or compound token passes over the whole compound group.
         std::uint32_t last = s_.units[u].end;
         if (e.kind == PatternElementKind::kSkip || e.kind == PatternElementKind::kCompound) {
-          for (std::size_t k = u + 1; k < s_.units.size() && s_.units[k].group == s_.units[u].group; ++k)
+          for (std::size_t k = u + 1; k < s_.units.size() && s_.units[k].group == s_.units[u].group;
+               ++k)
             last = s_.units[k].end;
         }
         return last - pos;
@@ -255,6 +264,7 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
     std::string_view code;  // actor code text, or agent code text
     bool suffix;            // agent: [~X] (true) or [X~]
     std::string rule;
+    bool time_bounded = false;
   };
   std::vector<Raw> raws;  // few per sentence
   for (std::uint32_t i = 0; i < n;) {
@@ -270,6 +280,7 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
         r.code = c.text;
       }
       r.rule = dicts_.Where(am.phrase ? am.phrase->where : am.entry->where);
+      r.time_bounded = am.entry && !am.entry->restrictions.empty();
       raws.push_back(std::move(r));
       i += am.length;
     } else if (has_agent) {
@@ -350,11 +361,16 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
              (y == x + 2 && W[x] == "," && IsOneOf(W[x + 1], {"and", "or"}));
     };
     if (k < raws.size() && !raws[k].agent && !raws[k].null_code &&
-        (k == r || raws[k].begin == u.end || (linking_gap(u.end, raws[k].begin) && !starts_compound(k)))) {
+        (k == r || raws[k].begin == u.end ||
+         (linking_gap(u.end, raws[k].begin) && !starts_compound(k)))) {
       split_codes(raws[k].code, &u.codes);
       have_actor = !u.codes.empty();
+      u.actor_begin = raws[k].begin;
+      u.actor_end = raws[k].end;
+      u.actor_code = std::string(raws[k].code);
       u.end = raws[k].end;
       u.rule = raws[k].rule;
+      u.time_bounded = raws[k].time_bounded;
       ++k;
     }
     if (have_actor) {
@@ -395,15 +411,17 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
     // ("and the evil awful Gondor"); at most three.
     auto join_modifier = [&](std::uint32_t k2) {
       if (is_modifier(k2)) return true;
-      if (!tagged || W[k2].empty() || !std::islower(static_cast<unsigned char>(W[k2][0]))) return false;
+      if (!tagged || W[k2].empty() || !std::islower(static_cast<unsigned char>(W[k2][0])))
+        return false;
       return tags[k2].upos == Upos::kNoun || tags[k2].upos == Upos::kAdv;
     };
-    while (b > a && b + 3 > units[k].begin && W[b - 1] != "," && !IsOneOf(W[b - 1], {"and", "or"}) &&
-           join_modifier(b - 1))
+    while (b > a && b + 3 > units[k].begin && W[b - 1] != "," &&
+           !IsOneOf(W[b - 1], {"and", "or"}) && join_modifier(b - 1))
       --b;
     if (b == a + 1 && (IsOneOf(W[a], {"and", "or"}) || W[a] == ",")) return 1;
     if (b == a + 2 && W[a] == "," && IsOneOf(W[a + 1], {"and", "or"})) return 2;
-    if (b == a + 3 && IsOneOf(W[a], {"as"}) && IsOneOf(W[a + 1], {"well"}) && IsOneOf(W[a + 2], {"as"}))
+    if (b == a + 3 && IsOneOf(W[a], {"as"}) && IsOneOf(W[a + 1], {"well"}) &&
+        IsOneOf(W[a + 2], {"as"}))
       return 3;
     return 0;
   };
@@ -443,16 +461,21 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
       for (std::size_t g = first_agent; g < k; ++g) {
         for (const std::string& c : units[m].codes) {
           std::string x = c;
-          for (const auto& [a, suffix] : units[g].agents) x = Dictionaries::ComposeAgentCode(x, a, suffix);
+          for (const auto& [a, suffix] : units[g].agents)
+            x = Dictionaries::ComposeAgentCode(x, a, suffix);
           composed.push_back(std::move(x));
         }
       }
       units[m].codes = std::move(composed);
     }
     units[k].begin = units[first_agent].begin;
-    units.erase(units.begin() + static_cast<std::ptrdiff_t>(first_agent), units.begin() + static_cast<std::ptrdiff_t>(k));
+    units.erase(units.begin() + static_cast<std::ptrdiff_t>(first_agent),
+                units.begin() + static_cast<std::ptrdiff_t>(k));
     for (std::size_t m = 0; m < units.size(); ++m) {
-      if (units[m].group >= first_agent) units[m].group = units[m].group >= k ? units[m].group - static_cast<std::uint32_t>(k - first_agent) : static_cast<std::uint32_t>(first_agent);
+      if (units[m].group >= first_agent)
+        units[m].group = units[m].group >= k
+                             ? units[m].group - static_cast<std::uint32_t>(k - first_agent)
+                             : static_cast<std::uint32_t>(first_agent);
     }
     k = first_agent;
   }
@@ -466,12 +489,13 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
 
   sc->unit_at.assign(n, kNoUnit);
   for (std::size_t k = 0; k < units.size(); ++k) {
-    for (std::uint32_t p = units[k].begin; p < units[k].end; ++p) sc->unit_at[p] = static_cast<std::int32_t>(k);
+    for (std::uint32_t p = units[k].begin; p < units[k].end; ++p)
+      sc->unit_at[p] = static_cast<std::int32_t>(k);
     // "with Gondor", "in south Ithilen", "to the affected villages".
     std::uint32_t b = units[k].begin;
     for (int skipped = 0; b > 0 && skipped < 3 && sc->unit_at[b - 1] == kNoUnit &&
                           (IsDeterminer(W[b - 1]) || (tagged && (tags[b - 1].upos == Upos::kAdj ||
-                                                                  tags[b - 1].upos == Upos::kNum)));
+                                                                 tags[b - 1].upos == Upos::kNum)));
          ++skipped)
       --b;
     units[k].after_preposition = b > 0 && IsPreposition(W[b - 1]);
@@ -497,7 +521,17 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
     m.code = u.code;
     m.rule = u.rule;
     m.is_agent_only = u.agent_only;
+    m.time_bounded = u.time_bounded && u.actor_begin == u.begin && u.actor_end == u.end;
     out->actors.push_back(std::move(m));
+    if (u.actor_end > u.actor_begin && (u.actor_begin != u.begin || u.actor_end != u.end)) {
+      ActorMentionOut a;
+      a.first_token = t0 + u.actor_begin;
+      a.end_token = t0 + u.actor_end;
+      a.code = u.actor_code;
+      a.rule = u.rule;
+      a.time_bounded = u.time_bounded;
+      out->actors.push_back(std::move(a));
+    }
   }
 
   if (options_.trace) {
@@ -505,12 +539,14 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
       std::string& t = out->trace;
       t += "actor";
       for (std::uint32_t p = u.begin; p < u.end; ++p) Append(&t, {" ", W[p]});
-      Append(&t, {" = ", u.code.empty() ? std::string_view("(null)") : std::string_view(u.code), " group ",
-                  std::to_string(u.group), u.after_preposition ? " after-prep" : "", " [", u.rule, "]\n"});
+      Append(&t, {" = ", u.code.empty() ? std::string_view("(null)") : std::string_view(u.code),
+                  " group ", std::to_string(u.group), u.after_preposition ? " after-prep" : "",
+                  " [", u.rule, "]\n"});
     }
     if (tags.size() == n) {
       out->trace += "tags:";
-      for (std::uint32_t i = 0; i < n; ++i) Append(&out->trace, {" ", W[i], "/", UposName(tags[i].upos)});
+      for (std::uint32_t i = 0; i < n; ++i)
+        Append(&out->trace, {" ", W[i], "/", UposName(tags[i].upos)});
       out->trace += "\n";
     }
   }
@@ -583,7 +619,8 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
     return fallback;
   };
   auto find_object = [&](std::uint32_t ve, std::uint32_t ce, std::int32_t source) -> std::int32_t {
-    std::string_view src_code = source == kNoUnit ? std::string_view() : std::string_view(units[source].code);
+    std::string_view src_code =
+        source == kNoUnit ? std::string_view() : std::string_view(units[source].code);
     for (std::uint32_t p = ve; p < ce; ++p) {
       std::int32_t u = sc->unit_at[p];
       if (u == kNoUnit) continue;
@@ -620,18 +657,21 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
     // Chained infinitive: defer to the next verb when no pattern of ours fired.
     // "planning to deport", "agreed to restore": only "to" (and adverbs) between
     // the two verbs; "urged Eriador to respond" is not a chain.
-    bool chained = vi + 1 < verbs.size() && verbs[vi + 1].m.begin > vm.end && verbs[vi + 1].m.begin <= vm.end + 3 &&
-                   [&] {
-                     bool to = false;
-                     for (std::uint32_t p = vm.end; p < verbs[vi + 1].m.begin; ++p) {
-                       if (IsOneOf(W[p], {"to"})) to = true;
-                       else if (sc->unit_at[p] != kNoUnit || !(tagged && tags[p].upos == Upos::kAdv)) return false;
-                     }
-                     return to;
-                   }();
+    bool chained =
+        vi + 1 < verbs.size() && verbs[vi + 1].m.begin > vm.end &&
+        verbs[vi + 1].m.begin <= vm.end + 3 && [&] {
+          bool to = false;
+          for (std::uint32_t p = vm.end; p < verbs[vi + 1].m.begin; ++p) {
+            if (IsOneOf(W[p], {"to"}))
+              to = true;
+            else if (sc->unit_at[p] != kNoUnit || !(tagged && tags[p].upos == Upos::kAdv))
+              return false;
+          }
+          return to;
+        }();
     if (options_.trace) {
-      Append(&out->trace, {"verb ", W[vm.verb], " block ", block.name, " clause [", std::to_string(cb), ",",
-                           std::to_string(ce), ") "});
+      Append(&out->trace, {"verb ", W[vm.verb], " block ", block.name, " clause [",
+                           std::to_string(cb), ",", std::to_string(ce), ") "});
       if (fired) {
         Append(&out->trace, {"pattern ", fired->text, " [", dicts_.Where(fired->where), "]"});
       } else {
@@ -654,7 +694,8 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
     }
     if (tagged && tags[vm.verb].xpos == Xpos::kVBN) {
       for (std::uint32_t p = std::max(lookback, cb); p < vm.begin; ++p)
-        if (IsBeForm(W[p]) && (tags[p].upos == Upos::kAux || tags[p].upos == Upos::kVerb)) passive = true;
+        if (IsBeForm(W[p]) && (tags[p].upos == Upos::kAux || tags[p].upos == Upos::kVerb))
+          passive = true;
     }
 
     std::int32_t src = a.source, tgt = a.target;
@@ -667,7 +708,8 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
           if (IsOneOf(W[p], {"by"})) {
             std::uint32_t q = p + 1;
             while (q < ce && IsDeterminer(W[q])) ++q;
-            if (q < ce && sc->unit_at[q] != kNoUnit && !units[sc->unit_at[q]].code.empty()) by = sc->unit_at[q];
+            if (q < ce && sc->unit_at[q] != kNoUnit && !units[sc->unit_at[q]].code.empty())
+              by = sc->unit_at[q];
             break;
           }
         }
@@ -685,8 +727,8 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
     if (targets.empty() && !options_.require_dyad) targets.push_back(kNoUnit);
 
     std::string rule = dicts_.Where(fired ? fired->where : form.where);
-    auto emit_codes = [&](std::int32_t s, std::int32_t t, std::string_view cameo, std::string_view scode,
-                          std::string_view tcode) {
+    auto emit_codes = [&](std::int32_t s, std::int32_t t, std::string_view cameo,
+                          std::string_view scode, std::string_view tcode) {
       if (out->events.size() >= options_.max_events_per_sentence) return;
       if (s != kNoUnit && t != kNoUnit && scode == tcode) return;
       CodedEvent ev;
@@ -705,8 +747,9 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
         ev.target = {t0 + units[t].begin, t0 + units[t].end, std::string(tcode), units[t].rule};
       }
       for (const CodedEvent& e : out->events) {
-        if (e.cameo == ev.cameo && e.source.code == ev.source.code && e.target.code == ev.target.code &&
-            e.has_source == ev.has_source && e.has_target == ev.has_target)
+        if (e.cameo == ev.cameo && e.source.code == ev.source.code &&
+            e.target.code == ev.target.code && e.has_source == ev.has_source &&
+            e.has_target == ev.has_target)
           return;
       }
       out->events.push_back(std::move(ev));

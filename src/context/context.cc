@@ -862,6 +862,13 @@ void ContextAnalyzer::Annotate(const Article& article, const Document& doc,
         }
       }
       if (filled) continue;
+      // A place name inside another entity ("Rubio" in "Marco Rubio") is part
+      // of that name, not a place.
+      bool inside_other = false;
+      for (const Entity& e : coded->entities) {
+        inside_other |= e.span.begin < h.span.end && h.span.begin < e.span.end;
+      }
+      if (inside_other) continue;
       Entity e;
       auto it = place_ids.find(pkey);
       if (it == place_ids.end())

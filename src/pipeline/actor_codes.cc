@@ -15,23 +15,34 @@ constexpr std::array<std::string_view, 38> kSectors = {
 
 }  // namespace
 
+bool IsInternationalCode(std::string_view triple) {
+  return triple == "IGO" || triple == "NGO" || triple == "NGM" || triple == "MNC" ||
+         triple == "IMG" || triple == "UIS";
+}
+
 bool IsSectorCode(std::string_view triple) {
   return std::find(kSectors.begin(), kSectors.end(), triple) != kSectors.end();
 }
 
-void SplitActorCode(std::string_view code, std::string* country, std::vector<std::string>* sectors) {
+void SplitActorCode(std::string_view code, std::string* country,
+                    std::vector<std::string>* sectors) {
   country->clear();
   sectors->clear();
   std::size_t i = 0;
   if (code.size() >= 3 && !IsSectorCode(code.substr(0, 3))) {
     country->assign(code.substr(0, 3));
-    i = 3;
+    // International actors (IGO, NGO, ...) stand in the country slot and are
+    // also their own first sector, so "human rights groups" (NGO) reads as an
+    // NGO by either field.
+    i = IsInternationalCode(*country) ? 0 : 3;
   }
   for (; i + 3 <= code.size(); i += 3) sectors->emplace_back(code.substr(i, 3));
   if (i < code.size()) {
     // A non-standard tail ("USAGOVX"): keep it rather than drop it.
-    if (sectors->empty()) sectors->emplace_back(code.substr(i));
-    else sectors->back() += std::string(code.substr(i));
+    if (sectors->empty())
+      sectors->emplace_back(code.substr(i));
+    else
+      sectors->back() += std::string(code.substr(i));
   }
 }
 

@@ -9,10 +9,13 @@
 namespace dyad {
 
 // "USAGOV" -> country "USA", sectors {"GOV"}; "REF" -> country "", {"REF"};
-// "IGOUNO" -> country "IGO", {"UNO"}; "LBYREBMIL" -> "LBY", {"REB", "MIL"}.
+// "IGOUNO" -> country "IGO", {"IGO", "UNO"}; "LBYREBMIL" -> "LBY", {"REB", "MIL"}.
 // A code whose first three letters are a domestic sector code has no country;
 // CAMEO's international codes (IGO, NGO, NGM, MNC, IMG, UIS) stand as the country.
 void SplitActorCode(std::string_view code, std::string* country, std::vector<std::string>* sectors);
+
+// CAMEO's international actor codes: IGO, NGO, NGM, MNC, IMG, UIS.
+bool IsInternationalCode(std::string_view triple);
 
 // True for CAMEO's three-letter domestic role/sector codes (GOV, MIL, REB, ...).
 bool IsSectorCode(std::string_view triple);

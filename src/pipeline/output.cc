@@ -35,16 +35,21 @@ void AddPlace(const Place& p, Json* j) {
 
 const char* EntityTypeName(EntityType t) {
   switch (t) {
-    case EntityType::kPerson: return "PERSON";
-    case EntityType::kOrg: return "ORG";
-    case EntityType::kPlace: return "PLACE";
-    case EntityType::kOther: return "OTHER";
+    case EntityType::kPerson:
+      return "PERSON";
+    case EntityType::kOrg:
+      return "ORG";
+    case EntityType::kPlace:
+      return "PLACE";
+    case EntityType::kOther:
+      return "OTHER";
   }
   return "OTHER";
 }
 
 Json AttributionJson(const Attribution& a) {
-  return Json{{"text", a.text}, {"kind", a.kind}, {"code", a.code.empty() ? Json(nullptr) : Json(a.code)}};
+  return Json{
+      {"text", a.text}, {"kind", a.kind}, {"code", a.code.empty() ? Json(nullptr) : Json(a.code)}};
 }
 
 std::string_view SentenceText(const Article& article, const CodedArticle& coded, std::uint32_t i) {

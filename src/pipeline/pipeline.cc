@@ -3,9 +3,11 @@
 #include <cstdlib>
 #include <filesystem>
 #include <sstream>
+#include <unordered_map>
 
 #include "dyad/codebook.h"
 #include "dyad/coder.h"
+#include "dyad/context.h"
 #include "dyad/dict.h"
 #include "dyad/lexicon.h"
 #include "dyad/tagger.h"
@@ -46,9 +48,11 @@ struct Scratch {
 
 class PipelineImpl final : public Pipeline {
  public:
-  PipelineImpl(const PipelineOptions& o, std::unique_ptr<Dictionaries> d, std::unique_ptr<Codebook> cb,
-               std::unique_ptr<Lexicon> lex, std::unique_ptr<Tagger> tagger)
+  PipelineImpl(const PipelineOptions& o, std::unique_ptr<Dictionaries> d,
+               std::unique_ptr<Codebook> cb, std::unique_ptr<Lexicon> lex,
+               std::unique_ptr<Tagger> tagger, std::unique_ptr<ContextAnalyzer> context)
       : options_(o),
+        context_(std::move(context)),
         dicts_(std::move(d)),
         codebook_(std::move(cb)),
         lexicon_(std::move(lex)),
@@ -63,19 +67,21 @@ class PipelineImpl final : public Pipeline {
     DYAD_RETURN_IF_ERROR(SplitText(article.body, options_.text, &s.doc));
     out->sentence_count = static_cast<std::uint32_t>(s.doc.sentences.size());
     out->sentence_spans.reserve(s.doc.sentences.size());
-    for (const Sentence& sent : s.doc.sentences) out->sentence_spans.push_back({sent.begin, sent.end});
+    for (const Sentence& sent : s.doc.sentences)
+      out->sentence_spans.push_back({sent.begin, sent.end});
     if (tagger_) {
       tagger_->TagDocument(s.doc, lexicon_.get(), &s.tagger, &s.tags);
     } else {
       s.tags.clear();
     }
     const std::int32_t date = DateNumber(article.date);
-    std::uint32_t entity_seq = 0;
+    std::unordered_map<std::string, std::string> entity_ids;
     std::vector<Event> events;
     for (std::uint32_t si = 0; si < s.doc.sentences.size(); ++si) {
       const Sentence& sent = s.doc.sentences[si];
       std::span<const PosTag> tags;
-      if (!s.tags.empty()) tags = std::span<const PosTag>(s.tags).subspan(sent.first_token, sent.token_count);
+      if (!s.tags.empty())
+        tags = std::span<const PosTag>(s.tags).subspan(sent.first_token, sent.token_count);
       coder_.CodeSentence(s.doc, sent, tags, date, s.coder.get(), &s.coding);
       if (s.coding.story_discarded) {
         out->events.clear();
@@ -85,12 +91,15 @@ class PipelineImpl final : public Pipeline {
       for (const ActorMentionOut& m : s.coding.actors) {
         if (m.code.empty()) continue;
         Entity e;
-        e.id = "e" + std::to_string(entity_seq++);
         e.span = TokenSpan(s.doc, m.first_token, m.end_token);
         e.text = std::string(article.body.substr(e.span.begin, e.span.end - e.span.begin));
         e.code = m.code;
         SplitActorCode(m.code, &e.country, &e.sectors);
-        e.type = e.sectors.empty() && !m.is_agent_only ? EntityType::kPlace : EntityType::kOrg;
+        e.type = EntityTypeOf(m, e);
+        // One id per entity: the same code and words share it across mentions.
+        std::string key = e.code + "|" + Lower(e.text);
+        auto [it, fresh] = entity_ids.emplace(key, "e" + std::to_string(entity_ids.size()));
+        e.id = it->second;
         out->entities.push_back(std::move(e));
       }
       std::uint32_t n = 0;
@@ -115,6 +124,8 @@ class PipelineImpl final : public Pipeline {
         out->events.push_back(std::move(ev));
       }
     }
+    // Who says so, how sure, when and where.
+    context_->Annotate(article, s.doc, s.tags, out);
     return Status::Ok();
   }
 
@@ -127,6 +138,29 @@ class PipelineImpl final : public Pipeline {
   }
 
  private:
+  static std::string Lower(std::string_view s) {
+    std::string out(s);
+    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+  }
+
+  // PERSON, ORG or PLACE. dyad's own dictionaries keep people, countries and
+  // institutions in files named so; for other dictionaries a name with
+  // date-bounded role codes is a person, a bare country code a place.
+  static EntityType EntityTypeOf(const ActorMentionOut& m, const Entity& e) {
+    std::string_view file(m.rule);
+    file = file.substr(0, file.rfind(':'));
+    if (file.find("people") != std::string_view::npos) return EntityType::kPerson;
+    if (file.find("institution") != std::string_view::npos) return EntityType::kOrg;
+    if (m.is_agent_only) return EntityType::kOrg;
+    if (e.sectors.empty()) return EntityType::kPlace;
+    std::size_t words = 1;
+    for (char c : e.text) words += c == ' ';
+    if (m.time_bounded && words >= 2 && std::isupper(static_cast<unsigned char>(e.text[0])))
+      return EntityType::kPerson;
+    return EntityType::kOrg;
+  }
+
   static Span TokenSpan(const Document& doc, std::uint32_t first, std::uint32_t end) {
     if (first >= end || end > doc.tokens.size()) return {};
     return {doc.tokens[first].begin, doc.tokens[end - 1].end};
@@ -142,6 +176,7 @@ class PipelineImpl final : public Pipeline {
   }
 
   PipelineOptions options_;
+  std::unique_ptr<ContextAnalyzer> context_;
   std::unique_ptr<Dictionaries> dicts_;
   std::unique_ptr<Codebook> codebook_;
   std::unique_ptr<Lexicon> lexicon_;
@@ -151,7 +186,8 @@ class PipelineImpl final : public Pipeline {
 
 }  // namespace
 
-Result<std::unique_ptr<Pipeline>> Pipeline::Create(const PipelineOptions& options, DiagnosticSink warn) {
+Result<std::unique_ptr<Pipeline>> Pipeline::Create(const PipelineOptions& options,
+                                                   DiagnosticSink warn) {
   const std::string data_dir = options.data_dir.empty() ? DefaultDataDir() : options.data_dir;
   DictOptions dopts;
   dopts.strict = options.strict_dictionaries;
@@ -180,18 +216,24 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Create(const PipelineOptions& option
   }
   auto cb = Codebook::Load((fs::path(data_dir) / "cameo.tsv").string());
   if (!cb.ok()) return cb.status();
-  auto lex = Lexicon::Load(options.wordnet_dir.empty() ? Lexicon::DefaultDirectory() : options.wordnet_dir);
+  auto lex = Lexicon::Load(options.wordnet_dir.empty() ? Lexicon::DefaultDirectory()
+                                                       : options.wordnet_dir);
   if (!lex.ok()) return lex.status();
   std::unique_ptr<Tagger> tagger;
   if (options.use_tagger) {
     const char* env = std::getenv("DYAD_TAGGER_MODEL");
-    std::string model = env && *env ? std::string(env) : (fs::path(data_dir) / "models" / "tagger-en-ewt.dtm").string();
+    std::string model = env && *env
+                            ? std::string(env)
+                            : (fs::path(data_dir) / "models" / "tagger-en-ewt.dtm").string();
     auto t = Tagger::Load(model);
     if (!t.ok()) return t.status();
     tagger = std::move(t).value();
   }
-  return std::unique_ptr<Pipeline>(new PipelineImpl(options, std::move(dicts), std::move(cb).value(),
-                                                    std::move(lex).value(), std::move(tagger)));
+  auto context = ContextAnalyzer::Create(data_dir, warn);
+  if (!context.ok()) return context.status();
+  return std::unique_ptr<Pipeline>(new PipelineImpl(options, std::move(dicts),
+                                                    std::move(cb).value(), std::move(lex).value(),
+                                                    std::move(tagger), std::move(context).value()));
 }
 
 }  // namespace dyad

@@ -57,12 +57,18 @@ std::string DecodeXml(std::string_view s) {
       continue;
     }
     std::size_t semi = s.find(';', i);
-    std::string_view ent = semi == std::string_view::npos ? std::string_view() : s.substr(i + 1, semi - i - 1);
-    if (ent == "amp") out.push_back('&');
-    else if (ent == "lt") out.push_back('<');
-    else if (ent == "gt") out.push_back('>');
-    else if (ent == "quot") out.push_back('"');
-    else if (ent == "apos") out.push_back('\'');
+    std::string_view ent =
+        semi == std::string_view::npos ? std::string_view() : s.substr(i + 1, semi - i - 1);
+    if (ent == "amp")
+      out.push_back('&');
+    else if (ent == "lt")
+      out.push_back('<');
+    else if (ent == "gt")
+      out.push_back('>');
+    else if (ent == "quot")
+      out.push_back('"');
+    else if (ent == "apos")
+      out.push_back('\'');
     else {
       out.push_back('&');
       continue;
@@ -73,7 +79,8 @@ std::string DecodeXml(std::string_view s) {
 }
 
 int LineOf(std::string_view text, std::size_t offset) {
-  return 1 + static_cast<int>(std::count(text.begin(), text.begin() + std::min(offset, text.size()), '\n'));
+  return 1 + static_cast<int>(
+                 std::count(text.begin(), text.begin() + std::min(offset, text.size()), '\n'));
 }
 
 // Attribute value of `name` in a tag's text: name="v", name = 'v', name=v.
@@ -97,7 +104,8 @@ bool Attribute(std::string_view tag, std::string_view name, std::string* value) 
       *value = DecodeXml(tag.substr(q + 1, e - q - 1));
     } else {
       std::size_t e = q;
-      while (e < tag.size() && !std::isspace(static_cast<unsigned char>(tag[e])) && tag[e] != '>') ++e;
+      while (e < tag.size() && !std::isspace(static_cast<unsigned char>(tag[e])) && tag[e] != '>')
+        ++e;
       *value = std::string(tag.substr(q, e - q));
     }
     return true;
@@ -156,14 +164,16 @@ Result<ValidationSuite> LoadPetrarchSuite(const std::string& xml_path) {
   }
   for (std::string_view tag : {"Verbfile", "Actorfile", "Agentfile", "Discardfile"}) {
     std::string f;
-    if (Element(env, tag, 0, env.size(), &f)) suite.dictionaries.push_back((dir / Trim(f)).string());
+    if (Element(env, tag, 0, env.size(), &f))
+      suite.dictionaries.push_back((dir / Trim(f)).string());
   }
   std::size_t pos = 0;
   while ((pos = text.find("<Sentence ", pos)) != std::string::npos) {
     std::size_t tag_end = text.find('>', pos);
     std::size_t end = text.find("</Sentence>", pos);
     if (tag_end == std::string::npos || end == std::string::npos) {
-      return ParseError(xml_path + ":" + std::to_string(LineOf(text, pos)) + ": unterminated <Sentence>");
+      return ParseError(xml_path + ":" + std::to_string(LineOf(text, pos)) +
+                        ": unterminated <Sentence>");
     }
     std::string_view tag(text.data() + pos, tag_end - pos);
     ValidationRecord r;
@@ -267,7 +277,8 @@ Result<ValidationSuite> LoadTabariSuite(const std::string& project_path) {
     std::size_t b = line.find("\\n{");
     if (b != std::string::npos) {
       std::size_t e = line.find('}', b);
-      std::string inner = Trim(line.substr(b + 3, e == std::string::npos ? std::string::npos : e - b - 3));
+      std::string inner =
+          Trim(line.substr(b + 3, e == std::string::npos ? std::string::npos : e - b - 3));
       if (inner.rfind("OPTION", 0) == 0) {
         skip_record = true;  // tests a TABARI .options setting, not coding
       } else if (inner == "---" || inner == "+++") {
@@ -281,7 +292,8 @@ Result<ValidationSuite> LoadTabariSuite(const std::string& project_path) {
       }
     }
     if (line.find("*/") != std::string::npos) {
-      bool stop = Normalise(cur.text).rfind("This is the end of the standard validation records", 0) == 0;
+      bool stop =
+          Normalise(cur.text).rfind("This is the end of the standard validation records", 0) == 0;
       if (stop) {
         cur = ValidationRecord{};
         break;
@@ -316,7 +328,8 @@ bool LooksLikeDateline(std::string_view text) {
 
 }  // namespace
 
-Result<ValidationReport> RunValidation(const ValidationSuite& suite, const ValidateOptions& options) {
+Result<ValidationReport> RunValidation(const ValidationSuite& suite,
+                                       const ValidateOptions& options) {
   ValidationReport report;
   report.suite = suite.name;
   DictOptions dopts;
@@ -332,8 +345,10 @@ Result<ValidationReport> RunValidation(const ValidationSuite& suite, const Valid
     auto lex = Lexicon::Load(Lexicon::DefaultDirectory());
     if (!lex.ok()) return lex.status();
     lexicon = std::move(lex).value();
-    std::string model = options.data_dir.empty() ? Tagger::DefaultPath()
-                                                 : (fs::path(options.data_dir) / "models" / "tagger-en-ewt.dtm").string();
+    std::string model =
+        options.data_dir.empty()
+            ? Tagger::DefaultPath()
+            : (fs::path(options.data_dir) / "models" / "tagger-en-ewt.dtm").string();
     auto t = Tagger::Load(model);
     if (!t.ok()) return t.status();
     tagger = std::move(t).value();
@@ -351,7 +366,8 @@ Result<ValidationReport> RunValidation(const ValidationSuite& suite, const Valid
     RecordOutcome o;
     o.record = &r;
     std::int32_t date = 0;
-    for (char c : r.date) date = std::isdigit(static_cast<unsigned char>(c)) ? date * 10 + (c - '0') : date;
+    for (char c : r.date)
+      date = std::isdigit(static_cast<unsigned char>(c)) ? date * 10 + (c - '0') : date;
     if (SplitText(r.text, TextOptions{}, &doc).ok()) {
       if (tagger) tagger->TagDocument(doc, lexicon.get(), &tscratch, &tags);
       bool story_discard = false, discard = false;
@@ -362,15 +378,19 @@ Result<ValidationReport> RunValidation(const ValidationSuite& suite, const Valid
         coder.CodeSentence(doc, s, st, date, scratch.get(), &coding);
         story_discard |= coding.story_discarded;
         discard |= coding.discarded;
-        for (const CodedEvent& e : coding.events) coded.insert({e.source.code, e.target.code, e.cameo});
+        for (const CodedEvent& e : coding.events)
+          coded.insert({e.source.code, e.target.code, e.cameo});
         o.trace += coding.trace;
       }
       if (story_discard) coded.clear();
       o.coded.assign(coded.begin(), coded.end());
       if (!r.expect_error.empty()) {
-        if (r.expect_error == "storydiscard") o.pass = story_discard;
-        else if (r.expect_error == "sentencediscard" || r.expect_error == "discard") o.pass = discard;
-        else if (r.expect_error == "dateline") o.pass = LooksLikeDateline(r.text);
+        if (r.expect_error == "storydiscard")
+          o.pass = story_discard;
+        else if (r.expect_error == "sentencediscard" || r.expect_error == "discard")
+          o.pass = discard;
+        else if (r.expect_error == "dateline")
+          o.pass = LooksLikeDateline(r.text);
         else {
           o.applicable = false;  // e.g. bad_input_parse: about the external parse tree
           o.note = "tests PETRARCH's handling of a malformed parse tree (" + r.expect_error +
@@ -381,7 +401,8 @@ Result<ValidationReport> RunValidation(const ValidationSuite& suite, const Valid
         std::set<EventTriple> want(r.expected.begin(), r.expected.end());
         o.pass = want == coded;
         if (r.expect_none || want.empty()) o.pass = coded.empty();
-        if (!o.pass) o.note = r.expect_none || want.empty() ? "expected no events" : "event sets differ";
+        if (!o.pass)
+          o.note = r.expect_none || want.empty() ? "expected no events" : "event sets differ";
       }
     } else {
       o.note = "text could not be split";
@@ -417,15 +438,17 @@ std::string RenderValidationReport(const ValidationReport& report, int max_failu
                 report.total ? 100.0 * report.passed / report.total : 0.0);
   o << buf;
   if (report.not_applicable) o << "not applicable: " << report.not_applicable << "\n";
-  if (report.dictionary_warnings) o << "dictionary warnings: " << report.dictionary_warnings << "\n";
+  if (report.dictionary_warnings)
+    o << "dictionary warnings: " << report.dictionary_warnings << "\n";
   int shown = 0;
   for (const RecordOutcome& r : report.outcomes) {
     if (r.pass || !r.applicable || shown >= max_failures) continue;
     if (shown++ == 0) o << "\nfailures:\n";
-    o << r.record->where << " " << r.record->id << ": " << r.note << "\n  " << r.record->text.substr(0, 160)
-      << "\n  expected:";
+    o << r.record->where << " " << r.record->id << ": " << r.note << "\n  "
+      << r.record->text.substr(0, 160) << "\n  expected:";
     if (r.record->expected.empty()) o << " none";
-    for (const auto& t : r.record->expected) o << " (" << t.source << " " << t.target << " " << t.event << ")";
+    for (const auto& t : r.record->expected)
+      o << " (" << t.source << " " << t.target << " " << t.event << ")";
     o << "\n  coded:   ";
     if (r.coded.empty()) o << " none";
     for (const auto& t : r.coded) o << " (" << t.source << " " << t.target << " " << t.event << ")";
@@ -438,7 +461,8 @@ std::string RenderValidationTrace(const ValidationReport& report) {
   std::ostringstream o;
   for (const RecordOutcome& r : report.outcomes) {
     o << r.record->id << (r.pass ? " pass" : " FAIL") << ": " << r.record->text << "\n  expected:";
-    for (const auto& t : r.record->expected) o << " (" << t.source << " " << t.target << " " << t.event << ")";
+    for (const auto& t : r.record->expected)
+      o << " (" << t.source << " " << t.target << " " << t.event << ")";
     o << "\n  coded:";
     for (const auto& t : r.coded) o << " (" << t.source << " " << t.target << " " << t.event << ")";
     o << "\n" << r.trace << "\n";

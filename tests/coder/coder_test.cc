@@ -87,7 +87,8 @@ class CoderTest : public ::testing::Test {
     std::set<Triple> out;
     for (const Sentence& s : doc_.sentences) {
       coder.CodeSentence(doc_, s, {}, date, scratch.get(), &coding_);
-      for (const CodedEvent& e : coding_.events) out.insert({e.source.code, e.target.code, e.cameo});
+      for (const CodedEvent& e : coding_.events)
+        out.insert({e.source.code, e.target.code, e.cameo});
     }
     return out;
   }
@@ -103,8 +104,10 @@ TEST_F(CoderTest, SimpleSubjectVerbObject) {
 }
 
 TEST_F(CoderTest, PatternBeatsVerbCode) {
-  EXPECT_EQ(Code("Arnor restored diplomatic ties with Gondor."), (std::set<Triple>{{"ARN", "GON", "064"}}));
-  EXPECT_EQ(Code("Mordor attacked Gondor with rockets."), (std::set<Triple>{{"MOR", "GON", "195"}}));
+  EXPECT_EQ(Code("Arnor restored diplomatic ties with Gondor."),
+            (std::set<Triple>{{"ARN", "GON", "064"}}));
+  EXPECT_EQ(Code("Mordor attacked Gondor with rockets."),
+            (std::set<Triple>{{"MOR", "GON", "195"}}));
   EXPECT_EQ(Code("Mordor attacked Gondor."), (std::set<Triple>{{"MOR", "GON", "190"}}));
 }
 
@@ -116,8 +119,10 @@ TEST_F(CoderTest, RuleNamesTheDictionaryLine) {
 
 TEST_F(CoderTest, AgentComposesWithCountry) {
   EXPECT_EQ(Code("Libyan police condemned Gondor."), (std::set<Triple>{{"LBYCOP", "GON", "122"}}));
-  EXPECT_EQ(Code("Soldiers from Gondor attacked Mordor."), (std::set<Triple>{{"GONMIL", "MOR", "190"}}));
-  EXPECT_EQ(Code("Gondor's government condemned Arnor."), (std::set<Triple>{{"GONGOV", "ARN", "122"}}));
+  EXPECT_EQ(Code("Soldiers from Gondor attacked Mordor."),
+            (std::set<Triple>{{"GONMIL", "MOR", "190"}}));
+  EXPECT_EQ(Code("Gondor's government condemned Arnor."),
+            (std::set<Triple>{{"GONGOV", "ARN", "122"}}));
   EXPECT_EQ(Code("Medecins Sans Frontieres Arnor condemned Gondor."),
             (std::set<Triple>{{"NGOARN", "GON", "122"}}));
 }
@@ -128,8 +133,9 @@ TEST_F(CoderTest, LoneAgentKeepsItsSector) {
 }
 
 TEST_F(CoderTest, CompoundActorsGiveOneEventPerMember) {
-  EXPECT_EQ(Code("Arnor, Mordor and Osgiliath condemned Gondor."),
-            (std::set<Triple>{{"ARN", "GON", "122"}, {"MOR", "GON", "122"}, {"OSG", "GON", "122"}}));
+  EXPECT_EQ(
+      Code("Arnor, Mordor and Osgiliath condemned Gondor."),
+      (std::set<Triple>{{"ARN", "GON", "122"}, {"MOR", "GON", "122"}, {"OSG", "GON", "122"}}));
   EXPECT_EQ(Code("Arnor condemned Gondor and Mordor."),
             (std::set<Triple>{{"ARN", "GON", "122"}, {"ARN", "MOR", "122"}}));
 }
@@ -140,7 +146,8 @@ TEST_F(CoderTest, CompoundPatternCodesBothDirections) {
 }
 
 TEST_F(CoderTest, PairedCodeAddsReverseEvent) {
-  EXPECT_EQ(Code("Arnor visited Gondor."), (std::set<Triple>{{"ARN", "GON", "042"}, {"GON", "ARN", "043"}}));
+  EXPECT_EQ(Code("Arnor visited Gondor."),
+            (std::set<Triple>{{"ARN", "GON", "042"}, {"GON", "ARN", "043"}}));
 }
 
 TEST_F(CoderTest, DateRestrictedActorCode) {

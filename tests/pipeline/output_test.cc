@@ -1,4 +1,6 @@
 // The JSON contract of docs/formats/events.md, and the helpers around it.
+#include "dyad/output.h"
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -6,7 +8,6 @@
 #include <nlohmann/json.hpp>
 
 #include "dyad/inputs.h"
-#include "dyad/output.h"
 #include "pipeline/actor_codes.h"
 
 namespace dyad {
@@ -26,7 +27,10 @@ TEST(ActorCodes, SplitsCountryAndSectors) {
   EXPECT_EQ(s, std::vector<std::string>({"REB", "MIL"}));
   SplitActorCode("IGOUNO", &c, &s);
   EXPECT_EQ(c, "IGO");
-  EXPECT_EQ(s, std::vector<std::string>({"UNO"}));
+  EXPECT_EQ(s, std::vector<std::string>({"IGO", "UNO"}));
+  SplitActorCode("NGO", &c, &s);
+  EXPECT_EQ(c, "NGO");
+  EXPECT_EQ(s, std::vector<std::string>({"NGO"}));
   SplitActorCode("USAX", &c, &s);  // odd tail kept, not dropped
   EXPECT_EQ(c, "USA");
   EXPECT_EQ(s, std::vector<std::string>({"X"}));
@@ -67,8 +71,9 @@ TEST(Output, ArticleObjectCarriesEveryContractField) {
   EXPECT_EQ(j["sentences"], 2);
   ASSERT_EQ(j["events"].size(), 1u);
   const auto& ev = j["events"][0];
-  for (const char* k : {"id", "sentence", "sentence_text", "source", "target", "cameo", "plover", "quad_class",
-                        "goldstein", "modality", "reported", "attribution", "date", "location", "spans", "rule"}) {
+  for (const char* k :
+       {"id", "sentence", "sentence_text", "source", "target", "cameo", "plover", "quad_class",
+        "goldstein", "modality", "reported", "attribution", "date", "location", "spans", "rule"}) {
     EXPECT_TRUE(ev.contains(k)) << k;
   }
   EXPECT_EQ(ev["cameo"], "122");
@@ -102,7 +107,8 @@ TEST(Inputs, ExpandsFoldersGlobsAndReportsMissingPaths) {
   namespace fs = std::filesystem;
   fs::path dir = fs::temp_directory_path() / ("dyad_inputs_" + std::to_string(::getpid()));
   fs::create_directories(dir / "sub");
-  for (const char* f : {"b.txt", "a.jsonl", "sub/c.html", "notes.md", ".hidden.txt"}) std::ofstream(dir / f) << "x";
+  for (const char* f : {"b.txt", "a.jsonl", "sub/c.html", "notes.md", ".hidden.txt"})
+    std::ofstream(dir / f) << "x";
   auto r = ExpandInputs({dir.string()});
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   ASSERT_EQ(r->size(), 3u);  // .md and hidden files skipped

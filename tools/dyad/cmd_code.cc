@@ -38,21 +38,24 @@ class Summary {
     events_ += c.events.size();
     std::string title = a.title.empty() ? a.id : a.title;
     if (title.size() > 70) title = title.substr(0, 67) + "...";
-    lines_.push_back(std::to_string(c.events.size()) + " events  " + (a.date.empty() ? "----------" : a.date) +
-                     "  " + title);
+    lines_.push_back(std::to_string(c.events.size()) + " events  " +
+                     (a.date.empty() ? "----------" : a.date) + "  " + title);
     for (const Event& e : c.events) {
       ++by_root_[e.cameo.substr(0, 2)];
       if (!e.plover_event.empty()) ++by_plover_[e.plover_event];
-      std::string dyad = (e.source ? e.source->code : "?") + " -> " + (e.target ? e.target->code : "?");
+      std::string dyad =
+          (e.source ? e.source->code : "?") + " -> " + (e.target ? e.target->code : "?");
       ++dyads_[dyad];
       if (examples_.size() < 12) {
-        examples_.push_back(dyad + "  " + e.cameo + (e.plover_event.empty() ? "" : " " + e.plover_event) +
-                            "  \"" + Clip(SentenceOf(a, c, e)) + "\"");
+        examples_.push_back(dyad + "  " + e.cameo +
+                            (e.plover_event.empty() ? "" : " " + e.plover_event) + "  \"" +
+                            Clip(SentenceOf(a, c, e)) + "\"");
       }
     }
   }
   void Print() const {
-    std::printf("dyad: %zu articles, %zu sentences, %zu events\n\n", articles_, sentences_, events_);
+    std::printf("dyad: %zu articles, %zu sentences, %zu events\n\n", articles_, sentences_,
+                events_);
     for (const std::string& l : lines_) std::printf("  %s\n", l.c_str());
     if (!by_root_.empty()) {
       std::printf("\nevents by CAMEO root:\n");
@@ -85,7 +88,8 @@ class Summary {
   static std::string Clip(std::string s) {
     if (s.size() > 90) {
       std::size_t cut = 87;
-      while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;  // UTF-8 boundary
+      while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80)
+        --cut;  // UTF-8 boundary
       s = s.substr(0, cut) + "...";
     }
     return s;
@@ -176,8 +180,9 @@ void RegisterCode(CLI::App& app, Runner* run) {
   CLI::App* cmd = app.add_subcommand("code", "Code articles into events (JSON lines)");
   cmd->add_option("paths", args->paths, "Files, folders, globs or - for stdin")->required();
   AddInputOptions(cmd, &args->input);
-  cmd->add_option("--dict", args->dicts,
-                  "Dictionary files or folders (TABARI/PETRARCH), layered in order; default: dyad's own");
+  cmd->add_option(
+      "--dict", args->dicts,
+      "Dictionary files or folders (TABARI/PETRARCH), layered in order; default: dyad's own");
   cmd->add_flag("--flat", args->flat, "One event per line (for pandas/R)");
   cmd->add_flag("--summary", args->summary, "Print a readable summary instead of JSON");
   cmd->add_flag("--no-tagger", args->no_tagger, "Do not use the part-of-speech tagger");

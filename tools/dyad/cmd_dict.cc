@@ -20,9 +20,12 @@ int RunStats(const DictArgs& args) {
   DictOptions o;
   o.strict = args.strict;
   if (args.warnings) {
-    o.sink = [](const Diagnostic& d) { std::fprintf(stderr, "dyad: warning: %s\n", d.ToString().c_str()); };
+    o.sink = [](const Diagnostic& d) {
+      std::fprintf(stderr, "dyad: warning: %s\n", d.ToString().c_str());
+    };
   }
-  Result<std::unique_ptr<Dictionaries>> d = Status(ErrorCode::kInvalidArgument, "no dictionary given");
+  Result<std::unique_ptr<Dictionaries>> d =
+      Status(ErrorCode::kInvalidArgument, "no dictionary given");
   if (args.paths.size() == 1 && fs::is_directory(args.paths[0])) {
     d = LoadDictionaryDir(args.paths[0], o);
   } else {
@@ -44,7 +47,8 @@ void RegisterDict(CLI::App& app, Runner* run) {
   CLI::App* cmd = app.add_subcommand("dict", "Inspect dictionaries");
   cmd->require_subcommand(1);
   CLI::App* stats = cmd->add_subcommand("stats", "Load dictionaries and print what they hold");
-  stats->add_option("paths", args->paths, "A dictionary folder, or files in load order")->required();
+  stats->add_option("paths", args->paths, "A dictionary folder, or files in load order")
+      ->required();
   stats->add_flag("--strict", args->strict, "Fail on the first malformed line");
   stats->add_flag("-w,--warnings", args->warnings, "Print every warning (file:line: what)");
   stats->callback([run, args] { *run = [args] { return RunStats(*args); }; });

@@ -92,7 +92,8 @@ int RunText(const TextArgs& args) {
 
 void RegisterText(CLI::App& app, Runner* run) {
   auto args = std::make_shared<TextArgs>();
-  CLI::App* cmd = app.add_subcommand("text", "Print sentences and tokens (JSON lines) for inspection");
+  CLI::App* cmd =
+      app.add_subcommand("text", "Print sentences and tokens (JSON lines) for inspection");
   cmd->add_option("paths", args->paths, "Files, folders, globs or - for stdin")->required();
   AddInputOptions(cmd, &args->input);
   cmd->add_option("--max-tokens", args->max_tokens, "Cut sentences longer than this many tokens")

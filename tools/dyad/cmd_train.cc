@@ -42,9 +42,10 @@ int RunTrain(const TrainArgs& args) {
     PrintError(s.ToString());
     return kExitFailure;
   }
-  std::printf("model: %s (%zu bytes, %zu features, best epoch %d of %d)\n", args.out.c_str(), bytes->size(),
-              report.features, report.best_epoch, report.epochs_run);
-  std::printf("dev: UPOS %.2f%%  XPOS %.2f%%\n", 100 * report.best_dev.upos(), 100 * report.best_dev.xpos());
+  std::printf("model: %s (%zu bytes, %zu features, best epoch %d of %d)\n", args.out.c_str(),
+              bytes->size(), report.features, report.best_epoch, report.epochs_run);
+  std::printf("dev: UPOS %.2f%%  XPOS %.2f%%\n", 100 * report.best_dev.upos(),
+              100 * report.best_dev.xpos());
   if (!args.test.empty()) {
     auto tagger = Tagger::FromBytes(*bytes, args.out);
     if (!tagger.ok()) {
@@ -70,9 +71,11 @@ void RegisterTrain(CLI::App& app, Runner* run) {
   auto args = std::make_shared<TrainArgs>();
   CLI::App* cmd = app.add_subcommand("train", "Train models");
   cmd->require_subcommand(1);
-  CLI::App* tagger = cmd->add_subcommand("tagger", "Train the part-of-speech tagger on CoNLL-U treebanks");
+  CLI::App* tagger =
+      cmd->add_subcommand("tagger", "Train the part-of-speech tagger on CoNLL-U treebanks");
   tagger->add_option("--conllu", args->train, "Training CoNLL-U file(s)")->required();
-  tagger->add_option("--dev", args->dev, "Development CoNLL-U file(s), for early stopping")->required();
+  tagger->add_option("--dev", args->dev, "Development CoNLL-U file(s), for early stopping")
+      ->required();
   tagger->add_option("--test", args->test, "Test CoNLL-U file(s), evaluated once at the end");
   tagger->add_option("-o,--out", args->out, "Model file to write")->capture_default_str();
   tagger->add_option("--epochs", args->epochs, "Maximum epochs")->capture_default_str();

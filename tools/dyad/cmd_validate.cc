@@ -48,7 +48,8 @@ int RunValidate(const ValidateArgs& args) {
 
 void RegisterValidate(CLI::App& app, Runner* run) {
   auto args = std::make_shared<ValidateArgs>();
-  CLI::App* cmd = app.add_subcommand("validate", "Run a PETRARCH (.xml) or TABARI (.project) validation suite");
+  CLI::App* cmd =
+      app.add_subcommand("validate", "Run a PETRARCH (.xml) or TABARI (.project) validation suite");
   cmd->add_option("suite", args->path, "PETR.UnitTest.records.xml or Validate.project")->required();
   cmd->add_option("--max-failures", args->max_failures, "Failures to list")->capture_default_str();
   cmd->add_option("--min-passed", args->min_passed, "Exit 1 when fewer records pass (CI baseline)");

@@ -21,8 +21,7 @@ void AddInputOptions(CLI::App* cmd, InputArgs* args) {
         }
         return ok ? std::string() : "--date must be YYYY-MM-DD, got '" + v + "'";
       });
-  cmd->add_option("--max-article-bytes", args->max_article_bytes,
-                  "Largest article body accepted")
+  cmd->add_option("--max-article-bytes", args->max_article_bytes, "Largest article body accepted")
       ->capture_default_str();
   cmd->add_flag("--keep-boilerplate", args->keep_boilerplate,
                 "Keep affiliate, newsletter and similar lines");
@@ -43,7 +42,9 @@ int ForEachArticle(const std::string& path, const InputArgs& args,
                    const std::function<bool(Article&)>& fn) {
   DiagnosticSink warn;
   if (!args.quiet) {
-    warn = [](const Diagnostic& d) { std::fprintf(stderr, "dyad: warning: %s\n", d.ToString().c_str()); };
+    warn = [](const Diagnostic& d) {
+      std::fprintf(stderr, "dyad: warning: %s\n", d.ToString().c_str());
+    };
   }
   auto reader = OpenArticleReader(path, ToReadOptions(args), warn);
   if (!reader.ok()) {
