@@ -162,9 +162,13 @@ TEST_F(CoderTest, NoSourceNoEvent) {
 
 TEST_F(CoderTest, ActorsAreReportedAsMentions) {
   Code("Libyan police condemned Gondor.");
-  ASSERT_EQ(coding_.actors.size(), 2u);
+  // The composed actor, the dictionary actor inside it, and the target.
+  ASSERT_EQ(coding_.actors.size(), 3u);
   EXPECT_EQ(coding_.actors[0].code, "LBYCOP");
-  EXPECT_EQ(doc_.TokenText(doc_.tokens[coding_.actors[0].first_token]), "Libyan");
+  EXPECT_EQ(coding_.actors[0].end_token - coding_.actors[0].first_token, 2u);
+  EXPECT_EQ(coding_.actors[1].code, "LBY");
+  EXPECT_EQ(doc_.TokenText(doc_.tokens[coding_.actors[1].first_token]), "Libyan");
+  EXPECT_EQ(coding_.actors[2].code, "GON");
 }
 
 TEST_F(CoderTest, HugeSentenceIsBoundedWork) {
