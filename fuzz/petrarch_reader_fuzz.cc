@@ -11,9 +11,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   options.format = dyad::Format::kPetrarchXml;
   options.max_record_bytes = 1 << 20;
   options.max_html_depth = 64;
-  auto result = dyad::ReadArticlesFromBuffer(
-      std::string_view(reinterpret_cast<const char*>(data), size), "fuzz", options,
-      [](const dyad::Diagnostic&) {});
+  auto result =
+      dyad::ReadArticlesFromBuffer(std::string_view(reinterpret_cast<const char*>(data), size),
+                                   "fuzz", options, [](const dyad::Diagnostic&) {});
   if (result.ok()) {
     for (const dyad::Article& a : *result) {
       if (a.body.empty() || a.content_hash.size() != 64) __builtin_trap();

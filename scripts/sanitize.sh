@@ -1,21 +1,51 @@
 #!/usr/bin/env bash
-# ASan+UBSan build of the tests with clang (libFuzzer targets in the same build),
-# runs the tests, then each fuzz target for a few seconds on its seed corpus.
+# ASan+UBSan build of the tests with clang (the libFuzzer targets in the same build
+# dir), runs the tests (but those labelled `slow`, which the release build runs),
+# then each fuzz target fuzz/<name>_fuzz.cc for FUZZ_SECONDS (default 5) on a copy
+# of its seed corpus fuzz/corpus/<name>/. Crash files go to a temp dir, never into
+# the repository. Exits non-zero on any failure; the last line is
+# 'fuzz: N passed, N failed'.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 secs=${FUZZ_SECONDS:-5}
-cmake -S . -B build-san -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-  -DCMAKE_CXX_COMPILER=clang++ -DDYAD_SANITIZE=ON -DDYAD_FUZZ=ON -DDYAD_BENCH=OFF >/dev/null
-cmake --build build-san -j "$(nproc 2>/dev/null || echo 2)"
-export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
+jobs=$(nproc 2>/dev/null || echo 2)
+dir=build-san
+
+# -O1 with line tables: fast enough to build on 2 cores, readable stacks; assertions on.
+cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -gline-tables-only" \
+  -DDYAD_SANITIZE=ON -DDYAD_FUZZ=ON -DDYAD_BENCH=OFF >/dev/null
+cmake --build "$dir" -j "$jobs"
+
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:strict_string_checks=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
-ctest --test-dir build-san --output-on-failure -j "$(nproc 2>/dev/null || echo 2)" -LE slow
-for f in build-san/*_fuzz; do
+ctest --test-dir "$dir" --output-on-failure -j "$jobs" -LE slow
+
+passed=0
+failed=0
+artifacts=$(mktemp -d)
+for f in "$dir"/*_fuzz; do
   [ -x "$f" ] || continue
   name=$(basename "$f" _fuzz)
   corpus=$(mktemp -d)
-  [ -d "fuzz/corpus/$name" ] && cp -r "fuzz/corpus/$name/." "$corpus/"
-  echo "fuzz: $name for ${secs}s"
-  "$f" -max_total_time="$secs" -max_len=65536 -rss_limit_mb=2048 -timeout=10 "$corpus" 2>&1 | tail -n 2
+  if [ -d "fuzz/corpus/$name" ]; then
+    cp -r "fuzz/corpus/$name/." "$corpus/"
+  else
+    echo "fuzz: $name has no seed corpus fuzz/corpus/$name/" >&2
+  fi
+  log="$artifacts/$name.log"
+  if "$f" -max_total_time="$secs" -max_len=65536 -rss_limit_mb=2048 -timeout=10 \
+    -artifact_prefix="$artifacts/$name-" -print_final_stats=1 "$corpus" >"$log" 2>&1; then
+    runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
+    echo "fuzz: $name ok (${runs:-?} runs in ${secs}s)"
+    passed=$((passed + 1))
+  else
+    echo "fuzz: $name FAILED; log and crash input in $artifacts:"
+    grep -v '^#\|^INFO\|^stat::' "$log" | tail -n 40
+    failed=$((failed + 1))
+  fi
   rm -rf "$corpus"
 done
+((failed)) || rm -rf "$artifacts"
+echo "fuzz: $passed passed, $failed failed"
+((failed == 0))

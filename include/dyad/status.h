@@ -39,8 +39,7 @@ std::string_view ErrorCodeName(ErrorCode code);
 class [[nodiscard]] Status {
  public:
   Status() = default;
-  Status(ErrorCode code, std::string message)
-      : code_(code), message_(std::move(message)) {}
+  Status(ErrorCode code, std::string message) : code_(code), message_(std::move(message)) {}
 
   static Status Ok() { return Status(); }
 
@@ -72,7 +71,7 @@ inline Status Internal(std::string m) { return {ErrorCode::kInternal, std::move(
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : v_(std::move(value)) {}  // NOLINT: implicit by design
+  Result(T value) : v_(std::move(value)) {}        // NOLINT: implicit by design
   Result(Status status) : v_(std::move(status)) {  // NOLINT
     assert(!std::get<Status>(v_).ok() && "Result from an ok Status");
   }
@@ -109,9 +108,9 @@ using DiagnosticSink = std::function<void(const Diagnostic&)>;
 
 }  // namespace dyad
 
-#define DYAD_RETURN_IF_ERROR(expr)          \
-  do {                                      \
-    ::dyad::Status dyad_status_ = (expr);   \
+#define DYAD_RETURN_IF_ERROR(expr)               \
+  do {                                           \
+    ::dyad::Status dyad_status_ = (expr);        \
     if (!dyad_status_.ok()) return dyad_status_; \
   } while (0)
 
