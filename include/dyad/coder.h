@@ -55,6 +55,7 @@ struct CodedActor {
   std::uint32_t end_token = 0;    // one past the last token
   std::string code;               // "USAGOV"; never empty
   std::string rule;               // file:line of the actor (or agent) entry
+  bool agent_only = false;        // an agent with no country ("REF" for "migrants")
 };
 
 struct CodedEvent {

@@ -429,6 +429,18 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
   for (std::size_t k = 0; k < units.size(); ++k) {
     units[k].group = static_cast<std::uint32_t>(k);
     if (k == 0 || units[k].codes.empty() || units[k - 1].codes.empty()) continue;
+    // "Danish media and government": the second agent shares the actor.
+    if (units[k].agent_only && !units[k - 1].agent_only && units[k - 1].actor_end > units[k - 1].actor_begin &&
+        units[k - 1].actor_end < units[k - 1].end && join_between(k)) {
+      std::vector<std::string> actor_codes, composed;
+      split_codes(units[k - 1].actor_code, &actor_codes);
+      for (std::string c : actor_codes) {
+        for (const auto& [a, suffix] : units[k].agents) c = Dictionaries::ComposeAgentCode(c, a, suffix);
+        composed.push_back(std::move(c));
+      }
+      units[k].codes = std::move(composed);
+      units[k].agent_only = false;
+    }
     if (units[k].agent_only != units[k - 1].agent_only) continue;
     int join = join_between(k);
     // A comma alone joins only inside a list that ends with "and": "A, B and C".
@@ -507,6 +519,23 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
     if (sc->is_group_join[i]) continue;
     if (IsClausePunct(W[i]) || IsConjunction(W[i])) sc->boundary[i] = 1;
   }
+  // Commas that do not end a clause (TABARI's comma-delimited clause
+  // elimination, narrowed): between adjectives ("complete, full ties"), and
+  // around a short aside with no actor in it (", it seems,").
+  for (std::uint32_t i = 0; i < n; ++i) {
+    if (W[i] != "," || !sc->boundary[i]) continue;
+    if (tagged && i > 0 && i + 1 < n && tags[i - 1].upos == Upos::kAdj && tags[i + 1].upos == Upos::kAdj) {
+      sc->boundary[i] = 0;
+      continue;
+    }
+    std::uint32_t j = i + 1;
+    bool has_unit = false;
+    while (j < n && j <= i + 4 && W[j] != "," && !IsClausePunct(W[j])) has_unit |= sc->unit_at[j++] != kNoUnit;
+    if (j < n && j <= i + 4 && W[j] == "," && j > i + 1 && !has_unit) {
+      for (std::uint32_t k = i; k <= j; ++k) sc->boundary[k] = 0;
+      i = j;
+    }
+  }
   sc->verbish.assign(n, 1);
   if (tagged) {
     for (std::uint32_t i = 0; i < n; ++i) {
@@ -574,6 +603,20 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
       i = std::max(i, vm.end - 1);
     }
   };
+  // A verb form straight after a subject actor ("Ethiopia departs from") is a
+  // verb even when the tagger, unsure of a rare name, called it a noun.
+  if (tagged) {
+    for (std::uint32_t i = 1; i + 1 < n; ++i) {
+      std::int32_t u = sc->unit_at[i - 1];
+      if (sc->verbish[i] || sc->unit_at[i] != kNoUnit || u == kNoUnit || units[u].code.empty()) continue;
+      if (tags[i].upos != Upos::kNoun && tags[i].upos != Upos::kAdj) continue;
+      if (W[i].empty() || !std::islower(static_cast<unsigned char>(W[i][0]))) continue;
+      std::uint32_t b = units[u].begin;
+      if (b > 0 && (IsDeterminer(W[b - 1]) || W[b - 1] == "'s")) continue;  // "the Gondor attack"
+      Upos next = tags[i + 1].upos;
+      if (next == Upos::kAdp || next == Upos::kDet || next == Upos::kPropn || next == Upos::kPron) sc->verbish[i] = 1;
+    }
+  }
   collect_verbs(false);
   // The tagger can miss a verb in odd prose ("left yesterday for"): with no
   // tagged verb in the sentence, fall back to TABARI's reading of any verb form.
@@ -740,11 +783,11 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
       ev.negated = negated;
       if (s != kNoUnit) {
         ev.has_source = true;
-        ev.source = {t0 + units[s].begin, t0 + units[s].end, std::string(scode), units[s].rule};
+        ev.source = {t0 + units[s].begin, t0 + units[s].end, std::string(scode), units[s].rule, units[s].agent_only};
       }
       if (t != kNoUnit) {
         ev.has_target = true;
-        ev.target = {t0 + units[t].begin, t0 + units[t].end, std::string(tcode), units[t].rule};
+        ev.target = {t0 + units[t].begin, t0 + units[t].end, std::string(tcode), units[t].rule, units[t].agent_only};
       }
       for (const CodedEvent& e : out->events) {
         if (e.cameo == ev.cameo && e.source.code == ev.source.code &&
