@@ -36,6 +36,7 @@ struct CoderScratch {
   std::vector<std::uint8_t> boundary;       // word is a clause boundary (comma, and, but ...)
   std::vector<std::uint8_t> verbish;        // word may be a verb (tag VERB, or no tags)
   std::vector<std::uint8_t> is_group_join;  // "and"/"," that joins a compound actor
+  std::vector<std::uint8_t> hidden;         // inside a comma-delimited aside
   std::string scratch;
 };
 
@@ -426,6 +427,7 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
     return 0;
   };
   sc->is_group_join.assign(n, 0);
+  std::vector<std::uint8_t> group_has_and(units.size(), 0);
   for (std::size_t k = 0; k < units.size(); ++k) {
     units[k].group = static_cast<std::uint32_t>(k);
     if (k == 0 || units[k].codes.empty() || units[k - 1].codes.empty()) continue;
@@ -453,7 +455,12 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
         break;
       }
     }
+    // A list has one "and" ("A, B and C"): "A and B, and C and D" is two pairs.
+    bool with_and = false;
+    for (std::uint32_t p = units[k - 1].end; p < units[k].begin; ++p) with_and |= IsOneOf(W[p], {"and", "or"});
+    if (join && with_and && group_has_and[units[k - 1].group]) join = 0;
     if (join) {
+      if (with_and) group_has_and[units[k - 1].group] = 1;
       units[k].group = units[k - 1].group;
       for (std::uint32_t p = units[k - 1].end; p < units[k].begin; ++p) sc->is_group_join[p] = 1;
     }
@@ -519,23 +526,52 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
     if (sc->is_group_join[i]) continue;
     if (IsClausePunct(W[i]) || IsConjunction(W[i])) sc->boundary[i] = 1;
   }
-  // Commas that do not end a clause (TABARI's comma-delimited clause
-  // elimination, narrowed): between adjectives ("complete, full ties"), and
-  // around a short aside with no actor in it (", it seems,").
+  // Comma-delimited clause elimination (TABARI, PETRARCH's comma_min/max):
+  // an aside of 2-8 words between two commas (", in remarks published on
+  // Monday,") and a closing clause of 2-8 words (", a senior official said
+  // on Saturday.") are set aside: no actors, verbs or boundaries are read in
+  // them. Commas inside adjective lists ("complete, full ties") and compound
+  // actors are not clause commas at all.
   for (std::uint32_t i = 0; i < n; ++i) {
-    if (W[i] != "," || !sc->boundary[i]) continue;
-    if (tagged && i > 0 && i + 1 < n && tags[i - 1].upos == Upos::kAdj && tags[i + 1].upos == Upos::kAdj) {
+    if (W[i] == "," && sc->boundary[i] && tagged && i > 0 && i + 1 < n && tags[i - 1].upos == Upos::kAdj &&
+        tags[i + 1].upos == Upos::kAdj)
       sc->boundary[i] = 0;
-      continue;
-    }
-    std::uint32_t j = i + 1;
-    bool has_unit = false;
-    while (j < n && j <= i + 4 && W[j] != "," && !IsClausePunct(W[j])) has_unit |= sc->unit_at[j++] != kNoUnit;
-    if (j < n && j <= i + 4 && W[j] == "," && j > i + 1 && !has_unit) {
-      for (std::uint32_t k = i; k <= j; ++k) sc->boundary[k] = 0;
-      i = j;
+  }
+  std::vector<std::uint32_t> commas;
+  for (std::uint32_t i = 0; i < n; ++i)
+    if (W[i] == "," && sc->boundary[i]) commas.push_back(i);
+  std::vector<std::uint8_t> hidden(n, 0);
+  auto hide = [&](std::uint32_t from, std::uint32_t to) {
+    for (std::uint32_t k = from; k < to && k < n; ++k) hidden[k] = 1;
+  };
+  for (std::size_t c = 0; c + 1 < commas.size(); ++c) {
+    std::uint32_t len = commas[c + 1] - commas[c] - 1;
+    if (len >= 2 && len <= 8) {
+      hide(commas[c], commas[c + 1] + 1);
+      ++c;
     }
   }
+  if (!commas.empty() && !hidden[commas.back()]) {
+    std::uint32_t last = n;
+    while (last > commas.back() + 1 && (W[last - 1] == "." || W[last - 1] == "!" || W[last - 1] == "?" ||
+                                        W[last - 1] == "\"" || W[last - 1] == "'"))
+      --last;
+    std::uint32_t len = last - commas.back() - 1;
+    if (len >= 2 && len <= 8) hide(commas.back(), n);
+  }
+  // A short parenthesis ("the European Union (EU)") is an aside too.
+  for (std::uint32_t i = 0; i < n; ++i) {
+    if (W[i] != "(") continue;
+    std::uint32_t j = i + 1;
+    while (j < n && j <= i + 9 && W[j] != ")") ++j;
+    if (j < n && W[j] == ")") hide(i, j + 1);
+  }
+  for (std::uint32_t k = 0; k < n; ++k) {
+    if (!hidden[k]) continue;
+    sc->boundary[k] = 0;
+    sc->unit_at[k] = kNoUnit;
+  }
+  sc->hidden = std::move(hidden);
   sc->verbish.assign(n, 1);
   if (tagged) {
     for (std::uint32_t i = 0; i < n; ++i) {
@@ -588,7 +624,7 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
   std::vector<VerbHit> verbs;
   auto collect_verbs = [&](bool loose) {
     for (std::uint32_t i = 0; i < n; ++i) {
-      if (sc->unit_at[i] != kNoUnit) continue;
+      if (sc->unit_at[i] != kNoUnit || sc->hidden[i]) continue;
       if (!loose && !sc->verbish[i]) continue;
       if (loose && tagged) {
         Upos t = tags[i].upos;
