@@ -525,6 +525,12 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
   for (std::uint32_t i = 0; i < n; ++i) {
     if (sc->is_group_join[i]) continue;
     if (IsClausePunct(W[i]) || IsConjunction(W[i])) sc->boundary[i] = 1;
+    // "death and injury toll": "and" inside a noun phrase joins no clauses.
+    if (tagged && sc->boundary[i] && IsOneOf(W[i], {"and", "or"}) && i > 0 && i + 1 < n) {
+      auto nominal = [&](std::uint32_t k) { return tags[k].upos == Upos::kNoun || tags[k].upos == Upos::kAdj; };
+      if (nominal(i - 1) && nominal(i + 1) && sc->unit_at[i - 1] == kNoUnit && sc->unit_at[i + 1] == kNoUnit)
+        sc->boundary[i] = 0;
+    }
   }
   // Comma-delimited clause elimination (TABARI, PETRARCH's comma_min/max):
   // an aside of 2-8 words between two commas (", in remarks published on
@@ -625,13 +631,17 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
   auto collect_verbs = [&](bool loose) {
     for (std::uint32_t i = 0; i < n; ++i) {
       if (sc->unit_at[i] != kNoUnit || sc->hidden[i]) continue;
-      if (!loose && !sc->verbish[i]) continue;
       if (loose && tagged) {
         Upos t = tags[i].upos;
         if (t != Upos::kNoun && t != Upos::kAdj && t != Upos::kPropn && t != Upos::kVerb) continue;
       }
       VerbMatch vm;
       if (!dicts_.MatchVerb(sc->dict_words, i, &vm) || vm.verb != i) continue;
+      // A multi-word verb counts when any of its words reads as a verb
+      // ("wire/VERB tap/NOUN").
+      bool verb_read = loose;
+      for (std::uint32_t p = vm.begin; p < vm.end && !verb_read; ++p) verb_read = sc->verbish[p];
+      if (!verb_read) continue;
       bool overlaps_unit = false;
       for (std::uint32_t p = vm.begin; p < vm.end; ++p) overlaps_unit |= sc->unit_at[p] != kNoUnit;
       if (overlaps_unit) continue;
@@ -778,7 +788,20 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
     }
 
     std::int32_t src = a.source, tgt = a.target;
-    if (!a.compound) {
+    if (a.compound) {
+      // '%': the compound fills its own side (source before the verb, target
+      // after it); the other side comes from the default rules, and failing
+      // that the members act on each other ("Syria and Jordan will meet").
+      std::int32_t u = a.source;
+      if (units[u].begin >= vm.end) {
+        tgt = u;
+        src = find_subject(vm.begin, u);
+      } else {
+        src = u;
+        tgt = find_object(vm.end, ce, u);
+      }
+      if (src == kNoUnit || tgt == kNoUnit) src = tgt = u;
+    } else {
       if (src == kNoUnit) src = find_subject(vm.begin, tgt);
       if (passive && a.source == kNoUnit && a.target == kNoUnit) {
         // "B was attacked by A": the subject is the target, "by A" the source.
@@ -801,7 +824,7 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
 
     // Members of compound groups; "A and B met": each with the other.
     std::vector<std::int32_t> sources = group_members(src), targets = group_members(tgt);
-    if (!a.compound && tgt == kNoUnit && sources.size() > 1) targets = sources;
+    if (tgt == kNoUnit && sources.size() > 1) targets = sources;
     if (sources.empty() && !options_.require_dyad) sources.push_back(kNoUnit);
     if (targets.empty() && !options_.require_dyad) targets.push_back(kNoUnit);
 
