@@ -344,10 +344,21 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
       continue;
     }
     // Leading agents (an adjacent chain): "MSF", "soldiers", "human rights activists".
+    // "former officials": a former office-holder is an elite (ELI), not the office.
+    auto former_in = [&](std::uint32_t from, std::uint32_t to) {
+      for (std::uint32_t p = from; p < to && p < n; ++p)
+        if (IsOneOf(W[p], {"former", "ex"})) return true;
+      return false;
+    };
+    const std::uint32_t unit_start = u.begin;
+    auto agent_code = [&](const Raw& g) -> std::string_view {
+      std::uint32_t from = unit_start >= 2 ? unit_start - 2 : 0;
+      return former_in(from, g.begin) && g.suffix ? std::string_view("ELI") : g.code;
+    };
     std::vector<std::pair<std::string_view, bool>> lead;
     while (k < raws.size() && raws[k].agent && !raws[k].null_code &&
            (k == r || raws[k].begin == raws[k - 1].end)) {
-      lead.emplace_back(raws[k].code, raws[k].suffix);
+      lead.emplace_back(agent_code(raws[k]), raws[k].suffix);
       u.end = raws[k].end;
       ++k;
     }
@@ -379,7 +390,7 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
       std::vector<std::pair<std::string_view, bool>> trail;
       while (k < raws.size() && raws[k].agent && !raws[k].null_code && raws[k].begin - u.end <= 4 &&
              all_modifiers(u.end, raws[k].begin)) {
-        trail.emplace_back(raws[k].code, raws[k].suffix);
+        trail.emplace_back(agent_code(raws[k]), raws[k].suffix);
         u.end = raws[k].end;
         ++k;
       }
