@@ -1,0 +1,138 @@
+// Copyright dyad authors. Story stage throughput: DuplicateIndex::Add over the
+// Reuters-21578 bodies (read in place from DYAD_SHARED_DIR), in articles per
+// second; fingerprinting alone; EventClusterer::Assign over generated events.
+#include <benchmark/benchmark.h>
+
+#include <cstdio>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "dyad/story.h"
+
+#ifndef DYAD_SHARED_DIR
+#define DYAD_SHARED_DIR "../shared"
+#endif
+
+namespace {
+
+// prefix + number by append (GCC 12 warns falsely on literal + std::string).
+std::string Name(const char* prefix, long n) {
+  std::string s(prefix);
+  s += std::to_string(n);
+  return s;
+}
+
+struct Corpus {
+  std::vector<std::string> bodies;
+  std::size_t bytes = 0;
+  bool ok = false;
+};
+
+const Corpus& GetCorpus() {
+  static Corpus* c = [] {
+    auto* c = new Corpus;
+    std::string path = std::string(DYAD_SHARED_DIR) + "/data/corpus/reuters21578.jsonl";
+    std::ifstream in(path);
+    if (!in) {
+      std::fprintf(stderr, "%s: cannot open\n", path.c_str());
+      return c;
+    }
+    std::string line;
+    for (std::size_t n = 1; std::getline(in, line); ++n) {
+      nlohmann::json j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
+      if (j.is_discarded() || !j.is_object()) {
+        std::fprintf(stderr, "%s:%zu: not a JSON object, skipped\n", path.c_str(), n);
+        continue;
+      }
+      auto it = j.find("text");
+      if (it == j.end() || !it->is_string()) continue;
+      c->bodies.push_back(it->get<std::string>());
+      c->bytes += c->bodies.back().size();
+    }
+    c->ok = !c->bodies.empty();
+    return c;
+  }();
+  return *c;
+}
+
+// One iteration adds the whole corpus to a fresh index.
+void BM_DuplicateIndexAdd(benchmark::State& state) {
+  const Corpus& c = GetCorpus();
+  if (!c.ok) {
+    state.SkipWithError("reuters21578.jsonl missing");
+    return;
+  }
+  std::size_t duplicates = 0;
+  for (auto _ : state) {
+    dyad::DuplicateIndex index;
+    duplicates = 0;
+    for (std::size_t i = 0; i < c.bodies.size(); ++i) {
+      duplicates += index.Add(std::to_string(i), c.bodies[i]).has_value();
+    }
+    benchmark::DoNotOptimize(index.size());
+  }
+  state.counters["articles/s"] = benchmark::Counter(
+      static_cast<double>(c.bodies.size() * state.iterations()), benchmark::Counter::kIsRate);
+  state.counters["MB/s"] = benchmark::Counter(
+      static_cast<double>(c.bytes * state.iterations()) / 1e6, benchmark::Counter::kIsRate);
+  state.counters["articles"] = static_cast<double>(c.bodies.size());
+  state.counters["duplicates"] = static_cast<double>(duplicates);
+}
+BENCHMARK(BM_DuplicateIndexAdd)->Unit(benchmark::kMillisecond);
+
+void BM_Fingerprint(benchmark::State& state) {
+  const Corpus& c = GetCorpus();
+  if (!c.ok) {
+    state.SkipWithError("reuters21578.jsonl missing");
+    return;
+  }
+  for (auto _ : state) {
+    for (const std::string& body : c.bodies) benchmark::DoNotOptimize(dyad::Fingerprint(body));
+  }
+  state.counters["articles/s"] = benchmark::Counter(
+      static_cast<double>(c.bodies.size() * state.iterations()), benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_Fingerprint)->Unit(benchmark::kMillisecond);
+
+// Generated events: happenings of 90 directed dyads and 6 roots over a year,
+// each reported by 20 mentions spread over 3 days; interleaved as a feed would.
+void BM_ClustererAssign(benchmark::State& state) {
+  const int n = static_cast<int>(state.range(0));
+  static const char* kCountries[] = {"USA", "LBY", "FRA", "CHN", "RUS",
+                                     "IRN", "ISR", "UKR", "GBR", "DEU"};
+  std::vector<dyad::ClusterEvent> events;
+  events.reserve(n);
+  for (int i = 0; i < n; ++i) {
+    dyad::ClusterEvent e;
+    e.event_id = Name("e", i);
+    const int h = (i % 200) + 200 * (i / 4000);  // 200 happenings in flight at once
+    e.article_id = Name("a", i / 4);
+    e.outlet = Name("outlet", i % 37);
+    int day = 1 + (h / 200 * 3 + i % 3) % 28, month = 1 + (h / 2000) % 12;
+    char date[16];
+    std::snprintf(date, sizeof date, "2025-%02d-%02d", month, day);
+    e.article_date = date;
+    e.source = dyad::ClusterActor{"", kCountries[h % 10], {"GOV"}};
+    e.target = dyad::ClusterActor{"", kCountries[(h / 10 % 9 + 1 + h % 10) % 10], {}};
+    static const char* kCodes[] = {"010", "036", "042", "111", "174", "190"};
+    e.cameo = kCodes[(h / 90) % 6];
+    e.modality = (i % 3 == 0) ? "planned" : "asserted";
+    events.push_back(std::move(e));
+  }
+  std::size_t clusters = 0;
+  for (auto _ : state) {
+    dyad::EventClusterer c;
+    for (const auto& e : events) benchmark::DoNotOptimize(c.Assign(e).ok());
+    clusters = c.cluster_count();
+  }
+  state.counters["events/s"] =
+      benchmark::Counter(static_cast<double>(n * state.iterations()), benchmark::Counter::kIsRate);
+  state.counters["clusters"] = static_cast<double>(clusters);
+}
+BENCHMARK(BM_ClustererAssign)->Arg(10000)->Arg(100000)->Unit(benchmark::kMillisecond);
+
+}  // namespace
+
+BENCHMARK_MAIN();
