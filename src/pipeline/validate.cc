@@ -378,8 +378,10 @@ Result<ValidationReport> RunValidation(const ValidationSuite& suite,
         coder.CodeSentence(doc, s, st, date, scratch.get(), &coding);
         story_discard |= coding.story_discarded;
         discard |= coding.discarded;
+        // PETRARCH and TABARI write an agent with no country as "---GOV".
+        auto shown = [](const CodedActor& a) { return a.agent_only ? "---" + a.code : a.code; };
         for (const CodedEvent& e : coding.events)
-          coded.insert({e.source.code, e.target.code, e.cameo});
+          coded.insert({shown(e.source), shown(e.target), e.cameo});
         o.trace += coding.trace;
       }
       if (story_discard) coded.clear();
