@@ -1,0 +1,226 @@
+// Copyright dyad authors. Stage `store`: coded articles kept in a database.
+//
+// One interface, several backends: Store::Open("dyad.db") or
+// Store::Open("sqlite:/path/dyad.db") opens (creating if needed) an embedded
+// SQLite store; "postgresql://..." is reserved for the PostgreSQL backend and
+// returns kUnsupported until it exists. The schema (docs/formats/store.md) is
+// versioned: Open() migrates an older store forward and refuses a newer one
+// (kVersionMismatch).
+//
+// Writes are batched: Write() stores a batch of coded articles in one
+// transaction, each article with all its sentences, entities, events and
+// sources or not at all (a savepoint per article). An article whose body hash
+// is already stored is a duplicate and is not written again; an article whose
+// URL is stored with different text is stored as a new version linked to the
+// previous one. Malformed input (spans outside the body, unknown modality, bad
+// dates...) is rejected per article with a message naming the article and the
+// field, and the rest of the batch goes on.
+//
+// Crash safety: SQLite in WAL mode; a process killed at any moment leaves every
+// committed batch intact and nothing of the batch in flight, so re-running the
+// same ingest completes the store with each article exactly once.
+//
+// Thread-safety: a Store handle is used by one thread at a time. Several
+// handles (threads or processes) may open the same store; readers never block
+// the writer.
+#ifndef DYAD_STORE_H_
+#define DYAD_STORE_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "dyad/article.h"
+#include "dyad/event.h"
+#include "dyad/status.h"
+
+namespace dyad {
+
+// The schema version this build writes (table `schema_version`).
+inline constexpr int kStoreSchemaVersion = 1;
+
+struct StoreOptions {
+  // Open without write access (query, export). The store must exist.
+  bool read_only = false;
+  // Milliseconds to wait for another writer's lock before kIoError.
+  int busy_timeout_ms = 30000;
+};
+
+// One article to write: pointers into the caller's batch (not owned).
+struct ArticleWrite {
+  const Article* article = nullptr;
+  const CodedArticle* coded = nullptr;
+};
+
+enum class WriteKind {
+  kNew,        // stored now
+  kDuplicate,  // same content hash already stored; nothing written
+  kFailed,     // rejected (malformed) or the database refused it; nothing written
+};
+
+struct WriteResult {
+  WriteKind kind = WriteKind::kFailed;
+  std::int64_t article_id = 0;        // store id of the new or existing article
+  std::int64_t previous_version = 0;  // for kNew: the stored article with the same URL, or 0
+  Status error;                       // for kFailed: names the article and the field
+};
+
+// Filters of Store::Query. Empty fields do not filter.
+struct EventFilter {
+  std::string actor;       // source actor code prefix: "USA" matches USA and USAGOV
+  std::string target;      // target actor code prefix
+  std::string cameo;       // "173" exact, "17*" prefix
+  std::string plover;      // PLOVER event type, case-insensitive ("COERCE")
+  std::string modality;    // "planned", "asserted", ...
+  std::string from, to;    // event date range YYYY-MM-DD, inclusive (article date when none)
+  std::string place;       // event location: name (case-insensitive) or country code
+  std::int64_t story = 0;  // events in this story (0 = any)
+  std::string text;        // substring of the sentence, case-insensitive (ASCII)
+  std::size_t limit = 0;   // 0 = no limit
+};
+
+// Cluster membership of a stored event (from the story stage; zeros when none).
+struct EventCluster {
+  std::int64_t cluster_id = 0;
+  std::int64_t story_id = 0;
+  int num_mentions = 1, num_sources = 1, num_articles = 1;
+};
+
+// One event as Query returns it.
+struct StoredEvent {
+  std::int64_t event_id = 0;  // store row id
+  std::int64_t article_id = 0;
+  Article article;          // metadata only: id, url, source, date, title, content_hash (no body)
+  std::string ingested_at;  // "YYYY-MM-DDTHH:MM:SSZ"
+  Event event;
+  std::string sentence_text;
+  EventCluster cluster;
+};
+
+// One article with everything coded from it, as export reads it back.
+struct StoredArticle {
+  std::int64_t article_id = 0;
+  std::int64_t previous_version = 0;  // 0 = none
+  std::int64_t duplicate_of = 0;      // 0 = none (set by the story stage)
+  std::string ingested_at;
+  Article article;  // with body; origin is empty
+  CodedArticle coded;
+  std::vector<std::int64_t> event_ids;  // store row id of coded.events[i]
+  std::vector<EventCluster> clusters;   // cluster of coded.events[i]
+};
+
+struct StoreCounts {
+  std::int64_t articles = 0, versions = 0, duplicates = 0;  // versions: with a previous_version
+  std::int64_t sentences = 0, entities = 0, events = 0, sources = 0;
+  std::int64_t stories = 0, clusters = 0;
+};
+
+// Readable digest of a store (`dyad query --summary`).
+struct StoreSummary {
+  StoreCounts counts;
+  std::vector<std::pair<std::string, std::int64_t>> by_cameo_root;  // "17" -> n, by code
+  std::vector<std::pair<std::string, std::int64_t>> by_plover;      // by name
+  std::vector<std::pair<std::string, std::int64_t>> top_dyads;      // "USA -> LBY", most first
+  std::vector<StoredEvent> examples;
+};
+
+// A story (group of articles about one affair) and an event cluster (mentions
+// of one real-world event), as the story stage writes them.
+struct StoryRecord {
+  std::string label;
+  std::vector<std::int64_t> article_ids;
+};
+struct ClusterRecord {
+  std::int64_t story_id = 0;  // 0 = none
+  std::string label;
+  std::vector<std::int64_t> event_ids;  // the mentions; counts are derived from them
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // Opens or creates a store. `uri`: a file path, "sqlite:PATH", or
+  // "postgresql://..." (kUnsupported for now).
+  static Result<std::unique_ptr<Store>> Open(const std::string& uri,
+                                             const StoreOptions& options = {});
+
+  // The schema version of the opened store (kStoreSchemaVersion after Open).
+  virtual int SchemaVersion() const = 0;
+
+  // Writes a batch in one transaction; results[i] belongs to batch[i]. An error
+  // Status only when the transaction itself failed (nothing of it is stored).
+  virtual Result<std::vector<WriteResult>> Write(std::span<const ArticleWrite> batch) = 0;
+
+  // True when an article with this content hash is stored.
+  virtual Result<bool> Contains(const std::string& content_hash) = 0;
+
+  // Calls fn for each matching event, oldest first, until fn returns false.
+  virtual Status Query(const EventFilter& filter,
+                       const std::function<bool(const StoredEvent&)>& fn) = 0;
+
+  // Calls fn for each stored article in store order until fn returns false.
+  virtual Status ForEachArticle(const std::function<bool(const StoredArticle&)>& fn) = 0;
+
+  virtual Result<StoreCounts> Counts() = 0;
+  virtual Result<StoreSummary> Summarize(std::size_t top = 10, std::size_t examples = 8) = 0;
+
+  // Story stage: mark `article` as a near-duplicate carried by `carrier`, and
+  // add stories and clusters (ids returned). ClearStories() empties both.
+  virtual Status SetDuplicateOf(std::int64_t article, std::int64_t carrier) = 0;
+  virtual Result<std::int64_t> AddStory(const StoryRecord& story) = 0;
+  virtual Result<std::int64_t> AddCluster(const ClusterRecord& cluster) = 0;
+  virtual Status ClearStories() = 0;
+};
+
+// ---- Exports (docs/formats/exports.md) ----
+
+enum class ExportFormat {
+  kJsonl,    // one event per line, exactly as `dyad code --flat`
+  kCsv,      // RFC 4180, header row, nested fields flattened with '_'
+  kGdelt,    // GDELT 2.0 event table: 61 tab-separated columns, no header
+  kPlover,   // PLOVER JSON lines (id, date, actor[], recipient[], event[], mode[], context[], text)
+  kPhoenix,  // Phoenix / PETRARCH event table: 26 tab-separated columns, no header
+};
+
+// "jsonl", "csv", "gdelt", "plover", "phoenix"; the error lists them.
+Result<ExportFormat> ParseExportFormat(std::string_view name);
+
+struct ExportOptions {
+  ExportFormat format = ExportFormat::kJsonl;
+  // One row per event cluster (its first mention, with mention/source/article
+  // counts) instead of one per event; articles marked as near-duplicates are
+  // left out. jsonl and csv gain cluster_id, story_id, num_mentions,
+  // num_sources, num_articles.
+  bool clusters = false;
+};
+
+struct ExportStats {
+  std::size_t rows = 0;
+  std::size_t skipped = 0;  // events without a PLOVER type (plover format)
+};
+
+// Column names of the tabular formats in order (csv, gdelt, phoenix); empty
+// for the JSON formats.
+std::vector<std::string> ExportColumns(ExportFormat format, bool clusters);
+
+// Writes every stored event, in store order, through `write` (called with
+// chunks of whole rows; an error from it stops the export and is returned).
+Result<ExportStats> ExportEvents(Store& store, const ExportOptions& options,
+                                 const std::function<Status(std::string_view)>& write);
+
+// Checks an article and its coding before it is written: the content hash is
+// the SHA-256 of the body, spans lie inside the body, sentence indexes exist,
+// codes and enumerations have their documented form. The error names the
+// article (origin or id) and the field.
+Status ValidateCodedArticle(const Article& article, const CodedArticle& coded);
+
+}  // namespace dyad
+
+#endif  // DYAD_STORE_H_

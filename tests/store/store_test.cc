@@ -1,0 +1,473 @@
+// The SQLite store: schema and migrations, idempotent writes, versions,
+// malformed rows, round trip, query filters, stories and clusters.
+#include "dyad/store.h"
+
+#include <sqlite3.h>
+
+#include <fstream>
+#include <map>
+#include <set>
+
+#include "dyad/output.h"
+#include "store_test_util.h"
+
+namespace dyad {
+namespace {
+
+using testing::EventSpec;
+using testing::MakeSample;
+using testing::Sample;
+using testing::TempDir;
+
+std::unique_ptr<Store> OpenOrDie(const std::string& uri, bool read_only = false) {
+  StoreOptions o;
+  o.read_only = read_only;
+  auto s = Store::Open(uri, o);
+  EXPECT_TRUE(s.ok()) << s.status().ToString();
+  return s.ok() ? std::move(*s) : nullptr;
+}
+
+std::vector<WriteResult> WriteAll(Store& store, const std::vector<Sample*>& samples) {
+  std::vector<ArticleWrite> w;
+  for (Sample* s : samples) w.push_back({&s->article, &s->coded});
+  auto r = store.Write(w);
+  EXPECT_TRUE(r.ok()) << r.status().ToString();
+  return r.ok() ? *r : std::vector<WriteResult>{};
+}
+
+std::int64_t Scalar(const std::string& path, const std::string& sql) {
+  sqlite3* db = nullptr;
+  EXPECT_EQ(sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
+  sqlite3_stmt* st = nullptr;
+  EXPECT_EQ(sqlite3_prepare_v2(db, sql.c_str(), -1, &st, nullptr), SQLITE_OK) << sql;
+  std::int64_t v = -1;
+  if (sqlite3_step(st) == SQLITE_ROW) v = sqlite3_column_int64(st, 0);
+  sqlite3_finalize(st);
+  sqlite3_close(db);
+  return v;
+}
+
+void ExecSql(const std::string& path, const std::string& sql) {
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  char* err = nullptr;
+  EXPECT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &err), SQLITE_OK) << (err ? err : "");
+  sqlite3_free(err);
+  sqlite3_close(db);
+}
+
+Sample Libya(const std::string& id, const std::string& url = "https://news.example/libya",
+             const std::string& extra = "") {
+  return MakeSample(id, url, "2025-05-07",
+                    {"The United States plans to deport migrants to Libya" + extra + ".",
+                     "Libyan officials rejected the plan in Tripoli on Wednesday.",
+                     "Police arrested twelve protesters."},
+                    {{"The United States", "USAGOV", "Libya", "LBY", "deport", "174", "COERCE",
+                      "planned", "", "Libya", "LBY"},
+                     {"Libyan officials", "LBYGOV", "", "", "rejected", "128", "REJECT", "asserted",
+                      "2025-05-08", "Tripoli", "LBY"},
+                     {"Police", "LBYCOP", "protesters", "LBYOPP", "arrested", "173", "COERCE",
+                      "asserted", "", "", ""}});
+}
+
+TEST(StoreSchema, FreshStoreHasVersionOneAndWal) {
+  TempDir dir;
+  const std::string db = dir / "s.db";
+  auto store = OpenOrDie(db);
+  ASSERT_TRUE(store);
+  EXPECT_EQ(store->SchemaVersion(), kStoreSchemaVersion);
+  EXPECT_EQ(Scalar(db, "SELECT max(version) FROM schema_version"), 1);
+  EXPECT_EQ(Scalar(db, "SELECT count(*) FROM schema_version"), 1);
+  for (const char* t : {"articles", "sentences", "entities", "events", "sources", "stories",
+                        "story_articles", "clusters", "cluster_events"}) {
+    EXPECT_EQ(Scalar(db, std::string("SELECT count(*) FROM sqlite_master WHERE type='table' AND "
+                                     "name='") +
+                             t + "'"),
+              1)
+        << t;
+  }
+  store.reset();
+  sqlite3* raw = nullptr;
+  ASSERT_EQ(sqlite3_open(db.c_str(), &raw), SQLITE_OK);
+  sqlite3_stmt* st = nullptr;
+  sqlite3_prepare_v2(raw, "PRAGMA journal_mode", -1, &st, nullptr);
+  ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
+  EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(st, 0)), "wal");
+  sqlite3_finalize(st);
+  sqlite3_close(raw);
+  // Reopening does not migrate again.
+  store = OpenOrDie("sqlite:" + db);
+  ASSERT_TRUE(store);
+  EXPECT_EQ(Scalar(db, "SELECT count(*) FROM schema_version"), 1);
+}
+
+TEST(StoreSchema, NewerVersionIsRefused) {
+  TempDir dir;
+  const std::string db = dir / "s.db";
+  OpenOrDie(db).reset();
+  ExecSql(db, "INSERT INTO schema_version VALUES (99, 'later')");
+  auto s = Store::Open(db);
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.status().code(), ErrorCode::kVersionMismatch);
+  EXPECT_NE(s.status().message().find("99"), std::string::npos);
+}
+
+TEST(StoreSchema, ForeignDatabasesAndBadUris) {
+  TempDir dir;
+  const std::string other = dir / "other.db";
+  ExecSql(other, "CREATE TABLE t(x)");
+  auto s = Store::Open(other);
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.status().code(), ErrorCode::kVersionMismatch);
+
+  const std::string junk = dir / "junk.db";
+  std::ofstream(junk) << std::string(4096, 'x');
+  s = Store::Open(junk);
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.status().message().find(junk), std::string::npos);
+
+  s = Store::Open("postgresql://localhost/dyad");
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.status().code(), ErrorCode::kUnsupported);
+  EXPECT_NE(s.status().message().find("PostgreSQL"), std::string::npos);
+
+  s = Store::Open("mysql://x");
+  EXPECT_EQ(s.status().code(), ErrorCode::kUnsupported);
+
+  StoreOptions ro;
+  ro.read_only = true;
+  s = Store::Open(dir / "missing.db", ro);
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.status().code(), ErrorCode::kNotFound);
+
+  s = Store::Open(dir / "no-such-dir/x.db");
+  EXPECT_FALSE(s.ok());
+}
+
+TEST(StoreWrite, SameArticleTwiceIsStoredOnce) {
+  TempDir dir;
+  auto store = OpenOrDie(dir / "s.db");
+  Sample a = Libya("a1");
+  Sample again = Libya("a1-copy");  // same body, other id: same content hash
+  auto r = WriteAll(*store, {&a, &again});
+  ASSERT_EQ(r.size(), 2u);
+  EXPECT_EQ(r[0].kind, WriteKind::kNew);
+  EXPECT_EQ(r[1].kind, WriteKind::kDuplicate);
+  EXPECT_EQ(r[1].article_id, r[0].article_id);
+  r = WriteAll(*store, {&a});
+  EXPECT_EQ(r[0].kind, WriteKind::kDuplicate);
+  auto c = store->Counts();
+  ASSERT_TRUE(c.ok());
+  EXPECT_EQ(c->articles, 1);
+  EXPECT_EQ(c->events, 3);
+  EXPECT_EQ(c->sentences, 3);
+  auto has = store->Contains(a.article.content_hash);
+  ASSERT_TRUE(has.ok());
+  EXPECT_TRUE(*has);
+  has = store->Contains(std::string(64, '0'));
+  EXPECT_FALSE(*has);
+}
+
+TEST(StoreWrite, EditedArticleKeepsBothVersionsLinked) {
+  TempDir dir;
+  auto store = OpenOrDie(dir / "s.db");
+  Sample v1 = Libya("a1");
+  Sample v2 = Libya("a1", "https://news.example/libya", " next month");
+  Sample other = Libya("b", "https://news.example/other", " soon");
+  auto r1 = WriteAll(*store, {&v1});
+  auto r2 = WriteAll(*store, {&v2, &other});
+  ASSERT_EQ(r2.size(), 2u);
+  EXPECT_EQ(r2[0].kind, WriteKind::kNew);
+  EXPECT_EQ(r2[0].previous_version, r1[0].article_id);
+  EXPECT_EQ(r2[1].previous_version, 0);
+  auto c = store->Counts();
+  EXPECT_EQ(c->articles, 3);
+  EXPECT_EQ(c->versions, 1);
+  std::vector<StoredArticle> all;
+  ASSERT_TRUE(store
+                  ->ForEachArticle([&](const StoredArticle& a) {
+                    all.push_back(a);
+                    return true;
+                  })
+                  .ok());
+  ASSERT_EQ(all.size(), 3u);
+  EXPECT_EQ(all[0].article.body, v1.article.body);
+  EXPECT_EQ(all[1].article.body, v2.article.body);
+  EXPECT_EQ(all[1].previous_version, all[0].article_id);
+  EXPECT_EQ(all[0].previous_version, 0);
+}
+
+TEST(StoreWrite, MalformedArticlesAreNeverWritten) {
+  TempDir dir;
+  const std::string db = dir / "s.db";
+  auto store = OpenOrDie(db);
+  Sample good = Libya("good");
+  Sample span = Libya("bad-span", "", " by sea");
+  span.coded.events[1].verb_span = {5, 100000};
+  Sample modality = Libya("bad-modality", "", " by air");
+  modality.coded.events[2].modality = "maybe";
+  Sample hash = Libya("bad-hash", "", " by land");
+  hash.article.content_hash = std::string(64, 'a');
+  Sample sentence = Libya("bad-sentence", "", " by rail");
+  sentence.coded.events[0].sentence = 7;
+  Sample date = Libya("bad-date", "", " by road");
+  date.article.date = "07/05/2025";
+  Sample cameo = Libya("bad-cameo", "", " by bus");
+  cameo.coded.events[0].cameo = "17a";
+  Sample good2 = Libya("good2", "", " again");
+  auto r = WriteAll(*store, {&good, &span, &modality, &hash, &sentence, &date, &cameo, &good2});
+  ASSERT_EQ(r.size(), 8u);
+  EXPECT_EQ(r[0].kind, WriteKind::kNew);
+  EXPECT_EQ(r[7].kind, WriteKind::kNew);
+  const char* fields[] = {
+      "",     "events[1].spans.verb", "events[2].modality", "content_hash", "events[0].sentence",
+      "date", "events[0].cameo"};
+  for (int i = 1; i <= 6; ++i) {
+    EXPECT_EQ(r[i].kind, WriteKind::kFailed) << i;
+    EXPECT_EQ(r[i].error.code(), ErrorCode::kInvalidArgument);
+    EXPECT_NE(r[i].error.message().find(fields[i]), std::string::npos) << r[i].error.message();
+    EXPECT_NE(r[i].error.message().find("test:"), std::string::npos) << "names the article";
+  }
+  EXPECT_EQ(Scalar(db, "SELECT count(*) FROM articles"), 2);
+  EXPECT_EQ(Scalar(db, "SELECT count(*) FROM events"), 6);
+  EXPECT_EQ(Scalar(db, "SELECT count(*) FROM sentences"), 6);
+  EXPECT_EQ(Scalar(db, "SELECT count(*) FROM articles WHERE input_id LIKE 'bad%'"), 0);
+}
+
+TEST(StoreWrite, RoundTripGivesTheSameJson) {
+  TempDir dir;
+  auto store = OpenOrDie(dir / "s.db");
+  Sample s = Libya("rt");
+  s.article.boilerplate_removed = {"Sign up for our newsletter"};
+  Entity person;
+  person.id = "e1";
+  person.text = "The United States";
+  person.type = EntityType::kOrg;
+  person.span = s.coded.events[0].source->span;
+  person.code = "USAGOV";
+  person.country = "USA";
+  person.sectors = {"GOV"};
+  Entity place;
+  place.id = "e2";
+  place.text = "Tripoli";
+  place.type = EntityType::kPlace;
+  place.span = testing::Find(s.article.body, "Tripoli");
+  place.place = Place{"Tripoli", "LBY", "Tarabulus", 32.9, 13.18, true, 2210247};
+  s.coded.entities = {person, place};
+  s.coded.events[1].attribution = Attribution{"officials said", "official", "LBYGOV"};
+  s.coded.events[1].reported = true;
+  s.coded.sources = {{"Reuters", "reported", "MED"}, {"a witness", "anonymous", ""}};
+  auto r = WriteAll(*store, {&s});
+  ASSERT_EQ(r[0].kind, WriteKind::kNew);
+  std::string want, got;
+  AppendArticleJson(s.article, s.coded, &want);
+  std::string want_flat, got_flat;
+  AppendFlatEventsJson(s.article, s.coded, &want_flat);
+  int n = 0;
+  ASSERT_TRUE(store
+                  ->ForEachArticle([&](const StoredArticle& a) {
+                    ++n;
+                    AppendArticleJson(a.article, a.coded, &got);
+                    AppendFlatEventsJson(a.article, a.coded, &got_flat);
+                    EXPECT_EQ(a.event_ids.size(), 3u);
+                    EXPECT_FALSE(a.ingested_at.empty());
+                    return true;
+                  })
+                  .ok());
+  EXPECT_EQ(n, 1);
+  EXPECT_EQ(got, want);
+  EXPECT_EQ(got_flat, want_flat);
+}
+
+class StoreQueryTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    store_ = OpenOrDie(dir_ / "q.db");
+    ASSERT_TRUE(store_);
+    a_ = Libya("a");
+    b_ = MakeSample(
+        "b", "https://news.example/b", "2025-06-01",
+        {"Russia accused Ukraine of shelling Kharkiv.",
+         "France and Germany signed a trade deal, officials said."},
+        {{"Russia", "RUS", "Ukraine", "UKR", "accused", "112", "ACCUSE", "asserted", "", "Kharkiv",
+          "UKR"},
+         {"France", "FRA", "Germany", "DEU", "signed", "057", "AGREE", "asserted", "", "", ""}});
+    WriteAll(*store_, {&a_, &b_});
+  }
+  std::vector<std::string> Keys(const EventFilter& f) {
+    std::vector<std::string> out;
+    Status s = store_->Query(f, [&](const StoredEvent& e) {
+      out.push_back(e.event.cameo);
+      return true;
+    });
+    EXPECT_TRUE(s.ok()) << s.ToString();
+    return out;
+  }
+  TempDir dir_;
+  std::unique_ptr<Store> store_;
+  Sample a_, b_;
+};
+
+using V = std::vector<std::string>;
+
+TEST_F(StoreQueryTest, Filters) {
+  EXPECT_EQ(Keys({}), (V{"174", "128", "173", "112", "057"}));
+  EventFilter f;
+  f.actor = "USA";  // prefix: matches USAGOV
+  EXPECT_EQ(Keys(f), V{"174"});
+  f = {};
+  f.actor = "LBY";
+  EXPECT_EQ(Keys(f), (V{"128", "173"}));
+  f = {};
+  f.target = "lby";  // case-insensitive
+  EXPECT_EQ(Keys(f), (V{"174", "173"}));
+  f = {};
+  f.cameo = "17*";
+  EXPECT_EQ(Keys(f), (V{"174", "173"}));
+  f.cameo = "17";
+  EXPECT_EQ(Keys(f), V{});
+  f.cameo = "173";
+  EXPECT_EQ(Keys(f), V{"173"});
+  f = {};
+  f.plover = "coerce";
+  EXPECT_EQ(Keys(f), (V{"174", "173"}));
+  f = {};
+  f.modality = "planned";
+  EXPECT_EQ(Keys(f), V{"174"});
+  f = {};
+  f.from = "2025-05-08";
+  f.to = "2025-05-31";
+  EXPECT_EQ(Keys(f), V{"128"});  // its own date; the others carry the article's
+  f = {};
+  f.place = "tripoli";
+  EXPECT_EQ(Keys(f), V{"128"});
+  f.place = "LBY";  // a country code matches every place in it
+  EXPECT_EQ(Keys(f), (V{"174", "128"}));
+  f = {};
+  f.text = "DEPORT";
+  EXPECT_EQ(Keys(f), V{"174"});
+  f.text = "100%_";  // wildcards are literal
+  EXPECT_EQ(Keys(f), V{});
+  f = {};
+  f.limit = 2;
+  EXPECT_EQ(Keys(f).size(), 2u);
+  f = {};
+  f.actor = "RUS";
+  f.target = "UKR";
+  f.cameo = "11*";
+  EXPECT_EQ(Keys(f), V{"112"});
+}
+
+TEST_F(StoreQueryTest, RowsCarryArticleAndSentence) {
+  EventFilter f;
+  f.text = "Kharkiv";
+  std::vector<StoredEvent> rows;
+  ASSERT_TRUE(store_
+                  ->Query(f,
+                          [&](const StoredEvent& e) {
+                            rows.push_back(e);
+                            return true;
+                          })
+                  .ok());
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0].sentence_text, "Russia accused Ukraine of shelling Kharkiv.");
+  EXPECT_EQ(rows[0].article.id, "b");
+  EXPECT_EQ(rows[0].article.url, "https://news.example/b");
+  EXPECT_EQ(rows[0].event.location->place.name, "Kharkiv");
+  EXPECT_EQ(rows[0].cluster.num_mentions, 1);
+}
+
+TEST_F(StoreQueryTest, BadFilterValuesAreErrors) {
+  EventFilter f;
+  f.actor = "US'; DROP TABLE events; --";
+  Status s = store_->Query(f, [](const StoredEvent&) { return true; });
+  EXPECT_EQ(s.code(), ErrorCode::kInvalidArgument);
+  f = {};
+  f.cameo = "abc";
+  s = store_->Query(f, [](const StoredEvent&) { return true; });
+  EXPECT_EQ(s.code(), ErrorCode::kInvalidArgument);
+  EXPECT_EQ(Keys({}).size(), 5u);
+}
+
+TEST_F(StoreQueryTest, StoriesAndClusters) {
+  std::map<std::string, std::int64_t> ids;  // cameo -> event id
+  ASSERT_TRUE(store_
+                  ->Query({},
+                          [&](const StoredEvent& e) {
+                            ids[e.event.cameo] = e.event_id;
+                            return true;
+                          })
+                  .ok());
+  std::vector<std::int64_t> articles;
+  ASSERT_TRUE(store_
+                  ->ForEachArticle([&](const StoredArticle& a) {
+                    articles.push_back(a.article_id);
+                    return true;
+                  })
+                  .ok());
+  auto story = store_->AddStory({"Libya deportations", {articles[0]}});
+  ASSERT_TRUE(story.ok()) << story.status().ToString();
+  auto cluster = store_->AddCluster({*story, "coercion", {ids["174"], ids["173"], ids["112"]}});
+  ASSERT_TRUE(cluster.ok()) << cluster.status().ToString();
+  EventFilter f;
+  f.story = *story;
+  // Events of the story's article plus the cluster's mentions in other articles.
+  EXPECT_EQ(Keys(f), (V{"174", "128", "173", "112"}));
+  std::vector<StoredEvent> rows;
+  f = {};
+  f.cameo = "112";
+  ASSERT_TRUE(store_
+                  ->Query(f,
+                          [&](const StoredEvent& e) {
+                            rows.push_back(e);
+                            return true;
+                          })
+                  .ok());
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0].cluster.cluster_id, *cluster);
+  EXPECT_EQ(rows[0].cluster.story_id, *story);
+  EXPECT_EQ(rows[0].cluster.num_mentions, 3);
+  EXPECT_EQ(rows[0].cluster.num_articles, 2);
+  EXPECT_EQ(rows[0].cluster.num_sources, 1);  // both from wire.example
+  EXPECT_TRUE(store_->SetDuplicateOf(articles[1], articles[0]).ok());
+  EXPECT_EQ(store_->SetDuplicateOf(999, articles[0]).code(), ErrorCode::kNotFound);
+  auto c = store_->Counts();
+  EXPECT_EQ(c->stories, 1);
+  EXPECT_EQ(c->clusters, 1);
+  EXPECT_EQ(c->duplicates, 1);
+  EXPECT_EQ(store_->AddCluster({0, "", {}}).status().code(), ErrorCode::kInvalidArgument);
+  EXPECT_FALSE(store_->AddCluster({0, "", {123456}}).ok());  // no such event
+  EXPECT_TRUE(store_->ClearStories().ok());
+  c = store_->Counts();
+  EXPECT_EQ(c->stories + c->clusters + c->duplicates, 0);
+}
+
+TEST_F(StoreQueryTest, Summary) {
+  auto s = store_->Summarize(3, 5);
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  EXPECT_EQ(s->counts.events, 5);
+  EXPECT_EQ(s->by_cameo_root.size(), 4u);  // 05 11 12 17
+  std::map<std::string, std::int64_t> roots(s->by_cameo_root.begin(), s->by_cameo_root.end());
+  EXPECT_EQ(roots["17"], 2);
+  std::map<std::string, std::int64_t> plover(s->by_plover.begin(), s->by_plover.end());
+  EXPECT_EQ(plover["COERCE"], 2);
+  EXPECT_EQ(s->top_dyads.size(), 3u);
+  ASSERT_FALSE(s->examples.empty());
+  EXPECT_FALSE(s->examples[0].sentence_text.empty());
+}
+
+TEST(StoreConcurrency, ReaderSeesCommittedBatchesOnly) {
+  TempDir dir;
+  const std::string db = dir / "c.db";
+  auto writer = OpenOrDie(db);
+  auto reader = OpenOrDie(db, true);
+  ASSERT_TRUE(writer && reader);
+  Sample a = Libya("a");
+  WriteAll(*writer, {&a});
+  auto has = reader->Contains(a.article.content_hash);
+  ASSERT_TRUE(has.ok());
+  EXPECT_TRUE(*has);
+}
+
+}  // namespace
+}  // namespace dyad
