@@ -152,7 +152,7 @@ class DuplicateIndex {
 // Event clusters and stories.
 
 using ClusterId = std::uint64_t;  // 1, 2, ... in order of creation
-using StoryId = std::uint64_t;    // the id of the story's first cluster's story; 1, 2, ...
+using StoryId = std::uint64_t;  // 1, 2, ... in order of creation; a merged story keeps the lower id
 
 // One side of an event, as clustering sees it.
 struct ClusterActor {
