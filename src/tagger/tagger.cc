@@ -7,6 +7,10 @@
 #include <cstring>
 #include <string>
 
+#if defined(__x86_64__)
+#include <immintrin.h>
+#endif
+
 #include "tagger/conllu.h"
 #include "tagger/features.h"
 #include "tagger/model.h"
@@ -84,12 +88,132 @@ std::string SerializeModel(const ModelData& m) {
 
 }  // namespace tagger
 
-// Open-addressing table slot: a feature key and its weights' range.
+// Open-addressing table slot: a feature key and its weights, in one of three
+// layouts chosen at load time (the file format is unchanged). A weight entry is
+// (class << 16) | quantised weight, so bits 24-31 of an entry are never set.
+//  - inline: two thirds of the features have one or two weights; they are kept
+//    in the slot itself (`a` has kInlineBit, `a` and `b` are the entries, `b` is
+//    kNoEntry for a single weight), which saves a second cache miss per lookup;
+//  - dense: features with kDenseMin or more weights (the frequent affixes,
+//    shapes, flags, previous-class features) have a row of int16 weights for
+//    every class in Impl::dense at offset `a & ~kDenseBit`, summed with SIMD;
+//  - sparse: otherwise `a` is the index of the first weight in Impl::entries
+//    and `b` their number.
 struct Slot {
   std::uint64_t key = 0;  // 0 = empty
-  std::uint32_t begin = 0;
-  std::uint32_t count = 0;
+  std::uint32_t a = 0;
+  std::uint32_t b = 0;
 };
+inline constexpr std::uint32_t kInlineBit = 0x80000000u;
+inline constexpr std::uint32_t kDenseBit = 0x40000000u;
+inline constexpr std::uint32_t kDenseMin = 16;
+// Class 0, weight 0: adding it changes no score.
+inline constexpr std::uint32_t kNoEntry = 0;
+
+// Score kernels over `padded` int32 class scores (a multiple of 8; the padding
+// lanes hold kPadScore so they never win an argmax).
+inline constexpr std::int32_t kPadScore = INT32_MIN;
+// scores[c] += rows[r][c] for every row r and c < padded.
+using SumRowsFn = void (*)(std::int32_t* scores, const std::int16_t* const* rows, int n_rows,
+                           std::size_t padded);
+// The first c with the highest scores[c].
+using ArgMaxFn = std::uint32_t (*)(const std::int32_t* scores, std::size_t padded);
+
+namespace {
+
+void SumRowsGeneric(std::int32_t* __restrict scores, const std::int16_t* const* rows, int n_rows,
+                    std::size_t padded) {
+  for (int r = 0; r < n_rows; ++r) {
+    const std::int16_t* __restrict row = rows[r];
+    for (std::size_t c = 0; c < padded; ++c) scores[c] += row[c];
+  }
+}
+
+std::uint32_t ArgMaxGeneric(const std::int32_t* scores, std::size_t padded) {
+  std::uint32_t best = 0;
+  for (std::uint32_t c = 1; c < padded; ++c) {
+    if (scores[c] > scores[best]) best = c;
+  }
+  return best;
+}
+
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#define DYAD_TAGGER_AVX2 1
+// kChunks groups of 8 classes kept in ymm registers while every row is added.
+template <int kChunks>
+__attribute__((target("avx2"))) inline void SumChunksAvx2(std::int32_t* scores,
+                                                          const std::int16_t* const* rows,
+                                                          int n_rows, std::size_t c0) {
+  __m256i acc[kChunks];
+  for (int k = 0; k < kChunks; ++k) {
+    acc[k] = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(scores + c0 + 8 * k));
+  }
+  for (int r = 0; r < n_rows; ++r) {
+    const std::int16_t* row = rows[r] + c0;
+    for (int k = 0; k < kChunks; ++k) {
+      const __m128i w = _mm_loadu_si128(reinterpret_cast<const __m128i*>(row + 8 * k));
+      acc[k] = _mm256_add_epi32(acc[k], _mm256_cvtepi16_epi32(w));
+    }
+  }
+  for (int k = 0; k < kChunks; ++k) {
+    _mm256_storeu_si256(reinterpret_cast<__m256i*>(scores + c0 + 8 * k), acc[k]);
+  }
+}
+
+__attribute__((target("avx2"))) void SumRowsAvx2(std::int32_t* scores,
+                                                 const std::int16_t* const* rows, int n_rows,
+                                                 std::size_t padded) {
+  if (n_rows == 0) return;
+  for (std::size_t c0 = 0; c0 < padded; c0 += 64) {
+    switch ((padded - c0) / 8) {
+      case 1:
+        SumChunksAvx2<1>(scores, rows, n_rows, c0);
+        break;
+      case 2:
+        SumChunksAvx2<2>(scores, rows, n_rows, c0);
+        break;
+      case 3:
+        SumChunksAvx2<3>(scores, rows, n_rows, c0);
+        break;
+      case 4:
+        SumChunksAvx2<4>(scores, rows, n_rows, c0);
+        break;
+      case 5:
+        SumChunksAvx2<5>(scores, rows, n_rows, c0);
+        break;
+      case 6:
+        SumChunksAvx2<6>(scores, rows, n_rows, c0);
+        break;
+      case 7:
+        SumChunksAvx2<7>(scores, rows, n_rows, c0);
+        break;
+      default:
+        SumChunksAvx2<8>(scores, rows, n_rows, c0);
+        break;
+    }
+  }
+}
+
+__attribute__((target("avx2"))) std::uint32_t ArgMaxAvx2(const std::int32_t* scores,
+                                                         std::size_t padded) {
+  __m256i m = _mm256_set1_epi32(kPadScore);
+  for (std::size_t c = 0; c < padded; c += 8) {
+    m = _mm256_max_epi32(m, _mm256_loadu_si256(reinterpret_cast<const __m256i*>(scores + c)));
+  }
+  __m128i x = _mm_max_epi32(_mm256_castsi256_si128(m), _mm256_extracti128_si256(m, 1));
+  x = _mm_max_epi32(x, _mm_shuffle_epi32(x, 0x4E));
+  x = _mm_max_epi32(x, _mm_shuffle_epi32(x, 0xB1));
+  const __m256i best = _mm256_broadcastd_epi32(x);
+  for (std::size_t c = 0; c < padded; c += 8) {
+    const __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(scores + c));
+    const int mask = _mm256_movemask_ps(_mm256_castsi256_ps(_mm256_cmpeq_epi32(v, best)));
+    if (mask != 0) return static_cast<std::uint32_t>(c + __builtin_ctz(mask));
+  }
+  return 0;
+}
+#endif
+
+}  // namespace
 
 struct Tagger::Impl {
   std::vector<PosTag> classes;
@@ -100,6 +224,11 @@ struct Tagger::Impl {
   std::uint64_t mask = 0;
   // Per weight: class in the high 16 bits, quantised weight in the low 16.
   std::vector<std::uint32_t> entries;
+  // Dense weight rows of `padded` int16 each (see Slot).
+  std::vector<std::int16_t> dense;
+  std::size_t padded = 0;  // classes rounded up to a multiple of 8
+  SumRowsFn sum_rows = SumRowsGeneric;
+  ArgMaxFn argmax = ArgMaxGeneric;
   tagger::AmbiguityTable ambiguity;
 
   const Slot* Find(std::uint64_t key) const {
@@ -214,6 +343,7 @@ Result<std::unique_ptr<Tagger>> Tagger::FromBytes(std::string_view bytes, std::s
   }
   impl->description = std::string(desc);
   if (!r.U32(&n_features) || !r.U32(&n_entries)) return bad("table sizes");
+  if (n_entries >= kDenseBit) return bad("more than 2^30 weights");
   std::uint64_t need = std::uint64_t{n_features} * 9 + std::uint64_t{n_entries} * 3;
   if (need > r.remaining()) {
     return bad("table sizes do not match the payload (" + std::to_string(n_features) +
@@ -269,6 +399,38 @@ Result<std::unique_ptr<Tagger>> Tagger::FromBytes(std::string_view bytes, std::s
     auto hi = static_cast<std::uint8_t>(w_b[2 * e + 1]);
     impl->entries[e] = (std::uint32_t{cls} << 16) | std::uint32_t{lo} | (std::uint32_t{hi} << 8);
   }
+  impl->padded = (std::size_t{n_classes} + 7) / 8 * 8;
+#ifdef DYAD_TAGGER_AVX2
+  if (__builtin_cpu_supports("avx2")) {
+    impl->sum_rows = SumRowsAvx2;
+    impl->argmax = ArgMaxAvx2;
+  }
+#endif
+  for (Slot& slot : impl->table) {
+    if (slot.key == 0) continue;
+    const std::uint32_t* e = impl->entries.data() + slot.a;
+    if (slot.b <= 2) {
+      const std::uint32_t second = slot.b == 2 ? e[1] : kNoEntry;
+      slot.a = e[0] | kInlineBit;
+      slot.b = second;
+    } else if (slot.b >= kDenseMin && impl->dense.size() + impl->padded < kDenseBit) {
+      // One weight per class at most (else the row could overflow int16).
+      std::uint64_t seen[4] = {0, 0, 0, 0};
+      bool unique = true;
+      for (std::uint32_t j = 0; j < slot.b && unique; ++j) {
+        const std::uint32_t c = e[j] >> 16;
+        unique = (seen[c / 64] & (1ull << (c % 64))) == 0;
+        seen[c / 64] |= 1ull << (c % 64);
+      }
+      if (!unique) continue;
+      const std::size_t row = impl->dense.size();
+      impl->dense.resize(row + impl->padded, 0);
+      for (std::uint32_t j = 0; j < slot.b; ++j) {
+        impl->dense[row + (e[j] >> 16)] = static_cast<std::int16_t>(e[j] & 0xFFFF);
+      }
+      slot.a = static_cast<std::uint32_t>(row) | kDenseBit;
+    }
+  }
   return std::unique_ptr<Tagger>(new Tagger(std::move(impl)));
 }
 
@@ -285,26 +447,70 @@ std::string Tagger::DefaultPath() {
   return std::string(DYAD_DATA_DIR) + "/models/tagger-en-ewt.dtm";
 }
 
+namespace {
+
+// Adds the weights of feature slot `s` to scores[class], except a dense row,
+// which is appended to rows[*n_rows] (summed later, all rows at once).
+inline void AddWeights(const Slot& s, const Tagger::Impl& m, std::int32_t* scores,
+                       const std::int16_t** rows, int* n_rows) {
+  if (s.a & kInlineBit) {
+    const std::uint32_t e0 = s.a & ~kInlineBit;
+    scores[e0 >> 16] += static_cast<std::int16_t>(e0 & 0xFFFF);
+    scores[s.b >> 16] += static_cast<std::int16_t>(s.b & 0xFFFF);
+    return;
+  }
+  if (s.a & kDenseBit) {
+    rows[(*n_rows)++] = m.dense.data() + (s.a & ~kDenseBit);
+    return;
+  }
+  const std::uint32_t* e = m.entries.data() + s.a;
+  for (std::uint32_t j = 0; j < s.b; ++j) {
+    scores[e[j] >> 16] += static_cast<std::int16_t>(e[j] & 0xFFFF);
+  }
+}
+
+// Prefetches the out-of-line weights of `s` (every cache line of them).
+inline void PrefetchWeights(const Slot& s, const Tagger::Impl& m) {
+  if (s.a & kInlineBit) return;
+  const char* p;
+  const char* end;
+  if (s.a & kDenseBit) {
+    p = reinterpret_cast<const char*>(m.dense.data() + (s.a & ~kDenseBit));
+    end = p + m.padded * sizeof(std::int16_t);
+  } else {
+    p = reinterpret_cast<const char*>(m.entries.data() + s.a);
+    end = p + s.b * sizeof(std::uint32_t);
+  }
+  for (; p < end; p += 64) __builtin_prefetch(p);
+  __builtin_prefetch(end - 1);
+}
+
+}  // namespace
+
 void Tagger::Tag(std::span<const std::string_view> words, const Lexicon* lexicon,
                  TaggerScratch* scratch, PosTag* out) const {
   const std::size_t n = words.size();
   if (n == 0) return;
   const Impl& m = *impl_;
   const std::size_t n_classes = m.classes.size();
+  const std::size_t padded = m.padded;  // score rows are padded; the padding stays 0
   // Words are processed in blocks: first the features that do not depend on
-  // the predicted classes are hashed, their table slots prefetched and their
-  // scores summed for the whole block (memory-level parallelism), then the
-  // greedy pass adds the few class-dependent features word by word.
+  // the predicted classes are hashed, their table slots prefetched, then their
+  // weights prefetched and summed for the whole block (memory-level
+  // parallelism). The class-dependent features of the block are prefetched for
+  // the classes the static scores alone predict (usually the right ones), and
+  // the greedy pass then adds them word by word.
   constexpr std::size_t kBlock = 32;
   constexpr std::size_t kStatic = tagger::kMaxFeatures;
+  constexpr std::uint32_t kNotFound = 0xFFFFFFFFu;
   if (scratch->word_features_.size() < n * tagger::kWordSlotCount) {
     scratch->word_features_.resize(n * tagger::kWordSlotCount);
   }
-  if (scratch->scores_.size() < n_classes) scratch->scores_.resize(n_classes);
+  if (scratch->scores_.size() < padded) scratch->scores_.resize(padded);
   if (scratch->keys_.size() < kBlock * kStatic) scratch->keys_.resize(kBlock * kStatic);
   if (scratch->spans_.size() < kBlock * kStatic) scratch->spans_.resize(kBlock * kStatic);
-  if (scratch->static_scores_.size() < kBlock * n_classes) {
-    scratch->static_scores_.resize(kBlock * n_classes);
+  if (scratch->static_scores_.size() < kBlock * padded) {
+    scratch->static_scores_.resize(kBlock * padded);
   }
   const bool use_classes = m.uses_lexicon;
   const std::uint64_t* wf = scratch->word_features_.data();
@@ -312,11 +518,12 @@ void Tagger::Tag(std::span<const std::string_view> words, const Lexicon* lexicon
                               scratch->word_features_.data());
   std::int32_t* scores = scratch->scores_.data();
   std::uint64_t* keys = scratch->keys_.data();
-  std::uint32_t* spans = scratch->spans_.data();
+  std::uint32_t* found = scratch->spans_.data();  // table index of each key, or kNotFound
   std::int32_t* static_scores = scratch->static_scores_.data();
   const Slot* table = m.table.data();
-  const std::uint32_t* entries = m.entries.data();
   int counts[kBlock];
+  std::uint32_t guess[kBlock];
+  const std::int16_t* rows[kStatic];
   std::uint32_t prev1 = tagger::kStartClass, prev2 = tagger::kStartClass + 1;
   for (std::size_t b = 0; b < n; b += kBlock) {
     const std::size_t len = std::min(kBlock, n - b);
@@ -329,46 +536,46 @@ void Tagger::Tag(std::span<const std::string_view> words, const Lexicon* lexicon
     for (std::size_t t = 0; t < len; ++t) {
       for (int k = 0; k < counts[t]; ++k) {
         const Slot* s = m.Find(keys[t * kStatic + k]);
-        std::uint32_t span = 0xFFFFFFFFu;
-        if (s != nullptr) {
-          span = s->begin;
-          __builtin_prefetch(entries + s->begin);
-          keys[t * kStatic + k] = s->count;  // reuse: the weight count
-        }
-        spans[t * kStatic + k] = span;
+        if (s != nullptr) PrefetchWeights(*s, m);
+        found[t * kStatic + k] = s != nullptr ? static_cast<std::uint32_t>(s - table) : kNotFound;
       }
     }
     for (std::size_t t = 0; t < len; ++t) {
-      std::int32_t* sc = static_scores + t * n_classes;
+      std::int32_t* sc = static_scores + t * padded;
       std::memset(sc, 0, n_classes * sizeof(std::int32_t));
+      std::fill(sc + n_classes, sc + padded, kPadScore);
+      int n_rows = 0;
       for (int k = 0; k < counts[t]; ++k) {
-        std::uint32_t begin = spans[t * kStatic + k];
-        if (begin == 0xFFFFFFFFu) continue;
-        const std::uint32_t* e = entries + begin;
-        const auto count = static_cast<std::uint32_t>(keys[t * kStatic + k]);
-        for (std::uint32_t j = 0; j < count; ++j) {
-          sc[e[j] >> 16] += static_cast<std::int16_t>(e[j] & 0xFFFF);
-        }
+        const std::uint32_t f = found[t * kStatic + k];
+        if (f != kNotFound) AddWeights(table[f], m, sc, rows, &n_rows);
+      }
+      m.sum_rows(sc, rows, n_rows, padded);
+      guess[t] = m.argmax(sc, padded);
+    }
+    // Prefetch the class-dependent features as if each word took the class its
+    // static scores give it; a wrong guess only costs a wasted prefetch.
+    {
+      std::uint32_t g1 = prev1, g2 = prev2;
+      for (std::size_t t = 0; t < len; ++t) {
+        std::uint64_t dyn[tagger::kMaxDynamicFeatures];
+        const int nd = tagger::DynamicFeatures(wf, n, b + t, g1, g2, dyn);
+        for (int k = 0; k < nd; ++k) __builtin_prefetch(&table[(dyn[k] >> 17) & m.mask]);
+        g2 = g1;
+        g1 = guess[t];
       }
     }
     for (std::size_t t = 0; t < len; ++t) {
       const std::size_t i = b + t;
       std::uint64_t dyn[tagger::kMaxDynamicFeatures];
-      int nd = tagger::DynamicFeatures(wf, n, i, prev1, prev2, dyn);
-      for (int k = 0; k < nd; ++k) __builtin_prefetch(&table[(dyn[k] >> 17) & m.mask]);
-      std::memcpy(scores, static_scores + t * n_classes, n_classes * sizeof(std::int32_t));
+      const int nd = tagger::DynamicFeatures(wf, n, i, prev1, prev2, dyn);
+      std::memcpy(scores, static_scores + t * padded, padded * sizeof(std::int32_t));
+      int n_rows = 0;
       for (int k = 0; k < nd; ++k) {
         const Slot* s = m.Find(dyn[k]);
-        if (s == nullptr) continue;
-        const std::uint32_t* e = entries + s->begin;
-        for (std::uint32_t j = 0; j < s->count; ++j) {
-          scores[e[j] >> 16] += static_cast<std::int16_t>(e[j] & 0xFFFF);
-        }
+        if (s != nullptr) AddWeights(*s, m, scores, rows, &n_rows);
       }
-      std::uint32_t best = 0;
-      for (std::uint32_t c = 1; c < n_classes; ++c) {
-        if (scores[c] > scores[best]) best = c;
-      }
+      m.sum_rows(scores, rows, n_rows, padded);
+      const std::uint32_t best = m.argmax(scores, padded);
       out[i] = m.classes[best];
       prev2 = prev1;
       prev1 = best;
