@@ -114,6 +114,60 @@ struct SynsetRec {
   std::uint32_t phrases = 0;
 };
 
+// Read-only open-addressing index of (part of) the vocabulary, built at
+// freeze for the per-sentence lookups of Dictionaries::Prepare. It hashes with
+// FNV-1a, which extends byte by byte, so the prefixes of a word (stem
+// candidates) are hashed in one pass.
+class WordIndex {
+ public:
+  static constexpr std::uint64_t kSeed = 0xCBF29CE484222325ull;
+  static std::uint64_t Extend(std::uint64_t h, unsigned char c) {
+    return (h ^ c) * 0x100000001B3ull;
+  }
+  static std::uint64_t Hash(std::string_view s) {
+    std::uint64_t h = kSeed;
+    for (char c : s) h = Extend(h, static_cast<unsigned char>(c));
+    return h;
+  }
+  // Indexes words[id] for every id with keep(id).
+  template <typename Keep>
+  void Build(const std::vector<std::string_view>& words, Keep keep) {
+    words_ = &words;
+    std::size_t n = 0;
+    for (WordId id = 0; id < words.size(); ++id) n += keep(id) ? 1 : 0;
+    std::size_t cap = 16;
+    while (cap < 2 * n) cap <<= 1;
+    slots_.assign(cap, Slot{0, kNone});
+    mask_ = cap - 1;
+    for (WordId id = 0; id < words.size(); ++id) {
+      if (!keep(id)) continue;
+      const std::uint64_t h = Hash(words[id]);
+      std::size_t i = Home(h);
+      while (slots_[i].id != kNone) i = (i + 1) & mask_;
+      slots_[i] = Slot{h, id};
+    }
+  }
+  bool built() const { return words_ != nullptr; }
+  // The id of `s` (whose Hash is `h`), or kNone.
+  WordId Find(std::string_view s, std::uint64_t h) const {
+    for (std::size_t i = Home(h);; i = (i + 1) & mask_) {
+      const Slot& slot = slots_[i];
+      if (slot.id == kNone) return kNone;
+      if (slot.hash == h && (*words_)[slot.id] == s) return slot.id;
+    }
+  }
+
+ private:
+  struct Slot {
+    std::uint64_t hash;
+    WordId id;  // kNone = empty
+  };
+  std::size_t Home(std::uint64_t h) const { return (h ^ (h >> 32)) & mask_; }
+  std::vector<Slot> slots_;
+  std::size_t mask_ = 0;
+  const std::vector<std::string_view>* words_ = nullptr;
+};
+
 struct Dictionaries::Data {
   // Storage for every string_view handed out.
   std::deque<std::string> strings;
@@ -129,6 +183,10 @@ struct Dictionaries::Data {
   bool has_stems = false, has_endings = false;
   std::size_t min_stem = 1000;
   WordId Intern(std::string_view lower);
+  // Built at freeze: every word, and the words used as stems (word_flags bit 1)
+  // with a bit set of their lengths (bit 63: 63 bytes or more).
+  WordIndex word_index, stem_index;
+  std::uint64_t stem_lengths = 0;
 
   // Codes.
   std::unordered_map<std::string_view, CodeId> code_ids;

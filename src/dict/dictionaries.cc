@@ -144,6 +144,32 @@ Dictionaries::Dictionaries() : d_(std::make_unique<Data>()) {}
 Dictionaries::~Dictionaries() = default;
 
 void Dictionaries::Prepare(std::span<const std::string_view> words, DictWords* out) const {
+  // Lookups through the frozen indexes: the same ids and alternatives (in the
+  // same order) as the word_ids lookups below, with one hash pass per word for
+  // all stem candidates and no lookup for a length no stem has.
+  const Data& d = *d_;
+  auto prepare_indexed = [&d, out](DictWord* w) {
+    const std::string_view text = w->text;
+    w->id = d.word_index.Find(text, WordIndex::Hash(text));
+    if (d.has_endings) {
+      for (std::string_view e : kEndings) {
+        if (text.size() <= e.size() + 1 || !text.ends_with(e)) continue;
+        const std::string_view base = text.substr(0, text.size() - e.size());
+        const WordId id = d.word_index.Find(base, WordIndex::Hash(base));
+        if (id != kNone) out->alts_.push_back({id, 1});
+      }
+    }
+    if (d.has_stems && d.stem_lengths != 0) {
+      std::uint64_t h = WordIndex::kSeed;
+      for (std::size_t len = 1; len < text.size(); ++len) {
+        h = WordIndex::Extend(h, static_cast<unsigned char>(text[len - 1]));
+        if (len < d.min_stem) continue;
+        if ((d.stem_lengths & (1ull << (len < 63 ? len : 63))) == 0) continue;
+        const WordId id = d.stem_index.Find(text.substr(0, len), h);
+        if (id != kNone) out->alts_.push_back({id, 2});
+      }
+    }
+  };
   out->Clear();
   std::size_t total = 0;
   for (std::string_view w : words) total += w.size();
@@ -153,21 +179,25 @@ void Dictionaries::Prepare(std::span<const std::string_view> words, DictWords* o
     AppendLower(raw, &out->buffer_);
     DictWord w;
     w.text = std::string_view(out->buffer_).substr(begin);
-    auto it = d_->word_ids.find(w.text);
-    if (it != d_->word_ids.end()) w.id = it->second;
     w.alt_begin = w.alt_end = static_cast<std::uint32_t>(out->alts_.size());
-    if (d_->has_endings) {
-      for (std::string_view e : kEndings) {
-        if (w.text.size() <= e.size() + 1 || !w.text.ends_with(e)) continue;
-        auto base = d_->word_ids.find(w.text.substr(0, w.text.size() - e.size()));
-        if (base != d_->word_ids.end()) out->alts_.push_back({base->second, 1});
+    if (d_->word_index.built()) {
+      prepare_indexed(&w);
+    } else {
+      auto it = d_->word_ids.find(w.text);
+      if (it != d_->word_ids.end()) w.id = it->second;
+      if (d_->has_endings) {
+        for (std::string_view e : kEndings) {
+          if (w.text.size() <= e.size() + 1 || !w.text.ends_with(e)) continue;
+          auto base = d_->word_ids.find(w.text.substr(0, w.text.size() - e.size()));
+          if (base != d_->word_ids.end()) out->alts_.push_back({base->second, 1});
+        }
       }
-    }
-    if (d_->has_stems) {
-      for (std::size_t len = d_->min_stem; len < w.text.size(); ++len) {
-        auto stem = d_->word_ids.find(w.text.substr(0, len));
-        if (stem != d_->word_ids.end() && (d_->word_flags[stem->second] & 1)) {
-          out->alts_.push_back({stem->second, 2});
+      if (d_->has_stems) {
+        for (std::size_t len = d_->min_stem; len < w.text.size(); ++len) {
+          auto stem = d_->word_ids.find(w.text.substr(0, len));
+          if (stem != d_->word_ids.end() && (d_->word_flags[stem->second] & 1)) {
+            out->alts_.push_back({stem->second, 2});
+          }
         }
       }
     }
@@ -366,6 +396,7 @@ std::string_view Dictionaries::WordText(WordId id) const {
 }
 
 WordId Dictionaries::FindWord(std::string_view lower_word) const {
+  if (d_->word_index.built()) return d_->word_index.Find(lower_word, WordIndex::Hash(lower_word));
   auto it = d_->word_ids.find(lower_word);
   return it == d_->word_ids.end() ? kNone : it->second;
 }
@@ -576,6 +607,15 @@ void DictBuilder::Freeze() {
   }
   data.forms.clear();
   for (const VerbFormRec& f : data.form_recs) data.forms.push_back(f.form);
+  // Lookup indexes for Prepare.
+  data.word_index.Build(data.words, [](WordId) { return true; });
+  data.stem_lengths = 0;
+  for (WordId id = 0; id < data.words.size(); ++id) {
+    if (data.word_flags[id] & 1) {
+      data.stem_lengths |= 1ull << std::min<std::size_t>(data.words[id].size(), 63);
+    }
+  }
+  data.stem_index.Build(data.words, [&](WordId id) { return (data.word_flags[id] & 1) != 0; });
 
   DictStats& s = data.stats;
   s.actors = static_cast<std::uint32_t>(data.actors.size());
