@@ -66,6 +66,14 @@ double PeakRssMiB() {
   return static_cast<double>(u.ru_maxrss) / 1024.0;
 }
 
+// CPU seconds (user + system) of all threads of this process so far.
+double CpuSeconds() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  auto sec = [](const timeval& t) { return t.tv_sec + t.tv_usec / 1e6; };
+  return sec(u.ru_utime) + sec(u.ru_stime);
+}
+
 // Reads the corpus, calling fn(article) for each; returns bytes of input read or -1.
 template <typename Fn>
 long long ForEachArticle(const Args& a, Fn fn) {
@@ -114,6 +122,7 @@ int RunIngestMode(const Args& a, const std::string& mode) {
   std::string scratch;
   std::size_t articles = 0, body_bytes = 0, sentences = 0, tokens = 0, words = 0, lemma_bytes = 0;
   bool failed = false;
+  const double c0 = CpuSeconds();
   const auto t0 = Clock::now();
   const long long bytes = ForEachArticle(a, [&](const dyad::Article& art) {
     ++articles;
@@ -134,13 +143,16 @@ int RunIngestMode(const Args& a, const std::string& mode) {
     }
   });
   const double s = Seconds(t0, Clock::now());
+  const double cpu = CpuSeconds() - c0;
   if (bytes < 0 || failed) return 1;
   const double file_mb = a.limit ? body_bytes / 1e6 : bytes / 1e6;
-  std::printf("%-13s %8zu articles %9zu sentences %10zu tokens  %6.2f s  %7.1f MB/s (%s)",
-              mode.c_str(), articles, sentences, tokens, s, file_mb / s,
-              a.limit ? "body bytes" : "file bytes");
-  if (split) std::printf("  %9.0f sent/s  %6.2f M tok/s", sentences / s, tokens / s / 1e6);
-  if (lex) std::printf("  %6.2f M lemma-words/s", words / s / 1e6);
+  std::printf("%-13s %6zu articles %7zu sentences %8zu tokens  %5.2f s (cpu %5.2f s)  %6.1f MB/s",
+              mode.c_str(), articles, sentences, tokens, s, cpu, file_mb / s);
+  if (split) std::printf("  %7.0f sent/s  %5.2f M tok/s", sentences / s, tokens / s / 1e6);
+  if (lex) std::printf("  %5.2f M lemma-words/s", words / s / 1e6);
+  std::printf("  [per cpu-s: %.1f MB", file_mb / cpu);
+  if (split) std::printf(", %.0f sent", sentences / cpu);
+  std::printf("]");
   std::printf("  peak RSS %.0f MiB\n", PeakRssMiB());
   benchmark::DoNotOptimize(lemma_bytes);
   return 0;
@@ -148,7 +160,26 @@ int RunIngestMode(const Args& a, const std::string& mode) {
 
 struct CodeCounts {
   std::size_t sentences = 0, events = 0;
+  // Order-independent digest of the events (sentence, codes, rule) to check
+  // that a faster build codes the same: compare it between runs.
+  std::uint64_t digest = 0;
 };
+
+std::uint64_t Fnv(std::string_view s, std::uint64_t h) {
+  for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001B3ull;
+  return h;
+}
+
+std::uint64_t EventDigest(const dyad::Article& art, const dyad::Event& e) {
+  std::uint64_t h = Fnv(art.id, 0xCBF29CE484222325ull);
+  h = Fnv(std::to_string(e.sentence), h);
+  h = Fnv(e.cameo, h);
+  h = Fnv(e.source ? e.source->code : "-", h);
+  h = Fnv(e.target ? e.target->code : "-", h);
+  h = Fnv(e.rule, h);
+  h = Fnv(std::to_string(e.verb_span.begin), h);
+  return h;
+}
 
 // Codes every article on `threads` threads; returns the counts.
 CodeCounts CodeAll(const dyad::Pipeline& p, const std::vector<dyad::Article>& arts,
@@ -165,6 +196,7 @@ CodeCounts CodeAll(const dyad::Pipeline& p, const std::vector<dyad::Article>& ar
       }
       per[k].sentences += out.sentence_count;
       per[k].events += out.events.size();
+      for (const dyad::Event& e : out.events) per[k].digest += EventDigest(arts[i], e);
     }
   };
   std::vector<std::thread> pool;
@@ -175,6 +207,7 @@ CodeCounts CodeAll(const dyad::Pipeline& p, const std::vector<dyad::Article>& ar
   for (unsigned k = 0; k < threads; ++k) {
     total.sentences += per[k].sentences;
     total.events += per[k].events;
+    total.digest += per[k].digest;
     *errors += errs[k];
   }
   return total;
@@ -208,14 +241,18 @@ int RunCodeMode(const Args& a, const std::string& mode) {
   if (a.threads > 1) runs.push_back(a.threads);
   for (unsigned th : runs) {
     std::size_t errors = 0;
+    const double c0 = CpuSeconds();
     const auto t0 = Clock::now();
     const CodeCounts c = CodeAll(**p, arts, th, &errors);
     const double s = Seconds(t0, Clock::now());
+    const double cpu = CpuSeconds() - c0;
     std::printf(
-        "%-13s %u thread%s %9zu sentences %7zu events  %6.2f s  %8.0f sent/s  %7.0f "
-        "events/s  %6.2f MB/s  %zu errors  peak RSS %.0f MiB\n",
-        mode.c_str(), th, th == 1 ? " " : "s", c.sentences, c.events, s, c.sentences / s,
-        c.events / s, body_bytes / 1e6 / s, errors, PeakRssMiB());
+        "%-13s %u thread%s %7zu sentences %6zu events  %6.2f s (cpu %6.2f s)  %6.0f sent/s  "
+        "%5.0f events/s  %5.2f MB/s  [per cpu-s: %.0f sent]  %zu errors  peak RSS %.0f MiB  "
+        "digest %016llx\n",
+        mode.c_str(), th, th == 1 ? " " : "s", c.sentences, c.events, s, cpu, c.sentences / s,
+        c.events / s, body_bytes / 1e6 / s, c.sentences / cpu, errors, PeakRssMiB(),
+        static_cast<unsigned long long>(c.digest));
     std::fflush(stdout);
   }
   return 0;
