@@ -267,7 +267,8 @@ class EventClusterer {
   // split from).
   Result<ClusterId> Split(ClusterId cluster, std::span<const std::string> event_ids);
 
-  // nullptr when unknown. Valid until the next Assign or Split.
+  // nullptr when unknown. The pointer stays valid as long as the clusterer;
+  // the cluster it shows changes with later Assign and Split calls.
   const EventCluster* cluster(ClusterId id) const;
   std::optional<ClusterId> ClusterOf(std::string_view event_id) const;
   std::size_t cluster_count() const;

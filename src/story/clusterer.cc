@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstdio>
+#include <deque>
 #include <limits>
 #include <map>
 #include <optional>
@@ -188,7 +189,8 @@ struct EventClusterer::Impl {
   };
 
   ClusterOptions options;
-  std::vector<ClusterState> clusters;  // id - 1
+  // id - 1. A deque: pointers handed out by cluster() survive later Assigns.
+  std::deque<ClusterState> clusters;
   std::unordered_map<std::string, ClusterId> cluster_of_event;
   std::unordered_map<std::string, std::vector<ClusterId>> clusters_of_article;
   std::unordered_map<std::uint64_t, std::vector<ClusterId>> happening_index;
@@ -475,7 +477,8 @@ struct EventClusterer::Impl {
     MentionInfo m;
     const std::string& value = e.date_value.empty() ? e.article_date : e.date_value;
     const char* field = e.date_value.empty() ? "article_date" : "date.value";
-    std::string_view precision = e.date_value.empty() ? "day" : e.date_precision;
+    std::string_view precision =
+        e.date_value.empty() ? std::string_view("day") : std::string_view(e.date_precision);
     if (precision.empty()) precision = "day";
     if (!e.article_date.empty() && !ParseDate(e.article_date)) {
       return InvalidArgument("event " + e.event_id + ": article_date \"" + e.article_date +

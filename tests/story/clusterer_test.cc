@@ -209,6 +209,30 @@ TEST(EventClustererTest, UndatedEventsClusterOnlyWithUndated) {
   EXPECT_NE(MustAssign(&c, Deport("a3:0:0", "a3", "AP", "2025-05-07")), id);
 }
 
+// Regression: cluster() pointers dangled after a later Assign grew the store.
+TEST(EventClustererTest, ClusterPointerSurvivesLaterAssigns) {
+  EventClusterer c;
+  const EventCluster* first = c.cluster(MustAssign(&c, Deport("a:0:0", "a", "AP", "2025-01-01")));
+  for (int i = 0; i < 200; ++i) {
+    ClusterEvent e = Deport(std::to_string(i), "b", "AP", "2025-01-01");
+    e.location_country = std::to_string(i);  // each its own cluster
+    MustAssign(&c, e);
+  }
+  EXPECT_EQ(first->first_event, "a:0:0");
+  EXPECT_EQ(first, c.cluster(1));
+}
+
+// Regression: an event without date.value read its precision through a
+// dangling view; it must take the article date at day precision.
+TEST(EventClustererTest, MissingDateValueUsesTheArticleDateAsADay) {
+  EventClusterer c;
+  ClusterEvent e = Deport("a:0:0", "a", "AP", "2025-05-07");
+  e.date_precision = "year";  // ignored: there is no date.value
+  ClusterId id = MustAssign(&c, e);
+  EXPECT_EQ(c.cluster(id)->date_begin, "2025-05-07");
+  EXPECT_EQ(c.cluster(id)->date_end, "2025-05-07");
+}
+
 // The Libya sample's "should.story", in miniature: a deportation plan is
 // reported (with a flight "as soon as this week"), then denied, then happens.
 TEST(StoryTest, PlanDeniedThenHappenedIsOneStoryWithMovingStatus) {
