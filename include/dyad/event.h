@@ -75,6 +75,7 @@ struct Event {
   std::optional<Actor> source, target;
   std::string cameo;                      // "011", "174"; leading zeros kept
   std::string plover_event, plover_mode;  // empty = none
+  std::string plover_context;             // ';'-separated PLOVER contexts, may be empty
   int quad_class = 0;
   double goldstein = 0;
   std::string modality = "asserted";

@@ -21,6 +21,13 @@ void AppendArticleJson(const Article& article, const CodedArticle& coded, std::s
 // article_date and article_url added.
 void AppendFlatEventsJson(const Article& article, const CodedArticle& coded, std::string* out);
 
+// Appends one PLOVER JSON record per event that has a PLOVER type (each line
+// ending in '\n'): {"id", "date", "event", "mode": [..], "context": [..],
+// "actor": [ENTITY], "recipient": [ENTITY], "text", ...} with dyad's fields
+// (cameo, modality, reported, attribution, location, article) added. An
+// ENTITY is {"name", "country", "sector": [..], "code"}.
+void AppendPloverJson(const Article& article, const CodedArticle& coded, std::string* out);
+
 }  // namespace dyad
 
 #endif  // DYAD_OUTPUT_H_

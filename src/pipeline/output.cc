@@ -156,4 +156,63 @@ void AppendFlatEventsJson(const Article& article, const CodedArticle& coded, std
   }
 }
 
+namespace {
+
+Json PloverEntity(const std::optional<Actor>& a) {
+  Json list = Json::array();
+  if (!a) return list;
+  list.push_back(Json{{"name", a->text},
+                      {"country", a->country.empty() ? Json(nullptr) : Json(a->country)},
+                      {"sector", a->sectors},
+                      {"code", a->code}});
+  return list;
+}
+
+Json SplitList(const std::string& s) {
+  Json list = Json::array();
+  std::size_t p = 0;
+  while (p < s.size()) {
+    std::size_t q = s.find(';', p);
+    if (q == std::string::npos) q = s.size();
+    if (q > p) list.push_back(s.substr(p, q - p));
+    p = q + 1;
+  }
+  return list;
+}
+
+}  // namespace
+
+void AppendPloverJson(const Article& article, const CodedArticle& coded, std::string* out) {
+  for (const Event& e : coded.events) {
+    if (e.plover_event.empty()) continue;
+    Json x;
+    x["id"] = e.id;
+    x["date"] = e.date.value.empty()
+                    ? Json(article.date.empty() ? Json(nullptr) : Json(article.date))
+                    : Json(e.date.value);
+    x["event"] = e.plover_event;
+    x["mode"] = SplitList(e.plover_mode);
+    x["context"] = SplitList(e.plover_context);
+    x["actor"] = PloverEntity(e.source);
+    x["recipient"] = PloverEntity(e.target);
+    x["text"] = SentenceText(article, coded, e.sentence);
+    x["cameo"] = e.cameo;
+    x["modality"] = e.modality;
+    x["reported"] = e.reported;
+    x["attribution"] = e.attribution ? AttributionJson(*e.attribution) : Json(nullptr);
+    if (e.location) {
+      Json l;
+      AddPlace(e.location->place, &l);
+      l["role"] = e.location->role;
+      x["location"] = std::move(l);
+    } else {
+      x["location"] = nullptr;
+    }
+    x["article_id"] = article.id;
+    x["url"] = article.url.empty() ? Json(nullptr) : Json(article.url);
+    Dump(x, out);
+    out->push_back('\n');
+  }
+}
+
 }  // namespace dyad

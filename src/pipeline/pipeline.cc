@@ -115,6 +115,7 @@ class PipelineImpl final : public Pipeline {
           ev.goldstein = c->goldstein;
           ev.plover_event = c->plover_event;
           ev.plover_mode = c->plover_mode;
+          ev.plover_context = c->plover_context;
         }
         ev.modality = ce.negated ? "negated" : "asserted";
         ev.date.value = article.date;

@@ -125,3 +125,41 @@ TEST(Inputs, ExpandsFoldersGlobsAndReportsMissingPaths) {
 
 }  // namespace
 }  // namespace dyad
+
+namespace dyad {
+namespace {
+
+TEST(Output, PloverRecordsCarryActorRecipientAndLists) {
+  Article a;
+  a.id = "a2";
+  a.date = "2025-05-07";
+  a.body = "The United States plans to deport migrants.";
+  CodedArticle c;
+  c.sentence_spans = {{0, 43}};
+  Event e;
+  e.id = "a2:0:0";
+  e.cameo = "174";
+  e.plover_event = "COERCE";
+  e.plover_mode = "deport";
+  e.plover_context = "migration;human_rights";
+  e.source = Actor{"The United States", "USAGOV", "USA", {"GOV"}, {0, 17}, ""};
+  e.target = Actor{"migrants", "REF", "", {"REF"}, {34, 42}, ""};
+  Event none = e;
+  none.plover_event.clear();  // e.g. 011: no PLOVER event, no record
+  c.events = {e, none};
+  std::string out;
+  AppendPloverJson(a, c, &out);
+  ASSERT_EQ(std::count(out.begin(), out.end(), '\n'), 1);
+  auto j = nlohmann::json::parse(out);
+  EXPECT_EQ(j["event"], "COERCE");
+  EXPECT_EQ(j["mode"], nlohmann::json::array({"deport"}));
+  EXPECT_EQ(j["context"], nlohmann::json::array({"migration", "human_rights"}));
+  EXPECT_EQ(j["actor"][0]["country"], "USA");
+  EXPECT_EQ(j["recipient"][0]["sector"], nlohmann::json::array({"REF"}));
+  EXPECT_TRUE(j["recipient"][0]["country"].is_null());
+  EXPECT_EQ(j["date"], "2025-05-07");
+  EXPECT_EQ(j["text"], "The United States plans to deport migrants.");
+}
+
+}  // namespace
+}  // namespace dyad

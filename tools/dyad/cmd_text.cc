@@ -9,6 +9,7 @@
 #include "dyad/article.h"
 #include "dyad/inputs.h"
 #include "dyad/lexicon.h"
+#include "dyad/tagger.h"
 #include "dyad/text.h"
 #include "input_options.h"
 
@@ -20,7 +21,37 @@ struct TextArgs {
   InputArgs input;
   std::uint32_t max_tokens = TextOptions{}.max_tokens_per_sentence;
   bool no_lemmas = false;
+  bool tags = false;
 };
+
+nlohmann::ordered_json ChunksJson(const Chunks& chunks) {
+  auto list = nlohmann::ordered_json::array();
+  for (const Chunk& c : chunks.chunks) {
+    nlohmann::ordered_json j;
+    j["type"] = ChunkTypeName(c.type);
+    j["tokens"] = {c.begin, c.end};
+    j["head"] = c.head;
+    if (c.relation != ChunkRelation::kNone) {
+      j["relation"] = ChunkRelationName(c.relation);
+      j["related"] = c.related;
+    }
+    if (c.type == ChunkType::kPrepPhrase) {
+      j["object"] = c.object;
+      j["attach"] = c.attach;
+    }
+    if (c.type == ChunkType::kVerbGroup) {
+      j["tense"] = TenseName(c.tense);
+      j["aspect"] = AspectName(c.aspect);
+      j["negated"] = c.negated;
+      j["passive"] = c.passive;
+      j["modal"] = c.modal;
+      j["infinitive"] = c.infinitive;
+      j["intent"] = c.intent;
+    }
+    list.push_back(std::move(j));
+  }
+  return list;
+}
 
 // A lemma for display: the verb reading for -ed/-ing forms, else the noun one.
 std::string_view DisplayLemma(const Lexicon& lex, std::string_view word, std::string* scratch) {
@@ -43,6 +74,19 @@ int RunText(const TextArgs& args) {
     }
     lexicon = std::move(lex).value();
   }
+  std::unique_ptr<Tagger> tagger;
+  if (args.tags) {
+    auto t = Tagger::Load(Tagger::DefaultPath());
+    if (!t.ok()) {
+      PrintError(t.status().ToString());
+      return kExitFailure;
+    }
+    tagger = std::move(t).value();
+  }
+  TaggerScratch tagger_scratch;
+  std::vector<PosTag> tags;
+  std::vector<std::string_view> words;
+  Chunks chunks;
   auto files = ExpandInputs(args.paths);
   if (!files.ok()) {
     PrintError(files.status().ToString());
@@ -59,6 +103,7 @@ int RunText(const TextArgs& args) {
         PrintError(a.origin + ": " + s.ToString());
         return false;
       }
+      if (tagger) tagger->TagDocument(doc, lexicon.get(), &tagger_scratch, &tags);
       for (std::size_t i = 0; i < doc.sentences.size(); ++i) {
         const Sentence& s = doc.sentences[i];
         nlohmann::ordered_json j;
@@ -75,9 +120,21 @@ int RunText(const TextArgs& args) {
           if (lexicon && t.kind == TokenKind::kWord) {
             tj["lemma"] = DisplayLemma(*lexicon, doc.TokenText(t), &scratch);
           }
+          if (tagger) {
+            tj["upos"] = UposName(tags[k].upos);
+            tj["xpos"] = XposName(tags[k].xpos);
+          }
           toks.push_back(std::move(tj));
         }
         j["tokens"] = std::move(toks);
+        if (tagger) {
+          words.clear();
+          for (std::uint32_t k = s.first_token; k < s.first_token + s.token_count; ++k)
+            words.push_back(doc.TokenText(doc.tokens[k]));
+          ChunkSentence(words, std::span<const PosTag>(tags).subspan(s.first_token, s.token_count),
+                        &chunks);
+          j["chunks"] = ChunksJson(chunks);
+        }
         line = j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
         line.push_back('\n');
         std::fwrite(line.data(), 1, line.size(), stdout);
@@ -99,6 +156,7 @@ void RegisterText(CLI::App& app, Runner* run) {
   cmd->add_option("--max-tokens", args->max_tokens, "Cut sentences longer than this many tokens")
       ->capture_default_str();
   cmd->add_flag("--no-lemmas", args->no_lemmas, "Skip WordNet lemmas");
+  cmd->add_flag("--tags", args->tags, "Add part-of-speech tags and phrase chunks");
   cmd->callback([run, args] { *run = [args] { return RunText(*args); }; });
 }
 
