@@ -9,6 +9,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <random>
+#include <set>
 #include <sstream>
 #include <thread>
 
@@ -149,14 +150,18 @@ TEST(IngestCli, KillNineAtAnyMomentThenRerunStoresEachArticleOnce) {
   std::uniform_real_distribution<double> when(0.2, 0.9);
   const std::vector<std::string> args = {"ingest", corpus,       "--db", db,        "--threads",
                                          "2",      "--progress", "none", "--batch", "64"};
+  int killed = 0;
   for (int round = 0; round < 2; ++round) {
     pid_t pid = Spawn(args, "", dir / "crash-stderr.txt");
-    double delay = when(rng) * clean_seconds;
+    // The second run has less left to do (stored articles are skipped).
+    double delay = when(rng) * clean_seconds * (round == 0 ? 1.0 : 0.5);
     std::this_thread::sleep_for(std::chrono::duration<double>(delay));
     kill(pid, SIGKILL);
     int rc = Wait(pid);
+    killed += rc == 128 + SIGKILL;
     std::cerr << "round " << round << ": killed after " << delay << " s (exit " << rc << ")\n";
   }
+  ASSERT_GT(killed, 0) << "no run was killed mid-way";
   ASSERT_EQ(RunCli(args, dir, &out, &err), 0) << err;
   EXPECT_NE(out.find("ingested " + std::to_string(kArticles) + " articles"), std::string::npos)
       << out;
@@ -181,7 +186,17 @@ TEST(IngestCli, ExportJsonlEqualsCodeFlatAndQueryFilters) {
   const std::string db = dir / "ex.db";
   std::string out, err;
   ASSERT_EQ(RunCli({"code", examples, "--flat"}, dir, &out, &err), 0) << err;
-  const std::string flat = out;
+  // The examples carry one article twice (same text, another URL); the store
+  // keeps it once, so drop the second copy's events from the reference.
+  std::string flat;
+  {
+    std::istringstream in(out);
+    std::set<std::string> seen;
+    for (std::string line; std::getline(in, line);) {
+      auto j = nlohmann::json::parse(line);
+      if (seen.insert(j["id"].get<std::string>()).second) flat += line + "\n";
+    }
+  }
   ASSERT_FALSE(flat.empty());
   ASSERT_EQ(RunCli({"ingest", examples, "--db", db, "--progress", "none"}, dir, &out, &err), 0)
       << err;
@@ -234,9 +249,10 @@ TEST(IngestCli, BadInputsAreReportedAndSkipped) {
       << "\n";
   }
   std::string out, err;
+  // The broken line is reported with its line number and skipped.
   EXPECT_EQ(RunCli({"ingest", path, "--db", dir / "m.db", "--progress", "lines"}, dir, &out, &err),
-            1);
-  EXPECT_NE(err.find("mixed.jsonl"), std::string::npos) << err;
+            0);
+  EXPECT_NE(err.find("mixed.jsonl:2"), std::string::npos) << err;
   auto got = EventsByArticle(dir / "m.db");
   EXPECT_EQ(got.size(), 2u);
   EXPECT_EQ(RunCli({"ingest", path, "--db", "postgresql://localhost/x"}, dir, &out, &err), 1);

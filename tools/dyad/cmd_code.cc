@@ -1,13 +1,12 @@
 // `dyad code FILE...`: articles in, events out (JSON lines), or a readable summary.
 #include <algorithm>
-#include <atomic>
 #include <cstdio>
 #include <map>
 #include <memory>
 #include <string>
-#include <thread>
 #include <vector>
 
+#include "batch_coder.h"
 #include "commands.h"
 #include "dyad/inputs.h"
 #include "dyad/output.h"
@@ -118,56 +117,38 @@ int RunCode(const CodeArgs& args) {
     PrintError(files.status().ToString());
     return kExitFailure;
   }
-  const unsigned threads = std::max(1u, args.threads);
   Summary summary;
-  int failures = 0;
-  std::vector<Article> batch;
-  std::vector<CodedArticle> coded;
-  std::vector<std::string> errors;
+  int failures = 0, coding_failures = 0;
   std::string out;
-  auto flush = [&] {
-    coded.assign(batch.size(), CodedArticle{});
-    errors.assign(batch.size(), std::string());
-    std::atomic<std::size_t> next{0};
-    auto work = [&] {
-      for (std::size_t i; (i = next.fetch_add(1)) < batch.size();) {
-        Status s = (*pipeline)->Process(batch[i], &coded[i]);
-        if (!s.ok()) errors[i] = batch[i].origin + ": " + s.ToString();
-      }
-    };
-    std::vector<std::thread> pool;
-    for (unsigned t = 1; t < threads && t < batch.size(); ++t) pool.emplace_back(work);
-    work();
-    for (auto& t : pool) t.join();
-    for (std::size_t i = 0; i < batch.size(); ++i) {
-      if (!errors[i].empty()) {
-        PrintError(errors[i]);
-        ++failures;
+  BatchCoder coder(**pipeline, args.threads, args.batch, [&](CodedBatch& b) {
+    for (std::size_t i = 0; i < b.articles.size(); ++i) {
+      if (!b.errors[i].empty()) {
+        PrintError(b.errors[i]);
+        ++coding_failures;
         continue;
       }
       if (args.summary) {
-        summary.Add(batch[i], coded[i]);
+        summary.Add(b.articles[i], b.coded[i]);
         continue;
       }
       out.clear();
       if (args.flat) {
-        AppendFlatEventsJson(batch[i], coded[i], &out);
+        AppendFlatEventsJson(b.articles[i], b.coded[i], &out);
       } else {
-        AppendArticleJson(batch[i], coded[i], &out);
+        AppendArticleJson(b.articles[i], b.coded[i], &out);
         out.push_back('\n');
       }
       std::fwrite(out.data(), 1, out.size(), stdout);
     }
-    batch.clear();
-  };
+  });
   for (const std::string& f : *files) {
     failures += ForEachArticle(f, args.input, [&](Article& a) {
-      batch.push_back(std::move(a));
-      if (batch.size() >= args.batch) flush();
+      coder.Add(std::move(a));
       return true;
     });
   }
-  flush();
+  coder.Finish();
+  failures += coding_failures;
   if (args.summary) summary.Print();
   std::fflush(stdout);
   return failures ? kExitFailure : kExitOk;

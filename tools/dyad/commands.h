@@ -8,6 +8,8 @@
 #include <functional>
 #include <string>
 
+#include "dyad/store.h"
+
 namespace dyad::cli {
 
 // Exit codes shared by all subcommands.
@@ -23,6 +25,13 @@ void RegisterCode(CLI::App& app, Runner* run);
 void RegisterDict(CLI::App& app, Runner* run);
 void RegisterValidate(CLI::App& app, Runner* run);
 void RegisterTrain(CLI::App& app, Runner* run);
+void RegisterIngest(CLI::App& app, Runner* run);
+void RegisterQuery(CLI::App& app, Runner* run);
+void RegisterExport(CLI::App& app, Runner* run);
+
+// Prints a readable digest of a store to stdout (`dyad query --summary`,
+// `dyad ingest --summary`); returns an exit code.
+int PrintStoreSummary(Store& store);
 
 // Prints "dyad: <message>" to stderr.
 void PrintError(const std::string& message);

@@ -1,0 +1,184 @@
+// `dyad query`: events from a store, filtered, as a table or JSON lines.
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "commands.h"
+#include "dyad/output.h"
+#include "dyad/store.h"
+
+namespace dyad::cli {
+namespace {
+
+struct QueryArgs {
+  std::string db = "dyad.db";
+  EventFilter filter;
+  bool json = false;
+  bool summary = false;
+};
+
+bool IsDateArg(const std::string& v) {
+  bool ok = v.size() == 10 && v[4] == '-' && v[7] == '-';
+  for (std::size_t i = 0; ok && i < v.size(); ++i) {
+    if (i != 4 && i != 7 && (v[i] < '0' || v[i] > '9')) ok = false;
+  }
+  return ok;
+}
+
+// Cuts `s` to at most `width` bytes on a UTF-8 boundary, marking the cut.
+std::string Clip(const std::string& s, std::size_t width) {
+  if (s.size() <= width) return s;
+  std::size_t cut = width > 3 ? width - 3 : 0;
+  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+  return s.substr(0, cut) + "...";
+}
+
+std::string OneLine(std::string s) {
+  for (char& c : s) {
+    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+  }
+  return s;
+}
+
+std::string Code(const std::optional<Actor>& a) {
+  return a && !a->code.empty() ? a->code : std::string("-");
+}
+
+// The event as `dyad code --flat` writes it: the flat writer reads the
+// sentence through the sentence spans, so give it a body holding just the
+// sentence (the event's own spans are printed as stored).
+void AppendEventJson(const StoredEvent& e, std::string* out) {
+  Article a = e.article;
+  a.body = e.sentence_text;
+  CodedArticle c;
+  c.sentence_spans.resize(e.event.sentence + 1);
+  c.sentence_spans.back() = Span{0, static_cast<std::uint32_t>(e.sentence_text.size())};
+  c.sentence_count = e.event.sentence + 1;
+  c.events.push_back(e.event);
+  AppendFlatEventsJson(a, c, out);
+}
+
+int RunQuery(const QueryArgs& args) {
+  StoreOptions ro;
+  ro.read_only = true;
+  auto store = Store::Open(args.db, ro);
+  if (!store.ok()) {
+    PrintError(store.status().ToString());
+    return kExitFailure;
+  }
+  if (args.summary) return PrintStoreSummary(**store);
+  std::size_t n = 0;
+  std::string out;
+  const bool tty = isatty(STDOUT_FILENO);
+  if (!args.json) {
+    std::printf("%-10s  %-10s  %-10s  %-5s  %-10s  %-9s  %-12s  %s\n", "date", "source", "target",
+                "cameo", "plover", "modality", "place", "sentence");
+  }
+  Status s = (*store)->Query(args.filter, [&](const StoredEvent& e) {
+    ++n;
+    if (args.json) {
+      out.clear();
+      AppendEventJson(e, &out);
+      std::fwrite(out.data(), 1, out.size(), stdout);
+      return true;
+    }
+    const Event& ev = e.event;
+    std::string date = !ev.date.value.empty() ? ev.date.value : e.article.date;
+    std::string place = ev.location ? ev.location->place.name : "";
+    std::string sentence = OneLine(e.sentence_text);
+    std::printf("%-10s  %-10s  %-10s  %-5s  %-10s  %-9s  %-12s  %s\n",
+                date.empty() ? "-" : date.c_str(), Clip(Code(ev.source), 10).c_str(),
+                Clip(Code(ev.target), 10).c_str(), ev.cameo.c_str(),
+                ev.plover_event.empty() ? "-" : Clip(ev.plover_event, 10).c_str(),
+                ev.modality.c_str(), place.empty() ? "-" : Clip(place, 12).c_str(),
+                (tty ? Clip(sentence, 100) : sentence).c_str());
+    return true;
+  });
+  if (!s.ok()) {
+    PrintError(s.ToString());
+    return kExitFailure;
+  }
+  if (!args.json) std::printf("(%zu events)\n", n);
+  std::fflush(stdout);
+  return kExitOk;
+}
+
+}  // namespace
+
+int PrintStoreSummary(Store& store) {
+  auto sum = store.Summarize(10, 8);
+  if (!sum.ok()) {
+    PrintError(sum.status().ToString());
+    return kExitFailure;
+  }
+  const StoreCounts& c = sum->counts;
+  std::printf(
+      "store: %lld articles (%lld later versions, %lld near-duplicates), %lld sentences, "
+      "%lld events, %lld entities, %lld cited sources, %lld stories, %lld clusters\n",
+      static_cast<long long>(c.articles), static_cast<long long>(c.versions),
+      static_cast<long long>(c.duplicates), static_cast<long long>(c.sentences),
+      static_cast<long long>(c.events), static_cast<long long>(c.entities),
+      static_cast<long long>(c.sources), static_cast<long long>(c.stories),
+      static_cast<long long>(c.clusters));
+  if (!sum->by_cameo_root.empty()) {
+    std::printf("\nevents by CAMEO root:\n");
+    for (const auto& [root, n] : sum->by_cameo_root) {
+      std::printf("  %s  %lld\n", root.c_str(), static_cast<long long>(n));
+    }
+  }
+  if (!sum->by_plover.empty()) {
+    std::printf("\nevents by PLOVER type:\n");
+    for (const auto& [t, n] : sum->by_plover) {
+      std::printf("  %-12s %lld\n", t.c_str(), static_cast<long long>(n));
+    }
+  }
+  if (!sum->top_dyads.empty()) {
+    std::printf("\ntop dyads:\n");
+    for (const auto& [d, n] : sum->top_dyads) {
+      std::printf("  %-24s %lld\n", d.c_str(), static_cast<long long>(n));
+    }
+  }
+  if (!sum->examples.empty()) {
+    std::printf("\nexamples:\n");
+    for (const StoredEvent& e : sum->examples) {
+      const Event& ev = e.event;
+      std::printf("  %s -> %s  %s%s  \"%s\"\n", Code(ev.source).c_str(), Code(ev.target).c_str(),
+                  ev.cameo.c_str(), ev.plover_event.empty() ? "" : (" " + ev.plover_event).c_str(),
+                  Clip(OneLine(e.sentence_text), 90).c_str());
+    }
+  }
+  std::fflush(stdout);
+  return kExitOk;
+}
+
+void RegisterQuery(CLI::App& app, Runner* run) {
+  auto args = std::make_shared<QueryArgs>();
+  CLI::App* cmd = app.add_subcommand("query", "Find events in a store");
+  cmd->add_option("--db", args->db, "Store: a file path or sqlite:PATH")->capture_default_str();
+  cmd->add_option("--actor", args->filter.actor, "Source actor code prefix (USA matches USAGOV)");
+  cmd->add_option("--target", args->filter.target, "Target actor code prefix");
+  cmd->add_option("--cameo", args->filter.cameo, "CAMEO code, exact (173) or prefix (17*)");
+  cmd->add_option("--plover", args->filter.plover, "PLOVER event type (COERCE)");
+  cmd->add_option("--modality", args->filter.modality, "asserted, planned, possible, ...")
+      ->check(CLI::IsMember({"asserted", "planned", "possible", "requested", "denied", "negated",
+                             "hypothetical", "historical"}));
+  auto date_check = [](const std::string& v) {
+    return IsDateArg(v) ? std::string() : "expected YYYY-MM-DD, got '" + v + "'";
+  };
+  cmd->add_option("--from", args->filter.from, "First event date (YYYY-MM-DD)")->check(date_check);
+  cmd->add_option("--to", args->filter.to, "Last event date (YYYY-MM-DD)")->check(date_check);
+  cmd->add_option("--place", args->filter.place, "Event location: place name or country code");
+  cmd->add_option("--story", args->filter.story, "Events of this story id");
+  cmd->add_option("--text", args->filter.text, "Sentence contains this text (case-insensitive)");
+  cmd->add_option("--limit", args->filter.limit, "At most N events (0 = all)");
+  cmd->add_flag("--json", args->json, "JSON lines (one event per line, as `dyad code --flat`)");
+  cmd->add_flag("--summary", args->summary,
+                "Readable summary of the store: counts, CAMEO roots, PLOVER types, top dyads");
+  cmd->callback([run, args] { *run = [args] { return RunQuery(*args); }; });
+}
+
+}  // namespace dyad::cli
