@@ -58,6 +58,12 @@ class Trie {
   // Walks/creates the path; returns the final node.
   std::uint32_t Insert(std::uint32_t root, const std::vector<TrieWord>& words);
   std::uint32_t Child(std::uint32_t node, WordMatch m, WordId w) const {
+    // Most words of a sentence are on no edge of this trie (in that mode):
+    // answered from word_modes_ without a probe into the edge table.
+    if (!untracked_ &&
+        (w >= word_modes_.size() || (word_modes_[w] & (1u << static_cast<unsigned>(m))) == 0)) {
+      return kNone;
+    }
     return edges_.Find(Key(node, m, w));
   }
   std::uint32_t& payload(std::uint32_t node) { return payload_[node]; }
@@ -78,6 +84,9 @@ class Trie {
                 const F& f) const;
   EdgeMap edges_;
   std::vector<std::uint32_t> payload_;
+  // Per word id, bit (1 << mode) when some edge carries that word and mode.
+  std::vector<std::uint8_t> word_modes_;
+  bool untracked_ = false;  // an edge with an id too large to track: always probe
 };
 
 struct ActorEntryRec {

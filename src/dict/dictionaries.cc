@@ -48,6 +48,12 @@ std::uint32_t Trie::Insert(std::uint32_t root, const std::vector<TrieWord>& word
   for (const TrieWord& w : words) {
     auto next = static_cast<std::uint32_t>(payload_.size());
     std::uint32_t child = edges_.Insert(Key(node, w.match, w.id), next);
+    if (w.id < (1u << 26)) {
+      if (word_modes_.size() <= w.id) word_modes_.resize(std::size_t{w.id} + 1, 0);
+      word_modes_[w.id] |= static_cast<std::uint8_t>(1u << static_cast<unsigned>(w.match));
+    } else {
+      untracked_ = true;
+    }
     if (child == next) payload_.push_back(kNone);
     node = child;
   }
