@@ -11,7 +11,7 @@ APT_PACKAGES=(
   libicu-dev zlib1g-dev libgumbo-dev libsimdjson-dev nlohmann-json3-dev libcli11-dev
   libfmt-dev libssl-dev libsqlite3-dev sqlite3 libzstd-dev
   libgtest-dev libgmock-dev libbenchmark-dev wordnet-base
-  iso-codes
+  iso-codes time  # time: /usr/bin/time -v for throughput and peak-RSS figures
 )
 # Node.js with npm, for the data generators: any node >= 18 on the PATH will do
 # (some machines carry a newer one with its own npm, which Debian's npm package

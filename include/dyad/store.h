@@ -185,7 +185,7 @@ enum class ExportFormat {
   kJsonl,    // one event per line, exactly as `dyad code --flat`
   kCsv,      // RFC 4180, header row, nested fields flattened with '_'
   kGdelt,    // GDELT 2.0 event table: 61 tab-separated columns, no header
-  kPlover,   // PLOVER JSON lines (id, date, actor[], recipient[], event[], mode[], context[], text)
+  kPlover,   // PLOVER JSON lines, as AppendPloverJson (dyad/output.h) writes them
   kPhoenix,  // Phoenix / PETRARCH event table: 26 tab-separated columns, no header
 };
 

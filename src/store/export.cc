@@ -401,74 +401,6 @@ void PhoenixRow(const StoredArticle& a, const Event& e, std::int64_t event_id, R
   r->Add(a.article.source);
 }
 
-Json PloverEntity(const Actor& ac) {
-  Json j;
-  j["code"] = !ac.country.empty() ? ac.country
-                                  : ac.code.substr(0, std::min<std::size_t>(3, ac.code.size()));
-  std::string sector;
-  for (std::size_t k = 0; k < ac.sectors.size() && k < 2; ++k) sector += ac.sectors[k];
-  j["sector"] = sector.empty() ? Json(nullptr) : Json(sector);
-  j["entity_text"] = ac.text;
-  j["actor_code"] = ac.code;  // dyad: the full CAMEO actor code
-  return j;
-}
-
-// PLOVER auxiliary modes carried in `context` (PLOVER manual, Event, Mode and Context).
-const char* ModalityContext(std::string_view m) {
-  if (m == "historical") return "historical";
-  if (m == "planned") return "future";
-  if (m == "hypothetical" || m == "possible") return "hypothetical";
-  if (m == "negated" || m == "denied") return "negation";
-  return nullptr;
-}
-
-std::string PloverLine(const StoredArticle& a, const Event& e, std::int64_t event_id,
-                       const EventCluster& cl) {
-  Json j;
-  j["id"] = "dyad-" + std::to_string(event_id);
-  j["date"] = EventDay(a, e);
-  Json actor = Json::array(), recipient = Json::array();
-  if (e.source) actor.push_back(PloverEntity(*e.source));
-  if (e.target) recipient.push_back(PloverEntity(*e.target));
-  j["actor"] = std::move(actor);
-  j["recipient"] = std::move(recipient);
-  j["event"] = Json::array({e.plover_event});
-  j["mode"] = e.plover_mode.empty() ? Json::array() : Json::array({e.plover_mode});
-  Json context = Json::array();
-  if (const char* c = ModalityContext(e.modality)) context.push_back(c);
-  j["context"] = std::move(context);
-  j["quad_code"] = e.quad_class;
-  if (e.location) {
-    const Place& p = e.location->place;
-    Json l;
-    l["extracted_place"] = e.location->text;
-    l["resolved_place"] = p.name;
-    l["geonameid"] = p.geonames_id ? Json(p.geonames_id) : Json(nullptr);
-    l["lat"] = p.has_coordinates ? Json(p.lat) : Json(nullptr);
-    l["lon"] = p.has_coordinates ? Json(p.lon) : Json(nullptr);
-    l["province"] = p.admin1.empty() ? Json(nullptr) : Json(p.admin1);
-    l["country_code"] = p.country.empty() ? Json(nullptr) : Json(p.country);
-    j["event_loc"] = std::move(l);
-  } else {
-    j["event_loc"] = nullptr;
-  }
-  j["event_text"] = Json::array({std::string(Slice(a.article.body, e.verb_span))});
-  j["text"] = std::string(SentenceOf(a, e));
-  j["link"] = cl.cluster_id ? Json("cluster-" + std::to_string(cl.cluster_id)) : Json(nullptr);
-  Json cite;
-  cite["url"] = a.article.url.empty() ? Json(nullptr) : Json(a.article.url);
-  cite["title"] = a.article.title.empty() ? Json(nullptr) : Json(a.article.title);
-  cite["publication"] = a.article.source.empty() ? Json(nullptr) : Json(a.article.source);
-  cite["language"] = a.article.language;
-  j["cite_info"] = std::move(cite);
-  j["coder"] = "dyad";
-  j["comment"] = "rule " + e.rule;
-  j["coded_date"] = a.ingested_at.substr(0, 10);
-  std::string out = j.dump(-1, ' ', false, Json::error_handler_t::replace);
-  out += '\n';
-  return out;
-}
-
 }  // namespace
 
 Result<ExportFormat> ParseExportFormat(std::string_view name) {
@@ -576,9 +508,11 @@ Result<ExportStats> ExportEvents(Store& store, const ExportOptions& options,
         }
         break;
       case ExportFormat::kPlover:
-        for (std::size_t i : kept_index) {
-          buf += PloverLine(a, a.coded.events[i], a.event_ids[i], a.clusters[i]);
-        }
+        kept.sentence_count = a.coded.sentence_count;
+        kept.sentence_spans = a.coded.sentence_spans;
+        kept.events.clear();
+        for (std::size_t i : kept_index) kept.events.push_back(a.coded.events[i]);
+        AppendPloverJson(a.article, kept, &buf);
         break;
     }
     stats.rows += kept_index.size();

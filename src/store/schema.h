@@ -78,6 +78,7 @@ CREATE TABLE events (
   cameo_root TEXT NOT NULL,
   plover_event TEXT,
   plover_mode TEXT,
+  plover_context TEXT,
   quad_class INTEGER NOT NULL CHECK (quad_class BETWEEN 0 AND 4),
   goldstein REAL NOT NULL,
   modality TEXT NOT NULL,

@@ -67,11 +67,12 @@ constexpr std::string_view kEventColumns =
     "source_entity, "
     "target_text, target_code, target_country, target_sectors, target_begin, target_end, "
     "target_entity, "
-    "cameo, cameo_root, plover_event, plover_mode, quad_class, goldstein, modality, reported, "
+    "cameo, cameo_root, plover_event, plover_mode, plover_context, quad_class, goldstein, "
+    "modality, reported, "
     "attribution_text, attribution_kind, attribution_code, date_value, date_precision, "
     "date_text, location_name, location_country, location_admin1, location_lat, location_lon, "
     "location_geonames_id, location_role, location_text, verb_begin, verb_end, rule";
-constexpr int kEventColumnCount = 41;
+constexpr int kEventColumnCount = 42;
 
 std::string Prefixed(std::string_view prefix) {  // "e." + each column
   std::string out;
@@ -113,6 +114,7 @@ void BindEvent(Stmt& s, int first, const Event& e) {
   s.Text(i++, std::string_view(e.cameo).substr(0, 2));
   s.TextOrNull(i++, e.plover_event);
   s.TextOrNull(i++, e.plover_mode);
+  s.TextOrNull(i++, e.plover_context);
   s.Int(i++, e.quad_class);
   s.Real(i++, e.goldstein);
   s.Text(i++, e.modality);
@@ -173,6 +175,7 @@ void ReadEvent(const Stmt& s, int c, Event* e) {
   ++c;  // cameo_root
   e->plover_event = s.ColText(c++);
   e->plover_mode = s.ColText(c++);
+  e->plover_context = s.ColText(c++);
   e->quad_class = static_cast<int>(s.ColInt(c++));
   e->goldstein = s.ColReal(c++);
   e->modality = s.ColText(c++);

@@ -29,6 +29,7 @@ class ExportTest : public ::testing::Test {
                       "planned", "", "Libya", "LBY"},
                      {"Police", "LBYCOP", "protesters", "LBYOPP", "arrested", "173", "COERCE",
                       "asserted", "", "", ""}});
+    a_.coded.events[0].plover_context = "migration";
     b_ = MakeSample("b", "", "", {"Russia accused Ukraine of shelling Kharkiv."},
                     {{"Russia", "RUS", "Ukraine", "UKR", "accused", "112", "", "historical",
                       "2024-12-31", "Kharkiv", "UKR"}});
@@ -176,16 +177,20 @@ TEST_F(ExportTest, PloverJsonLines) {
     }
     EXPECT_TRUE(j["id"].is_string());
     EXPECT_TRUE(j["actor"].is_array());
-    EXPECT_TRUE(j["event"].is_array());
+    EXPECT_TRUE(j["mode"].is_array());
+    EXPECT_TRUE(j["context"].is_array());
   }
-  EXPECT_EQ(lines[0]["event"][0], "COERCE");
-  EXPECT_EQ(lines[0]["actor"][0]["code"], "USA");
-  EXPECT_EQ(lines[0]["actor"][0]["sector"], "GOV");
+  EXPECT_EQ(lines[0]["event"], "COERCE");
+  EXPECT_EQ(lines[0]["actor"][0]["code"], "USAGOV");
   EXPECT_EQ(lines[0]["recipient"][0]["code"], "LBY");
-  EXPECT_EQ(lines[0]["context"][0], "future");  // planned
-  EXPECT_EQ(lines[0]["event_text"][0], "deport");
-  EXPECT_EQ(lines[0]["event_loc"]["country_code"], "LBY");
+  EXPECT_EQ(lines[0]["context"][0], "migration");
   EXPECT_EQ(lines[0]["date"], "2025-05-07");
+  EXPECT_EQ(lines[0]["text"],
+            "The United States plans to deport migrants to Libya, \"officials\" said.");
+  // The same records as the library's PLOVER writer gives for the coded article.
+  std::string want;
+  AppendPloverJson(a_.article, a_.coded, &want);
+  EXPECT_EQ(out.substr(0, want.size()), want);
 }
 
 TEST_F(ExportTest, PhoenixHas26Columns) {

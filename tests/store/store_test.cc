@@ -257,6 +257,7 @@ TEST(StoreWrite, RoundTripGivesTheSameJson) {
   s.coded.events[1].attribution = Attribution{"officials said", "official", "LBYGOV"};
   s.coded.events[1].reported = true;
   s.coded.sources = {{"Reuters", "reported", "MED"}, {"a witness", "anonymous", ""}};
+  s.coded.events[0].plover_context = "migration;legal";
   auto r = WriteAll(*store, {&s});
   ASSERT_EQ(r[0].kind, WriteKind::kNew);
   std::string want, got;
@@ -270,6 +271,7 @@ TEST(StoreWrite, RoundTripGivesTheSameJson) {
                     AppendArticleJson(a.article, a.coded, &got);
                     AppendFlatEventsJson(a.article, a.coded, &got_flat);
                     EXPECT_EQ(a.event_ids.size(), 3u);
+                    EXPECT_EQ(a.coded.events[0].plover_context, "migration;legal");
                     EXPECT_FALSE(a.ingested_at.empty());
                     return true;
                   })
