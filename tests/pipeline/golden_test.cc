@@ -96,8 +96,8 @@ std::vector<GoldenRow> ReadGolden() {
     if (r.ExpectsNone())
       ok &= r.source == "none" && r.target == "none";
     else
-      ok &= IsCameoCode(r.cameo) && !r.source.empty() && !r.target.empty() &&
-            r.source != "none" && r.target != "none";
+      ok &= IsCameoCode(r.cameo) && !r.source.empty() && !r.target.empty() && r.source != "none" &&
+            r.target != "none";
     if (!ok) {
       ADD_FAILURE() << kGolden << ":" << line_no << ": bad row (id " << r.id << ")";
       continue;
@@ -153,8 +153,8 @@ TEST(GoldenTest, DefaultPipelineCodesAtLeast95PercentOfTheSuite) {
     msg << r.id << " (line " << r.line << ", " << r.date << ") want "
         << (r.ExpectsNone() ? std::string("no event")
                             : r.source + " -> " + r.target + " " + r.cameo)
-        << (!r.ExpectsNone() && found ? " [found, but another root was coded too]" : "")
-        << "\n    " << r.text << "\n    coded:";
+        << (!r.ExpectsNone() && found ? " [found, but another root was coded too]" : "") << "\n    "
+        << r.text << "\n    coded:";
     if (coded.events.empty()) msg << " nothing";
     for (const Event& e : coded.events) msg << "\n      " << Triple(e) << "  (" << e.rule << ")";
     failures.push_back(msg.str());
@@ -163,7 +163,8 @@ TEST(GoldenTest, DefaultPipelineCodesAtLeast95PercentOfTheSuite) {
   std::printf("golden suite %s: %d of %zu rows pass (%.1f%%)\n", kGolden.c_str(), passed,
               rows.size(), 100.0 * passed / rows.size());
   std::printf("per root (passed/total):");
-  for (const auto& [root, pt] : per_root) std::printf(" %s %d/%d", root.c_str(), pt.first, pt.second);
+  for (const auto& [root, pt] : per_root)
+    std::printf(" %s %d/%d", root.c_str(), pt.first, pt.second);
   std::printf("\n");
   for (const std::string& f : failures) std::printf("FAIL %s\n", f.c_str());
   std::fflush(stdout);
