@@ -389,6 +389,7 @@ TEST(OwnDictTest, ActorAndAgentCodesAreWellFormed) {
   EXPECT_GE(countries.size(), 249u);
   std::vector<std::string> bad;
   auto check = [&](std::string_view code, const std::string& where, bool agent) {
+    if (code == "---" && !agent) return;  // null-coded phrase ("military aid"): not an actor
     if (code.empty() || code.size() % 3 != 0) {
       bad.push_back(where + ": " + std::string(code));
       return;
