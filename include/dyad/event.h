@@ -94,6 +94,7 @@ struct CodedArticle {
   std::vector<Entity> entities;
   std::vector<Event> events;
   std::vector<Attribution> sources;  // every source the article cites
+  std::string trace;                 // PipelineOptions::explain: how each sentence was read
 };
 
 }  // namespace dyad

@@ -35,6 +35,9 @@ struct PipelineOptions {
   // Treat dictionary problems as errors rather than counted warnings.
   bool strict_dictionaries = false;
   TextOptions text;
+  // Keep the coder's reading of every sentence (actors, tags, verbs, patterns)
+  // in CodedArticle::trace, for `dyad code --explain`.
+  bool explain = false;
   // Upper bound on events emitted per sentence.
   std::size_t max_events_per_sentence = 16;
 };

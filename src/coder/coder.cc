@@ -47,6 +47,23 @@ namespace {
 
 constexpr std::int32_t kNoUnit = -1;
 
+// Armed non-state sectors: an agent of the same kind adds nothing ("Hamas
+// fighters" stays PSEINS, not PSEINSREB).
+bool HasArmedSector(std::string_view code) {
+  for (std::size_t i = 0; i + 3 <= code.size(); i += 3) {
+    std::string_view t = code.substr(i, 3);
+    if (t == "INS" || t == "REB" || t == "UAF" || t == "SEP" || t == "CRM") return true;
+  }
+  return false;
+}
+
+std::string ComposeCode(std::string_view actor, std::string_view agent, bool suffix) {
+  if ((agent == "REB" || agent == "INS" || agent == "UAF" || agent == "SEP") &&
+      HasArmedSector(actor))
+    return std::string(actor);
+  return Dictionaries::ComposeAgentCode(actor, agent, suffix);
+}
+
 // Appends pieces without temporaries (GCC 12 warns on chains of operator+).
 void Append(std::string* out, std::initializer_list<std::string_view> parts) {
   for (std::string_view p : parts) out->append(p);
@@ -311,8 +328,12 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
     return std::islower(c) && !IsPreposition(W[k]) && !IsConjunction(W[k]) && !IsBeForm(W[k]);
   };
   auto all_modifiers = [&](std::uint32_t a, std::uint32_t b) {
-    for (std::uint32_t k = a; k < b; ++k)
+    for (std::uint32_t k = a; k < b; ++k) {
       if (!is_modifier(k)) return false;
+      // "Russia's army massed troops": a verb form ends the actor phrase.
+      VerbMatch vm;
+      if (W[k] != "'s" && dicts_.MatchVerb(sc->dict_words, k, &vm)) return false;
+    }
     return true;
   };
   // "soldiers from Gondor", "lawmakers in the Shire": one linking preposition.
@@ -372,9 +393,12 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
       return (y == x + 1 && (IsOneOf(W[x], {"and", "or"}) || W[x] == ",")) ||
              (y == x + 2 && W[x] == "," && IsOneOf(W[x + 1], {"and", "or"}));
     };
+    // "recalled its ambassador from France": the ambassador is not France's.
+    const bool owned = k != r && raws[r].begin > 0 &&
+                       IsOneOf(W[raws[r].begin - 1], {"its", "their", "his", "her"});
     if (k < raws.size() && !raws[k].agent && !raws[k].null_code &&
         (k == r || raws[k].begin == u.end ||
-         (linking_gap(u.end, raws[k].begin) && !starts_compound(k)))) {
+         (!owned && linking_gap(u.end, raws[k].begin) && !starts_compound(k)))) {
       split_codes(raws[k].code, &u.codes);
       have_actor = !u.codes.empty();
       u.actor_begin = raws[k].begin;
@@ -395,18 +419,31 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
         ++k;
       }
       // An appositive name right after "minister": "the minister Calimehtar".
+      bool person = false;
       if (!trail.empty() && k < raws.size() && !raws[k].agent && !raws[k].null_code &&
           raws[k].begin == u.end) {
+        // A person's own dated entry wins over "place + title" ("Istanbul
+        // Mayor Ekrem Imamoglu" is Imamoglu's code, not TURGOV).
+        if (raws[k].time_bounded) {
+          split_codes(raws[k].code, &u.codes);
+          u.actor_begin = raws[k].begin;
+          u.actor_end = raws[k].end;
+          u.actor_code = std::string(raws[k].code);
+          u.rule = raws[k].rule;
+          u.time_bounded = true;
+          person = true;
+        }
         u.end = raws[k].end;
         ++k;
       }
+      if (person) lead.clear(), trail.clear();
       for (std::string& c : u.codes) {
-        for (const auto& [a, suffix] : lead) c = Dictionaries::ComposeAgentCode(c, a, suffix);
-        for (const auto& [a, suffix] : trail) c = Dictionaries::ComposeAgentCode(c, a, suffix);
+        for (const auto& [a, suffix] : lead) c = ComposeCode(c, a, suffix);
+        for (const auto& [a, suffix] : trail) c = ComposeCode(c, a, suffix);
       }
     } else {
       std::string c;
-      for (const auto& [a, suffix] : lead) c = Dictionaries::ComposeAgentCode(c, a, suffix);
+      for (const auto& [a, suffix] : lead) c = ComposeCode(c, a, suffix);
       u.codes.push_back(std::move(c));
       u.agents = std::move(lead);
       u.agent_only = true;
@@ -423,6 +460,8 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
     // ("and the evil awful Gondor"); at most three.
     auto join_modifier = [&](std::uint32_t k2) {
       if (is_modifier(k2)) return true;
+      // An unknown name before the member ("and Tuareg rebels").
+      if (tagged && tags[k2].upos == Upos::kPropn) return true;
       if (!tagged || W[k2].empty() || !std::islower(static_cast<unsigned char>(W[k2][0])))
         return false;
       return tags[k2].upos == Upos::kNoun || tags[k2].upos == Upos::kAdv;
@@ -443,18 +482,23 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
     units[k].group = static_cast<std::uint32_t>(k);
     if (k == 0 || units[k].codes.empty() || units[k - 1].codes.empty()) continue;
     // "Danish media and government": the second agent shares the actor.
-    if (units[k].agent_only && !units[k - 1].agent_only && units[k - 1].actor_end > units[k - 1].actor_begin &&
+    if (units[k].agent_only && !units[k - 1].agent_only &&
+        units[k - 1].actor_end > units[k - 1].actor_begin &&
         units[k - 1].actor_end < units[k - 1].end && join_between(k)) {
       std::vector<std::string> actor_codes, composed;
       split_codes(units[k - 1].actor_code, &actor_codes);
       for (std::string c : actor_codes) {
-        for (const auto& [a, suffix] : units[k].agents) c = Dictionaries::ComposeAgentCode(c, a, suffix);
+        for (const auto& [a, suffix] : units[k].agents) c = ComposeCode(c, a, suffix);
         composed.push_back(std::move(c));
       }
       units[k].codes = std::move(composed);
       units[k].agent_only = false;
     }
-    if (units[k].agent_only != units[k - 1].agent_only) continue;
+    // An actor and an agent may form one compound ("Mali's government and
+    // Tuareg rebels"), unless the agent heads a "lawmakers in A and B" phrase.
+    if (units[k].agent_only != units[k - 1].agent_only && k + 1 < units.size() &&
+        units[k].agent_only && linking_gap(units[k].end, units[k + 1].begin))
+      continue;
     int join = join_between(k);
     // A comma alone joins only inside a list that ends with "and": "A, B and C".
     if (join == 1 && W[units[k - 1].end] == ",") {
@@ -468,7 +512,8 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
     }
     // A list has one "and" ("A, B and C"): "A and B, and C and D" is two pairs.
     bool with_and = false;
-    for (std::uint32_t p = units[k - 1].end; p < units[k].begin; ++p) with_and |= IsOneOf(W[p], {"and", "or"});
+    for (std::uint32_t p = units[k - 1].end; p < units[k].begin; ++p)
+      with_and |= IsOneOf(W[p], {"and", "or"});
     if (join && with_and && group_has_and[units[k - 1].group]) join = 0;
     if (join) {
       if (with_and) group_has_and[units[k - 1].group] = 1;
@@ -491,8 +536,7 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
       for (std::size_t g = first_agent; g < k; ++g) {
         for (const std::string& c : units[m].codes) {
           std::string x = c;
-          for (const auto& [a, suffix] : units[g].agents)
-            x = Dictionaries::ComposeAgentCode(x, a, suffix);
+          for (const auto& [a, suffix] : units[g].agents) x = ComposeCode(x, a, suffix);
           composed.push_back(std::move(x));
         }
       }
@@ -508,6 +552,56 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
                              : static_cast<std::uint32_t>(first_agent);
     }
     k = first_agent;
+  }
+  // "its army", "their police": the agent belongs to the nearest actor before
+  // it in the sentence ("Azerbaijan denied that its army ..." -> AZEMIL).
+  for (std::size_t k = 1; k < units.size(); ++k) {
+    Unit& u = units[k];
+    if (!u.agent_only || u.begin == 0 || !IsOneOf(W[u.begin - 1], {"its", "their", "his", "her"}))
+      continue;
+    for (std::size_t j = k; j-- > 0;) {
+      const Unit& owner = units[j];
+      if (owner.agent_only || owner.codes.empty() || owner.actor_end <= owner.actor_begin) continue;
+      std::vector<std::string> actor_codes, composed;
+      split_codes(owner.actor_code, &actor_codes);
+      for (std::string c : actor_codes) {
+        for (const auto& [a, suffix] : u.agents) c = ComposeCode(c, a, suffix);
+        composed.push_back(std::move(c));
+      }
+      u.codes = std::move(composed);
+      u.agent_only = false;
+      break;
+    }
+  }
+  // "the government", "opposition activists", "criminal gangs": an agent with
+  // no country belongs to the country the sentence is about, when its
+  // country-coded actors all share one country.
+  {
+    std::string country;
+    bool one_country = true;
+    for (const Unit& x : units) {
+      if (x.agent_only) continue;
+      for (const std::string& c : x.codes) {
+        if (c.size() < 3 || c.compare(0, 3, "IGO") == 0 || c.compare(0, 3, "NGO") == 0) continue;
+        std::string cc = c.substr(0, 3);
+        if (country.empty())
+          country = cc;
+        else if (cc != country)
+          one_country = false;
+      }
+    }
+    if (!country.empty() && one_country) {
+      for (Unit& u : units) {
+        if (!u.agent_only || u.agents.empty()) continue;
+        bool domestic = true;
+        for (const auto& [a, suffix] : u.agents) domestic &= suffix && a != "REF";
+        if (!domestic) continue;  // migrants and refugees are often from elsewhere
+        std::string c = country;
+        for (const auto& [a, suffix] : u.agents) c = ComposeCode(c, a, suffix);
+        u.codes = {std::move(c)};
+        u.agent_only = false;
+      }
+    }
   }
   for (Unit& u : units) {
     u.code.clear();
@@ -538,8 +632,11 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
     if (IsClausePunct(W[i]) || IsConjunction(W[i])) sc->boundary[i] = 1;
     // "death and injury toll": "and" inside a noun phrase joins no clauses.
     if (tagged && sc->boundary[i] && IsOneOf(W[i], {"and", "or"}) && i > 0 && i + 1 < n) {
-      auto nominal = [&](std::uint32_t k) { return tags[k].upos == Upos::kNoun || tags[k].upos == Upos::kAdj; };
-      if (nominal(i - 1) && nominal(i + 1) && sc->unit_at[i - 1] == kNoUnit && sc->unit_at[i + 1] == kNoUnit)
+      auto nominal = [&](std::uint32_t k) {
+        return tags[k].upos == Upos::kNoun || tags[k].upos == Upos::kAdj;
+      };
+      if (nominal(i - 1) && nominal(i + 1) && sc->unit_at[i - 1] == kNoUnit &&
+          sc->unit_at[i + 1] == kNoUnit)
         sc->boundary[i] = 0;
     }
   }
@@ -550,8 +647,8 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
   // them. Commas inside adjective lists ("complete, full ties") and compound
   // actors are not clause commas at all.
   for (std::uint32_t i = 0; i < n; ++i) {
-    if (W[i] == "," && sc->boundary[i] && tagged && i > 0 && i + 1 < n && tags[i - 1].upos == Upos::kAdj &&
-        tags[i + 1].upos == Upos::kAdj)
+    if (W[i] == "," && sc->boundary[i] && tagged && i > 0 && i + 1 < n &&
+        tags[i - 1].upos == Upos::kAdj && tags[i + 1].upos == Upos::kAdj)
       sc->boundary[i] = 0;
   }
   std::vector<std::uint32_t> commas;
@@ -570,8 +667,9 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
   }
   if (!commas.empty() && !hidden[commas.back()]) {
     std::uint32_t last = n;
-    while (last > commas.back() + 1 && (W[last - 1] == "." || W[last - 1] == "!" || W[last - 1] == "?" ||
-                                        W[last - 1] == "\"" || W[last - 1] == "'"))
+    while (last > commas.back() + 1 &&
+           (W[last - 1] == "." || W[last - 1] == "!" || W[last - 1] == "?" || W[last - 1] == "\"" ||
+            W[last - 1] == "'"))
       --last;
     std::uint32_t len = last - commas.back() - 1;
     if (len >= 2 && len <= 8) hide(commas.back(), n);
@@ -656,6 +754,11 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
       bool overlaps_unit = false;
       for (std::uint32_t p = vm.begin; p < vm.end; ++p) overlaps_unit |= sc->unit_at[p] != kNoUnit;
       if (overlaps_unit) continue;
+      // "after fighting between ...", "despite attacking": background, not an event.
+      if (tagged && tags[vm.verb].xpos == Xpos::kVBG && vm.begin > 0 &&
+          IsOneOf(W[vm.begin - 1],
+                  {"after", "before", "since", "despite", "following", "amid", "while"}))
+        continue;
       verbs.push_back({vm, true});
       i = std::max(i, vm.end - 1);
     }
@@ -665,13 +768,15 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
   if (tagged) {
     for (std::uint32_t i = 1; i + 1 < n; ++i) {
       std::int32_t u = sc->unit_at[i - 1];
-      if (sc->verbish[i] || sc->unit_at[i] != kNoUnit || u == kNoUnit || units[u].code.empty()) continue;
+      if (sc->verbish[i] || sc->unit_at[i] != kNoUnit || u == kNoUnit || units[u].code.empty())
+        continue;
       if (tags[i].upos != Upos::kNoun && tags[i].upos != Upos::kAdj) continue;
       if (W[i].empty() || !std::islower(static_cast<unsigned char>(W[i][0]))) continue;
       std::uint32_t b = units[u].begin;
       if (b > 0 && (IsDeterminer(W[b - 1]) || W[b - 1] == "'s")) continue;  // "the Gondor attack"
       Upos next = tags[i + 1].upos;
-      if (next == Upos::kAdp || next == Upos::kDet || next == Upos::kPropn || next == Upos::kPron) sc->verbish[i] = 1;
+      if (next == Upos::kAdp || next == Upos::kDet || next == Upos::kPropn || next == Upos::kPron)
+        sc->verbish[i] = 1;
     }
   }
   collect_verbs(false);
@@ -718,7 +823,20 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
     }
     return fallback;
   };
-  auto find_object = [&](std::uint32_t ve, std::uint32_t ce, std::int32_t source) -> std::int32_t {
+  // A bare place right after in/at/near ("met in Cairo") is where, not whom;
+  // `skip_places` passes over it.
+  auto is_locative = [&](std::int32_t u) {
+    const Unit& x = units[u];
+    if (x.agent_only || x.actor_begin != x.begin || x.actor_end != x.end) return false;
+    for (const std::string& c : x.codes)
+      if (c.size() != 3) return false;
+    std::uint32_t b = x.begin;
+    while (b > 0 && IsDeterminer(W[b - 1])) --b;
+    return b > 0 &&
+           IsOneOf(W[b - 1], {"in", "at", "near", "inside", "outside", "across", "throughout"});
+  };
+  auto find_object = [&](std::uint32_t ve, std::uint32_t ce, std::int32_t source,
+                         bool skip_places) -> std::int32_t {
     std::string_view src_code =
         source == kNoUnit ? std::string_view() : std::string_view(units[source].code);
     for (std::uint32_t p = ve; p < ce; ++p) {
@@ -726,6 +844,7 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
       if (u == kNoUnit) continue;
       p = units[u].end - 1;
       if (units[u].code.empty() || units[u].code == src_code) continue;
+      if (skip_places && is_locative(u)) continue;
       return u;
     }
     return kNoUnit;
@@ -734,6 +853,7 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
   // Infinitive chains: "is planning to deport", "agreed to restore": the
   // first verb yields to the second unless one of its own patterns matched.
   PatternMatcher matcher(dicts_, *sc, options_.max_pattern_gap);
+  std::int32_t last_subject = kNoUnit;
   for (std::size_t vi = 0; vi < verbs.size(); ++vi) {
     const VerbMatch& vm = verbs[vi].m;
     const VerbForm& form = *vm.form;
@@ -799,6 +919,14 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
     }
 
     std::int32_t src = a.source, tgt = a.target;
+    // "Azerbaijan denied ... and accused Armenian forces": a verb straight
+    // after a clause-joining conjunction shares the previous verb's subject.
+    if (src == kNoUnit && last_subject != kNoUnit && !a.compound) {
+      std::uint32_t p = vm.begin;
+      while (p > 0 && tagged && tags[p - 1].upos == Upos::kAdv) --p;
+      if (p > 0 && IsOneOf(W[p - 1], {"and", "but", "or"}) && !sc->is_group_join[p - 1])
+        src = last_subject;
+    }
     if (a.compound) {
       // '%': the compound fills its own side (source before the verb, target
       // after it); the other side comes from the default rules, and failing
@@ -809,7 +937,8 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
         src = find_subject(vm.begin, u);
       } else {
         src = u;
-        tgt = find_object(vm.end, ce, u);
+        // TABARI: "Syria and Jordan will meet in Cairo" -> SYR JOR, JOR SYR.
+        tgt = find_object(vm.end, ce, u, true);
       }
       if (src == kNoUnit || tgt == kNoUnit) src = tgt = u;
     } else {
@@ -829,11 +958,16 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
         tgt = src;
         src = by;
       } else if (tgt == kNoUnit) {
-        tgt = find_object(vm.end, ce, src);
+        // PETRARCH takes a that-clause's subject as the target too ("Arnor
+        // believes Dagolath ... can cope" -> ARN DAG); dyad follows it.
+        tgt = find_object(vm.end, ce, src, false);
       }
     }
 
     // Members of compound groups; "A and B met": each with the other.
+    // The main clause's subject carries over ("X denied that Y ... and accused Z").
+    if (std::int32_t subject = passive ? tgt : src; subject != kNoUnit && last_subject == kNoUnit)
+      last_subject = subject;
     std::vector<std::int32_t> sources = group_members(src), targets = group_members(tgt);
     if (tgt == kNoUnit && sources.size() > 1) targets = sources;
     if (sources.empty() && !options_.require_dyad) sources.push_back(kNoUnit);
@@ -853,11 +987,13 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
       ev.negated = negated;
       if (s != kNoUnit) {
         ev.has_source = true;
-        ev.source = {t0 + units[s].begin, t0 + units[s].end, std::string(scode), units[s].rule, units[s].agent_only};
+        ev.source = {t0 + units[s].begin, t0 + units[s].end, std::string(scode), units[s].rule,
+                     units[s].agent_only};
       }
       if (t != kNoUnit) {
         ev.has_target = true;
-        ev.target = {t0 + units[t].begin, t0 + units[t].end, std::string(tcode), units[t].rule, units[t].agent_only};
+        ev.target = {t0 + units[t].begin, t0 + units[t].end, std::string(tcode), units[t].rule,
+                     units[t].agent_only};
       }
       for (const CodedEvent& e : out->events) {
         if (e.cameo == ev.cameo && e.source.code == ev.source.code &&

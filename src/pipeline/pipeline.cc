@@ -59,7 +59,8 @@ class PipelineImpl final : public Pipeline {
         tagger_(std::move(tagger)),
         coder_(*dicts_, CoderOptions{.require_dyad = true,
                                      .max_events_per_sentence =
-                                         static_cast<std::uint32_t>(o.max_events_per_sentence)}) {}
+                                         static_cast<std::uint32_t>(o.max_events_per_sentence),
+                                     .trace = o.explain}) {}
 
   Status Process(const Article& article, CodedArticle* out) const override {
     thread_local Scratch s;
@@ -83,6 +84,11 @@ class PipelineImpl final : public Pipeline {
       if (!s.tags.empty())
         tags = std::span<const PosTag>(s.tags).subspan(sent.first_token, sent.token_count);
       coder_.CodeSentence(s.doc, sent, tags, date, s.coder.get(), &s.coding);
+      if (options_.explain) {
+        out->trace += "sentence " + std::to_string(si) + ": ";
+        out->trace += s.doc.SentenceText(sent);
+        out->trace += "\n" + s.coding.trace;
+      }
       if (s.coding.story_discarded) {
         out->events.clear();
         return Status::Ok();

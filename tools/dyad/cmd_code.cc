@@ -22,6 +22,8 @@ struct CodeArgs {
   InputArgs input;
   bool flat = false;
   bool summary = false;
+  bool explain = false;
+  std::string format = "json";
   bool no_tagger = false;
   bool strict = false;
   unsigned threads = 1;
@@ -103,6 +105,7 @@ int RunCode(const CodeArgs& args) {
   po.dictionaries = args.dicts;
   po.use_tagger = !args.no_tagger;
   po.strict_dictionaries = args.strict;
+  po.explain = args.explain;
   std::size_t dict_warnings = 0;
   auto pipeline = Pipeline::Create(po, [&](const Diagnostic&) { ++dict_warnings; });
   if (!pipeline.ok()) {
@@ -127,12 +130,15 @@ int RunCode(const CodeArgs& args) {
         ++coding_failures;
         continue;
       }
+      if (args.explain) std::fputs(b.coded[i].trace.c_str(), stderr);
       if (args.summary) {
         summary.Add(b.articles[i], b.coded[i]);
         continue;
       }
       out.clear();
-      if (args.flat) {
+      if (args.format == "plover") {
+        AppendPloverJson(b.articles[i], b.coded[i], &out);
+      } else if (args.flat) {
         AppendFlatEventsJson(b.articles[i], b.coded[i], &out);
       } else {
         AppendArticleJson(b.articles[i], b.coded[i], &out);
@@ -166,6 +172,13 @@ void RegisterCode(CLI::App& app, Runner* run) {
       "Dictionary files or folders (TABARI/PETRARCH), layered in order; default: dyad's own");
   cmd->add_flag("--flat", args->flat, "One event per line (for pandas/R)");
   cmd->add_flag("--summary", args->summary, "Print a readable summary instead of JSON");
+  cmd->add_option("--to", args->format,
+                  "Output: json (one object per article; --flat for one event per line) or plover "
+                  "(PLOVER records)")
+      ->check(CLI::IsMember({"json", "plover"}))
+      ->capture_default_str();
+  cmd->add_flag("--explain", args->explain,
+                "Print how each sentence was read (actors, tags, verbs, rules) to stderr");
   cmd->add_flag("--no-tagger", args->no_tagger, "Do not use the part-of-speech tagger");
   cmd->add_flag("--strict-dict", args->strict, "Treat dictionary warnings as errors");
   cmd->add_option("-j,--threads", args->threads, "Coding threads")->capture_default_str();
