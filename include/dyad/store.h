@@ -86,7 +86,7 @@ struct EventFilter {
 };
 
 // Cluster membership of a stored event (from the story stage; zeros when none).
-struct EventCluster {
+struct StoredCluster {
   std::int64_t cluster_id = 0;
   std::int64_t story_id = 0;
   int num_mentions = 1, num_sources = 1, num_articles = 1;
@@ -100,7 +100,7 @@ struct StoredEvent {
   std::string ingested_at;  // "YYYY-MM-DDTHH:MM:SSZ"
   Event event;
   std::string sentence_text;
-  EventCluster cluster;
+  StoredCluster cluster;
 };
 
 // One article with everything coded from it, as export reads it back.
@@ -112,7 +112,7 @@ struct StoredArticle {
   Article article;  // with body; origin is empty
   CodedArticle coded;
   std::vector<std::int64_t> event_ids;  // store row id of coded.events[i]
-  std::vector<EventCluster> clusters;   // cluster of coded.events[i]
+  std::vector<StoredCluster> clusters;  // cluster of coded.events[i]
 };
 
 struct StoreCounts {
@@ -133,10 +133,12 @@ struct StoreSummary {
 // A story (group of articles about one affair) and an event cluster (mentions
 // of one real-world event), as the story stage writes them.
 struct StoryRecord {
+  std::int64_t id = 0;  // 0 = the next free id
   std::string label;
   std::vector<std::int64_t> article_ids;
 };
 struct ClusterRecord {
+  std::int64_t id = 0;        // 0 = the next free id
   std::int64_t story_id = 0;  // 0 = none
   std::string label;
   std::vector<std::int64_t> event_ids;  // the mentions; counts are derived from them
@@ -171,13 +173,45 @@ class Store {
   virtual Result<StoreCounts> Counts() = 0;
   virtual Result<StoreSummary> Summarize(std::size_t top = 10, std::size_t examples = 8) = 0;
 
-  // Story stage: mark `article` as a near-duplicate carried by `carrier`, and
-  // add stories and clusters (ids returned). ClearStories() empties both.
-  virtual Status SetDuplicateOf(std::int64_t article, std::int64_t carrier) = 0;
+  // Story stage: mark `article` as a near-duplicate of `original` (0 clears the
+  // mark), and add stories and clusters (ids returned). ClearStories() empties
+  // both and clears every duplicate mark. Each call is its own transaction.
+  virtual Status SetDuplicateOf(std::int64_t article, std::int64_t original) = 0;
   virtual Result<std::int64_t> AddStory(const StoryRecord& story) = 0;
   virtual Result<std::int64_t> AddCluster(const ClusterRecord& cluster) = 0;
   virtual Status ClearStories() = 0;
+
+  // All of the story stage's results at once, in one transaction: clears the
+  // stories, clusters and duplicate links, then sets `duplicates` (article,
+  // original) and adds `stories` and `clusters` (with their ids when given;
+  // a cluster's story_id names a story of this call or an existing one).
+  // Nothing changes when any part fails.
+  virtual Status ReplaceStories(std::span<const std::pair<std::int64_t, std::int64_t>> duplicates,
+                                std::span<const StoryRecord> stories,
+                                std::span<const ClusterRecord> clusters) = 0;
 };
+
+// What RebuildStories decided.
+struct StoryRebuildStats {
+  std::size_t articles = 0, duplicates = 0;    // near-duplicate articles linked to an original
+  std::size_t events = 0, skipped_events = 0;  // skipped: the clusterer refused them (bad date)
+  std::size_t clusters = 0, stories = 0;
+  std::vector<Status> errors;  // one per skipped event (names the article and the event)
+};
+
+// Runs the story stage (dyad/story.h) over the whole store: replays every
+// stored article in store (ingest) order through a fresh DuplicateIndex and
+// EventClusterer and replaces the stored duplicate links, clusters and
+// stories with the result (ReplaceStories: one transaction). Store ids are
+// the story stage's ids, so the same store always gives the same clusters and
+// stories with the same ids; running it twice changes nothing. An event the
+// clusterer refuses is skipped and reported in the stats, not an error.
+// Options default to the documented thresholds (docs/formats/stories.md).
+struct DuplicateOptions;
+struct ClusterOptions;
+Result<StoryRebuildStats> RebuildStories(Store& store);
+Result<StoryRebuildStats> RebuildStories(Store& store, const DuplicateOptions& duplicates,
+                                         const ClusterOptions& clusters);
 
 // ---- Exports (docs/formats/exports.md) ----
 
@@ -195,8 +229,8 @@ Result<ExportFormat> ParseExportFormat(std::string_view name);
 struct ExportOptions {
   ExportFormat format = ExportFormat::kJsonl;
   // One row per event cluster (its first mention, with mention/source/article
-  // counts) instead of one per event; articles marked as near-duplicates are
-  // left out. jsonl and csv gain cluster_id, story_id, num_mentions,
+  // counts) instead of one per event; the unclustered events of articles
+  // marked as near-duplicates are left out. jsonl and csv gain cluster_id, story_id, num_mentions,
   // num_sources, num_articles.
   bool clusters = false;
 };

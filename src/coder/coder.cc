@@ -168,6 +168,7 @@ class PatternMatcher {
   // whole unit starting at pos.
   std::uint32_t LengthAt(const PatternElement& e, std::uint32_t pos, std::uint32_t end,
                          Assigned* a) const {
+    if (s_.hidden[pos]) return 0;  // set-aside comma clauses are not read
     switch (e.kind) {
       case PatternElementKind::kWord:
         return WordMatches(e, pos) ? 1 : 0;
@@ -461,7 +462,9 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
     auto join_modifier = [&](std::uint32_t k2) {
       if (is_modifier(k2)) return true;
       // An unknown name before the member ("and Tuareg rebels").
-      if (tagged && tags[k2].upos == Upos::kPropn) return true;
+      if (tagged && (tags[k2].upos == Upos::kPropn || tags[k2].upos == Upos::kNoun) &&
+          !W[k2].empty() && std::isupper(static_cast<unsigned char>(W[k2][0])))
+        return true;
       if (!tagged || W[k2].empty() || !std::islower(static_cast<unsigned char>(W[k2][0])))
         return false;
       return tags[k2].upos == Upos::kNoun || tags[k2].upos == Upos::kAdv;
@@ -594,8 +597,9 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
       for (Unit& u : units) {
         if (!u.agent_only || u.agents.empty()) continue;
         bool domestic = true;
-        for (const auto& [a, suffix] : u.agents) domestic &= suffix && a != "REF";
-        if (!domestic) continue;  // migrants and refugees are often from elsewhere
+        // Migrants, refugees and companies are as often from elsewhere.
+        for (const auto& [a, suffix] : u.agents) domestic &= suffix && a != "REF" && a != "BUS";
+        if (!domestic) continue;
         std::string c = country;
         for (const auto& [a, suffix] : u.agents) c = ComposeCode(c, a, suffix);
         u.codes = {std::move(c)};
@@ -969,6 +973,11 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
     if (std::int32_t subject = passive ? tgt : src; subject != kNoUnit && last_subject == kNoUnit)
       last_subject = subject;
     std::vector<std::int32_t> sources = group_members(src), targets = group_members(tgt);
+    // "Mali's government and Tuareg rebels agreed ... in Algiers": a compound
+    // source with only a place after "in" acts on itself, not on the place.
+    if (!a.compound && sources.size() > 1 && tgt != kNoUnit && a.target == kNoUnit &&
+        is_locative(tgt))
+      targets = sources;
     if (tgt == kNoUnit && sources.size() > 1) targets = sources;
     if (sources.empty() && !options_.require_dyad) sources.push_back(kNoUnit);
     if (targets.empty() && !options_.require_dyad) targets.push_back(kNoUnit);

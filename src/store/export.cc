@@ -229,7 +229,7 @@ std::string JoinSectors(const std::vector<std::string>& s, std::size_t from = 0)
   return out;
 }
 
-void CsvRow(const StoredArticle& a, const Event& e, const EventCluster* cl, Row* r) {
+void CsvRow(const StoredArticle& a, const Event& e, const StoredCluster* cl, Row* r) {
   r->Add(a.article.id);
   r->Add(a.article.date);
   r->Add(a.article.url);
@@ -301,8 +301,8 @@ int GeoType(const Place& p) {
   return us ? 3 : 4;
 }
 
-void GdeltRow(const StoredArticle& a, const Event& e, std::int64_t event_id, const EventCluster& cl,
-              Row* r) {
+void GdeltRow(const StoredArticle& a, const Event& e, std::int64_t event_id,
+              const StoredCluster& cl, Row* r) {
   const std::string day = Digits(EventDay(a, e));  // YYYYMMDD
   int y = day.size() >= 4 ? std::stoi(day.substr(0, 4)) : 0;
   int m = day.size() >= 6 ? std::stoi(day.substr(4, 2)) : 1;
@@ -445,13 +445,15 @@ Result<ExportStats> ExportEvents(Store& store, const ExportOptions& options,
   CodedArticle kept;
   std::vector<std::size_t> kept_index;
   Status s = store.ForEachArticle([&](const StoredArticle& a) {
-    if (options.clusters && a.duplicate_of) return true;
     kept_index.clear();
     for (std::size_t i = 0; i < a.coded.events.size(); ++i) {
-      const EventCluster& cl = a.clusters[i];
+      const StoredCluster& cl = a.clusters[i];
       if (options.clusters && cl.cluster_id && !clusters_seen.insert(cl.cluster_id).second) {
         continue;  // a later mention of a cluster already written
       }
+      // A near-duplicate's unclustered events repeat its original's. (A clustered
+      // event reported only by a copy is still its cluster's first mention.)
+      if (options.clusters && !cl.cluster_id && a.duplicate_of) continue;
       if (options.format == ExportFormat::kPlover && a.coded.events[i].plover_event.empty()) {
         ++stats.skipped;
         continue;
@@ -474,7 +476,7 @@ Result<ExportStats> ExportEvents(Store& store, const ExportOptions& options,
         while (pos < lines.size()) {  // add the cluster fields to each line
           std::size_t nl = lines.find('\n', pos);
           Json j = Json::parse(std::string_view(lines).substr(pos, nl - pos), nullptr, false);
-          const EventCluster& cl = a.clusters[kept_index[n++]];
+          const StoredCluster& cl = a.clusters[kept_index[n++]];
           j["cluster_id"] = cl.cluster_id ? Json(cl.cluster_id) : Json(nullptr);
           j["story_id"] = cl.story_id ? Json(cl.story_id) : Json(nullptr);
           j["num_mentions"] = cl.num_mentions;

@@ -513,7 +513,7 @@ class SqliteStore final : public Store {
         std::int64_t id = evs.ColInt(0);
         if (!sa.event_ids.empty() && sa.event_ids.back() == id) continue;
         sa.event_ids.push_back(id);
-        EventCluster cl;
+        StoredCluster cl;
         ReadCluster(evs, 1, &cl);
         sa.clusters.push_back(cl);
         c.events.emplace_back();
@@ -597,12 +597,12 @@ class SqliteStore final : public Store {
     return sum;
   }
 
-  Status SetDuplicateOf(std::int64_t article, std::int64_t carrier) override {
-    if (article == carrier) {
+  Status SetDuplicateOf(std::int64_t article, std::int64_t original) override {
+    if (article == original) {
       return InvalidArgument("article " + std::to_string(article) + " cannot duplicate itself");
     }
     Stmt& s = Cached("UPDATE articles SET duplicate_of = ? WHERE id = ?");
-    s.IntOrNull(1, carrier, carrier != 0);
+    s.IntOrNull(1, original, original != 0);
     s.Int(2, article);
     DYAD_RETURN_IF_ERROR(s.Run());
     if (sqlite3_changes(db_) == 0) return NotFound("no stored article " + std::to_string(article));
@@ -611,84 +611,120 @@ class SqliteStore final : public Store {
 
   Result<std::int64_t> AddStory(const StoryRecord& story) override {
     DYAD_RETURN_IF_ERROR(Exec("BEGIN IMMEDIATE"));
-    Stmt& ins = Cached(std::string("INSERT INTO stories(label, created_at) VALUES (?, ") +
-                       std::string(kNow) + ")");
-    ins.TextOrNull(1, story.label);
-    Status s = ins.Run();
-    std::int64_t id = sqlite3_last_insert_rowid(db_);
-    Stmt& link = Cached("INSERT OR IGNORE INTO story_articles(story_id, article_id) VALUES (?, ?)");
-    for (std::size_t i = 0; s.ok() && i < story.article_ids.size(); ++i) {
-      link.Int(1, id);
-      link.Int(2, story.article_ids[i]);
-      s = link.Run();
-    }
-    if (s.ok()) {
-      Stmt& dates = Cached(
-          "UPDATE stories SET first_date = (SELECT min(a.date) FROM story_articles sa JOIN "
-          "articles a ON a.id = sa.article_id WHERE sa.story_id = ?1), last_date = (SELECT "
-          "max(a.date) FROM story_articles sa JOIN articles a ON a.id = sa.article_id WHERE "
-          "sa.story_id = ?1) WHERE id = ?1");
-      dates.Int(1, id);
-      s = dates.Run();
-    }
-    if (s.ok()) s = Exec("COMMIT");
-    if (!s.ok()) {
-      (void)Exec("ROLLBACK");
-      return s;
-    }
-    return id;
+    auto id = InsertStory(story);
+    return Finish(std::move(id));
   }
 
   Result<std::int64_t> AddCluster(const ClusterRecord& cluster) override {
     if (cluster.event_ids.empty()) return InvalidArgument("a cluster needs at least one event");
     DYAD_RETURN_IF_ERROR(Exec("BEGIN IMMEDIATE"));
-    Stmt& ins =
-        Cached(std::string("INSERT INTO clusters(story_id, label, num_mentions, num_sources, "
-                           "num_articles, created_at) VALUES (?, ?, 0, 0, 0, ") +
-               std::string(kNow) + ")");
-    ins.IntOrNull(1, cluster.story_id, cluster.story_id != 0);
-    ins.TextOrNull(2, cluster.label);
-    Status s = ins.Run();
-    std::int64_t id = sqlite3_last_insert_rowid(db_);
-    Stmt& link = Cached("INSERT OR IGNORE INTO cluster_events(cluster_id, event_id) VALUES (?, ?)");
-    for (std::size_t i = 0; s.ok() && i < cluster.event_ids.size(); ++i) {
-      link.Int(1, id);
-      link.Int(2, cluster.event_ids[i]);
-      s = link.Run();
-    }
-    if (s.ok()) {
-      Stmt& agg = Cached(
-          "UPDATE clusters SET (num_mentions, num_articles, num_sources, first_date) = "
-          "(SELECT count(*), count(DISTINCT e.article_id), "
-          "count(DISTINCT coalesce(a.source, a.url, a.id)), "
-          "min(coalesce(e.date_value, a.date)) FROM cluster_events ce "
-          "JOIN events e ON e.id = ce.event_id JOIN articles a ON a.id = e.article_id "
-          "WHERE ce.cluster_id = ?1) WHERE id = ?1");
-      agg.Int(1, id);
-      s = agg.Run();
-    }
-    if (s.ok()) s = Exec("COMMIT");
-    if (!s.ok()) {
-      (void)Exec("ROLLBACK");
-      return s;
-    }
-    return id;
+    auto id = InsertCluster(cluster);
+    return Finish(std::move(id));
   }
 
   Status ClearStories() override {
     DYAD_RETURN_IF_ERROR(Exec("BEGIN IMMEDIATE"));
-    Status s = Exec(
-        "DELETE FROM cluster_events; DELETE FROM clusters; DELETE FROM story_articles;"
-        " DELETE FROM stories; UPDATE articles SET duplicate_of = NULL"
-        " WHERE duplicate_of IS NOT NULL");
+    return FinishStatus(DeleteStories());
+  }
+
+  Status ReplaceStories(std::span<const std::pair<std::int64_t, std::int64_t>> duplicates,
+                        std::span<const StoryRecord> stories,
+                        std::span<const ClusterRecord> clusters) override {
+    for (std::size_t i = 0; i < clusters.size(); ++i) {
+      if (clusters[i].event_ids.empty()) {
+        return InvalidArgument("clusters[" + std::to_string(i) + "]: a cluster needs an event");
+      }
+    }
+    DYAD_RETURN_IF_ERROR(Exec("BEGIN IMMEDIATE"));
+    Status s = DeleteStories();
+    for (std::size_t i = 0; s.ok() && i < duplicates.size(); ++i) {
+      s = SetDuplicateOf(duplicates[i].first, duplicates[i].second);
+    }
+    for (std::size_t i = 0; s.ok() && i < stories.size(); ++i) s = InsertStory(stories[i]).status();
+    for (std::size_t i = 0; s.ok() && i < clusters.size(); ++i) {
+      s = InsertCluster(clusters[i]).status();
+    }
+    return FinishStatus(std::move(s));
+  }
+
+ private:
+  // Commits the transaction a writer began when `r` is ok, else rolls it back.
+  Result<std::int64_t> Finish(Result<std::int64_t> r) {
+    Status s = r.ok() ? Exec("COMMIT") : r.status();
+    if (!s.ok()) {
+      (void)Exec("ROLLBACK");
+      return s;
+    }
+    return r;
+  }
+
+  Status FinishStatus(Status s) {
     if (s.ok()) s = Exec("COMMIT");
     if (!s.ok()) (void)Exec("ROLLBACK");
     return s;
   }
 
- private:
-  static void ReadCluster(const Stmt& s, int c, EventCluster* out) {
-    *out = EventCluster{};
+  // The story-stage writes, inside the caller's transaction.
+  Result<std::int64_t> InsertStory(const StoryRecord& story) {
+    Stmt& ins = Cached(std::string("INSERT INTO stories(id, label, created_at) VALUES (?, ?, ") +
+                       std::string(kNow) + ")");
+    ins.IntOrNull(1, story.id, story.id != 0);
+    ins.TextOrNull(2, story.label);
+    DYAD_RETURN_IF_ERROR(ins.Run());
+    const std::int64_t id = sqlite3_last_insert_rowid(db_);
+    Stmt& link = Cached("INSERT OR IGNORE INTO story_articles(story_id, article_id) VALUES (?, ?)");
+    for (std::int64_t article : story.article_ids) {
+      link.Int(1, id);
+      link.Int(2, article);
+      DYAD_RETURN_IF_ERROR(link.Run());
+    }
+    Stmt& dates = Cached(
+        "UPDATE stories SET first_date = (SELECT min(a.date) FROM story_articles sa JOIN "
+        "articles a ON a.id = sa.article_id WHERE sa.story_id = ?1), last_date = (SELECT "
+        "max(a.date) FROM story_articles sa JOIN articles a ON a.id = sa.article_id WHERE "
+        "sa.story_id = ?1) WHERE id = ?1");
+    dates.Int(1, id);
+    DYAD_RETURN_IF_ERROR(dates.Run());
+    return id;
+  }
+
+  Result<std::int64_t> InsertCluster(const ClusterRecord& cluster) {
+    Stmt& ins =
+        Cached(std::string("INSERT INTO clusters(id, story_id, label, num_mentions, num_sources, "
+                           "num_articles, created_at) VALUES (?, ?, ?, 0, 0, 0, ") +
+               std::string(kNow) + ")");
+    ins.IntOrNull(1, cluster.id, cluster.id != 0);
+    ins.IntOrNull(2, cluster.story_id, cluster.story_id != 0);
+    ins.TextOrNull(3, cluster.label);
+    DYAD_RETURN_IF_ERROR(ins.Run());
+    const std::int64_t id = sqlite3_last_insert_rowid(db_);
+    Stmt& link = Cached("INSERT OR IGNORE INTO cluster_events(cluster_id, event_id) VALUES (?, ?)");
+    for (std::int64_t event : cluster.event_ids) {
+      link.Int(1, id);
+      link.Int(2, event);
+      DYAD_RETURN_IF_ERROR(link.Run());
+    }
+    Stmt& agg = Cached(
+        "UPDATE clusters SET (num_mentions, num_articles, num_sources, first_date) = "
+        "(SELECT count(*), count(DISTINCT e.article_id), "
+        "count(DISTINCT coalesce(a.source, a.url, a.id)), "
+        "min(coalesce(e.date_value, a.date)) FROM cluster_events ce "
+        "JOIN events e ON e.id = ce.event_id JOIN articles a ON a.id = e.article_id "
+        "WHERE ce.cluster_id = ?1) WHERE id = ?1");
+    agg.Int(1, id);
+    DYAD_RETURN_IF_ERROR(agg.Run());
+    return id;
+  }
+
+  Status DeleteStories() {
+    return Exec(
+        "DELETE FROM cluster_events; DELETE FROM clusters; DELETE FROM story_articles;"
+        " DELETE FROM stories; UPDATE articles SET duplicate_of = NULL"
+        " WHERE duplicate_of IS NOT NULL");
+  }
+
+  static void ReadCluster(const Stmt& s, int c, StoredCluster* out) {
+    *out = StoredCluster{};
     if (s.IsNull(c)) return;
     out->cluster_id = s.ColInt(c);
     out->story_id = s.ColInt(c + 1);

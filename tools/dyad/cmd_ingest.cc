@@ -32,6 +32,7 @@ struct IngestArgs {
   bool no_tagger = false;
   bool strict = false;
   bool summary = false;
+  bool no_stories = false;
   std::string progress = "auto";
   unsigned threads = std::max(1u, std::thread::hardware_concurrency());
   std::size_t batch = 256;
@@ -275,6 +276,22 @@ int RunIngest(const IngestArgs& args) {
         t > 0 ? c.sentences / t : 0.0);
   }
   if (fatal) return kExitFailure;
+  if (!args.no_stories) {
+    // Near-duplicates, event clusters and stories over the whole store, rebuilt
+    // in store order on this thread: the same store always gets the same ids.
+    auto stories = RebuildStories(**store);
+    if (!stories.ok()) {
+      PrintError(stories.status().ToString());
+      return kExitFailure;
+    }
+    if (!args.input.quiet) {
+      for (const Status& e : stories->errors) PrintError("stories: " + e.ToString());
+    }
+    std::printf("dyad: stories: %zu near-duplicate articles, %zu clusters, %zu stories (%zu events",
+                stories->duplicates, stories->clusters, stories->stories, stories->events);
+    if (stories->skipped_events) std::printf(", %zu skipped", stories->skipped_events);
+    std::printf(")\n");
+  }
   if (args.summary) {
     std::printf("\n");
     if (PrintStoreSummary(**store) != kExitOk) return kExitFailure;
@@ -304,6 +321,8 @@ void RegisterIngest(CLI::App& app, Runner* run) {
   cmd->add_option("--progress", args->progress, "Progress on stderr: auto, bar, lines, none")
       ->capture_default_str()
       ->check(CLI::IsMember({"auto", "bar", "lines", "none"}));
+  cmd->add_flag("--no-stories", args->no_stories,
+                "Do not rebuild near-duplicate links, event clusters and stories afterwards");
   cmd->add_flag("--summary", args->summary, "Print a readable summary of the store afterwards");
   cmd->callback([run, args] { *run = [args] { return RunIngest(*args); }; });
 }
