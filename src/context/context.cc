@@ -510,7 +510,11 @@ ModalityCues ReadModality(const SentenceView& v, std::uint32_t verb, bool coder_
       m.hypothetical = true;
       break;
     }
-    if (EqualsLower(t, "that") || EqualsLower(t, "which") || EqualsLower(t, "who")) break;
+    if (EqualsLower(t, "that") || EqualsLower(t, "which") || EqualsLower(t, "who")) {
+      // "demanded that Turkey withdraw", "urged that": what is asked for.
+      if (EqualsLower(t, "that") && i > 0 && (v.cls[i - 1] & kRequest)) m.requested = true;
+      break;
+    }
     if (c & kNegation) {
       // "not only" is no negation.
       if (!(i + 1 < v.count && EqualsLower(v.Text(i + 1), "only"))) m.negated = true;
@@ -555,6 +559,9 @@ ModalityCues ReadModality(const SentenceView& v, std::uint32_t verb, bool coder_
   for (std::uint32_t back = 0; back < 24 && verb >= back + 1; ++back) {
     std::uint32_t i = verb - back - 1;
     if (v.Text(i) == ";") break;
+    // "denied that ... and accused Armenian forces": a new verb phrase after
+    // "and"/"but" is outside the denial.
+    if ((EqualsLower(v.Text(i), "and") || EqualsLower(v.Text(i), "but")) && i + 1 == verb) break;
     if (v.cls[i] & kDeny) {
       m.denied = true;
       break;
