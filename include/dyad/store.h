@@ -133,15 +133,15 @@ struct StoreSummary {
 // A story (group of articles about one affair) and an event cluster (mentions
 // of one real-world event), as the story stage writes them.
 struct StoryRecord {
-  std::int64_t id = 0;  // 0 = the next free id
   std::string label;
   std::vector<std::int64_t> article_ids;
+  std::int64_t id = 0;  // 0 = the next free id
 };
 struct ClusterRecord {
-  std::int64_t id = 0;        // 0 = the next free id
   std::int64_t story_id = 0;  // 0 = none
   std::string label;
   std::vector<std::int64_t> event_ids;  // the mentions; counts are derived from them
+  std::int64_t id = 0;                  // 0 = the next free id
 };
 
 class Store {

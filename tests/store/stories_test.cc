@@ -30,8 +30,11 @@ const std::vector<std::string> kWire = {
     "power station were hit.",
     "The governor of the region said emergency crews worked through the night to pull survivors "
     "from the rubble.",
-    "Ukraine condemned the strike and called on its Western partners to send more air defence "
-    "systems quickly.",
+    "Ukraine accused Russia of violating the ceasefire.",
+    "Kyiv called on its Western partners to send more air defence systems quickly, saying the "
+    "city had no protection against the glide bombs used in recent weeks.",
+    "Rescue workers said the search for people under the debris would continue for several days "
+    "and that the number of victims could still rise.",
     "Moscow did not comment on the attack, which came a day after talks between the two sides "
     "ended without progress.",
     "The city, close to the Russian border, has been a frequent target since the start of the "
@@ -48,9 +51,9 @@ std::vector<std::string> Copy(int which) {
     case 1:  // a reprint notice
       s.push_back("This report is carried under an agreement with the wire service.");
       break;
-    default:  // the last paragraph dropped, an editor's line added
+    default:  // the last paragraph dropped (a cut copy), an editor's line added
       s.pop_back();
-      s.push_back("Our correspondent in the region contributed to this report.");
+      s.push_back("Our correspondent contributed.");
       break;
   }
   return s;
