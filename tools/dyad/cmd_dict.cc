@@ -2,6 +2,8 @@
 #include <cstdio>
 #include <filesystem>
 #include <memory>
+#include <set>
+#include <string>
 
 #include "commands.h"
 #include "dyad/dict.h"
@@ -37,6 +39,28 @@ int RunStats(const DictArgs& args) {
     return kExitFailure;
   }
   std::fputs(RenderDictStats((*d)->Stats()).c_str(), stdout);
+  // CAMEO event codes the verbs and patterns can produce (coverage).
+  const Dictionaries& dict = **d;
+  std::set<std::string> codes, roots;
+  auto add = [&](CodeId id) {
+    if (id == kNone) return;
+    std::string_view t = dict.code(id).text;
+    if (t.size() < 2 || t.size() > 4) return;
+    for (char c : t)
+      if (c < '0' || c > '9') return;
+    codes.emplace(t);
+    roots.emplace(t.substr(0, 2));
+  };
+  for (const VerbBlock& b : dict.verb_blocks()) {
+    add(b.code.code);
+    add(b.code.paired);
+    for (const VerbPattern& p : b.patterns) {
+      add(p.code.code);
+      add(p.code.paired);
+    }
+  }
+  for (const VerbForm& f : dict.verb_forms()) add(f.code.code);
+  std::printf("event_codes_covered: %zu\ncameo_roots_covered: %zu\n", codes.size(), roots.size());
   return kExitOk;
 }
 
