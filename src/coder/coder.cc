@@ -354,6 +354,18 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
       p = q + 1;
     }
   };
+  // Makes agent-only unit `u` the agents of `actor_code` ("Danish media and
+  // government" -> DNKGOV, "its army" -> AZEMIL).
+  auto give_actor = [&](const std::string& actor_code, Unit* u) {
+    std::vector<std::string> actor_codes, composed;
+    split_codes(actor_code, &actor_codes);
+    for (std::string c : actor_codes) {
+      for (const auto& [a, suffix] : u->agents) c = ComposeCode(c, a, suffix);
+      composed.push_back(std::move(c));
+    }
+    u->codes = std::move(composed);
+    u->agent_only = false;
+  };
   for (std::size_t r = 0; r < raws.size();) {
     Unit u;
     u.begin = raws[r].begin;
@@ -488,14 +500,7 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
     if (units[k].agent_only && !units[k - 1].agent_only &&
         units[k - 1].actor_end > units[k - 1].actor_begin &&
         units[k - 1].actor_end < units[k - 1].end && join_between(k)) {
-      std::vector<std::string> actor_codes, composed;
-      split_codes(units[k - 1].actor_code, &actor_codes);
-      for (std::string c : actor_codes) {
-        for (const auto& [a, suffix] : units[k].agents) c = ComposeCode(c, a, suffix);
-        composed.push_back(std::move(c));
-      }
-      units[k].codes = std::move(composed);
-      units[k].agent_only = false;
+      give_actor(units[k - 1].actor_code, &units[k]);
     }
     // An actor and an agent may form one compound ("Mali's government and
     // Tuareg rebels"), unless the agent heads a "lawmakers in A and B" phrase.
@@ -565,14 +570,7 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
     for (std::size_t j = k; j-- > 0;) {
       const Unit& owner = units[j];
       if (owner.agent_only || owner.codes.empty() || owner.actor_end <= owner.actor_begin) continue;
-      std::vector<std::string> actor_codes, composed;
-      split_codes(owner.actor_code, &actor_codes);
-      for (std::string c : actor_codes) {
-        for (const auto& [a, suffix] : u.agents) c = ComposeCode(c, a, suffix);
-        composed.push_back(std::move(c));
-      }
-      u.codes = std::move(composed);
-      u.agent_only = false;
+      give_actor(owner.actor_code, &u);
       break;
     }
   }
