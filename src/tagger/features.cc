@@ -137,56 +137,6 @@ void ComputeWordFeatures(std::span<const std::string_view> words, const Lexicon*
   }
 }
 
-int TokenFeatures(const std::uint64_t* wf, std::size_t n, std::size_t i, std::uint32_t prev1,
-                  std::uint32_t prev2, bool use_classes, std::uint64_t* keys) {
-  const std::uint64_t* w = wf + i * kWordSlotCount;
-  const std::uint64_t* m1 = i >= 1 ? w - kWordSlotCount : nullptr;
-  const std::uint64_t* m2 = i >= 2 ? w - 2 * kWordSlotCount : nullptr;
-  const std::uint64_t* p1 = i + 1 < n ? w + kWordSlotCount : nullptr;
-  const std::uint64_t* p2 = i + 2 < n ? w + 2 * kWordSlotCount : nullptr;
-  int k = 0;
-  keys[k++] = FeatureKey(kBias, 0);
-  keys[k++] = FeatureKey(kWord, w[kLower]);
-  keys[k++] = FeatureKey(kSuffix1, w[kSuf1]);
-  keys[k++] = FeatureKey(kSuffix2, w[kSuf2]);
-  keys[k++] = FeatureKey(kSuffix3, w[kSuf3]);
-  keys[k++] = FeatureKey(kSuffix4, w[kSuf4]);
-  keys[k++] = FeatureKey(kPrefix1, w[kPre1]);
-  keys[k++] = FeatureKey(kPrefix2, w[kPre2]);
-  keys[k++] = FeatureKey(kPrefix3, w[kPre3]);
-  keys[k++] = FeatureKey(kShapeT, w[kShape]);
-  keys[k++] = FeatureKey(kFlagsT, w[kFlags]);
-  keys[k++] = FeatureKey2(kFirstShape, w[kShape], i == 0 ? 1 : 0);
-  keys[k++] = FeatureKey(kPrev1, prev1);
-  keys[k++] = FeatureKey(kPrev2, prev2);
-  keys[k++] = FeatureKey2(kPrev12, prev1, prev2);
-  keys[k++] = FeatureKey2(kPrev1Word, prev1, w[kLower]);
-  keys[k++] = FeatureKey(kWordM1, m1 ? m1[kLower] : kStartWord);
-  keys[k++] = FeatureKey(kSuf3M1, m1 ? m1[kSuf3] : kStartWord);
-  keys[k++] = FeatureKey(kWordM2, m2 ? m2[kLower] : kStartWord);
-  keys[k++] = FeatureKey(kWordP1, p1 ? p1[kLower] : kEndWord);
-  keys[k++] = FeatureKey(kSuf3P1, p1 ? p1[kSuf3] : kEndWord);
-  keys[k++] = FeatureKey(kWordP2, p2 ? p2[kLower] : kEndWord);
-  keys[k++] = FeatureKey2(kBigramM1, m1 ? m1[kLower] : kStartWord, w[kLower]);
-  keys[k++] = FeatureKey2(kBigramP1, w[kLower], p1 ? p1[kLower] : kEndWord);
-  keys[k++] = FeatureKey2(kPrev1Suf3, prev1, w[kSuf3]);
-  keys[k++] = FeatureKey(kFlagsM1, m1 ? m1[kFlags] : kStartWord);
-  keys[k++] = FeatureKey(kFlagsP1, p1 ? p1[kFlags] : kEndWord);
-  keys[k++] = FeatureKey(kCasedT, w[kCased]);
-  keys[k++] = FeatureKey2(kPrev1P1, prev1, p1 ? p1[kLower] : kEndWord);
-  keys[k++] = FeatureKey(kAmb, w[kAmbiguity]);
-  keys[k++] = FeatureKey(kAmbP1, p1 ? p1[kAmbiguity] : kEndWord);
-  keys[k++] = FeatureKey(kAmbP2, p2 ? p2[kAmbiguity] : kEndWord);
-  keys[k++] = FeatureKey(kAmbM1, m1 ? m1[kAmbiguity] : kStartWord);
-  keys[k++] = FeatureKey2(kPrev1Amb, prev1, w[kAmbiguity]);
-  keys[k++] = FeatureKey2(kAmbAmbP1, w[kAmbiguity], p1 ? p1[kAmbiguity] : kEndWord);
-  if (use_classes) {
-    keys[k++] = FeatureKey(kClassesT, w[kClasses]);
-    keys[k++] = FeatureKey(kClassesP1, p1 ? p1[kClasses] : kEndWord);
-  }
-  return k;
-}
-
 int StaticFeatures(const std::uint64_t* wf, std::size_t n, std::size_t i, bool use_classes,
                    std::uint64_t* keys) {
   const std::uint64_t* w = wf + i * kWordSlotCount;
@@ -243,6 +193,13 @@ int DynamicFeatures(const std::uint64_t* wf, std::size_t n, std::size_t i, std::
   keys[k++] = FeatureKey2(kPrev1P1, prev1, p1 ? p1[kLower] : kEndWord);
   keys[k++] = FeatureKey2(kPrev1Amb, prev1, w[kAmbiguity]);
   return k;
+}
+
+int TokenFeatures(const std::uint64_t* wf, std::size_t n, std::size_t i, std::uint32_t prev1,
+                  std::uint32_t prev2, bool use_classes, std::uint64_t* keys) {
+  // Training sees exactly what tagging sums: the static and the tag-history features.
+  const int k = StaticFeatures(wf, n, i, use_classes, keys);
+  return k + DynamicFeatures(wf, n, i, prev1, prev2, keys + k);
 }
 
 }  // namespace dyad::tagger
