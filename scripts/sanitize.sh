@@ -17,6 +17,10 @@ cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DDYAD_SANITIZE=ON -DDYAD_FUZZ=ON -DDYAD_BENCH=OFF >/dev/null
 cmake --build "$dir" -j "$jobs"
 
+# Real PostgreSQL and Redis servers on loopback for the store, queue and worker
+# tests; with DYAD_REQUIRE_SERVICES those tests fail (not skip) without them.
+eval "$(bash scripts/services.sh)"
+export DYAD_REQUIRE_SERVICES=1
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:strict_string_checks=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 ctest --test-dir "$dir" --output-on-failure -j "$jobs" -LE slow

@@ -12,6 +12,9 @@ APT_PACKAGES=(
   libfmt-dev libssl-dev libsqlite3-dev sqlite3 libzstd-dev
   libgtest-dev libgmock-dev libbenchmark-dev wordnet-base
   iso-codes time  # time: /usr/bin/time -v for throughput and peak-RSS figures
+  libpq-dev postgresql libhiredis-dev redis-server  # store and queue backends (scripts/services.sh)
+  libcpp-httplib-dev  # dyad serve
+  chromium wrk  # browser test of the web page, load test of the API
 )
 # Node.js with npm, for the data generators: any node >= 18 on the PATH will do
 # (some machines carry a newer one with its own npm, which Debian's npm package

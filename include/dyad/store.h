@@ -50,6 +50,9 @@ struct StoreOptions {
   bool read_only = false;
   // Milliseconds to wait for another writer's lock before kIoError.
   int busy_timeout_ms = 30000;
+  // Longest a read (Query, Facet, Stories, GetArticle) may run before it is
+  // interrupted with kLimitExceeded; 0 = no limit. For servers.
+  int query_timeout_ms = 0;
 };
 
 // One article to write: pointers into the caller's batch (not owned).
@@ -82,7 +85,43 @@ struct EventFilter {
   std::string place;       // event location: name (case-insensitive) or country code
   std::int64_t story = 0;  // events in this story (0 = any)
   std::string text;        // substring of the sentence, case-insensitive (ASCII)
-  std::size_t limit = 0;   // 0 = no limit
+  std::int64_t event_id = 0;    // this event only (0 = any)
+  std::int64_t article_id = 0;  // events of this article (0 = any)
+  std::int64_t after_id = 0;    // paging cursor: events with a larger store id (0 = from the start)
+  std::size_t limit = 0;        // 0 = no limit
+};
+
+// What Store::Facet groups events by.
+enum class FacetField {
+  kNone,       // no split (only as `split`)
+  kCameoRoot,  // "17"
+  kPlover,     // PLOVER event type ("COERCE"); events without one are left out
+  kQuadClass,  // "1".."4"
+  kModality,   // "planned", ...
+  kCountry,    // location country (ISO alpha-3); events without a place are left out
+  kDay,        // event date YYYY-MM-DD (the article date when the event has none)
+  kSource,     // source actor code; uncoded sources are left out
+  kTarget,     // target actor code; uncoded targets are left out
+};
+
+// "cameo_root", "plover", "quad_class", "modality", "country", "day", "source",
+// "target" (and "none" for kNone); the error lists them.
+Result<FacetField> ParseFacetField(std::string_view name);
+std::string_view FacetFieldName(FacetField field);
+
+// One row of Store::Facet: events with field = key (and split field = split).
+struct FacetRow {
+  std::string key;
+  std::string split;  // empty when not split
+  std::int64_t count = 0;
+};
+
+// A story as Store::Stories lists it.
+struct StoryInfo {
+  std::int64_t id = 0;
+  std::string label;
+  std::string first_date, last_date;  // of its articles; empty when unknown
+  std::int64_t articles = 0, clusters = 0, events = 0;
 };
 
 // Cluster membership of a stored event (from the story stage; zeros when none).
@@ -169,6 +208,21 @@ class Store {
 
   // Calls fn for each stored article in store order until fn returns false.
   virtual Status ForEachArticle(const std::function<bool(const StoredArticle&)>& fn) = 0;
+
+  // One stored article with its body and everything coded from it.
+  // kNotFound when there is none.
+  virtual Result<StoredArticle> GetArticle(std::int64_t article_id) = 0;
+
+  // Counts of the events matching `filter` (its limit, after_id and event_id
+  // are ignored) grouped by `field`, and by `split` too unless kNone. Rows are
+  // ordered by count (most first), then key; at most `limit` rows (0 = all).
+  virtual Result<std::vector<FacetRow>> Facet(const EventFilter& filter, FacetField field,
+                                              FacetField split = FacetField::kNone,
+                                              std::size_t limit = 0) = 0;
+
+  // Stories by id (ascending) after `after_id`, at most `limit` (0 = all).
+  virtual Result<std::vector<StoryInfo>> Stories(std::int64_t after_id = 0,
+                                                 std::size_t limit = 0) = 0;
 
   virtual Result<StoreCounts> Counts() = 0;
   virtual Result<StoreSummary> Summarize(std::size_t top = 10, std::size_t examples = 8) = 0;
