@@ -28,6 +28,8 @@ void RegisterTrain(CLI::App& app, Runner* run);
 void RegisterIngest(CLI::App& app, Runner* run);
 void RegisterQuery(CLI::App& app, Runner* run);
 void RegisterExport(CLI::App& app, Runner* run);
+void RegisterEnqueue(CLI::App& app, Runner* run);
+void RegisterWorker(CLI::App& app, Runner* run);
 
 // Prints a readable digest of a store to stdout (`dyad query --summary`,
 // `dyad ingest --summary`); returns an exit code.

@@ -1,0 +1,79 @@
+// Article payloads on the queue: one JSON object per message.
+#include <cctype>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "dyad/queue.h"
+
+namespace dyad {
+namespace {
+
+bool IsDate(std::string_view s) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+  for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+    if (!std::isdigit(static_cast<unsigned char>(s[i]))) return false;
+  }
+  const int month = (s[5] - '0') * 10 + (s[6] - '0');
+  const int day = (s[8] - '0') * 10 + (s[9] - '0');
+  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
+
+}  // namespace
+
+std::string ArticleToMessage(const Article& a) {
+  nlohmann::json j = {
+      {"id", a.id},       {"url", a.url},   {"source", a.source},     {"date", a.date},
+      {"title", a.title}, {"body", a.body}, {"language", a.language}, {"origin", a.origin}};
+  // Invalid UTF-8 cannot reach here (readers produce clean UTF-8); replace it
+  // rather than throw if it ever does.
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+Result<Article> ParseArticleMessage(std::string_view payload, std::size_t max_bytes) {
+  if (payload.size() > max_bytes) {
+    return LimitExceeded("message of " + std::to_string(payload.size()) +
+                         " bytes is over the limit of " + std::to_string(max_bytes) + " bytes");
+  }
+  nlohmann::json j = nlohmann::json::parse(payload, nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded()) return ParseError("message is not valid JSON (or not UTF-8)");
+  if (!j.is_object()) return ParseError("message is JSON but not an object");
+  Article a;
+  struct Field {
+    const char* name;
+    std::string* out;
+  };
+  const Field fields[] = {
+      {"id", &a.id},       {"url", &a.url},   {"source", &a.source},     {"date", &a.date},
+      {"title", &a.title}, {"body", &a.body}, {"language", &a.language}, {"origin", &a.origin}};
+  for (const Field& f : fields) {
+    auto it = j.find(f.name);
+    if (it == j.end() || it->is_null()) continue;
+    if (!it->is_string()) {
+      return InvalidArgument(std::string("field '") + f.name + "' must be a string, not " +
+                             it->type_name());
+    }
+    *f.out = it->get<std::string>();
+  }
+  if (a.body.empty()) return InvalidArgument("field 'body' is missing or empty");
+  if (!a.date.empty() && !IsDate(a.date)) {
+    return InvalidArgument("field 'date' is '" + a.date.substr(0, 40) + "', not YYYY-MM-DD");
+  }
+  if (a.language.empty()) a.language = "en";
+  FinalizeArticle(&a);
+  return a;
+}
+
+std::string_view DeadLetterReason(const Status& error) {
+  switch (error.code()) {
+    case ErrorCode::kLimitExceeded:
+      return "too_large";
+    case ErrorCode::kParseError:
+      return "not_json";
+    case ErrorCode::kInvalidArgument:
+      return "bad_fields";
+    default:
+      return "rejected";
+  }
+}
+
+}  // namespace dyad

@@ -1,0 +1,297 @@
+// RunWorker: queue -> Pipeline -> Store, acknowledging after the commit.
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <thread>
+#include <utility>
+#include <vector>
+
+#include "dyad/event.h"
+#include "dyad/pipeline.h"
+#include "dyad/queue.h"
+#include "dyad/store.h"
+
+namespace dyad {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double Seconds(Clock::duration d) { return std::chrono::duration<double>(d).count(); }
+
+std::int64_t UnixMs() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+class Worker {
+ public:
+  Worker(Queue& queue, Store& store, const Pipeline& pipeline, const WorkerOptions& options,
+         const std::atomic<bool>& stop)
+      : queue_(queue), store_(store), pipeline_(pipeline), o_(options), stop_(stop) {}
+
+  Result<WorkerStats> Run() {
+    WorkerReport& rep = stats_.report;
+    rep.name = o_.name;
+    rep.started_ms = UnixMs();
+    start_ = Clock::now();
+    if (o_.stories_every_s > 0 && !o_.store_uri.empty()) {
+      auto lock = StoryLock::Open(o_.store_uri);
+      if (!lock.ok()) return lock.status();
+      lock_ = std::move(*lock);
+    }
+    const auto claim_every = std::chrono::milliseconds(std::max(500, o_.claim_after_ms / 2));
+    // Claim first: a restarted fleet picks up what a dead worker left.
+    auto last_claim = Clock::now() - claim_every;
+    auto last_report = Clock::now();
+    std::int64_t done_at_report = 0;
+    Clock::time_point idle_since{};
+    bool idle = false;
+    Publish(0);
+
+    while (!stop_) {
+      std::vector<QueueMessage> messages;
+      const auto now = Clock::now();
+      if (now - last_claim >= claim_every) {
+        last_claim = now;
+        auto claimed = queue_.Claim(o_.name, o_.claim_after_ms, o_.batch);
+        if (!claimed.ok()) {
+          Log("claim: " + claimed.status().ToString());
+          Pause();
+          continue;
+        }
+        messages = std::move(*claimed);
+        rep.claimed += static_cast<std::int64_t>(messages.size());
+        if (!messages.empty()) {
+          Log("claimed " + std::to_string(messages.size()) + " messages idle for over " +
+              std::to_string(o_.claim_after_ms) + " ms");
+        }
+      }
+      if (messages.empty()) {
+        auto read = queue_.Read(o_.name, o_.batch, o_.block_ms);
+        if (!read.ok()) {
+          Log("read: " + read.status().ToString());
+          Pause();
+          continue;
+        }
+        messages = std::move(*read);
+      }
+      if (!messages.empty()) {
+        idle = false;
+        ProcessBatch(messages);
+      } else {
+        if (!idle) {
+          idle = true;
+          idle_since = Clock::now();
+        }
+        MaybeRebuildStories(false);
+        if (o_.exit_when_idle_s > 0 && Seconds(Clock::now() - idle_since) >= o_.exit_when_idle_s) {
+          // Drained: nothing new, and nothing in flight anywhere (a dead
+          // worker's messages are still pending and get claimed first).
+          auto status = queue_.GetStatus();
+          if (status.ok() && status->pending == 0 && status->lag <= 0) break;
+          if (!status.ok()) Log("status: " + status.status().ToString());
+        }
+      }
+      if (Seconds(Clock::now() - last_report) >= o_.report_every_s) {
+        const double dt = Seconds(Clock::now() - last_report);
+        const std::int64_t done = Done();
+        Publish(dt > 0 ? static_cast<double>(done - done_at_report) / dt : 0);
+        done_at_report = done;
+        last_report = Clock::now();
+      }
+    }
+    MaybeRebuildStories(true);
+    rep.running = false;
+    Publish(0);
+    return stats_;
+  }
+
+ private:
+  std::int64_t Done() const {
+    const WorkerReport& r = stats_.report;
+    return r.articles + r.duplicates + r.dead;
+  }
+
+  void Publish(double rate) {
+    WorkerReport& rep = stats_.report;
+    rep.rate = rate;
+    const double t = Seconds(Clock::now() - start_);
+    rep.average_rate = t > 0 ? static_cast<double>(Done()) / t : 0;
+    rep.last_seen_ms = UnixMs();
+    Status s = queue_.Report(rep);
+    if (!s.ok()) Log("report: " + s.ToString());
+  }
+
+  void Log(const std::string& message) {
+    if (o_.log) o_.log(Diagnostic{o_.name, message});
+  }
+
+  // A short wait after a broker or store error, cut short by `stop`.
+  void Pause() {
+    for (int i = 0; i < 10 && !stop_; ++i)
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+
+  void Dead(const QueueMessage& m, std::string_view reason, const std::string& error) {
+    Status s = queue_.DeadLetter(m, o_.name, reason, error);
+    if (!s.ok()) {
+      // Left pending: it comes back after claim_after and is judged again.
+      Log("dead letter " + m.id + ": " + s.ToString());
+      return;
+    }
+    ++stats_.report.dead;
+    Log("dead letter " + m.id + " (" + std::string(reason) + "): " + error);
+  }
+
+  void ProcessBatch(const std::vector<QueueMessage>& messages) {
+    std::vector<Article> articles;
+    std::vector<const QueueMessage*> source;
+    for (const QueueMessage& m : messages) {
+      if (o_.max_deliveries > 0 && m.deliveries > o_.max_deliveries) {
+        Dead(m, "max_deliveries",
+             "message " + m.id + " was delivered " + std::to_string(m.deliveries) +
+                 " times (limit " + std::to_string(o_.max_deliveries) +
+                 ") without being acknowledged: its workers died or its batch failed to commit");
+        continue;
+      }
+      if (!m.has_payload) {
+        Dead(m, "no_article", "message " + m.id + ": the stream entry has no 'article' field");
+        continue;
+      }
+      auto a = ParseArticleMessage(m.payload, o_.max_message_bytes);
+      if (!a.ok()) {
+        Dead(m, DeadLetterReason(a.status()), "message " + m.id + ": " + a.status().message());
+        continue;
+      }
+      a->origin = "message " + m.id + (a->origin.empty() ? "" : " (" + a->origin + ")");
+      articles.push_back(std::move(*a));
+      source.push_back(&m);
+    }
+    if (articles.empty()) return;
+
+    // Code on `threads` threads; Pipeline::Process is const and thread-safe.
+    const std::size_t n = articles.size();
+    std::vector<CodedArticle> coded(n);
+    std::vector<Status> errors(n);
+    std::atomic<std::size_t> next{0};
+    auto work = [&] {
+      for (std::size_t i; (i = next.fetch_add(1)) < n;) {
+        errors[i] = pipeline_.Process(articles[i], &coded[i]);
+      }
+    };
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < o_.threads && t < n; ++t) pool.emplace_back(work);
+    work();
+    for (auto& t : pool) t.join();
+
+    std::vector<ArticleWrite> writes;
+    std::vector<std::size_t> index;
+    for (std::size_t i = 0; i < n; ++i) {
+      if (!errors[i].ok()) {
+        Dead(*source[i], "coding_failed", articles[i].origin + ": " + errors[i].ToString());
+        continue;
+      }
+      writes.push_back({&articles[i], &coded[i]});
+      index.push_back(i);
+    }
+    if (writes.empty()) return;
+    auto results = store_.Write(writes);
+    if (!results.ok()) {
+      // Nothing of the batch is stored; its messages stay pending and are
+      // claimed again after claim_after (by this worker or another).
+      ++stats_.failed_batches;
+      Log("store: batch of " + std::to_string(writes.size()) +
+          " articles not committed (left pending): " + results.status().ToString());
+      Pause();
+      return;
+    }
+    std::vector<std::string> ack;
+    WorkerReport& rep = stats_.report;
+    for (std::size_t k = 0; k < results->size() && k < index.size(); ++k) {
+      const WriteResult& r = (*results)[k];
+      const std::size_t i = index[k];
+      switch (r.kind) {
+        case WriteKind::kNew:
+          ++rep.articles;
+          rep.events += static_cast<std::int64_t>(coded[i].events.size());
+          ack.push_back(source[i]->id);
+          stored_since_stories_ = true;
+          break;
+        case WriteKind::kDuplicate:
+          ++rep.duplicates;
+          ack.push_back(source[i]->id);
+          break;
+        case WriteKind::kFailed:
+          Dead(*source[i], "store_rejected", r.error.ToString());
+          break;
+      }
+    }
+    ++rep.batches;
+    Status s = queue_.Ack(ack);
+    if (!s.ok()) {
+      // Committed but not acknowledged: redelivered later, then found stored.
+      Log("ack: " + s.ToString());
+    }
+  }
+
+  // The story stage over the whole store, by one worker at a time. `final`:
+  // on exit, wait for the lock (the last worker to finish sees everything).
+  void MaybeRebuildStories(bool final) {
+    if (!lock_ || !stored_since_stories_) return;
+    if (!final && last_stories_ && Seconds(Clock::now() - *last_stories_) < o_.stories_every_s) {
+      return;
+    }
+    if (!final && !last_stories_ && Seconds(Clock::now() - start_) < o_.stories_every_s) return;
+    for (;;) {
+      auto got = lock_->TryLock();
+      if (!got.ok()) {
+        Log(got.status().ToString());
+        return;
+      }
+      if (*got) break;
+      if (!final || stop_) return;  // another worker is on it
+      std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    }
+    last_stories_ = Clock::now();
+    stored_since_stories_ = false;
+    auto stories = RebuildStories(store_);
+    Status unlocked = lock_->Unlock();
+    if (!unlocked.ok()) Log(unlocked.ToString());
+    if (!stories.ok()) {
+      stored_since_stories_ = true;
+      Log("stories: " + stories.status().ToString());
+      return;
+    }
+    ++stats_.story_rebuilds;
+    Log("stories rebuilt: " + std::to_string(stories->clusters) + " clusters, " +
+        std::to_string(stories->stories) + " stories, " + std::to_string(stories->duplicates) +
+        " near-duplicates (" + std::to_string(Seconds(Clock::now() - *last_stories_)) + " s)");
+  }
+
+  Queue& queue_;
+  Store& store_;
+  const Pipeline& pipeline_;
+  const WorkerOptions& o_;
+  const std::atomic<bool>& stop_;
+  WorkerStats stats_;
+  Clock::time_point start_;
+  std::unique_ptr<StoryLock> lock_;
+  std::optional<Clock::time_point> last_stories_;
+  bool stored_since_stories_ = false;
+};
+
+}  // namespace
+
+Result<WorkerStats> RunWorker(Queue& queue, Store& store, const Pipeline& pipeline,
+                              const WorkerOptions& options, const std::atomic<bool>& stop) {
+  if (options.name.empty()) return InvalidArgument("worker: empty consumer name");
+  if (options.batch == 0) return InvalidArgument("worker: batch must be at least 1");
+  return Worker(queue, store, pipeline, options, stop).Run();
+}
+
+}  // namespace dyad
