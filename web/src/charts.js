@@ -118,7 +118,7 @@ export function drawNetwork(el, edges, onActor) {
   }
   const svg = create('svg').attr('viewBox', `0 0 ${W} ${H}`).attr('role', 'img').attr('aria-label', 'actor network');
   svg.append('defs').append('marker').attr('id', 'arrow').attr('viewBox', '0 -4 8 8').attr('refX', 8)
-    .attr('markerWidth', 6).attr('markerHeight', 6).attr('orient', 'auto')
+    .attr('markerUnits', 'userSpaceOnUse').attr('markerWidth', 9).attr('markerHeight', 9).attr('orient', 'auto')
     .append('path').attr('d', 'M0,-4L8,0L0,4').attr('fill', '#94a3b8');
   svg.append('g').selectAll('line').data(links).join('line').attr('class', 'link')
     .attr('x1', (l) => l.source.x).attr('y1', (l) => l.source.y)

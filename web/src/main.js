@@ -1,7 +1,7 @@
 // dyad's web page: filters shared through the URL drive a timeline, a world
 // map, an actor network and an event list; clicking an event shows the article
 // with the source, verb and target highlighted, and its story.
-import { api, FILTER_KEYS } from './api.js';
+import { api, ApiError, FILTER_KEYS } from './api.js';
 import { drawMap, drawNetwork, drawTimeline } from './charts.js';
 import { renderHighlighted } from './highlight.js';
 
@@ -64,7 +64,9 @@ function showError(err) {
   }
   el.hidden = false;
   el.textContent = `Could not load: ${err.message}`;
-  console.error(err);
+  // The API's own 4xx answers are shown above; anything else is a bug worth a console error.
+  if (err instanceof ApiError) console.warn(err.message);
+  else console.error(err);
 }
 
 // ---- loading ----
@@ -149,6 +151,7 @@ function renderEvents() {
     cells.forEach((text, i) => {
       const td = document.createElement('td');
       td.textContent = text;
+      if (i === 0) td.className = 'date';
       if (i === 5) {
         td.className = 'sentence';
         td.title = text;
@@ -223,7 +226,8 @@ async function showEvent(id) {
   const body = el('div', null, 'article-body');
   box.appendChild(body);
   const sentence = renderHighlighted(body, d.article.body, d.highlights);
-  if (sentence) sentence.scrollIntoView({ block: 'nearest' });
+  // Bring the sentence into view inside the panel (not the window).
+  box.scrollTop = sentence ? Math.max(0, sentence.offsetTop - 160) : 0;
   if (d.sources.length) {
     box.appendChild(el('p', `Cited sources: ${d.sources.map((s) => `${s.text} (${s.kind})`).join('; ')}`, 'muted'));
   }
