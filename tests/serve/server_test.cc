@@ -1,0 +1,275 @@
+// The HTTP server in-process on a free loopback port, hit with httplib's
+// client: the API over HTTP, static files without path traversal, limits on
+// URL and request size, methods, concurrency, stop. Every error is JSON and
+// below 500.
+#include <httplib.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "dyad/serve.h"
+#include "serve_test_util.h"
+
+namespace dyad {
+namespace {
+
+using Json = nlohmann::json;
+using serve_testing::ExamplesStore;
+using serve_testing::TempDir;
+
+void WriteFile(const std::string& path, const std::string& text) {
+  std::ofstream out(path, std::ios::binary);
+  out << text;
+}
+
+class ServerTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    // web/ holds the page; secret.txt sits beside it, and web/link points out.
+    std::filesystem::create_directories(dir_ / "web/assets");
+    WriteFile(dir_ / "web/index.html", "<!doctype html><title>dyad</title>");
+    WriteFile(dir_ / "web/assets/app.js", "console.log('dyad');");
+    WriteFile(dir_ / "web/world.json", "{}");
+    WriteFile(dir_ / "secret.txt", "SECRET");
+    std::filesystem::create_directory_symlink(dir_.path(), dir_ / "web/link");
+    std::filesystem::create_symlink(dir_ / "secret.txt", dir_ / "web/secret-link.txt");
+
+    ServeOptions o;
+    o.db = ExamplesStore();
+    o.host = "127.0.0.1";
+    o.port = 0;
+    o.web_dir = dir_ / "web";
+    o.threads = 4;
+    o.max_request_bytes = 1024;
+    o.max_url_bytes = 2048;
+    auto server = Server::Create(o);
+    ASSERT_TRUE(server.ok()) << server.status().ToString();
+    server_ = std::move(*server);
+    ASSERT_TRUE(server_->Bind().ok());
+    ASSERT_GT(server_->port(), 0);
+    runner_ = std::thread([this] { run_status_ = server_->Run(); });
+    // Ready when it answers.
+    for (int i = 0; i < 200; ++i) {
+      if (Client().Get("/api/health")) break;
+      usleep(10000);
+    }
+  }
+  void TearDown() override {
+    if (server_) server_->Stop();
+    if (runner_.joinable()) runner_.join();
+    EXPECT_TRUE(run_status_.ok()) << run_status_.ToString();
+  }
+
+  httplib::Client Client() {
+    httplib::Client c("127.0.0.1", server_->port());
+    c.set_connection_timeout(5);
+    c.set_read_timeout(10);
+    return c;
+  }
+
+  // GET `target` as sent (no encoding by the client); expects a JSON error
+  // with 4xx status when `want` >= 400.
+  void ExpectStatus(const std::string& target, int want) {
+    auto c = Client();
+    auto res = c.Get(target.c_str());
+    ASSERT_TRUE(res) << target << ": " << httplib::to_string(res.error());
+    EXPECT_EQ(res->status, want) << target.substr(0, 120) << " -> " << res->body.substr(0, 300);
+    if (want >= 400) {
+      EXPECT_LT(res->status, 500) << target.substr(0, 120);
+      Json j = Json::parse(res->body, nullptr, false);
+      ASSERT_FALSE(j.is_discarded()) << target.substr(0, 120) << ": not JSON: " << res->body;
+      EXPECT_TRUE(j.contains("error")) << res->body;
+      EXPECT_EQ(res->get_header_value("Content-Type").rfind("application/json", 0), 0u);
+      EXPECT_EQ(res->body.find("SECRET"), std::string::npos);
+    }
+  }
+
+  TempDir dir_;
+  std::unique_ptr<Server> server_;
+  std::thread runner_;
+  Status run_status_;
+};
+
+TEST_F(ServerTest, AnswersTheApiOverHttp) {
+  auto c = Client();
+  auto res = c.Get("/api/health");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200);
+  EXPECT_EQ(res->get_header_value("Content-Type"), "application/json; charset=utf-8");
+  EXPECT_EQ(Json::parse(res->body)["counts"]["events"], 13);
+
+  res = c.Get("/api/events?limit=3&modality=asserted");
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200);
+  Json page = Json::parse(res->body);
+  EXPECT_EQ(page["events"].size(), 3u);
+  ASSERT_TRUE(page["next"].is_string());
+  res = c.Get(
+      ("/api/events?limit=3&modality=asserted&after=" + page["next"].get<std::string>()).c_str());
+  ASSERT_TRUE(res);
+  Json next = Json::parse(res->body);
+  EXPECT_GT(next["events"][0]["store_id"], page["events"][2]["store_id"]);
+
+  // Percent-encoded parameters are decoded once.
+  res = c.Get("/api/events?text=deport%20migrants");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(Json::parse(res->body)["count"], 1);
+  for (const char* path : {"/api/events/1", "/api/stories", "/api/stories/1", "/api/actors",
+                           "/api/facets", "/api/facets?field=day&split=quad_class"}) {
+    ExpectStatus(path, 200);
+  }
+}
+
+TEST_F(ServerTest, BadRequestsAnswerJsonErrorsNever500) {
+  ExpectStatus("/api/events?limit=1000000000", 400);
+  ExpectStatus("/api/events?limit=abc", 400);
+  ExpectStatus("/api/events?actor=%27%20OR%201%3D1%20--", 400);
+  ExpectStatus("/api/events?cameo=17%27;%20DROP%20TABLE%20events;--", 400);
+  ExpectStatus("/api/events?text=%27%20OR%201%3D1%20--", 200);
+  ExpectStatus("/api/events?text=%ff%fe", 400);
+  ExpectStatus("/api/events?text=%00", 400);
+  ExpectStatus("/api/events?limit=1&limit=2", 400);
+  ExpectStatus("/api/events?unknown=1", 400);
+  ExpectStatus("/api/events/abc", 400);
+  ExpectStatus("/api/events/%2e%2e%2f%2e%2e%2fetc%2fpasswd", 400);
+  ExpectStatus("/api/events/99999", 404);
+  ExpectStatus("/api/nope", 404);
+  ExpectStatus("/api", 404);
+  ExpectStatus("/api/../../etc/passwd", 404);
+  // Long URLs: past our limit (2048 here) and past httplib's own (8192).
+  ExpectStatus("/api/events?text=" + std::string(3000, 'a'), 414);
+  ExpectStatus("/api/events?text=" + std::string(10000, 'a'), 414);
+  ExpectStatus("/" + std::string(3000, 'x'), 414);
+
+  auto c = Client();
+  auto post = c.Post("/api/events", "{}", "application/json");
+  ASSERT_TRUE(post);
+  EXPECT_EQ(post->status, 405);
+  EXPECT_TRUE(Json::parse(post->body).contains("error"));
+  auto big = c.Post("/api/events", std::string(100000, 'x'), "text/plain");
+  ASSERT_TRUE(big);
+  EXPECT_EQ(big->status, 413);
+  EXPECT_TRUE(Json::parse(big->body, nullptr, false).contains("error")) << big->body;
+  auto del = c.Delete("/api/events/1");
+  ASSERT_TRUE(del);
+  EXPECT_EQ(del->status, 405);
+
+  // Still serving, store intact.
+  auto res = c.Get("/api/health");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(Json::parse(res->body)["counts"]["events"], 13);
+}
+
+TEST_F(ServerTest, ServesStaticFilesOnlyFromTheWebDirectory) {
+  auto c = Client();
+  auto res = c.Get("/");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200);
+  EXPECT_EQ(res->get_header_value("Content-Type"), "text/html; charset=utf-8");
+  EXPECT_NE(res->body.find("<title>dyad</title>"), std::string::npos);
+  EXPECT_NE(res->get_header_value("Content-Security-Policy").find("default-src 'self'"),
+            std::string::npos);
+  res = c.Get("/assets/app.js");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200);
+  EXPECT_EQ(res->get_header_value("Content-Type"), "text/javascript; charset=utf-8");
+  res = c.Get("/world.json");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->get_header_value("Content-Type"), "application/json; charset=utf-8");
+
+  for (const char* evil : {"/../secret.txt", "/../../../../etc/passwd", "/%2e%2e/secret.txt",
+                           "/%2E%2E/%2E%2E/etc/passwd", "/..%2fsecret.txt", "/..%2Fsecret.txt",
+                           "/assets/../../secret.txt", "/assets/%2e%2e/%2e%2e/secret.txt",
+                           "/..\\secret.txt", "/%5c..%5csecret.txt", "/link/secret.txt",
+                           "/secret-link.txt", "//etc/passwd", "/etc/passwd", "/./index.html",
+                           "/assets/", "/nope.html", "/index.html%00.js", "/C:/secret.txt"}) {
+    ExpectStatus(evil, 404);
+  }
+}
+
+TEST_F(ServerTest, ManyClientsAtOnceGetTheSameAnswers) {
+  auto c = Client();
+  auto want = c.Get("/api/events?limit=13");
+  ASSERT_TRUE(want);
+  std::atomic<int> ok{0}, bad{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 8; ++t) {
+    threads.emplace_back([&] {
+      auto cl = Client();
+      for (int i = 0; i < 40; ++i) {
+        auto res = cl.Get(i % 2 ? "/api/events?limit=13" : "/api/facets");
+        if (res && res->status == 200 && (i % 2 == 0 || res->body == want->body)) {
+          ++ok;
+        } else {
+          ++bad;
+        }
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(ok.load(), 320);
+  EXPECT_EQ(bad.load(), 0);
+}
+
+TEST(ServerSetup, RefusesWhatItCannotServe) {
+  TempDir dir;
+  ServeOptions o;
+  o.db = dir / "missing.db";
+  EXPECT_FALSE(Server::Create(o).ok());  // read-only: the store must exist
+  o.db = ExamplesStore();
+  o.web_dir = dir / "no-such-dir";
+  EXPECT_EQ(Server::Create(o).status().code(), ErrorCode::kNotFound);
+  o.web_dir.clear();
+  o.port = 70000;
+  auto s = Server::Create(o);
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ((*s)->Bind().code(), ErrorCode::kInvalidArgument);
+}
+
+TEST(ServerSetup, StopsWhenAskedAndFreesThePort) {
+  ServeOptions o;
+  o.db = ExamplesStore();
+  o.port = 0;
+  auto s = Server::Create(o);
+  ASSERT_TRUE(s.ok());
+  ASSERT_TRUE((*s)->Bind().ok());
+  int port = (*s)->port();
+  std::thread run([&] { EXPECT_TRUE((*s)->Run().ok()); });
+  httplib::Client c("127.0.0.1", port);
+  for (int i = 0; i < 200 && !c.Get("/api/health"); ++i) usleep(10000);
+  auto res = c.Get("/");  // no web directory: API only
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 404);
+  EXPECT_TRUE(Json::parse(res->body).contains("error"));
+  (*s)->Stop();
+  run.join();
+  (*s)->Stop();  // idempotent
+  EXPECT_FALSE(httplib::Client("127.0.0.1", port).Get("/api/health"));
+}
+
+TEST(StaticPaths, ResolveOnlyPlainPathsInsideTheRoot) {
+  TempDir dir;
+  std::filesystem::create_directories(dir / "web/a");
+  WriteFile(dir / "web/index.html", "i");
+  WriteFile(dir / "web/a/b.js", "b");
+  WriteFile(dir / "outside.txt", "o");
+  auto root = dir / "web";
+  EXPECT_EQ(*ResolveStaticPath(root, "/"), std::filesystem::canonical(root + "/index.html"));
+  EXPECT_TRUE(ResolveStaticPath(root, "/a/b.js").ok());
+  for (const char* bad :
+       {"", "a/b.js", "/../outside.txt", "/a/../index.html", "/./index.html", "//index.html",
+        "/a//b.js", "/a\\b.js", "/a/", "/index.html\n", "/missing"}) {
+    EXPECT_EQ(ResolveStaticPath(root, bad).status().code(), ErrorCode::kNotFound) << bad;
+  }
+  EXPECT_EQ(ContentTypeFor("x.css"), "text/css; charset=utf-8");
+  EXPECT_EQ(ContentTypeFor("x.bin"), "application/octet-stream");
+}
+
+}  // namespace
+}  // namespace dyad
