@@ -4,12 +4,14 @@
 
 #include <sqlite3.h>
 
+#include <cctype>
 #include <fstream>
 #include <map>
 #include <set>
 
 #include "dyad/output.h"
 #include "store_test_util.h"
+#include "support/services.h"
 
 namespace dyad {
 namespace {
@@ -126,10 +128,13 @@ TEST(StoreSchema, ForeignDatabasesAndBadUris) {
   ASSERT_FALSE(s.ok());
   EXPECT_NE(s.status().message().find(junk), std::string::npos);
 
-  s = Store::Open("postgresql://localhost/dyad");
+  // Nothing listens on port 1: a clear error naming the server, without the password.
+  s = Store::Open("postgresql://dyad:secret@127.0.0.1:1/dyad?connect_timeout=5");
   ASSERT_FALSE(s.ok());
-  EXPECT_EQ(s.status().code(), ErrorCode::kUnsupported);
-  EXPECT_NE(s.status().message().find("PostgreSQL"), std::string::npos);
+  EXPECT_EQ(s.status().code(), ErrorCode::kIoError);
+  EXPECT_NE(s.status().message().find("postgresql://dyad@127.0.0.1:1/dyad"), std::string::npos)
+      << s.status().message();
+  EXPECT_EQ(s.status().message().find("secret"), std::string::npos);
 
   s = Store::Open("mysql://x");
   EXPECT_EQ(s.status().code(), ErrorCode::kUnsupported);
@@ -144,9 +149,41 @@ TEST(StoreSchema, ForeignDatabasesAndBadUris) {
   EXPECT_FALSE(s.ok());
 }
 
-TEST(StoreWrite, SameArticleTwiceIsStoredOnce) {
-  TempDir dir;
-  auto store = OpenOrDie(dir / "s.db");
+// Tests that run on every backend: an SQLite file and a database on the real
+// PostgreSQL server of scripts/services.sh, with the same expectations.
+class StoreBackendTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    if (GetParam() == "postgresql") {
+      DYAD_SERVICE_OR_SKIP(pg, "DYAD_TEST_PG");
+      const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+      std::string name = info->name();
+      for (char& c : name) c = std::isalnum(static_cast<unsigned char>(c)) ? std::tolower(c) : '_';
+      uri_ = testing::FreshPgDatabase(pg, name.substr(0, 40));
+    } else {
+      uri_ = dir_ / "s.db";
+    }
+    store_ = OpenOrDie(uri_);
+    ASSERT_TRUE(store_);
+  }
+  void TearDown() override {
+    store_.reset();
+    if (uri_.starts_with("postgresql://")) {
+      EXPECT_EQ(
+          testing::PgExec(std::getenv("DYAD_TEST_PG"),
+                          "DROP DATABASE " + uri_.substr(uri_.rfind('/') + 1) + " WITH (FORCE)"),
+          "");
+    }
+  }
+  TempDir dir_;
+  std::string uri_;
+  std::unique_ptr<Store> store_;
+};
+
+std::string BackendName(const ::testing::TestParamInfo<std::string>& info) { return info.param; }
+
+TEST_P(StoreBackendTest, SameArticleTwiceIsStoredOnce) {
+  Store* store = store_.get();
   Sample a = Libya("a1");
   Sample again = Libya("a1-copy");  // same body, other id: same content hash
   auto r = WriteAll(*store, {&a, &again});
@@ -168,9 +205,8 @@ TEST(StoreWrite, SameArticleTwiceIsStoredOnce) {
   EXPECT_FALSE(*has);
 }
 
-TEST(StoreWrite, EditedArticleKeepsBothVersionsLinked) {
-  TempDir dir;
-  auto store = OpenOrDie(dir / "s.db");
+TEST_P(StoreBackendTest, EditedArticleKeepsBothVersionsLinked) {
+  Store* store = store_.get();
   Sample v1 = Libya("a1");
   Sample v2 = Libya("a1", "https://news.example/libya", " next month");
   Sample other = Libya("b", "https://news.example/other", " soon");
@@ -197,10 +233,8 @@ TEST(StoreWrite, EditedArticleKeepsBothVersionsLinked) {
   EXPECT_EQ(all[0].previous_version, 0);
 }
 
-TEST(StoreWrite, MalformedArticlesAreNeverWritten) {
-  TempDir dir;
-  const std::string db = dir / "s.db";
-  auto store = OpenOrDie(db);
+TEST_P(StoreBackendTest, MalformedArticlesAreNeverWritten) {
+  Store* store = store_.get();
   Sample good = Libya("good");
   Sample span = Libya("bad-span", "", " by sea");
   span.coded.events[1].verb_span = {5, 100000};
@@ -228,15 +262,21 @@ TEST(StoreWrite, MalformedArticlesAreNeverWritten) {
     EXPECT_NE(r[i].error.message().find(fields[i]), std::string::npos) << r[i].error.message();
     EXPECT_NE(r[i].error.message().find("test:"), std::string::npos) << "names the article";
   }
-  EXPECT_EQ(Scalar(db, "SELECT count(*) FROM articles"), 2);
-  EXPECT_EQ(Scalar(db, "SELECT count(*) FROM events"), 6);
-  EXPECT_EQ(Scalar(db, "SELECT count(*) FROM sentences"), 6);
-  EXPECT_EQ(Scalar(db, "SELECT count(*) FROM articles WHERE input_id LIKE 'bad%'"), 0);
+  auto c = store->Counts();
+  ASSERT_TRUE(c.ok());
+  EXPECT_EQ(c->articles, 2);
+  EXPECT_EQ(c->events, 6);
+  EXPECT_EQ(c->sentences, 6);
+  EXPECT_TRUE(store
+                  ->ForEachArticle([](const StoredArticle& a) {
+                    EXPECT_TRUE(a.article.id.starts_with("good")) << a.article.id;
+                    return true;
+                  })
+                  .ok());
 }
 
-TEST(StoreWrite, RoundTripGivesTheSameJson) {
-  TempDir dir;
-  auto store = OpenOrDie(dir / "s.db");
+TEST_P(StoreBackendTest, RoundTripGivesTheSameJson) {
+  Store* store = store_.get();
   Sample s = Libya("rt");
   s.article.boilerplate_removed = {"Sign up for our newsletter"};
   Entity person;
@@ -281,11 +321,11 @@ TEST(StoreWrite, RoundTripGivesTheSameJson) {
   EXPECT_EQ(got_flat, want_flat);
 }
 
-class StoreQueryTest : public ::testing::Test {
+class StoreQueryTest : public StoreBackendTest {
  protected:
   void SetUp() override {
-    store_ = OpenOrDie(dir_ / "q.db");
-    ASSERT_TRUE(store_);
+    StoreBackendTest::SetUp();
+    if (!store_) return;
     a_ = Libya("a");
     b_ = MakeSample(
         "b", "https://news.example/b", "2025-06-01",
@@ -305,14 +345,12 @@ class StoreQueryTest : public ::testing::Test {
     EXPECT_TRUE(s.ok()) << s.ToString();
     return out;
   }
-  TempDir dir_;
-  std::unique_ptr<Store> store_;
   Sample a_, b_;
 };
 
 using V = std::vector<std::string>;
 
-TEST_F(StoreQueryTest, Filters) {
+TEST_P(StoreQueryTest, Filters) {
   EXPECT_EQ(Keys({}), (V{"174", "128", "173", "112", "057"}));
   EventFilter f;
   f.actor = "USA";  // prefix: matches USAGOV
@@ -360,7 +398,7 @@ TEST_F(StoreQueryTest, Filters) {
   EXPECT_EQ(Keys(f), V{"112"});
 }
 
-TEST_F(StoreQueryTest, RowsCarryArticleAndSentence) {
+TEST_P(StoreQueryTest, RowsCarryArticleAndSentence) {
   EventFilter f;
   f.text = "Kharkiv";
   std::vector<StoredEvent> rows;
@@ -379,7 +417,7 @@ TEST_F(StoreQueryTest, RowsCarryArticleAndSentence) {
   EXPECT_EQ(rows[0].cluster.num_mentions, 1);
 }
 
-TEST_F(StoreQueryTest, BadFilterValuesAreErrors) {
+TEST_P(StoreQueryTest, BadFilterValuesAreErrors) {
   EventFilter f;
   f.actor = "US'; DROP TABLE events; --";
   Status s = store_->Query(f, [](const StoredEvent&) { return true; });
@@ -391,7 +429,7 @@ TEST_F(StoreQueryTest, BadFilterValuesAreErrors) {
   EXPECT_EQ(Keys({}).size(), 5u);
 }
 
-TEST_F(StoreQueryTest, StoriesAndClusters) {
+TEST_P(StoreQueryTest, StoriesAndClusters) {
   std::map<std::string, std::int64_t> ids;  // cameo -> event id
   ASSERT_TRUE(store_
                   ->Query({},
@@ -444,7 +482,7 @@ TEST_F(StoreQueryTest, StoriesAndClusters) {
   EXPECT_EQ(c->stories + c->clusters + c->duplicates, 0);
 }
 
-TEST_F(StoreQueryTest, Summary) {
+TEST_P(StoreQueryTest, Summary) {
   auto s = store_->Summarize(3, 5);
   ASSERT_TRUE(s.ok()) << s.status().ToString();
   EXPECT_EQ(s->counts.events, 5);
@@ -457,6 +495,136 @@ TEST_F(StoreQueryTest, Summary) {
   ASSERT_FALSE(s->examples.empty());
   EXPECT_FALSE(s->examples[0].sentence_text.empty());
 }
+
+TEST_P(StoreQueryTest, GetArticleFacetsStoriesAndPaging) {
+  std::vector<std::int64_t> ids;
+  ASSERT_TRUE(store_
+                  ->Query({},
+                          [&](const StoredEvent& e) {
+                            ids.push_back(e.event_id);
+                            return true;
+                          })
+                  .ok());
+  ASSERT_EQ(ids.size(), 5u);
+  // Paging by cursor: two pages of two and one of one give every event once.
+  std::vector<std::int64_t> paged;
+  EventFilter f;
+  f.limit = 2;
+  for (int page = 0; page < 4; ++page) {
+    std::size_t before = paged.size();
+    ASSERT_TRUE(store_
+                    ->Query(f,
+                            [&](const StoredEvent& e) {
+                              paged.push_back(e.event_id);
+                              return true;
+                            })
+                    .ok());
+    if (paged.size() == before) break;
+    f.after_id = paged.back();
+  }
+  EXPECT_EQ(paged, ids);
+  f = {};
+  f.event_id = ids[3];
+  EXPECT_EQ(Keys(f), V{"112"});
+  f = {};
+  f.article_id = 424242;
+  EXPECT_EQ(Keys(f), V{});
+
+  std::int64_t article_b = 0;
+  f = {};
+  f.event_id = ids[3];
+  ASSERT_TRUE(store_
+                  ->Query(f,
+                          [&](const StoredEvent& e) {
+                            article_b = e.article_id;
+                            return true;
+                          })
+                  .ok());
+  auto art = store_->GetArticle(article_b);
+  ASSERT_TRUE(art.ok()) << art.status().ToString();
+  EXPECT_EQ(art->article.body, b_.article.body);
+  EXPECT_EQ(art->coded.events.size(), 2u);
+  EXPECT_EQ(art->event_ids.size(), 2u);
+  EXPECT_EQ(store_->GetArticle(999999).status().code(), ErrorCode::kNotFound);
+
+  auto roots = store_->Facet({}, FacetField::kCameoRoot);
+  ASSERT_TRUE(roots.ok()) << roots.status().ToString();
+  ASSERT_EQ(roots->size(), 4u);
+  EXPECT_EQ((*roots)[0].key, "17");  // most first
+  EXPECT_EQ((*roots)[0].count, 2);
+  auto edges = store_->Facet({}, FacetField::kSource, FacetField::kTarget, 2);
+  ASSERT_TRUE(edges.ok());
+  ASSERT_EQ(edges->size(), 2u);
+  EXPECT_FALSE((*edges)[0].split.empty());
+  EventFilter coerce;
+  coerce.plover = "COERCE";
+  auto days = store_->Facet(coerce, FacetField::kDay, FacetField::kPlover);
+  ASSERT_TRUE(days.ok());
+  ASSERT_EQ(days->size(), 1u);
+  EXPECT_EQ((*days)[0].key, "2025-05-07");
+  EXPECT_EQ((*days)[0].split, "COERCE");
+  EXPECT_EQ((*days)[0].count, 2);
+  auto countries = store_->Facet({}, FacetField::kCountry);
+  ASSERT_TRUE(countries.ok());
+  std::map<std::string, std::int64_t> by_country;
+  for (const FacetRow& r : *countries) by_country[r.key] = r.count;
+  EXPECT_EQ(by_country["LBY"], 2);
+  EXPECT_EQ(by_country["UKR"], 1);
+  EXPECT_EQ(store_->Facet({}, FacetField::kNone).status().code(), ErrorCode::kInvalidArgument);
+  EventFilter bad;
+  bad.actor = "' OR 1=1 --";
+  EXPECT_EQ(store_->Facet(bad, FacetField::kDay).status().code(), ErrorCode::kInvalidArgument);
+
+  auto none = store_->Stories();
+  ASSERT_TRUE(none.ok());
+  EXPECT_TRUE(none->empty());
+  std::vector<std::int64_t> articles;
+  ASSERT_TRUE(store_
+                  ->ForEachArticle([&](const StoredArticle& a) {
+                    articles.push_back(a.article_id);
+                    return true;
+                  })
+                  .ok());
+  auto s1 = store_->AddStory({"Libya deportations", {articles[0]}});
+  auto s2 = store_->AddStory({"Kharkiv", {articles[1]}});
+  ASSERT_TRUE(s1.ok() && s2.ok());
+  EXPECT_EQ(*s2, *s1 + 1);  // the next free id on every backend
+  auto stories = store_->Stories();
+  ASSERT_TRUE(stories.ok());
+  ASSERT_EQ(stories->size(), 2u);
+  EXPECT_EQ((*stories)[0].label, "Libya deportations");
+  EXPECT_EQ((*stories)[0].articles, 1);
+  EXPECT_EQ((*stories)[0].events, 3);
+  EXPECT_EQ((*stories)[0].first_date, "2025-05-07");
+  auto after = store_->Stories(*s1, 10);
+  ASSERT_TRUE(after.ok());
+  ASSERT_EQ(after->size(), 1u);
+  EXPECT_EQ((*after)[0].id, *s2);
+}
+
+TEST_P(StoreBackendTest, ReadOnlyHandleCannotWrite) {
+  Sample a = Libya("a");
+  WriteAll(*store_, {&a});
+  StoreOptions ro;
+  ro.read_only = true;
+  ro.query_timeout_ms = 5000;
+  auto reader = Store::Open(uri_, ro);
+  ASSERT_TRUE(reader.ok()) << reader.status().ToString();
+  auto c = (*reader)->Counts();
+  ASSERT_TRUE(c.ok());
+  EXPECT_EQ(c->articles, 1);
+  EXPECT_EQ((*reader)->Facet({}, FacetField::kModality)->size(), 2u);  // planned, asserted
+  Sample b = Libya("b", "https://news.example/b", " later");
+  ArticleWrite w{&b.article, &b.coded};
+  auto r = (*reader)->Write(std::span<const ArticleWrite>(&w, 1));
+  EXPECT_TRUE(!r.ok() || (*r)[0].kind == WriteKind::kFailed);
+  EXPECT_EQ(store_->Counts()->articles, 1);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, StoreBackendTest, ::testing::Values("sqlite", "postgresql"),
+                         BackendName);
+INSTANTIATE_TEST_SUITE_P(Backends, StoreQueryTest, ::testing::Values("sqlite", "postgresql"),
+                         BackendName);
 
 TEST(StoreConcurrency, ReaderSeesCommittedBatchesOnly) {
   TempDir dir;
