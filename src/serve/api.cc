@@ -551,7 +551,7 @@ ApiResponse StoryById(Store& store, Params& p, std::string_view id_text, const A
 Json FacetRows(const std::vector<FacetRow>& rows, bool split) {
   Json out = Json::array();
   for (const FacetRow& r : rows) {
-    Json row{{"key", r.key}, {"count", r.count}};
+    Json row{{"key", r.key.empty() ? Json(nullptr) : Json(r.key)}, {"count", r.count}};
     if (split) row["split"] = r.split;
     out.push_back(std::move(row));
   }
@@ -607,13 +607,14 @@ ApiResponse Actors(Store& store, Params& p, const ApiLimits& limits) {
   }
   if (auto e = p.Unknown("/api/actors")) return ErrorResponse(*e);
   const std::size_t n = static_cast<std::size_t>(limit);
-  auto sources = store.Facet(f, FacetField::kSource, FacetField::kNone, n);
+  // Every code in either role (one row per distinct code), so the top actors
+  // by all their events are exact; the per-role lists are cut to `limit`.
+  auto sources = store.Facet(f, FacetField::kSource, FacetField::kNone, 0);
   if (!sources.ok()) return ErrorResponse(FromStatus(sources.status()));
-  auto targets = store.Facet(f, FacetField::kTarget, FacetField::kNone, n);
+  auto targets = store.Facet(f, FacetField::kTarget, FacetField::kNone, 0);
   if (!targets.ok()) return ErrorResponse(FromStatus(targets.status()));
   auto edges = store.Facet(f, FacetField::kSource, FacetField::kTarget, n);
   if (!edges.ok()) return ErrorResponse(FromStatus(edges.status()));
-  // Top actors by all their events, either role.
   std::map<std::string, std::pair<std::int64_t, std::int64_t>> both;
   for (const FacetRow& r : *sources) both[r.key].first = r.count;
   for (const FacetRow& r : *targets) both[r.key].second = r.count;
@@ -623,6 +624,8 @@ ApiResponse Actors(Store& store, Params& p, const ApiLimits& limits) {
     return a.second.first + a.second.second > b.second.first + b.second.second;
   });
   if (top.size() > n) top.resize(n);
+  if (sources->size() > n) sources->resize(n);
+  if (targets->size() > n) targets->resize(n);
   Json actors = Json::array(), edge_list = Json::array();
   for (const auto& [code, c] : top) {
     actors.push_back(Json{{"code", code},
