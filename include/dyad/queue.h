@@ -154,13 +154,15 @@ Result<std::unique_ptr<Queue>> OpenRedisQueue(const RedisQueueOptions& options);
 inline constexpr std::size_t kDefaultMaxMessageBytes = 1u << 20;
 
 // The article as one JSON object: id, url, source, date, title, body,
-// language, origin (the fields a worker needs to code and store it).
+// language, origin and boilerplate_removed (when not empty): what a worker
+// needs to code and store it as `dyad ingest` would.
 std::string ArticleToMessage(const Article& article);
 
 // Parses and checks a payload: size <= max_bytes (kLimitExceeded), a JSON
 // object (kParseError), `body` a non-empty string, the other fields strings
 // when present, `date` YYYY-MM-DD or empty (kInvalidArgument naming the
-// field). Fills content_hash (SHA-256 of the body) and id when missing.
+// field; boilerplate_removed an array of strings). Fills content_hash (SHA-256 of the body) and id
+// when missing.
 Result<Article> ParseArticleMessage(std::string_view payload,
                                     std::size_t max_bytes = kDefaultMaxMessageBytes);
 

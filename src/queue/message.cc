@@ -24,6 +24,7 @@ std::string ArticleToMessage(const Article& a) {
   nlohmann::json j = {
       {"id", a.id},       {"url", a.url},   {"source", a.source},     {"date", a.date},
       {"title", a.title}, {"body", a.body}, {"language", a.language}, {"origin", a.origin}};
+  if (!a.boilerplate_removed.empty()) j["boilerplate_removed"] = a.boilerplate_removed;
   // Invalid UTF-8 cannot reach here (readers produce clean UTF-8); replace it
   // rather than throw if it ever does.
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
@@ -53,6 +54,18 @@ Result<Article> ParseArticleMessage(std::string_view payload, std::size_t max_by
                              it->type_name());
     }
     *f.out = it->get<std::string>();
+  }
+  if (auto it = j.find("boilerplate_removed"); it != j.end() && !it->is_null()) {
+    if (!it->is_array()) {
+      return InvalidArgument(std::string("field 'boilerplate_removed' must be an array, not ") +
+                             it->type_name());
+    }
+    for (const auto& line : *it) {
+      if (!line.is_string()) {
+        return InvalidArgument("field 'boilerplate_removed' must hold strings only");
+      }
+      a.boilerplate_removed.push_back(line.get<std::string>());
+    }
   }
   if (a.body.empty()) return InvalidArgument("field 'body' is missing or empty");
   if (!a.date.empty() && !IsDate(a.date)) {

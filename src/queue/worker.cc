@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <random>
 #include <string>
 #include <thread>
 #include <utility>
@@ -19,6 +20,9 @@ namespace dyad {
 namespace {
 
 using Clock = std::chrono::steady_clock;
+
+// Store::Write calls per batch before its messages are left pending.
+constexpr int kWriteAttempts = 4;
 
 double Seconds(Clock::duration d) { return std::chrono::duration<double>(d).count(); }
 
@@ -189,54 +193,82 @@ class Worker {
     work();
     for (auto& t : pool) t.join();
 
-    std::vector<ArticleWrite> writes;
-    std::vector<std::size_t> index;
+    std::vector<std::size_t> todo;
     for (std::size_t i = 0; i < n; ++i) {
       if (!errors[i].ok()) {
         Dead(*source[i], "coding_failed", articles[i].origin + ": " + errors[i].ToString());
         continue;
       }
-      writes.push_back({&articles[i], &coded[i]});
-      index.push_back(i);
+      todo.push_back(i);
     }
-    if (writes.empty()) return;
-    auto results = store_.Write(writes);
-    if (!results.ok()) {
-      // Nothing of the batch is stored; its messages stay pending and are
-      // claimed again after claim_after (by this worker or another).
-      ++stats_.failed_batches;
-      Log("store: batch of " + std::to_string(writes.size()) +
-          " articles not committed (left pending): " + results.status().ToString());
-      Pause();
-      return;
-    }
+    // One order for every worker (by content hash), so concurrent batches
+    // that share articles take the store's row locks in the same order.
+    std::sort(todo.begin(), todo.end(), [&](std::size_t a, std::size_t b) {
+      return articles[a].content_hash < articles[b].content_hash;
+    });
     std::vector<std::string> ack;
     WorkerReport& rep = stats_.report;
-    for (std::size_t k = 0; k < results->size() && k < index.size(); ++k) {
-      const WriteResult& r = (*results)[k];
-      const std::size_t i = index[k];
-      switch (r.kind) {
-        case WriteKind::kNew:
-          ++rep.articles;
-          rep.events += static_cast<std::int64_t>(coded[i].events.size());
-          ack.push_back(source[i]->id);
-          stored_since_stories_ = true;
-          break;
-        case WriteKind::kDuplicate:
-          ++rep.duplicates;
-          ack.push_back(source[i]->id);
-          break;
-        case WriteKind::kFailed:
-          Dead(*source[i], "store_rejected", r.error.ToString());
-          break;
+    bool committed = false;
+    for (int attempt = 1; !todo.empty(); ++attempt) {
+      std::vector<ArticleWrite> writes;
+      for (std::size_t i : todo) writes.push_back({&articles[i], &coded[i]});
+      auto results = store_.Write(writes);
+      if (!results.ok()) {
+        if (attempt < kWriteAttempts && !stop_) {
+          Log("store: batch not committed, trying again: " + results.status().ToString());
+          Backoff(attempt);
+          continue;
+        }
+        // Nothing of it is stored; its messages stay pending and are claimed
+        // again after claim_after (by this worker or another).
+        ++stats_.failed_batches;
+        Log("store: batch of " + std::to_string(writes.size()) +
+            " articles not committed (left pending): " + results.status().ToString());
+        Pause();
+        break;
       }
+      committed = true;
+      std::vector<std::size_t> again;
+      for (std::size_t k = 0; k < results->size() && k < todo.size(); ++k) {
+        const WriteResult& r = (*results)[k];
+        const std::size_t i = todo[k];
+        switch (r.kind) {
+          case WriteKind::kNew:
+            ++rep.articles;
+            rep.events += static_cast<std::int64_t>(coded[i].events.size());
+            ack.push_back(source[i]->id);
+            stored_since_stories_ = true;
+            break;
+          case WriteKind::kDuplicate:
+            ++rep.duplicates;
+            ack.push_back(source[i]->id);
+            break;
+          case WriteKind::kFailed:
+            if (r.error.code() != ErrorCode::kIoError) {
+              Dead(*source[i], "store_rejected", r.error.ToString());  // the article is at fault
+            } else if (attempt < kWriteAttempts && !stop_) {
+              again.push_back(i);  // the database refused for now (deadlock, lost connection)
+            } else {
+              Log("store: left pending: " + r.error.ToString());
+            }
+            break;
+        }
+      }
+      todo = std::move(again);
+      if (!todo.empty()) Backoff(attempt);
     }
-    ++rep.batches;
+    if (committed) ++rep.batches;
     Status s = queue_.Ack(ack);
     if (!s.ok()) {
       // Committed but not acknowledged: redelivered later, then found stored.
       Log("ack: " + s.ToString());
     }
+  }
+
+  // 50-150 ms times the attempt, jittered so colliding workers drift apart.
+  void Backoff(int attempt) {
+    std::uniform_int_distribution<int> ms(50, 150);
+    std::this_thread::sleep_for(std::chrono::milliseconds(ms(rng_) * attempt));
   }
 
   // The story stage over the whole store, by one worker at a time. `final`:
@@ -283,6 +315,7 @@ class Worker {
   std::unique_ptr<StoryLock> lock_;
   std::optional<Clock::time_point> last_stories_;
   bool stored_since_stories_ = false;
+  std::minstd_rand rng_{std::random_device{}()};
 };
 
 }  // namespace
