@@ -43,7 +43,7 @@
 namespace dyad {
 
 // The schema version this build writes (table `schema_version`).
-inline constexpr int kStoreSchemaVersion = 1;
+inline constexpr int kStoreSchemaVersion = 2;
 
 struct StoreOptions {
   // Open without write access (query, export). The store must exist.
@@ -76,15 +76,15 @@ struct WriteResult {
 
 // Filters of Store::Query. Empty fields do not filter.
 struct EventFilter {
-  std::string actor;       // source actor code prefix: "USA" matches USA and USAGOV
-  std::string target;      // target actor code prefix
-  std::string cameo;       // "173" exact, "17*" prefix
-  std::string plover;      // PLOVER event type, case-insensitive ("COERCE")
-  std::string modality;    // "planned", "asserted", ...
-  std::string from, to;    // event date range YYYY-MM-DD, inclusive (article date when none)
-  std::string place;       // event location: name (case-insensitive) or country code
-  std::int64_t story = 0;  // events in this story (0 = any)
-  std::string text;        // substring of the sentence, case-insensitive (ASCII)
+  std::string actor;            // source actor code prefix: "USA" matches USA and USAGOV
+  std::string target;           // target actor code prefix
+  std::string cameo;            // "173" exact, "17*" prefix
+  std::string plover;           // PLOVER event type, case-insensitive ("COERCE")
+  std::string modality;         // "planned", "asserted", ...
+  std::string from, to;         // event date range YYYY-MM-DD, inclusive (article date when none)
+  std::string place;            // event location: name (case-insensitive) or country code
+  std::int64_t story = 0;       // events in this story (0 = any)
+  std::string text;             // substring of the sentence, case-insensitive (ASCII)
   std::int64_t event_id = 0;    // this event only (0 = any)
   std::int64_t article_id = 0;  // events of this article (0 = any)
   std::int64_t after_id = 0;    // paging cursor: events with a larger store id (0 = from the start)
@@ -235,6 +235,16 @@ class Store {
   virtual Result<std::int64_t> AddCluster(const ClusterRecord& cluster) = 0;
   virtual Status ClearStories() = 0;
 
+  // A user's decision that `event_ids` (store ids, all mentions of one event
+  // cluster) report another happening than the rest of their cluster, with an
+  // optional note. Kept in the store: every RebuildStories moves them out
+  // into a cluster of their own. Returns the split's id. Errors: no events,
+  // an unknown event (kNotFound).
+  virtual Result<std::int64_t> AddSplit(std::span<const std::int64_t> event_ids,
+                                        const std::string& note) = 0;
+  // The stored splits, oldest first: each a list of event ids (ascending).
+  virtual Result<std::vector<std::vector<std::int64_t>>> Splits() = 0;
+
   // All of the story stage's results at once, in one transaction: clears the
   // stories, clusters and duplicate links, then sets `duplicates` (article,
   // original) and adds `stories` and `clusters` (with their ids when given;
@@ -250,17 +260,21 @@ struct StoryRebuildStats {
   std::size_t articles = 0, duplicates = 0;    // near-duplicate articles linked to an original
   std::size_t events = 0, skipped_events = 0;  // skipped: the clusterer refused them (bad date)
   std::size_t clusters = 0, stories = 0;
+  // Stored splits re-applied, and those that no longer apply (their events
+  // are now the whole cluster, or in different clusters); each of the latter
+  // is reported in `errors` too.
+  std::size_t splits = 0, stale_splits = 0;
   std::vector<Status> errors;  // one per skipped event (names the article and the event)
 };
 
 // Runs the story stage (dyad/story.h) over the whole store: replays every
 // stored article in store (ingest) order through a fresh DuplicateIndex and
-// EventClusterer and replaces the stored duplicate links, clusters and
-// stories with the result (ReplaceStories: one transaction). Store ids are
-// the story stage's ids, so the same store always gives the same clusters and
-// stories with the same ids; running it twice changes nothing. An event the
-// clusterer refuses is skipped and reported in the stats, not an error.
-// Options default to the documented thresholds (docs/formats/stories.md).
+// EventClusterer, re-applies the stored splits (AddSplit) in order, and
+// replaces the stored duplicate links, clusters and stories with the result (ReplaceStories: one
+// transaction). Store ids are the story stage's ids, so the same store always gives the same
+// clusters and stories with the same ids; running it twice changes nothing. An event the clusterer
+// refuses is skipped and reported in the stats, not an error. Options default to the documented
+// thresholds (docs/formats/stories.md).
 struct DuplicateOptions;
 struct ClusterOptions;
 Result<StoryRebuildStats> RebuildStories(Store& store);

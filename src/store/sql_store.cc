@@ -564,6 +564,32 @@ class SqlStore final : public Store {
     return FinishStatus(DeleteStories());
   }
 
+  Result<std::int64_t> AddSplit(std::span<const std::int64_t> event_ids,
+                                const std::string& note) override {
+    if (event_ids.empty()) return InvalidArgument("a split needs at least one event");
+    DYAD_RETURN_IF_ERROR(Exec(d_.begin_write));
+    auto id = InsertSplit(event_ids, note);
+    return Finish(std::move(id));
+  }
+
+  Result<std::vector<std::vector<std::int64_t>>> Splits() override {
+    auto st =
+        Prepare("SELECT split_id, event_id FROM cluster_split_events ORDER BY split_id, event_id");
+    if (!st.ok()) return st.status();
+    std::vector<std::vector<std::int64_t>> out;
+    std::int64_t last = 0;
+    for (;;) {
+      Result<bool> more = (*st)->Step();
+      if (!more.ok()) return more.status();
+      if (!*more) break;
+      const std::int64_t split = (*st)->ColInt(0);
+      if (out.empty() || split != last) out.emplace_back();
+      last = split;
+      out.back().push_back((*st)->ColInt(1));
+    }
+    return out;
+  }
+
   Status ReplaceStories(std::span<const std::pair<std::int64_t, std::int64_t>> duplicates,
                         std::span<const StoryRecord> stories,
                         std::span<const ClusterRecord> clusters) override {
@@ -938,6 +964,33 @@ class SqlStore final : public Store {
     if (!agg.ok()) return agg.status();
     (*agg)->Int(1, id);
     DYAD_RETURN_IF_ERROR((*agg)->Run());
+    return id;
+  }
+
+  Result<std::int64_t> InsertSplit(std::span<const std::int64_t> event_ids,
+                                   const std::string& note) {
+    auto ins = Cached("INSERT INTO cluster_splits(note, created_at) VALUES (?, " +
+                      std::string(d_.now) + ") RETURNING id");
+    if (!ins.ok()) return ins.status();
+    (*ins)->TextOrNull(1, note);
+    auto id = InsertReturning(**ins);
+    if (!id.ok()) return id.status();
+    auto exists = Cached("SELECT 1 FROM events WHERE id = ?");
+    auto link = Cached(
+        "INSERT INTO cluster_split_events(split_id, event_id) VALUES (?, ?) ON CONFLICT DO "
+        "NOTHING");
+    if (!exists.ok()) return exists.status();
+    if (!link.ok()) return link.status();
+    for (std::int64_t event : event_ids) {
+      (*exists)->Int(1, event);
+      Result<bool> found = (*exists)->Step();
+      (*exists)->Reset();
+      if (!found.ok()) return found.status();
+      if (!*found) return NotFound("no stored event " + std::to_string(event));
+      (*link)->Int(1, *id);
+      (*link)->Int(2, event);
+      DYAD_RETURN_IF_ERROR((*link)->Run());
+    }
     return id;
   }
 

@@ -77,6 +77,34 @@ Result<StoryRebuildStats> RebuildStories(Store& store, const DuplicateOptions& d
   if (!read.ok()) return read;
   stats.duplicates = duplicates.size();
 
+  // The user's splits, in the order they were made.
+  auto splits = store.Splits();
+  if (!splits.ok()) return splits.status();
+  for (std::size_t n = 0; n < splits->size(); ++n) {
+    const std::vector<std::int64_t>& ids = (*splits)[n];
+    std::vector<std::string> keys;
+    std::optional<ClusterId> cluster;
+    bool same = true;
+    for (std::int64_t id : ids) {
+      keys.push_back(std::to_string(id));
+      std::optional<ClusterId> c = clusterer.ClusterOf(keys.back());
+      if (!c || (cluster && *c != *cluster)) same = false;
+      if (c && !cluster) cluster = c;
+    }
+    Result<ClusterId> moved =
+        same && cluster
+            ? clusterer.Split(*cluster, keys)
+            : Result<ClusterId>(InvalidArgument("its events are no longer in one cluster"));
+    if (moved.ok()) {
+      ++stats.splits;
+    } else {
+      ++stats.stale_splits;
+      stats.errors.push_back(
+          Status(moved.status().code(),
+                 "split " + std::to_string(n + 1) + " not applied: " + moved.status().message()));
+    }
+  }
+
   std::vector<StoryRecord> stories;
   std::map<ClusterId, StoryId> story_of;
   for (StoryId sid : clusterer.StoryIds()) {

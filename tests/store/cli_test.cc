@@ -15,6 +15,7 @@
 
 #include "dyad/store.h"
 #include "store_test_util.h"
+#include "support/services.h"
 
 namespace dyad {
 namespace {
@@ -122,13 +123,14 @@ std::string WriteCorpus(const TempDir& dir, int n) {
   return path;
 }
 
-TEST(IngestCli, KillNineAtAnyMomentThenRerunStoresEachArticleOnce) {
-  TempDir dir;
-  const int kArticles = 3000;
+// Ingests `articles` generated articles into `clean_db`, then into `db` killed
+// twice at random moments and rerun: `db` must end with the same articles and
+// events, each article once.
+void KillNineThenRerun(const TempDir& dir, const int kArticles, const std::string& clean_db,
+                       const std::string& db) {
   const std::string corpus = WriteCorpus(dir, kArticles);
 
   // Clean run: the reference.
-  const std::string clean_db = dir / "clean.db";
   auto t0 = std::chrono::steady_clock::now();
   std::string out, err;
   ASSERT_EQ(RunCli({"ingest", corpus, "--db", clean_db, "--threads", "2", "--progress", "none",
@@ -145,7 +147,6 @@ TEST(IngestCli, KillNineAtAnyMomentThenRerunStoresEachArticleOnce) {
   ASSERT_GT(events, static_cast<std::size_t>(kArticles)) << "the corpus should code into events";
 
   // Killed twice at random moments, then run to the end.
-  const std::string db = dir / "crash.db";
   std::mt19937 rng(std::random_device{}());
   std::uniform_real_distribution<double> when(0.2, 0.9);
   const std::vector<std::string> args = {"ingest", corpus,       "--db", db,        "--threads",
@@ -178,6 +179,82 @@ TEST(IngestCli, KillNineAtAnyMomentThenRerunStoresEachArticleOnce) {
   ASSERT_EQ(RunCli(args, dir, &out, &err), 0) << err;
   EXPECT_NE(out.find("0 new, " + std::to_string(kArticles) + " duplicate"), std::string::npos)
       << out;
+}
+
+TEST(IngestCli, KillNineAtAnyMomentThenRerunStoresEachArticleOnce) {
+  TempDir dir;
+  KillNineThenRerun(dir, 3000, dir / "clean.db", dir / "crash.db");
+}
+
+TEST(IngestCli, KillNineOnPostgresqlThenRerunStoresEachArticleOnce) {
+  DYAD_SERVICE_OR_SKIP(pg, "DYAD_TEST_PG");
+  TempDir dir;
+  const std::string db = testing::FreshPgDatabase(pg, "kill9");
+  KillNineThenRerun(dir, 1500, dir / "clean.db", db);
+  EXPECT_EQ(testing::PgExec(pg, "DROP DATABASE " + db.substr(db.rfind('/') + 1) + " WITH (FORCE)"),
+            "");
+}
+
+// The same input gives the same store on both backends: same events, same
+// exports (row for row), same clusters and stories, same split.
+TEST(IngestCli, SqliteAndPostgresqlGiveTheSameResults) {
+  DYAD_SERVICE_OR_SKIP(pg, "DYAD_TEST_PG");
+  TempDir dir;
+  const std::string corpus = WriteCorpus(dir, 300);
+  const std::string examples = std::string(DYAD_SOURCE_DIR) + "/examples";
+  const std::string lite = dir / "same.db";
+  const std::string post = testing::FreshPgDatabase(pg, "same");
+  std::string out, err;
+  for (const std::string& db : {lite, post}) {
+    ASSERT_EQ(
+        RunCli({"ingest", examples, corpus, "--db", db, "--progress", "none"}, dir, &out, &err), 0)
+        << db << ": " << err;
+  }
+  EXPECT_EQ(EventsByArticle(lite), EventsByArticle(post));
+  auto run = [&](std::vector<std::string> args, const std::string& db) {
+    args.push_back("--db");
+    args.push_back(db);
+    std::string o, e;
+    EXPECT_EQ(RunCli(args, dir, &o, &e), 0) << e;
+    return o;
+  };
+  for (std::vector<std::string> args : std::vector<std::vector<std::string>>{
+           {"export", "--format", "jsonl"},
+           {"export", "--format", "csv", "--clusters"},
+           {"export", "--format", "phoenix"},
+           {"query", "--json", "--actor", "FRA", "--cameo", "1*"},
+           {"query", "--json", "--text", "sanctions", "--from", "2025-03-10"},
+           {"query", "--summary"}}) {
+    const std::string a = run(args, lite), b = run(args, post);
+    EXPECT_FALSE(a.empty()) << args[0] << " " << args[1];
+    EXPECT_EQ(a, b) << args[0] << " " << args[1];
+  }
+  // A split gives the same clusters on both.
+  std::int64_t split_event = 0;
+  {
+    auto store = Store::Open(lite);
+    ASSERT_TRUE(store.ok());
+    ASSERT_TRUE((*store)
+                    ->Query({},
+                            [&](const StoredEvent& e) {
+                              if (e.cluster.num_mentions > 2) split_event = e.event_id;
+                              return split_event == 0;
+                            })
+                    .ok());
+  }
+  ASSERT_NE(split_event, 0) << "the generated corpus should give a cluster of 3+ mentions";
+  for (const std::string& db : {lite, post}) {
+    ASSERT_EQ(RunCli({"split", "--db", db, std::to_string(split_event), "--note", "test"}, dir,
+                     &out, &err),
+              0)
+        << err;
+    EXPECT_NE(out.find("moved out of cluster"), std::string::npos) << out;
+  }
+  EXPECT_EQ(run({"export", "--format", "csv", "--clusters"}, lite),
+            run({"export", "--format", "csv", "--clusters"}, post));
+  EXPECT_EQ(
+      testing::PgExec(pg, "DROP DATABASE " + post.substr(post.rfind('/') + 1) + " WITH (FORCE)"),
+      "");
 }
 
 TEST(IngestCli, ExportJsonlEqualsCodeFlatAndQueryFilters) {

@@ -78,10 +78,11 @@ TEST(StoreSchema, FreshStoreHasVersionOneAndWal) {
   auto store = OpenOrDie(db);
   ASSERT_TRUE(store);
   EXPECT_EQ(store->SchemaVersion(), kStoreSchemaVersion);
-  EXPECT_EQ(Scalar(db, "SELECT max(version) FROM schema_version"), 1);
-  EXPECT_EQ(Scalar(db, "SELECT count(*) FROM schema_version"), 1);
-  for (const char* t : {"articles", "sentences", "entities", "events", "sources", "stories",
-                        "story_articles", "clusters", "cluster_events"}) {
+  EXPECT_EQ(Scalar(db, "SELECT max(version) FROM schema_version"), kStoreSchemaVersion);
+  EXPECT_EQ(Scalar(db, "SELECT count(*) FROM schema_version"), kStoreSchemaVersion);
+  for (const char* t :
+       {"articles", "sentences", "entities", "events", "sources", "stories", "story_articles",
+        "clusters", "cluster_events", "cluster_splits", "cluster_split_events"}) {
     EXPECT_EQ(Scalar(db, std::string("SELECT count(*) FROM sqlite_master WHERE type='table' AND "
                                      "name='") +
                              t + "'"),
@@ -100,7 +101,33 @@ TEST(StoreSchema, FreshStoreHasVersionOneAndWal) {
   // Reopening does not migrate again.
   store = OpenOrDie("sqlite:" + db);
   ASSERT_TRUE(store);
-  EXPECT_EQ(Scalar(db, "SELECT count(*) FROM schema_version"), 1);
+  EXPECT_EQ(Scalar(db, "SELECT count(*) FROM schema_version"), kStoreSchemaVersion);
+}
+
+TEST(StoreSchema, VersionOneStoreIsMigratedWithItsData) {
+  TempDir dir;
+  const std::string db = dir / "v1.db";
+  {
+    auto store = OpenOrDie(db);
+    Sample a = Libya("a");
+    WriteAll(*store, {&a});
+  }
+  // Take the store back to version 1, as dyad 0.1 left it.
+  ExecSql(db,
+          "DROP TABLE cluster_split_events; DROP TABLE cluster_splits;"
+          " DELETE FROM schema_version WHERE version > 1");
+  ASSERT_EQ(Scalar(db, "SELECT max(version) FROM schema_version"), 1);
+  StoreOptions ro;
+  ro.read_only = true;
+  auto refused = Store::Open(db, ro);  // a reader does not migrate
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.status().code(), ErrorCode::kVersionMismatch);
+  auto store = OpenOrDie(db);
+  ASSERT_TRUE(store);
+  EXPECT_EQ(store->SchemaVersion(), 2);
+  EXPECT_EQ(Scalar(db, "SELECT max(version) FROM schema_version"), 2);
+  EXPECT_EQ(store->Counts()->events, 3);
+  EXPECT_TRUE(store->Splits()->empty());
 }
 
 TEST(StoreSchema, NewerVersionIsRefused) {

@@ -247,6 +247,66 @@ TEST_F(StoriesTest, RebuildingGivesTheSameIds) {
   EXPECT_EQ(counts->duplicates, 3);
 }
 
+TEST_F(StoriesTest, SplitsAreKeptAcrossRebuilds) {
+  ASSERT_TRUE(RebuildStories(*store_).ok());
+  auto rows = ByInputId(*store_);
+  const std::int64_t merged = rows["wire"].clusters[0].cluster_id;
+  ASSERT_EQ(rows["copy2"].clusters[0].cluster_id, merged);
+  // The user says copy2 reports another attack: its event leaves the cluster.
+  std::int64_t event = 0;
+  EventFilter f;
+  f.article_id = rows["copy2"].article_id;
+  ASSERT_TRUE(store_
+                  ->Query(f,
+                          [&](const StoredEvent& e) {
+                            event = e.event_id;
+                            return false;
+                          })
+                  .ok());
+  const std::int64_t ids[] = {event};
+  auto split = store_->AddSplit(ids, "another attack");
+  ASSERT_TRUE(split.ok()) << split.status().ToString();
+  for (int round = 0; round < 2; ++round) {  // and again: the split stays
+    auto stats = RebuildStories(*store_);
+    ASSERT_TRUE(stats.ok()) << stats.status().ToString();
+    EXPECT_EQ(stats->splits, 1u);
+    EXPECT_EQ(stats->stale_splits, 0u);
+    EXPECT_EQ(stats->clusters, 3u);
+    rows = ByInputId(*store_);
+    EXPECT_EQ(rows["wire"].clusters[0].num_mentions, 3);
+    const StoredCluster& moved = rows["copy2"].clusters[0];
+    EXPECT_NE(moved.cluster_id, rows["wire"].clusters[0].cluster_id);
+    EXPECT_EQ(moved.num_mentions, 1);
+    EXPECT_EQ(moved.story_id, rows["wire"].clusters[0].story_id);  // still the same story
+  }
+  auto splits = store_->Splits();
+  ASSERT_TRUE(splits.ok());
+  ASSERT_EQ(splits->size(), 1u);
+  EXPECT_EQ((*splits)[0], std::vector<std::int64_t>{event});
+  const std::int64_t missing[] = {987654};
+  EXPECT_EQ(store_->AddSplit(missing, "").status().code(), ErrorCode::kNotFound);
+  EXPECT_EQ(store_->AddSplit({}, "").status().code(), ErrorCode::kInvalidArgument);
+  EXPECT_EQ(store_->Splits()->size(), 1u);  // the failed ones left nothing behind
+  // A split of a whole cluster no longer applies: reported, not an error.
+  f.article_id = rows["other"].article_id;
+  std::int64_t lone = 0;
+  ASSERT_TRUE(store_
+                  ->Query(f,
+                          [&](const StoredEvent& e) {
+                            lone = e.event_id;
+                            return false;
+                          })
+                  .ok());
+  const std::int64_t whole[] = {lone};
+  ASSERT_TRUE(store_->AddSplit(whole, "").ok());
+  auto stats = RebuildStories(*store_);
+  ASSERT_TRUE(stats.ok());
+  EXPECT_EQ(stats->splits, 1u);
+  EXPECT_EQ(stats->stale_splits, 1u);
+  ASSERT_EQ(stats->errors.size(), 1u);
+  EXPECT_NE(stats->errors[0].message().find("split 2"), std::string::npos);
+}
+
 TEST_F(StoriesTest, ReplaceStoriesIsAllOrNothing) {
   ASSERT_TRUE(RebuildStories(*store_).ok());
   auto before = store_->Counts();

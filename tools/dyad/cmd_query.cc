@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <memory>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "commands.h"
@@ -75,8 +76,8 @@ int RunQuery(const QueryArgs& args) {
   std::string out;
   const bool tty = isatty(STDOUT_FILENO);
   if (!args.json) {
-    std::printf("%-10s  %-10s  %-10s  %-5s  %-10s  %-9s  %-12s  %s\n", "date", "source", "target",
-                "cameo", "plover", "modality", "place", "sentence");
+    std::printf("%-7s  %-7s  %-10s  %-10s  %-10s  %-5s  %-10s  %-9s  %-12s  %s\n", "id", "cluster",
+                "date", "source", "target", "cameo", "plover", "modality", "place", "sentence");
   }
   Status s = (*store)->Query(args.filter, [&](const StoredEvent& e) {
     ++n;
@@ -90,7 +91,9 @@ int RunQuery(const QueryArgs& args) {
     std::string date = !ev.date.value.empty() ? ev.date.value : e.article.date;
     std::string place = ev.location ? ev.location->place.name : "";
     std::string sentence = OneLine(e.sentence_text);
-    std::printf("%-10s  %-10s  %-10s  %-5s  %-10s  %-9s  %-12s  %s\n",
+    std::printf("%-7lld  %-7s  %-10s  %-10s  %-10s  %-5s  %-10s  %-9s  %-12s  %s\n",
+                static_cast<long long>(e.event_id),
+                e.cluster.cluster_id ? std::to_string(e.cluster.cluster_id).c_str() : "-",
                 date.empty() ? "-" : date.c_str(), Clip(Code(ev.source), 10).c_str(),
                 Clip(Code(ev.target), 10).c_str(), ev.cameo.c_str(),
                 ev.plover_event.empty() ? "-" : Clip(ev.plover_event, 10).c_str(),
@@ -140,6 +143,21 @@ int PrintStoreSummary(Store& store) {
     std::printf("\ntop dyads:\n");
     for (const auto& [d, n] : sum->top_dyads) {
       std::printf("  %-24s %lld\n", d.c_str(), static_cast<long long>(n));
+    }
+  }
+  if (auto stories = store.Stories(); stories.ok() && !stories->empty()) {
+    // The largest stories: the ones several articles or clusters make up first.
+    std::stable_sort(stories->begin(), stories->end(), [](const StoryInfo& a, const StoryInfo& b) {
+      return std::tie(a.articles, a.events) > std::tie(b.articles, b.events);
+    });
+    std::printf("\nlargest stories (dyad query --story ID lists their events):\n");
+    for (std::size_t i = 0; i < stories->size() && i < 5; ++i) {
+      const StoryInfo& st = (*stories)[i];
+      std::printf("  %-5lld %-40s %lld articles, %lld events, %s..%s\n",
+                  static_cast<long long>(st.id), Clip(st.label, 40).c_str(),
+                  static_cast<long long>(st.articles), static_cast<long long>(st.events),
+                  st.first_date.empty() ? "?" : st.first_date.c_str(),
+                  st.last_date.empty() ? "?" : st.last_date.c_str());
     }
   }
   if (!sum->examples.empty()) {

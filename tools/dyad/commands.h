@@ -28,6 +28,7 @@ void RegisterTrain(CLI::App& app, Runner* run);
 void RegisterIngest(CLI::App& app, Runner* run);
 void RegisterQuery(CLI::App& app, Runner* run);
 void RegisterExport(CLI::App& app, Runner* run);
+void RegisterSplit(CLI::App& app, Runner* run);
 void RegisterServe(CLI::App& app, Runner* run);
 void RegisterEnqueue(CLI::App& app, Runner* run);
 void RegisterWorker(CLI::App& app, Runner* run);

@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
   dyad::cli::RegisterIngest(app, &run);
   dyad::cli::RegisterQuery(app, &run);
   dyad::cli::RegisterExport(app, &run);
+  dyad::cli::RegisterSplit(app, &run);
   dyad::cli::RegisterServe(app, &run);
   dyad::cli::RegisterEnqueue(app, &run);
   dyad::cli::RegisterWorker(app, &run);
