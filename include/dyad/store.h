@@ -1,11 +1,12 @@
 // Copyright dyad authors. Stage `store`: coded articles kept in a database.
 //
-// One interface, several backends: Store::Open("dyad.db") or
+// One interface, two backends: Store::Open("dyad.db") or
 // Store::Open("sqlite:/path/dyad.db") opens (creating if needed) an embedded
-// SQLite store; "postgresql://..." is reserved for the PostgreSQL backend and
-// returns kUnsupported until it exists. The schema (docs/formats/store.md) is
-// versioned: Open() migrates an older store forward and refuses a newer one
-// (kVersionMismatch).
+// SQLite store; Store::Open("postgresql://user@host:5432/db") a store in a
+// PostgreSQL database (libpq URI; the database must exist, the tables are
+// created). Both give the same results for the same input. The schema
+// (docs/formats/store.md) is versioned: Open() migrates an older store
+// forward and refuses a newer one (kVersionMismatch).
 //
 // Writes are batched: Write() stores a batch of coded articles in one
 // transaction, each article with all its sentences, entities, events and
@@ -16,9 +17,11 @@
 // dates...) is rejected per article with a message naming the article and the
 // field, and the rest of the batch goes on.
 //
-// Crash safety: SQLite in WAL mode; a process killed at any moment leaves every
-// committed batch intact and nothing of the batch in flight, so re-running the
-// same ingest completes the store with each article exactly once.
+// Crash safety: SQLite in WAL mode, PostgreSQL transactions; a process killed
+// at any moment leaves every committed batch intact and nothing of the batch
+// in flight, so re-running the same ingest completes the store with each
+// article exactly once. Several writers (workers) may write to one PostgreSQL
+// store at once: an article another writer stored meanwhile is a kDuplicate.
 //
 // Thread-safety: a Store handle is used by one thread at a time. Several
 // handles (threads or processes) may open the same store; readers never block
@@ -188,7 +191,7 @@ class Store {
   virtual ~Store() = default;
 
   // Opens or creates a store. `uri`: a file path, "sqlite:PATH", or
-  // "postgresql://..." (kUnsupported for now).
+  // "postgresql://..." (kIoError naming the server when it cannot connect).
   static Result<std::unique_ptr<Store>> Open(const std::string& uri,
                                              const StoreOptions& options = {});
 

@@ -80,7 +80,8 @@ void RegisterExport(CLI::App& app, Runner* run) {
   auto args = std::make_shared<ExportArgs>();
   CLI::App* cmd = app.add_subcommand(
       "export", "Write a store's events as jsonl, csv, gdelt, plover or phoenix");
-  cmd->add_option("--db", args->db, "Store: a file path or sqlite:PATH")->capture_default_str();
+  cmd->add_option("--db", args->db, "Store: a file path, sqlite:PATH or postgresql://...")
+      ->capture_default_str();
   cmd->add_option("--format", args->format, "jsonl, csv, gdelt, plover or phoenix")
       ->capture_default_str()
       ->check(CLI::IsMember({"jsonl", "csv", "gdelt", "plover", "phoenix"}));

@@ -306,7 +306,7 @@ void RegisterIngest(CLI::App& app, Runner* run) {
   auto args = std::make_shared<IngestArgs>();
   CLI::App* cmd = app.add_subcommand("ingest", "Code articles and keep them in a store");
   cmd->add_option("paths", args->paths, "Files, folders, globs or - for stdin")->required();
-  cmd->add_option("--db", args->db, "Store: a file path, sqlite:PATH (postgresql:// later)")
+  cmd->add_option("--db", args->db, "Store: a file path, sqlite:PATH or postgresql://...")
       ->capture_default_str();
   AddInputOptions(cmd, &args->input);
   cmd->add_option(

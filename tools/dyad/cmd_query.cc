@@ -176,7 +176,8 @@ int PrintStoreSummary(Store& store) {
 void RegisterQuery(CLI::App& app, Runner* run) {
   auto args = std::make_shared<QueryArgs>();
   CLI::App* cmd = app.add_subcommand("query", "Find events in a store");
-  cmd->add_option("--db", args->db, "Store: a file path or sqlite:PATH")->capture_default_str();
+  cmd->add_option("--db", args->db, "Store: a file path, sqlite:PATH or postgresql://...")
+      ->capture_default_str();
   cmd->add_option("--actor", args->filter.actor, "Source actor code prefix (USA matches USAGOV)");
   cmd->add_option("--target", args->filter.target, "Target actor code prefix");
   cmd->add_option("--cameo", args->filter.cameo, "CAMEO code, exact (173) or prefix (17*)");
