@@ -149,6 +149,8 @@ bool EqualsLower(std::string_view body, std::size_t b, std::size_t e, std::strin
 // ---------------------------------------------------------------------------
 // Tokenizer.
 
+bool IsAsciiWordByte(char c) { return IsAsciiAlpha(c) || IsAsciiDigit(c); }
+
 class Tokenizer {
  public:
   Tokenizer(std::string_view body, std::vector<Token>* out)
@@ -179,6 +181,15 @@ class Tokenizer {
             i = Punct(i, space);
             break;
           case text_internal::kAsciiSymbol:
+            // An underscore inside a word joins words ("Dol_Amroth", as
+            // Treebank-style and TABARI inputs write multi-word names): it
+            // separates them like a space and is no token of its own.
+            if (s_[i] == '_' && i > 0 && i + 1 < n_ && IsAsciiWordByte(s_[i - 1]) &&
+                IsAsciiWordByte(s_[i + 1])) {
+              ++i;
+              space = true;
+              continue;
+            }
             Emit(i, i + 1, TokenKind::kSymbol, space);
             ++i;
             break;

@@ -194,6 +194,13 @@ TEST(TokenizeTest, HyphensDashesAndPunctuation) {
   EXPECT_EQ(doc.tokens[5].kind, TokenKind::kPunct);
 }
 
+TEST(TokenizeTest, UnderscoresInsideWordsJoinWordsLikeSpaces) {
+  // Treebank-style and TABARI inputs write multi-word names with '_'.
+  EXPECT_EQ(Tokens("the Prince of Dol_Amroth and Red_Cross_2 _x_ a__b"),
+            (Strings{"the", "Prince", "of", "Dol", "Amroth", "and", "Red", "Cross", "2", "_", "x",
+                     "_", "a", "_", "_", "b"}));
+}
+
 TEST(TokenizeTest, UnicodeLettersStayInWords) {
   EXPECT_EQ(Tokens("Fran\xC3\xA7ois H\xC3\xBC\x62ner met Ab\xC3\xBB Bakr in S\xC3\xA3o Paulo"),
             (Strings{"Fran\xC3\xA7ois", "H\xC3\xBC\x62ner", "met", "Ab\xC3\xBB", "Bakr", "in",
