@@ -113,7 +113,7 @@ for target in \
   errors=$(($(get non2xx) + $(get socket_errors)))
   [ "$errors" -eq 0 ] || failures=1
   cpu_ms=$(awk -v t=$((cpu1 - cpu0)) -v hz="$TICK" -v n="$(get requests)" \
-    'BEGIN { printf "%.2f", n > 0 ? t * 1000 / hz / n : 0 }')
+    'BEGIN { printf "%.2f", (n > 0 ? t * 1000 / hz / n : 0) }')
   printf '| `%s` | %s | %s | %s | %s | %s | %s |\n' "$target" "$(get rps)" "$(get p50_ms)" \
     "$(get p99_ms)" "$(get max_ms)" "$cpu_ms" "$errors" >>"$WORK/table.md"
 done

@@ -48,10 +48,15 @@ ApiError FromStatus(const Status& s, std::string field = {}) {
   e.status = HttpStatusFor(s.code());
   e.code = std::string(ErrorCodeName(s.code()));
   e.field = std::move(field);
-  e.message =
-      s.code() == ErrorCode::kLimitExceeded
-          ? "the query took too long and was stopped; narrow the filter (" + s.message() + ")"
-          : s.message();
+  // A client learns what it can change; server-side details (file paths) stay
+  // out of 5xx answers.
+  if (s.code() == ErrorCode::kLimitExceeded) {
+    e.message = "the query took longer than the server allows and was stopped; narrow the filter";
+  } else if (e.status >= 500) {
+    e.message = "the store could not answer (" + e.code + "); try again later";
+  } else {
+    e.message = s.message();
+  }
   return e;
 }
 

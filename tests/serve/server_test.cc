@@ -14,7 +14,9 @@
 #include <vector>
 
 #include "dyad/serve.h"
+#include "dyad/store.h"
 #include "serve_test_util.h"
+#include "store/store_test_util.h"
 
 namespace dyad {
 namespace {
@@ -251,6 +253,79 @@ TEST(ServerSetup, StopsWhenAskedAndFreesThePort) {
   run.join();
   (*s)->Stop();  // idempotent
   EXPECT_FALSE(httplib::Client("127.0.0.1", port).Get("/api/health"));
+}
+
+// A store big enough that grouping all its events takes well over a
+// millisecond: 150 articles of 40 events.
+std::string WriteBigStore(const TempDir& dir) {
+  std::string db = dir / "big.db";
+  auto store = Store::Open(db);
+  EXPECT_TRUE(store.ok()) << store.status().ToString();
+  if (!store.ok()) return db;
+  const char* roots[] = {"173", "042", "112", "190", "051"};
+  std::vector<testing::Sample> samples;
+  for (int a = 0; a < 150; ++a) {
+    std::vector<std::string> sentences;
+    std::vector<testing::EventSpec> events;
+    for (int i = 0; i < 40; ++i) {
+      sentences.push_back("Police number " + std::to_string(i) + " arrested rebels in town " +
+                          std::to_string(a) + ".");
+      testing::EventSpec e;
+      e.source_text = "Police";
+      e.source_code = a % 2 ? "LBYCOP" : "USACOP";
+      e.target_text = "rebels";
+      e.target_code = "LBYREB";
+      e.verb = "arrested";
+      e.cameo = roots[(a + i) % 5];
+      e.plover = "COERCE";
+      e.date = "2025-0" + std::to_string(1 + i % 9) + "-1" + std::to_string(a % 10);
+      events.push_back(e);
+    }
+    samples.push_back(
+        testing::MakeSample("big-" + std::to_string(a), "", "2025-05-01", sentences, events));
+  }
+  std::vector<ArticleWrite> batch;
+  for (const auto& s : samples) batch.push_back({&s.article, &s.coded});
+  auto written = (*store)->Write(batch);
+  EXPECT_TRUE(written.ok()) << written.status().ToString();
+  return db;
+}
+
+TEST(ServerLimits, QueriesPastTheTimeLimitAnswer503AndTheServerGoesOn) {
+  TempDir dir;
+  ServeOptions o;
+  o.db = WriteBigStore(dir);
+  o.port = 0;
+  o.threads = 2;
+  o.query_timeout_ms = 1;
+  auto s = Server::Create(o);
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  ASSERT_TRUE((*s)->Bind().ok());
+  std::thread run([&] { EXPECT_TRUE((*s)->Run().ok()); });
+  httplib::Client c("127.0.0.1", (*s)->port());
+  for (int i = 0; i < 200 && !c.Get("/api/health"); ++i) usleep(10000);
+  int timed_out = 0;
+  for (const char* path : {"/api/facets", "/api/actors", "/api/facets?field=day&split=cameo_root",
+                           "/api/events?text=nowhere"}) {
+    auto res = c.Get(path);
+    ASSERT_TRUE(res) << path;
+    Json j = Json::parse(res->body, nullptr, false);
+    ASSERT_FALSE(j.is_discarded()) << res->body;
+    if (res->status == 503) {
+      ++timed_out;
+      EXPECT_EQ(j["error"]["code"], "limit_exceeded") << res->body;
+      EXPECT_EQ(res->body.find(o.db), std::string::npos) << "no server paths in answers";
+    } else {
+      EXPECT_EQ(res->status, 200) << path << " " << res->body;
+    }
+  }
+  EXPECT_GE(timed_out, 3);
+  auto health = c.Get("/api/health");  // still serving
+  ASSERT_TRUE(health);
+  EXPECT_EQ(health->status, 200);
+  EXPECT_EQ(Json::parse(health->body)["counts"]["events"], 6000);
+  (*s)->Stop();
+  run.join();
 }
 
 TEST(StaticPaths, ResolveOnlyPlainPathsInsideTheRoot) {
