@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace dyad {
@@ -30,6 +31,29 @@ struct Actor {
 };
 
 enum class EntityType { kPerson, kOrg, kPlace, kOther };
+
+// "PERSON", "ORG", "PLACE", "OTHER": the names in the JSON output and the store.
+inline const char* EntityTypeName(EntityType t) {
+  switch (t) {
+    case EntityType::kPerson:
+      return "PERSON";
+    case EntityType::kOrg:
+      return "ORG";
+    case EntityType::kPlace:
+      return "PLACE";
+    case EntityType::kOther:
+      return "OTHER";
+  }
+  return "OTHER";
+}
+
+// The inverse of EntityTypeName; kOther for any other text.
+inline EntityType EntityTypeFromName(std::string_view name) {
+  if (name == "PERSON") return EntityType::kPerson;
+  if (name == "ORG") return EntityType::kOrg;
+  if (name == "PLACE") return EntityType::kPlace;
+  return EntityType::kOther;
+}
 
 struct Place {
   std::string name;

@@ -33,20 +33,6 @@ void AddPlace(const Place& p, Json* j) {
   (*j)["geonames_id"] = p.geonames_id ? Json(p.geonames_id) : Json(nullptr);
 }
 
-const char* EntityTypeName(EntityType t) {
-  switch (t) {
-    case EntityType::kPerson:
-      return "PERSON";
-    case EntityType::kOrg:
-      return "ORG";
-    case EntityType::kPlace:
-      return "PLACE";
-    case EntityType::kOther:
-      return "OTHER";
-  }
-  return "OTHER";
-}
-
 Json AttributionJson(const Attribution& a) {
   return Json{
       {"text", a.text}, {"kind", a.kind}, {"code", a.code.empty() ? Json(nullptr) : Json(a.code)}};

@@ -40,27 +40,6 @@ std::vector<std::string> ParseStringArray(const std::string& text) {
   return out;
 }
 
-const char* EntityTypeName(EntityType t) {
-  switch (t) {
-    case EntityType::kPerson:
-      return "PERSON";
-    case EntityType::kOrg:
-      return "ORG";
-    case EntityType::kPlace:
-      return "PLACE";
-    case EntityType::kOther:
-      return "OTHER";
-  }
-  return "OTHER";
-}
-
-EntityType EntityTypeFrom(std::string_view s) {
-  if (s == "PERSON") return EntityType::kPerson;
-  if (s == "ORG") return EntityType::kOrg;
-  if (s == "PLACE") return EntityType::kPlace;
-  return EntityType::kOther;
-}
-
 // The event columns, in the order BindEvent writes and ReadEvent reads them.
 constexpr std::string_view kEventColumns =
     "event_key, sentence, "
@@ -830,7 +809,7 @@ class SqlStore final : public Store {
           Entity e;
           e.id = ents.ColText(0);
           e.text = ents.ColText(1);
-          e.type = EntityTypeFrom(ents.ColText(2));
+          e.type = EntityTypeFromName(ents.ColText(2));
           e.span = {static_cast<std::uint32_t>(ents.ColInt(3)),
                     static_cast<std::uint32_t>(ents.ColInt(4))};
           e.code = ents.ColText(5);
