@@ -8,7 +8,7 @@
 //
 // The broker sits behind the Queue interface; RedisStreamQueue (Redis Streams
 // with one consumer group) is the implementation here, and another broker
-// (Kafka...) would implement the same seven calls without touching the worker.
+// (Kafka...) would implement the same calls without touching the worker.
 //
 // Redis layout for a stream S (default "dyad:articles"):
 //   S            the stream; each entry has one field `article` (the payload)
@@ -100,6 +100,12 @@ class Queue {
   // `consumer` until acknowledged.
   virtual Result<std::vector<QueueMessage>> Read(const std::string& consumer, std::size_t max,
                                                  int block_ms) = 0;
+
+  // Up to `max` messages delivered to `consumer` before and not yet
+  // acknowledged, with their delivery counts (this delivery included): a
+  // restarted worker with the same name takes its own messages back at once.
+  virtual Result<std::vector<QueueMessage>> ReadPending(const std::string& consumer,
+                                                        std::size_t max) = 0;
 
   // Acknowledges messages (after their batch is committed).
   virtual Status Ack(std::span<const std::string> ids) = 0;

@@ -348,6 +348,25 @@ class RedisStreamQueue : public Queue {
     return out;
   }
 
+  Result<std::vector<QueueMessage>> ReadPending(const std::string& consumer,
+                                                std::size_t max) override {
+    auto r = RunWithGroup({"XREADGROUP", "GROUP", options_.group, consumer, "COUNT",
+                           std::to_string(std::max<std::size_t>(1, max)), "STREAMS",
+                           options_.stream, "0"});
+    if (!r.ok()) return r.status();
+    std::vector<QueueMessage> out;
+    const redisReply* rep = r->get();
+    if (rep->type == REDIS_REPLY_NIL) return out;
+    if (!IsArray(rep)) return Fail("XREADGROUP", rep);
+    for (std::size_t s = 0; s < rep->elements; ++s) {
+      const redisReply* stream = rep->element[s];
+      if (!IsArray(stream) || stream->elements < 2) continue;
+      ParseEntries(stream->element[1], &out);
+    }
+    DYAD_RETURN_IF_ERROR(FillDeliveries(consumer, &out));
+    return out;
+  }
+
   Status Ack(std::span<const std::string> ids) override {
     if (ids.empty()) return Status::Ok();
     std::vector<std::string> args = {"XACK", options_.stream, options_.group};
@@ -382,27 +401,8 @@ class RedisStreamQueue : public Queue {
       ParseEntries(rep->element[1], &out);
       if (claim_cursor_ == "0-0") break;
     }
-    if (out.empty()) return out;
-    // Delivery counts (XAUTOCLAIM counted this delivery) from the pending list.
-    std::string lo = out.front().id, hi = out.front().id;
-    for (const QueueMessage& m : out) {
-      if (CompareIds(m.id, lo) < 0) lo = m.id;
-      if (CompareIds(m.id, hi) > 0) hi = m.id;
-    }
-    auto p = conn_.Run({"XPENDING", options_.stream, options_.group, lo, hi,
-                        std::to_string(out.size() + 64), consumer});
-    if (!p.ok()) return p.status();
-    if (IsArray(p->get())) {
-      const redisReply* rep = p->get();
-      for (std::size_t i = 0; i < rep->elements; ++i) {
-        const redisReply* e = rep->element[i];
-        if (!IsArray(e) || e->elements < 4) continue;
-        std::string_view id = Str(e->element[0]);
-        for (QueueMessage& m : out) {
-          if (m.id == id) m.deliveries = Int(e->element[3]);
-        }
-      }
-    }
+    // XAUTOCLAIM counted this delivery.
+    DYAD_RETURN_IF_ERROR(FillDeliveries(consumer, &out));
     return out;
   }
 
@@ -558,6 +558,30 @@ class RedisStreamQueue : public Queue {
     }
     if ((*r)->type == REDIS_REPLY_ERROR) return Fail(args[0], r->get());
     return r;
+  }
+
+  // Delivery counts of messages pending for `consumer`, from the pending list.
+  Status FillDeliveries(const std::string& consumer, std::vector<QueueMessage>* out) {
+    if (out->empty()) return Status::Ok();
+    std::string lo = out->front().id, hi = out->front().id;
+    for (const QueueMessage& m : *out) {
+      if (CompareIds(m.id, lo) < 0) lo = m.id;
+      if (CompareIds(m.id, hi) > 0) hi = m.id;
+    }
+    auto p = conn_.Run({"XPENDING", options_.stream, options_.group, lo, hi,
+                        std::to_string(out->size() + 64), consumer});
+    if (!p.ok()) return p.status();
+    if (!IsArray(p->get())) return Status::Ok();
+    const redisReply* rep = p->get();
+    for (std::size_t i = 0; i < rep->elements; ++i) {
+      const redisReply* e = rep->element[i];
+      if (!IsArray(e) || e->elements < 4) continue;
+      std::string_view id = Str(e->element[0]);
+      for (QueueMessage& m : *out) {
+        if (m.id == id) m.deliveries = Int(e->element[3]);
+      }
+    }
+    return Status::Ok();
   }
 
   Status Fail(const std::string& what, const redisReply* r) const {

@@ -57,6 +57,21 @@ class Worker {
     bool idle = false;
     Publish(0);
 
+    // A worker restarted under the same name takes its own unacknowledged
+    // messages back first, without waiting for claim_after.
+    while (!stop_) {
+      auto own = queue_.ReadPending(o_.name, o_.batch);
+      if (!own.ok()) {
+        Log("pending: " + own.status().ToString());
+        break;  // claimed later like anyone's
+      }
+      if (own->empty()) break;
+      Log("taking back " + std::to_string(own->size()) + " messages of an earlier run");
+      const std::size_t n = own->size();
+      ProcessBatch(*own);
+      if (n < o_.batch) break;
+    }
+
     while (!stop_) {
       std::vector<QueueMessage> messages;
       const auto now = Clock::now();

@@ -186,6 +186,33 @@ TEST_F(WorkerTest, RedeliveredArticlesAreStoredOnce) {
   EXPECT_EQ(static_cast<std::int64_t>(by_article.size()), counts->articles);
 }
 
+TEST_F(WorkerTest, ARestartedWorkerTakesItsOwnMessagesBackAtOnce) {
+  DYAD_SERVICE_OR_SKIP(uri, "DYAD_TEST_REDIS");
+  auto q = Open(uri, "own");
+  ASSERT_TRUE(q);
+  TempDir dir;
+  auto store = Store::Open(dir / "w.db");
+  ASSERT_TRUE(store.ok());
+  ASSERT_TRUE(q->Enqueue(ReutersMessages(12)).ok());
+  ASSERT_EQ(q->Read("host-1", 5, 0)->size(), 5u);  // then it died
+  auto own = q->ReadPending("host-1", 100);
+  ASSERT_TRUE(own.ok()) << own.status().ToString();
+  ASSERT_EQ(own->size(), 5u);
+  EXPECT_EQ((*own)[0].deliveries, 2);
+  EXPECT_TRUE(q->ReadPending("host-2", 100)->empty());
+
+  std::atomic<bool> stop{false};
+  WorkerOptions o = Options("host-1");
+  o.claim_after_ms = 600000;  // no claiming: its own pending list comes first
+  auto stats = RunWorker(*q, **store, SharedPipeline(), o, stop);
+  ASSERT_TRUE(stats.ok()) << stats.status().ToString();
+  EXPECT_EQ(stats->report.claimed, 0);
+  EXPECT_EQ(stats->report.articles + stats->report.duplicates, 12);
+  auto st = q->GetStatus();
+  ASSERT_TRUE(st.ok());
+  EXPECT_EQ(st->pending, 0);
+}
+
 TEST_F(WorkerTest, MessagesDeliveredTooOftenAreDeadLettered) {
   DYAD_SERVICE_OR_SKIP(uri, "DYAD_TEST_REDIS");
   auto q = Open(uri, "poison");
