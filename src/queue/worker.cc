@@ -1,9 +1,18 @@
 // RunWorker: queue -> Pipeline -> Store, acknowledging after the commit.
+//
+// Two stages overlap: while the writer thread stores batch N (one
+// transaction), the worker's own thread reads and codes batch N+1. All broker
+// calls (read, claim, acknowledge, dead letters, reports) stay on the
+// worker's thread, so one Queue connection serves both; the Store is used by
+// one thread at a time (the writer, or the worker's thread for the story
+// stage once the writer is idle).
 #include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdint>
+#include <future>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <random>
 #include <string>
@@ -31,6 +40,23 @@ std::int64_t UnixMs() {
              std::chrono::system_clock::now().time_since_epoch())
       .count();
 }
+
+// A batch read and coded, on its way to the store.
+struct CodedBatch {
+  std::vector<QueueMessage> messages;
+  std::vector<Article> articles;
+  std::vector<CodedArticle> coded;
+  std::vector<std::size_t> source;  // articles[i] came from messages[source[i]]
+  std::vector<std::size_t> todo;    // articles to write, in content-hash order
+};
+
+// What the writer made of a batch.
+struct WriteOutcome {
+  std::vector<std::string> ack;
+  std::vector<std::pair<std::size_t, std::string>> rejected;  // message index, error
+  std::int64_t articles = 0, duplicates = 0, events = 0;
+  bool committed = false, failed = false;
+};
 
 class Worker {
  public:
@@ -68,7 +94,7 @@ class Worker {
       if (own->empty()) break;
       Log("taking back " + std::to_string(own->size()) + " messages of an earlier run");
       const std::size_t n = own->size();
-      ProcessBatch(*own);
+      if (auto batch = Prepare(std::move(*own))) Finish(*batch, Write(*batch));
       if (n < o_.batch) break;
     }
 
@@ -91,7 +117,9 @@ class Worker {
         }
       }
       if (messages.empty()) {
-        auto read = queue_.Read(o_.name, o_.batch, o_.block_ms);
+        // With a batch in the writer, do not wait for new messages: its
+        // acknowledgement would wait too.
+        auto read = queue_.Read(o_.name, o_.batch, InFlight() ? 0 : o_.block_ms);
         if (!read.ok()) {
           Log("read: " + read.status().ToString());
           Pause();
@@ -101,7 +129,11 @@ class Worker {
       }
       if (!messages.empty()) {
         idle = false;
-        ProcessBatch(messages);
+        std::optional<CodedBatch> batch = Prepare(std::move(messages));
+        Drain();  // the previous batch: committed, then acknowledged
+        if (batch) StartWrite(std::move(*batch));
+      } else if (InFlight()) {
+        Drain();
       } else {
         if (!idle) {
           idle = true;
@@ -124,6 +156,7 @@ class Worker {
         last_report = Clock::now();
       }
     }
+    Drain();
     MaybeRebuildStories(true);
     rep.running = false;
     Publish(0);
@@ -146,14 +179,18 @@ class Worker {
     if (!s.ok()) Log("report: " + s.ToString());
   }
 
+  // From the worker's thread and the writer's.
   void Log(const std::string& message) {
-    if (o_.log) o_.log(Diagnostic{o_.name, message});
+    if (!o_.log) return;
+    std::lock_guard lock(log_mu_);
+    o_.log(Diagnostic{o_.name, message});
   }
 
   // A short wait after a broker or store error, cut short by `stop`.
   void Pause() {
-    for (int i = 0; i < 10 && !stop_; ++i)
+    for (int i = 0; i < 10 && !stop_; ++i) {
       std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
   }
 
   void Dead(const QueueMessage& m, std::string_view reason, const std::string& error) {
@@ -167,10 +204,13 @@ class Worker {
     Log("dead letter " + m.id + " (" + std::string(reason) + "): " + error);
   }
 
-  void ProcessBatch(const std::vector<QueueMessage>& messages) {
-    std::vector<Article> articles;
-    std::vector<const QueueMessage*> source;
-    for (const QueueMessage& m : messages) {
+  // Checks and codes a batch (worker's thread); bad messages are
+  // dead-lettered here. Nothing left to write: nullopt.
+  std::optional<CodedBatch> Prepare(std::vector<QueueMessage> messages) {
+    CodedBatch b;
+    b.messages = std::move(messages);
+    for (std::size_t k = 0; k < b.messages.size(); ++k) {
+      const QueueMessage& m = b.messages[k];
       if (o_.max_deliveries > 0 && m.deliveries > o_.max_deliveries) {
         Dead(m, "max_deliveries",
              "message " + m.id + " was delivered " + std::to_string(m.deliveries) +
@@ -188,19 +228,19 @@ class Worker {
         continue;
       }
       a->origin = "message " + m.id + (a->origin.empty() ? "" : " (" + a->origin + ")");
-      articles.push_back(std::move(*a));
-      source.push_back(&m);
+      b.articles.push_back(std::move(*a));
+      b.source.push_back(k);
     }
-    if (articles.empty()) return;
+    if (b.articles.empty()) return std::nullopt;
 
     // Code on `threads` threads; Pipeline::Process is const and thread-safe.
-    const std::size_t n = articles.size();
-    std::vector<CodedArticle> coded(n);
+    const std::size_t n = b.articles.size();
+    b.coded.resize(n);
     std::vector<Status> errors(n);
     std::atomic<std::size_t> next{0};
     auto work = [&] {
       for (std::size_t i; (i = next.fetch_add(1)) < n;) {
-        errors[i] = pipeline_.Process(articles[i], &coded[i]);
+        errors[i] = pipeline_.Process(b.articles[i], &b.coded[i]);
       }
     };
     std::vector<std::thread> pool;
@@ -208,25 +248,30 @@ class Worker {
     work();
     for (auto& t : pool) t.join();
 
-    std::vector<std::size_t> todo;
     for (std::size_t i = 0; i < n; ++i) {
       if (!errors[i].ok()) {
-        Dead(*source[i], "coding_failed", articles[i].origin + ": " + errors[i].ToString());
+        Dead(b.messages[b.source[i]], "coding_failed",
+             b.articles[i].origin + ": " + errors[i].ToString());
         continue;
       }
-      todo.push_back(i);
+      b.todo.push_back(i);
     }
+    if (b.todo.empty()) return std::nullopt;
     // One order for every worker (by content hash), so concurrent batches
     // that share articles take the store's row locks in the same order.
-    std::sort(todo.begin(), todo.end(), [&](std::size_t a, std::size_t b) {
-      return articles[a].content_hash < articles[b].content_hash;
+    std::sort(b.todo.begin(), b.todo.end(), [&](std::size_t x, std::size_t y) {
+      return b.articles[x].content_hash < b.articles[y].content_hash;
     });
-    std::vector<std::string> ack;
-    WorkerReport& rep = stats_.report;
-    bool committed = false;
+    return b;
+  }
+
+  // Stores a batch (writer's thread; no broker calls here).
+  WriteOutcome Write(const CodedBatch& b) {
+    WriteOutcome out;
+    std::vector<std::size_t> todo = b.todo;
     for (int attempt = 1; !todo.empty(); ++attempt) {
       std::vector<ArticleWrite> writes;
-      for (std::size_t i : todo) writes.push_back({&articles[i], &coded[i]});
+      for (std::size_t i : todo) writes.push_back({&b.articles[i], &b.coded[i]});
       auto results = store_.Write(writes);
       if (!results.ok()) {
         if (attempt < kWriteAttempts && !stop_) {
@@ -236,31 +281,31 @@ class Worker {
         }
         // Nothing of it is stored; its messages stay pending and are claimed
         // again after claim_after (by this worker or another).
-        ++stats_.failed_batches;
+        out.failed = true;
         Log("store: batch of " + std::to_string(writes.size()) +
             " articles not committed (left pending): " + results.status().ToString());
         Pause();
         break;
       }
-      committed = true;
+      out.committed = true;
       std::vector<std::size_t> again;
       for (std::size_t k = 0; k < results->size() && k < todo.size(); ++k) {
         const WriteResult& r = (*results)[k];
         const std::size_t i = todo[k];
+        const QueueMessage& m = b.messages[b.source[i]];
         switch (r.kind) {
           case WriteKind::kNew:
-            ++rep.articles;
-            rep.events += static_cast<std::int64_t>(coded[i].events.size());
-            ack.push_back(source[i]->id);
-            stored_since_stories_ = true;
+            ++out.articles;
+            out.events += static_cast<std::int64_t>(b.coded[i].events.size());
+            out.ack.push_back(m.id);
             break;
           case WriteKind::kDuplicate:
-            ++rep.duplicates;
-            ack.push_back(source[i]->id);
+            ++out.duplicates;
+            out.ack.push_back(m.id);
             break;
           case WriteKind::kFailed:
             if (r.error.code() != ErrorCode::kIoError) {
-              Dead(*source[i], "store_rejected", r.error.ToString());  // the article is at fault
+              out.rejected.emplace_back(b.source[i], r.error.ToString());  // the article's fault
             } else if (attempt < kWriteAttempts && !stop_) {
               again.push_back(i);  // the database refused for now (deadlock, lost connection)
             } else {
@@ -272,18 +317,50 @@ class Worker {
       todo = std::move(again);
       if (!todo.empty()) Backoff(attempt);
     }
-    if (committed) ++rep.batches;
-    Status s = queue_.Ack(ack);
+    return out;
+  }
+
+  // Counts, dead letters and acknowledgements of a written batch (worker's thread).
+  void Finish(const CodedBatch& b, const WriteOutcome& out) {
+    WorkerReport& rep = stats_.report;
+    rep.articles += out.articles;
+    rep.duplicates += out.duplicates;
+    rep.events += out.events;
+    if (out.articles > 0) stored_since_stories_ = true;
+    if (out.committed) ++rep.batches;
+    if (out.failed) ++stats_.failed_batches;
+    for (const auto& [k, error] : out.rejected) Dead(b.messages[k], "store_rejected", error);
+    Status s = queue_.Ack(out.ack);
     if (!s.ok()) {
       // Committed but not acknowledged: redelivered later, then found stored.
       Log("ack: " + s.ToString());
     }
   }
 
+  bool InFlight() const { return writing_.valid(); }
+
+  void StartWrite(CodedBatch batch) {
+    in_flight_ = std::make_unique<CodedBatch>(std::move(batch));
+    const CodedBatch* b = in_flight_.get();
+    writing_ = std::async(std::launch::async, [this, b] { return Write(*b); });
+  }
+
+  // Waits for the batch in the writer, then acknowledges it.
+  void Drain() {
+    if (!writing_.valid()) return;
+    WriteOutcome out = writing_.get();
+    Finish(*in_flight_, out);
+    in_flight_.reset();
+  }
+
   // 50-150 ms times the attempt, jittered so colliding workers drift apart.
   void Backoff(int attempt) {
-    std::uniform_int_distribution<int> ms(50, 150);
-    std::this_thread::sleep_for(std::chrono::milliseconds(ms(rng_) * attempt));
+    int ms;
+    {
+      std::lock_guard lock(log_mu_);
+      ms = std::uniform_int_distribution<int>(50, 150)(rng_);
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(ms * attempt));
   }
 
   // The story stage over the whole store, by one worker at a time. `final`:
@@ -330,7 +407,10 @@ class Worker {
   std::unique_ptr<StoryLock> lock_;
   std::optional<Clock::time_point> last_stories_;
   bool stored_since_stories_ = false;
+  std::mutex log_mu_;
   std::minstd_rand rng_{std::random_device{}()};
+  std::unique_ptr<CodedBatch> in_flight_;  // the batch the writer has
+  std::future<WriteOutcome> writing_;
 };
 
 }  // namespace
