@@ -27,6 +27,7 @@
 #include <atomic>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <span>
 #include <string>
@@ -117,6 +118,11 @@ class Queue {
   virtual Result<std::vector<QueueMessage>> Claim(const std::string& consumer, int min_idle_ms,
                                                   std::size_t max) = 0;
 
+  // Resets the idle time of messages pending for `consumer` (a batch that
+  // takes long, a store that is down) so that nobody claims them; their
+  // delivery counts do not change.
+  virtual Status Touch(const std::string& consumer, std::span<const std::string> ids) = 0;
+
   // Moves a message to the dead-letter stream with a reason and an error, and
   // acknowledges it.
   virtual Status DeadLetter(const QueueMessage& message, const std::string& consumer,
@@ -206,7 +212,12 @@ struct WorkerOptions {
   // Rebuild stories (RebuildStories under the StoryLock) at most this often
   // after new articles, and once more on exit; <= 0: never.
   double stories_every_s = 60;
-  std::string store_uri;      // for the StoryLock (empty: no story stage)
+  std::string store_uri;  // for the StoryLock (empty: no story stage)
+  // Opens the store again after a batch could not be committed (a database
+  // restart); empty: keep using the one given. While the store is down the
+  // worker holds its batch (touching its messages so nobody claims them),
+  // reads nothing new and retries every two seconds.
+  std::function<Result<std::unique_ptr<Store>>()> reopen_store;
   double report_every_s = 1;  // publish counters this often
   DiagnosticSink log;         // progress, errors, reconnects
 };
@@ -214,7 +225,7 @@ struct WorkerOptions {
 struct WorkerStats {
   WorkerReport report;
   std::int64_t story_rebuilds = 0;
-  std::int64_t failed_batches = 0;  // store transactions that failed (messages left pending)
+  std::int64_t failed_batches = 0;  // batches the store could not commit (then retried)
 };
 
 // Runs one worker until `stop` is set or (with exit_when_idle_s) the stream
@@ -222,8 +233,9 @@ struct WorkerStats {
 // read new ones; dead-letter bad ones (with the parse error) and ones
 // delivered more than max_deliveries times; code the rest with `pipeline` on
 // `threads` threads; write them to `store` in one transaction; acknowledge
-// after the commit. A failed transaction leaves its messages pending (they
-// are claimed again later); broker errors are logged and retried.
+// after the commit. A batch that cannot be committed is retried (see
+// reopen_store) until it is, or until `stop` (then it stays pending and is
+// claimed later); broker errors are logged and retried.
 Result<WorkerStats> RunWorker(Queue& queue, Store& store, const Pipeline& pipeline,
                               const WorkerOptions& options, const std::atomic<bool>& stop);
 

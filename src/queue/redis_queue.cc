@@ -406,6 +406,17 @@ class RedisStreamQueue : public Queue {
     return out;
   }
 
+  Status Touch(const std::string& consumer, std::span<const std::string> ids) override {
+    if (ids.empty()) return Status::Ok();
+    // XCLAIM to the same consumer with JUSTID: idle time reset, count unchanged.
+    std::vector<std::string> args = {"XCLAIM", options_.stream, options_.group, consumer, "0"};
+    args.insert(args.end(), ids.begin(), ids.end());
+    args.push_back("JUSTID");
+    auto r = RunWithGroup(args);
+    if (!r.ok()) return r.status();
+    return Status::Ok();
+  }
+
   Status DeadLetter(const QueueMessage& message, const std::string& consumer,
                     std::string_view reason, std::string_view error) override {
     std::string original = message.payload.substr(0, kDeadOriginalBytes);

@@ -54,15 +54,26 @@ struct CodedBatch {
 struct WriteOutcome {
   std::vector<std::string> ack;
   std::vector<std::pair<std::size_t, std::string>> rejected;  // message index, error
+  std::vector<std::size_t> left;  // articles not stored: the database refused for now
   std::int64_t articles = 0, duplicates = 0, events = 0;
-  bool committed = false, failed = false;
+  bool committed = false;
+
+  void Merge(WriteOutcome&& more) {
+    ack.insert(ack.end(), more.ack.begin(), more.ack.end());
+    rejected.insert(rejected.end(), more.rejected.begin(), more.rejected.end());
+    left = std::move(more.left);
+    articles += more.articles;
+    duplicates += more.duplicates;
+    events += more.events;
+    committed |= more.committed;
+  }
 };
 
 class Worker {
  public:
   Worker(Queue& queue, Store& store, const Pipeline& pipeline, const WorkerOptions& options,
          const std::atomic<bool>& stop)
-      : queue_(queue), store_(store), pipeline_(pipeline), o_(options), stop_(stop) {}
+      : queue_(queue), store_(&store), pipeline_(pipeline), o_(options), stop_(stop) {}
 
   Result<WorkerStats> Run() {
     WorkerReport& rep = stats_.report;
@@ -94,7 +105,9 @@ class Worker {
       if (own->empty()) break;
       Log("taking back " + std::to_string(own->size()) + " messages of an earlier run");
       const std::size_t n = own->size();
-      if (auto batch = Prepare(std::move(*own))) Finish(*batch, Write(*batch));
+      if (auto batch = Prepare(std::move(*own))) {
+        Finish(*batch, Retry(*batch, Write(*batch, batch->todo)));
+      }
       if (n < o_.batch) break;
     }
 
@@ -266,13 +279,12 @@ class Worker {
   }
 
   // Stores a batch (writer's thread; no broker calls here).
-  WriteOutcome Write(const CodedBatch& b) {
+  WriteOutcome Write(const CodedBatch& b, std::vector<std::size_t> todo) {
     WriteOutcome out;
-    std::vector<std::size_t> todo = b.todo;
     for (int attempt = 1; !todo.empty(); ++attempt) {
       std::vector<ArticleWrite> writes;
       for (std::size_t i : todo) writes.push_back({&b.articles[i], &b.coded[i]});
-      auto results = store_.Write(writes);
+      auto results = store_->Write(writes);
       if (!results.ok()) {
         if (attempt < kWriteAttempts && !stop_) {
           Log("store: batch not committed, trying again: " + results.status().ToString());
@@ -281,10 +293,9 @@ class Worker {
         }
         // Nothing of it is stored; its messages stay pending and are claimed
         // again after claim_after (by this worker or another).
-        out.failed = true;
+        out.left = todo;
         Log("store: batch of " + std::to_string(writes.size()) +
-            " articles not committed (left pending): " + results.status().ToString());
-        Pause();
+            " articles not committed: " + results.status().ToString());
         break;
       }
       out.committed = true;
@@ -309,13 +320,44 @@ class Worker {
             } else if (attempt < kWriteAttempts && !stop_) {
               again.push_back(i);  // the database refused for now (deadlock, lost connection)
             } else {
-              Log("store: left pending: " + r.error.ToString());
+              out.left.push_back(i);
+              Log("store: not stored for now: " + r.error.ToString());
             }
             break;
         }
       }
       todo = std::move(again);
       if (!todo.empty()) Backoff(attempt);
+    }
+    return out;
+  }
+
+  // Articles the store refused for now (worker's thread, writer idle): the
+  // whole batch when its transaction failed (a database that went away), or
+  // some after several tries. Keep them, keep their messages from being
+  // claimed (Touch), reopen the store if we can, and write them again every
+  // two seconds until they are stored or we stop (then they stay pending).
+  WriteOutcome Retry(const CodedBatch& b, WriteOutcome out) {
+    while (!out.left.empty() && !stop_) {
+      ++stats_.failed_batches;
+      std::vector<std::string> ids;
+      for (std::size_t i : out.left) ids.push_back(b.messages[b.source[i]].id);
+      if (Status t = queue_.Touch(o_.name, ids); !t.ok()) Log("touch: " + t.ToString());
+      Pause();
+      Pause();
+      if (stop_) break;
+      if (o_.reopen_store) {
+        auto reopened = o_.reopen_store();
+        if (!reopened.ok()) {
+          Log("store: reopen: " + reopened.status().ToString());
+          continue;
+        }
+        owned_store_ = std::move(*reopened);
+        store_ = owned_store_.get();
+        Log("store: reopened");
+      }
+      std::vector<std::size_t> todo = out.left;
+      out.Merge(Write(b, std::move(todo)));
     }
     return out;
   }
@@ -328,7 +370,6 @@ class Worker {
     rep.events += out.events;
     if (out.articles > 0) stored_since_stories_ = true;
     if (out.committed) ++rep.batches;
-    if (out.failed) ++stats_.failed_batches;
     for (const auto& [k, error] : out.rejected) Dead(b.messages[k], "store_rejected", error);
     Status s = queue_.Ack(out.ack);
     if (!s.ok()) {
@@ -342,13 +383,13 @@ class Worker {
   void StartWrite(CodedBatch batch) {
     in_flight_ = std::make_unique<CodedBatch>(std::move(batch));
     const CodedBatch* b = in_flight_.get();
-    writing_ = std::async(std::launch::async, [this, b] { return Write(*b); });
+    writing_ = std::async(std::launch::async, [this, b] { return Write(*b, b->todo); });
   }
 
   // Waits for the batch in the writer, then acknowledges it.
   void Drain() {
     if (!writing_.valid()) return;
-    WriteOutcome out = writing_.get();
+    WriteOutcome out = Retry(*in_flight_, writing_.get());
     Finish(*in_flight_, out);
     in_flight_.reset();
   }
@@ -383,7 +424,7 @@ class Worker {
     }
     last_stories_ = Clock::now();
     stored_since_stories_ = false;
-    auto stories = RebuildStories(store_);
+    auto stories = RebuildStories(*store_);
     Status unlocked = lock_->Unlock();
     if (!unlocked.ok()) Log(unlocked.ToString());
     if (!stories.ok()) {
@@ -398,7 +439,8 @@ class Worker {
   }
 
   Queue& queue_;
-  Store& store_;
+  Store* store_;                        // the given one, or owned_store_
+  std::unique_ptr<Store> owned_store_;  // reopened after a failure
   const Pipeline& pipeline_;
   const WorkerOptions& o_;
   const std::atomic<bool>& stop_;

@@ -249,6 +249,25 @@ TEST_F(SharedRedis, IdleMessagesAreClaimedWithTheirDeliveryCount) {
   EXPECT_EQ(st->pending, 0);
 }
 
+TEST_F(SharedRedis, TouchedMessagesAreNotClaimed) {
+  DYAD_SERVICE_OR_SKIP(uri, "DYAD_TEST_REDIS");
+  auto q = Open(uri, "touch");
+  ASSERT_TRUE(q);
+  ASSERT_TRUE(q->Enqueue(std::vector<std::string>{"slow batch"}).ok());
+  auto got = q->Read("busy", 10, 0);
+  ASSERT_TRUE(got.ok());
+  ASSERT_EQ(got->size(), 1u);
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  ASSERT_TRUE(q->Touch("busy", Ids(*got)).ok());
+  auto claimed = q->Claim("other", 200, 10);
+  ASSERT_TRUE(claimed.ok());
+  EXPECT_TRUE(claimed->empty());  // idle time was reset
+  auto mine = q->ReadPending("busy", 10);
+  ASSERT_TRUE(mine.ok());
+  ASSERT_EQ(mine->size(), 1u);
+  EXPECT_EQ((*mine)[0].deliveries, 2);  // Touch did not count; this read did
+}
+
 TEST_F(SharedRedis, DeadLetterKeepsReasonErrorAndACutCopy) {
   DYAD_SERVICE_OR_SKIP(uri, "DYAD_TEST_REDIS");
   auto q = Open(uri, "dead");

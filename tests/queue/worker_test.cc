@@ -213,6 +213,39 @@ TEST_F(WorkerTest, ARestartedWorkerTakesItsOwnMessagesBackAtOnce) {
   EXPECT_EQ(st->pending, 0);
 }
 
+TEST_F(WorkerTest, ABatchTheStoreRefusesIsKeptAndWrittenAfterReopening) {
+  DYAD_SERVICE_OR_SKIP(uri, "DYAD_TEST_REDIS");
+  auto q = Open(uri, "storedown");
+  ASSERT_TRUE(q);
+  TempDir dir;
+  const std::string db = dir / "w.db";
+  ASSERT_TRUE(Store::Open(db).ok());  // create it
+  StoreOptions ro;
+  ro.read_only = true;
+  auto broken = Store::Open(db, ro);  // every Write fails: a database that went away
+  ASSERT_TRUE(broken.ok()) << broken.status().ToString();
+  ASSERT_TRUE(q->Enqueue(ReutersMessages(10)).ok());
+
+  std::atomic<bool> stop{false};
+  WorkerOptions o = Options("w");
+  o.batch = 64;
+  o.claim_after_ms = 500;  // shorter than the outage: touching keeps the batch
+  int reopens = 0;
+  o.reopen_store = [&]() -> Result<std::unique_ptr<Store>> {
+    if (++reopens < 2) return IoError("still down");
+    return Store::Open(db);
+  };
+  auto stats = RunWorker(*q, **broken, SharedPipeline(), o, stop);
+  ASSERT_TRUE(stats.ok()) << stats.status().ToString();
+  EXPECT_EQ(reopens, 2);
+  EXPECT_GE(stats->failed_batches, 2);
+  EXPECT_EQ(stats->report.dead, 0);
+  EXPECT_EQ(stats->report.claimed, 0);
+  EXPECT_EQ(stats->report.articles + stats->report.duplicates, 10);
+  auto stored = testing::EventsByArticle(db);
+  EXPECT_EQ(static_cast<std::int64_t>(stored.size()), stats->report.articles);
+}
+
 TEST_F(WorkerTest, MessagesDeliveredTooOftenAreDeadLettered) {
   DYAD_SERVICE_OR_SKIP(uri, "DYAD_TEST_REDIS");
   auto q = Open(uri, "poison");

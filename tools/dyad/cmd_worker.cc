@@ -215,6 +215,7 @@ int RunWorkerCommand(const WorkerArgs& args) {
   wo.exit_when_idle_s = args.exit_when_idle;
   wo.stories_every_s = args.stories_every;
   wo.store_uri = args.db;
+  wo.reopen_store = [db = args.db] { return Store::Open(db); };
   wo.log = log;
   const auto start = std::chrono::steady_clock::now();
   auto stats = RunWorker(**queue, **store, **pipeline, wo, g_stop);
