@@ -375,8 +375,13 @@ class SqlStore final : public Store {
     DYAD_RETURN_IF_ERROR(Where(f, &where, &args));
     std::string key = FacetExpr(field, &where);
     std::string sub = split == FacetField::kNone ? "''" : FacetExpr(split, &where);
-    std::string sql = "SELECT " + key + ", " + sub + ", count(DISTINCT e.id)" +
-                      std::string(kEventFrom) + where + " GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2";
+    // Only the joins the filter needs: one row per event, so count(*) counts events.
+    std::string from = " FROM events e JOIN articles a ON a.id = e.article_id";
+    if (!f.text.empty()) {
+      from += " JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence";
+    }
+    std::string sql = "SELECT " + key + ", " + sub + ", count(*)" + from + where +
+                      " GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2";
     if (limit) {
       sql += " LIMIT ?";
       args.emplace_back(static_cast<std::int64_t>(limit));
@@ -605,7 +610,8 @@ class SqlStore final : public Store {
   };
 
   // " WHERE ..." for the filters of `f` shared by Query and Facet (not
-  // event_id, after_id or limit), over kEventFrom.
+  // event_id, after_id or limit), over events `e` and articles `a`, with
+  // sentences `s` joined when f.text is set.
   Status Where(const EventFilter& f, std::string* sql, std::vector<SqlArg>* args) const {
     *sql = " WHERE 1 = 1";
     auto code_prefix = [&](const std::string& value, const char* col, const char* name) -> Status {
@@ -674,7 +680,8 @@ class SqlStore final : public Store {
     if (f.story) {
       *sql +=
           " AND (e.article_id IN (SELECT article_id FROM story_articles WHERE story_id = ?)"
-          " OR c.story_id = ?)";
+          " OR e.id IN (SELECT ce2.event_id FROM cluster_events ce2 JOIN clusters c2"
+          " ON c2.id = ce2.cluster_id WHERE c2.story_id = ?))";
       args->emplace_back(f.story);
       args->emplace_back(f.story);
     }
@@ -1082,6 +1089,70 @@ class SqlStore final : public Store {
     return Status::Ok();
   }
 
+  // The child tables an article write fills, as multi-row INSERTs.
+  enum RowTable { kSentenceRows, kEntityRows, kEventRows, kSourceRows, kRowTables };
+  static constexpr int kMaxChunkLog2 = 6;  // up to 64 rows per statement
+
+  struct RowInsert {
+    std::string head;  // "INSERT INTO t(a, b) VALUES "
+    int columns = 0;
+    SqlStatement* stmts[kMaxChunkLog2 + 1] = {};  // by log2 of the rows
+  };
+
+  RowInsert& Rows(RowTable t) {
+    if (row_inserts_[t].columns == 0) {
+      static const struct {
+        const char* head;
+        int columns;
+      } kTables[kRowTables] = {
+          {"INSERT INTO sentences(article_id, idx, \"begin\", \"end\") VALUES ", 4},
+          {"INSERT INTO entities(article_id, idx, entity_key, text, type, \"begin\", \"end\", "
+           "code, country, sectors, place_name, place_country, place_admin1, place_lat, "
+           "place_lon, place_geonames_id) VALUES ",
+           16},
+          {nullptr, 2 + kEventColumnCount},
+          {"INSERT INTO sources(article_id, idx, text, kind, code) VALUES ", 5},
+      };
+      row_inserts_[t].head = kTables[t].head ? kTables[t].head
+                                             : "INSERT INTO events(article_id, idx, " +
+                                                   std::string(kEventColumns) + ") VALUES ";
+      row_inserts_[t].columns = kTables[t].columns;
+    }
+    return row_inserts_[t];
+  }
+
+  // Inserts `n` rows into table `t`, `bind(stmt, first_param, row)` binding
+  // each, in chunks of 64, 32, ..., 1 rows (at most seven statements per
+  // table, each prepared once).
+  template <typename Bind>
+  Status InsertRows(RowTable t, std::size_t n, const Bind& bind) {
+    RowInsert& ri = Rows(t);
+    std::size_t row = 0;
+    while (row < n) {
+      int lg = kMaxChunkLog2;
+      while ((std::size_t{1} << lg) > n - row) --lg;
+      const std::size_t chunk = std::size_t{1} << lg;
+      if (!ri.stmts[lg]) {
+        std::string sql = ri.head;
+        const std::string one = "(" + Placeholders(ri.columns) + ")";
+        for (std::size_t k = 0; k < chunk; ++k) {
+          if (k) sql += ", ";
+          sql += one;
+        }
+        auto st = Cached(sql);
+        if (!st.ok()) return st.status();
+        ri.stmts[lg] = *st;
+      }
+      SqlStatement& s = *ri.stmts[lg];
+      for (std::size_t k = 0; k < chunk; ++k) {
+        bind(s, static_cast<int>(k) * ri.columns + 1, row + k);
+      }
+      DYAD_RETURN_IF_ERROR(s.Run());
+      row += chunk;
+    }
+    return Status::Ok();
+  }
+
   Status WriteOne(const Article& a, const CodedArticle& c, WriteResult* r) {
     auto find_hash = Cached("SELECT id FROM articles WHERE content_hash = ?");
     if (!find_hash.ok()) return find_hash.status();
@@ -1139,70 +1210,54 @@ class SqlStore final : public Store {
     }
     r->article_id = id;
 
-    auto sent_r =
-        Cached("INSERT INTO sentences(article_id, idx, \"begin\", \"end\") VALUES (?, ?, ?, ?)");
-    auto ent_r = Cached(
-        "INSERT INTO entities(article_id, idx, entity_key, text, type, \"begin\", \"end\", code, "
-        "country, sectors, place_name, place_country, place_admin1, place_lat, place_lon, "
-        "place_geonames_id) VALUES (" +
-        Placeholders(16) + ")");
-    auto ev_r = Cached("INSERT INTO events(article_id, idx, " + std::string(kEventColumns) +
-                       ") VALUES (" + Placeholders(2 + kEventColumnCount) + ")");
-    auto src_r =
-        Cached("INSERT INTO sources(article_id, idx, text, kind, code) VALUES (?, ?, ?, ?, ?)");
-    for (const auto* st : {&sent_r, &ent_r, &ev_r, &src_r}) {
-      if (!st->ok()) return st->status();
-    }
-    for (std::size_t i = 0; i < c.sentence_spans.size(); ++i) {
-      SqlStatement& s = **sent_r;
-      s.Int(1, id);
-      s.Int(2, static_cast<std::int64_t>(i));
-      s.Int(3, c.sentence_spans[i].begin);
-      s.Int(4, c.sentence_spans[i].end);
-      DYAD_RETURN_IF_ERROR(s.Run());
-    }
-    for (std::size_t i = 0; i < c.entities.size(); ++i) {
-      const Entity& e = c.entities[i];
-      SqlStatement& s = **ent_r;
-      s.Int(1, id);
-      s.Int(2, static_cast<std::int64_t>(i));
-      s.Text(3, e.id);
-      s.Text(4, e.text);
-      s.Text(5, EntityTypeName(e.type));
-      s.Int(6, e.span.begin);
-      s.Int(7, e.span.end);
-      s.TextOrNull(8, e.code);
-      s.TextOrNull(9, e.country);
-      s.Text(10, SectorsJson(e.sectors));
-      for (int k = 11; k <= 16; ++k) s.Null(k);
-      if (e.place) {
-        s.Text(11, e.place->name);
-        s.TextOrNull(12, e.place->country);
-        s.TextOrNull(13, e.place->admin1);
-        if (e.place->has_coordinates) {
-          s.Real(14, e.place->lat);
-          s.Real(15, e.place->lon);
-        }
-        s.IntOrNull(16, e.place->geonames_id, e.place->geonames_id != 0);
-      }
-      DYAD_RETURN_IF_ERROR(s.Run());
-    }
-    for (std::size_t i = 0; i < c.events.size(); ++i) {
-      SqlStatement& s = **ev_r;
-      s.Int(1, id);
-      s.Int(2, static_cast<std::int64_t>(i));
-      BindEvent(s, 3, c.events[i]);
-      DYAD_RETURN_IF_ERROR(s.Run());
-    }
-    for (std::size_t i = 0; i < c.sources.size(); ++i) {
-      SqlStatement& s = **src_r;
-      s.Int(1, id);
-      s.Int(2, static_cast<std::int64_t>(i));
-      s.Text(3, c.sources[i].text);
-      s.Text(4, c.sources[i].kind);
-      s.TextOrNull(5, c.sources[i].code);
-      DYAD_RETURN_IF_ERROR(s.Run());
-    }
+    // Multi-row INSERTs: a round trip per chunk of rows, not per row (it is
+    // the PostgreSQL write path's main cost).
+    DYAD_RETURN_IF_ERROR(InsertRows(kSentenceRows, c.sentence_spans.size(),
+                                    [&](SqlStatement& s, int p, std::size_t i) {
+                                      s.Int(p, id);
+                                      s.Int(p + 1, static_cast<std::int64_t>(i));
+                                      s.Int(p + 2, c.sentence_spans[i].begin);
+                                      s.Int(p + 3, c.sentence_spans[i].end);
+                                    }));
+    DYAD_RETURN_IF_ERROR(
+        InsertRows(kEntityRows, c.entities.size(), [&](SqlStatement& s, int p, std::size_t i) {
+          const Entity& e = c.entities[i];
+          s.Int(p, id);
+          s.Int(p + 1, static_cast<std::int64_t>(i));
+          s.Text(p + 2, e.id);
+          s.Text(p + 3, e.text);
+          s.Text(p + 4, EntityTypeName(e.type));
+          s.Int(p + 5, e.span.begin);
+          s.Int(p + 6, e.span.end);
+          s.TextOrNull(p + 7, e.code);
+          s.TextOrNull(p + 8, e.country);
+          s.Text(p + 9, SectorsJson(e.sectors));
+          for (int k = 10; k <= 15; ++k) s.Null(p + k);
+          if (e.place) {
+            s.Text(p + 10, e.place->name);
+            s.TextOrNull(p + 11, e.place->country);
+            s.TextOrNull(p + 12, e.place->admin1);
+            if (e.place->has_coordinates) {
+              s.Real(p + 13, e.place->lat);
+              s.Real(p + 14, e.place->lon);
+            }
+            s.IntOrNull(p + 15, e.place->geonames_id, e.place->geonames_id != 0);
+          }
+        }));
+    DYAD_RETURN_IF_ERROR(
+        InsertRows(kEventRows, c.events.size(), [&](SqlStatement& s, int p, std::size_t i) {
+          s.Int(p, id);
+          s.Int(p + 1, static_cast<std::int64_t>(i));
+          BindEvent(s, p + 2, c.events[i]);
+        }));
+    DYAD_RETURN_IF_ERROR(
+        InsertRows(kSourceRows, c.sources.size(), [&](SqlStatement& s, int p, std::size_t i) {
+          s.Int(p, id);
+          s.Int(p + 1, static_cast<std::int64_t>(i));
+          s.Text(p + 2, c.sources[i].text);
+          s.Text(p + 3, c.sources[i].kind);
+          s.TextOrNull(p + 4, c.sources[i].code);
+        }));
     r->kind = WriteKind::kNew;
     return Status::Ok();
   }
@@ -1212,6 +1267,7 @@ class SqlStore final : public Store {
   StoreOptions options_;
   int version_ = 0;
   std::vector<std::pair<std::string, std::unique_ptr<SqlStatement>>> stmts_;
+  RowInsert row_inserts_[kRowTables];
 };
 
 constexpr std::pair<FacetField, std::string_view> kFacetNames[] = {
