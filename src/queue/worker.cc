@@ -142,7 +142,13 @@ class Worker {
       }
       if (!messages.empty()) {
         idle = false;
+        const auto coding = Clock::now();
         std::optional<CodedBatch> batch = Prepare(std::move(messages));
+        if (Clock::now() - coding > std::chrono::milliseconds(o_.claim_after_ms / 3)) {
+          // Slow coding: the messages of both batches have been waiting.
+          if (batch) Touch(*batch);
+          if (InFlight()) Touch(*in_flight_);
+        }
         Drain();  // the previous batch: committed, then acknowledged
         if (batch) StartWrite(std::move(*batch));
       } else if (InFlight()) {
@@ -380,6 +386,12 @@ class Worker {
 
   bool InFlight() const { return writing_.valid(); }
 
+  void Touch(const CodedBatch& b) {
+    std::vector<std::string> ids;
+    for (const QueueMessage& m : b.messages) ids.push_back(m.id);
+    if (Status t = queue_.Touch(o_.name, ids); !t.ok()) Log("touch: " + t.ToString());
+  }
+
   void StartWrite(CodedBatch batch) {
     in_flight_ = std::make_unique<CodedBatch>(std::move(batch));
     const CodedBatch* b = in_flight_.get();
@@ -387,8 +399,12 @@ class Worker {
   }
 
   // Waits for the batch in the writer, then acknowledges it.
+  // While waiting, keeps the batch's messages fresh (Touch) every third of
+  // claim_after, so a slow write is not claimed and coded again elsewhere.
   void Drain() {
     if (!writing_.valid()) return;
+    const auto every = std::chrono::milliseconds(std::max(100, o_.claim_after_ms / 3));
+    while (writing_.wait_for(every) != std::future_status::ready) Touch(*in_flight_);
     WriteOutcome out = Retry(*in_flight_, writing_.get());
     Finish(*in_flight_, out);
     in_flight_.reset();

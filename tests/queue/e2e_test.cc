@@ -206,7 +206,9 @@ void RunThreeWorkers(int articles, double timeout_s) {
     EXPECT_FALSE(w.running) << w.name;
   }
   EXPECT_EQ(stored, static_cast<std::int64_t>(expected.size()));
-  EXPECT_EQ(stored + duplicates, articles);
+  // At least once: a batch slower than --claim-after can be claimed and coded
+  // twice (then found stored: a duplicate), never lost.
+  EXPECT_GE(stored + duplicates, articles);
   auto dead = (*q)->DeadLetters(10);
   ASSERT_TRUE(dead.ok());
   std::map<std::string, int> reasons;
