@@ -320,6 +320,10 @@ std::vector<std::string> ExportColumns(ExportFormat format, bool clusters);
 Result<ExportStats> ExportEvents(Store& store, const ExportOptions& options,
                                  const std::function<Status(std::string_view)>& write);
 
+// Appends one stored event exactly as `dyad code --flat` writes it (one JSON
+// line), its sentence text from the store.
+void AppendStoredEventFlatJson(const StoredEvent& event, std::string* out);
+
 // Checks an article and its coding before it is written: the content hash is
 // the SHA-256 of the body, spans lie inside the body, sentence indexes exist,
 // codes and enumerations have their documented form. The error names the

@@ -277,17 +277,8 @@ std::optional<ApiError> ReadFilter(Params& p, EventFilter* f) {
 // The event as `dyad code --flat` writes it, with the store's ids first:
 // {"store_id", "article_store_id", "ingested_at", "cluster": {...} | null, <flat event fields>}.
 void AppendStoredEventJson(const StoredEvent& e, std::string* out) {
-  // The flat writer reads the sentence through the sentence spans: give it a
-  // body holding just the sentence (the event's own spans are written as stored).
-  Article a = e.article;
-  a.body = e.sentence_text;
-  CodedArticle c;
-  c.sentence_spans.resize(e.event.sentence + 1);
-  c.sentence_spans.back() = Span{0, static_cast<std::uint32_t>(e.sentence_text.size())};
-  c.sentence_count = e.event.sentence + 1;
-  c.events.push_back(e.event);
   std::string flat;
-  AppendFlatEventsJson(a, c, &flat);
+  AppendStoredEventFlatJson(e, &flat);
   while (!flat.empty() && (flat.back() == '\n' || flat.back() == '\r')) flat.pop_back();
   Json head;
   head["store_id"] = e.event_id;

@@ -531,4 +531,17 @@ Result<ExportStats> ExportEvents(Store& store, const ExportOptions& options,
   return stats;
 }
 
+void AppendStoredEventFlatJson(const StoredEvent& e, std::string* out) {
+  // The flat writer reads the sentence through the sentence spans: give it a
+  // body holding just the sentence (the event's own spans are written as stored).
+  Article a = e.article;
+  a.body = e.sentence_text;
+  CodedArticle c;
+  c.sentence_spans.resize(e.event.sentence + 1);
+  c.sentence_spans.back() = Span{0, static_cast<std::uint32_t>(e.sentence_text.size())};
+  c.sentence_count = e.event.sentence + 1;
+  c.events.push_back(e.event);
+  AppendFlatEventsJson(a, c, out);
+}
+
 }  // namespace dyad

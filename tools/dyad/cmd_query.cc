@@ -49,20 +49,6 @@ std::string Code(const std::optional<Actor>& a) {
   return a && !a->code.empty() ? a->code : std::string("-");
 }
 
-// The event as `dyad code --flat` writes it: the flat writer reads the
-// sentence through the sentence spans, so give it a body holding just the
-// sentence (the event's own spans are printed as stored).
-void AppendEventJson(const StoredEvent& e, std::string* out) {
-  Article a = e.article;
-  a.body = e.sentence_text;
-  CodedArticle c;
-  c.sentence_spans.resize(e.event.sentence + 1);
-  c.sentence_spans.back() = Span{0, static_cast<std::uint32_t>(e.sentence_text.size())};
-  c.sentence_count = e.event.sentence + 1;
-  c.events.push_back(e.event);
-  AppendFlatEventsJson(a, c, out);
-}
-
 int RunQuery(const QueryArgs& args) {
   StoreOptions ro;
   ro.read_only = true;
@@ -83,7 +69,7 @@ int RunQuery(const QueryArgs& args) {
     ++n;
     if (args.json) {
       out.clear();
-      AppendEventJson(e, &out);
+      AppendStoredEventFlatJson(e, &out);
       std::fwrite(out.data(), 1, out.size(), stdout);
       return true;
     }

@@ -108,7 +108,8 @@ int RunServe(const ServeArgs& args) {
 void RegisterServe(CLI::App& app, Runner* run) {
   auto args = std::make_shared<ServeArgs>();
   CLI::App* cmd = app.add_subcommand("serve", "Serve a store: read-only JSON API and web page");
-  cmd->add_option("--db", args->db, "Store: a file path or sqlite:PATH")->capture_default_str();
+  cmd->add_option("--db", args->db, "Store: a file path, sqlite:PATH or postgresql://...")
+      ->capture_default_str();
   cmd->add_option("--listen", args->listen,
                   "HOST:PORT to listen on (loopback by default; 0.0.0.0:PORT opens it; port 0 "
                   "picks a free one)")
