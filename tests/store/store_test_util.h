@@ -14,28 +14,9 @@
 #include "dyad/article.h"
 #include "dyad/event.h"
 #include "dyad/status.h"
+#include "support/temp_dir.h"
 
 namespace dyad::testing {
-
-// A fresh folder under $TMPDIR, removed with the object.
-class TempDir {
- public:
-  TempDir() {
-    std::string tmpl = (std::filesystem::temp_directory_path() / "dyad-store-XXXXXX").string();
-    char* p = mkdtemp(tmpl.data());
-    EXPECT_NE(p, nullptr);
-    path_ = tmpl;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path_, ec);
-  }
-  std::string operator/(std::string_view name) const { return path_ + "/" + std::string(name); }
-  const std::string& path() const { return path_; }
-
- private:
-  std::string path_;
-};
 
 // An article whose body is `sentences` joined by spaces, with one event per
 // sentence: source -> target with `cameo`, and sentence spans filled in.
