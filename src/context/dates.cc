@@ -8,33 +8,18 @@
 #include <string_view>
 #include <vector>
 
+#include "common/civil.h"
 #include "context/words.h"
 #include "dyad/context.h"
 
 namespace dyad {
 namespace {
 
-// Days since 1970-01-01 (Howard Hinnant's days_from_civil).
-std::int64_t DaysFromCivil(int y, int m, int d) {
-  y -= m <= 2;
-  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const unsigned yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
-}
+std::int64_t DaysFromCivil(int y, int m, int d) { return civil::DaysFromCivil(y, m, d); }
 
 CivilDate CivilFromDays(std::int64_t z) {
-  z += 719468;
-  const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const unsigned doe = static_cast<unsigned>(z - era * 146097);
-  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const std::int64_t y = static_cast<std::int64_t>(yoe) + era * 400;
-  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const unsigned mp = (5 * doy + 2) / 153;
-  const unsigned d = doy - (153 * mp + 2) / 5 + 1;
-  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
-  return {static_cast<int>(y + (m <= 2)), static_cast<int>(m), static_cast<int>(d)};
+  const civil::Ymd d = civil::CivilFromDays(z);
+  return {d.year, d.month, d.day};
 }
 
 std::int64_t Days(const CivilDate& d) { return DaysFromCivil(d.year, d.month, d.day); }
