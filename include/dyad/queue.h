@@ -78,6 +78,11 @@ struct WorkerReport {
   bool running = true;  // false once the worker has stopped cleanly
 };
 
+// The counters as one JSON object, as the workers hash stores them (without
+// the name, which is the hash field) and `dyad worker --status --json` prints
+// them (with it).
+std::string WorkerReportJson(const WorkerReport& report, bool with_name);
+
 struct QueueStatus {
   std::string stream, group;
   std::int64_t length = 0;        // entries in the stream

@@ -337,14 +337,7 @@ class RedisStreamQueue : public Queue {
     auto r = RunWithGroup(args, std::max(0, block_ms) + 10000);
     if (!r.ok()) return r.status();
     std::vector<QueueMessage> out;
-    const redisReply* rep = r->get();
-    if (rep->type == REDIS_REPLY_NIL) return out;
-    if (!IsArray(rep)) return Fail("XREADGROUP", rep);
-    for (std::size_t s = 0; s < rep->elements; ++s) {
-      const redisReply* stream = rep->element[s];
-      if (!IsArray(stream) || stream->elements < 2) continue;
-      ParseEntries(stream->element[1], &out);
-    }
+    DYAD_RETURN_IF_ERROR(ParseReadReply(r->get(), &out));
     return out;
   }
 
@@ -355,14 +348,7 @@ class RedisStreamQueue : public Queue {
                            options_.stream, "0"});
     if (!r.ok()) return r.status();
     std::vector<QueueMessage> out;
-    const redisReply* rep = r->get();
-    if (rep->type == REDIS_REPLY_NIL) return out;
-    if (!IsArray(rep)) return Fail("XREADGROUP", rep);
-    for (std::size_t s = 0; s < rep->elements; ++s) {
-      const redisReply* stream = rep->element[s];
-      if (!IsArray(stream) || stream->elements < 2) continue;
-      ParseEntries(stream->element[1], &out);
-    }
+    DYAD_RETURN_IF_ERROR(ParseReadReply(r->get(), &out));
     DYAD_RETURN_IF_ERROR(FillDeliveries(consumer, &out));
     return out;
   }
@@ -536,18 +522,7 @@ class RedisStreamQueue : public Queue {
   }
 
   Status Report(const WorkerReport& w) override {
-    nlohmann::json j = {{"articles", w.articles},
-                        {"duplicates", w.duplicates},
-                        {"events", w.events},
-                        {"dead", w.dead},
-                        {"claimed", w.claimed},
-                        {"batches", w.batches},
-                        {"rate", w.rate},
-                        {"average_rate", w.average_rate},
-                        {"started_ms", w.started_ms},
-                        {"last_seen_ms", w.last_seen_ms},
-                        {"running", w.running}};
-    auto r = conn_.Run({"HSET", WorkersHash(), w.name, j.dump()});
+    auto r = conn_.Run({"HSET", WorkersHash(), w.name, WorkerReportJson(w, false)});
     if (!r.ok()) return r.status();
     if ((*r)->type == REDIS_REPLY_ERROR) return Fail("HSET", r->get());
     return Status::Ok();
@@ -556,6 +531,18 @@ class RedisStreamQueue : public Queue {
  private:
   std::string DeadStream() const { return options_.stream + ":dead"; }
   std::string WorkersHash() const { return options_.stream + ":workers"; }
+
+  // The entries of an XREADGROUP reply (nil: none).
+  Status ParseReadReply(const redisReply* rep, std::vector<QueueMessage>* out) const {
+    if (rep->type == REDIS_REPLY_NIL) return Status::Ok();
+    if (!IsArray(rep)) return Fail("XREADGROUP", rep);
+    for (std::size_t s = 0; s < rep->elements; ++s) {
+      const redisReply* stream = rep->element[s];
+      if (!IsArray(stream) || stream->elements < 2) continue;
+      ParseEntries(stream->element[1], out);
+    }
+    return Status::Ok();
+  }
 
   // Runs a group command; when the group is gone (NOGROUP: the stream was
   // deleted, or the server came back without it) creates it and runs it again.
@@ -653,6 +640,23 @@ Result<std::unique_ptr<Queue>> OpenRedisQueue(const RedisQueueOptions& options) 
   auto q = std::make_unique<RedisStreamQueue>(std::move(*address), options);
   DYAD_RETURN_IF_ERROR(q->Init());
   return std::unique_ptr<Queue>(std::move(q));
+}
+
+std::string WorkerReportJson(const WorkerReport& w, bool with_name) {
+  nlohmann::json j = nlohmann::json::object();
+  if (with_name) j["name"] = w.name;
+  j["articles"] = w.articles;
+  j["duplicates"] = w.duplicates;
+  j["events"] = w.events;
+  j["dead"] = w.dead;
+  j["claimed"] = w.claimed;
+  j["batches"] = w.batches;
+  j["rate"] = w.rate;
+  j["average_rate"] = w.average_rate;
+  j["started_ms"] = w.started_ms;
+  j["last_seen_ms"] = w.last_seen_ms;
+  j["running"] = w.running;
+  return j.dump();
 }
 
 }  // namespace dyad

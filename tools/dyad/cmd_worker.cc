@@ -109,18 +109,7 @@ int RunStatus(const WorkerArgs& args) {
                         {"consumers", st->consumers}};
     j["workers"] = nlohmann::json::array();
     for (const WorkerReport& w : st->workers) {
-      j["workers"].push_back({{"name", w.name},
-                              {"articles", w.articles},
-                              {"duplicates", w.duplicates},
-                              {"events", w.events},
-                              {"dead", w.dead},
-                              {"claimed", w.claimed},
-                              {"batches", w.batches},
-                              {"rate", w.rate},
-                              {"average_rate", w.average_rate},
-                              {"started_ms", w.started_ms},
-                              {"last_seen_ms", w.last_seen_ms},
-                              {"running", w.running}});
+      j["workers"].push_back(nlohmann::json::parse(WorkerReportJson(w, true)));
     }
     j["recent_dead_letters"] = nlohmann::json::array();
     for (const DeadLetterRecord& d : *dead) {
