@@ -106,15 +106,8 @@ int RunCode(const CodeArgs& args) {
   po.use_tagger = !args.no_tagger;
   po.strict_dictionaries = args.strict;
   po.explain = args.explain;
-  std::size_t dict_warnings = 0;
-  auto pipeline = Pipeline::Create(po, [&](const Diagnostic&) { ++dict_warnings; });
-  if (!pipeline.ok()) {
-    PrintError(pipeline.status().ToString());
-    return kExitFailure;
-  }
-  if (dict_warnings && !args.input.quiet) {
-    std::fprintf(stderr, "dyad: %zu dictionary warnings (see `dyad dict check`)\n", dict_warnings);
-  }
+  std::unique_ptr<Pipeline> pipeline = LoadPipeline(po, args.input.quiet);
+  if (!pipeline) return kExitFailure;
   auto files = ExpandInputs(args.paths);
   if (!files.ok()) {
     PrintError(files.status().ToString());
@@ -123,7 +116,7 @@ int RunCode(const CodeArgs& args) {
   Summary summary;
   int failures = 0, coding_failures = 0;
   std::string out;
-  BatchCoder coder(**pipeline, args.threads, args.batch, [&](CodedBatch& b) {
+  BatchCoder coder(*pipeline, args.threads, args.batch, [&](CodedBatch& b) {
     for (std::size_t i = 0; i < b.articles.size(); ++i) {
       if (!b.errors[i].empty()) {
         PrintError(b.errors[i]);

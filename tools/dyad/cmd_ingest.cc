@@ -184,15 +184,8 @@ int RunIngest(const IngestArgs& args) {
   po.dictionaries = args.dicts;
   po.use_tagger = !args.no_tagger;
   po.strict_dictionaries = args.strict;
-  std::size_t dict_warnings = 0;
-  auto pipeline = Pipeline::Create(po, [&](const Diagnostic&) { ++dict_warnings; });
-  if (!pipeline.ok()) {
-    PrintError(pipeline.status().ToString());
-    return kExitFailure;
-  }
-  if (dict_warnings && !args.input.quiet) {
-    std::fprintf(stderr, "dyad: %zu dictionary warnings (see `dyad dict check`)\n", dict_warnings);
-  }
+  std::unique_ptr<Pipeline> pipeline = LoadPipeline(po, args.input.quiet);
+  if (!pipeline) return kExitFailure;
 
   long long total = 0;
   for (const std::string& f : *files) {
@@ -213,7 +206,7 @@ int RunIngest(const IngestArgs& args) {
   {
     Progress progress(c, total, bar, show);
     std::vector<ArticleWrite> writes;
-    BatchCoder coder(**pipeline, args.threads, args.batch, [&](CodedBatch& b) {
+    BatchCoder coder(*pipeline, args.threads, args.batch, [&](CodedBatch& b) {
       if (fatal) return;
       writes.clear();
       std::vector<std::size_t> index;

@@ -66,4 +66,17 @@ int ForEachArticle(const std::string& path, const InputArgs& args,
   return failures;
 }
 
+std::unique_ptr<Pipeline> LoadPipeline(const PipelineOptions& options, bool quiet) {
+  std::size_t dict_warnings = 0;
+  auto pipeline = Pipeline::Create(options, [&](const Diagnostic&) { ++dict_warnings; });
+  if (!pipeline.ok()) {
+    PrintError(pipeline.status().ToString());
+    return nullptr;
+  }
+  if (dict_warnings && !quiet) {
+    std::fprintf(stderr, "dyad: %zu dictionary warnings (see `dyad dict check`)\n", dict_warnings);
+  }
+  return std::move(*pipeline);
+}
+
 }  // namespace dyad::cli

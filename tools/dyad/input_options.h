@@ -4,9 +4,11 @@
 
 #include <CLI/CLI.hpp>
 #include <functional>
+#include <memory>
 #include <string>
 
 #include "dyad/article.h"
+#include "dyad/pipeline.h"
 
 namespace dyad::cli {
 
@@ -28,6 +30,10 @@ int ForEachArticle(const std::string& path, const InputArgs& args,
 
 // ReadOptions from the command-line arguments (format already validated).
 ReadOptions ToReadOptions(const InputArgs& args);
+
+// Loads the pipeline; prints the error, or the number of dictionary warnings
+// unless `quiet`, to stderr. Null when it cannot be loaded.
+std::unique_ptr<Pipeline> LoadPipeline(const PipelineOptions& options, bool quiet);
 
 }  // namespace dyad::cli
 
