@@ -172,6 +172,8 @@ class Tagger {
   bool UsesLexicon() const;
   std::size_t FeatureCount() const;
   std::size_t WeightCount() const;
+  // Word forms in the tag dictionary (tagged without scoring).
+  std::size_t TagDictionarySize() const;
   // Free text written at training time (data, epochs, seed, dev accuracy).
   const std::string& Description() const;
 
@@ -198,6 +200,12 @@ struct TrainTaggerOptions {
   double merge_contractions = 0.5;
   // Weights whose absolute value is below this (after averaging) are dropped.
   float prune_below = 0.05f;
+  // Tag dictionary: a word form seen at least `tag_dict_min_count` times whose
+  // most frequent class has at least `tag_dict_min_share` of them is tagged with
+  // that class without scoring (training still learns from every word). 0 = no
+  // tag dictionary.
+  int tag_dict_min_count = 20;
+  double tag_dict_min_share = 0.97;
   // WordNet classes as features (the model then records UsesLexicon()).
   const Lexicon* lexicon = nullptr;
   // Progress lines ("epoch 3: dev UPOS 95.1% XPOS 94.6%"); may be empty.
@@ -222,6 +230,7 @@ struct TrainTaggerReport {
   std::size_t classes = 0;
   std::size_t features = 0;  // in the saved model, after pruning
   std::size_t weights = 0;
+  std::size_t tag_dict_words = 0;  // word forms tagged from the tag dictionary
 };
 
 // Trains on CoNLL-U files (comment lines, multiword token ranges "1-2" and

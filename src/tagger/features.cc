@@ -72,8 +72,8 @@ enum Template : std::uint64_t {
 
 }  // namespace
 
-void AmbiguityTable::Build(const std::vector<std::uint64_t>& words,
-                           const std::vector<std::uint64_t>& masks) {
+void WordTable::Build(const std::vector<std::uint64_t>& words,
+                      const std::vector<std::uint64_t>& masks) {
   std::size_t cap = 16;
   while (cap < words.size() * 2) cap <<= 1;
   slots_.assign(cap, {0, 0});
@@ -91,8 +91,14 @@ std::uint64_t WordHash(std::string_view word) {
   return h == 0 ? 1 : h;
 }
 
+std::uint64_t CasedWordHash(std::string_view word) {
+  std::uint64_t h = kFnvOffset;
+  for (char c : word) h = (h ^ static_cast<unsigned char>(c)) * kFnvPrime;
+  return h == 0 ? 1 : h;
+}
+
 void ComputeWordFeatures(std::span<const std::string_view> words, const Lexicon* lexicon,
-                         const AmbiguityTable* ambiguity, std::uint64_t* wf) {
+                         const WordTable* ambiguity, std::uint64_t* wf) {
   for (std::size_t i = 0; i < words.size(); ++i) {
     const auto* p = reinterpret_cast<const unsigned char*>(words[i].data());
     std::size_t n = words[i].size();
@@ -102,7 +108,7 @@ void ComputeWordFeatures(std::span<const std::string_view> words, const Lexicon*
     out[kAmbiguity] = ambiguity != nullptr ? ambiguity->Find(out[kLower]) : 0;
     std::uint64_t cased = kFnvOffset;
     for (std::size_t j = 0; j < n; ++j) cased = (cased ^ p[j]) * kFnvPrime;
-    out[kCased] = cased;
+    out[kCased] = cased == 0 ? 1 : cased;
     for (std::size_t k = 1; k <= 4; ++k) {
       std::size_t m = k < n ? k : n;
       out[kSuf1 + k - 1] = HashLower(p + n - m, m, k);

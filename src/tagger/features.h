@@ -55,10 +55,11 @@ inline std::uint64_t FeatureKey2(std::uint64_t templ, std::uint64_t a, std::uint
   return FeatureKey(templ, Mix64(a) ^ (b * 0x9E3779B97F4A7C15ull));
 }
 
-// Ambiguity classes: for words frequent in the training data, the set of XPOS
-// tags they were seen with (bit i = Xpos i). Open addressing on the hash of
-// the lower-cased word.
-class AmbiguityTable {
+// A frozen map from word hashes (never 0) to non-zero 64-bit values, with open
+// addressing. Holds the ambiguity classes (hash of the lower-cased word -> the
+// set of XPOS tags it was seen with in training, bit i = Xpos i) and the tag
+// dictionary (hash of the exact form -> 1 + class).
+class WordTable {
  public:
   // `words` strictly ascending; masks[i] belongs to words[i].
   void Build(const std::vector<std::uint64_t>& words, const std::vector<std::uint64_t>& masks);
@@ -81,13 +82,17 @@ class AmbiguityTable {
   std::size_t size_ = 0;
 };
 
-// Hash of the lower-cased word, as stored in AmbiguityTable (never 0).
+// Hash of the lower-cased word, as stored in WordTable (never 0).
 std::uint64_t WordHash(std::string_view word);
+
+// Hash of the exact word form, as in the kCased word slot and the tag
+// dictionary (never 0).
+std::uint64_t CasedWordHash(std::string_view word);
 
 // Fills wf[i * kWordSlotCount + slot] for every word. `lexicon` may be null
 // (kClasses is then 0 for all words); `ambiguity` may be null.
 void ComputeWordFeatures(std::span<const std::string_view> words, const Lexicon* lexicon,
-                         const AmbiguityTable* ambiguity, std::uint64_t* wf);
+                         const WordTable* ambiguity, std::uint64_t* wf);
 
 // Writes the keys of the features of word i (given the classes predicted for
 // words i-1 and i-2, or kStartClass/kStartClass+1 before the sentence start)

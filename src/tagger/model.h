@@ -13,7 +13,7 @@
 namespace dyad::tagger {
 
 inline constexpr char kModelMagic[8] = {'D', 'Y', 'A', 'D', 'T', 'A', 'G', 'R'};
-inline constexpr std::uint32_t kModelVersion = 1;
+inline constexpr std::uint32_t kModelVersion = 2;
 inline constexpr std::size_t kHeaderSize = 32;
 inline constexpr std::uint32_t kFlagUsesLexicon = 1;
 
@@ -31,6 +31,11 @@ struct ModelData {
   // Ambiguity classes: lower-cased word hashes (ascending) and XPOS bit sets.
   std::vector<std::uint64_t> amb_words;
   std::vector<std::uint64_t> amb_masks;
+  // Tag dictionary: hashes of exact word forms (CasedWordHash, ascending) that
+  // were frequent and nearly always had one class in training, and that class.
+  // The tagger gives these words their class without scoring them.
+  std::vector<std::uint64_t> dict_words;
+  std::vector<std::uint8_t> dict_classes;
 };
 
 // CRC-32 (IEEE 802.3, the zlib/PNG polynomial).

@@ -76,6 +76,9 @@ std::string SerializeModel(const ModelData& m) {
   PutU32(&p, static_cast<std::uint32_t>(m.amb_words.size()));
   for (std::uint64_t w : m.amb_words) PutU64(&p, w);
   for (std::uint64_t w : m.amb_masks) PutU64(&p, w);
+  PutU32(&p, static_cast<std::uint32_t>(m.dict_words.size()));
+  for (std::uint64_t w : m.dict_words) PutU64(&p, w);
+  for (std::uint8_t c : m.dict_classes) p.push_back(static_cast<char>(c));
   std::string out(kModelMagic, sizeof kModelMagic);
   PutU32(&out, kModelVersion);
   PutU32(&out, m.uses_lexicon ? kFlagUsesLexicon : 0);
@@ -229,7 +232,9 @@ struct Tagger::Impl {
   std::size_t padded = 0;  // classes rounded up to a multiple of 8
   SumRowsFn sum_rows = SumRowsGeneric;
   ArgMaxFn argmax = ArgMaxGeneric;
-  tagger::AmbiguityTable ambiguity;
+  tagger::WordTable ambiguity;
+  // Exact word form hash -> 1 + class, for words tagged without scoring.
+  tagger::WordTable tag_dict;
 
   const Slot* Find(std::uint64_t key) const {
     std::uint64_t i = (key >> 17) & mask;
@@ -380,7 +385,7 @@ Result<std::unique_ptr<Tagger>> Tagger::FromBytes(std::string_view bytes, std::s
   }
   if (begin != n_entries) return bad("weight counts do not add up to the weight total");
   std::uint32_t n_words;
-  if (!r.U32(&n_words) || std::uint64_t{n_words} * 16 != r.remaining()) {
+  if (!r.U32(&n_words) || std::uint64_t{n_words} * 16 > r.remaining()) {
     return bad("ambiguity table size does not match the payload");
   }
   std::vector<std::uint64_t> amb_words(n_words), amb_masks(n_words);
@@ -392,6 +397,24 @@ Result<std::unique_ptr<Tagger>> Tagger::FromBytes(std::string_view bytes, std::s
   }
   for (std::uint32_t i = 0; i < n_words; ++i) r.U64(&amb_masks[i]);
   impl->ambiguity.Build(amb_words, amb_masks);
+  std::uint32_t n_dict;
+  if (!r.U32(&n_dict) || std::uint64_t{n_dict} * 9 != r.remaining()) {
+    return bad("tag dictionary size does not match the payload");
+  }
+  std::vector<std::uint64_t> dict_words(n_dict), dict_classes(n_dict);
+  for (std::uint32_t i = 0; i < n_dict; ++i) {
+    r.U64(&dict_words[i]);
+    if (dict_words[i] == 0 || (i > 0 && dict_words[i] <= dict_words[i - 1])) {
+      return bad("tag dictionary words not strictly ascending at " + std::to_string(i));
+    }
+  }
+  for (std::uint32_t i = 0; i < n_dict; ++i) {
+    std::uint8_t c = 0;
+    r.U8(&c);
+    if (c >= n_classes) return bad("class of tag dictionary word " + std::to_string(i));
+    dict_classes[i] = std::uint64_t{c} + 1;  // 0 means "not in the dictionary"
+  }
+  impl->tag_dict.Build(dict_words, dict_classes);
   for (std::uint32_t e = 0; e < n_entries; ++e) {
     auto cls = static_cast<std::uint8_t>(cls_b[e]);
     if (cls >= n_classes) return bad("class of weight " + std::to_string(e));
@@ -406,6 +429,9 @@ Result<std::unique_ptr<Tagger>> Tagger::FromBytes(std::string_view bytes, std::s
     impl->argmax = ArgMaxAvx2;
   }
 #endif
+  std::size_t dense_rows = 0;  // at most: features with kDenseMin+ weights
+  for (const Slot& slot : impl->table) dense_rows += slot.key != 0 && slot.b >= kDenseMin;
+  impl->dense.reserve(dense_rows * impl->padded);
   for (Slot& slot : impl->table) {
     if (slot.key == 0) continue;
     const std::uint32_t* e = impl->entries.data() + slot.a;
@@ -499,7 +525,9 @@ void Tagger::Tag(std::span<const std::string_view> words, const Lexicon* lexicon
   // weights prefetched and summed for the whole block (memory-level
   // parallelism). The class-dependent features of the block are prefetched for
   // the classes the static scores alone predict (usually the right ones), and
-  // the greedy pass then adds them word by word.
+  // the greedy pass then adds them word by word. Words in the tag dictionary
+  // (frequent, nearly unambiguous forms: "the", "of", ",") take their class
+  // from it and are not scored at all.
   constexpr std::size_t kBlock = 32;
   constexpr std::size_t kStatic = tagger::kMaxFeatures;
   constexpr std::uint32_t kNotFound = 0xFFFFFFFFu;
@@ -523,11 +551,20 @@ void Tagger::Tag(std::span<const std::string_view> words, const Lexicon* lexicon
   const Slot* table = m.table.data();
   int counts[kBlock];
   std::uint32_t guess[kBlock];
+  bool fixed[kBlock];  // the word's class comes from the tag dictionary
   const std::int16_t* rows[kStatic];
   std::uint32_t prev1 = tagger::kStartClass, prev2 = tagger::kStartClass + 1;
   for (std::size_t b = 0; b < n; b += kBlock) {
     const std::size_t len = std::min(kBlock, n - b);
     for (std::size_t t = 0; t < len; ++t) {
+      const std::uint64_t d =
+          m.tag_dict.Find(wf[(b + t) * tagger::kWordSlotCount + tagger::kCased]);
+      fixed[t] = d != 0;
+      if (fixed[t]) {
+        counts[t] = 0;
+        guess[t] = static_cast<std::uint32_t>(d - 1);
+        continue;
+      }
       counts[t] = tagger::StaticFeatures(wf, n, b + t, use_classes, keys + t * kStatic);
       for (int k = 0; k < counts[t]; ++k) {
         __builtin_prefetch(&table[(keys[t * kStatic + k] >> 17) & m.mask]);
@@ -541,6 +578,7 @@ void Tagger::Tag(std::span<const std::string_view> words, const Lexicon* lexicon
       }
     }
     for (std::size_t t = 0; t < len; ++t) {
+      if (fixed[t]) continue;
       std::int32_t* sc = static_scores + t * padded;
       std::memset(sc, 0, n_classes * sizeof(std::int32_t));
       std::fill(sc + n_classes, sc + padded, kPadScore);
@@ -557,15 +595,23 @@ void Tagger::Tag(std::span<const std::string_view> words, const Lexicon* lexicon
     {
       std::uint32_t g1 = prev1, g2 = prev2;
       for (std::size_t t = 0; t < len; ++t) {
-        std::uint64_t dyn[tagger::kMaxDynamicFeatures];
-        const int nd = tagger::DynamicFeatures(wf, n, b + t, g1, g2, dyn);
-        for (int k = 0; k < nd; ++k) __builtin_prefetch(&table[(dyn[k] >> 17) & m.mask]);
+        if (!fixed[t]) {
+          std::uint64_t dyn[tagger::kMaxDynamicFeatures];
+          const int nd = tagger::DynamicFeatures(wf, n, b + t, g1, g2, dyn);
+          for (int k = 0; k < nd; ++k) __builtin_prefetch(&table[(dyn[k] >> 17) & m.mask]);
+        }
         g2 = g1;
         g1 = guess[t];
       }
     }
     for (std::size_t t = 0; t < len; ++t) {
       const std::size_t i = b + t;
+      if (fixed[t]) {
+        out[i] = m.classes[guess[t]];
+        prev2 = prev1;
+        prev1 = guess[t];
+        continue;
+      }
       std::uint64_t dyn[tagger::kMaxDynamicFeatures];
       const int nd = tagger::DynamicFeatures(wf, n, i, prev1, prev2, dyn);
       std::memcpy(scores, static_scores + t * padded, padded * sizeof(std::int32_t));
@@ -600,6 +646,7 @@ void Tagger::TagDocument(const Document& doc, const Lexicon* lexicon, TaggerScra
 bool Tagger::UsesLexicon() const { return impl_->uses_lexicon; }
 std::size_t Tagger::FeatureCount() const { return impl_->features; }
 std::size_t Tagger::WeightCount() const { return impl_->entries.size(); }
+std::size_t Tagger::TagDictionarySize() const { return impl_->tag_dict.size(); }
 const std::string& Tagger::Description() const { return impl_->description; }
 
 }  // namespace dyad

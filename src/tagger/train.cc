@@ -281,8 +281,36 @@ Result<std::string> TrainTagger(const std::vector<std::string>& train_conllu,
     base.amb_words.push_back(word);
     base.amb_masks.push_back(mask);
   }
-  tagger::AmbiguityTable ambiguity;
+  tagger::WordTable ambiguity;
   ambiguity.Build(base.amb_words, base.amb_masks);
+
+  // Tag dictionary from the treebank's own words (exact forms).
+  if (options.tag_dict_min_count > 0) {
+    std::map<std::uint64_t, std::map<std::uint16_t, std::uint32_t>> form_classes;
+    for (const Instance& in : instances) {
+      for (std::size_t i = 0; i < in.words.size(); ++i) {
+        ++form_classes[tagger::CasedWordHash(in.words[i])][in.gold[i]];
+      }
+    }
+    for (const auto& [word, by_class] : form_classes) {
+      std::uint32_t total = 0, top = 0;
+      std::uint16_t top_class = 0;
+      for (const auto& [c, n] : by_class) {
+        total += n;
+        if (n > top) top = n, top_class = c;
+      }
+      if (total >= static_cast<std::uint32_t>(options.tag_dict_min_count) &&
+          static_cast<double>(top) >= options.tag_dict_min_share * total) {
+        base.dict_words.push_back(word);
+        base.dict_classes.push_back(static_cast<std::uint8_t>(top_class));
+      }
+    }
+  }
+  // Training still scores (and learns from) every word, dictionary words too:
+  // a model trained without them tags unknown verbs worse ("Japan froze
+  // assistance" lost its verb), since "said", "is", "will" teach what follows a
+  // subject. The dictionary only saves the scoring when tagging.
+  report->tag_dict_words = base.dict_words.size();
 
   const bool use_classes = options.lexicon != nullptr;
   Perceptron model(classes.size());

@@ -93,6 +93,28 @@ TEST(ShippedModel, TagDocument) {
   EXPECT_EQ(tags[6].upos, Upos::kVerb);
 }
 
+// Frequent, nearly unambiguous forms are tagged from the tag dictionary; the
+// ambiguous ones ("that", "plans", "protests") are still scored in context.
+TEST(ShippedModel, TagDictionaryAndAmbiguousWords) {
+  auto tagger = Tagger::Load(kModel);
+  ASSERT_TRUE(tagger.ok()) << tagger.status().ToString();
+  EXPECT_GT((*tagger)->TagDictionarySize(), 300u);
+  EXPECT_LT((*tagger)->TagDictionarySize(), 2000u);
+  TaggerScratch scratch;
+  std::vector<std::string_view> a = {"He", "said", "that", "the", "plans", "were", "ready", "."};
+  std::vector<PosTag> tags(a.size());
+  (*tagger)->Tag(a, nullptr, &scratch, tags.data());
+  EXPECT_EQ(tags[2].xpos, Xpos::kIN);
+  EXPECT_EQ(tags[3].xpos, Xpos::kDT);
+  EXPECT_EQ(tags[4].xpos, Xpos::kNNS);
+  std::vector<std::string_view> b = {"That", "government", "plans", "to", "deport", "them", "."};
+  tags.resize(b.size());
+  (*tagger)->Tag(b, nullptr, &scratch, tags.data());
+  EXPECT_EQ(tags[0].xpos, Xpos::kDT);
+  EXPECT_EQ(tags[2].xpos, Xpos::kVBZ);
+  EXPECT_EQ(tags[4].xpos, Xpos::kVB);
+}
+
 TEST(BadModel, Missing) {
   auto t = Tagger::Load(TempPath("does_not_exist.dtm"));
   ASSERT_FALSE(t.ok());
@@ -129,12 +151,18 @@ TEST(BadModel, FlippedByteIsCaughtByChecksum) {
 
 TEST(BadModel, WrongVersionAndMagic) {
   std::string bytes = ReadAll(kModel);
-  std::string v2 = bytes;
-  v2[8] = 2;  // format version, little-endian u32 after the magic
-  auto t = Tagger::FromBytes(v2, "v2.dtm");
-  ASSERT_FALSE(t.ok());
-  EXPECT_EQ(t.status().code(), ErrorCode::kVersionMismatch);
-  EXPECT_NE(t.status().message().find("v2.dtm"), std::string::npos);
+  for (char version : {1, 3}) {  // 1: the format before the tag dictionary
+    std::string other_version = bytes;
+    other_version[8] = version;  // format version, little-endian u32 after the magic
+    auto t = Tagger::FromBytes(other_version, "old.dtm");
+    ASSERT_FALSE(t.ok());
+    EXPECT_EQ(t.status().code(), ErrorCode::kVersionMismatch);
+    EXPECT_NE(t.status().message().find("old.dtm"), std::string::npos);
+    EXPECT_NE(t.status().message().find("version " + std::to_string(version)), std::string::npos)
+        << t.status().ToString();
+  }
+  auto t = Tagger::FromBytes(bytes, "shipped.dtm");
+  ASSERT_TRUE(t.ok()) << t.status().ToString();
 
   std::string other = bytes;
   other[0] = 'X';

@@ -68,6 +68,20 @@ TEST(TrainTagger, SmallSliceLearnsAndIsDeterministic) {
   EXPECT_EQ(tags[0].upos, Upos::kDet);
   EXPECT_EQ(tags[2].upos, Upos::kVerb);
   EXPECT_EQ(tags[5].xpos, Xpos::kPeriod);
+
+  // The tag dictionary holds the frequent, nearly unambiguous forms of the
+  // slice; without it every word is scored (and the model is another one).
+  EXPECT_GT(report.tag_dict_words, 20u);
+  EXPECT_EQ((*tagger)->TagDictionarySize(), report.tag_dict_words);
+  opt.seed = 1;
+  opt.tag_dict_min_count = 0;
+  TrainTaggerReport no_dict;
+  auto d = TrainTagger({kEwt + "en_ewt-ud-train.conllu"}, {kEwt + "en_ewt-ud-dev.conllu"}, opt,
+                       &no_dict);
+  ASSERT_TRUE(d.ok());
+  EXPECT_EQ(no_dict.tag_dict_words, 0u);
+  EXPECT_FALSE(*a == *d);
+  EXPECT_GT(no_dict.best_dev.upos(), 0.85);
 }
 
 }  // namespace

@@ -42,8 +42,10 @@ int RunTrain(const TrainArgs& args) {
     PrintError(s.ToString());
     return kExitFailure;
   }
-  std::printf("model: %s (%zu bytes, %zu features, best epoch %d of %d)\n", args.out.c_str(),
-              bytes->size(), report.features, report.best_epoch, report.epochs_run);
+  std::printf(
+      "model: %s (%zu bytes, %zu features, %zu tag dictionary words, best epoch %d of %d)\n",
+      args.out.c_str(), bytes->size(), report.features, report.tag_dict_words, report.best_epoch,
+      report.epochs_run);
   std::printf("dev: UPOS %.2f%%  XPOS %.2f%%\n", 100 * report.best_dev.upos(),
               100 * report.best_dev.xpos());
   if (!args.test.empty()) {
