@@ -36,6 +36,9 @@ struct ValidationRecord {
   bool expect_none = false;
   std::string expect_error;  // PETRARCH error="..." ("storydiscard", "dateline", ...)
   std::string where;         // file:line of the record
+  // PETRARCH <Config option="require_dyad" value="..."> in force at the record
+  // (the suite switches it off around the records that expect one-sided events).
+  bool require_dyad = true;
 };
 
 struct ValidationSuite {

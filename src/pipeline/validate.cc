@@ -167,8 +167,33 @@ Result<ValidationSuite> LoadPetrarchSuite(const std::string& xml_path) {
     if (Element(env, tag, 0, env.size(), &f))
       suite.dictionaries.push_back((dir / Trim(f)).string());
   }
+  // <Config option="..." value="..."> tags apply to the records after them.
+  bool require_dyad = true;
+  std::size_t config_pos = 0;
+  auto apply_configs = [&](std::size_t until) -> Status {
+    while ((config_pos = text.find("<Config", config_pos)) != std::string::npos &&
+           config_pos < until) {
+      std::size_t e = text.find('>', config_pos);
+      if (e == std::string::npos) {
+        return ParseError(xml_path + ":" + std::to_string(LineOf(text, config_pos)) +
+                          ": unterminated <Config>");
+      }
+      std::string_view tag(text.data() + config_pos, e - config_pos);
+      std::string option, value;
+      if (Attribute(tag, "option", &option) && Attribute(tag, "value", &value) &&
+          option == "require_dyad") {
+        // As PETRARCH reads it: anything but "false" (any case) is true.
+        std::string lower = value;
+        for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        require_dyad = lower.find("false") == std::string::npos;
+      }
+      config_pos = e;
+    }
+    return Status::Ok();
+  };
   std::size_t pos = 0;
   while ((pos = text.find("<Sentence ", pos)) != std::string::npos) {
+    DYAD_RETURN_IF_ERROR(apply_configs(pos));
     std::size_t tag_end = text.find('>', pos);
     std::size_t end = text.find("</Sentence>", pos);
     if (tag_end == std::string::npos || end == std::string::npos) {
@@ -178,6 +203,7 @@ Result<ValidationSuite> LoadPetrarchSuite(const std::string& xml_path) {
     std::string_view tag(text.data() + pos, tag_end - pos);
     ValidationRecord r;
     r.where = suite.name + ":" + std::to_string(LineOf(text, pos));
+    r.require_dyad = require_dyad;
     Attribute(tag, "id", &r.id);
     Attribute(tag, "category", &r.category);
     Attribute(tag, "date", &r.date);
@@ -356,6 +382,8 @@ Result<ValidationReport> RunValidation(const ValidationSuite& suite,
   CoderOptions copts;
   copts.trace = options.trace;
   Coder coder(**dicts, copts);
+  copts.require_dyad = false;
+  Coder one_sided_coder(**dicts, copts);  // for records under require_dyad = false
   CoderScratchPtr scratch = NewCoderScratch();
   TaggerScratch tscratch;
   Document doc;
@@ -375,13 +403,18 @@ Result<ValidationReport> RunValidation(const ValidationSuite& suite,
       for (const Sentence& s : doc.sentences) {
         std::span<const PosTag> st;
         if (tagger) st = std::span<const PosTag>(tags).subspan(s.first_token, s.token_count);
-        coder.CodeSentence(doc, s, st, date, scratch.get(), &coding);
+        (r.require_dyad ? coder : one_sided_coder)
+            .CodeSentence(doc, s, st, date, scratch.get(), &coding);
         story_discard |= coding.story_discarded;
         discard |= coding.discarded;
         // PETRARCH and TABARI write an agent with no country as "---GOV".
-        auto shown = [](const CodedActor& a) { return a.agent_only ? "---" + a.code : a.code; };
+        // A missing side (require_dyad = false) is "---".
+        auto shown = [](const CodedActor& a, bool present) {
+          if (!present) return std::string("---");
+          return a.agent_only ? "---" + a.code : a.code;
+        };
         for (const CodedEvent& e : coding.events)
-          coded.insert({shown(e.source), shown(e.target), e.cameo});
+          coded.insert({shown(e.source, e.has_source), shown(e.target, e.has_target), e.cameo});
         o.trace += coding.trace;
       }
       if (story_discard) coded.clear();
