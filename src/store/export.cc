@@ -292,12 +292,13 @@ void CsvRow(const StoredArticle& a, const Event& e, const StoredCluster* cl, Row
 }
 
 // GDELT geography type: 1 country, 2 US state, 3 US city, 4 world city, 5 world state.
+// A place without admin1 is country-level (countries carry their GeoNames id
+// too; only a few city-states' capitals in the gazetteer lack an admin1), a
+// state has admin1 but no GeoNames id, a city both.
 int GeoType(const Place& p) {
-  bool us = p.country == "USA";
-  if (p.geonames_id == 0) {
-    if (p.admin1.empty()) return 1;
-    return us ? 2 : 5;
-  }
+  const bool us = p.country == "USA";
+  if (p.admin1.empty()) return 1;
+  if (p.geonames_id == 0) return us ? 2 : 5;
   return us ? 3 : 4;
 }
 

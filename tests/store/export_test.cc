@@ -127,8 +127,10 @@ TEST_F(ExportTest, GdeltHas61TypedColumns) {
   EXPECT_EQ(rows[0][12], "GOV");
   EXPECT_EQ(rows[0][15], "LBY");
   EXPECT_EQ(rows[0][26], "174");
-  EXPECT_EQ(rows[0][31], "1");    // NumMentions without clusters
-  EXPECT_EQ(rows[0][53], "LBY");  // ActionGeo_CountryCode
+  EXPECT_EQ(rows[0][31], "1");      // NumMentions without clusters
+  EXPECT_EQ(rows[0][51], "1");      // ActionGeo_Type: a country (no admin1), with its GeoNames id
+  EXPECT_EQ(rows[0][52], "Libya");  // ActionGeo_FullName: no ", LBY" after a country
+  EXPECT_EQ(rows[0][53], "LBY");    // ActionGeo_CountryCode
   EXPECT_EQ(rows[0][56], "32.9000");
   EXPECT_EQ(rows[0][60], "https://news.example/a?x=1,2");
   EXPECT_EQ(rows[2][1], "20241231");  // the event's own date
