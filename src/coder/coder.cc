@@ -37,6 +37,7 @@ struct CoderScratch {
   std::vector<std::uint8_t> verbish;        // word may be a verb (tag VERB, or no tags)
   std::vector<std::uint8_t> is_group_join;  // "and"/"," that joins a compound actor
   std::vector<std::uint8_t> hidden;         // inside a comma-delimited aside
+  std::vector<WordId> present;              // vocabulary ids of the sentence, sorted
   std::string scratch;
 };
 
@@ -239,7 +240,8 @@ class PatternMatcher {
           *start = p;
           return true;
         }
-        if (end - p >= 8) break;  // no element is longer than a few words
+        if (end - p >= 8) break;                         // no element is longer than a few words
+        if (e.kind == PatternElementKind::kWord) break;  // a word is one token: p = end - 1
       }
     }
     return false;
@@ -855,6 +857,21 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
   // Infinitive chains: "is planning to deport", "agreed to restore": the
   // first verb yields to the second unless one of its own patterns matched.
   PatternMatcher matcher(dicts_, *sc, options_.max_pattern_gap);
+  // A pattern with a whole word the sentence lacks cannot match: most of a
+  // verb's patterns are passed over without scanning the sentence.
+  sc->present.clear();
+  for (std::size_t i = 0; i < sc->dict_words.size(); ++i) {
+    if (sc->dict_words[i].id != kNone) sc->present.push_back(sc->dict_words[i].id);
+  }
+  std::sort(sc->present.begin(), sc->present.end());
+  auto words_present = [&](const VerbPattern& p) {
+    for (const PatternElement& e : p.elements) {
+      if (e.kind == PatternElementKind::kWord && e.match == WordMatch::kWhole &&
+          !std::binary_search(sc->present.begin(), sc->present.end(), e.id))
+        return false;
+    }
+    return true;
+  };
   std::int32_t last_subject = kNoUnit;
   for (std::size_t vi = 0; vi < verbs.size(); ++vi) {
     const VerbMatch& vm = verbs[vi].m;
@@ -868,7 +885,7 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
       // [+++] "complex" patterns divert the sentence in TABARI; PETRARCH never
       // implemented them, and neither does dyad: they are passed over.
       if (p.code.code != kNone && dicts_.code(p.code.code).kind == CodeKind::kComplex) continue;
-      if (matcher.Match(p, vm.begin, vm.end, cb, ce, &a)) {
+      if (words_present(p) && matcher.Match(p, vm.begin, vm.end, cb, ce, &a)) {
         fired = &p;
         break;
       }
