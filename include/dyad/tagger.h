@@ -204,7 +204,7 @@ struct TrainTaggerOptions {
   // most frequent class has at least `tag_dict_min_share` of them is tagged with
   // that class without scoring (training still learns from every word). 0 = no
   // tag dictionary.
-  int tag_dict_min_count = 20;
+  int tag_dict_min_count = 10;
   double tag_dict_min_share = 0.97;
   // WordNet classes as features (the model then records UsesLexicon()).
   const Lexicon* lexicon = nullptr;
