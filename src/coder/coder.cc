@@ -884,8 +884,9 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
     for (const VerbPattern& p : block.patterns) {
       // [+++] "complex" patterns divert the sentence in TABARI; PETRARCH never
       // implemented them, and neither does dyad: they are passed over.
+      if (!words_present(p)) continue;
       if (p.code.code != kNone && dicts_.code(p.code.code).kind == CodeKind::kComplex) continue;
-      if (words_present(p) && matcher.Match(p, vm.begin, vm.end, cb, ce, &a)) {
+      if (matcher.Match(p, vm.begin, vm.end, cb, ce, &a)) {
         fired = &p;
         break;
       }
