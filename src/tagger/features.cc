@@ -103,12 +103,9 @@ void ComputeWordFeatures(std::span<const std::string_view> words, const Lexicon*
     const auto* p = reinterpret_cast<const unsigned char*>(words[i].data());
     std::size_t n = words[i].size();
     std::uint64_t* out = wf + i * kWordSlotCount;
-    out[kLower] = HashLower(p, n, 0);
-    if (out[kLower] == 0) out[kLower] = 1;
+    out[kLower] = WordHash(words[i]);
     out[kAmbiguity] = ambiguity != nullptr ? ambiguity->Find(out[kLower]) : 0;
-    std::uint64_t cased = kFnvOffset;
-    for (std::size_t j = 0; j < n; ++j) cased = (cased ^ p[j]) * kFnvPrime;
-    out[kCased] = cased == 0 ? 1 : cased;
+    out[kCased] = CasedWordHash(words[i]);
     for (std::size_t k = 1; k <= 4; ++k) {
       std::size_t m = k < n ? k : n;
       out[kSuf1 + k - 1] = HashLower(p + n - m, m, k);

@@ -286,6 +286,22 @@ class Reader {
   std::size_t pos_ = 0;
 };
 
+// Reads `n` word hashes, which must be non-zero and strictly ascending (the
+// ambiguity words and the tag dictionary); on failure *bad_at is the index of
+// the first bad one. The caller has checked that the bytes are there.
+bool ReadWordHashes(Reader* r, std::uint32_t n, std::vector<std::uint64_t>* words,
+                    std::size_t* bad_at) {
+  words->assign(n, 0);
+  for (std::uint32_t i = 0; i < n; ++i) {
+    r->U64(&(*words)[i]);
+    if ((*words)[i] == 0 || (i > 0 && (*words)[i] <= (*words)[i - 1])) {
+      *bad_at = i;
+      return false;
+    }
+  }
+  return true;
+}
+
 }  // namespace
 
 Tagger::Tagger(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -388,12 +404,9 @@ Result<std::unique_ptr<Tagger>> Tagger::FromBytes(std::string_view bytes, std::s
   if (!r.U32(&n_words) || std::uint64_t{n_words} * 16 > r.remaining()) {
     return bad("ambiguity table size does not match the payload");
   }
-  std::vector<std::uint64_t> amb_words(n_words), amb_masks(n_words);
-  for (std::uint32_t i = 0; i < n_words; ++i) {
-    r.U64(&amb_words[i]);
-    if (amb_words[i] == 0 || (i > 0 && amb_words[i] <= amb_words[i - 1])) {
-      return bad("ambiguity words not strictly ascending at " + std::to_string(i));
-    }
+  std::vector<std::uint64_t> amb_words, amb_masks(n_words);
+  if (std::size_t at; !ReadWordHashes(&r, n_words, &amb_words, &at)) {
+    return bad("ambiguity words not strictly ascending at " + std::to_string(at));
   }
   for (std::uint32_t i = 0; i < n_words; ++i) r.U64(&amb_masks[i]);
   impl->ambiguity.Build(amb_words, amb_masks);
@@ -401,12 +414,9 @@ Result<std::unique_ptr<Tagger>> Tagger::FromBytes(std::string_view bytes, std::s
   if (!r.U32(&n_dict) || std::uint64_t{n_dict} * 9 != r.remaining()) {
     return bad("tag dictionary size does not match the payload");
   }
-  std::vector<std::uint64_t> dict_words(n_dict), dict_classes(n_dict);
-  for (std::uint32_t i = 0; i < n_dict; ++i) {
-    r.U64(&dict_words[i]);
-    if (dict_words[i] == 0 || (i > 0 && dict_words[i] <= dict_words[i - 1])) {
-      return bad("tag dictionary words not strictly ascending at " + std::to_string(i));
-    }
+  std::vector<std::uint64_t> dict_words, dict_classes(n_dict);
+  if (std::size_t at; !ReadWordHashes(&r, n_dict, &dict_words, &at)) {
+    return bad("tag dictionary words not strictly ascending at " + std::to_string(at));
   }
   for (std::uint32_t i = 0; i < n_dict; ++i) {
     std::uint8_t c = 0;
