@@ -174,7 +174,7 @@ Result<ValidationSuite> LoadPetrarchSuite(const std::string& xml_path) {
     while ((config_pos = text.find("<Config", config_pos)) != std::string::npos &&
            config_pos < until) {
       std::size_t e = text.find('>', config_pos);
-      if (e == std::string::npos) {
+      if (e == std::string::npos || e > until) {
         return ParseError(xml_path + ":" + std::to_string(LineOf(text, config_pos)) +
                           ": unterminated <Config>");
       }
@@ -232,6 +232,7 @@ Result<ValidationSuite> LoadPetrarchSuite(const std::string& xml_path) {
     suite.records.push_back(std::move(r));
     pos = end;
   }
+  DYAD_RETURN_IF_ERROR(apply_configs(text.size()));  // trailing tags must be well-formed too
   return suite;
 }
 

@@ -1,4 +1,6 @@
 // Copyright dyad authors. The shipped tagger model: accuracy and bad files.
+#include "tagger/model.h"
+
 #include <gtest/gtest.h>
 
 #include <cstdio>
@@ -173,6 +175,46 @@ TEST(BadModel, WrongVersionAndMagic) {
   t = Tagger::FromBytes(bytes + "extra", "long.dtm");
   ASSERT_FALSE(t.ok());
   EXPECT_EQ(t.status().code(), ErrorCode::kParseError);
+}
+
+// The tag dictionary section (after the checksum has been fixed up, so the
+// table checks themselves are reached): bad sizes, order and classes.
+TEST(BadModel, BrokenTagDictionary) {
+  const std::string bytes = ReadAll(kModel);
+  ASSERT_GT(bytes.size(), 1000u);
+  auto with_payload = [&](std::string payload) {
+    std::string out = bytes.substr(0, 16);
+    for (int i = 0; i < 8; ++i)
+      out.push_back(static_cast<char>((payload.size() >> (8 * i)) & 0xFF));
+    const std::uint32_t crc = tagger::Crc32(payload);
+    for (int i = 0; i < 4; ++i) out.push_back(static_cast<char>((crc >> (8 * i)) & 0xFF));
+    out.append(4, '\0');
+    return out + payload;
+  };
+  const std::string payload = bytes.substr(32);
+  ASSERT_TRUE(Tagger::FromBytes(with_payload(payload), "same.dtm").ok());
+  auto expect_bad = [&](const std::string& p, const std::string& what) {
+    auto t = Tagger::FromBytes(with_payload(p), "dict.dtm");
+    ASSERT_FALSE(t.ok()) << what;
+    EXPECT_EQ(t.status().code(), ErrorCode::kParseError);
+    EXPECT_NE(t.status().message().find("dict.dtm"), std::string::npos);
+    EXPECT_NE(t.status().message().find(what), std::string::npos) << t.status().ToString();
+  };
+  // The last byte is the class of the last dictionary word.
+  std::string p = payload;
+  p.back() = static_cast<char>(0xFF);
+  expect_bad(p, "class of tag dictionary word");
+  // One byte fewer: the dictionary no longer fits its count.
+  expect_bad(payload.substr(0, payload.size() - 1), "tag dictionary size");
+  // The last word hash set to 0: the section ends with D 8-byte hashes, then D classes.
+  auto shipped = Tagger::FromBytes(bytes, "shipped.dtm");
+  ASSERT_TRUE(shipped.ok());
+  const std::size_t d = (*shipped)->TagDictionarySize();
+  ASSERT_GT(d, 1u);
+  p = payload;
+  const std::size_t last_word = payload.size() - d - 8;
+  for (int i = 0; i < 8; ++i) p[last_word + i] = 0;
+  expect_bad(p, "tag dictionary words not strictly ascending at " + std::to_string(d - 1));
 }
 
 TEST(Conllu, ErrorsNameFileAndLine) {
