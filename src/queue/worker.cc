@@ -46,8 +46,8 @@ struct CodedBatch {
   std::vector<QueueMessage> messages;
   std::vector<Article> articles;
   std::vector<CodedArticle> coded;
-  std::vector<std::size_t> source;  // articles[i] came from messages[source[i]]
-  std::vector<std::size_t> todo;    // articles to write, in content-hash order
+  std::vector<std::size_t> source;    // articles[i] came from messages[source[i]]
+  std::vector<std::size_t> to_write;  // articles to write, in content-hash order
 };
 
 // What the writer made of a batch.
@@ -106,7 +106,7 @@ class Worker {
       Log("taking back " + std::to_string(own->size()) + " messages of an earlier run");
       const std::size_t n = own->size();
       if (auto batch = Prepare(std::move(*own))) {
-        Finish(*batch, Retry(*batch, Write(*batch, batch->todo)));
+        Finish(*batch, Retry(*batch, Write(*batch, batch->to_write)));
       }
       if (n < o_.batch) break;
     }
@@ -273,23 +273,23 @@ class Worker {
              b.articles[i].origin + ": " + errors[i].ToString());
         continue;
       }
-      b.todo.push_back(i);
+      b.to_write.push_back(i);
     }
-    if (b.todo.empty()) return std::nullopt;
+    if (b.to_write.empty()) return std::nullopt;
     // One order for every worker (by content hash), so concurrent batches
     // that share articles take the store's row locks in the same order.
-    std::sort(b.todo.begin(), b.todo.end(), [&](std::size_t x, std::size_t y) {
+    std::sort(b.to_write.begin(), b.to_write.end(), [&](std::size_t x, std::size_t y) {
       return b.articles[x].content_hash < b.articles[y].content_hash;
     });
     return b;
   }
 
   // Stores a batch (writer's thread; no broker calls here).
-  WriteOutcome Write(const CodedBatch& b, std::vector<std::size_t> todo) {
+  WriteOutcome Write(const CodedBatch& b, std::vector<std::size_t> to_write) {
     WriteOutcome out;
-    for (int attempt = 1; !todo.empty(); ++attempt) {
+    for (int attempt = 1; !to_write.empty(); ++attempt) {
       std::vector<ArticleWrite> writes;
-      for (std::size_t i : todo) writes.push_back({&b.articles[i], &b.coded[i]});
+      for (std::size_t i : to_write) writes.push_back({&b.articles[i], &b.coded[i]});
       auto results = store_->Write(writes);
       if (!results.ok()) {
         if (attempt < kWriteAttempts && !stop_) {
@@ -299,16 +299,16 @@ class Worker {
         }
         // Nothing of it is stored; its messages stay pending and are claimed
         // again after claim_after (by this worker or another).
-        out.left = todo;
+        out.left = to_write;
         Log("store: batch of " + std::to_string(writes.size()) +
             " articles not committed: " + results.status().ToString());
         break;
       }
       out.committed = true;
       std::vector<std::size_t> again;
-      for (std::size_t k = 0; k < results->size() && k < todo.size(); ++k) {
+      for (std::size_t k = 0; k < results->size() && k < to_write.size(); ++k) {
         const WriteResult& r = (*results)[k];
-        const std::size_t i = todo[k];
+        const std::size_t i = to_write[k];
         const QueueMessage& m = b.messages[b.source[i]];
         switch (r.kind) {
           case WriteKind::kNew:
@@ -332,8 +332,8 @@ class Worker {
             break;
         }
       }
-      todo = std::move(again);
-      if (!todo.empty()) Backoff(attempt);
+      to_write = std::move(again);
+      if (!to_write.empty()) Backoff(attempt);
     }
     return out;
   }
@@ -362,8 +362,8 @@ class Worker {
         store_ = owned_store_.get();
         Log("store: reopened");
       }
-      std::vector<std::size_t> todo = out.left;
-      out.Merge(Write(b, std::move(todo)));
+      std::vector<std::size_t> to_write = out.left;
+      out.Merge(Write(b, std::move(to_write)));
     }
     return out;
   }
@@ -395,7 +395,7 @@ class Worker {
   void StartWrite(CodedBatch batch) {
     in_flight_ = std::make_unique<CodedBatch>(std::move(batch));
     const CodedBatch* b = in_flight_.get();
-    writing_ = std::async(std::launch::async, [this, b] { return Write(*b, b->todo); });
+    writing_ = std::async(std::launch::async, [this, b] { return Write(*b, b->to_write); });
   }
 
   // Waits for the batch in the writer, then acknowledges it.
