@@ -14,12 +14,8 @@
 # answers, socket errors, answers slower than wrk's --timeout 10s) per
 # endpoint, then stops the server.
 set -euo pipefail
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
-BUILD=${BUILD:-$ROOT/build}
-case "$BUILD" in /*) ;; *) BUILD=$ROOT/$BUILD ;; esac
-CLI=${DYAD_CLI:-$BUILD/dyad}
-SHARED=${DYAD_SHARED_DIR:-$ROOT/../shared}
-CORPUS=$SHARED/data/corpus/reuters21578.jsonl
+# shellcheck source=bench/lib.sh
+. "$(dirname "$0")/lib.sh"
 DURATION=${DURATION:-10s}
 CONNECTIONS=${CONNECTIONS:-16}
 WRK_THREADS=${WRK_THREADS:-2}

@@ -17,12 +17,8 @@
 # the workers and of the PostgreSQL server during the run.
 # Needs the servers of scripts/services.sh (started if DYAD_TEST_* are unset).
 set -euo pipefail
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
-BUILD=${BUILD:-$ROOT/build}
-case "$BUILD" in /*) ;; *) BUILD=$ROOT/$BUILD ;; esac
-CLI=${DYAD_CLI:-$BUILD/dyad}
-SHARED=${DYAD_SHARED_DIR:-$ROOT/../shared}
-CORPUS=$SHARED/data/corpus/reuters21578.jsonl
+# shellcheck source=bench/lib.sh
+. "$(dirname "$0")/lib.sh"
 ARTICLES=${ARTICLES:-5000}
 WORKERS=${WORKERS:-1 2 4}
 THREADS=${THREADS:-1}
