@@ -200,6 +200,11 @@ struct TrainTaggerOptions {
   double merge_contractions = 0.5;
   // Weights whose absolute value is below this (after averaging) are dropped.
   float prune_below = 0.05f;
+  // Features that fire on fewer training words than this (counted once over
+  // the data with the gold previous classes) are not learned; 1 = all. On EWT,
+  // 5 keeps 53,501 of 167,368 features at -0.3 UPOS points, and the smaller
+  // table makes tagging ~40% faster (docs/performance.md).
+  int min_feature_count = 5;
   // Tag dictionary: a word form seen at least `tag_dict_min_count` times whose
   // most frequent class has at least `tag_dict_min_share` of them is tagged with
   // that class without scoring (training still learns from every word). 0 = no

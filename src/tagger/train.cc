@@ -313,6 +313,37 @@ Result<std::string> TrainTagger(const std::vector<std::string>& train_conllu,
   report->tag_dict_words = base.dict_words.size();
 
   const bool use_classes = options.lexicon != nullptr;
+  // Features that fire on fewer than min_feature_count training words (with
+  // the gold previous classes) are never learned: most of them are rare-word
+  // pairs that only memorise the training set, and they make the model large.
+  std::unordered_map<std::uint64_t, std::uint32_t> feature_count;
+  const auto min_count = static_cast<std::uint32_t>(std::max(options.min_feature_count, 1));
+  if (min_count > 1) {
+    std::vector<std::uint64_t> wf;
+    std::uint64_t keys[tagger::kMaxFeatures];
+    for (const Instance& in : instances) {
+      for (int variant = 0; variant < 2; ++variant) {
+        const auto& words = variant == 0 ? in.words : in.merged_words;
+        const auto& gold = variant == 0 ? in.gold : in.merged_gold;
+        if (words.empty()) continue;
+        wf.resize(words.size() * tagger::kWordSlotCount);
+        tagger::ComputeWordFeatures(words, options.lexicon, &ambiguity, wf.data());
+        std::uint32_t prev1 = tagger::kStartClass, prev2 = tagger::kStartClass + 1;
+        for (std::size_t i = 0; i < words.size(); ++i) {
+          int nk =
+              tagger::TokenFeatures(wf.data(), words.size(), i, prev1, prev2, use_classes, keys);
+          for (int k = 0; k < nk; ++k) ++feature_count[keys[k]];
+          prev2 = prev1;
+          prev1 = gold[i];
+        }
+      }
+    }
+  }
+  auto frequent = [&](std::uint64_t key) {
+    if (min_count <= 1) return true;
+    auto it = feature_count.find(key);
+    return it != feature_count.end() && it->second >= min_count;
+  };
   Perceptron model(classes.size());
   std::mt19937_64 rng(options.seed);
   std::vector<std::size_t> order(instances.size());
@@ -339,7 +370,13 @@ Result<std::string> TrainTagger(const std::vector<std::string>& train_conllu,
         int nk = tagger::TokenFeatures(wf.data(), words.size(), i, prev1, prev2, use_classes, keys);
         std::uint16_t guess = model.Predict(keys, nk);
         model.Tick();
-        if (guess != gold[i]) model.Update(keys, nk, gold[i], guess);
+        if (guess != gold[i]) {
+          int kept = 0;
+          for (int k = 0; k < nk; ++k) {
+            if (frequent(keys[k])) keys[kept++] = keys[k];
+          }
+          model.Update(keys, kept, gold[i], guess);
+        }
         prev2 = prev1;
         prev1 = guess;
       }

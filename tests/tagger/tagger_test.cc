@@ -84,6 +84,29 @@ TEST(TrainTagger, SmallSliceLearnsAndIsDeterministic) {
   EXPECT_GT(no_dict.best_dev.upos(), 0.85);
 }
 
+TEST(TrainTagger, FeatureCountCutoffShrinksTheModel) {
+  TrainTaggerOptions opt;
+  opt.epochs = 2;
+  opt.max_train_sentences = 1000;
+  opt.max_dev_sentences = 300;
+  opt.min_feature_count = 1;
+  TrainTaggerReport all, cut;
+  auto a =
+      TrainTagger({kEwt + "en_ewt-ud-train.conllu"}, {kEwt + "en_ewt-ud-dev.conllu"}, opt, &all);
+  ASSERT_TRUE(a.ok()) << a.status().ToString();
+  opt.min_feature_count = 5;
+  auto b =
+      TrainTagger({kEwt + "en_ewt-ud-train.conllu"}, {kEwt + "en_ewt-ud-dev.conllu"}, opt, &cut);
+  ASSERT_TRUE(b.ok()) << b.status().ToString();
+  std::printf("slice: %zu features with every feature, %zu with the cutoff 5\n", all.features,
+              cut.features);
+  // Rare-word features are most of an unpruned model; dropping them keeps the
+  // frequent ones that carry the accuracy.
+  EXPECT_LT(cut.features * 2, all.features);
+  EXPECT_LT(b->size(), a->size());
+  EXPECT_GT(cut.best_dev.upos(), 0.85) << cut.best_dev.upos();
+}
+
 }  // namespace
 }  // namespace dyad
 

@@ -15,6 +15,9 @@ struct TrainArgs {
   int epochs = TrainTaggerOptions{}.epochs;
   std::uint64_t seed = 1;
   bool no_lexicon = false;
+  float prune_below = TrainTaggerOptions{}.prune_below;
+  int tag_dict_min_count = TrainTaggerOptions{}.tag_dict_min_count;
+  int min_feature_count = TrainTaggerOptions{}.min_feature_count;
 };
 
 int RunTrain(const TrainArgs& args) {
@@ -30,6 +33,9 @@ int RunTrain(const TrainArgs& args) {
   TrainTaggerOptions o;
   o.epochs = args.epochs;
   o.seed = args.seed;
+  o.prune_below = args.prune_below;
+  o.tag_dict_min_count = args.tag_dict_min_count;
+  o.min_feature_count = args.min_feature_count;
   o.lexicon = lexicon.get();
   o.progress = [](const Diagnostic& d) { std::fprintf(stderr, "%s\n", d.ToString().c_str()); };
   TrainTaggerReport report;
@@ -82,6 +88,21 @@ void RegisterTrain(CLI::App& app, Runner* run) {
   tagger->add_option("-o,--out", args->out, "Model file to write")->capture_default_str();
   tagger->add_option("--epochs", args->epochs, "Maximum epochs")->capture_default_str();
   tagger->add_option("--seed", args->seed, "Random seed")->capture_default_str();
+  tagger
+      ->add_option("--prune", args->prune_below,
+                   "Drop averaged weights below this magnitude (larger: smaller, faster model)")
+      ->capture_default_str()
+      ->check(CLI::NonNegativeNumber);
+  tagger
+      ->add_option("--tag-dict-min-count", args->tag_dict_min_count,
+                   "Tag without scoring the forms seen this often with one class (0: none)")
+      ->capture_default_str()
+      ->check(CLI::NonNegativeNumber);
+  tagger
+      ->add_option("--min-feature-count", args->min_feature_count,
+                   "Learn only features firing on at least this many training words")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
   tagger->add_flag("--no-lexicon", args->no_lexicon, "Do not use WordNet classes as features");
   tagger->callback([run, args] { *run = [args] { return RunTrain(*args); }; });
 }
