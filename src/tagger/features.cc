@@ -106,14 +106,19 @@ void ComputeWordFeatures(std::span<const std::string_view> words, const Lexicon*
     out[kLower] = WordHash(words[i]);
     out[kAmbiguity] = ambiguity != nullptr ? ambiguity->Find(out[kLower]) : 0;
     out[kCased] = CasedWordHash(words[i]);
-    for (std::size_t k = 1; k <= 4; ++k) {
-      std::size_t m = k < n ? k : n;
-      out[kSuf1 + k - 1] = HashLower(p + n - m, m, k);
-    }
-    for (std::size_t k = 1; k <= 3; ++k) {
-      std::size_t m = k < n ? k : n;
-      out[kPre1 + k - 1] = HashLower(p, m, 16 + k);
-    }
+    // Affixes of up to four bytes are their lower-cased bytes packed into an
+    // integer (exact, no hashing): the last k bytes of the suffix value are
+    // suffix k; a word shorter than k has itself as its suffix k, as before.
+    std::uint64_t suffix = 0, prefix = 0;
+    for (std::size_t j = n > 4 ? n - 4 : 0; j < n; ++j) suffix = (suffix << 8) | Lower(p[j]);
+    for (std::size_t j = 0; j < 3 && j < n; ++j) prefix |= std::uint64_t{Lower(p[j])} << (8 * j);
+    out[kSuf1] = suffix & 0xFF;
+    out[kSuf2] = suffix & 0xFFFF;
+    out[kSuf3] = suffix & 0xFFFFFF;
+    out[kSuf4] = suffix;
+    out[kPre1] = prefix & 0xFF;
+    out[kPre2] = prefix & 0xFFFF;
+    out[kPre3] = prefix;
     // Shape: X/x/d/u per byte, runs of the same class cut to two.
     std::uint64_t shape = kFnvOffset;
     unsigned char last = 0;

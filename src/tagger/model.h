@@ -13,7 +13,7 @@
 namespace dyad::tagger {
 
 inline constexpr char kModelMagic[8] = {'D', 'Y', 'A', 'D', 'T', 'A', 'G', 'R'};
-inline constexpr std::uint32_t kModelVersion = 2;
+inline constexpr std::uint32_t kModelVersion = 3;
 inline constexpr std::size_t kHeaderSize = 32;
 inline constexpr std::uint32_t kFlagUsesLexicon = 1;
 

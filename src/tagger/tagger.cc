@@ -562,6 +562,10 @@ void Tagger::Tag(std::span<const std::string_view> words, const Lexicon* lexicon
   int counts[kBlock];
   std::uint32_t guess[kBlock];
   bool fixed[kBlock];  // the word's class comes from the tag dictionary
+  // Class-dependent keys computed for the guessed previous classes.
+  std::uint64_t guessed_dyn[kBlock * tagger::kMaxDynamicFeatures];
+  int guessed_count[kBlock];
+  std::pair<std::uint32_t, std::uint32_t> guessed_prev[kBlock];
   const std::int16_t* rows[kStatic];
   std::uint32_t prev1 = tagger::kStartClass, prev2 = tagger::kStartClass + 1;
   for (std::size_t b = 0; b < n; b += kBlock) {
@@ -602,13 +606,16 @@ void Tagger::Tag(std::span<const std::string_view> words, const Lexicon* lexicon
     }
     // Prefetch the class-dependent features as if each word took the class its
     // static scores give it; a wrong guess only costs a wasted prefetch.
+    // The keys are kept: when the guess was right they are the ones needed.
     {
       std::uint32_t g1 = prev1, g2 = prev2;
       for (std::size_t t = 0; t < len; ++t) {
         if (!fixed[t]) {
-          std::uint64_t dyn[tagger::kMaxDynamicFeatures];
-          const int nd = tagger::DynamicFeatures(wf, n, b + t, g1, g2, dyn);
-          for (int k = 0; k < nd; ++k) __builtin_prefetch(&table[(dyn[k] >> 17) & m.mask]);
+          std::uint64_t* dyn = guessed_dyn + t * tagger::kMaxDynamicFeatures;
+          guessed_count[t] = tagger::DynamicFeatures(wf, n, b + t, g1, g2, dyn);
+          guessed_prev[t] = {g1, g2};
+          for (int k = 0; k < guessed_count[t]; ++k)
+            __builtin_prefetch(&table[(dyn[k] >> 17) & m.mask]);
         }
         g2 = g1;
         g1 = guess[t];
@@ -622,8 +629,11 @@ void Tagger::Tag(std::span<const std::string_view> words, const Lexicon* lexicon
         prev1 = guess[t];
         continue;
       }
-      std::uint64_t dyn[tagger::kMaxDynamicFeatures];
-      const int nd = tagger::DynamicFeatures(wf, n, i, prev1, prev2, dyn);
+      std::uint64_t* dyn = guessed_dyn + t * tagger::kMaxDynamicFeatures;
+      int nd = guessed_count[t];
+      if (guessed_prev[t] != std::pair{prev1, prev2}) {
+        nd = tagger::DynamicFeatures(wf, n, i, prev1, prev2, dyn);
+      }
       std::memcpy(scores, static_scores + t * padded, padded * sizeof(std::int32_t));
       int n_rows = 0;
       for (int k = 0; k < nd; ++k) {

@@ -153,7 +153,7 @@ TEST(BadModel, FlippedByteIsCaughtByChecksum) {
 
 TEST(BadModel, WrongVersionAndMagic) {
   std::string bytes = ReadAll(kModel);
-  for (char version : {1, 3}) {  // 1: the format before the tag dictionary
+  for (char version : {1, 2, 4}) {  // 1: before the tag dictionary; 2: other feature keys
     std::string other_version = bytes;
     other_version[8] = version;  // format version, little-endian u32 after the magic
     auto t = Tagger::FromBytes(other_version, "old.dtm");
