@@ -38,6 +38,12 @@ struct ModelData {
   std::vector<std::uint8_t> dict_classes;
 };
 
+// Training quantises weights to at most this magnitude, so that any
+// kMaxFeatures (40) of them add up within int16 and the tagger can sum its
+// dense weight rows 16 classes per instruction. (The format allows any int16
+// weight; larger ones are summed in int32.)
+inline constexpr int kMaxQuantizedWeight = 32767 / 40;
+
 // CRC-32 (IEEE 802.3, the zlib/PNG polynomial).
 std::uint32_t Crc32(std::string_view bytes);
 

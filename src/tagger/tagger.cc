@@ -197,6 +197,73 @@ __attribute__((target("avx2"))) void SumRowsAvx2(std::int32_t* scores,
   }
 }
 
+// The same sum for models whose dense weights are small enough that any
+// kMaxFeatures of them add up within int16 (Impl::sum16): rows are added 16
+// classes per instruction in int16 and widened once. Rows must be readable up
+// to `padded` rounded up to 16 (Impl::row_stride).
+template <int kChunks>
+__attribute__((target("avx2"))) inline void SumChunks16Avx2(std::int32_t* scores,
+                                                            const std::int16_t* const* rows,
+                                                            int n_rows, std::size_t c0,
+                                                            std::size_t padded) {
+  __m256i acc[kChunks];
+  for (int k = 0; k < kChunks; ++k) acc[k] = _mm256_setzero_si256();
+  for (int r = 0; r < n_rows; ++r) {
+    const std::int16_t* row = rows[r] + c0;
+    for (int k = 0; k < kChunks; ++k) {
+      acc[k] = _mm256_add_epi16(acc[k],
+                                _mm256_loadu_si256(reinterpret_cast<const __m256i*>(row + 16 * k)));
+    }
+  }
+  for (int k = 0; k < kChunks; ++k) {
+    std::int32_t* out = scores + c0 + 16 * k;
+    const __m256i lo = _mm256_cvtepi16_epi32(_mm256_castsi256_si128(acc[k]));
+    _mm256_storeu_si256(
+        reinterpret_cast<__m256i*>(out),
+        _mm256_add_epi32(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(out)), lo));
+    if (c0 + 16 * k + 8 < padded) {
+      const __m256i hi = _mm256_cvtepi16_epi32(_mm256_extracti128_si256(acc[k], 1));
+      _mm256_storeu_si256(
+          reinterpret_cast<__m256i*>(out + 8),
+          _mm256_add_epi32(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(out + 8)), hi));
+    }
+  }
+}
+
+__attribute__((target("avx2"))) void SumRows16Avx2(std::int32_t* scores,
+                                                   const std::int16_t* const* rows, int n_rows,
+                                                   std::size_t padded) {
+  if (n_rows == 0) return;
+  for (std::size_t c0 = 0; c0 < padded; c0 += 128) {
+    switch ((padded - c0 + 15) / 16) {
+      case 1:
+        SumChunks16Avx2<1>(scores, rows, n_rows, c0, padded);
+        break;
+      case 2:
+        SumChunks16Avx2<2>(scores, rows, n_rows, c0, padded);
+        break;
+      case 3:
+        SumChunks16Avx2<3>(scores, rows, n_rows, c0, padded);
+        break;
+      case 4:
+        SumChunks16Avx2<4>(scores, rows, n_rows, c0, padded);
+        break;
+      case 5:
+        SumChunks16Avx2<5>(scores, rows, n_rows, c0, padded);
+        break;
+      case 6:
+        SumChunks16Avx2<6>(scores, rows, n_rows, c0, padded);
+        break;
+      case 7:
+        SumChunks16Avx2<7>(scores, rows, n_rows, c0, padded);
+        break;
+      default:
+        SumChunks16Avx2<8>(scores, rows, n_rows, c0, padded);
+        break;
+    }
+  }
+}
+
 __attribute__((target("avx2"))) std::uint32_t ArgMaxAvx2(const std::int32_t* scores,
                                                          std::size_t padded) {
   __m256i m = _mm256_set1_epi32(kPadScore);
@@ -227,9 +294,10 @@ struct Tagger::Impl {
   std::uint64_t mask = 0;
   // Per weight: class in the high 16 bits, quantised weight in the low 16.
   std::vector<std::uint32_t> entries;
-  // Dense weight rows of `padded` int16 each (see Slot).
+  // Dense weight rows of `row_stride` int16 each (see Slot).
   std::vector<std::int16_t> dense;
-  std::size_t padded = 0;  // classes rounded up to a multiple of 8
+  std::size_t padded = 0;      // classes rounded up to a multiple of 8
+  std::size_t row_stride = 0;  // classes rounded up to a multiple of 16
   SumRowsFn sum_rows = SumRowsGeneric;
   ArgMaxFn argmax = ArgMaxGeneric;
   tagger::WordTable ambiguity;
@@ -433,15 +501,11 @@ Result<std::unique_ptr<Tagger>> Tagger::FromBytes(std::string_view bytes, std::s
     impl->entries[e] = (std::uint32_t{cls} << 16) | std::uint32_t{lo} | (std::uint32_t{hi} << 8);
   }
   impl->padded = (std::size_t{n_classes} + 7) / 8 * 8;
-#ifdef DYAD_TAGGER_AVX2
-  if (__builtin_cpu_supports("avx2")) {
-    impl->sum_rows = SumRowsAvx2;
-    impl->argmax = ArgMaxAvx2;
-  }
-#endif
+  impl->row_stride = (std::size_t{n_classes} + 15) / 16 * 16;
   std::size_t dense_rows = 0;  // at most: features with kDenseMin+ weights
   for (const Slot& slot : impl->table) dense_rows += slot.key != 0 && slot.b >= kDenseMin;
-  impl->dense.reserve(dense_rows * impl->padded);
+  impl->dense.reserve(dense_rows * impl->row_stride);
+  int max_dense_weight = 0;
   for (Slot& slot : impl->table) {
     if (slot.key == 0) continue;
     const std::uint32_t* e = impl->entries.data() + slot.a;
@@ -449,7 +513,7 @@ Result<std::unique_ptr<Tagger>> Tagger::FromBytes(std::string_view bytes, std::s
       const std::uint32_t second = slot.b == 2 ? e[1] : kNoEntry;
       slot.a = e[0] | kInlineBit;
       slot.b = second;
-    } else if (slot.b >= kDenseMin && impl->dense.size() + impl->padded < kDenseBit) {
+    } else if (slot.b >= kDenseMin && impl->dense.size() + impl->row_stride < kDenseBit) {
       // One weight per class at most (else the row could overflow int16).
       std::uint64_t seen[4] = {0, 0, 0, 0};
       bool unique = true;
@@ -460,13 +524,24 @@ Result<std::unique_ptr<Tagger>> Tagger::FromBytes(std::string_view bytes, std::s
       }
       if (!unique) continue;
       const std::size_t row = impl->dense.size();
-      impl->dense.resize(row + impl->padded, 0);
+      impl->dense.resize(row + impl->row_stride, 0);
       for (std::uint32_t j = 0; j < slot.b; ++j) {
-        impl->dense[row + (e[j] >> 16)] = static_cast<std::int16_t>(e[j] & 0xFFFF);
+        const auto w = static_cast<std::int16_t>(e[j] & 0xFFFF);
+        impl->dense[row + (e[j] >> 16)] = w;
+        max_dense_weight = std::max(max_dense_weight, std::abs(int{w}));
       }
       slot.a = static_cast<std::uint32_t>(row) | kDenseBit;
     }
   }
+#ifdef DYAD_TAGGER_AVX2
+  if (__builtin_cpu_supports("avx2")) {
+    // Dense rows summed in int16 when no kMaxFeatures of them can overflow it
+    // (dyad's training quantises to tagger::kMaxQuantizedWeight).
+    const bool sum16 = max_dense_weight * tagger::kMaxFeatures <= 32767;
+    impl->sum_rows = sum16 ? SumRows16Avx2 : SumRowsAvx2;
+    impl->argmax = ArgMaxAvx2;
+  }
+#endif
   return std::unique_ptr<Tagger>(new Tagger(std::move(impl)));
 }
 
@@ -512,7 +587,7 @@ inline void PrefetchWeights(const Slot& s, const Tagger::Impl& m) {
   const char* end;
   if (s.a & kDenseBit) {
     p = reinterpret_cast<const char*>(m.dense.data() + (s.a & ~kDenseBit));
-    end = p + m.padded * sizeof(std::int16_t);
+    end = p + m.row_stride * sizeof(std::int16_t);
   } else {
     p = reinterpret_cast<const char*>(m.entries.data() + s.a);
     end = p + s.b * sizeof(std::uint32_t);

@@ -18,6 +18,9 @@ namespace dyad {
 namespace {
 
 using tagger::ConlluFile;
+
+static_assert(tagger::kMaxQuantizedWeight * tagger::kMaxFeatures <= 32767,
+              "the tagger sums up to kMaxFeatures dense weights in int16");
 using tagger::ConlluSentence;
 
 struct Instance {
@@ -92,7 +95,7 @@ class Perceptron {
       keys.push_back(keys_[f]);
       rows.push_back(row);
     }
-    m->scale = max_abs > 0 ? max_abs / 32767.0f : 1.0f;
+    m->scale = max_abs > 0 ? max_abs / static_cast<float>(tagger::kMaxQuantizedWeight) : 1.0f;
     m->keys.clear();
     m->counts.clear();
     m->entry_class.clear();
@@ -103,7 +106,8 @@ class Perceptron {
         long q = std::lround(w / m->scale);
         if (q == 0) continue;
         m->entry_class.push_back(cls);
-        m->entry_weight.push_back(static_cast<std::int16_t>(std::clamp(q, -32767L, 32767L)));
+        m->entry_weight.push_back(static_cast<std::int16_t>(
+            std::clamp(q, -long{tagger::kMaxQuantizedWeight}, long{tagger::kMaxQuantizedWeight})));
         ++count;
       }
       if (count == 0) continue;

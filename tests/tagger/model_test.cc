@@ -3,13 +3,16 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include "dyad/tagger.h"
+#include "tagger/conllu.h"
 
 namespace dyad {
 namespace {
@@ -44,6 +47,65 @@ TEST(ShippedModel, TestSplitAccuracy) {
   EXPECT_GT(acc->tokens, 25000u);
   EXPECT_GE(acc->upos(), 0.95);
   EXPECT_GE(acc->xpos(), 0.94);
+}
+
+// The shipped model's dense weights are summed in int16 (they are small
+// enough); the same model with every weight doubled is summed in int32. Doubling
+// every score keeps every argmax (ties included), so both must tag alike.
+TEST(ShippedModel, Int16AndInt32SumsTagAlike) {
+  const std::string bytes = ReadAll(kModel);
+  ASSERT_GT(bytes.size(), tagger::kHeaderSize + 16);
+  std::string payload = bytes.substr(tagger::kHeaderSize);
+  auto u32 = [&](std::size_t at) {
+    std::uint32_t v = 0;
+    for (int i = 0; i < 4; ++i)
+      v |= std::uint32_t{static_cast<unsigned char>(payload[at + i])} << (8 * i);
+    return v;
+  };
+  // Layout (docs/formats/tagger-model.md): classes, scale, description, sizes,
+  // keys, counts, weight classes, weights.
+  std::size_t at = 4 + 2 * std::size_t{u32(0)};
+  at += 4;            // scale
+  at += 4 + u32(at);  // description
+  const std::uint32_t features = u32(at), weights = u32(at + 4);
+  at += 8 + std::size_t{features} * 9 + weights;
+  int max_weight = 0;
+  for (std::uint32_t w = 0; w < weights; ++w, at += 2) {
+    auto v = static_cast<std::int16_t>(static_cast<unsigned char>(payload[at]) |
+                                       (static_cast<unsigned char>(payload[at + 1]) << 8));
+    max_weight = std::max(max_weight, std::abs(int{v}));
+    auto d = static_cast<std::uint16_t>(2 * v);
+    payload[at] = static_cast<char>(d & 0xFF);
+    payload[at + 1] = static_cast<char>(d >> 8);
+  }
+  ASSERT_LE(max_weight, tagger::kMaxQuantizedWeight);
+  ASSERT_GT(2 * max_weight * 40, 32767) << "doubled weights must take the int32 path";
+  std::string doubled = bytes.substr(0, tagger::kHeaderSize) + payload;
+  const std::uint32_t crc = tagger::Crc32(payload);
+  for (int i = 0; i < 4; ++i) doubled[24 + i] = static_cast<char>((crc >> (8 * i)) & 0xFF);
+  auto a = Tagger::FromBytes(bytes, "shipped.dtm");
+  auto b = Tagger::FromBytes(doubled, "doubled.dtm");
+  ASSERT_TRUE(a.ok()) << a.status().ToString();
+  ASSERT_TRUE(b.ok()) << b.status().ToString();
+  tagger::ConlluFile dev;
+  ASSERT_TRUE(tagger::ReadConllu(kEwt + "en_ewt-ud-dev.conllu", 0, &dev).ok());
+  TaggerScratch scratch;
+  std::vector<std::string_view> words;
+  std::vector<PosTag> ta, tb;
+  std::size_t compared = 0, differ = 0;
+  for (const auto& sentence : dev.sentences) {
+    words.clear();
+    for (const auto& w : sentence.words) words.push_back(w.form);
+    ta.assign(words.size(), PosTag{});
+    tb.assign(words.size(), PosTag{});
+    (*a)->Tag(words, nullptr, &scratch, ta.data());
+    (*b)->Tag(words, nullptr, &scratch, tb.data());
+    for (std::size_t i = 0; i < words.size(); ++i, ++compared) {
+      differ += ta[i].xpos != tb[i].xpos || ta[i].upos != tb[i].upos;
+    }
+  }
+  EXPECT_GT(compared, 25000u);
+  EXPECT_EQ(differ, 0u);
 }
 
 TEST(ShippedModel, TagsNewsSentenceAndContractions) {
