@@ -117,8 +117,10 @@ class Coder {
   const Dictionaries& dictionaries() const { return dicts_; }
 
  private:
+  struct PatternFilter;  // per verb pattern, the whole words it needs (coder.cc)
   const Dictionaries& dicts_;
   CoderOptions options_;
+  std::shared_ptr<const PatternFilter> filter_;
 };
 
 }  // namespace dyad

@@ -254,7 +254,39 @@ class PatternMatcher {
 
 }  // namespace
 
-Coder::Coder(const Dictionaries& dicts, CoderOptions options) : dicts_(dicts), options_(options) {}
+// A verb pattern that names a whole word the sentence lacks cannot match. Each
+// pattern's whole words are folded into a 128-bit signature once; a sentence's
+// words into another; a pattern whose signature has a bit the sentence's lacks
+// is passed over with two AND-NOTs (most of a Phoenix verb's patterns), the
+// others are checked word by word.
+struct Coder::PatternFilter {
+  using Signature = std::array<std::uint64_t, 2>;
+  static unsigned Bit(WordId id) {
+    return static_cast<unsigned>((std::uint64_t{id} * 0x9E3779B97F4A7C15ull) >> 57);
+  }
+  static void Add(WordId id, Signature* sig) {
+    const unsigned b = Bit(id);
+    (*sig)[b >> 6] |= std::uint64_t{1} << (b & 63);
+  }
+  std::vector<std::uint32_t> block_first;  // per block, index of its first pattern in sigs
+  std::vector<Signature> sigs;             // per pattern, in block order
+};
+
+Coder::Coder(const Dictionaries& dicts, CoderOptions options) : dicts_(dicts), options_(options) {
+  auto filter = std::make_shared<PatternFilter>();
+  for (const VerbBlock& block : dicts_.verb_blocks()) {
+    filter->block_first.push_back(static_cast<std::uint32_t>(filter->sigs.size()));
+    for (const VerbPattern& p : block.patterns) {
+      PatternFilter::Signature sig{0, 0};
+      for (const PatternElement& e : p.elements) {
+        if (e.kind == PatternElementKind::kWord && e.match == WordMatch::kWhole)
+          PatternFilter::Add(e.id, &sig);
+      }
+      filter->sigs.push_back(sig);
+    }
+  }
+  filter_ = std::move(filter);
+}
 
 void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<const PosTag> tags,
                          std::int32_t date, CoderScratch* sc, SentenceCoding* out) const {
@@ -860,8 +892,11 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
   // A pattern with a whole word the sentence lacks cannot match: most of a
   // verb's patterns are passed over without scanning the sentence.
   sc->present.clear();
+  PatternFilter::Signature sentence_sig{0, 0};
   for (std::size_t i = 0; i < sc->dict_words.size(); ++i) {
-    if (sc->dict_words[i].id != kNone) sc->present.push_back(sc->dict_words[i].id);
+    if (sc->dict_words[i].id == kNone) continue;
+    sc->present.push_back(sc->dict_words[i].id);
+    PatternFilter::Add(sc->dict_words[i].id, &sentence_sig);
   }
   std::sort(sc->present.begin(), sc->present.end());
   auto words_present = [&](const VerbPattern& p) {
@@ -881,7 +916,10 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
 
     Assigned a;
     const VerbPattern* fired = nullptr;
+    const PatternFilter::Signature* sig = filter_->sigs.data() + filter_->block_first[form.block];
     for (const VerbPattern& p : block.patterns) {
+      const PatternFilter::Signature& ps = *sig++;
+      if (((ps[0] & ~sentence_sig[0]) | (ps[1] & ~sentence_sig[1])) != 0) continue;
       // [+++] "complex" patterns divert the sentence in TABARI; PETRARCH never
       // implemented them, and neither does dyad: they are passed over.
       if (!words_present(p)) continue;
