@@ -80,7 +80,7 @@ void WordTable::Build(const std::vector<std::uint64_t>& words,
   mask_ = cap - 1;
   size_ = words.size();
   for (std::size_t w = 0; w < words.size(); ++w) {
-    std::uint64_t i = (words[w] >> 20) & mask_;
+    std::uint64_t i = Index(words[w]);
     while (slots_[i].first != 0) i = (i + 1) & mask_;
     slots_[i] = {words[w], masks[w]};
   }

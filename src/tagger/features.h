@@ -66,7 +66,7 @@ class WordTable {
   // 0 when the word is not in the table.
   std::uint64_t Find(std::uint64_t word_hash) const {
     if (slots_.empty()) return 0;
-    std::uint64_t i = (word_hash >> 20) & mask_;
+    std::uint64_t i = Index(word_hash);
     while (true) {
       const auto& s = slots_[i];
       if (s.first == word_hash) return s.second;
@@ -77,6 +77,11 @@ class WordTable {
   std::size_t size() const { return size_; }
 
  private:
+  // FNV-1a hashes of short words differ little in their middle bits: the
+  // index takes the high bits of a multiply (keeps probe chains short).
+  std::uint64_t Index(std::uint64_t word_hash) const {
+    return ((word_hash * 0x9E3779B97F4A7C15ull) >> 32) & mask_;
+  }
   std::vector<std::pair<std::uint64_t, std::uint64_t>> slots_;
   std::uint64_t mask_ = 0;
   std::size_t size_ = 0;
