@@ -1026,6 +1026,12 @@ class SqlStore final : public Store {
     const auto& migrations = d_.postgres ? kPgMigrations : kMigrations;
     static_assert(kPgMigrations.size() == kMigrations.size());
     const std::string& name = conn_->name();
+    // Tables are counted before schema_version is looked for: another process
+    // creating the store commits its tables and schema_version at once, and
+    // in this order its commit between the two reads can only make `has`
+    // true, never show "tables without schema_version".
+    auto tables = ScalarInt(d_.CountTables());
+    if (!tables.ok()) return tables.status();
     auto has = ScalarInt(d_.TableExists("schema_version"));
     if (!has.ok()) return has.status();
     int version = 0;
@@ -1034,8 +1040,6 @@ class SqlStore final : public Store {
       if (!v.ok()) return v.status();
       version = static_cast<int>(*v);
     } else {
-      auto tables = ScalarInt(d_.CountTables());
-      if (!tables.ok()) return tables.status();
       if (*tables) {
         return VersionMismatch(name +
                                ": a database with tables but not a dyad store (no "

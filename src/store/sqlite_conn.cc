@@ -4,6 +4,7 @@
 #include <chrono>
 #include <memory>
 #include <string>
+#include <thread>
 #include <utility>
 
 #include "store/sql.h"
@@ -149,7 +150,22 @@ Result<std::unique_ptr<SqlConnection>> OpenSqlite(const std::string& path, bool 
   sqlite3_busy_timeout(db, busy_timeout_ms);
   auto conn = std::make_unique<SqliteConnection>(db, path);
   if (!read_only) {
-    DYAD_RETURN_IF_ERROR(conn->Exec("PRAGMA journal_mode=WAL"));
+    // Switching a new file to WAL needs an exclusive lock, and SQLite answers
+    // SQLITE_BUSY at once, without its busy handler, when another connection
+    // opening the same new store holds a lock (workers started together): retry
+    // for as long as the busy timeout allows.
+    const auto deadline =
+        std::chrono::steady_clock::now() + std::chrono::milliseconds(busy_timeout_ms);
+    while (true) {
+      rc = sqlite3_exec(db, "PRAGMA journal_mode=WAL", nullptr, nullptr, nullptr);
+      if ((rc != SQLITE_BUSY && rc != SQLITE_LOCKED) ||
+          std::chrono::steady_clock::now() >= deadline)
+        break;
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    if (rc != SQLITE_OK) {
+      return IoError(path + ": cannot switch the store to WAL mode: " + sqlite3_errmsg(db));
+    }
     DYAD_RETURN_IF_ERROR(conn->Exec("PRAGMA synchronous=NORMAL"));
   }
   DYAD_RETURN_IF_ERROR(conn->Exec("PRAGMA foreign_keys=ON"));

@@ -6,8 +6,11 @@
 
 #include <cctype>
 #include <fstream>
+#include <latch>
 #include <map>
 #include <set>
+#include <thread>
+#include <vector>
 
 #include "dyad/output.h"
 #include "store_test_util.h"
@@ -646,6 +649,43 @@ TEST_P(StoreBackendTest, ReadOnlyHandleCannotWrite) {
   auto r = (*reader)->Write(std::span<const ArticleWrite>(&w, 1));
   EXPECT_TRUE(!r.ok() || (*r)[0].kind == WriteKind::kFailed);
   EXPECT_EQ(store_->Counts()->articles, 1);
+}
+
+// Workers start together and each opens the same new store: the one that
+// creates the schema must not make the others see "tables but no
+// schema_version" halfway (each open must succeed, on a fresh store each round).
+TEST_P(StoreBackendTest, ProcessesOpeningANewStoreTogetherAllSucceed) {
+  constexpr int kOpeners = 6;
+  for (int round = 0; round < 8; ++round) {
+    std::string uri;
+    if (GetParam() == "postgresql") {
+      uri =
+          testing::FreshPgDatabase(std::getenv("DYAD_TEST_PG"), "together" + std::to_string(round));
+    } else {
+      uri = dir_ / ("together" + std::to_string(round) + ".db");
+    }
+    std::latch start(kOpeners);
+    std::vector<Status> results(kOpeners);
+    std::vector<std::thread> threads;
+    for (int t = 0; t < kOpeners; ++t) {
+      threads.emplace_back([&, t] {
+        start.arrive_and_wait();
+        auto store = Store::Open(uri);
+        results[t] = store.ok() ? Status::Ok() : store.status();
+      });
+    }
+    for (auto& th : threads) th.join();
+    for (int t = 0; t < kOpeners; ++t) {
+      EXPECT_TRUE(results[t].ok())
+          << "round " << round << ", opener " << t << ": " << results[t].ToString();
+    }
+    if (uri.starts_with("postgresql://")) {
+      EXPECT_EQ(
+          testing::PgExec(std::getenv("DYAD_TEST_PG"),
+                          "DROP DATABASE " + uri.substr(uri.rfind('/') + 1) + " WITH (FORCE)"),
+          "");
+    }
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, StoreBackendTest, ::testing::Values("sqlite", "postgresql"),
