@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <string>
+#include <utility>
 
 #if defined(__x86_64__)
 #include <immintrin.h>
@@ -143,10 +144,12 @@ std::uint32_t ArgMaxGeneric(const std::int32_t* scores, std::size_t padded) {
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
 #define DYAD_TAGGER_AVX2 1
 // kChunks groups of 8 classes kept in ymm registers while every row is added.
+// (`padded` is unused: both kernels take the same arguments.)
 template <int kChunks>
 __attribute__((target("avx2"))) inline void SumChunksAvx2(std::int32_t* scores,
                                                           const std::int16_t* const* rows,
-                                                          int n_rows, std::size_t c0) {
+                                                          int n_rows, std::size_t c0,
+                                                          std::size_t /*padded*/) {
   __m256i acc[kChunks];
   for (int k = 0; k < kChunks; ++k) {
     acc[k] = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(scores + c0 + 8 * k));
@@ -160,40 +163,6 @@ __attribute__((target("avx2"))) inline void SumChunksAvx2(std::int32_t* scores,
   }
   for (int k = 0; k < kChunks; ++k) {
     _mm256_storeu_si256(reinterpret_cast<__m256i*>(scores + c0 + 8 * k), acc[k]);
-  }
-}
-
-__attribute__((target("avx2"))) void SumRowsAvx2(std::int32_t* scores,
-                                                 const std::int16_t* const* rows, int n_rows,
-                                                 std::size_t padded) {
-  if (n_rows == 0) return;
-  for (std::size_t c0 = 0; c0 < padded; c0 += 64) {
-    switch ((padded - c0) / 8) {
-      case 1:
-        SumChunksAvx2<1>(scores, rows, n_rows, c0);
-        break;
-      case 2:
-        SumChunksAvx2<2>(scores, rows, n_rows, c0);
-        break;
-      case 3:
-        SumChunksAvx2<3>(scores, rows, n_rows, c0);
-        break;
-      case 4:
-        SumChunksAvx2<4>(scores, rows, n_rows, c0);
-        break;
-      case 5:
-        SumChunksAvx2<5>(scores, rows, n_rows, c0);
-        break;
-      case 6:
-        SumChunksAvx2<6>(scores, rows, n_rows, c0);
-        break;
-      case 7:
-        SumChunksAvx2<7>(scores, rows, n_rows, c0);
-        break;
-      default:
-        SumChunksAvx2<8>(scores, rows, n_rows, c0);
-        break;
-    }
   }
 }
 
@@ -230,39 +199,62 @@ __attribute__((target("avx2"))) inline void SumChunks16Avx2(std::int32_t* scores
   }
 }
 
-__attribute__((target("avx2"))) void SumRows16Avx2(std::int32_t* scores,
-                                                   const std::int16_t* const* rows, int n_rows,
-                                                   std::size_t padded) {
+// Sums the rows over `padded` classes, up to 8 chunks of `kLanes` classes at
+// a time (the most the kernels keep in registers): Kernel<k>::Run keeps k.
+template <int kChunks>
+struct Sum32 {
+  __attribute__((target("avx2"))) static void Run(std::int32_t* scores,
+                                                  const std::int16_t* const* rows, int n_rows,
+                                                  std::size_t c0, std::size_t padded) {
+    SumChunksAvx2<kChunks>(scores, rows, n_rows, c0, padded);
+  }
+};
+template <int kChunks>
+struct Sum16 {
+  __attribute__((target("avx2"))) static void Run(std::int32_t* scores,
+                                                  const std::int16_t* const* rows, int n_rows,
+                                                  std::size_t c0, std::size_t padded) {
+    SumChunks16Avx2<kChunks>(scores, rows, n_rows, c0, padded);
+  }
+};
+
+template <template <int> class Kernel, std::size_t kLanes>
+__attribute__((target("avx2"))) void SumInChunks(std::int32_t* scores,
+                                                 const std::int16_t* const* rows, int n_rows,
+                                                 std::size_t padded) {
   if (n_rows == 0) return;
-  for (std::size_t c0 = 0; c0 < padded; c0 += 128) {
-    switch ((padded - c0 + 15) / 16) {
+  for (std::size_t c0 = 0; c0 < padded; c0 += 8 * kLanes) {
+    switch ((padded - c0 + kLanes - 1) / kLanes) {
       case 1:
-        SumChunks16Avx2<1>(scores, rows, n_rows, c0, padded);
+        Kernel<1>::Run(scores, rows, n_rows, c0, padded);
         break;
       case 2:
-        SumChunks16Avx2<2>(scores, rows, n_rows, c0, padded);
+        Kernel<2>::Run(scores, rows, n_rows, c0, padded);
         break;
       case 3:
-        SumChunks16Avx2<3>(scores, rows, n_rows, c0, padded);
+        Kernel<3>::Run(scores, rows, n_rows, c0, padded);
         break;
       case 4:
-        SumChunks16Avx2<4>(scores, rows, n_rows, c0, padded);
+        Kernel<4>::Run(scores, rows, n_rows, c0, padded);
         break;
       case 5:
-        SumChunks16Avx2<5>(scores, rows, n_rows, c0, padded);
+        Kernel<5>::Run(scores, rows, n_rows, c0, padded);
         break;
       case 6:
-        SumChunks16Avx2<6>(scores, rows, n_rows, c0, padded);
+        Kernel<6>::Run(scores, rows, n_rows, c0, padded);
         break;
       case 7:
-        SumChunks16Avx2<7>(scores, rows, n_rows, c0, padded);
+        Kernel<7>::Run(scores, rows, n_rows, c0, padded);
         break;
       default:
-        SumChunks16Avx2<8>(scores, rows, n_rows, c0, padded);
+        Kernel<8>::Run(scores, rows, n_rows, c0, padded);
         break;
     }
   }
 }
+
+constexpr SumRowsFn SumRowsAvx2 = SumInChunks<Sum32, 8>;
+constexpr SumRowsFn SumRows16Avx2 = SumInChunks<Sum16, 16>;
 
 __attribute__((target("avx2"))) std::uint32_t ArgMaxAvx2(const std::int32_t* scores,
                                                          std::size_t padded) {
