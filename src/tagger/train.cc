@@ -18,10 +18,10 @@ namespace dyad {
 namespace {
 
 using tagger::ConlluFile;
+using tagger::ConlluSentence;
 
 static_assert(tagger::kMaxQuantizedWeight * tagger::kMaxFeatures <= 32767,
               "the tagger sums up to kMaxFeatures dense weights in int16");
-using tagger::ConlluSentence;
 
 struct Instance {
   std::vector<std::string_view> words;

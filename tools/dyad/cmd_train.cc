@@ -12,12 +12,8 @@ namespace {
 struct TrainArgs {
   std::vector<std::string> train, dev, test;
   std::string out = "tagger.dtm";
-  int epochs = TrainTaggerOptions{}.epochs;
-  std::uint64_t seed = 1;
   bool no_lexicon = false;
-  float prune_below = TrainTaggerOptions{}.prune_below;
-  int tag_dict_min_count = TrainTaggerOptions{}.tag_dict_min_count;
-  int min_feature_count = TrainTaggerOptions{}.min_feature_count;
+  TrainTaggerOptions options;  // the numeric options, bound to the flags directly
 };
 
 int RunTrain(const TrainArgs& args) {
@@ -30,12 +26,7 @@ int RunTrain(const TrainArgs& args) {
     }
     lexicon = std::move(lex).value();
   }
-  TrainTaggerOptions o;
-  o.epochs = args.epochs;
-  o.seed = args.seed;
-  o.prune_below = args.prune_below;
-  o.tag_dict_min_count = args.tag_dict_min_count;
-  o.min_feature_count = args.min_feature_count;
+  TrainTaggerOptions o = args.options;
   o.lexicon = lexicon.get();
   o.progress = [](const Diagnostic& d) { std::fprintf(stderr, "%s\n", d.ToString().c_str()); };
   TrainTaggerReport report;
@@ -86,20 +77,20 @@ void RegisterTrain(CLI::App& app, Runner* run) {
       ->required();
   tagger->add_option("--test", args->test, "Test CoNLL-U file(s), evaluated once at the end");
   tagger->add_option("-o,--out", args->out, "Model file to write")->capture_default_str();
-  tagger->add_option("--epochs", args->epochs, "Maximum epochs")->capture_default_str();
-  tagger->add_option("--seed", args->seed, "Random seed")->capture_default_str();
+  tagger->add_option("--epochs", args->options.epochs, "Maximum epochs")->capture_default_str();
+  tagger->add_option("--seed", args->options.seed, "Random seed")->capture_default_str();
   tagger
-      ->add_option("--prune", args->prune_below,
+      ->add_option("--prune", args->options.prune_below,
                    "Drop averaged weights below this magnitude (larger: smaller, faster model)")
       ->capture_default_str()
       ->check(CLI::NonNegativeNumber);
   tagger
-      ->add_option("--tag-dict-min-count", args->tag_dict_min_count,
+      ->add_option("--tag-dict-min-count", args->options.tag_dict_min_count,
                    "Tag without scoring the forms seen this often with one class (0: none)")
       ->capture_default_str()
       ->check(CLI::NonNegativeNumber);
   tagger
-      ->add_option("--min-feature-count", args->min_feature_count,
+      ->add_option("--min-feature-count", args->options.min_feature_count,
                    "Learn only features firing on at least this many training words")
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
