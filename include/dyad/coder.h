@@ -22,6 +22,7 @@
 #ifndef DYAD_CODER_H_
 #define DYAD_CODER_H_
 
+#include <compare>
 #include <cstdint>
 #include <memory>
 #include <span>
@@ -36,10 +37,25 @@
 
 namespace dyad {
 
+// Which comma-delimited clauses the coder sets aside before reading a
+// sentence (TABARI's COMMA command, PETRARCH's comma_* options): a clause is
+// set aside when its length in words lies in [min, max]; max == 0 turns that
+// kind off. The defaults are PETRARCH's: internal asides of 2-8 words and a
+// closing clause of 2-8 words (", a senior official said on Saturday.") are
+// set aside, the opening clause never is.
+struct CommaClauses {
+  std::uint32_t min = 2, max = 8;              // between two commas
+  std::uint32_t begin_min = 0, begin_max = 0;  // sentence start to the first comma
+  std::uint32_t end_min = 2, end_max = 8;      // last comma to the sentence end
+  bool operator==(const CommaClauses&) const = default;
+  auto operator<=>(const CommaClauses&) const = default;
+};
+
 struct CoderOptions {
   // Emit an event only when both a source and a target were found (PETRARCH's
   // require_dyad). When false, a missing side is left empty.
   bool require_dyad = true;
+  CommaClauses comma;
   // Upper bound on events from one sentence (bounded work on hostile input).
   std::uint32_t max_events_per_sentence = 16;
   // Words a pattern may skip between two non-adjacent elements.

@@ -18,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "dyad/coder.h"
 #include "dyad/status.h"
 
 namespace dyad {
@@ -39,6 +40,8 @@ struct ValidationRecord {
   // PETRARCH <Config option="require_dyad" value="..."> in force at the record
   // (the suite switches it off around the records that expect one-sided events).
   bool require_dyad = true;
+  // PETRARCH's comma_min/max, comma_bmin/bmax, comma_emin/emax in force.
+  CommaClauses comma;
 };
 
 struct ValidationSuite {

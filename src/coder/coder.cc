@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
+#include <limits>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -87,6 +89,18 @@ bool IsOneOf(std::string_view w, std::initializer_list<std::string_view> set) {
 
 bool IsConjunction(std::string_view w) {
   return IsOneOf(w, {"and", "but", "or", "nor", "while", "whereas"});
+}
+// A bare time word, which a parser makes a temporal noun phrase rather than
+// an object ("said today", "met Saturday").
+bool IsBareTimeWord(std::string_view w) {
+  return IsOneOf(w, {"today", "yesterday", "tomorrow", "tonight", "monday", "tuesday", "wednesday",
+                     "thursday", "friday", "saturday", "sunday", "Monday", "Tuesday", "Wednesday",
+                     "Thursday", "Friday", "Saturday", "Sunday"});
+}
+// Words that open a subordinate (adverbial) clause.
+bool IsSubordinator(std::string_view w) {
+  return IsOneOf(w, {"after", "before", "since", "until", "when", "because", "while", "as",
+                     "although", "though", "once", "following"});
 }
 bool IsClausePunct(std::string_view w) {
   return w == "," || w == ";" || w == ":" || w == "(" || w == ")" || w == "--" ||
@@ -676,12 +690,12 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
         sc->boundary[i] = 0;
     }
   }
-  // Comma-delimited clause elimination (TABARI, PETRARCH's comma_min/max):
-  // an aside of 2-8 words between two commas (", in remarks published on
-  // Monday,") and a closing clause of 2-8 words (", a senior official said
-  // on Saturday.") are set aside: no actors, verbs or boundaries are read in
-  // them. Commas inside adjective lists ("complete, full ties") and compound
-  // actors are not clause commas at all.
+  // Comma-delimited clause elimination (TABARI's COMMA, PETRARCH's comma_*,
+  // CoderOptions::comma): by default an aside of 2-8 words between two commas
+  // (", in remarks published on Monday,") and a closing clause of 2-8 words
+  // (", a senior official said on Saturday.") are set aside: no actors, verbs
+  // or boundaries are read in them. Commas inside adjective lists ("complete, full ties") and
+  // compound actors are not clause commas at all.
   for (std::uint32_t i = 0; i < n; ++i) {
     if (W[i] == "," && sc->boundary[i] && tagged && i > 0 && i + 1 < n &&
         tags[i - 1].upos == Upos::kAdj && tags[i + 1].upos == Upos::kAdj)
@@ -694,9 +708,15 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
   auto hide = [&](std::uint32_t from, std::uint32_t to) {
     for (std::uint32_t k = from; k < to && k < n; ++k) hidden[k] = 1;
   };
+  const CommaClauses& cc = options_.comma;
+  auto set_aside = [](std::uint32_t len, std::uint32_t lo, std::uint32_t hi) {
+    return hi > 0 && len >= lo && len <= hi;
+  };
+  if (!commas.empty() && set_aside(commas.front(), cc.begin_min, cc.begin_max))
+    hide(0, commas.front() + 1);
   for (std::size_t c = 0; c + 1 < commas.size(); ++c) {
     std::uint32_t len = commas[c + 1] - commas[c] - 1;
-    if (len >= 2 && len <= 8) {
+    if (set_aside(len, cc.min, cc.max)) {
       hide(commas[c], commas[c + 1] + 1);
       ++c;
     }
@@ -708,7 +728,7 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
             W[last - 1] == "'"))
       --last;
     std::uint32_t len = last - commas.back() - 1;
-    if (len >= 2 && len <= 8) hide(commas.back(), n);
+    if (set_aside(len, cc.end_min, cc.end_max)) hide(commas.back(), n);
   }
   // A short parenthesis ("the European Union (EU)") is an aside too.
   for (std::uint32_t i = 0; i < n; ++i) {
@@ -908,6 +928,22 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
     return true;
   };
   std::int32_t last_subject = kNoUnit;
+  // Clause start of the last verb that coded an event (one-sided events below).
+  std::uint32_t coded_clause = std::numeric_limits<std::uint32_t>::max();
+  // Whether the verb has a phrase to act on after it in its clause: a noun,
+  // pronoun or number, but not a bare time word ("said today").
+  auto has_object = [&](std::uint32_t ve, std::uint32_t ce) {
+    for (std::uint32_t p = ve; p < ce; ++p) {
+      if (sc->hidden[p] || IsClausePunct(W[p])) continue;
+      bool nominal = tagged ? (tags[p].upos == Upos::kNoun || tags[p].upos == Upos::kPropn ||
+                               tags[p].upos == Upos::kPron || tags[p].upos == Upos::kNum)
+                            : std::isalnum(static_cast<unsigned char>(W[p][0])) != 0;
+      if (!nominal) continue;
+      if (IsBareTimeWord(W[p]) && (p == ve || !IsPreposition(W[p - 1]))) continue;
+      return true;
+    }
+    return false;
+  };
   for (std::size_t vi = 0; vi < verbs.size(); ++vi) {
     const VerbMatch& vm = verbs[vi].m;
     const VerbForm& form = *vm.form;
@@ -1033,8 +1069,24 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
         is_locative(tgt))
       targets = sources;
     if (tgt == kNoUnit && sources.size() > 1) targets = sources;
-    if (sources.empty() && !options_.require_dyad) sources.push_back(kNoUnit);
-    if (targets.empty() && !options_.require_dyad) targets.push_back(kNoUnit);
+    if (sources.empty() || targets.empty()) {
+      // One-sided events (require_dyad off) as PETRARCH codes them: only
+      // from a verb that acts on something ("said on Saturday" yes, "said
+      // today" no), and not from a later verb of a clause that already coded
+      // an event, or of a subordinate clause after it ("restored ties with B
+      // (,) after crowds burned its embassy").
+      if (options_.require_dyad || coded_clause == cb) continue;
+      if (coded_clause < cb && [&] {
+            for (std::uint32_t p = cb; p < vm.begin; ++p)
+              if (IsSubordinator(W[p])) return true;
+            return false;
+          }())
+        continue;
+      if (targets.empty() && !has_object(vm.end, ce)) continue;
+      if (sources.empty()) sources.push_back(kNoUnit);
+      if (targets.empty()) targets.push_back(kNoUnit);
+    }
+    const std::size_t events_before = out->events.size();
 
     std::string rule = dicts_.Where(fired ? fired->where : form.where);
     auto emit_codes = [&](std::int32_t s, std::int32_t t, std::string_view cameo,
@@ -1081,6 +1133,7 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
         }
       }
     }
+    if (out->events.size() > events_before) coded_clause = cb;
   }
 }
 

@@ -58,6 +58,7 @@ class PipelineImpl final : public Pipeline {
         lexicon_(std::move(lex)),
         tagger_(std::move(tagger)),
         coder_(*dicts_, CoderOptions{.require_dyad = true,
+                                     .comma = {},
                                      .max_events_per_sentence =
                                          static_cast<std::uint32_t>(o.max_events_per_sentence),
                                      .trace = o.explain}) {}

@@ -1,8 +1,10 @@
 #include "dyad/validate.h"
 
 #include <algorithm>
+#include <charconv>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <set>
 #include <sstream>
 
@@ -24,6 +26,17 @@ Result<std::string> ReadFile(const std::string& path) {
   ss << in.rdbuf();
   if (in.bad()) return IoError(path + ": read failed");
   return ss.str();
+}
+
+// The CommaClauses field a PETRARCH <Config option="comma_..."> sets, or null.
+std::uint32_t* CommaField(CommaClauses* c, std::string_view option) {
+  if (option == "comma_min") return &c->min;
+  if (option == "comma_max") return &c->max;
+  if (option == "comma_bmin") return &c->begin_min;
+  if (option == "comma_bmax") return &c->begin_max;
+  if (option == "comma_emin") return &c->end_min;
+  if (option == "comma_emax") return &c->end_max;
+  return nullptr;
 }
 
 std::string Trim(std::string_view s) {
@@ -169,6 +182,7 @@ Result<ValidationSuite> LoadPetrarchSuite(const std::string& xml_path) {
   }
   // <Config option="..." value="..."> tags apply to the records after them.
   bool require_dyad = true;
+  CommaClauses comma;
   std::size_t config_pos = 0;
   auto apply_configs = [&](std::size_t until) -> Status {
     while ((config_pos = text.find("<Config", config_pos)) != std::string::npos &&
@@ -180,12 +194,22 @@ Result<ValidationSuite> LoadPetrarchSuite(const std::string& xml_path) {
       }
       std::string_view tag(text.data() + config_pos, e - config_pos);
       std::string option, value;
-      if (Attribute(tag, "option", &option) && Attribute(tag, "value", &value) &&
-          option == "require_dyad") {
-        // As PETRARCH reads it: anything but "false" (any case) is true.
-        std::string lower = value;
-        for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        require_dyad = lower.find("false") == std::string::npos;
+      if (Attribute(tag, "option", &option) && Attribute(tag, "value", &value)) {
+        if (option == "require_dyad") {
+          // As PETRARCH reads it: anything but "false" (any case) is true.
+          std::string lower = value;
+          for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+          require_dyad = lower.find("false") == std::string::npos;
+        } else if (std::uint32_t* field = CommaField(&comma, option)) {
+          const std::string v = Trim(value);
+          std::uint32_t n = 0;
+          auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+          if (ec != std::errc() || end != v.data() + v.size() || n > 1000) {
+            return ParseError(xml_path + ":" + std::to_string(LineOf(text, config_pos)) + ": " +
+                              option + " wants a word count, not \"" + value + "\"");
+          }
+          *field = n;
+        }
       }
       config_pos = e;
     }
@@ -204,6 +228,7 @@ Result<ValidationSuite> LoadPetrarchSuite(const std::string& xml_path) {
     ValidationRecord r;
     r.where = suite.name + ":" + std::to_string(LineOf(text, pos));
     r.require_dyad = require_dyad;
+    r.comma = comma;
     Attribute(tag, "id", &r.id);
     Attribute(tag, "category", &r.category);
     Attribute(tag, "date", &r.date);
@@ -380,11 +405,20 @@ Result<ValidationReport> RunValidation(const ValidationSuite& suite,
     if (!t.ok()) return t.status();
     tagger = std::move(t).value();
   }
-  CoderOptions copts;
-  copts.trace = options.trace;
-  Coder coder(**dicts, copts);
-  copts.require_dyad = false;
-  Coder one_sided_coder(**dicts, copts);  // for records under require_dyad = false
+  // One coder per option set the records ask for (require_dyad, comma_*):
+  // a suite switches them a handful of times.
+  std::map<std::pair<bool, CommaClauses>, std::unique_ptr<Coder>> coders;
+  auto coder_for = [&](const ValidationRecord& r) -> const Coder& {
+    auto& c = coders[{r.require_dyad, r.comma}];
+    if (!c) {
+      CoderOptions copts;
+      copts.trace = options.trace;
+      copts.require_dyad = r.require_dyad;
+      copts.comma = r.comma;
+      c = std::make_unique<Coder>(**dicts, copts);
+    }
+    return *c;
+  };
   CoderScratchPtr scratch = NewCoderScratch();
   TaggerScratch tscratch;
   Document doc;
@@ -404,8 +438,7 @@ Result<ValidationReport> RunValidation(const ValidationSuite& suite,
       for (const Sentence& s : doc.sentences) {
         std::span<const PosTag> st;
         if (tagger) st = std::span<const PosTag>(tags).subspan(s.first_token, s.token_count);
-        (r.require_dyad ? coder : one_sided_coder)
-            .CodeSentence(doc, s, st, date, scratch.get(), &coding);
+        coder_for(r).CodeSentence(doc, s, st, date, scratch.get(), &coding);
         story_discard |= coding.story_discarded;
         discard |= coding.discarded;
         // PETRARCH and TABARI write an agent with no country as "---GOV".

@@ -79,10 +79,11 @@ class CoderTest : public ::testing::Test {
     dicts_ = std::move(d).value();
   }
 
-  std::set<Triple> Code(const std::string& text, std::int32_t date = 20250507) {
+  std::set<Triple> Code(const std::string& text, std::int32_t date = 20250507,
+                        const CoderOptions& options = {}) {
     text_ = text;
     EXPECT_TRUE(SplitText(text_, TextOptions{}, &doc_).ok());
-    Coder coder(*dicts_, CoderOptions{});
+    Coder coder(*dicts_, options);
     auto scratch = NewCoderScratch();
     std::set<Triple> out;
     for (const Sentence& s : doc_.sentences) {
@@ -187,6 +188,71 @@ TEST_F(CoderTest, HugeSentenceIsBoundedWork) {
     events += coding_.events.size();
   }
   EXPECT_GT(events, 0u);
+}
+
+}  // namespace
+}  // namespace dyad
+
+namespace dyad {
+namespace {
+
+TEST_F(CoderTest, CommaClausesAreSetAsideAsTheOptionsSay) {
+  const std::string text = "Mordor attacked Gondor, Arnor condemned Osgiliath on Monday.";
+  // By default the closing clause (5 words) is an aside, the opening one is read.
+  EXPECT_EQ(Code(text), (std::set<Triple>{{"MOR", "GON", "190"}}));
+  CoderOptions o;
+  o.comma.end_max = 0;  // closing clauses kept
+  EXPECT_EQ(Code(text, 20250507, o),
+            (std::set<Triple>{{"MOR", "GON", "190"}, {"ARN", "OSG", "122"}}));
+  o.comma.end_min = 6;  // only closing clauses of 6 words and more are asides
+  o.comma.end_max = 8;
+  EXPECT_EQ(Code(text, 20250507, o),
+            (std::set<Triple>{{"MOR", "GON", "190"}, {"ARN", "OSG", "122"}}));
+  o.comma = {};
+  o.comma.end_max = 0;
+  o.comma.begin_min = 2;  // an opening clause of 2-3 words is an aside
+  o.comma.begin_max = 3;
+  EXPECT_EQ(Code(text, 20250507, o), (std::set<Triple>{{"ARN", "OSG", "122"}}));
+  // Internal asides: on by default, off with max = 0.
+  const std::string aside = "Mordor, in remarks on Monday, condemned Gondor.";
+  EXPECT_EQ(Code(aside), (std::set<Triple>{{"MOR", "GON", "122"}}));
+  o.comma = {};
+  o.comma.max = 0;
+  EXPECT_NE(Code(aside, 20250507, o), (std::set<Triple>{{"MOR", "GON", "122"}}));
+}
+
+TEST_F(CoderTest, OneSidedEventsNeedSomethingActedOn) {
+  CoderOptions o;
+  o.require_dyad = false;
+  EXPECT_EQ(Code("Arnor condemned the decision.", 20250507, o),
+            (std::set<Triple>{{"ARN", "", "122"}}));
+  // A bare time word is no object; after a preposition it makes a phrase.
+  EXPECT_EQ(Code("Arnor condemned today.", 20250507, o), (std::set<Triple>{}));
+  EXPECT_EQ(Code("Arnor condemned on Saturday.", 20250507, o),
+            (std::set<Triple>{{"ARN", "", "122"}}));
+  EXPECT_EQ(Code("Arnor condemned.", 20250507, o), (std::set<Triple>{}));
+  // With require_dyad (the default) none of these is an event.
+  EXPECT_EQ(Code("Arnor condemned the decision."), (std::set<Triple>{}));
+}
+
+TEST_F(CoderTest, OneSidedEventsDoNotRepeatACodedClause) {
+  CoderOptions o;
+  o.require_dyad = false;
+  o.comma.end_max = 0;
+  EXPECT_EQ(Code("Mordor attacked the embassy.", 20250507, o),
+            (std::set<Triple>{{"MOR", "", "190"}}));
+  // A later verb of a clause that coded an event, or of a subordinate clause
+  // after it, adds no one-sided event...
+  EXPECT_EQ(Code("Arnor restored ties with Gondor after Mordor attacked the embassy.", 20250507, o),
+            (std::set<Triple>{{"ARN", "GON", "064"}}));
+  EXPECT_EQ(Code("Arnor restored ties with Gondor, years after Mordor attacked the embassy.",
+                 20250507, o),
+            (std::set<Triple>{{"ARN", "GON", "064"}}));
+  // ...but a complete event still counts, and so does a clause of its own.
+  EXPECT_EQ(Code("Arnor restored ties with Gondor after Mordor attacked Osgiliath.", 20250507, o),
+            (std::set<Triple>{{"ARN", "GON", "064"}, {"MOR", "OSG", "190"}}));
+  EXPECT_EQ(Code("Arnor restored ties with Gondor; Mordor attacked the embassy.", 20250507, o),
+            (std::set<Triple>{{"ARN", "GON", "064"}, {"MOR", "", "190"}}));
 }
 
 }  // namespace

@@ -48,6 +48,43 @@ TEST(PetrarchSuite, ConfigSwitchesApplyToTheRecordsAfterThem) {
   EXPECT_EQ(suite->records[1].expected[0].target, "---");
 }
 
+TEST(PetrarchSuite, CommaOptionsApplyToTheRecordsAfterThem) {
+  TempDir dir;
+  const std::string path =
+      Write(dir, std::string(kEnvironment) + Record("A-1") +
+                     "<Config option=\"comma_min\" value=\"4\"></Config>\n"
+                     "<Config option=\"comma_bmax\" value=\" 6 \"></Config>\n"
+                     "<Config option=\"comma_emin\" value=\"3\"></Config>\n" +
+                     Record("A-2") + "<Config option=\"comma_max\" value=\"0\"></Config>\n" +
+                     Record("A-3"));
+  auto suite = LoadPetrarchSuite(path);
+  ASSERT_TRUE(suite.ok()) << suite.status().ToString();
+  ASSERT_EQ(suite->records.size(), 3u);
+  EXPECT_EQ(suite->records[0].comma, CommaClauses{});  // PETRARCH's defaults
+  const CommaClauses& b = suite->records[1].comma;
+  EXPECT_EQ(b.min, 4u);
+  EXPECT_EQ(b.max, 8u);
+  EXPECT_EQ(b.begin_max, 6u);
+  EXPECT_EQ(b.end_min, 3u);
+  EXPECT_EQ(suite->records[2].comma.max, 0u);  // internal clauses off, the rest kept
+  EXPECT_EQ(suite->records[2].comma.begin_max, 6u);
+}
+
+TEST(PetrarchSuite, BadCommaOptionNamesFileAndLine) {
+  TempDir dir;
+  for (const char* bad : {"four", "-1", "4x", "", "99999999999"}) {
+    const std::string path =
+        Write(dir, std::string(kEnvironment) + "<Config option=\"comma_emax\" value=\"" + bad +
+                       "\"></Config>\n" + Record("A-1"));
+    auto suite = LoadPetrarchSuite(path);
+    ASSERT_FALSE(suite.ok()) << bad;
+    EXPECT_EQ(suite.status().code(), ErrorCode::kParseError);
+    EXPECT_NE(suite.status().message().find(path + ":5: comma_emax wants a word count"),
+              std::string::npos)
+        << suite.status().ToString();
+  }
+}
+
 TEST(PetrarchSuite, UnterminatedConfigNamesFileAndLine) {
   TempDir dir;
   // Line 5: the tag runs into the next record instead of ending.
