@@ -47,7 +47,6 @@ struct CommaClauses {
   std::uint32_t min = 2, max = 8;              // between two commas
   std::uint32_t begin_min = 0, begin_max = 0;  // sentence start to the first comma
   std::uint32_t end_min = 2, end_max = 8;      // last comma to the sentence end
-  bool operator==(const CommaClauses&) const = default;
   auto operator<=>(const CommaClauses&) const = default;
 };
 

@@ -694,8 +694,8 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
   // CoderOptions::comma): by default an aside of 2-8 words between two commas
   // (", in remarks published on Monday,") and a closing clause of 2-8 words
   // (", a senior official said on Saturday.") are set aside: no actors, verbs
-  // or boundaries are read in them. Commas inside adjective lists ("complete, full ties") and
-  // compound actors are not clause commas at all.
+  // or boundaries are read in them. Commas inside adjective lists ("complete,
+  // full ties") and compound actors are not clause commas at all.
   for (std::uint32_t i = 0; i < n; ++i) {
     if (W[i] == "," && sc->boundary[i] && tagged && i > 0 && i + 1 < n &&
         tags[i - 1].upos == Upos::kAdj && tags[i + 1].upos == Upos::kAdj)
