@@ -701,6 +701,16 @@ const INSTITUTIONS = [
   ['ruling party', 'GOVPTY'], ['opposition', 'OPP'], ['opposition parties', 'OPP'],
   ['opposition leader', 'OPP'], ['opposition party', 'OPP'],
 ];
+// Things a country adjective may qualify that are not the country acting:
+// "Russian gas", "French wine", "the American dream" are null-coded ([---]) so
+// the adjective alone does not become an actor.
+const THINGS = ['gas', 'oil', 'crude', 'wine', 'cheese', 'food', 'cuisine', 'language',
+  'dream', 'culture', 'music', 'film', 'films', 'cinema', 'literature', 'art', 'football',
+  'history', 'goods', 'products', 'exports', 'imports', 'steel', 'grain', 'wheat', 'currency',
+  'economy', 'stocks', 'shares', 'bonds', 'market', 'markets', 'tourists', 'tourism',
+  'weather', 'coast', 'countryside', 'capital', 'cities', 'city', 'accent', 'descent',
+  'origin', 'passport', 'passports', 'flag', 'flags', 'national anthem', 'team', 'league'];
+
 // "<X> of <country>" forms.
 const OF_FORMS = [['government', 'GOV'], ['president', 'GOV'], ['prime minister', 'GOV'],
   ['parliament', 'LEG'], ['central bank', 'GOV'], ['armed forces', 'MIL'], ['army', 'MIL'],
@@ -834,6 +844,9 @@ function generateStates(inputs, report) {
         if (/s$/.test(n)) add(`${n}' ${suffix}`, c.code + sector, c.code);
       }
     }
+    for (const thing of THINGS) {
+      for (const a of c.adjs) add(`${a} ${thing}`, '---', c.code);
+    }
     for (const [head, sector] of OF_FORMS) {
       for (const n of c.names) {
         add(`${head} of ${n}`, c.code + sector, c.code);
@@ -873,6 +886,9 @@ function generateStates(inputs, report) {
           lines.push(`${ph}  [---]  # ${mm.note || 'active only within the dates'}`);
           lines.push(`\t${mm.dates}`);
         }
+      } else if (m.code === '---') {
+        lines.push(`${recs[0][0]}  [---]  # a thing of the country, not the country acting`);
+        for (const [ph] of recs.slice(1)) lines.push(`+${ph}`);
       } else {
         lines.push(`${recs[0][0]}  [${m.code}]`);
         for (const [ph] of recs.slice(1)) lines.push(`+${ph}`);

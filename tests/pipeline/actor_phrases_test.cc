@@ -34,8 +34,7 @@ class ActorPhrasesTest : public ::testing::Test {
 
   // Codes `body` dated `date`; the code of the first actor that starts within
   // the first `within` bytes ("" when none).
-  static std::string ActorIn(const std::string& body, const std::string& date,
-                             std::size_t within) {
+  static std::string ActorIn(const std::string& body, const std::string& date, std::size_t within) {
     Article a;
     a.id = "phrase";
     a.date = date;
@@ -91,8 +90,8 @@ TEST_F(ActorPhrasesTest, AtLeast95PercentOfTheSuiteGetTheirCode) {
     if (ok) {
       ++passed;
     } else {
-      failures.push_back(std::to_string(line_no) + ": " + date + " \"" + phrase + "\" want " + want +
-                         " got " + (got.empty() ? "none" : got));
+      failures.push_back(std::to_string(line_no) + ": " + date + " \"" + phrase + "\" want " +
+                         want + " got " + (got.empty() ? "none" : got));
     }
   }
   std::printf("actor phrases: %d of %d right (%.1f%%)\n", passed, rows, 100.0 * passed / rows);

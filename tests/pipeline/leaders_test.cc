@@ -241,9 +241,9 @@ std::string CountryCode(const Dictionaries& d, const std::string& name) {
 std::string WikidataTitle(const std::string& label, const std::string& name) {
   std::string t = label.substr(0, label.find(" of "));
   static const std::set<std::string> kTitles = {
-      "President", "Prime Minister", "Premier", "Chancellor", "King",  "Queen",
-      "Emir",      "Sultan",         "Prince",  "Emperor",    "Pope",  "Supreme Leader",
-      "Chairman",  "Grand Duke",     "Taoiseach"};
+      "President", "Prime Minister", "Premier",  "Chancellor", "King",
+      "Queen",     "Emir",           "Sultan",   "Prince",     "Emperor",
+      "Pope",      "Supreme Leader", "Chairman", "Grand Duke", "Taoiseach"};
   if (t == "monarch" || t == "Monarch")
     return name.rfind("Elizabeth", 0) == 0 || name.rfind("Margrethe", 0) == 0 ? "Queen" : "King";
   if (!t.empty()) t[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(t[0])));
@@ -309,8 +309,9 @@ TEST_F(LeadersTest, HeadsAreGovernmentInsideTheirSpellAndNotTwoYearsAfter) {
       if (!want_gov) gov = code == s.iso + "GOV";
       Check c;
       c.ok = want_gov == gov;
-      c.what = s.source + " " + s.iso + " " + DateText(date) + (want_gov ? " in office" : " after") +
-               ": \"" + text + "\" -> " + (code.empty() ? "(none)" : code);
+      c.what = s.source + " " + s.iso + " " + DateText(date) +
+               (want_gov ? " in office" : " after") + ": \"" + text + "\" -> " +
+               (code.empty() ? "(none)" : code);
       checks.push_back(std::move(c));
     };
     judge(inside, true);
@@ -321,10 +322,10 @@ TEST_F(LeadersTest, HeadsAreGovernmentInsideTheirSpellAndNotTwoYearsAfter) {
     bool again = false;
     for (const Spell& o : spells) {
       bool same = o.person == s.person ||
-                  (o.iso == s.iso && (o.name == s.name ||
-                                      (o.name.size() > s.name.size() &&
-                                       o.name.compare(o.name.size() - s.name.size(), s.name.size(),
-                                                      s.name) == 0)));
+                  (o.iso == s.iso &&
+                   (o.name == s.name ||
+                    (o.name.size() > s.name.size() &&
+                     o.name.compare(o.name.size() - s.name.size(), s.name.size(), s.name) == 0)));
       if (same && o.from <= after && (o.to == 0 || after <= o.to)) again = true;
     }
     if (!again) judge(after, false);
@@ -337,9 +338,10 @@ TEST_F(LeadersTest, HeadsAreGovernmentInsideTheirSpellAndNotTwoYearsAfter) {
     else
       failures.push_back(c.what);
   }
-  std::printf("leaders: %zu checks (%zu Wikidata rows, %zu rows with no country or name), %zu pass "
-              "(%.1f%%)\n",
-              checks.size(), wikidata, unmapped, passed, 100.0 * passed / checks.size());
+  std::printf(
+      "leaders: %zu checks (%zu Wikidata rows, %zu rows with no country or name), %zu pass "
+      "(%.1f%%)\n",
+      checks.size(), wikidata, unmapped, passed, 100.0 * passed / checks.size());
   for (const std::string& f : failures) std::printf("FAIL %s\n", f.c_str());
   std::fflush(stdout);
   EXPECT_GE(static_cast<double>(passed) / checks.size(), kRequiredPassRate)
