@@ -209,7 +209,7 @@ const NAME_FIX = {
   TZA: ['Tanzania'], MDA: ['Moldova'], LAO: ['Laos'], VNM: ['Vietnam'], TWN: ['Taiwan'],
   MKD: ['North Macedonia'], SWZ: ['Eswatini'], CPV: ['Cape Verde'], TLS: ['East Timor'],
   VAT: ['Vatican'], FSM: ['Micronesia'], BRN: ['Brunei'], NLD: ['Netherlands'],
-  PHL: ['Philippines'], ARE: ['UAE', 'United Arab Emirates'], GMB: ['Gambia'], BHS: ['Bahamas'],
+  PHL: ['Philippines'], ARE: ['UAE', 'United Arab Emirates'], BIH: ['Bosnia', 'Bosnia and Herzegovina'], GMB: ['Gambia'], BHS: ['Bahamas'],
 };
 // Territories with their own governments that news reports as actors.
 const EXTRA_ENTITIES = ['PSE', 'TWN', 'XKX', 'HKG'];
@@ -523,9 +523,11 @@ function applyOverrides(people, o, report) {
     const p = people.find(d.iso, d.name);
     if (!p) { report.push(`${d.why}: no person ${d.iso} ${d.name}`); continue; }
     const y = Math.floor(d.from / 10000);
-    const s = p.spells.filter((x) => Math.floor(x.from / 10000) === y || x.from === ymd(y, 1, 1))
-      .sort((a, b) => a.from - b.from)[0];
-    if (s) { s.from = d.from; s.to = d.to; } else p.spells.push({ from: d.from, to: d.to, src: 'override' });
+    // Every spell the sources start that year is this one (REIGN and Wikidata
+    // both give it); their days are replaced.
+    const same = p.spells.filter((x) => Math.floor(x.from / 10000) === y);
+    for (const s of same) { s.from = d.from; s.to = d.to; }
+    if (!same.length) p.spells.push({ from: d.from, to: d.to, src: 'override' });
   }
   for (const n of o.names) {
     const p = people.find(n.iso, n.name);
@@ -548,7 +550,26 @@ function mergedSpells(spells) {
   return out;
 }
 
-function personPhrases(p, common, existing, skipped) {
+// Spanish-speaking countries: a REIGN name of two surnames ("Rajoy Brey") is
+// also written by the first one alone.
+const HISPANIC = new Set(['ESP', 'MEX', 'GTM', 'HND', 'SLV', 'NIC', 'CRI', 'PAN', 'CUB', 'DOM',
+  'COL', 'VEN', 'ECU', 'PER', 'BOL', 'CHL', 'ARG', 'URY', 'PRY']);
+
+// Given names seen in the full names of the sources: a REIGN surname that is
+// also a given name ("Michel") gets no bare or title form, which would
+// swallow "President Michel Temer".
+function givenNames(people) {
+  const out = new Set();
+  for (const p of people.list) {
+    for (const n of p.names) {
+      const w = n.split(' ');
+      if (w.length > 1 && !(p.sources.size === 1 && p.sources.has('REIGN'))) out.add(w[0].toLowerCase());
+    }
+  }
+  return out;
+}
+
+function personPhrases(p, common, existing, skipped, given) {
   const out = new Set();
   const add = (text) => {
     if (!text) return;
@@ -560,17 +581,22 @@ function personPhrases(p, common, existing, skipped) {
       out.add(ph);
     }
   };
-  const names = [...p.names];
+  const names = [...p.names].filter((n) => n.includes(' ') || !given.has(n.toLowerCase()));
   for (const n of names) {
     const one = !n.includes(' ');
     if (one && (common.has(n.toLowerCase()) || n.length < 3)) continue;
     add(n);
   }
-  const sur = p.surname && !p.minister ? p.surname : '';
-  if (sur && !common.has(sur.toLowerCase()) && sur.length >= 3 && !PARTICLES.has(sur.toLowerCase())) add(sur);
+  const surs = [];
+  if (p.surname && !p.minister && !given.has(p.surname.toLowerCase())) surs.push(p.surname);
+  const rw = (p.reignName || '').split(' ');
+  if (rw.length === 2 && HISPANIC.has(p.iso) && !given.has(rw[0].toLowerCase())) surs.push(rw[0]);
+  for (const sur of surs) {
+    if (!common.has(sur.toLowerCase()) && sur.length >= 3 && !PARTICLES.has(sur.toLowerCase())) add(sur);
+  }
   if (!p.minister) {
     for (const t of [...p.titles].sort()) {
-      for (const n of new Set([...names, sur].filter(Boolean))) add(`${t} ${n}`);
+      for (const n of new Set([...names, ...surs])) add(`${t} ${n}`);
     }
   }
   return [...out];
@@ -593,6 +619,7 @@ function generateLeaders(inputs, report) {
   applyOverrides(people, overrides, report);
 
   const common = commonWords();
+  const given = givenNames(people);
   const existing = existingPhrases();
   const skipped = [];
   // phrase -> [{person, spells}]
@@ -602,7 +629,7 @@ function generateLeaders(inputs, report) {
     if (overrides.skip.has(key(p.full || p.reignName || p.surname))) continue;
     const spells = mergedSpells(p.spells);
     if (!spells.length) continue;
-    const phrases = personPhrases(p, common, existing, skipped);
+    const phrases = personPhrases(p, common, existing, skipped, given);
     const rec = { p, spells, phrases };
     recs.push(rec);
     for (const ph of phrases) {
@@ -821,6 +848,16 @@ const INTERNATIONAL = [
   ['Maoist insurgents', 'REB'], ['jihadists', 'INS'], ['Islamist militants', 'INS'],
 ];
 
+// Organisations whose officials, envoys and staff news names by the organisation.
+const ORG_STAFF = [['UN', 'IGOUNO'], ['U.N.', 'IGOUNO'], ['United Nations', 'IGOUNO'],
+  ['UNICEF', 'IGOUNC'], ['UNHCR', 'IGOUNH'], ['WFP', 'IGOWFP'], ['WHO', 'IGOWHO'],
+  ['UNRWA', 'IGOUNW'], ['IAEA', 'IGOIAE'], ['IMF', 'IGOIMF'], ['World Bank', 'IGOWBK'],
+  ['EU', 'IGOEUR'], ['European Union', 'IGOEUR'], ['NATO', 'IGONAT'], ['African Union', 'IGOAFR'],
+  ['AU', 'IGOAFR'], ['ICC', 'IGOICC'], ['OSCE', 'IGOOSC'], ['Arab League', 'IGOARL'],
+  ['ASEAN', 'IGOASN'], ['ECOWAS', 'IGOEEC'], ['IOM', 'IGOIOM'], ['ICRC', 'NGOICR'],
+  ['Red Cross', 'NGOICR'], ['MSF', 'NGOMSF'], ['Amnesty', 'NGOAMN'], ['Amnesty International', 'NGOAMN'],
+  ['Human Rights Watch', 'NGOHRW'], ['HRW', 'NGOHRW']];
+
 function generateStates(inputs, report) {
   const existing = existingPhrases();
   const countries = countryTable(inputs.wc);
@@ -856,8 +893,25 @@ function generateStates(inputs, report) {
       }
     }
   }
-  for (const [ph, code] of NAMED) add(ph, code, code.slice(0, 3));
+  const byCode = new Map(countries.map((c) => [c.code, c]));
+  for (const [ph, code] of NAMED) {
+    add(ph, code, code.slice(0, 3));
+    // "Japan's Self-Defense Forces", "the Indian Lok Sabha".
+    const c = byCode.get(code.slice(0, 3));
+    if (!c) continue;
+    for (const n of c.names) add(`${n}'s ${ph}`, code, c.code);
+    for (const a of c.adjs) if (!ph.startsWith(a)) add(`${a} ${ph}`, code, c.code);
+  }
   for (const [ph, code, dates, note] of INTERNATIONAL) add(ph, code, '', { dates, note });
+  // "a UNICEF official", "the UN envoy", "NATO's chief": people of an
+  // organisation are coded as the organisation.
+  for (const [org, code] of ORG_STAFF) {
+    for (const who of ['official', 'officials', 'spokesman', 'spokeswoman', 'spokesperson',
+      'chief', 'head', 'envoy', 'representative', 'staff', 'workers', 'experts', 'inspectors']) {
+      add(`${org} ${who}`, code, '');
+      add(`${org}'s ${who}`, code, '');
+    }
+  }
   // Phrases two countries would share ("Dominican army") code neither.
   const lines = [];
   const byIso = new Map();
