@@ -708,7 +708,8 @@ const INSTITUTIONS = [
   ['embassy', 'GOV'], ['ambassador', 'GOV'], ['foreign ministry spokesman', 'GOV'],
   ['defence ministry', 'MIL'], ['defense ministry', 'MIL'], ['ministry of defence', 'MIL'],
   ['ministry of defense', 'MIL'], ['defence minister', 'MIL'], ['defense minister', 'MIL'],
-  ['army', 'MIL'], ['armed forces', 'MIL'], ['defence forces', 'MIL'], ['defense forces', 'MIL'],
+  ['army', 'MIL'], ['armed forces', 'MIL'], ['forces', 'MIL'], ['government forces', 'MIL'],
+  ['government troops', 'MIL'], ['security forces', 'MIL'], ['defence forces', 'MIL'], ['defense forces', 'MIL'],
   ['defence force', 'MIL'], ['defense force', 'MIL'], ['military', 'MIL'], ['navy', 'MIL'],
   ['air force', 'MIL'], ['troops', 'MIL'], ['soldiers', 'MIL'], ['special forces', 'MIL'],
   ['marines', 'MIL'], ['army chief', 'MIL'], ['military officers', 'MIL'], ['army officers', 'MIL'],
@@ -729,14 +730,15 @@ const INSTITUTIONS = [
   ['opposition leader', 'OPP'], ['opposition party', 'OPP'],
 ];
 // Things a country adjective may qualify that are not the country acting:
-// "Russian gas", "French wine", "the American dream" are null-coded ([---]) so
+// "the Russian economy", "French wine", "the American dream" are null-coded ([---]) so
 // the adjective alone does not become an actor.
-const THINGS = ['gas', 'oil', 'crude', 'wine', 'cheese', 'food', 'cuisine', 'language',
-  'dream', 'culture', 'music', 'film', 'films', 'cinema', 'literature', 'art', 'football',
-  'history', 'goods', 'products', 'exports', 'imports', 'steel', 'grain', 'wheat', 'currency',
-  'economy', 'stocks', 'shares', 'bonds', 'market', 'markets', 'tourists', 'tourism',
-  'weather', 'coast', 'countryside', 'capital', 'cities', 'city', 'accent', 'descent',
-  'origin', 'passport', 'passports', 'flag', 'flags', 'national anthem', 'team', 'league'];
+const THINGS = ['wine', 'cheese', 'cuisine', 'language', 'dream', 'culture', 'music',
+  'literature', 'history', 'economy', 'currency', 'stocks', 'shares', 'bonds', 'tourism',
+  'weather', 'countryside', 'accent', 'descent', 'origin', 'passport', 'passports',
+  'national anthem'];
+// Not listed on purpose: words that go on to name an actor or a target ("Russian
+// oil companies", "the Greek oil tanker", "the Ukrainian city of Kharkiv").
+
 
 // "<X> of <country>" forms.
 const OF_FORMS = [['government', 'GOV'], ['president', 'GOV'], ['prime minister', 'GOV'],

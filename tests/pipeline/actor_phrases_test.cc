@@ -140,10 +140,10 @@ TEST_F(ActorPhrasesTest, MayCodesOnlyWithATitleOrFirstName) {
   EXPECT_EQ(ActorIn("Prime Minister May met Emmanuel Macron.", "2018-06-01", 5), "GBRGOV");
 }
 
-// An adjective alone names no actor: "Russian gas", "French wine", "the
+// An adjective alone names no actor: "the Russian economy", "French wine", "the
 // American dream" are not Russia, France or the United States acting.
 TEST_F(ActorPhrasesTest, AdjectivesAloneAreNoActors) {
-  EXPECT_EQ(AllActors("Exports of Russian gas fell sharply."), "");
+  EXPECT_EQ(AllActors("The Russian economy shrank last year."), "");
   EXPECT_EQ(AllActors("Sales of French wine rose in March."), "");
   EXPECT_EQ(AllActors("The American dream is over, he wrote."), "");
   EXPECT_EQ(ActorIn("Russians protested in Moscow.", "2025-06-01", 5), "RUS");
