@@ -556,8 +556,8 @@ const HISPANIC = new Set(['ESP', 'MEX', 'GTM', 'HND', 'SLV', 'NIC', 'CRI', 'PAN'
   'COL', 'VEN', 'ECU', 'PER', 'BOL', 'CHL', 'ARG', 'URY', 'PRY']);
 
 // Given names seen in the full names of the sources: a REIGN surname that is
-// also a given name ("Michel") gets no bare or title form, which would
-// swallow "President Michel Temer".
+// also a given name ("Michel", "Cameron") is not coded alone, only with a
+// title ("President Michel", "Prime Minister Cameron").
 function givenNames(people) {
   const out = new Set();
   for (const p of people.list) {
@@ -581,19 +581,15 @@ function personPhrases(p, common, existing, skipped, given) {
       out.add(ph);
     }
   };
-  const names = [...p.names].filter((n) => n.includes(' ') || !given.has(n.toLowerCase()));
-  for (const n of names) {
-    const one = !n.includes(' ');
-    if (one && (common.has(n.toLowerCase()) || n.length < 3)) continue;
-    add(n);
-  }
+  const names = [...p.names];
+  const bareOk = (w) => !common.has(w.toLowerCase()) && !given.has(w.toLowerCase()) &&
+    w.length >= 3 && !PARTICLES.has(w.toLowerCase());
+  for (const n of names) if (n.includes(' ') || bareOk(n)) add(n);
   const surs = [];
-  if (p.surname && !p.minister && !given.has(p.surname.toLowerCase())) surs.push(p.surname);
+  if (p.surname && !p.minister) surs.push(p.surname);
   const rw = (p.reignName || '').split(' ');
   if (rw.length === 2 && HISPANIC.has(p.iso) && !given.has(rw[0].toLowerCase())) surs.push(rw[0]);
-  for (const sur of surs) {
-    if (!common.has(sur.toLowerCase()) && sur.length >= 3 && !PARTICLES.has(sur.toLowerCase())) add(sur);
-  }
+  for (const sur of surs) if (bareOk(sur)) add(sur);
   if (!p.minister) {
     for (const t of [...p.titles].sort()) {
       for (const n of new Set([...names, ...surs])) add(`${t} ${n}`);
