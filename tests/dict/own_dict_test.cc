@@ -489,7 +489,8 @@ TEST(OwnDictTest, GeneratedLeadersByDate) {
 // Acronyms and words shared with countries code nothing on their own.
 TEST(OwnDictTest, LookalikesAreNoActors) {
   ASSERT_TRUE(Dicts().dicts);
-  for (const char* s : {"CCTV", "US", "us", "May", "may", "Price", "officers"}) {
+  for (const char* s : {"CCTV", "US", "us", "May", "may", "Price", "officers", "who", "WHO", "Diet",
+                        "MIT", "Democrats", "Supreme Court"}) {
     std::string code = ActorCode(s, 20250101);
     EXPECT_TRUE(code.empty() || code == "-") << s << " -> " << code;
   }

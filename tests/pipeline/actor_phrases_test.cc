@@ -130,6 +130,14 @@ TEST_F(ActorPhrasesTest, UsInAHeadlineIsNoCountry) {
   EXPECT_EQ(ActorIn("The U.S. condemned the attack.", "2025-06-01", 10), "USA");
 }
 
+// "who" is a pronoun before it is the World Health Organization.
+TEST_F(ActorPhrasesTest, WhoIsAPronoun) {
+  EXPECT_EQ(AllActors("Villagers who fled the fighting returned home.").find("IGO"),
+            std::string::npos);
+  EXPECT_EQ(ActorIn("The World Health Organization warned of cholera.", "2025-06-01", 10),
+            "IGOWHO");
+}
+
 // "May" (the month, the verb) codes only with a title or a first name.
 TEST_F(ActorPhrasesTest, MayCodesOnlyWithATitleOrFirstName) {
   EXPECT_EQ(AllActors("In May the talks resumed in Geneva.", "2018-06-01").find("GBR"),
