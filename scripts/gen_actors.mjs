@@ -559,7 +559,13 @@ const HISPANIC = new Set(['ESP', 'MEX', 'GTM', 'HND', 'SLV', 'NIC', 'CRI', 'PAN'
 // also a given name ("Michel", "Cameron") is not coded alone, only with a
 // title ("President Michel", "Prime Minister Cameron").
 function givenNames(people) {
-  const out = new Set();
+  // Frequent given names the sources may not show as such.
+  const out = new Set(['jose', 'juan', 'carlos', 'luis', 'maria', 'mohamed', 'mohammed',
+    'muhammad', 'ahmed', 'ahmad', 'hassan', 'abdullah', 'abdul', 'omar', 'ibrahim', 'ismail',
+    'yusuf', 'musa', 'john', 'james', 'david', 'michael', 'peter', 'paul', 'george', 'william',
+    'albert', 'arthur', 'robert', 'richard', 'thomas', 'charles', 'joseph', 'jean', 'pierre',
+    'alexandre', 'alexander', 'andre', 'francisco', 'manuel', 'antonio', 'pedro', 'jorge',
+    'mario', 'ivan', 'vladimir', 'khalid', 'salim', 'abdallah', 'mahmoud', 'ali']);
   for (const p of people.list) {
     for (const n of p.names) {
       const w = n.split(' ');
