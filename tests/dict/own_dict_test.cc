@@ -5,6 +5,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <map>
 #include <set>
 #include <sstream>
 #include <string>
@@ -420,6 +421,79 @@ TEST(OwnDictTest, ActorAndAgentCodesAreWellFormed) {
 // installed packages (skipped when node or the packages are missing).
 TEST(OwnDictTest, CountryGeneratorReproducesTheCommittedFile) {
   DYAD_EXPECT_GENERATED_FILE_UP_TO_DATE("gen_countries.mjs", "iso-codes or world-countries");
+}
+
+// The generated leaders and institutions files are what scripts/gen_actors.mjs
+// makes from ../shared/data/leaders, world-countries, WordNet and
+// scripts/actors/*.txt (skipped when node or an input is missing).
+TEST(OwnDictTest, ActorGeneratorReproducesTheCommittedFiles) {
+  DYAD_EXPECT_GENERATED_FILE_UP_TO_DATE("gen_actors.mjs",
+                                        "an input of gen_actors.mjs (leaders data, WordNet, npm)");
+}
+
+// Issue 19 bar: at least 190 countries have 15 or more institution phrases
+// (government, ministries, police, armed forces, parliament, courts, ...) in
+// states.actors.txt, and every one of them codes with that country.
+TEST(OwnDictTest, InstitutionsOfEveryCountry) {
+  ASSERT_TRUE(Dicts().dicts);
+  const Dictionaries& d = *Dicts().dicts;
+  std::map<std::string, int> per_country;
+  std::set<std::string> sectors;
+  for (const ActorPhrase& p : d.actor_phrases()) {
+    if (d.FileName(p.where.file).find("states.actors") == std::string_view::npos) continue;
+    const ActorEntry& a = d.actors()[p.entry];
+    if (a.default_code == kNone) continue;
+    std::string code(d.code(a.default_code).text);
+    if (code.size() < 6 || code.substr(0, 3) == "IGO" || code.substr(0, 3) == "NGO") continue;
+    ++per_country[code.substr(0, 3)];
+    sectors.insert(code.substr(3));
+  }
+  int covered = 0;
+  for (const auto& [iso, n] : per_country) covered += n >= 15;
+  std::printf("countries with >= 15 institution phrases: %d of %zu\n", covered, per_country.size());
+  EXPECT_GE(covered, 190);
+  for (const char* s : {"GOV", "MIL", "COP", "LEG", "JUD", "SPY", "GOVMED", "OPP"})
+    EXPECT_TRUE(sectors.count(s)) << s;
+  EXPECT_EQ(ActorCode("Peruvian navy", 20250101), "PERMIL");
+  EXPECT_EQ(ActorCode("Chile 's interior ministry", 20250101), "CHLGOV");
+  EXPECT_EQ(ActorCode("Kenyan police officers", 20250101), "KENCOP");
+  EXPECT_EQ(ActorCode("Sudanese army", 20250101), "SDNMIL");
+  EXPECT_EQ(ActorCode("Sudan 's army", 20250101), "SDNMIL");
+  EXPECT_EQ(ActorCode("Nigerian Supreme Court", 20250101), "NGAJUD");
+  EXPECT_EQ(ActorCode("Iranian intelligence", 20250101), "IRNSPY");
+  EXPECT_EQ(ActorCode("Egyptian state media", 20250101), "EGYGOVMED");
+}
+
+// Dated leaders: GOV within the spell (exact days where the sources have
+// them), ELI outside, surnames that are common words only with a title.
+TEST(OwnDictTest, GeneratedLeadersByDate) {
+  ASSERT_TRUE(Dicts().dicts);
+  EXPECT_EQ(ActorCode("President Ramaphosa", 20240101), "ZAFGOV");
+  EXPECT_EQ(ActorCode("Mbeki", 20050101), "ZAFGOV");
+  EXPECT_EQ(ActorCode("Mbeki", 20120101), "ZAFELI");
+  EXPECT_EQ(ActorCode("Theresa May", 20180101), "GBRGOV");
+  EXPECT_NE(ActorCode("Theresa May", 20230101), "GBRGOV");  // an MP then (people.actors.txt)
+  EXPECT_EQ(ActorCode("Prime Minister May", 20180101), "GBRGOV");
+  EXPECT_EQ(ActorCode("May", 20180101), "");  // the month, the verb
+  EXPECT_EQ(ActorCode("Brown", 20080101), "");
+  EXPECT_EQ(ActorCode("Boris Johnson", 20220901), "GBRGOV");
+  EXPECT_EQ(ActorCode("Boris Johnson", 20220910), "GBRELI");  // left office 2022-09-06
+  EXPECT_EQ(ActorCode("Liz Truss", 20221001), "GBRGOV");
+  EXPECT_EQ(ActorCode("Hun Sen", 20100101), "KHMGOV");
+  EXPECT_EQ(ActorCode("Hun Manet", 20100101), "KHMELI");
+  EXPECT_EQ(ActorCode("Hun Manet", 20240101), "KHMGOV");
+  EXPECT_EQ(ActorCode("Li Qiang", 20240101), "CHNGOV");
+  EXPECT_EQ(ActorCode("Li Qiang", 20150101), "CHNELI");
+}
+
+// Acronyms and words shared with countries code nothing on their own.
+TEST(OwnDictTest, LookalikesAreNoActors) {
+  ASSERT_TRUE(Dicts().dicts);
+  for (const char* s : {"CCTV", "US", "us", "May", "may", "Price", "officers", "who", "WHO", "Diet",
+                        "MIT", "Democrats", "Supreme Court"}) {
+    std::string code = ActorCode(s, 20250101);
+    EXPECT_TRUE(code.empty() || code == "-") << s << " -> " << code;
+  }
 }
 
 }  // namespace

@@ -1,6 +1,8 @@
 // `dyad dict stats PATH...`: what a dictionary set holds.
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <set>
 #include <string>
@@ -16,6 +18,42 @@ struct DictArgs {
   bool strict = false;
   bool warnings = false;
 };
+
+// The kind of an actor code: its last three-letter sector ("USAGOV" -> GOV,
+// "IGOUNOMIL" -> MIL), "IGO"/"NGO" for a bare organisation, "country" for a
+// bare state code, "null" for [---].
+std::string ActorKind(std::string_view code) {
+  if (code.empty() || code == "---") return "null";
+  if (code.size() == 3) return (code == "IGO" || code == "NGO") ? std::string(code) : "country";
+  if (code.size() % 3 != 0) return "other";
+  std::string_view last = code.substr(code.size() - 3);
+  if (code.size() == 6 && (code.substr(0, 3) == "IGO" || code.substr(0, 3) == "NGO"))
+    return std::string(code.substr(0, 3));
+  return std::string(last);
+}
+
+// Actor records by the kind of their default code, dated records (with date
+// restrictions) and the latest date any restriction names: how far in time the
+// dictionaries reach.
+void PrintActorKinds(const Dictionaries& dict) {
+  std::map<std::string, std::size_t> kinds;
+  std::size_t dated = 0;
+  std::int32_t latest = 0;
+  for (const ActorEntry& a : dict.actors()) {
+    std::string_view code = a.default_code == kNone ? "---" : dict.code(a.default_code).text;
+    if (code == "---" && !a.restrictions.empty()) code = dict.code(a.restrictions[0].code).text;
+    ++kinds[ActorKind(code)];
+    if (!a.restrictions.empty()) ++dated;
+    for (const DateRestriction& r : a.restrictions) {
+      latest = std::max(latest, r.from);
+      if (r.to < 99990000) latest = std::max(latest, r.to);
+    }
+  }
+  for (const auto& [kind, n] : kinds) std::printf("actors_%s: %zu\n", kind.c_str(), n);
+  std::printf("actors_dated: %zu\n", dated);
+  if (latest > 0)
+    std::printf("latest_date: %04d-%02d-%02d\n", latest / 10000, latest / 100 % 100, latest % 100);
+}
 
 int RunStats(const DictArgs& args) {
   namespace fs = std::filesystem;
@@ -61,6 +99,7 @@ int RunStats(const DictArgs& args) {
   }
   for (const VerbForm& f : dict.verb_forms()) add(f.code.code);
   std::printf("event_codes_covered: %zu\ncameo_roots_covered: %zu\n", codes.size(), roots.size());
+  PrintActorKinds(dict);
   return kExitOk;
 }
 
