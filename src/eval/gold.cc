@@ -3,6 +3,7 @@
 #include <zlib.h>
 
 #include <algorithm>
+#include <cstring>
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -126,10 +127,10 @@ std::string Unescape(std::string t) {
 // One text per sentence of an ECB+ token file (scripts/gold_sample.py ecb_sentence).
 std::map<int, std::string> EcbSentences(const std::string& xml) {
   static const std::regex kToken(
-      R"(<token t_id="\d+" sentence="(\d+)" number="\d+">(.*?)</token>)");
-  static const std::set<std::string> kNoSpaceBefore = {
-      ".", ",", ";", ":", "!", "?", "%", ")", "]", "'s", "n't", "'re", "'ll", "'ve", "'d", "'m",
-      "''"};
+      R"re(<token t_id="\d+" sentence="(\d+)" number="\d+">(.*?)</token>)re");
+  static const std::set<std::string> kNoSpaceBefore = {".",   ",",   ";",  ":",  "!",   "?",
+                                                       "%",   ")",   "]",  "'s", "n't", "'re",
+                                                       "'ll", "'ve", "'d", "'m", "''"};
   static const std::set<std::string> kNoSpaceAfter = {"(", "[", "$", "``"};
   std::map<int, std::string> out;
   std::map<int, std::string> prev;
