@@ -135,7 +135,7 @@ struct WeakSection {
   std::int64_t material_conflict = 0;  // quad class 4
 };
 // Codes up to `per_section` bullets of each portal section of the current-events
-// file (deterministic: lowest FNV-1a of "<seed>:<line>"; aliases folded, story
+// file (deterministic: lowest mixed FNV-1a of "<seed>:<line>"; aliases folded, story
 // headings skipped), each with its date as the article date.
 Result<std::map<std::string, WeakSection>> RunWeakLabels(const Pipeline& pipeline,
                                                          const std::string& path,
