@@ -52,9 +52,16 @@ Result<GoldEvent> EventFrom(const json& j, const std::string& where) {
     e.date_precision = Str(*d, "precision");
   }
   if (auto t = j.find("tags"); t != j.end() && t->is_array()) {
-    for (const auto& tag : *t)
-      if (tag.is_string()) e.tags.push_back(tag.get<std::string>());
+    static const std::set<std::string> kTags = {"one-sided", "passive", "nominal", "named-actor",
+                                                "generic-actor"};
+    for (const auto& tag : *t) {
+      if (!tag.is_string() || !kTags.count(tag.get<std::string>()))
+        return ParseError(where + ": unknown tag " + tag.dump());
+      e.tags.push_back(tag.get<std::string>());
+    }
   }
+  if (e.cameo.size() < 2 || e.cameo.find_first_not_of("0123456789") != std::string::npos)
+    return ParseError(where + ": \"cameo\" must be a CAMEO code of digits, got " + e.cameo);
   return e;
 }
 

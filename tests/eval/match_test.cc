@@ -1,6 +1,9 @@
 // The gold set's matching rules (tests/gold/README.md, "Scoring").
 #include <gtest/gtest.h>
 
+#include <cstdio>
+#include <string>
+
 #include "dyad/eval.h"
 
 namespace dyad {
@@ -126,8 +129,29 @@ TEST(ShortHash, StableFnv1a) {
 }
 
 TEST(LoadGold, ErrorsNameTheLine) {
-  auto r = LoadGold("/nonexistent/gold.jsonl");
-  EXPECT_FALSE(r.ok());
+  EXPECT_FALSE(LoadGold("/nonexistent/gold.jsonl").ok());
+  std::string path = ::testing::TempDir() + "gold_bad.jsonl";
+  std::FILE* f = std::fopen(path.c_str(), "w");
+  ASSERT_NE(f, nullptr);
+  std::fputs(R"({"id":"g1","dataset":"gum","file":"x","line":3,"events":[]})"
+             "\n",
+             f);
+  std::fputs(R"({"id":"g2","dataset":"gum","file":"x","line":4,"events":[{"cameo":"19O"}]})"
+             "\n",
+             f);
+  std::fclose(f);
+  auto r = LoadGold(path);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().ToString().find("gold_bad.jsonl:2"), std::string::npos);
+}
+
+TEST(LoadGold, ReadsTheCommittedSet) {
+  auto r = LoadGold(DYAD_SOURCE_DIR "/tests/gold/events.jsonl");
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_GE(r->size(), 500u);
+  std::size_t with_events = 0;
+  for (const auto& s : *r) with_events += !s.events.empty();
+  EXPECT_GE(with_events, 200u);
 }
 
 }  // namespace
