@@ -6,6 +6,7 @@
 //
 //   ./build/html_extract_bench                # figures, then the timing
 //   ./build/html_extract_bench --list         # also one line per page (worst first)
+//   ./build/html_extract_bench --show ID      # the text of the pages whose id starts so
 #include <benchmark/benchmark.h>
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
@@ -183,6 +184,12 @@ int main(int argc, char** argv) {
   bool list = false;
   std::vector<char*> rest;
   for (int i = 0; i < argc; ++i) {
+    if (std::strcmp(argv[i], "--show") == 0 && i + 1 < argc) {
+      for (const Page& p : Pages()) {
+        if (p.id.rfind(argv[i + 1], 0) == 0) std::printf("%s\n", Extract(p).c_str());
+      }
+      return 0;
+    }
     if (std::strcmp(argv[i], "--list") == 0) {
       list = true;
     } else {

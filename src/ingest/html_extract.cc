@@ -467,13 +467,14 @@ struct Node {
   bool dropped = false;       // left out: marked and not holding the article
 };
 
-// Drops the marked elements that do not hold most of the page's paragraph
-// text (and everything under them), taking their text out of their ancestors'
-// counts. Returns the dropped elements whose parent is kept.
-std::unordered_set<GumboNode*> DropMarkedNodes(std::vector<Node>& nodes) {
+// Drops the marked elements (and everything under them) -- with
+// `keep_holders`, only those that do not hold most of the page's paragraph
+// text -- taking their text out of their ancestors' counts. Returns the dropped
+// elements whose parent is kept.
+std::unordered_set<GumboNode*> DropMarkedNodes(std::vector<Node>& nodes, bool keep_holders) {
   std::unordered_set<GumboNode*> top;
   if (nodes.empty()) return top;
-  const std::size_t page_p = nodes[0].p_text;
+  const std::size_t page_p = keep_holders ? nodes[0].p_text : 0;
   for (std::size_t i = 0; i < nodes.size(); ++i) {
     Node& n = nodes[i];
     if (n.parent >= 0 && nodes[n.parent].dropped) {
@@ -533,6 +534,9 @@ int ChooseContainer(const std::vector<Node>& nodes) {
   }
   return best;
 }
+
+// Paragraph bytes below which a container is not taken for an article.
+constexpr std::size_t kMinArticleText = 1500;
 
 struct Block {
   std::string text;
@@ -725,8 +729,21 @@ Status ExtractHtmlArticle(std::string_view raw, std::string_view name,
   // Pass 3: text of the chosen container.
   out->body.clear();
   if (nodes.empty()) return ParseError(std::string(name) + ": no text in the HTML body");
-  const std::unordered_set<GumboNode*> dropped = DropMarkedNodes(nodes);
+  // Every marked element dropped first; when that leaves no article (a page
+  // wrapped in an element whose class names furniture), the marked elements
+  // holding most of the paragraphs are kept.
+  std::vector<Node> relaxed = nodes;
+  std::unordered_set<GumboNode*> dropped = DropMarkedNodes(nodes, false);
   int chosen = ChooseContainer(nodes);
+  if (chosen < 0 || nodes[chosen].p_text < kMinArticleText) {
+    std::unordered_set<GumboNode*> kept_dropped = DropMarkedNodes(relaxed, true);
+    const int alt = ChooseContainer(relaxed);
+    if (alt >= 0 && (chosen < 0 || relaxed[alt].p_text > nodes[chosen].p_text)) {
+      nodes.swap(relaxed);
+      dropped.swap(kept_dropped);
+      chosen = alt;
+    }
+  }
   if (chosen < 0) chosen = 0;  // no paragraphs: the whole body
   std::vector<Block> blocks(1);
   int links = 0, pre = 0;
