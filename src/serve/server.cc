@@ -1,6 +1,6 @@
 // The HTTP server: cpp-httplib around HandleApi() and a static file handler.
-#include <httplib.h>
 #include <arpa/inet.h>
+#include <httplib.h>
 #include <netdb.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
