@@ -64,7 +64,6 @@ bool IsSkippedTag(GumboTag t) {
     case GUMBO_TAG_HEADER:
     case GUMBO_TAG_FOOTER:
     case GUMBO_TAG_ASIDE:
-    case GUMBO_TAG_FORM:
     case GUMBO_TAG_IFRAME:
     case GUMBO_TAG_SVG:
     case GUMBO_TAG_BUTTON:
@@ -231,6 +230,8 @@ bool IsHidden(const GumboElement& el) {
 // comments, ads...). Only evidence: a marked element holding most of the page's
 // paragraph text is kept (a wrapper named "has-sidebar" around the article).
 bool IsBoilerplateMarked(const GumboElement& el) {
+  // A form is mostly a search box or a sign-up; some sites wrap the whole page in one.
+  if (el.tag == GUMBO_TAG_FORM) return true;
   if (el.tag == GUMBO_TAG_BODY || el.tag == GUMBO_TAG_HTML || el.tag == GUMBO_TAG_ARTICLE ||
       el.tag == GUMBO_TAG_MAIN || IsArticleBodyMarker(el))
     return false;

@@ -171,5 +171,23 @@ TEST(HtmlReader, MarkedWrapperHoldingTheArticleIsKept) {
   EXPECT_EQ(body.find("A reader wrote"), std::string::npos) << body;
 }
 
+// ASP.NET pages wrap the whole page in one <form>: still read, while a small
+// sign-up form is not.
+TEST(HtmlReader, PageWrappedInAFormIsRead) {
+  std::string paragraphs;
+  for (int i = 0; i < 12; ++i) {
+    paragraphs += "<p>Paragraph " + std::to_string(i) +
+                  " of the article says what happened and who said so, at some length.</p>";
+  }
+  std::string html = "<html><body><form id=\"aspnetForm\"><div><article>" + paragraphs +
+                     "</article><div><form><p>Sign up to our letters with your e-mail address "
+                     "here.</p><input type=\"email\"></form></div></div></form></body></html>";
+  auto r = testing::ReadBuffer(html, Format::kHtml, {}, "f.html");
+  ASSERT_TRUE(r.status.ok()) << r.status.ToString();
+  ASSERT_EQ(r.articles.size(), 1u);
+  EXPECT_NE(r.articles[0].body.find("Paragraph 11 of the article"), std::string::npos);
+  EXPECT_EQ(r.articles[0].body.find("Sign up"), std::string::npos) << r.articles[0].body;
+}
+
 }  // namespace
 }  // namespace dyad
