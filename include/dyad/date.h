@@ -35,7 +35,8 @@ bool IsIsoDate(std::string_view text);
 
 // Ok when `text` is exactly "YYYY-MM-DD" and a real date; else kInvalidArgument
 // naming `what` (an option or field name) and the value, e.g.
-// `--date: 2025-02-30 is not a real date (February 2025 has 28 days)`.
+// `--date: "2025-02-30" is not a real date (2025-02 has 28 days)`; an empty
+// `what` leaves the name out (CLI11 adds the option's own).
 Status CheckIsoDate(std::string_view text, std::string_view what);
 
 // "YYYY-MM-DD" (fields clamped to 4 and 2 digits).

@@ -56,17 +56,18 @@ std::optional<CivilDate> ParseIsoDate(std::string_view t) {
 bool IsIsoDate(std::string_view text) { return text.size() == 10 && ParseIsoDate(text); }
 
 Status CheckIsoDate(std::string_view text, std::string_view what) {
+  const std::string prefix = what.empty() ? std::string() : std::string(what) + ": ";
   int v[3];
   if (text.size() != 10 || !SplitIso(text, v)) {
-    return InvalidArgument(std::string(what) + ": expected a date YYYY-MM-DD, got " + Shown(text));
+    return InvalidArgument(prefix + "expected a date YYYY-MM-DD, got " + Shown(text));
   }
   if (v[1] < 1 || v[1] > 12) {
-    return InvalidArgument(std::string(what) + ": " + Shown(text) + " is not a real date (month " +
+    return InvalidArgument(prefix + Shown(text) + " is not a real date (month " +
                            std::to_string(v[1]) + " is not 1-12)");
   }
   if (!IsRealDate(v[0], v[1], v[2])) {
-    return InvalidArgument(std::string(what) + ": " + Shown(text) + " is not a real date (" +
-                           std::to_string(v[0]) + "-" + std::string(text.substr(5, 2)) + " has " +
+    return InvalidArgument(prefix + Shown(text) + " is not a real date (" + std::to_string(v[0]) +
+                           "-" + std::string(text.substr(5, 2)) + " has " +
                            std::to_string(v[0] >= 1 ? DaysInMonth(v[0], v[1]) : 0) + " days)");
   }
   return Status::Ok();

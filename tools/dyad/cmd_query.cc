@@ -168,9 +168,9 @@ void RegisterQuery(CLI::App& app, Runner* run) {
       ->check(CLI::IsMember({"asserted", "planned", "possible", "requested", "denied", "negated",
                              "hypothetical", "historical"}));
   cmd->add_option("--from", args->filter.from, "First event date (YYYY-MM-DD)")
-      ->check([](const std::string& v) { return CheckIsoDate(v, "--from").message(); });
+      ->check([](const std::string& v) { return CheckIsoDate(v, "").message(); });
   cmd->add_option("--to", args->filter.to, "Last event date (YYYY-MM-DD)")
-      ->check([](const std::string& v) { return CheckIsoDate(v, "--to").message(); });
+      ->check([](const std::string& v) { return CheckIsoDate(v, "").message(); });
   cmd->add_option("--place", args->filter.place, "Event location: place name or country code");
   cmd->add_option("--story", args->filter.story, "Events of this story id");
   cmd->add_option("--text", args->filter.text, "Sentence contains this text (case-insensitive)");

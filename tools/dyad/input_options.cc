@@ -19,7 +19,7 @@ void AddInputOptions(CLI::App* cmd, InputArgs* args) {
         return f.ok() ? std::string() : f.status().message();
       });
   cmd->add_option("--date", args->date, "Publication date (YYYY-MM-DD) for inputs that carry none")
-      ->check([](const std::string& v) { return CheckIsoDate(v, "--date").message(); });
+      ->check([](const std::string& v) { return CheckIsoDate(v, "").message(); });
   cmd->add_option("--max-article-bytes", args->max_article_bytes, "Largest article body accepted")
       ->capture_default_str();
   cmd->add_flag("--keep-boilerplate", args->keep_boilerplate,
