@@ -19,6 +19,10 @@ echo "apt-get $*" >>"$FAKE_LOG"
 case "$*" in *libgumbo-dev*) [ -n "${FAKE_FAIL:-}" ] && { echo "E: Unable to locate package"; exit 100; } ;; esac
 echo "Setting up something"
 X
+cat >"$tmp/bin/sudo" <<'X'
+#!/bin/sh
+exec "$@"
+X
 cat >"$tmp/bin/npm" <<'X'
 #!/bin/sh
 echo "npm $*" >>"$FAKE_LOG"
