@@ -6,7 +6,10 @@
 # the tests read, so callers do `eval "$(bash scripts/services.sh)"`:
 #   DYAD_TEST_PG     postgresql://... of a database the tests may create databases on
 #   DYAD_TEST_REDIS  redis://127.0.0.1:PORT
-# `bash scripts/services.sh stop` stops both. Messages go to stderr.
+#   DYAD_SERVICES_STARTED  what this call started ("pg redis", "redis", ""): a caller
+#                    stops only those with `bash scripts/services.sh stop $DYAD_SERVICES_STARTED`
+# `bash scripts/services.sh stop` stops both; `stop pg` or `stop redis` one. Messages go
+# to stderr.
 set -euo pipefail
 base=${DYAD_SERVICES_DIR:-/tmp/dyad-services}
 pg_port=${DYAD_PG_PORT:-54329}
@@ -25,11 +28,19 @@ as_pg() {
 }
 
 if [ "${1:-}" = "stop" ]; then
-  [ -n "$pg_bin" ] && [ -f "$pg_dir/data/postmaster.pid" ] &&
-    as_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -m fast -w stop >&2 || true
-  command -v redis-cli >/dev/null && redis-cli -p "$redis_port" shutdown nosave >/dev/null 2>&1 || true
+  shift
+  which="${*:-pg redis}"
+  if [[ " $which " == *" pg "* ]]; then
+    [ -n "$pg_bin" ] && [ -f "$pg_dir/data/postmaster.pid" ] &&
+      as_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -m fast -w stop >&2 || true
+  fi
+  if [[ " $which " == *" redis "* ]]; then
+    command -v redis-cli >/dev/null &&
+      redis-cli -p "$redis_port" shutdown nosave >/dev/null 2>&1 || true
+  fi
   exit 0
 fi
+started=()
 
 mkdir -p "$base"
 chmod 755 "$base"
@@ -52,6 +63,7 @@ if ! "$pg_bin/pg_isready" -q -h 127.0.0.1 -p "$pg_port"; then
   fi
   as_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w -t 60 \
     -o "-h 127.0.0.1 -p $pg_port -k $pg_dir -c fsync=off -c max_connections=200" start >&2
+  started+=(pg)
 fi
 echo "services: PostgreSQL on 127.0.0.1:$pg_port" >&2
 
@@ -63,6 +75,7 @@ if ! redis-cli -p "$redis_port" ping >/dev/null 2>&1; then
   mkdir -p "$redis_dir"
   redis-server --bind 127.0.0.1 --port "$redis_port" --daemonize yes --dir "$redis_dir" \
     --logfile "$redis_dir/server.log" --pidfile "$redis_dir/redis.pid" --save '' --appendonly no
+  started+=(redis)
   for _ in $(seq 50); do
     redis-cli -p "$redis_port" ping >/dev/null 2>&1 && break
     sleep 0.1
@@ -72,3 +85,4 @@ echo "services: Redis on 127.0.0.1:$redis_port" >&2
 
 echo "export DYAD_TEST_PG=postgresql://postgres@127.0.0.1:$pg_port/postgres"
 echo "export DYAD_TEST_REDIS=redis://127.0.0.1:$redis_port"
+echo "export DYAD_SERVICES_STARTED='${started[*]}'"

@@ -46,6 +46,7 @@
 #include <vector>
 
 #include "dyad/article.h"
+#include "dyad/date.h"
 #include "dyad/event.h"
 #include "dyad/status.h"
 #include "dyad/tagger.h"
@@ -53,14 +54,7 @@
 
 namespace dyad {
 
-// A calendar date (proleptic Gregorian).
-struct CivilDate {
-  int year = 0, month = 0, day = 0;  // month 1-12, day 1-31
-  bool valid() const { return year > 0; }
-};
-// Parses "YYYY-MM-DD" (also "YYYY-MM-DDThh:mm..."); nullopt if not a real date.
-std::optional<CivilDate> ParseIsoDate(std::string_view text);
-std::string FormatIsoDate(const CivilDate& d);  // "YYYY-MM-DD"
+// CivilDate, ParseIsoDate and FormatIsoDate: dyad/date.h.
 
 // One date expression found in a text window.
 struct DateMention {

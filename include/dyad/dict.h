@@ -85,6 +85,8 @@ struct DictOptions {
   std::uint32_t max_expansions = 4096;          // patterns from one line's {a|b} sets
   std::uint32_t max_synset_phrases = 100000;    // phrases in one flattened synset
   std::uint64_t max_file_bytes = 256ull << 20;  // kLimitExceeded beyond
+  std::uint32_t max_line_bytes = 16 * 1024;     // longer lines: skipped with a warning
+  std::uint32_t max_line_words = 512;           // lines of more words: skipped with a warning
 };
 
 // One dictionary given as text (for tests, fuzzers, embedded data).

@@ -71,6 +71,10 @@ struct ServeOptions {
   int query_timeout_ms = 5000;                // longest store read per request (503 past it)
   std::size_t max_request_bytes = 16 * 1024;  // request body limit (413 above)
   std::size_t max_url_bytes = 4096;           // longer request targets answer 414
+  // A request's head and body must arrive within this (408 past it); slow or
+  // idle clients never hold a worker thread: requests reach the workers whole.
+  int request_deadline_ms = 10000;
+  int max_connections = 256;  // open at once; more answer 503 at once
   ApiLimits limits;
 };
 
@@ -83,7 +87,8 @@ class Server {
   Server(const Server&) = delete;
   Server& operator=(const Server&) = delete;
 
-  // Binds host:port (port 0 picks a free one). kIoError when it cannot.
+  // Binds host:port (port 0 picks a free one). kIoError when it cannot, naming
+  // why; an address another process listens on is refused (no port sharing).
   Status Bind();
   // The bound port (after Bind()).
   int port() const;

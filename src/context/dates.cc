@@ -25,14 +25,11 @@ CivilDate CivilFromDays(std::int64_t z) {
 std::int64_t Days(const CivilDate& d) { return DaysFromCivil(d.year, d.month, d.day); }
 int Weekday(std::int64_t days) { return static_cast<int>(((days % 7) + 10) % 7); }  // 0 = Monday
 
-int DaysInMonth(int y, int m) {
-  static constexpr std::array<int, 12> kDays = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) return 29;
-  return kDays[static_cast<std::size_t>(m - 1)];
-}
+bool ValidDate(int y, int m, int d) { return IsRealDate(y, m, d); }
 
-bool ValidDate(int y, int m, int d) {
-  return y >= 1 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= DaysInMonth(y, m);
+// Days of month m (1-12) of year y: the day before the 1st of the next month.
+int DaysInMonth(int y, int m) {
+  return static_cast<int>(DaysFromCivil(y, m + 1, 1) - DaysFromCivil(y, m, 1));
 }
 
 CivilDate AddMonths(CivilDate d, int months) {
@@ -359,39 +356,6 @@ class Resolver {
 };
 
 }  // namespace
-
-std::optional<CivilDate> ParseIsoDate(std::string_view t) {
-  if (t.size() < 10 || t[4] != '-' || t[7] != '-') return std::nullopt;
-  if (t.size() > 10 && t[10] != 'T' && t[10] != ' ') return std::nullopt;
-  int v[3] = {0, 0, 0};
-  const std::size_t starts[3] = {0, 5, 8}, lens[3] = {4, 2, 2};
-  for (int k = 0; k < 3; ++k) {
-    for (std::size_t j = 0; j < lens[k]; ++j) {
-      char c = t[starts[k] + j];
-      if (c < '0' || c > '9') return std::nullopt;
-      v[k] = v[k] * 10 + (c - '0');
-    }
-  }
-  if (!ValidDate(v[0], v[1], v[2])) return std::nullopt;
-  return CivilDate{v[0], v[1], v[2]};
-}
-
-std::string FormatIsoDate(const CivilDate& d) {
-  char buf[16];
-  int y = std::clamp(d.year, 0, 9999), m = std::clamp(d.month, 0, 99),
-      day = std::clamp(d.day, 0, 99);
-  buf[0] = static_cast<char>('0' + y / 1000);
-  buf[1] = static_cast<char>('0' + y / 100 % 10);
-  buf[2] = static_cast<char>('0' + y / 10 % 10);
-  buf[3] = static_cast<char>('0' + y % 10);
-  buf[4] = '-';
-  buf[5] = static_cast<char>('0' + m / 10);
-  buf[6] = static_cast<char>('0' + m % 10);
-  buf[7] = '-';
-  buf[8] = static_cast<char>('0' + day / 10);
-  buf[9] = static_cast<char>('0' + day % 10);
-  return std::string(buf, 10);
-}
 
 std::int64_t DaysBetween(const CivilDate& a, const CivilDate& b) { return Days(b) - Days(a); }
 

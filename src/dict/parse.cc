@@ -56,7 +56,10 @@ std::string Quote(std::string_view s) {
 // `~~FINISH` ends the file.
 class LineSource {
  public:
-  LineSource(std::string_view text, DictFlavor flavor) : text_(text), flavor_(flavor) {}
+  // Lines past the builder's max_line_bytes / max_line_words are skipped with
+  // a warning naming file and line (an error when strict).
+  LineSource(std::string_view text, DictFlavor flavor, DictBuilder& b, std::uint32_t file)
+      : text_(text), flavor_(flavor), b_(b), file_(file) {}
 
   bool Next(std::uint32_t* line_no, std::string_view* line) {
     while (pos_ < text_.size() && !finished_) {
@@ -66,8 +69,20 @@ class LineSource {
       pos_ = nl + 1;
       ++no_;
       if (!raw.empty() && raw.back() == '\r') raw.remove_suffix(1);
+      if (raw.size() > b_.options().max_line_bytes) {
+        b_.Warn(file_, no_,
+                "line of " + std::to_string(raw.size()) + " bytes is longer than max_line_bytes (" +
+                    std::to_string(b_.options().max_line_bytes) + "); skipped");
+        continue;
+      }
       std::string_view t = Clean(raw);
       if (t.empty()) continue;
+      if (std::size_t words = CountWords(t); words > b_.options().max_line_words) {
+        b_.Warn(file_, no_,
+                "line of " + std::to_string(words) + " words is longer than max_line_words (" +
+                    std::to_string(b_.options().max_line_words) + "); skipped");
+        continue;
+      }
       *line_no = no_;
       *line = t;
       return true;
@@ -76,6 +91,17 @@ class LineSource {
   }
 
  private:
+  static std::size_t CountWords(std::string_view t) {
+    std::size_t n = 0;
+    bool in_word = false;
+    for (char c : t) {
+      const bool space = c == ' ' || c == '\t';
+      if (!space && !in_word) ++n;
+      in_word = !space;
+    }
+    return n;
+  }
+
   std::string_view Clean(std::string_view raw) {
     scratch_.clear();
     std::size_t i = 0;
@@ -119,6 +145,8 @@ class LineSource {
 
   std::string_view text_;
   DictFlavor flavor_;
+  DictBuilder& b_;
+  std::uint32_t file_;
   std::size_t pos_ = 0;
   std::uint32_t no_ = 0;
   bool in_xml_comment_ = false;
@@ -416,7 +444,7 @@ DictFlavor GuessFlavor(std::string_view file_name, std::string_view text, DictFi
 
 void ParseActors(DictBuilder& b, std::uint32_t file, std::string_view text, DictFlavor flavor) {
   Dictionaries::Data& d = b.d();
-  LineSource src(text, flavor);
+  LineSource src(text, flavor, b, file);
   std::uint32_t no;
   std::string_view t;
   std::uint32_t cur = kNone;
@@ -491,7 +519,7 @@ void ParseActors(DictBuilder& b, std::uint32_t file, std::string_view text, Dict
 
 void ParseAgents(DictBuilder& b, std::uint32_t file, std::string_view text, DictFlavor flavor) {
   Dictionaries::Data& d = b.d();
-  LineSource src(text, flavor);
+  LineSource src(text, flavor, b, file);
   std::uint32_t no;
   std::string_view t;
   std::vector<std::pair<std::string, std::vector<std::string>>> markers;
@@ -642,7 +670,7 @@ void ParseAgents(DictBuilder& b, std::uint32_t file, std::string_view text, Dict
 
 void ParseDiscards(DictBuilder& b, std::uint32_t file, std::string_view text, DictFlavor flavor) {
   Dictionaries::Data& d = b.d();
-  LineSource src(text, flavor);
+  LineSource src(text, flavor, b, file);
   std::uint32_t no;
   std::string_view t;
   while (src.Next(&no, &t)) {
@@ -674,7 +702,7 @@ void ParseDiscards(DictBuilder& b, std::uint32_t file, std::string_view text, Di
 
 void ParseIssues(DictBuilder& b, std::uint32_t file, std::string_view text, DictFlavor flavor) {
   Dictionaries::Data& d = b.d();
-  LineSource src(text, flavor);
+  LineSource src(text, flavor, b, file);
   std::uint32_t no;
   std::string_view t;
   std::string_view category;
@@ -922,7 +950,7 @@ class VerbReader {
       : b_(b), d_(b.d()), file_(file), flavor_(flavor) {}
 
   void Run(std::string_view text) {
-    LineSource src(text, flavor_);
+    LineSource src(text, flavor_, b_, file_);
     std::uint32_t no;
     std::string_view t;
     while (src.Next(&no, &t)) {

@@ -4,8 +4,10 @@
 
 #include <openssl/evp.h>
 
+#include <algorithm>
 #include <cstring>
 
+#include "dyad/date.h"
 #include "ingest/boilerplate.h"
 #include "ingest/byte_source.h"
 #include "ingest/encoding.h"
@@ -86,7 +88,7 @@ class DocumentReader : public ArticleReader {
                            limit_name + " (" + std::to_string(limit) + ")");
     }
     std::string raw;
-    Result<bool> whole = ReadUpTo(src_.get(), limit, &raw);
+    Result<bool> whole = ReadDocument(limit, &raw);
     if (!whole.ok()) return whole.status();
     if (!*whole) {
       return LimitExceeded(name + ": more than " + std::to_string(limit) + " bytes exceeds " +
@@ -99,11 +101,38 @@ class DocumentReader : public ArticleReader {
       DYAD_RETURN_IF_ERROR(DecodeText(raw, "", name, &out->body));
     }
     out->origin = name;
+    // A file with no URL of its own keeps its path, so its events trace back to it.
+    if (out->url.empty() && name != "<stdin>") out->url = name;
     DYAD_RETURN_IF_ERROR(FinishArticle(ctx_, name, !html_, out));
     return true;
   }
 
  private:
+  // Reads the whole document (false past `limit`) in blocks, refusing binary
+  // data at the first block holding a NUL byte (outside UTF-16/32, which carry
+  // a BOM): a NUL-filled stream is not read whole first.
+  Result<bool> ReadDocument(std::size_t limit, std::string* raw) {
+    constexpr std::size_t kBlock = 64 * 1024;
+    for (;;) {
+      const std::size_t have = raw->size();
+      if (have > limit) return false;
+      const std::size_t want = std::min(kBlock, limit + 1 - have);
+      raw->resize(have + want);
+      Result<std::size_t> got = src_->Read(raw->data() + have, want);
+      raw->resize(have + (got.ok() ? *got : 0));
+      if (!got.ok()) return got.status();
+      if (*got == 0) return true;
+      const std::string_view bom = std::string_view(*raw).substr(0, 4);
+      const bool wide = bom.starts_with("\xFF\xFE") || bom.starts_with("\xFE\xFF") ||
+                        bom == std::string_view("\0\0\xFE\xFF", 4);
+      const std::size_t nul = wide ? std::string::npos : raw->find('\0', have);
+      if (nul != std::string::npos) {
+        return EncodingError(ctx_.name + ": binary data (NUL byte at offset " +
+                             std::to_string(nul) + "), not text");
+      }
+    }
+  }
+
   std::unique_ptr<ByteSource> src_;
   ReaderContext ctx_;
   bool html_;
@@ -249,6 +278,9 @@ void FinalizeArticle(Article* article) {
 Result<std::unique_ptr<ArticleReader>> OpenArticleReader(const std::string& path,
                                                          const ReadOptions& options,
                                                          DiagnosticSink warn) {
+  if (!options.default_date.empty()) {
+    DYAD_RETURN_IF_ERROR(CheckIsoDate(options.default_date, "default date"));
+  }
   long long size = -1;
   Result<std::unique_ptr<ByteSource>> src = ingest::OpenFileSource(path, &size);
   if (!src.ok()) return src.status();

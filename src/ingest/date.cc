@@ -1,6 +1,7 @@
 // Copyright dyad authors.
 #include "ingest/date.h"
 
+#include "dyad/date.h"
 #include "ingest/util.h"
 
 namespace dyad::ingest {
@@ -19,17 +20,9 @@ int Digits(std::string_view s, std::size_t pos, std::size_t n) {
 }
 
 std::string Format(int y, int m, int d) {
-  static const int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (y < 1000 || y > 2999 || m < 1 || m > 12 || d < 1 || d > kDays[m - 1]) return "";
-  bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-  if (m == 2 && d == 29 && !leap) return "";
-  std::string out = "0000-00-00";
-  for (int i = 3; i >= 0; --i, y /= 10) out[i] = static_cast<char>('0' + y % 10);
-  out[5] = static_cast<char>('0' + m / 10);
-  out[6] = static_cast<char>('0' + m % 10);
-  out[8] = static_cast<char>('0' + d / 10);
-  out[9] = static_cast<char>('0' + d % 10);
-  return out;
+  // Years outside 1000-2999 are taken for misreadings, not news dates.
+  if (y < 1000 || y > 2999 || !IsRealDate(y, m, d)) return "";
+  return FormatIsoDate(CivilDate{y, m, d});
 }
 
 // "jan".."dec" (any case, full names accepted) -> 1..12, else 0.

@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <unordered_set>
 #include <vector>
 
 #include "ingest/boilerplate.h"
@@ -63,7 +64,6 @@ bool IsSkippedTag(GumboTag t) {
     case GUMBO_TAG_HEADER:
     case GUMBO_TAG_FOOTER:
     case GUMBO_TAG_ASIDE:
-    case GUMBO_TAG_FORM:
     case GUMBO_TAG_IFRAME:
     case GUMBO_TAG_SVG:
     case GUMBO_TAG_BUTTON:
@@ -216,14 +216,22 @@ bool IsArticleBodyMarker(const GumboElement& el) {
   return IEquals(ip, "articleBody");
 }
 
-bool IsHiddenOrBoilerplate(const GumboElement& el) {
+// Not shown to a reader: the hidden attribute, aria-hidden, display:none.
+bool IsHidden(const GumboElement& el) {
   if (Attr(el, "hidden")) return true;
   if (IEquals(AttrView(el, "aria-hidden"), "true")) return true;
   std::string style = AsciiLower(AttrView(el, "style"));
   style.erase(std::remove(style.begin(), style.end(), ' '), style.end());
-  if (style.find("display:none") != std::string::npos ||
-      style.find("visibility:hidden") != std::string::npos)
-    return true;
+  return style.find("display:none") != std::string::npos ||
+         style.find("visibility:hidden") != std::string::npos;
+}
+
+// Marked as page furniture by its role, class or id (navigation, share bars,
+// comments, ads...). Only evidence: a marked element holding most of the page's
+// paragraph text is kept (a wrapper named "has-sidebar" around the article).
+bool IsBoilerplateMarked(const GumboElement& el) {
+  // A form is mostly a search box or a sign-up; some sites wrap the whole page in one.
+  if (el.tag == GUMBO_TAG_FORM) return true;
   if (el.tag == GUMBO_TAG_BODY || el.tag == GUMBO_TAG_HTML || el.tag == GUMBO_TAG_ARTICLE ||
       el.tag == GUMBO_TAG_MAIN || IsArticleBodyMarker(el))
     return false;
@@ -456,13 +464,43 @@ struct Node {
   std::size_t link_text = 0;  // of which inside <a>
   std::size_t p_text = 0;     // of which inside <p>
   double score = 0;           // paragraph score credited by children
+  bool marked = false;        // IsBoilerplateMarked
+  bool dropped = false;       // left out: marked and not holding the article
 };
+
+// Drops the marked elements (and everything under them) -- with
+// `keep_holders`, only those that do not hold most of the page's paragraph
+// text -- taking their text out of their ancestors' counts. Returns the dropped
+// elements whose parent is kept.
+std::unordered_set<GumboNode*> DropMarkedNodes(std::vector<Node>& nodes, bool keep_holders) {
+  std::unordered_set<GumboNode*> top;
+  if (nodes.empty()) return top;
+  const std::size_t page_p = keep_holders ? nodes[0].p_text : 0;
+  for (std::size_t i = 0; i < nodes.size(); ++i) {
+    Node& n = nodes[i];
+    if (n.parent >= 0 && nodes[n.parent].dropped) {
+      n.dropped = true;
+      continue;
+    }
+    if (!n.marked || (page_p > 0 && n.p_text * 2 >= page_p)) continue;
+    n.dropped = true;
+    top.insert(n.node);
+    const Node cut = n;
+    for (int a = n.parent; a >= 0; a = nodes[a].parent) {
+      nodes[a].text -= std::min(nodes[a].text, cut.text);
+      nodes[a].link_text -= std::min(nodes[a].link_text, cut.link_text);
+      nodes[a].p_text -= std::min(nodes[a].p_text, cut.p_text);
+    }
+  }
+  return top;
+}
 
 int ChooseContainer(const std::vector<Node>& nodes) {
   // Credit each paragraph's text to its parent and, halved, its grandparent.
   std::vector<double> score(nodes.size(), 0.0);
   for (std::size_t i = 0; i < nodes.size(); ++i) {
     const Node& n = nodes[i];
+    if (n.dropped) continue;
     GumboTag t = n.node->v.element.tag;
     if (t != GUMBO_TAG_P && t != GUMBO_TAG_PRE && t != GUMBO_TAG_BLOCKQUOTE) continue;
     double s = static_cast<double>(n.text - std::min(n.text, n.link_text));
@@ -490,13 +528,16 @@ int ChooseContainer(const std::vector<Node>& nodes) {
       bool hit = pass == 0   ? IsArticleBodyMarker(el)
                  : pass == 1 ? el.tag == GUMBO_TAG_ARTICLE
                              : el.tag == GUMBO_TAG_MAIN;
-      if (!hit || nodes[i].p_text == 0) continue;
+      if (!hit || nodes[i].p_text == 0 || nodes[i].dropped) continue;
       if (pick < 0 || nodes[i].p_text > nodes[pick].p_text) pick = static_cast<int>(i);
     }
     if (pick >= 0 && nodes[pick].p_text * 10 >= best_p * 6) return pick;
   }
   return best;
 }
+
+// Paragraph bytes below which a container is not taken for an article.
+constexpr std::size_t kMinArticleText = 1500;
 
 struct Block {
   std::string text;
@@ -639,9 +680,10 @@ Status ExtractHtmlArticle(std::string_view raw, std::string_view name,
         if (el.tag == GUMBO_TAG_BODY && !body) body = n;
         if (el.tag == GUMBO_TAG_HTML) return true;
         if (!body) return false;
-        if (IsSkippedTag(el.tag) || IsHiddenOrBoilerplate(el)) return false;
+        if (IsSkippedTag(el.tag) || IsHidden(el)) return false;
         int parent = open.empty() ? -1 : open.back();
         nodes.push_back(Node{n, parent});
+        nodes.back().marked = IsBoilerplateMarked(el);
         open.push_back(static_cast<int>(nodes.size() - 1));
         if (el.tag == GUMBO_TAG_A) ++link_depth;
         if (el.tag == GUMBO_TAG_P) ++p_depth;
@@ -688,7 +730,21 @@ Status ExtractHtmlArticle(std::string_view raw, std::string_view name,
   // Pass 3: text of the chosen container.
   out->body.clear();
   if (nodes.empty()) return ParseError(std::string(name) + ": no text in the HTML body");
+  // Every marked element dropped first; when that leaves no article (a page
+  // wrapped in an element whose class names furniture), the marked elements
+  // holding most of the paragraphs are kept.
+  std::vector<Node> relaxed = nodes;
+  std::unordered_set<GumboNode*> dropped = DropMarkedNodes(nodes, false);
   int chosen = ChooseContainer(nodes);
+  if (chosen < 0 || nodes[chosen].p_text < kMinArticleText) {
+    std::unordered_set<GumboNode*> kept_dropped = DropMarkedNodes(relaxed, true);
+    const int alt = ChooseContainer(relaxed);
+    if (alt >= 0 && (chosen < 0 || relaxed[alt].p_text > nodes[chosen].p_text)) {
+      nodes.swap(relaxed);
+      dropped.swap(kept_dropped);
+      chosen = alt;
+    }
+  }
   if (chosen < 0) chosen = 0;  // no paragraphs: the whole body
   std::vector<Block> blocks(1);
   int links = 0, pre = 0;
@@ -719,7 +775,7 @@ Status ExtractHtmlArticle(std::string_view raw, std::string_view name,
         }
         if (n->type != GUMBO_NODE_ELEMENT) return false;
         const GumboElement& el = n->v.element;
-        if (IsSkippedTag(el.tag) || IsHiddenOrBoilerplate(el)) return false;
+        if (IsSkippedTag(el.tag) || IsHidden(el) || dropped.count(n)) return false;
         if (IsBlockTag(el.tag)) flush(el.tag);
         if (el.tag == GUMBO_TAG_A) ++links;
         if (el.tag == GUMBO_TAG_PRE) ++pre;

@@ -192,8 +192,17 @@ class JsonlReader : public ArticleReader {
     ResetArticle(out);
     out->body.assign(body.value);
     // JSON strings carry control characters only as \u escapes.
+    // One rule for every text field: a NUL byte, or binary-like control
+    // characters, refuse the record whichever field holds them.
     if (line.find("\\u") != std::string_view::npos) {
       DYAD_RETURN_IF_ERROR(CheckNotBinary(out->body, "field \"" + std::string(body_key) + "\""));
+      const std::pair<const Pick*, const char*> fields[] = {{&id, "id"},     {&title, "title"},
+                                                            {&url, "url"},   {&source, "source"},
+                                                            {&date, "date"}, {&lang, "language"}};
+      for (const auto& [pick, name] : fields) {
+        if (pick->rank == 100) continue;
+        DYAD_RETURN_IF_ERROR(CheckNotBinary(pick->value, std::string("field \"") + name + "\""));
+      }
     }
     out->id.assign(Trim(id.value));
     out->title.clear();

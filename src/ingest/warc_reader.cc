@@ -4,9 +4,10 @@
 // Each record: a "WARC/x.y" line, header fields, an empty line, Content-Length
 // bytes of block, then CRLF CRLF. `response` records (HTTP) and `resource`
 // records with an HTML payload become articles; everything else is skipped.
-// A record whose Content-Length is not followed by CRLF CRLF is skipped with a
-// warning and reading resynchronises at the next "WARC/" line; a record cut
-// short by the end of the input is a kTruncated error.
+// A record whose Content-Length is missing, invalid, past max_record_bytes or
+// not followed by CRLF CRLF is skipped with one warning and reading
+// resynchronises at the next "WARC/" line (the records after it are coded); a
+// last record cut short by the end of the input is a kTruncated error.
 #include <zlib.h>
 
 #include <cstring>
@@ -213,8 +214,8 @@ class WarcReader : public ArticleReader {
       length = length * 10 + static_cast<unsigned>(c - '0');
     }
     if (!cl_ok) {
-      return ParseError(where_ + ": missing or invalid Content-Length \"" +
-                        std::string(cl_text.substr(0, 30)) + "\"");
+      return SkipBadRecord("missing or invalid Content-Length \"" +
+                           std::string(cl_text.substr(0, 30)) + "\"");
     }
     type_ = AsciiLower(Header(fields_, "WARC-Type"));
     std::string media, charset;
@@ -222,46 +223,48 @@ class WarcReader : public ArticleReader {
     bool wanted = (type_ == "response" && media.rfind("application/http", 0) == 0) ||
                   (type_ == "resource" && IsHtmlMedia(media));
     block_.clear();
-    unsigned long long got_bytes = 0;
-    if (wanted && length > ctx_.options.max_record_bytes) {
-      ctx_.Warn(where_, "block of " + std::to_string(length) + " bytes exceeds max_record_bytes (" +
-                            std::to_string(ctx_.options.max_record_bytes) + "); skipped");
-      wanted = false;
+    if (length > ctx_.options.max_record_bytes) {
+      return SkipBadRecord("Content-Length " + std::to_string(length) +
+                           " exceeds max_record_bytes (" +
+                           std::to_string(ctx_.options.max_record_bytes) + ")");
     }
-    if (wanted) {
-      Result<std::size_t> r = in_.Read(static_cast<std::size_t>(length), &block_);
-      if (!r.ok()) return Located(r.status());
-      got_bytes = *r;
-    } else {
-      Result<std::size_t> r = in_.Skip(static_cast<std::size_t>(length));
-      if (!r.ok()) return Located(r.status());
-      got_bytes = *r;
-    }
-    if (got_bytes < length) {
-      return Truncated(where_ + ": truncated: Content-Length " + std::to_string(length) +
-                       " but the input ends after " + std::to_string(got_bytes) + " bytes");
+    // The block and the CRLF CRLF after it are buffered before anything is
+    // consumed, so a wrong length loses no record after it.
+    Result<std::size_t> avail = in_.Ensure(static_cast<std::size_t>(length) + 4);
+    if (!avail.ok()) return Located(avail.status());
+    const std::string_view rest = in_.Available().substr(0, *avail);
+    if (rest.size() < length) {
+      if (rest.find("\nWARC/") == std::string_view::npos) {
+        return Truncated(where_ + ": truncated: Content-Length " + std::to_string(length) +
+                         " but the input ends after " + std::to_string(rest.size()) + " bytes");
+      }
+      return SkipBadRecord("Content-Length " + std::to_string(length) +
+                           " goes past the end of the input (the length is wrong)");
     }
     // The block must be followed by CRLF CRLF (or the end of the input).
-    Result<std::size_t> avail = in_.Ensure(4);
-    if (!avail.ok()) return Located(avail.status());
-    std::string_view tail = in_.Available().substr(0, *avail);
-    if (tail == "\r\n\r\n") {
-      in_.Consume(4);
-    } else if (*avail < 4 && std::string_view("\r\n\r\n").substr(0, *avail) == tail) {
-      in_.Consume(*avail);  // end of input: a missing separator loses nothing
-    } else {
-      ctx_.Warn(where_, "Content-Length " + std::to_string(length) +
-                            " is not followed by CRLF CRLF (the length is wrong); record "
-                            "skipped, resynchronising at the next \"WARC/\" line");
-      Result<bool> found = in_.SkipUntil("\nWARC/");
-      if (!found.ok()) return Located(found.status());
-      if (*found) in_.Consume(1);
-      return true;  // use_block_ stays false
+    const std::string_view tail = rest.substr(static_cast<std::size_t>(length));
+    if (tail != "\r\n\r\n" &&
+        !(tail.size() < 4 && std::string_view("\r\n\r\n").starts_with(tail))) {
+      return SkipBadRecord("Content-Length " + std::to_string(length) +
+                           " is not followed by CRLF CRLF (the length is wrong)");
     }
+    if (wanted) block_.assign(rest.substr(0, static_cast<std::size_t>(length)));
+    in_.Consume(rest.size());
     use_block_ = wanted;
     block_media_ = media;
     block_charset_ = charset;
     return true;
+  }
+
+  // A record whose length cannot be right: one warning, then reading goes on
+  // at the next "WARC/" version line after its header (inside the claimed
+  // block when the length was too large).
+  Result<bool> SkipBadRecord(const std::string& why) {
+    ctx_.Warn(where_, why + "; record skipped, resynchronising at the next \"WARC/\" line");
+    Result<bool> found = in_.SkipUntil("\nWARC/");
+    if (!found.ok()) return Located(found.status());
+    if (*found) in_.Consume(1);
+    return true;  // use_block_ stays false
   }
 
   // Errors from the byte source (gzip) get the record number.

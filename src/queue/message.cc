@@ -3,20 +3,13 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "dyad/date.h"
 #include "dyad/queue.h"
 
 namespace dyad {
 namespace {
 
-bool IsDate(std::string_view s) {
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
-  for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
-    if (!std::isdigit(static_cast<unsigned char>(s[i]))) return false;
-  }
-  const int month = (s[5] - '0') * 10 + (s[6] - '0');
-  const int day = (s[8] - '0') * 10 + (s[9] - '0');
-  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
-}
+bool IsDate(std::string_view v) { return IsIsoDate(v); }
 
 }  // namespace
 

@@ -13,6 +13,7 @@
 #include <utility>
 #include <vector>
 
+#include "dyad/date.h"
 #include "dyad/output.h"
 #include "dyad/serve.h"
 #include "dyad/store.h"
@@ -100,15 +101,7 @@ bool IsAlnum(char c) {
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsPloverChar(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_'; }
 
-bool IsDate(std::string_view v) {
-  if (v.size() != 10 || v[4] != '-' || v[7] != '-') return false;
-  for (std::size_t i = 0; i < v.size(); ++i) {
-    if (i != 4 && i != 7 && !IsDigit(v[i])) return false;
-  }
-  int month = (v[5] - '0') * 10 + (v[6] - '0');
-  int day = (v[8] - '0') * 10 + (v[9] - '0');
-  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
-}
+bool IsDate(std::string_view v) { return IsIsoDate(v); }
 
 std::string Upper(std::string s) {
   for (char& c : s) {

@@ -1,17 +1,27 @@
 // The HTTP server: cpp-httplib around HandleApi() and a static file handler.
+#include <arpa/inet.h>
 #include <httplib.h>
+#include <netdb.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <condition_variable>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <mutex>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <utility>
 #include <vector>
 
 #include "dyad/serve.h"
+#include "serve/guard.h"
 
 namespace dyad {
 namespace {
@@ -65,6 +75,62 @@ bool BadPathByte(char c) {
 }
 
 const char kJson[] = "application/json; charset=utf-8";
+constexpr int kListenBacklog = 1024;
+
+// httplib's default sets SO_REUSEPORT, which lets a second process listen on
+// the same port (the kernel then splits connections between two stores).
+// SO_REUSEADDR alone only allows a restart over sockets in TIME_WAIT.
+void ExclusiveSocketOptions(socket_t sock) {
+  int yes = 1;
+  setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
+  // A connection is handed to a worker only once its first bytes arrive: idle
+  // connections wait in the kernel (and are dropped there) instead of holding
+  // a worker thread each.
+  int defer_seconds = 5;
+  setsockopt(sock, IPPROTO_TCP, TCP_DEFER_ACCEPT, &defer_seconds, sizeof(defer_seconds));
+}
+
+// The public listening socket of host:port: exclusive (no port sharing), a
+// backlog of kListenBacklog, idle connections kept in the kernel until their
+// first bytes arrive. Errors name the address and why.
+Result<int> OpenPublicSocket(const std::string& host, int port) {
+  addrinfo hints{};
+  hints.ai_family = AF_UNSPEC;
+  hints.ai_socktype = SOCK_STREAM;
+  hints.ai_flags = AI_PASSIVE | AI_NUMERICSERV;
+  addrinfo* list = nullptr;
+  const std::string where = "serve: cannot listen on " + host + ":" + std::to_string(port) + ": ";
+  if (int rc = getaddrinfo(host.c_str(), std::to_string(port).c_str(), &hints, &list); rc != 0) {
+    return IoError(where + "unknown host (" + gai_strerror(rc) + ")");
+  }
+  std::string reason = "no usable address";
+  int fd = -1;
+  for (addrinfo* a = list; a != nullptr && fd < 0; a = a->ai_next) {
+    fd = socket(a->ai_family, a->ai_socktype | SOCK_CLOEXEC, a->ai_protocol);
+    if (fd < 0) continue;
+    ExclusiveSocketOptions(fd);
+    if (bind(fd, a->ai_addr, a->ai_addrlen) != 0 || listen(fd, kListenBacklog) != 0) {
+      const int err = errno;
+      reason = err == EADDRINUSE ? "the address is already in use (another dyad serve, or another "
+                                   "program, listens there; pick another --listen port)"
+                                 : std::strerror(err);
+      close(fd);
+      fd = -1;
+    }
+  }
+  freeaddrinfo(list);
+  if (fd < 0) return IoError(where + reason);
+  return fd;
+}
+
+int BoundPort(int fd) {
+  sockaddr_storage a{};
+  socklen_t len = sizeof a;
+  if (getsockname(fd, reinterpret_cast<sockaddr*>(&a), &len) != 0) return 0;
+  if (a.ss_family == AF_INET) return ntohs(reinterpret_cast<sockaddr_in*>(&a)->sin_port);
+  if (a.ss_family == AF_INET6) return ntohs(reinterpret_cast<sockaddr_in6*>(&a)->sin6_port);
+  return 0;
+}
 
 void SetJsonError(httplib::Response& res, int status, std::string_view code,
                   std::string_view message) {
@@ -128,6 +194,14 @@ struct Server::Impl {
   httplib::Server http;
   int port = 0;
   bool bound = false;
+  socket_t listen_fd = -1;
+  std::unique_ptr<serve_internal::Guard> guard;
+
+  // httplib (Debian's shared build) listens with a backlog of 5: a burst of
+  // connections is refused by the kernel. listen() again raises it.
+  void RaiseBacklog() const {
+    if (listen_fd >= 0) ::listen(listen_fd, kListenBacklog);
+  }
 
   void ServeApi(const httplib::Request& req, httplib::Response& res) {
     ApiParams params;
@@ -172,13 +246,41 @@ struct Server::Impl {
     http.set_read_timeout(5, 0);
     http.set_write_timeout(5, 0);
     http.set_keep_alive_timeout(2);
+    http.set_socket_options([this](socket_t sock) {
+      int yes = 1;
+      setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
+      listen_fd = sock;  // the last one created is the one bound
+    });
     http.set_default_headers({{"X-Content-Type-Options", "nosniff"},
                               {"Referrer-Policy", "no-referrer"},
                               {"Content-Security-Policy",
                                "default-src 'self'; img-src 'self' data:; style-src 'self' "
                                "'unsafe-inline'; connect-src 'self'; frame-ancestors 'none'"}});
     const std::size_t max_url = options.max_url_bytes;
-    http.set_pre_routing_handler([max_url](const httplib::Request& req, httplib::Response& res) {
+    const std::size_t max_body = options.max_request_bytes;
+    http.set_pre_routing_handler([max_url, max_body](const httplib::Request& req,
+                                                     httplib::Response& res) {
+      // Before any body is read: a Content-Length that is not a plain number
+      // (negative, signed, empty) or is past the limit is refused at once, and
+      // the connection closed (the body is never read).
+      if (req.has_header("Content-Length")) {
+        const std::string v = req.get_header_value("Content-Length");
+        const bool digits =
+            !v.empty() && v.size() <= 19 && v.find_first_not_of("0123456789") == std::string::npos;
+        if (!digits || req.get_header_value_count("Content-Length") != 1) {
+          SetJsonError(res, 400, "bad_request",
+                       "Content-Length must be one non-negative number of bytes");
+          res.set_header("Connection", "close");
+          return httplib::Server::HandlerResponse::Handled;
+        }
+        if (std::stoull(v) > max_body) {
+          SetJsonError(res, 413, "limit_exceeded",
+                       "the request body is too large (" + v + " bytes, at most " +
+                           std::to_string(max_body) + ")");
+          res.set_header("Connection", "close");
+          return httplib::Server::HandlerResponse::Handled;
+        }
+      }
       if (req.target.size() > max_url) {
         SetJsonError(res, 414, "limit_exceeded",
                      "the request URL is too long (" + std::to_string(req.target.size()) +
@@ -263,17 +365,23 @@ Status Server::Bind() {
   if (o.port < 0 || o.port > 65535) {
     return InvalidArgument("serve: port " + std::to_string(o.port) + " is not in 0..65535");
   }
-  if (o.port == 0) {
-    int p = impl_->http.bind_to_any_port(o.host);
-    if (p <= 0) return IoError("serve: cannot bind " + o.host + " on any port");
-    impl_->port = p;
-  } else {
-    if (!impl_->http.bind_to_port(o.host, o.port)) {
-      return IoError("serve: cannot bind " + o.host + ":" + std::to_string(o.port) +
-                     " (in use, or not an address of this machine)");
-    }
-    impl_->port = o.port;
+  // Clients meet the guard on the public address; the HTTP server listens on
+  // a loopback port of its own and gets whole requests only.
+  Result<int> public_fd = OpenPublicSocket(o.host, o.port);
+  if (!public_fd.ok()) return public_fd.status();
+  const int backend = impl_->http.bind_to_any_port("127.0.0.1");
+  if (backend <= 0) {
+    close(*public_fd);
+    return IoError("serve: cannot bind a loopback port for the workers");
   }
+  impl_->RaiseBacklog();
+  impl_->port = BoundPort(*public_fd);
+  serve_internal::GuardOptions g;
+  g.backend_port = backend;
+  g.request_deadline_ms = o.request_deadline_ms;
+  g.max_body_bytes = o.max_request_bytes;
+  g.max_connections = o.max_connections;
+  impl_->guard = std::make_unique<serve_internal::Guard>(*public_fd, g);
   impl_->bound = true;
   return Status::Ok();
 }
@@ -282,14 +390,19 @@ int Server::port() const { return impl_->port; }
 
 Status Server::Run() {
   if (!impl_->bound) return InvalidArgument("serve: Run() before Bind()");
-  if (!impl_->http.listen_after_bind() && impl_->http.is_running()) {
-    return IoError("serve: the listening socket failed");
-  }
+  std::thread front([this] { impl_->guard->Run(); });
+  const bool listened = impl_->http.listen_after_bind();
+  const bool failed = !listened && impl_->http.is_running();
+  impl_->guard->Stop();
+  front.join();
+  if (failed) return IoError("serve: the listening socket failed");
   return Status::Ok();
 }
 
 void Server::Stop() {
-  if (impl_) impl_->http.stop();
+  if (!impl_) return;
+  if (impl_->guard) impl_->guard->Stop();
+  impl_->http.stop();
 }
 
 }  // namespace dyad

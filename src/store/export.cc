@@ -37,11 +37,11 @@ std::string_view SentenceOf(const StoredArticle& a, const Event& e) {
   return Slice(a.article.body, a.coded.sentence_spans[e.sentence]);
 }
 
-// The event's date: its own, else the article's, else the ingest day.
+// The event's date: its own, else the article's, else none (""). Never the
+// ingest day: that would date an undated event to when it was read.
 std::string EventDay(const StoredArticle& a, const Event& e) {
   if (!e.date.value.empty()) return e.date.value;
-  if (!a.article.date.empty()) return a.article.date;
-  return a.ingested_at.substr(0, 10);
+  return a.article.date;
 }
 
 std::string Digits(std::string_view s) {
@@ -312,7 +312,7 @@ void GdeltRow(const StoredArticle& a, const Event& e, std::int64_t event_id,
   r->Add(day);
   r->Add(day.substr(0, 6));
   r->Add(day.substr(0, 4));
-  r->Add(Fixed(y + DayOfYear(y, m, d) / 365.0, 4));
+  r->Add(day.empty() ? std::string() : Fixed(y + DayOfYear(y, m, d) / 365.0, 4));
   for (const std::optional<Actor>* x : {&e.source, &e.target}) {
     if (*x) {
       const Actor& ac = **x;

@@ -3,20 +3,13 @@
 #include <string>
 #include <string_view>
 
+#include "dyad/date.h"
 #include "dyad/store.h"
 
 namespace dyad {
 namespace {
 
-bool IsDate(std::string_view d) {
-  if (d.size() != 10 || d[4] != '-' || d[7] != '-') return false;
-  for (std::size_t i = 0; i < d.size(); ++i) {
-    if (i != 4 && i != 7 && (d[i] < '0' || d[i] > '9')) return false;
-  }
-  int month = (d[5] - '0') * 10 + (d[6] - '0');
-  int day = (d[8] - '0') * 10 + (d[9] - '0');
-  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
-}
+bool IsDate(std::string_view v) { return IsIsoDate(v); }
 
 bool IsHex64(std::string_view h) {
   if (h.size() != 64) return false;

@@ -16,6 +16,7 @@
 
 #include "common/civil.h"
 #include "dyad/article.h"
+#include "dyad/date.h"
 #include "dyad/event.h"
 #include "dyad/story.h"
 #include "story/hash.h"
@@ -43,28 +44,11 @@ struct Ymd {
   int y, m, d;
 };
 
-// "YYYY-MM-DD", optionally followed by 'T' or ' ' and a time.
+// "YYYY-MM-DD", optionally followed by 'T' or ' ' and a time (dyad/date.h).
 std::optional<Ymd> ParseDate(std::string_view s) {
-  if (s.size() < 10 || (s.size() > 10 && s[10] != 'T' && s[10] != ' ')) return std::nullopt;
-  auto digits = [&](std::size_t from, std::size_t n, int* out) {
-    int v = 0;
-    for (std::size_t i = from; i < from + n; ++i) {
-      if (s[i] < '0' || s[i] > '9') return false;
-      v = v * 10 + (s[i] - '0');
-    }
-    *out = v;
-    return true;
-  };
-  Ymd r{};
-  if (!digits(0, 4, &r.y) || s[4] != '-' || !digits(5, 2, &r.m) || s[7] != '-' ||
-      !digits(8, 2, &r.d)) {
-    return std::nullopt;
-  }
-  static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (r.y < 1 || r.m < 1 || r.m > 12 || r.d < 1 || r.d > kDays[r.m - 1]) return std::nullopt;
-  bool leap = (r.y % 4 == 0 && r.y % 100 != 0) || r.y % 400 == 0;
-  if (r.m == 2 && r.d == 29 && !leap) return std::nullopt;
-  return r;
+  std::optional<CivilDate> d = ParseIsoDate(s);
+  if (!d) return std::nullopt;
+  return Ymd{d->year, d->month, d->day};
 }
 
 std::int64_t FloorDiv(std::int64_t a, std::int64_t b) {

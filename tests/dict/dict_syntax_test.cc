@@ -153,6 +153,30 @@ TEST(DictActorsTest, StrictModeTurnsTheFirstWarningIntoAnError) {
       << r.status().message();
 }
 
+TEST(DictLimitsTest, HugeLinesAndPatternsWarnNamingFileAndLine) {
+  std::string pattern = "--- ATTACK [190] ---\nATTACK\n- * ";
+  for (int i = 0; i < 2000; ++i) pattern += "a ";  // within max_line_bytes
+  pattern += "$ [195]\n- * $ CITY [193]\n";
+  const std::string huge_line = "HUGE_" + std::string(10u << 20, 'X') + " [ABC]\n";
+  Loaded l = Load(
+      {Src("big.actors.txt", "FIRST [AAA]\n" + huge_line + "LAST [ZZZ]\n", DictFileKind::kActors),
+       Src("big.verbs.txt", pattern, DictFileKind::kVerbs)});
+  EXPECT_TRUE(l.Warned("big.actors.txt:2: line of 10485771 bytes is longer than max_line_bytes"))
+      << l.AllWarnings();
+  EXPECT_TRUE(l.Warned("big.verbs.txt:3: line of 2004 words is longer than max_line_words"))
+      << l.AllWarnings();
+  ASSERT_NE(l.dicts, nullptr);
+  EXPECT_EQ(l.dicts->Stats().actors, 2u);  // the lines around it still load
+  // Strict: the first one is an error naming file and line.
+  DictOptions o;
+  o.strict = true;
+  auto r = ParseDictionaries(
+      {Src("big.actors.txt", "FIRST [AAA]\n" + huge_line, DictFileKind::kActors)}, o);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("big.actors.txt:2: line of"), std::string::npos)
+      << r.status().message();
+}
+
 TEST(DictActorsTest, SpecialAndCompoundCodes) {
   Loaded l = Load(
       {Src("c.actors.txt", "THE_SHIRE [FRO/BIL/SAM]\nBOROMIR [---]\nISILDUR [+++]\nNASGUL [###]\n",

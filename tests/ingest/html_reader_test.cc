@@ -145,3 +145,49 @@ TEST(HtmlReader, NoTextIsAnError) {
 
 }  // namespace
 }  // namespace dyad
+
+namespace dyad {
+namespace {
+
+// A class naming furniture ("header", "sidebar", "share") is only evidence: a
+// wrapper holding most of the paragraphs keeps them; small marked boxes
+// (share bar, comments) are still dropped.
+TEST(HtmlReader, MarkedWrapperHoldingTheArticleIsKept) {
+  std::string html =
+      "<html><body><div class=\"page has-sidebar header-offset\"><div class=\"story\">"
+      "<p>The first paragraph of the article is long enough to count as text.</p>"
+      "<p>The second paragraph of the article carries on with more of the story.</p>"
+      "<p>The third paragraph of the article ends it with a quote from an official.</p>"
+      "</div><div class=\"share-bar\"><p>Share this story with your friends today please.</p>"
+      "</div><div class=\"comments\"><p>A reader wrote a comment that is not the article.</p>"
+      "</div></div></body></html>";
+  auto r = testing::ReadBuffer(html, Format::kHtml, {}, "w.html");
+  ASSERT_TRUE(r.status.ok()) << r.status.ToString();
+  ASSERT_EQ(r.articles.size(), 1u);
+  const std::string& body = r.articles[0].body;
+  EXPECT_NE(body.find("first paragraph"), std::string::npos) << body;
+  EXPECT_NE(body.find("third paragraph"), std::string::npos) << body;
+  EXPECT_EQ(body.find("Share this story"), std::string::npos) << body;
+  EXPECT_EQ(body.find("A reader wrote"), std::string::npos) << body;
+}
+
+// ASP.NET pages wrap the whole page in one <form>: still read, while a small
+// sign-up form is not.
+TEST(HtmlReader, PageWrappedInAFormIsRead) {
+  std::string paragraphs;
+  for (int i = 0; i < 12; ++i) {
+    paragraphs += "<p>Paragraph " + std::to_string(i) +
+                  " of the article says what happened and who said so, at some length.</p>";
+  }
+  std::string html = "<html><body><form id=\"aspnetForm\"><div><article>" + paragraphs +
+                     "</article><div><form><p>Sign up to our letters with your e-mail address "
+                     "here.</p><input type=\"email\"></form></div></div></form></body></html>";
+  auto r = testing::ReadBuffer(html, Format::kHtml, {}, "f.html");
+  ASSERT_TRUE(r.status.ok()) << r.status.ToString();
+  ASSERT_EQ(r.articles.size(), 1u);
+  EXPECT_NE(r.articles[0].body.find("Paragraph 11 of the article"), std::string::npos);
+  EXPECT_EQ(r.articles[0].body.find("Sign up"), std::string::npos) << r.articles[0].body;
+}
+
+}  // namespace
+}  // namespace dyad

@@ -90,6 +90,25 @@ TEST(JsonlReader, BadLinesWarnAndContinue) {
       << r.warnings[4];
 }
 
+TEST(JsonlReader, NulInAnyTextFieldRefusesTheRecordLikeInText) {
+  std::string data =
+      "{\"id\":\"a\\u0000b\",\"text\":\"One.\"}\n"
+      "{\"id\":\"2\",\"url\":\"https://x.example/\\u0000\",\"text\":\"Two.\"}\n"
+      "{\"id\":\"3\",\"title\":\"T\\u0000\",\"text\":\"Three.\"}\n"
+      "{\"id\":\"4\",\"source\":\"S\\u0000\",\"text\":\"Four.\"}\n"
+      "{\"id\":\"5\",\"title\":\"Tab\\there \\u00e9\",\"text\":\"Five.\"}\n";
+  auto r = ReadBuffer(data, Format::kJsonl, {}, "f.jsonl");
+  ASSERT_TRUE(r.status.ok());
+  ASSERT_EQ(r.articles.size(), 1u);
+  EXPECT_EQ(r.articles[0].id, "5");
+  ASSERT_EQ(r.warnings.size(), 4u);
+  EXPECT_EQ(r.warnings[0].rfind("f.jsonl:1: field \"id\": binary data", 0), 0u) << r.warnings[0];
+  EXPECT_EQ(r.warnings[1].rfind("f.jsonl:2: field \"url\": binary data", 0), 0u) << r.warnings[1];
+  EXPECT_EQ(r.warnings[2].rfind("f.jsonl:3: field \"title\": binary data", 0), 0u) << r.warnings[2];
+  EXPECT_EQ(r.warnings[3].rfind("f.jsonl:4: field \"source\": binary data", 0), 0u)
+      << r.warnings[3];
+}
+
 TEST(JsonlReader, OverlongLineSkippedWithoutReadingItWhole) {
   ReadOptions o;
   o.max_record_bytes = 1000;

@@ -1,9 +1,13 @@
 // Copyright dyad authors. Plain text reader, encodings, limits, boilerplate.
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include <atomic>
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <thread>
 
 #include "ingest/boilerplate.h"
 #include "ingest/date.h"
@@ -294,6 +298,48 @@ TEST(Formats, NamesPathsAndSniffing) {
   auto r = ReadBuffer("{\"id\":\"s1\",\"text\":\"Sniffed as JSONL.\"}\n", Format::kAuto);
   ASSERT_EQ(r.articles.size(), 1u);
   EXPECT_EQ(r.articles[0].id, "s1");
+}
+
+}  // namespace
+}  // namespace dyad
+
+namespace dyad {
+namespace {
+
+// A NUL-filled stream that never ends until the test is over: the reader must
+// refuse it after its first block, not read it whole (here: it would wait).
+TEST(TextReader, BinaryStreamRefusedAfterItsFirstBlock) {
+  const std::string fifo =
+      std::filesystem::temp_directory_path() / ("dyad-nul-" + std::to_string(getpid()) + ".txt");
+  ASSERT_EQ(mkfifo(fifo.c_str(), 0600), 0);
+  std::atomic<bool> done{false};
+  std::thread writer([&] {
+    int fd = open(fifo.c_str(), O_WRONLY);
+    const std::string zeros(1 << 16, '\0');
+    for (int i = 0; i < 200 && !done; ++i) {
+      if (write(fd, zeros.data(), zeros.size()) < 0) break;  // reader gone
+    }
+    for (int i = 0; i < 100 && !done; ++i) usleep(100000);  // keep it open up to 10 s
+    close(fd);
+  });
+  ReadOptions o;
+  o.format = Format::kText;
+  o.max_article_bytes = std::size_t{1} << 30;
+  const auto start = std::chrono::steady_clock::now();
+  auto reader = OpenArticleReader(fifo, o);
+  Status st = reader.status();
+  if (reader.ok()) {
+    Article a;
+    st = (*reader)->Next(&a).status();
+  }
+  const auto took = std::chrono::steady_clock::now() - start;
+  done = true;
+  reader = Status(ErrorCode::kInternal, "closed");  // closes the read end
+  writer.join();
+  std::filesystem::remove(fifo);
+  EXPECT_EQ(st.code(), ErrorCode::kEncodingError) << st.ToString();
+  EXPECT_NE(st.message().find("NUL byte"), std::string::npos) << st.ToString();
+  EXPECT_LT(took, std::chrono::seconds(5));
 }
 
 }  // namespace

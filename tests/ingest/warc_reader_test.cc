@@ -140,6 +140,37 @@ TEST(WarcReader, ContentLengthBeyondTheDataIsTruncatedError) {
             "lie.warc: record 2: truncated: Content-Length 5000 but the input ends after 5 bytes");
 }
 
+TEST(WarcReader, ImpossibleContentLengthsSkipOneRecordAndCodeTheRest) {
+  const std::string http = "Content-Type: application/http; msgtype=response\r\n";
+  std::string ok = Record("response", kHttp, sizeof(kHttp) - 1, http);
+  std::string huge = "WARC/1.0\r\nWARC-Type: response\r\n" + http +
+                     "Content-Length: 99999999999\r\n\r\nHTTP/1.1 200 OK\r\n\r\n";
+  std::string swallowing = Record("response", "HTTP/1.1 200 OK\r\n\r\nshort", 500, http);
+  std::string negative =
+      "WARC/1.0\r\nWARC-Type: response\r\n" + http + "Content-Length: -7\r\n\r\nabc\r\n\r\n";
+  std::string data = ok + huge + ok + swallowing + ok + negative + ok;
+  auto r = ReadBuffer(data, Format::kWarc, {}, "w.warc");
+  ASSERT_TRUE(r.status.ok()) << r.status.ToString();
+  ASSERT_EQ(r.articles.size(), 4u);
+  EXPECT_EQ(r.articles[0].origin, "w.warc: record 1");
+  EXPECT_EQ(r.articles[1].origin, "w.warc: record 3");
+  EXPECT_EQ(r.articles[2].origin, "w.warc: record 5");
+  EXPECT_EQ(r.articles[3].origin, "w.warc: record 7");
+  ASSERT_EQ(r.warnings.size(), 3u);
+  EXPECT_EQ(r.warnings[0].rfind("w.warc: record 2: Content-Length 99999999999 exceeds", 0), 0u)
+      << r.warnings[0];
+  EXPECT_EQ(r.warnings[1].rfind("w.warc: record 4: Content-Length 500 is not followed", 0), 0u)
+      << r.warnings[1];
+  EXPECT_EQ(r.warnings[2].rfind("w.warc: record 6: missing or invalid Content-Length \"-7\"", 0),
+            0u)
+      << r.warnings[2];
+  for (const std::string& w : r.warnings) {
+    EXPECT_NE(w.find("record skipped, resynchronising at the next \"WARC/\" line"),
+              std::string::npos)
+        << w;
+  }
+}
+
 TEST(WarcReader, HandMadeResponseAndBadChunking) {
   std::string ok = Record("response", kHttp, sizeof(kHttp) - 1,
                           "Content-Type: application/http; msgtype=response\r\n");

@@ -2,10 +2,15 @@
 // client: the API over HTTP, static files without path traversal, limits on
 // URL and request size, methods, concurrency, stop. Every error is JSON and
 // below 500.
+#include <arpa/inet.h>
 #include <httplib.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include <atomic>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -30,6 +35,53 @@ void WriteFile(const std::string& path, const std::string& text) {
   out << text;
 }
 
+// A raw TCP connection to 127.0.0.1:port (-1 if it cannot connect).
+int Connect(int port) {
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in a{};
+  a.sin_family = AF_INET;
+  a.sin_port = htons(static_cast<std::uint16_t>(port));
+  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  if (connect(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) != 0) {
+    close(fd);
+    return -1;
+  }
+  return fd;
+}
+
+// Sends `request` as is and reads what comes back within `timeout_ms` (until
+// the server closes or the time is up).
+std::string RawExchange(int port, const std::string& request, int timeout_ms) {
+  int fd = Connect(port);
+  if (fd < 0) return "";
+  if (send(fd, request.data(), request.size(), MSG_NOSIGNAL) < 0) {
+    close(fd);
+    return "";
+  }
+  std::string got;
+  const auto end = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
+  char buf[4096];
+  for (;;) {
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+                          end - std::chrono::steady_clock::now())
+                          .count();
+    pollfd p{fd, POLLIN, 0};
+    if (left <= 0 || poll(&p, 1, static_cast<int>(left)) <= 0) break;
+    ssize_t n = recv(fd, buf, sizeof buf, 0);
+    if (n <= 0) break;
+    got.append(buf, static_cast<std::size_t>(n));
+    // A whole response: headers and the Content-Length they announce.
+    const std::size_t head = got.find("\r\n\r\n");
+    const std::size_t cl = got.find("Content-Length: ");
+    if (head != std::string::npos && cl != std::string::npos && cl < head &&
+        got.size() >= head + 4 + std::stoul(got.substr(cl + 16))) {
+      break;
+    }
+  }
+  close(fd);
+  return got;
+}
+
 class ServerTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -50,6 +102,7 @@ class ServerTest : public ::testing::Test {
     o.threads = 4;
     o.max_request_bytes = 1024;
     o.max_url_bytes = 2048;
+    o.request_deadline_ms = 2000;
     auto server = Server::Create(o);
     ASSERT_TRUE(server.ok()) << server.status().ToString();
     server_ = std::move(*server);
@@ -219,6 +272,120 @@ TEST_F(ServerTest, ManyClientsAtOnceGetTheSameAnswers) {
   EXPECT_EQ(bad.load(), 0);
 }
 
+TEST_F(ServerTest, ImpossibleContentLengthsAreRefusedAtOnce) {
+  using Clock = std::chrono::steady_clock;
+  const auto start = Clock::now();
+  // A POST announcing ~100 GB: 413 before any body byte is sent.
+  std::string r = RawExchange(server_->port(),
+                              "POST /api/events HTTP/1.1\r\nHost: x\r\n"
+                              "Content-Length: 99999999999\r\n\r\n",
+                              3000);
+  EXPECT_EQ(r.rfind("HTTP/1.1 413", 0), 0u) << r;
+  EXPECT_NE(r.find("\"error\""), std::string::npos) << r;
+  // A negative (or signed, or doubled) Content-Length, even on a GET: 400.
+  for (const char* cl : {"-5", "+5", "5, 5", "0x10"}) {
+    r = RawExchange(
+        server_->port(),
+        std::string("GET /api/health HTTP/1.1\r\nHost: x\r\nContent-Length: ") + cl + "\r\n\r\n",
+        3000);
+    EXPECT_EQ(r.rfind("HTTP/1.1 400", 0), 0u) << cl << ": " << r;
+  }
+  r = RawExchange(server_->port(),
+                  "GET /api/health HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n"
+                  "Content-Length: 5\r\n\r\nabcde",
+                  3000);
+  EXPECT_EQ(r.rfind("HTTP/1.1 400", 0), 0u) << r;
+  // All at once, not after the 5 s read timeout.
+  EXPECT_LT(Clock::now() - start, std::chrono::seconds(3));
+  auto ok = Client().Get("/api/health");
+  ASSERT_TRUE(ok);
+  EXPECT_EQ(ok->status, 200);
+}
+
+TEST_F(ServerTest, IdleConnectionsDoNotHoldTheWorkers) {
+  // Fifty connections that never send a byte (4 worker threads here).
+  std::vector<int> idle;
+  for (int i = 0; i < 50; ++i) {
+    int fd = Connect(server_->port());
+    ASSERT_GE(fd, 0);
+    idle.push_back(fd);
+  }
+  usleep(200000);
+  const auto start = std::chrono::steady_clock::now();
+  for (int i = 0; i < 8; ++i) {
+    auto res = Client().Get("/api/health");
+    ASSERT_TRUE(res) << httplib::to_string(res.error());
+    EXPECT_EQ(res->status, 200);
+  }
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(2));
+  for (int fd : idle) close(fd);
+}
+
+TEST_F(ServerTest, SlowAndIdleClientsDoNotStopNormalRequests) {
+  // Nine clients sending their request one byte at a time (more than the 4
+  // worker threads), and fifty that send one byte and nothing more.
+  std::atomic<bool> stop{false};
+  std::vector<int> slow, idle;
+  for (int i = 0; i < 9; ++i) slow.push_back(Connect(server_->port()));
+  for (int i = 0; i < 50; ++i) {
+    idle.push_back(Connect(server_->port()));
+    ASSERT_EQ(send(idle.back(), "G", 1, MSG_NOSIGNAL), 1);
+  }
+  std::thread dribble([&] {
+    const std::string request = "GET /api/health HTTP/1.1\r\nHost: x\r\nX-Pad: ";
+    for (std::size_t i = 0; !stop; i = (i + 1) % request.size()) {
+      for (int fd : slow) send(fd, &request[i], 1, MSG_NOSIGNAL);
+      usleep(100000);
+    }
+  });
+  usleep(300000);
+  const auto start = std::chrono::steady_clock::now();
+  for (int i = 0; i < 8; ++i) {
+    auto res = Client().Get("/api/health");
+    ASSERT_TRUE(res) << httplib::to_string(res.error());
+    EXPECT_EQ(res->status, 200);
+  }
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(2));
+  // Past the request deadline (2 s here) the slow ones get 408 and are closed.
+  stop = true;
+  dribble.join();
+  usleep(2500000);
+  char buf[512];
+  const ssize_t n = recv(slow[0], buf, sizeof buf - 1, MSG_DONTWAIT);
+  ASSERT_GT(n, 0);
+  EXPECT_EQ(std::string(buf, static_cast<std::size_t>(n)).rfind("HTTP/1.1 408", 0), 0u);
+  for (int fd : slow) close(fd);
+  for (int fd : idle) close(fd);
+}
+
+TEST(ServerLimits, ConnectionsPastTheCapAnswer503AtOnce) {
+  ServeOptions o;
+  o.db = ExamplesStore();
+  o.port = 0;
+  o.max_connections = 5;
+  auto s = Server::Create(o);
+  ASSERT_TRUE(s.ok());
+  ASSERT_TRUE((*s)->Bind().ok());
+  std::thread run([&] { EXPECT_TRUE((*s)->Run().ok()); });
+  std::vector<int> open_ones;
+  for (int i = 0; i < 5; ++i) {
+    open_ones.push_back(Connect((*s)->port()));
+    ASSERT_EQ(send(open_ones.back(), "GET ", 4, MSG_NOSIGNAL), 4);
+  }
+  usleep(300000);
+  const auto start = std::chrono::steady_clock::now();
+  std::string r = RawExchange((*s)->port(), "GET /api/health HTTP/1.1\r\nHost: x\r\n\r\n", 3000);
+  EXPECT_EQ(r.rfind("HTTP/1.1 503", 0), 0u) << r;
+  EXPECT_NE(r.find("too many open connections"), std::string::npos) << r;
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(1));
+  for (int fd : open_ones) close(fd);
+  usleep(300000);
+  r = RawExchange((*s)->port(), "GET /api/health HTTP/1.1\r\nHost: x\r\n\r\n", 3000);
+  EXPECT_EQ(r.rfind("HTTP/1.1 200", 0), 0u) << r;
+  (*s)->Stop();
+  run.join();
+}
+
 TEST(ServerSetup, RefusesWhatItCannotServe) {
   TempDir dir;
   ServeOptions o;
@@ -253,6 +420,33 @@ TEST(ServerSetup, StopsWhenAskedAndFreesThePort) {
   run.join();
   (*s)->Stop();  // idempotent
   EXPECT_FALSE(httplib::Client("127.0.0.1", port).Get("/api/health"));
+}
+
+TEST(ServerSetup, RefusesAPortAnotherServerListensOn) {
+  ServeOptions o;
+  o.db = ExamplesStore();
+  o.port = 0;
+  auto first = Server::Create(o);
+  ASSERT_TRUE(first.ok());
+  ASSERT_TRUE((*first)->Bind().ok());
+  std::thread run([&] { EXPECT_TRUE((*first)->Run().ok()); });
+  o.port = (*first)->port();
+  auto second = Server::Create(o);
+  ASSERT_TRUE(second.ok());
+  Status bound = (*second)->Bind();
+  EXPECT_EQ(bound.code(), ErrorCode::kIoError) << bound.ToString();
+  EXPECT_NE(bound.message().find("already in use"), std::string::npos) << bound.ToString();
+
+  // The CLI says so and exits non-zero instead of sharing the port.
+  TempDir dir;
+  std::string err;
+  int rc = serve_testing::RunCli(
+      {"serve", "--db", o.db, "--no-web", "--listen", "127.0.0.1:" + std::to_string(o.port)}, dir,
+      nullptr, &err);
+  EXPECT_EQ(rc, 1) << err;
+  EXPECT_NE(err.find("already in use"), std::string::npos) << err;
+  (*first)->Stop();
+  run.join();
 }
 
 // A store big enough that grouping all its events takes well over a

@@ -101,6 +101,10 @@ class Summary {
 };
 
 int RunCode(const CodeArgs& args) {
+  if (args.flat && args.format == "plover") {
+    PrintError("--flat applies to --to json only (PLOVER records are already one per line)");
+    return kExitUsage;
+  }
   PipelineOptions po;
   po.dictionaries = args.dicts;
   po.use_tagger = !args.no_tagger;
@@ -140,13 +144,18 @@ int RunCode(const CodeArgs& args) {
       std::fwrite(out.data(), 1, out.size(), stdout);
     }
   });
+  InputTally tally;
   for (const std::string& f : *files) {
-    failures += ForEachArticle(f, args.input, [&](Article& a) {
-      coder.Add(std::move(a));
-      return true;
-    });
+    failures += ForEachArticle(
+        f, args.input,
+        [&](Article& a) {
+          coder.Add(std::move(a));
+          return true;
+        },
+        &tally);
   }
   coder.Finish();
+  if (!ReportInputTally(tally, args.paths, args.input.quiet)) ++failures;
   failures += coding_failures;
   if (args.summary) summary.Print();
   std::fflush(stdout);

@@ -69,7 +69,20 @@ int RunStats(const DictArgs& args) {
   if (args.paths.size() == 1 && fs::is_directory(args.paths[0])) {
     d = LoadDictionaryDir(args.paths[0], o);
   } else {
-    std::vector<fs::path> files(args.paths.begin(), args.paths.end());
+    // Files and folders layered in order, as `dyad code --dict` loads them.
+    std::vector<fs::path> files;
+    for (const std::string& p : args.paths) {
+      if (!fs::is_directory(p)) {
+        files.emplace_back(p);
+        continue;
+      }
+      auto listed = ListDictionaryDir(p, o);
+      if (!listed.ok()) {
+        PrintError(listed.status().ToString());
+        return kExitFailure;
+      }
+      for (auto& [f, kind] : *listed) files.push_back(f);
+    }
     d = LoadDictionaries(files, o);
   }
   if (!d.ok()) {

@@ -161,6 +161,18 @@ class Progress {
 };
 
 int RunIngest(const IngestArgs& args) {
+  // Every input and the dictionaries are checked before the store is created.
+  auto files = ExpandInputs(args.paths);
+  if (!files.ok()) {
+    PrintError(files.status().ToString());
+    return kExitFailure;
+  }
+  PipelineOptions po;
+  po.dictionaries = args.dicts;
+  po.use_tagger = !args.no_tagger;
+  po.strict_dictionaries = args.strict;
+  std::unique_ptr<Pipeline> pipeline = LoadPipeline(po, args.input.quiet);
+  if (!pipeline) return kExitFailure;
   auto store = Store::Open(args.db);
   if (!store.ok()) {
     PrintError(store.status().ToString());
@@ -175,17 +187,6 @@ int RunIngest(const IngestArgs& args) {
     PrintError(seen.status().ToString());
     return kExitFailure;
   }
-  auto files = ExpandInputs(args.paths);
-  if (!files.ok()) {
-    PrintError(files.status().ToString());
-    return kExitFailure;
-  }
-  PipelineOptions po;
-  po.dictionaries = args.dicts;
-  po.use_tagger = !args.no_tagger;
-  po.strict_dictionaries = args.strict;
-  std::unique_ptr<Pipeline> pipeline = LoadPipeline(po, args.input.quiet);
-  if (!pipeline) return kExitFailure;
 
   long long total = 0;
   for (const std::string& f : *files) {
@@ -201,6 +202,7 @@ int RunIngest(const IngestArgs& args) {
   bool bar = args.progress == "bar" || (args.progress == "auto" && tty);
 
   Counters c;
+  InputTally tally;
   std::atomic<bool> fatal{false};
   int read_failures = 0;
   {
@@ -246,19 +248,23 @@ int RunIngest(const IngestArgs& args) {
     });
     for (const std::string& f : *files) {
       if (fatal) break;
-      read_failures += ForEachArticle(f, args.input, [&](Article& a) {
-        if (fatal) return true;
-        ++c.read;
-        auto known = (*seen)->Contains(a.content_hash);
-        if (known.ok() && *known) {
-          ++c.duplicate;
-          return true;
-        }
-        coder.Add(std::move(a));
-        return true;
-      });
+      read_failures += ForEachArticle(
+          f, args.input,
+          [&](Article& a) {
+            if (fatal) return true;
+            ++c.read;
+            auto known = (*seen)->Contains(a.content_hash);
+            if (known.ok() && *known) {
+              ++c.duplicate;
+              return true;
+            }
+            coder.Add(std::move(a));
+            return true;
+          },
+          &tally);
     }
     coder.Finish();
+    if (!fatal && !ReportInputTally(tally, args.paths, args.input.quiet)) ++read_failures;
     progress.Stop();
     const double t = progress.Seconds();
     std::printf(
@@ -268,13 +274,24 @@ int RunIngest(const IngestArgs& args) {
         c.failed.load() + read_failures, c.events.load(), c.sentences.load(), t,
         t > 0 ? c.sentences / t : 0.0);
   }
-  if (fatal) return kExitFailure;
+  if (fatal) {
+    // Each batch is one transaction: what was committed stays, whole.
+    PrintError("ingest stopped: " + std::to_string(c.added.load()) +
+               " new articles (with their events) were committed to " + args.db +
+               " before the error; the story rebuild was not done. Rerunning the same command "
+               "once the cause is fixed skips the stored articles, codes the rest and rebuilds "
+               "the stories.");
+    return kExitFailure;
+  }
   if (!args.no_stories) {
     // Near-duplicates, event clusters and stories over the whole store, rebuilt
     // in store order on this thread: the same store always gets the same ids.
     auto stories = RebuildStories(**store);
     if (!stories.ok()) {
       PrintError(stories.status().ToString());
+      PrintError(
+          "the articles are stored; the story rebuild failed. Rerunning the same "
+          "command once the cause is fixed rebuilds the stories.");
       return kExitFailure;
     }
     if (!args.input.quiet) {

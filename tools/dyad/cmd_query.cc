@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "commands.h"
+#include "dyad/date.h"
 #include "dyad/output.h"
 #include "dyad/store.h"
 
@@ -21,14 +22,6 @@ struct QueryArgs {
   bool json = false;
   bool summary = false;
 };
-
-bool IsDateArg(const std::string& v) {
-  bool ok = v.size() == 10 && v[4] == '-' && v[7] == '-';
-  for (std::size_t i = 0; ok && i < v.size(); ++i) {
-    if (i != 4 && i != 7 && (v[i] < '0' || v[i] > '9')) ok = false;
-  }
-  return ok;
-}
 
 // Cuts `s` to at most `width` bytes on a UTF-8 boundary, marking the cut.
 std::string Clip(const std::string& s, std::size_t width) {
@@ -74,7 +67,10 @@ int RunQuery(const QueryArgs& args) {
       return true;
     }
     const Event& ev = e.event;
-    std::string date = !ev.date.value.empty() ? ev.date.value : e.article.date;
+    // At its precision: a month reads 2025-05, not 2025-05-01 (dyad/date.h).
+    std::string date = !ev.date.value.empty()
+                           ? FormatDateAtPrecision(ev.date.value, ev.date.precision)
+                           : e.article.date;
     std::string place = ev.location ? ev.location->place.name : "";
     std::string sentence = OneLine(e.sentence_text);
     std::printf("%-7lld  %-7s  %-10s  %-10s  %-10s  %-5s  %-10s  %-9s  %-12s  %s\n",
@@ -171,11 +167,10 @@ void RegisterQuery(CLI::App& app, Runner* run) {
   cmd->add_option("--modality", args->filter.modality, "asserted, planned, possible, ...")
       ->check(CLI::IsMember({"asserted", "planned", "possible", "requested", "denied", "negated",
                              "hypothetical", "historical"}));
-  auto date_check = [](const std::string& v) {
-    return IsDateArg(v) ? std::string() : "expected YYYY-MM-DD, got '" + v + "'";
-  };
-  cmd->add_option("--from", args->filter.from, "First event date (YYYY-MM-DD)")->check(date_check);
-  cmd->add_option("--to", args->filter.to, "Last event date (YYYY-MM-DD)")->check(date_check);
+  cmd->add_option("--from", args->filter.from, "First event date (YYYY-MM-DD)")
+      ->check([](const std::string& v) { return CheckIsoDate(v, "").message(); });
+  cmd->add_option("--to", args->filter.to, "Last event date (YYYY-MM-DD)")
+      ->check([](const std::string& v) { return CheckIsoDate(v, "").message(); });
   cmd->add_option("--place", args->filter.place, "Event location: place name or country code");
   cmd->add_option("--story", args->filter.story, "Events of this story id");
   cmd->add_option("--text", args->filter.text, "Sentence contains this text (case-insensitive)");

@@ -22,7 +22,37 @@ struct TextArgs {
   std::uint32_t max_tokens = TextOptions{}.max_tokens_per_sentence;
   bool no_lemmas = false;
   bool tags = false;
+  bool body = false;
 };
+
+// `--body`: the main text the coder reads, title first, paragraphs separated by
+// blank lines; articles separated by a form feed line.
+int RunBody(const TextArgs& args) {
+  auto files = ExpandInputs(args.paths);
+  if (!files.ok()) {
+    PrintError(files.status().ToString());
+    return kExitFailure;
+  }
+  int failures = 0;
+  bool first = true;
+  InputTally tally;
+  for (const std::string& file : *files) {
+    failures += ForEachArticle(
+        file, args.input,
+        [&](Article& a) {
+          std::string out = first ? "" : "\f\n";
+          first = false;
+          if (!a.title.empty()) out += a.title + "\n\n";
+          out += a.body;
+          out += '\n';
+          std::fwrite(out.data(), 1, out.size(), stdout);
+          return true;
+        },
+        &tally);
+  }
+  if (!ReportInputTally(tally, args.paths, args.input.quiet)) ++failures;
+  return failures ? kExitFailure : kExitOk;
+}
 
 nlohmann::ordered_json ChunksJson(const Chunks& chunks) {
   auto list = nlohmann::ordered_json::array();
@@ -157,7 +187,12 @@ void RegisterText(CLI::App& app, Runner* run) {
       ->capture_default_str();
   cmd->add_flag("--no-lemmas", args->no_lemmas, "Skip WordNet lemmas");
   cmd->add_flag("--tags", args->tags, "Add part-of-speech tags and phrase chunks");
-  cmd->callback([run, args] { *run = [args] { return RunText(*args); }; });
+  cmd->add_flag("--body", args->body,
+                "Print the main text the coder reads instead (title, then paragraphs separated "
+                "by blank lines; a form feed line between articles)")
+      ->excludes("--tags");
+  cmd->callback(
+      [run, args] { *run = [args] { return args->body ? RunBody(*args) : RunText(*args); }; });
 }
 
 }  // namespace dyad::cli

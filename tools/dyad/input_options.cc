@@ -1,8 +1,13 @@
 #include "input_options.h"
 
 #include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
 
 #include "commands.h"
+#include "dyad/date.h"
 
 namespace dyad::cli {
 
@@ -14,13 +19,7 @@ void AddInputOptions(CLI::App* cmd, InputArgs* args) {
         return f.ok() ? std::string() : f.status().message();
       });
   cmd->add_option("--date", args->date, "Publication date (YYYY-MM-DD) for inputs that carry none")
-      ->check([](const std::string& v) {
-        bool ok = v.size() == 10 && v[4] == '-' && v[7] == '-';
-        for (std::size_t i = 0; ok && i < v.size(); ++i) {
-          if (i != 4 && i != 7 && (v[i] < '0' || v[i] > '9')) ok = false;
-        }
-        return ok ? std::string() : "--date must be YYYY-MM-DD, got '" + v + "'";
-      });
+      ->check([](const std::string& v) { return CheckIsoDate(v, "").message(); });
   cmd->add_option("--max-article-bytes", args->max_article_bytes, "Largest article body accepted")
       ->capture_default_str();
   cmd->add_flag("--keep-boilerplate", args->keep_boilerplate,
@@ -39,13 +38,13 @@ ReadOptions ToReadOptions(const InputArgs& args) {
 }
 
 int ForEachArticle(const std::string& path, const InputArgs& args,
-                   const std::function<bool(Article&)>& fn) {
-  DiagnosticSink warn;
-  if (!args.quiet) {
-    warn = [](const Diagnostic& d) {
-      std::fprintf(stderr, "dyad: warning: %s\n", d.ToString().c_str());
-    };
-  }
+                   const std::function<bool(Article&)>& fn, InputTally* tally) {
+  InputTally ignored;
+  if (tally == nullptr) tally = &ignored;
+  DiagnosticSink warn = [quiet = args.quiet, tally](const Diagnostic& d) {
+    ++tally->warnings;
+    if (!quiet) std::fprintf(stderr, "dyad: warning: %s\n", d.ToString().c_str());
+  };
   auto reader = OpenArticleReader(path, ToReadOptions(args), warn);
   if (!reader.ok()) {
     PrintError(reader.status().ToString());
@@ -61,12 +60,50 @@ int ForEachArticle(const std::string& path, const InputArgs& args,
       return failures + 1;
     }
     if (!*more) break;
+    ++tally->articles;
     if (!fn(article)) ++failures;
   }
   return failures;
 }
 
+bool ReportInputTally(const InputTally& tally, const std::vector<std::string>& paths, bool quiet) {
+  if (tally.articles == 0) {
+    std::string shown;
+    for (const std::string& p : paths) shown += (shown.empty() ? "" : " ") + p;
+    PrintError("no readable article in " + shown +
+               " (inputs: .txt .html .jsonl .warc .warc.gz .xml files or folders of them)");
+    return false;
+  }
+  if (tally.warnings > 0 && !quiet) {
+    std::fprintf(stderr, "dyad: %zu input warning%s (above); %zu article%s read\n", tally.warnings,
+                 tally.warnings == 1 ? "" : "s", tally.articles, tally.articles == 1 ? "" : "s");
+  }
+  return true;
+}
+
+namespace {
+
+// A --dict file with no entry (empty, or only blank and comment lines) loads
+// without error but codes nothing: say so.
+void WarnEmptyDictionaryFiles(const std::vector<std::string>& paths) {
+  for (const std::string& p : paths) {
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(p, ec)) continue;
+    std::ifstream in(p);
+    std::string line;
+    bool entry = false;
+    while (!entry && std::getline(in, line)) {
+      std::size_t i = line.find_first_not_of(" \t\r");
+      entry = i != std::string::npos && line[i] != '#';
+    }
+    if (!entry) PrintError("warning: --dict " + p + " holds no dictionary entry (empty file?)");
+  }
+}
+
+}  // namespace
+
 std::unique_ptr<Pipeline> LoadPipeline(const PipelineOptions& options, bool quiet) {
+  WarnEmptyDictionaryFiles(options.dictionaries);
   std::size_t dict_warnings = 0;
   auto pipeline = Pipeline::Create(options, [&](const Diagnostic&) { ++dict_warnings; });
   if (!pipeline.ok()) {
@@ -74,7 +111,12 @@ std::unique_ptr<Pipeline> LoadPipeline(const PipelineOptions& options, bool quie
     return nullptr;
   }
   if (dict_warnings && !quiet) {
-    std::fprintf(stderr, "dyad: %zu dictionary warnings (see `dyad dict check`)\n", dict_warnings);
+    std::string where;
+    for (const std::string& p : options.dictionaries) where += " " + p;
+    if (where.empty()) where = " data/dict";
+    std::fprintf(stderr,
+                 "dyad: %zu dictionary warnings (list them: dyad dict stats --warnings%s)\n",
+                 dict_warnings, where.c_str());
   }
   return std::move(*pipeline);
 }

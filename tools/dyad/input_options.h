@@ -6,6 +6,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "dyad/article.h"
 #include "dyad/pipeline.h"
@@ -22,11 +23,23 @@ struct InputArgs {
 
 void AddInputOptions(CLI::App* cmd, InputArgs* args);
 
+// What the readers met over a run: articles read and warnings given.
+struct InputTally {
+  std::size_t articles = 0;
+  std::size_t warnings = 0;
+};
+
 // Reads every article of `path`, calling `fn` for each (fn returns false when it
 // failed on that article). Warnings and errors go to stderr naming the file and
-// record. Returns the number of failures (unreadable input counts as one).
+// record, and are counted in `tally` when given. Returns the number of failures
+// (unreadable input counts as one).
 int ForEachArticle(const std::string& path, const InputArgs& args,
-                   const std::function<bool(Article&)>& fn);
+                   const std::function<bool(Article&)>& fn, InputTally* tally = nullptr);
+
+// After reading every input: an error when no article was read (a run that
+// would otherwise do nothing without a word), else the count of input warnings
+// unless quiet. Returns true when at least one article was read.
+bool ReportInputTally(const InputTally& tally, const std::vector<std::string>& paths, bool quiet);
 
 // ReadOptions from the command-line arguments (format already validated).
 ReadOptions ToReadOptions(const InputArgs& args);
