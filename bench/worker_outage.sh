@@ -45,19 +45,21 @@ cleanup() {
 }
 trap cleanup EXIT
 
-mkdir "$WORK/pg"
-[ "$(id -u)" -eq 0 ] && chown postgres: "$WORK/pg"
+mkdir "$WORK/pg" "$WORK/pglog"
+[ "$(id -u)" -eq 0 ] && chown postgres: "$WORK/pg" "$WORK/pglog"
 as_pg "$PG_BIN/initdb" -D "$WORK/pg" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 \
   >"$WORK/initdb.log" 2>&1
 pg_start() {
-  as_pg "$PG_BIN/pg_ctl" -D "$WORK/pg" -l "$WORK/pg.log" -w -t 60 \
+  as_pg "$PG_BIN/pg_ctl" -D "$WORK/pg" -l "$WORK/pglog/server.log" -w -t 60 \
     -o "-h 127.0.0.1 -p $PG_PORT -k $WORK/pg -c fsync=off" start >/dev/null
 }
 pg_start
 DB="postgresql://postgres@127.0.0.1:$PG_PORT/postgres"
 
 head -n "$ARTICLES" "$CORPUS" >"$WORK/input.jsonl"
-DISTINCT=$(python3 -c 'import json,sys; print(len({json.loads(l)["body"] for l in open(sys.argv[1]) if l.strip()}))' "$WORK/input.jsonl")
+# The reference: what one `dyad ingest` stores from the same input.
+"$CLI" ingest "$WORK/input.jsonl" --db "$WORK/ref.db" --no-stories --progress none -q >/dev/null
+DISTINCT=$(python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("SELECT count(*) FROM articles").fetchone()[0])' "$WORK/ref.db")
 "$CLI" enqueue "$WORK/input.jsonl" --redis "$REDIS" --stream "$STREAM" -q >/dev/null
 
 for w in w1 w2; do
@@ -98,6 +100,6 @@ echo "--- after the run"
 "$CLI" worker --status --redis "$REDIS" --stream "$STREAM" --dead 3
 STORED=$(as_pg "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -At -c 'SELECT count(*) FROM articles' postgres)
 DEAD=$(redis-cli -p "$REDIS_PORT" xlen "$STREAM:dead")
-CLAIMS=$(grep -h -o 'claimed [0-9]* messages' "$WORK"/w*.err | awk '{s += $2} END {print s + 0}')
+CLAIMS=$(cat "$WORK"/w*.err | { grep -o 'claimed [0-9]* messages' || true; } | awk '{s += $2} END {print s + 0}')
 echo "outage ${OUTAGE} s, --claim-after $CLAIM_AFTER, --max-deliveries $MAX_DELIVERIES: " \
   "$DEAD dead letters, $CLAIMS messages claimed, $STORED of $DISTINCT distinct articles stored"
