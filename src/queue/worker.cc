@@ -183,10 +183,10 @@ class Worker {
       if (w.name != o_.name) continue;
       carried_ = w;
       if (w.running && UnixMs() - w.last_seen_ms < 3000 + 2000 * o_.report_every_s) {
-        Log("WARNING: a worker named " + o_.name + " reported " +
+        Log("a worker named " + o_.name + " reported " +
             std::to_string((UnixMs() - w.last_seen_ms) / 1000) +
-            " s ago: names must be unique (two live workers under one name share counters and "
-            "pending lists)");
+            " s ago without saying it stopped: if it is still running, give this one another "
+            "name (two live workers under one name share counters and pending lists)");
       }
       Log("continuing the totals of " + std::to_string(w.runs) + " earlier run(s) under this " +
           "name: " + std::to_string(w.articles) + " articles");
