@@ -75,8 +75,10 @@ inline constexpr std::string_view kWorkerStopped = "stopped";
 // Counters a worker publishes (S:workers) and `dyad worker --status` prints.
 // Published counters are totals per name: a worker started under a name that
 // has counters already adds to them (a restarted worker continues the count
-// of the one before; a worker killed with -9 loses at most its last report
-// interval). WorkerStats::report holds the counts of one run only.
+// of the one before). They are published after every acknowledgement, so a
+// worker killed with -9 leaves uncounted at most a batch it had committed and
+// not yet acknowledged (found stored again by the next worker: a duplicate).
+// WorkerStats::report holds the counts of one run only.
 struct WorkerReport {
   std::string name;
   std::int64_t articles = 0;    // new articles stored

@@ -201,7 +201,8 @@ class Worker {
     if (dt < o_.report_every_s) return;
     const std::int64_t done = Done();
     CheckLosses();
-    Publish(dt > 0 ? static_cast<double>(done - done_at_report_) / dt : 0);
+    rate_ = dt > 0 ? static_cast<double>(done - done_at_report_) / dt : 0;
+    Publish(rate_);
     done_at_report_ = done;
     last_report_ = Clock::now();
   }
@@ -484,6 +485,10 @@ class Worker {
       // Committed but not acknowledged: redelivered later, then found stored.
       Log("ack: " + s.ToString());
     }
+    // Counters published with every acknowledgement, not only every
+    // report_every_s: a worker killed with -9 then leaves uncounted only a
+    // batch it committed and had not acknowledged yet (milliseconds).
+    Publish(rate_);
   }
 
   bool InFlight() const { return writing_.valid(); }
@@ -602,6 +607,7 @@ class Worker {
   Clock::time_point last_touch_{};
   Clock::time_point last_report_{};
   std::int64_t done_at_report_ = 0;
+  double rate_ = 0;  // messages per second over the last report interval
   std::string_view state_ = kWorkerWorking;
   std::int64_t waiting_since_ms_ = 0;  // Unix ms; 0 when not waiting for the store
   WorkerReport carried_;               // totals of earlier runs under this name
