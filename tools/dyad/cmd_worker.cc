@@ -277,7 +277,8 @@ void RegisterWorker(CLI::App& app, Runner* run) {
       ->capture_default_str();
   cmd->footer(
       "Run Redis with persistence (appendonly yes): a restart without it loses the stream; the "
-      "workers then warn (log, --status) and exit 1 instead of reporting it drained.");
+      "workers then warn (log, --status) and, with --exit-when-idle, exit 1 instead of "
+      "reporting it drained.");
   cmd->add_option("--stream", args->stream, "Stream name")->capture_default_str();
   cmd->add_option("--group", args->group, "Consumer group")->capture_default_str();
   cmd->add_option("--db", args->db, "Store: postgresql://..., a file path or sqlite:PATH");
