@@ -16,6 +16,9 @@
 //   S:dead       dead letters: fields id, reason, error, deliveries, consumer,
 //                bytes, original (the payload, cut to 4 KiB)
 //   S:workers    hash: worker name -> JSON counters (WorkerReport)
+//   S:lost       one entry each time the stream or its group was found gone
+//                after it had existed (a Redis restart without persistence,
+//                a deleted key): fields what ("stream"/"group"), command
 //
 // Thread-safety: a Queue is used by one thread at a time; open one per thread.
 // Library code never throws, exits or aborts: a broker that goes away makes
@@ -62,7 +65,20 @@ struct DeadLetterRecord {
   std::string original;    // the payload, cut to 4 KiB
 };
 
+// What a worker is doing when it publishes its counters.
+inline constexpr std::string_view kWorkerWorking = "working";
+inline constexpr std::string_view kWorkerIdle = "idle";  // nothing to read
+// Holding batches the store has not taken yet (a database that is down or slow).
+inline constexpr std::string_view kWorkerWaitingForStore = "waiting for the store";
+inline constexpr std::string_view kWorkerStopped = "stopped";
+
 // Counters a worker publishes (S:workers) and `dyad worker --status` prints.
+// Published counters are totals per name: a worker started under a name that
+// has counters already adds to them (a restarted worker continues the count
+// of the one before). They are published after every acknowledgement, so a
+// worker killed with -9 leaves uncounted at most a batch it had committed and
+// not yet acknowledged (found stored again by the next worker: a duplicate).
+// WorkerStats::report holds the counts of one run only.
 struct WorkerReport {
   std::string name;
   std::int64_t articles = 0;    // new articles stored
@@ -73,9 +89,13 @@ struct WorkerReport {
   std::int64_t batches = 0;     // committed batches
   double rate = 0;              // messages per second over the last report interval
   double average_rate = 0;      // messages per second since the worker started
-  std::int64_t started_ms = 0;  // Unix milliseconds
+  std::int64_t started_ms = 0;  // Unix milliseconds, of the current run
   std::int64_t last_seen_ms = 0;
-  bool running = true;  // false once the worker has stopped cleanly
+  bool running = true;                              // false once the worker has stopped cleanly
+  std::string state = std::string(kWorkerWorking);  // kWorker* above
+  std::int64_t waiting_since_ms = 0;  // Unix ms the store wait began; 0 when not waiting
+  std::int64_t runs = 1;              // processes that have run under this name
+  std::int64_t losses = 0;            // times the stream vanished while it ran (S:lost)
 };
 
 // The counters as one JSON object, as the workers hash stores them (without
@@ -85,11 +105,17 @@ std::string WorkerReportJson(const WorkerReport& report, bool with_name);
 
 struct QueueStatus {
   std::string stream, group;
-  std::int64_t length = 0;        // entries in the stream
-  std::int64_t lag = -1;          // entries not yet delivered to the group; -1 unknown
+  std::int64_t length = 0;  // entries in the stream
+  // Entries not yet delivered to the group; -1 when Redis cannot tell (entries
+  // deleted from the stream, e.g. by --delete-acked, or a recreated group).
+  // Then length - pending is an upper bound (exact with delete_acked).
+  std::int64_t lag = -1;
   std::int64_t pending = 0;       // delivered, not yet acknowledged
   std::int64_t dead_letters = 0;  // entries of the dead-letter stream
   std::int64_t consumers = 0;     // consumers the group knows
+  std::int64_t losses = 0;        // entries of S:lost: times the stream or group vanished
+  std::int64_t last_loss_ms = 0;  // Unix ms of the newest one
+  std::string last_loss;          // what vanished and which call found it
   std::vector<WorkerReport> workers;
 };
 
@@ -141,6 +167,15 @@ class Queue {
 
   // Publishes a worker's counters (S:workers).
   virtual Status Report(const WorkerReport& report) = 0;
+
+  // The id of the newest record of the stream or its group found gone after
+  // it existed, by any consumer (S:lost); "" when there is none. A call that
+  // finds them gone logs a warning, records it there, creates the group
+  // again and carries on: what the stream held is lost (Redis restarted
+  // without persistence) and nothing here can bring it back. A worker
+  // compares this id over its run to know (a count would not do: a restart
+  // without persistence empties S:lost too).
+  virtual Result<std::string> LastLoss() = 0;
 };
 
 struct RedisQueueOptions {
@@ -220,27 +255,33 @@ struct WorkerOptions {
   std::string store_uri;  // for the StoryLock (empty: no story stage)
   // Opens the store again after a batch could not be committed (a database
   // restart); empty: keep using the one given. While the store is down the
-  // worker holds its batch (touching its messages so nobody claims them),
-  // reads nothing new and retries every two seconds.
+  // worker holds its batches (touching their messages so nobody claims them),
+  // reads nothing new and retries every store_retry_ms.
   std::function<Result<std::unique_ptr<Store>>()> reopen_store;
+  // The store is retried this often while it refuses a batch.
+  int store_retry_ms = 2000;
   double report_every_s = 1;  // publish counters this often
   DiagnosticSink log;         // progress, errors, reconnects
 };
 
 struct WorkerStats {
-  WorkerReport report;
+  WorkerReport report;  // this run's counts (the published ones are totals per name)
   std::int64_t story_rebuilds = 0;
   std::int64_t failed_batches = 0;  // batches the store could not commit (then retried)
+  // report.losses > 0: the stream or group vanished during the run
+  // (Queue::LastLoss changed), so a run that ended on an empty stream ended
+  // on a lost one, not a drained one.
 };
 
 // Runs one worker until `stop` is set or (with exit_when_idle_s) the stream
-// is drained. Each round: claim idle messages (every claim_after_ms / 2) or
-// read new ones; dead-letter bad ones (with the parse error) and ones
-// delivered more than max_deliveries times; code the rest with `pipeline` on
-// `threads` threads; write them to `store` in one transaction; acknowledge
-// after the commit. A batch that cannot be committed is retried (see
-// reopen_store) until it is, or until `stop` (then it stays pending and is
-// claimed later); broker errors are logged and retried.
+// is drained (or vanished: see WorkerStats). Each round: claim idle messages (every claim_after_ms
+// / 2) or read new ones; dead-letter bad ones (with the parse error) and ones delivered more than
+// max_deliveries times; code the rest with `pipeline` on `threads` threads; write them to `store`
+// in one transaction; acknowledge after the commit. A batch that cannot be committed is retried
+// (see reopen_store) until it is, or until `stop` (then it stays pending and is claimed later);
+// meanwhile every message the worker holds (that batch and the next one, read and coded) is touched
+// every claim_after / 3, so a store outage longer than claim_after makes no one claim them. Broker
+// errors are logged and retried.
 Result<WorkerStats> RunWorker(Queue& queue, Store& store, const Pipeline& pipeline,
                               const WorkerOptions& options, const std::atomic<bool>& stop);
 

@@ -4,7 +4,8 @@
 // back-off when the server goes away (a restart, a network blip) and retries
 // the command; replies that say the server is still loading its data
 // (LOADING) are retried too. A group that vanished (the stream was deleted or
-// the server restarted without persistence) is created again (NOGROUP).
+// the server restarted without persistence) is created again (NOGROUP), with
+// a warning in the log and an entry in S:lost, since what it held is lost.
 #include <hiredis/hiredis.h>
 
 #include <algorithm>
@@ -459,10 +460,14 @@ class RedisStreamQueue : public Queue {
     auto replies = conn_.RunPipelined({{"XLEN", options_.stream},
                                        {"XLEN", DeadStream()},
                                        {"XINFO", "GROUPS", options_.stream},
-                                       {"HGETALL", WorkersHash()}});
+                                       {"HGETALL", WorkersHash()},
+                                       {"XLEN", LostStream()},
+                                       {"XREVRANGE", LostStream(), "+", "-", "COUNT", "1"}});
     if (!replies.ok()) return replies.status();
     st.length = Int((*replies)[0].get());
     st.dead_letters = Int((*replies)[1].get());
+    st.losses = Int((*replies)[4].get());
+    ParseLastLoss((*replies)[5].get(), &st);
     const redisReply* groups = (*replies)[2].get();
     if (IsArray(groups)) {
       for (std::size_t g = 0; g < groups->elements; ++g) {
@@ -488,37 +493,26 @@ class RedisStreamQueue : public Queue {
     const redisReply* workers = (*replies)[3].get();
     if (IsArray(workers)) {
       for (std::size_t k = 0; k + 1 < workers->elements; k += 2) {
-        auto j = nlohmann::json::parse(Str(workers->element[k + 1]), nullptr, false);
-        if (!j.is_object()) continue;
         WorkerReport w;
+        if (!ParseWorkerReport(Str(workers->element[k + 1]), &w)) continue;
         w.name = std::string(Str(workers->element[k]));
-        auto num = [&](const char* key) -> std::int64_t {
-          auto it = j.find(key);
-          return it != j.end() && it->is_number() ? it->get<std::int64_t>() : 0;
-        };
-        auto real = [&](const char* key) -> double {
-          auto it = j.find(key);
-          return it != j.end() && it->is_number() ? it->get<double>() : 0.0;
-        };
-        w.articles = num("articles");
-        w.duplicates = num("duplicates");
-        w.events = num("events");
-        w.dead = num("dead");
-        w.claimed = num("claimed");
-        w.batches = num("batches");
-        w.rate = real("rate");
-        w.average_rate = real("average_rate");
-        w.started_ms = num("started_ms");
-        w.last_seen_ms = num("last_seen_ms");
-        if (auto it = j.find("running"); it != j.end() && it->is_boolean()) {
-          w.running = it->get<bool>();
-        }
         st.workers.push_back(std::move(w));
       }
       std::sort(st.workers.begin(), st.workers.end(),
                 [](const WorkerReport& a, const WorkerReport& b) { return a.name < b.name; });
     }
     return st;
+  }
+
+  Result<std::string> LastLoss() override {
+    auto r = conn_.Run({"XREVRANGE", LostStream(), "+", "-", "COUNT", "1"});
+    if (!r.ok()) return r.status();
+    const redisReply* rep = r->get();
+    if (!IsArray(rep)) return Fail("XREVRANGE " + LostStream(), rep);
+    if (rep->elements == 0 || !IsArray(rep->element[0]) || rep->element[0]->elements < 1) {
+      return std::string();
+    }
+    return std::string(Str(rep->element[0]->element[0]));
   }
 
   Status Report(const WorkerReport& w) override {
@@ -531,6 +525,56 @@ class RedisStreamQueue : public Queue {
  private:
   std::string DeadStream() const { return options_.stream + ":dead"; }
   std::string WorkersHash() const { return options_.stream + ":workers"; }
+  std::string LostStream() const { return options_.stream + ":lost"; }
+
+  // The counters of one worker from their JSON (S:workers); false if not JSON.
+  static bool ParseWorkerReport(std::string_view text, WorkerReport* w) {
+    auto j = nlohmann::json::parse(text, nullptr, false);
+    if (!j.is_object()) return false;
+    auto num = [&](const char* key, std::int64_t fallback) -> std::int64_t {
+      auto it = j.find(key);
+      return it != j.end() && it->is_number() ? it->get<std::int64_t>() : fallback;
+    };
+    auto real = [&](const char* key) -> double {
+      auto it = j.find(key);
+      return it != j.end() && it->is_number() ? it->get<double>() : 0.0;
+    };
+    w->articles = num("articles", 0);
+    w->duplicates = num("duplicates", 0);
+    w->events = num("events", 0);
+    w->dead = num("dead", 0);
+    w->claimed = num("claimed", 0);
+    w->batches = num("batches", 0);
+    w->rate = real("rate");
+    w->average_rate = real("average_rate");
+    w->started_ms = num("started_ms", 0);
+    w->last_seen_ms = num("last_seen_ms", 0);
+    w->waiting_since_ms = num("waiting_since_ms", 0);
+    w->runs = num("runs", 1);
+    w->losses = num("losses", 0);
+    if (auto it = j.find("running"); it != j.end() && it->is_boolean()) {
+      w->running = it->get<bool>();
+    }
+    if (auto it = j.find("state"); it != j.end() && it->is_string()) {
+      w->state = it->get<std::string>();
+    } else {
+      w->state = std::string(w->running ? kWorkerWorking : kWorkerStopped);
+    }
+    return true;
+  }
+
+  // The newest entry of S:lost (XREVRANGE ... COUNT 1) into `st`.
+  static void ParseLastLoss(const redisReply* rep, QueueStatus* st) {
+    if (!IsArray(rep) || rep->elements == 0 || !IsArray(rep->element[0])) return;
+    const redisReply* e = rep->element[0];
+    if (e->elements < 2 || !IsArray(e->element[1])) return;
+    std::string_view id = Str(e->element[0]);
+    std::from_chars(id.data(), id.data() + id.size(), st->last_loss_ms);
+    const redisReply* f = e->element[1];
+    for (std::size_t k = 0; k + 1 < f->elements; k += 2) {
+      if (Str(f->element[k]) == "message") st->last_loss = std::string(Str(f->element[k + 1]));
+    }
+  }
 
   // The entries of an XREADGROUP reply (nil: none).
   Status ParseReadReply(const redisReply* rep, std::vector<QueueMessage>* out) const {
@@ -550,12 +594,45 @@ class RedisStreamQueue : public Queue {
     auto r = conn_.Run(args, timeout_ms);
     if (!r.ok()) return r;
     if ((*r)->type == REDIS_REPLY_ERROR && Str(r->get()).starts_with("NOGROUP")) {
-      DYAD_RETURN_IF_ERROR(Init());
+      DYAD_RETURN_IF_ERROR(Recreate(args[0]));
       r = conn_.Run(args, timeout_ms);
       if (!r.ok()) return r;
     }
     if ((*r)->type == REDIS_REPLY_ERROR) return Fail(args[0], r->get());
     return r;
+  }
+
+  // The group (or the whole stream) vanished after this handle had seen it:
+  // says so loudly, creates the group again and, if this call created it
+  // (others may race here), records the loss in S:lost for every worker and
+  // `dyad worker --status` to see.
+  Status Recreate(const std::string& command) {
+    auto exists = conn_.Run({"EXISTS", options_.stream});
+    if (!exists.ok()) return exists.status();
+    const bool stream_gone = Int(exists->get()) == 0;
+    auto r = conn_.Run({"XGROUP", "CREATE", options_.stream, options_.group, "0", "MKSTREAM"});
+    if (!r.ok()) return r.status();
+    const bool created = (*r)->type != REDIS_REPLY_ERROR;
+    if (!created && !Str(r->get()).starts_with("BUSYGROUP")) return Fail("XGROUP CREATE", r->get());
+    const std::string message =
+        stream_gone
+            ? "stream '" + options_.stream +
+                  "' vanished (Redis restarted without persistence, or the key was deleted): "
+                  "its entries and pending lists are lost; re-enqueue what was not stored"
+            : "consumer group '" + options_.group + "' of stream '" + options_.stream +
+                  "' vanished: created again at id 0, so the stream's entries are delivered "
+                  "again (the store keeps one copy)";
+    if (options_.log) {
+      options_.log(Diagnostic{
+          "", "WARNING: " + message + " (found by " + command + " on " + conn_.Where() + ")"});
+    }
+    if (!created) return Status::Ok();  // another consumer recreated it and records it
+    auto rec =
+        conn_.Run({"XADD", LostStream(), "MAXLEN", "~", "1000", "*", "what",
+                   stream_gone ? "stream" : "group", "command", command, "message", message});
+    if (!rec.ok()) return rec.status();
+    if ((*rec)->type == REDIS_REPLY_ERROR) return Fail("XADD " + LostStream(), rec->get());
+    return Status::Ok();
   }
 
   // Delivery counts of messages pending for `consumer`, from the pending list.
@@ -656,6 +733,10 @@ std::string WorkerReportJson(const WorkerReport& w, bool with_name) {
   j["started_ms"] = w.started_ms;
   j["last_seen_ms"] = w.last_seen_ms;
   j["running"] = w.running;
+  j["state"] = w.state;
+  j["waiting_since_ms"] = w.waiting_since_ms;
+  j["runs"] = w.runs;
+  j["losses"] = w.losses;
   return j.dump();
 }
 

@@ -80,36 +80,21 @@ class Worker {
     rep.name = o_.name;
     rep.started_ms = UnixMs();
     start_ = Clock::now();
+    last_report_ = start_;
     if (o_.stories_every_s > 0 && !o_.store_uri.empty()) {
       auto lock = StoryLock::Open(o_.store_uri);
       if (!lock.ok()) return lock.status();
       lock_ = std::move(*lock);
     }
+    CarryTotals();
+    if (auto loss = queue_.LastLoss(); loss.ok()) last_loss_ = *loss;
+    Publish(0);
     const auto claim_every = std::chrono::milliseconds(std::max(500, o_.claim_after_ms / 2));
     // Claim first: a restarted fleet picks up what a dead worker left.
     auto last_claim = Clock::now() - claim_every;
-    auto last_report = Clock::now();
-    std::int64_t done_at_report = 0;
     Clock::time_point idle_since{};
     bool idle = false;
-    Publish(0);
-
-    // A worker restarted under the same name takes its own unacknowledged
-    // messages back first, without waiting for claim_after.
-    while (!stop_) {
-      auto own = queue_.ReadPending(o_.name, o_.batch);
-      if (!own.ok()) {
-        Log("pending: " + own.status().ToString());
-        break;  // claimed later like anyone's
-      }
-      if (own->empty()) break;
-      Log("taking back " + std::to_string(own->size()) + " messages of an earlier run");
-      const std::size_t n = own->size();
-      if (auto batch = Prepare(std::move(*own))) {
-        Finish(*batch, Retry(*batch, Write(*batch, batch->to_write)));
-      }
-      if (n < o_.batch) break;
-    }
+    TakeBackOwn();
 
     while (!stop_) {
       std::vector<QueueMessage> messages;
@@ -142,14 +127,17 @@ class Worker {
       }
       if (!messages.empty()) {
         idle = false;
+        state_ = kWorkerWorking;
         const auto coding = Clock::now();
         std::optional<CodedBatch> batch = Prepare(std::move(messages));
+        // Held (read and coded) while the previous batch is committed: kept
+        // fresh with it, however long the store takes.
+        held_ = batch ? &*batch : nullptr;
         if (Clock::now() - coding > std::chrono::milliseconds(o_.claim_after_ms / 3)) {
-          // Slow coding: the messages of both batches have been waiting.
-          if (batch) Touch(*batch);
-          if (InFlight()) Touch(*in_flight_);
+          KeepFresh(nullptr, true);  // slow coding: both batches have been waiting
         }
         Drain();  // the previous batch: committed, then acknowledged
+        held_ = nullptr;
         if (batch) StartWrite(std::move(*batch));
       } else if (InFlight()) {
         Drain();
@@ -157,27 +145,21 @@ class Worker {
         if (!idle) {
           idle = true;
           idle_since = Clock::now();
+          state_ = kWorkerIdle;
         }
         MaybeRebuildStories(false);
-        if (o_.exit_when_idle_s > 0 && Seconds(Clock::now() - idle_since) >= o_.exit_when_idle_s) {
-          // Drained: nothing new, and nothing in flight anywhere (a dead
-          // worker's messages are still pending and get claimed first).
-          auto status = queue_.GetStatus();
-          if (status.ok() && status->pending == 0 && status->lag <= 0) break;
-          if (!status.ok()) Log("status: " + status.status().ToString());
+        if (o_.exit_when_idle_s > 0 && Seconds(Clock::now() - idle_since) >= o_.exit_when_idle_s &&
+            Drained()) {
+          break;
         }
       }
-      if (Seconds(Clock::now() - last_report) >= o_.report_every_s) {
-        const double dt = Seconds(Clock::now() - last_report);
-        const std::int64_t done = Done();
-        Publish(dt > 0 ? static_cast<double>(done - done_at_report) / dt : 0);
-        done_at_report = done;
-        last_report = Clock::now();
-      }
+      MaybePublish();
     }
     Drain();
     MaybeRebuildStories(true);
+    CheckLosses();
     rep.running = false;
+    state_ = kWorkerStopped;
     Publish(0);
     return stats_;
   }
@@ -188,14 +170,118 @@ class Worker {
     return r.articles + r.duplicates + r.dead;
   }
 
+  // Takes over the totals published under this name by earlier runs (a
+  // restarted worker, a replaced pod), so per-name totals add up to what the
+  // fleet stored.
+  void CarryTotals() {
+    auto status = queue_.GetStatus();
+    if (!status.ok()) {
+      Log("status: " + status.status().ToString() + " (counters start from zero)");
+      return;
+    }
+    for (const WorkerReport& w : status->workers) {
+      if (w.name != o_.name) continue;
+      carried_ = w;
+      if (w.running && UnixMs() - w.last_seen_ms < 3000 + 2000 * o_.report_every_s) {
+        Log("a worker named " + o_.name + " reported " +
+            std::to_string((UnixMs() - w.last_seen_ms) / 1000) +
+            " s ago without saying it stopped: if it is still running, give this one another "
+            "name (two live workers under one name share counters and pending lists)");
+      }
+      Log("continuing the totals of " + std::to_string(w.runs) + " earlier run(s) under this " +
+          "name: " + std::to_string(w.articles) + " articles");
+      return;
+    }
+  }
+
+  // Publishes the counters every report_every_s (from the main loop and
+  // while waiting for the store).
+  void MaybePublish() {
+    const double dt = Seconds(Clock::now() - last_report_);
+    if (dt < o_.report_every_s) return;
+    const std::int64_t done = Done();
+    CheckLosses();
+    rate_ = dt > 0 ? static_cast<double>(done - done_at_report_) / dt : 0;
+    Publish(rate_);
+    done_at_report_ = done;
+    last_report_ = Clock::now();
+  }
+
+  // The totals of earlier runs under this name plus this run's counters.
   void Publish(double rate) {
-    WorkerReport& rep = stats_.report;
-    rep.rate = rate;
+    const WorkerReport& rep = stats_.report;
+    WorkerReport pub = rep;
+    pub.articles += carried_.articles;
+    pub.duplicates += carried_.duplicates;
+    pub.events += carried_.events;
+    pub.dead += carried_.dead;
+    pub.claimed += carried_.claimed;
+    pub.batches += carried_.batches;
+    pub.losses += carried_.losses;
+    pub.runs = carried_.name.empty() ? 1 : carried_.runs + 1;
+    pub.rate = rate;
     const double t = Seconds(Clock::now() - start_);
-    rep.average_rate = t > 0 ? static_cast<double>(Done()) / t : 0;
-    rep.last_seen_ms = UnixMs();
-    Status s = queue_.Report(rep);
+    pub.average_rate = t > 0 ? static_cast<double>(Done()) / t : 0;
+    pub.last_seen_ms = UnixMs();
+    pub.state = std::string(state_);
+    pub.waiting_since_ms = waiting_since_ms_;
+    Status s = queue_.Report(pub);
     if (!s.ok()) Log("report: " + s.ToString());
+  }
+
+  // The stream or its group vanished since we last looked (S:lost has a new
+  // newest record): what it held is gone, so an empty stream is no longer a
+  // sign that everything was stored.
+  void CheckLosses() {
+    auto loss = queue_.LastLoss();
+    if (!loss.ok()) {
+      Log("lost: " + loss.status().ToString());
+      return;
+    }
+    if (*loss == last_loss_ || loss->empty()) return;
+    last_loss_ = *loss;
+    ++stats_.report.losses;
+    Log("WARNING: the stream or its consumer group vanished (S:lost " + *loss +
+        "; Redis restarted without persistence?): messages enqueued before and not yet stored "
+        "are lost and must be enqueued again; this run will not end as drained");
+  }
+
+  // Nothing to read, nothing pending in the group: the stream is drained,
+  // unless it vanished during the run.
+  bool Drained() {
+    auto status = queue_.GetStatus();
+    if (!status.ok()) {
+      Log("status: " + status.status().ToString());
+      return false;
+    }
+    if (status->pending != 0 || status->lag > 0) return false;
+    CheckLosses();
+    if (stats_.report.losses > 0) {
+      Log("WARNING: the stream is empty because it vanished during this run, not because it was "
+          "drained; exiting with an error");
+    } else {
+      Log("drained: nothing to read, nothing pending; exiting");
+    }
+    return true;
+  }
+
+  // A worker restarted under the same name takes its own unacknowledged
+  // messages back first, without waiting for claim_after.
+  void TakeBackOwn() {
+    while (!stop_) {
+      auto own = queue_.ReadPending(o_.name, o_.batch);
+      if (!own.ok()) {
+        Log("pending: " + own.status().ToString());
+        return;  // claimed later like anyone's
+      }
+      if (own->empty()) return;
+      Log("taking back " + std::to_string(own->size()) + " messages of an earlier run");
+      const std::size_t n = own->size();
+      if (auto batch = Prepare(std::move(*own))) {
+        Finish(*batch, Retry(*batch, Write(*batch, batch->to_write)));
+      }
+      if (n < o_.batch) return;
+    }
   }
 
   // From the worker's thread and the writer's.
@@ -340,17 +426,17 @@ class Worker {
 
   // Articles the store refused for now (worker's thread, writer idle): the
   // whole batch when its transaction failed (a database that went away), or
-  // some after several tries. Keep them, keep their messages from being
-  // claimed (Touch), reopen the store if we can, and write them again every
-  // two seconds until they are stored or we stop (then they stay pending).
+  // some after several tries. Keep them, keep every message we hold from
+  // being claimed (KeepFresh), reopen the store if we can, and write them
+  // again every store_retry_ms until they are stored or we stop (then they
+  // stay pending).
   WriteOutcome Retry(const CodedBatch& b, WriteOutcome out) {
+    if (out.left.empty()) return out;
+    if (waiting_since_ms_ == 0) waiting_since_ms_ = UnixMs();
+    state_ = kWorkerWaitingForStore;
     while (!out.left.empty() && !stop_) {
       ++stats_.failed_batches;
-      std::vector<std::string> ids;
-      for (std::size_t i : out.left) ids.push_back(b.messages[b.source[i]].id);
-      if (Status t = queue_.Touch(o_.name, ids); !t.ok()) Log("touch: " + t.ToString());
-      Pause();
-      Pause();
+      WaitForStore(b);
       if (stop_) break;
       if (o_.reopen_store) {
         auto reopened = o_.reopen_store();
@@ -362,10 +448,27 @@ class Worker {
         store_ = owned_store_.get();
         Log("store: reopened");
       }
+      KeepFresh(&b, true);
       std::vector<std::size_t> to_write = out.left;
       out.Merge(Write(b, std::move(to_write)));
     }
+    waiting_since_ms_ = 0;
+    state_ = kWorkerWorking;
     return out;
+  }
+
+  // store_retry_ms of waiting, cut short by `stop`, touching what we hold
+  // and publishing "waiting for the store".
+  void WaitForStore(const CodedBatch& b) {
+    KeepFresh(&b, true);
+    MaybePublish();
+    const auto until = Clock::now() + std::chrono::milliseconds(o_.store_retry_ms);
+    while (!stop_ && Clock::now() < until) {
+      std::this_thread::sleep_for(
+          std::min<Clock::duration>(std::chrono::milliseconds(100), until - Clock::now()));
+      KeepFresh(&b, false);
+      MaybePublish();
+    }
   }
 
   // Counts, dead letters and acknowledgements of a written batch (worker's thread).
@@ -382,14 +485,35 @@ class Worker {
       // Committed but not acknowledged: redelivered later, then found stored.
       Log("ack: " + s.ToString());
     }
+    // Counters published with every acknowledgement, not only every
+    // report_every_s: a worker killed with -9 then leaves uncounted only a
+    // batch it committed and had not acknowledged yet (milliseconds).
+    Publish(rate_);
   }
 
   bool InFlight() const { return writing_.valid(); }
 
-  void Touch(const CodedBatch& b) {
+  // Resets the idle time of every message this worker holds and has not
+  // acknowledged: the batch in the writer, the next one (read and coded,
+  // waiting for it) and `also` (a batch being retried), at most every
+  // claim_after / 3 unless `now`. Nobody claims them however long the store
+  // takes; their delivery counts do not change.
+  void KeepFresh(const CodedBatch* also, bool now) {
+    const auto t = Clock::now();
+    if (!now && t - last_touch_ < TouchEvery()) return;
+    last_touch_ = t;
     std::vector<std::string> ids;
-    for (const QueueMessage& m : b.messages) ids.push_back(m.id);
-    if (Status t = queue_.Touch(o_.name, ids); !t.ok()) Log("touch: " + t.ToString());
+    const CodedBatch* batches[] = {in_flight_.get(), held_, also};
+    for (int k = 0; k < 3; ++k) {
+      const CodedBatch* b = batches[k];
+      if (!b || (k == 2 && (b == batches[0] || b == batches[1]))) continue;
+      for (const QueueMessage& m : b->messages) ids.push_back(m.id);
+    }
+    if (Status s = queue_.Touch(o_.name, ids); !s.ok()) Log("touch: " + s.ToString());
+  }
+
+  std::chrono::milliseconds TouchEvery() const {
+    return std::chrono::milliseconds(std::max(100, o_.claim_after_ms / 3));
   }
 
   void StartWrite(CodedBatch batch) {
@@ -398,14 +522,24 @@ class Worker {
     writing_ = std::async(std::launch::async, [this, b] { return Write(*b, b->to_write); });
   }
 
-  // Waits for the batch in the writer, then acknowledges it.
-  // While waiting, keeps the batch's messages fresh (Touch) every third of
-  // claim_after, so a slow write is not claimed and coded again elsewhere.
+  // Waits for the batch in the writer, then acknowledges it. While waiting,
+  // keeps what we hold fresh (a slow write is not claimed and coded again
+  // elsewhere) and keeps publishing; after a while the state says so.
   void Drain() {
     if (!writing_.valid()) return;
-    const auto every = std::chrono::milliseconds(std::max(100, o_.claim_after_ms / 3));
-    while (writing_.wait_for(every) != std::future_status::ready) Touch(*in_flight_);
+    const auto since = Clock::now();
+    const auto slice = std::min(TouchEvery(), std::chrono::milliseconds(200));
+    while (writing_.wait_for(slice) != std::future_status::ready) {
+      KeepFresh(nullptr, false);
+      if (Clock::now() - since > std::chrono::seconds(2) && waiting_since_ms_ == 0) {
+        waiting_since_ms_ = UnixMs() - 2000;
+        state_ = kWorkerWaitingForStore;
+      }
+      MaybePublish();
+    }
     WriteOutcome out = Retry(*in_flight_, writing_.get());
+    waiting_since_ms_ = 0;
+    if (state_ == kWorkerWaitingForStore) state_ = kWorkerWorking;
     Finish(*in_flight_, out);
     in_flight_.reset();
   }
@@ -468,7 +602,16 @@ class Worker {
   std::mutex log_mu_;
   std::minstd_rand rng_{std::random_device{}()};
   std::unique_ptr<CodedBatch> in_flight_;  // the batch the writer has
+  const CodedBatch* held_ = nullptr;       // the next one, coded, waiting for the writer
   std::future<WriteOutcome> writing_;
+  Clock::time_point last_touch_{};
+  Clock::time_point last_report_{};
+  std::int64_t done_at_report_ = 0;
+  double rate_ = 0;  // messages per second over the last report interval
+  std::string_view state_ = kWorkerWorking;
+  std::int64_t waiting_since_ms_ = 0;  // Unix ms; 0 when not waiting for the store
+  WorkerReport carried_;               // totals of earlier runs under this name
+  std::string last_loss_;              // newest S:lost id seen
 };
 
 }  // namespace

@@ -25,6 +25,7 @@ namespace {
 
 using testing::EventsByArticle;
 using testing::OwnRedis;
+using testing::PgDatabase;
 using testing::RedisClient;
 using testing::RunCli;
 using testing::Slurp;
@@ -51,22 +52,6 @@ int WaitFor(pid_t pid, double seconds) {
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
 }
-
-// The store the workers share: a fresh database on the PostgreSQL server of
-// scripts/services.sh, dropped at the end.
-class PgDatabase {
- public:
-  PgDatabase(std::string admin, const std::string& name)
-      : admin_(std::move(admin)), uri_(testing::FreshPgDatabase(admin_, name)) {
-    name_ = uri_.substr(uri_.rfind('/') + 1);
-    name_ = name_.substr(0, name_.find('?'));
-  }
-  ~PgDatabase() { testing::PgExec(admin_, "DROP DATABASE IF EXISTS " + name_ + " WITH (FORCE)"); }
-  const std::string& uri() const { return uri_; }
-
- private:
-  std::string admin_, uri_, name_;
-};
 
 struct Worker {
   std::string name;
@@ -321,6 +306,60 @@ void RunFault(int articles, double timeout_s) {
 }
 
 TEST(Fault, KillAWorkerAndRestartRedis) { RunFault(1500, 180); }
+
+// Issue 22, 2: Redis restarted without persistence while a worker runs: the
+// stream comes back empty. The worker must not call that drained and exit 0
+// (before: it recreated the group, found nothing and exited 0 with all zeros
+// in --status); it warns, --status shows the loss, and it exits 1.
+TEST(Fault, RedisRestartedWithoutPersistenceIsALossNotADrain) {
+  DYAD_SERVICE_OR_SKIP(pg, "DYAD_TEST_PG");
+  TempDir dir;
+  OwnRedis redis(dir.path(), /*persistent=*/false);
+  ASSERT_TRUE(redis.running());
+  const std::string input = testing::ReutersSample(dir, 1500);
+  const std::string stream = "vanish";
+  PgDatabase database(pg, "queue_vanish");
+  std::string out, err;
+  ASSERT_EQ(RunCli({"enqueue", input, "--redis", redis.uri(), "--stream", stream}, dir, &out, &err),
+            0)
+      << out << err;
+  Fleet fleet(dir, redis.uri(), stream, database.uri());
+  Worker w = fleet.Start("w1", {"--batch", "8", "-j", "1"});
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  std::int64_t batches = 0;
+  while (std::chrono::steady_clock::now() < deadline && batches == 0) {
+    nlohmann::json r = fleet.Report(redis.uri(), "w1");
+    if (r.is_object()) batches = r.value("batches", 0);
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  ASSERT_GT(batches, 0) << "w1 never committed a batch: " << Slurp(w.err);
+  redis.Restart();  // an empty server: stream, group, pending lists and counters gone
+
+  const int rc = WaitFor(w.pid, 60);
+  fleet.workers().back().pid = -1;
+  const std::string log = Slurp(w.err);
+  EXPECT_EQ(rc, 1) << Fleet::Tail(log);
+  EXPECT_NE(log.find("WARNING: stream 'vanish' vanished"), std::string::npos) << Fleet::Tail(log);
+  EXPECT_EQ(log.find("drained: nothing to read"), std::string::npos) << Fleet::Tail(log);
+  EXPECT_NE(log.find("it was not drained"), std::string::npos) << Fleet::Tail(log);
+  ASSERT_EQ(
+      RunCli({"worker", "--status", "--redis", redis.uri(), "--stream", stream}, dir, &out, &err),
+      0)
+      << err;
+  EXPECT_NE(out.find("WARNING: the stream or its group vanished 1 time(s)"), std::string::npos)
+      << out;
+  ASSERT_EQ(RunCli({"worker", "--status", "--json", "--redis", redis.uri(), "--stream", stream},
+                   dir, &out, &err),
+            0)
+      << err;
+  auto j = nlohmann::json::parse(out, nullptr, false);
+  ASSERT_TRUE(j.is_object()) << out;
+  EXPECT_EQ(j["losses"], 1);
+  ASSERT_EQ(j["workers"].size(), 1u);
+  EXPECT_EQ(j["workers"][0]["losses"], 1);
+  std::printf("[ fault ] Redis restarted without persistence after %lld batches: exit %d\n",
+              static_cast<long long>(batches), rc);
+}
 
 }  // namespace
 }  // namespace dyad

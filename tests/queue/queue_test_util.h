@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "dyad/store.h"
+#include "support/services.h"
 #include "support/temp_dir.h"
 
 namespace dyad::testing {
@@ -153,10 +154,14 @@ class RedisClient {
 };
 
 // A redis-server of the test's own (from PATH), on a free loopback port with
-// an append-only file in `dir`, so Restart() keeps the streams and groups.
+// an append-only file in `dir`, so Restart() keeps the streams and groups;
+// without `persistent`, Restart() brings back an empty server.
 class OwnRedis {
  public:
-  explicit OwnRedis(std::string dir) : dir_(std::move(dir)), port_(FreePort()) { Start(); }
+  explicit OwnRedis(std::string dir, bool persistent = true)
+      : dir_(std::move(dir)), port_(FreePort()), persistent_(persistent) {
+    Start();
+  }
   ~OwnRedis() { Stop(); }
 
   std::string uri() const { return "redis://127.0.0.1:" + std::to_string(port_); }
@@ -164,9 +169,10 @@ class OwnRedis {
   bool running() const { return pid_ > 0; }
 
   void Start() {
-    pid_ = Spawn({"redis-server", "--bind", "127.0.0.1", "--port", std::to_string(port_), "--dir",
-                  dir_, "--save", "", "--appendonly", "yes", "--appendfsync", "always"},
-                 dir_ + "/redis.out", dir_ + "/redis.err");
+    pid_ = Spawn(
+        {"redis-server", "--bind", "127.0.0.1", "--port", std::to_string(port_), "--dir", dir_,
+         "--save", "", "--appendonly", persistent_ ? "yes" : "no", "--appendfsync", "always"},
+        dir_ + "/redis.out", dir_ + "/redis.err");
     for (int i = 0; i < 100; ++i) {
       RedisClient c("127.0.0.1", port_);
       if (c.ok() && c.Run({"PING"}) == "PONG") return;
@@ -190,7 +196,38 @@ class OwnRedis {
  private:
   std::string dir_;
   int port_;
+  bool persistent_;
   pid_t pid_ = -1;
+};
+
+// A fresh database on the PostgreSQL server of scripts/services.sh, dropped
+// at the end. Refuse() makes it unavailable as a stopped server would be
+// (open connections cut, new ones refused) without stopping the server the
+// other tests share; Allow() brings it back.
+class PgDatabase {
+ public:
+  PgDatabase(std::string admin, const std::string& name)
+      : admin_(std::move(admin)), uri_(FreshPgDatabase(admin_, name)) {
+    name_ = uri_.substr(uri_.rfind('/') + 1);
+    name_ = name_.substr(0, name_.find('?'));
+  }
+  ~PgDatabase() {
+    Allow();
+    PgExec(admin_, "DROP DATABASE IF EXISTS " + name_ + " WITH (FORCE)");
+  }
+  const std::string& uri() const { return uri_; }
+
+  void Refuse() {
+    EXPECT_EQ(PgExec(admin_, "ALTER DATABASE " + name_ + " ALLOW_CONNECTIONS false"), "");
+    EXPECT_EQ(
+        PgExec(admin_, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" +
+                           name_ + "'"),
+        "");
+  }
+  void Allow() { PgExec(admin_, "ALTER DATABASE " + name_ + " ALLOW_CONNECTIONS true"); }
+
+ private:
+  std::string admin_, uri_, name_;
 };
 
 // The first `n` articles of the Reuters-21578 corpus (read in place) as a

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <thread>
 #include <vector>
@@ -128,7 +129,7 @@ class SharedRedis : public ::testing::Test {
   void TearDown() override {
     if (uri_.empty()) return;
     RedisClient c(uri_);
-    c.Run({"DEL", stream_, stream_ + ":dead", stream_ + ":workers"});
+    c.Run({"DEL", stream_, stream_ + ":dead", stream_ + ":workers", stream_ + ":lost"});
   }
   std::unique_ptr<Queue> Open(const std::string& uri, const std::string& name) {
     uri_ = uri;
@@ -338,6 +339,89 @@ TEST_F(SharedRedis, DeletedStreamIsRecreatedOnRead) {
   ASSERT_TRUE(got.ok());
   ASSERT_EQ(got->size(), 1u);
   EXPECT_EQ((*got)[0].payload, "after");
+}
+
+// Issue 22, 2: the stream vanishing (what a Redis restart without persistence
+// does) is a warning in the log and a record in S:lost that every consumer
+// and --status see, not a silent fresh start.
+TEST_F(SharedRedis, AVanishedStreamIsRecordedForEveryConsumer) {
+  DYAD_SERVICE_OR_SKIP(uri, "DYAD_TEST_REDIS");
+  stream_ = UniqueStream("vanish");
+  uri_ = uri;
+  std::vector<std::string> logged;
+  RedisQueueOptions o;
+  o.uri = uri;
+  o.stream = stream_;
+  o.log = [&](const Diagnostic& d) { logged.push_back(d.message); };
+  auto q = OpenRedisQueue(o);
+  ASSERT_TRUE(q.ok());
+  o.log = nullptr;
+  auto other = OpenRedisQueue(o);
+  ASSERT_TRUE(other.ok());
+  auto none = (*other)->LastLoss();
+  ASSERT_TRUE(none.ok()) << none.status().ToString();
+  EXPECT_EQ(*none, "");
+  ASSERT_TRUE((*q)->Enqueue(std::vector<std::string>{"a", "b"}).ok());
+  ASSERT_EQ((*q)->Read("w1", 1, 0)->size(), 1u);
+
+  RedisClient c(uri);
+  ASSERT_EQ(c.Run({"DEL", stream_}), "1");
+  auto got = (*q)->Read("w1", 10, 0);  // NOGROUP: recorded, then created again
+  ASSERT_TRUE(got.ok()) << got.status().ToString();
+  EXPECT_TRUE(got->empty());
+  ASSERT_FALSE(logged.empty());
+  EXPECT_NE(logged.back().find("WARNING: stream '" + stream_ + "' vanished"), std::string::npos)
+      << logged.back();
+  // The other consumer finds a group (the new one) and no error, but sees the record.
+  ASSERT_TRUE((*other)->Read("w2", 10, 0).ok());
+  auto loss = (*other)->LastLoss();
+  ASSERT_TRUE(loss.ok());
+  EXPECT_NE(*loss, "");
+  auto st = (*other)->GetStatus();
+  ASSERT_TRUE(st.ok());
+  EXPECT_EQ(st->losses, 1);
+  EXPECT_GT(st->last_loss_ms, 1700000000000);
+  EXPECT_NE(st->last_loss.find("vanished"), std::string::npos) << st->last_loss;
+
+  // A group destroyed under a stream that still exists is recorded too.
+  ASSERT_EQ(c.Run({"XGROUP", "DESTROY", stream_, "dyad"}), "1");
+  ASSERT_TRUE((*other)->Touch("w2", std::vector<std::string>{"1-0"}).ok());
+  st = (*other)->GetStatus();
+  ASSERT_TRUE(st.ok());
+  EXPECT_EQ(st->losses, 2);
+  EXPECT_NE(st->last_loss.find("consumer group 'dyad'"), std::string::npos) << st->last_loss;
+}
+
+// Issue 22, 3: when Redis cannot tell the lag (entries deleted from the
+// stream), --status says so and gives an upper bound instead of nothing.
+TEST_F(SharedRedis, UnknownLagComesWithAnUpperBound) {
+  DYAD_SERVICE_OR_SKIP(uri, "DYAD_TEST_REDIS");
+  auto q = Open(uri, "lag");
+  ASSERT_TRUE(q);
+  auto ids = q->Enqueue(std::vector<std::string>{"a", "b", "c", "d", "e"});
+  ASSERT_TRUE(ids.ok());
+  ASSERT_EQ(q->Read("w", 1, 0)->size(), 1u);
+  RedisClient c(uri);
+  ASSERT_EQ(c.Run({"XDEL", stream_, (*ids)[2]}), "1");  // a tombstone past the group's position
+  auto st = q->GetStatus();
+  ASSERT_TRUE(st.ok());
+  EXPECT_EQ(st->lag, -1);
+  TempDir dir;
+  std::string out, err;
+  ASSERT_EQ(
+      testing::RunCli({"worker", "--status", "--redis", uri, "--stream", stream_}, dir, &out, &err),
+      0)
+      << err;
+  EXPECT_NE(out.find("lag unknown (at most 3)"), std::string::npos) << out;
+  ASSERT_EQ(testing::RunCli({"worker", "--status", "--json", "--redis", uri, "--stream", stream_},
+                            dir, &out, &err),
+            0)
+      << err;
+  auto j = nlohmann::json::parse(out, nullptr, false);
+  ASSERT_TRUE(j.is_object()) << out;
+  EXPECT_EQ(j["lag"], -1);
+  EXPECT_EQ(j["lag_at_most"], 3);  // 4 entries, 1 pending
+  EXPECT_EQ(j["losses"], 0);
 }
 
 // ---- A server that goes away ----

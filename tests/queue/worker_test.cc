@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <chrono>
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -19,6 +20,7 @@
 namespace dyad {
 namespace {
 
+using testing::PgDatabase;
 using testing::RedisClient;
 using testing::TempDir;
 using testing::UniqueStream;
@@ -54,7 +56,7 @@ class WorkerTest : public ::testing::Test {
   void TearDown() override {
     if (uri_.empty()) return;
     RedisClient c(uri_);
-    c.Run({"DEL", stream_, stream_ + ":dead", stream_ + ":workers"});
+    c.Run({"DEL", stream_, stream_ + ":dead", stream_ + ":workers", stream_ + ":lost"});
   }
   std::unique_ptr<Queue> Open(const std::string& uri, const std::string& name) {
     uri_ = uri;
@@ -244,6 +246,116 @@ TEST_F(WorkerTest, ABatchTheStoreRefusesIsKeptAndWrittenAfterReopening) {
   EXPECT_EQ(stats->report.articles + stats->report.duplicates, 10);
   auto stored = testing::EventsByArticle(db);
   EXPECT_EQ(static_cast<std::int64_t>(stored.size()), stats->report.articles);
+}
+
+// Issue 22, 1 and 3: PostgreSQL unavailable for longer than claim_after while
+// the worker holds two batches (one in the writer, the next read and coded).
+// Every message it holds stays fresh, so another worker claims none of them
+// (before: the next batch aged out, and with max_deliveries 1 its stored
+// articles became dead letters); meanwhile it reports "waiting for the store"
+// and no rate.
+TEST_F(WorkerTest, AStoreOutageLongerThanClaimAfterLetsNobodyClaimWhatTheWorkerHolds) {
+  DYAD_SERVICE_OR_SKIP(uri, "DYAD_TEST_REDIS");
+  DYAD_SERVICE_OR_SKIP(pg, "DYAD_TEST_PG");
+  auto q = Open(uri, "outage");
+  ASSERT_TRUE(q);
+  PgDatabase database(pg, "worker_outage");
+  ASSERT_TRUE(Store::Open(database.uri()).ok());  // the schema
+  auto store = Store::Open(database.uri());
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  ASSERT_TRUE(q->Enqueue(ReutersMessages(64)).ok());
+  database.Refuse();  // the worker's connection is cut, new ones refused
+
+  WorkerOptions o = Options("w");
+  o.batch = 16;
+  o.claim_after_ms = 2000;
+  o.max_deliveries = 1;
+  o.store_retry_ms = 500;
+  o.report_every_s = 0.2;
+  o.reopen_store = [&] { return Store::Open(database.uri()); };
+  std::atomic<bool> stop{false};
+  Result<WorkerStats> stats = Internal("not run");
+  std::thread worker([&] { stats = RunWorker(*q, **store, SharedPipeline(), o, stop); });
+
+  // Another worker's view: every 200 ms it claims what has been idle for
+  // claim_after. The outage lasts 3.5 times claim_after.
+  RedisQueueOptions other;
+  other.uri = uri;
+  other.stream = stream_;
+  auto thief = OpenRedisQueue(other);
+  ASSERT_TRUE(thief.ok());
+  std::vector<std::string> stolen;
+  bool waiting_reported = false;
+  const auto end = std::chrono::steady_clock::now() + std::chrono::milliseconds(7000);
+  while (std::chrono::steady_clock::now() < end) {
+    auto claimed = (*thief)->Claim("other", o.claim_after_ms, 100);
+    ASSERT_TRUE(claimed.ok()) << claimed.status().ToString();
+    for (const QueueMessage& m : *claimed) stolen.push_back(m.id);
+    auto st = (*thief)->GetStatus();
+    ASSERT_TRUE(st.ok());
+    for (const WorkerReport& w : st->workers) {
+      if (w.state == kWorkerWaitingForStore && w.waiting_since_ms > 0 && w.rate == 0) {
+        waiting_reported = true;
+      }
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  }
+  TempDir dir;
+  std::string out, err;
+  EXPECT_EQ(
+      testing::RunCli({"worker", "--status", "--redis", uri, "--stream", stream_}, dir, &out, &err),
+      0)
+      << err;
+  database.Allow();
+  worker.join();
+
+  EXPECT_TRUE(stolen.empty()) << stolen.size() << " held messages were claimable, first "
+                              << stolen.front();
+  EXPECT_TRUE(waiting_reported) << "the worker never published 'waiting for the store'";
+  EXPECT_NE(out.find("waiting for the store since"), std::string::npos) << out;
+  ASSERT_TRUE(stats.ok()) << stats.status().ToString();
+  EXPECT_EQ(stats->report.dead, 0);
+  EXPECT_GE(stats->failed_batches, 1);
+  EXPECT_EQ(stats->report.articles + stats->report.duplicates, 64);
+  auto dead = q->DeadLetters(10);
+  ASSERT_TRUE(dead.ok());
+  EXPECT_TRUE(dead->empty()) << (*dead)[0].error;
+  auto stored = testing::EventsByArticle(database.uri());
+  EXPECT_EQ(static_cast<std::int64_t>(stored.size()), stats->report.articles);
+}
+
+// Issue 22, 3: a worker restarted under the same name (systemd, a pod) adds
+// to the totals published under that name instead of overwriting them, so
+// per-worker totals add up to what was stored.
+TEST_F(WorkerTest, ARestartedWorkerAddsToTheTotalsOfItsName) {
+  DYAD_SERVICE_OR_SKIP(uri, "DYAD_TEST_REDIS");
+  auto q = Open(uri, "totals");
+  ASSERT_TRUE(q);
+  TempDir dir;
+  auto store = Store::Open(dir / "w.db");
+  ASSERT_TRUE(store.ok());
+  std::vector<std::string> msgs = ReutersMessages(30);
+  ASSERT_TRUE(q->Enqueue(std::span(msgs).first(20)).ok());
+  std::atomic<bool> stop{false};
+  auto first = RunWorker(*q, **store, SharedPipeline(), Options("host-1"), stop);
+  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  ASSERT_TRUE(q->Enqueue(std::span(msgs).subspan(20)).ok());
+  auto second = RunWorker(*q, **store, SharedPipeline(), Options("host-1"), stop);
+  ASSERT_TRUE(second.ok()) << second.status().ToString();
+  EXPECT_EQ(second->report.articles + second->report.duplicates, 10);  // this run's own
+
+  auto st = q->GetStatus();
+  ASSERT_TRUE(st.ok());
+  ASSERT_EQ(st->workers.size(), 1u);
+  const WorkerReport& w = st->workers[0];
+  EXPECT_EQ(w.runs, 2);
+  EXPECT_EQ(w.articles + w.duplicates, 30);
+  EXPECT_EQ(w.batches, first->report.batches + second->report.batches);
+  auto counts = (*store)->Counts();
+  ASSERT_TRUE(counts.ok());
+  EXPECT_EQ(w.articles, counts->articles);
+  EXPECT_EQ(w.events, counts->events);
+  EXPECT_EQ(w.state, kWorkerStopped);
 }
 
 TEST_F(WorkerTest, MessagesDeliveredTooOftenAreDeadLettered) {

@@ -74,6 +74,27 @@ std::string Ago(std::int64_t unix_ms) {
   return buf;
 }
 
+// One worker's row of `--status`: its totals, and what it is doing.
+void PrintWorkerLine(const WorkerReport& w) {
+  std::string state = w.state;
+  if (w.running && w.state == kWorkerWaitingForStore && w.waiting_since_ms > 0) {
+    state += " since " + Ago(w.waiting_since_ms);
+  }
+  std::string seen = state + ", " + Ago(w.last_seen_ms);
+  const auto now = std::chrono::duration_cast<std::chrono::milliseconds>(
+                       std::chrono::system_clock::now().time_since_epoch())
+                       .count();
+  if (w.running && now - w.last_seen_ms > 15000) seen += " (not reporting: killed?)";
+  if (w.runs > 1) seen += ", " + std::to_string(w.runs) + " runs";
+  if (w.losses > 0) seen += ", saw the stream vanish";
+  char rate[16] = "       -";  // no rate while blocked: it would be the one before
+  if (w.state != kWorkerWaitingForStore) std::snprintf(rate, sizeof rate, "%8.1f", w.rate);
+  std::printf("  %-28s %9lld %9lld %9lld %6lld %8lld %s %8.1f  %s\n", w.name.c_str(),
+              static_cast<long long>(w.articles), static_cast<long long>(w.duplicates),
+              static_cast<long long>(w.events), static_cast<long long>(w.dead),
+              static_cast<long long>(w.claimed), rate, w.average_rate, seen.c_str());
+}
+
 RedisQueueOptions QueueOptions(const WorkerArgs& args) {
   RedisQueueOptions qo;
   qo.uri = args.redis;
@@ -102,11 +123,22 @@ int RunStatus(const WorkerArgs& args) {
     PrintError(dead.status().ToString());
     return kExitFailure;
   }
+  // Entries in the stream that are not pending: an upper bound of the lag
+  // (acknowledged entries still count), exact with --delete-acked.
+  const std::int64_t lag_at_most = std::max<std::int64_t>(0, st->length - st->pending);
   if (args.json) {
-    nlohmann::json j = {{"stream", st->stream},      {"group", st->group},
-                        {"length", st->length},      {"lag", st->lag},
-                        {"pending", st->pending},    {"dead_letters", st->dead_letters},
-                        {"consumers", st->consumers}};
+    nlohmann::json j = {{"stream", st->stream},
+                        {"group", st->group},
+                        {"length", st->length},
+                        {"lag", st->lag},
+                        {"lag_at_most", lag_at_most},
+                        {"pending", st->pending},
+                        {"dead_letters", st->dead_letters},
+                        {"consumers", st->consumers},
+                        {"losses", st->losses}};
+    if (st->losses > 0) {
+      j["last_loss"] = {{"time_ms", st->last_loss_ms}, {"message", st->last_loss}};
+    }
     j["workers"] = nlohmann::json::array();
     for (const WorkerReport& w : st->workers) {
       j["workers"].push_back(nlohmann::json::parse(WorkerReportJson(w, true)));
@@ -125,21 +157,21 @@ int RunStatus(const WorkerArgs& args) {
   }
   std::printf("stream %s (group %s) on %s\n", st->stream.c_str(), st->group.c_str(),
               args.redis.c_str());
+  const std::string lag = st->lag >= 0 ? std::to_string(st->lag)
+                                       : "unknown (at most " + std::to_string(lag_at_most) + ")";
   std::printf("  entries %lld   lag %s   pending %lld   dead letters %lld   consumers %lld\n",
-              static_cast<long long>(st->length),
-              st->lag < 0 ? "unknown" : std::to_string(st->lag).c_str(),
-              static_cast<long long>(st->pending), static_cast<long long>(st->dead_letters),
-              static_cast<long long>(st->consumers));
+              static_cast<long long>(st->length), lag.c_str(), static_cast<long long>(st->pending),
+              static_cast<long long>(st->dead_letters), static_cast<long long>(st->consumers));
+  if (st->losses > 0) {
+    std::printf(
+        "  WARNING: the stream or its group vanished %lld time(s), last %s: %s\n"
+        "  (Redis restarted without persistence? Run it with appendonly yes.)\n",
+        static_cast<long long>(st->losses), Ago(st->last_loss_ms).c_str(), st->last_loss.c_str());
+  }
   if (!st->workers.empty()) {
     std::printf("\n  %-28s %9s %9s %9s %6s %8s %8s %8s  %s\n", "worker", "articles", "duplicate",
-                "events", "dead", "claimed", "rate/s", "avg/s", "last seen");
-    for (const WorkerReport& w : st->workers) {
-      std::string seen = Ago(w.last_seen_ms) + (w.running ? "" : " (stopped)");
-      std::printf("  %-28s %9lld %9lld %9lld %6lld %8lld %8.1f %8.1f  %s\n", w.name.c_str(),
-                  static_cast<long long>(w.articles), static_cast<long long>(w.duplicates),
-                  static_cast<long long>(w.events), static_cast<long long>(w.dead),
-                  static_cast<long long>(w.claimed), w.rate, w.average_rate, seen.c_str());
-    }
+                "events", "dead", "claimed", "rate/s", "avg/s", "state, last seen");
+    for (const WorkerReport& w : st->workers) PrintWorkerLine(w);
   }
   if (!dead->empty()) {
     std::printf("\n  newest dead letters:\n");
@@ -225,6 +257,13 @@ int RunWorkerCommand(const WorkerArgs& args) {
       static_cast<long long>(stats->story_rebuilds), t,
       t > 0 ? static_cast<double>(done) / t : 0.0);
   std::fflush(stdout);
+  if (r.losses > 0) {
+    PrintError("worker " + name + ": the stream '" + args.stream + "' or its group vanished " +
+               std::to_string(r.losses) +
+               " time(s) during the run (Redis restarted without persistence?): it was not "
+               "drained; messages it held are lost and must be enqueued again");
+    return kExitFailure;
+  }
   return kExitOk;
 }
 
@@ -236,6 +275,10 @@ void RegisterWorker(CLI::App& app, Runner* run) {
       "worker", "Code articles from a Redis stream into a shared store (or --status)");
   cmd->add_option("--redis", args->redis, "Redis server: redis://[:password@]host[:port][/db]")
       ->capture_default_str();
+  cmd->footer(
+      "Run Redis with persistence (appendonly yes): a restart without it loses the stream; the "
+      "workers then warn (log, --status) and, with --exit-when-idle, exit 1 instead of "
+      "reporting it drained.");
   cmd->add_option("--stream", args->stream, "Stream name")->capture_default_str();
   cmd->add_option("--group", args->group, "Consumer group")->capture_default_str();
   cmd->add_option("--db", args->db, "Store: postgresql://..., a file path or sqlite:PATH");
