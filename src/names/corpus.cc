@@ -209,9 +209,42 @@ Status ParseEntityField(std::string_view misc, std::uint32_t w, std::string_view
   return Status::Ok();
 }
 
-bool IsConnector(std::string_view upos, std::string_view form) {
-  return upos == "ADP" || upos == "CCONJ" || upos == "DET" || upos == "PART" || form == "-" ||
-         form == "&";
+bool IsConnector(std::string_view /*upos*/, std::string_view form) {
+  // Words inside names ("Bank of England", "Trinidad and Tobago", "Charles de
+  // Gaulle"); not "in"/"at"/"from", which join a name to a place.
+  static constexpr std::string_view kWords[] = {"of", "the", "and", "&",   "-",   "for", "de",
+                                                "du", "la",  "von", "van", "der", "al",  "bin"};
+  for (std::string_view w : kWords) {
+    if (form == w) return true;
+  }
+  return false;
+}
+
+// Titles and honorifics: UNER leaves them out of person names ("Senator John
+// Cornyn" -> "John Cornyn"), so GUM's person mentions lose them too.
+bool IsTitle(std::string_view form) {
+  static constexpr std::string_view kWords[] = {
+      "Mr",         "Mrs",      "Ms",         "Dr",        "Gen",       "Sen",
+      "Rep",        "Gov",      "Prof",       "Sir",       "Lord",      "Lady",
+      "President",  "Senator",  "Governor",   "Minister",  "Secretary", "Administrator",
+      "Chairman",   "Director", "Judge",      "Mayor",     "General",   "Colonel",
+      "Captain",    "King",     "Queen",      "Prince",    "Princess",  "Pope",
+      "Chancellor", "Premier",  "Ambassador", "Commander", "Chief",     "Representative",
+      "Justice",    "Saint",    "St"};
+  if (!form.empty() && form.back() == '.') form.remove_suffix(1);
+  for (std::string_view w : kWords) {
+    if (form == w) return true;
+  }
+  return false;
+}
+
+bool AllCaps(std::string_view form) {
+  int upper = 0;
+  for (char c : form) {
+    if (c >= 'a' && c <= 'z') return false;
+    upper += c >= 'A' && c <= 'Z';
+  }
+  return upper >= 2;
 }
 
 bool Capitalised(std::string_view form) {
@@ -231,7 +264,7 @@ bool NameWord(const GumWord& w) {
 // lower-case connectors between capitalised words ("Bank of England",
 // "National Library of the Netherlands"); determiners at the edges stay out.
 // False if the head is not a proper noun.
-bool NamedPart(const std::vector<GumWord>& ws, const GumMention& m, NameSpan* out) {
+bool NamedPart(const std::vector<GumWord>& ws, const GumMention& m, bool person, NameSpan* out) {
   std::uint32_t head = m.begin;
   for (std::uint32_t i = m.begin; i < m.end; ++i) {
     std::uint32_t h = ws[i].head;  // 1-based, 0 = root
@@ -243,6 +276,7 @@ bool NamedPart(const std::vector<GumWord>& ws, const GumMention& m, NameSpan* ou
   if (ws[head].upos != "PROPN" || !NameWord(ws[head])) return false;
   std::uint32_t b = head, e = head + 1;
   while (b > m.begin) {
+    if (person && (IsTitle(ws[b - 1].form) || AllCaps(ws[b - 1].form))) break;
     if (NameWord(ws[b - 1])) {
       --b;
       continue;
@@ -260,8 +294,7 @@ bool NamedPart(const std::vector<GumWord>& ws, const GumMention& m, NameSpan* ou
       continue;
     }
     std::uint32_t j = e, gap = 0;
-    while (j < m.end && gap < 2 && IsConnector(ws[j].upos, ws[j].form) && !Capitalised(ws[j].form))
-      ++j, ++gap;
+    while (j < m.end && gap < 2 && IsConnector(ws[j].upos, ws[j].form)) ++j, ++gap;
     if (gap == 0 || j >= m.end || !NameWord(ws[j])) break;
     e = j + 1;
   }
@@ -279,7 +312,7 @@ void GumNames(const std::vector<GumWord>& ws, std::vector<GumMention>& mentions,
   std::vector<bool> taken(ws.size(), false);
   for (const GumMention& m : mentions) {
     NameSpan s;
-    if (!MapType(m.type, &s.type) || !NamedPart(ws, m, &s)) continue;
+    if (!MapType(m.type, &s.type) || !NamedPart(ws, m, s.type == EntityType::kPerson, &s)) continue;
     bool clash = false;
     for (std::uint32_t i = s.begin; i < s.end; ++i) clash |= taken[i];
     if (clash) continue;
