@@ -16,6 +16,7 @@ APT_PACKAGES=(
   libpq-dev postgresql libhiredis-dev redis-server  # store and queue backends (scripts/services.sh)
   libcpp-httplib-dev  # dyad serve
   chromium wrk  # browser test of the web page, load test of the API
+  libfasttext-dev fasttext  # word vectors for the name finder's clusters (dyad train clusters)
 )
 # Node.js with npm, for the data generators: any node >= 18 on the PATH will do
 # (some machines carry a newer one with its own npm, which Debian's npm package

@@ -73,6 +73,9 @@ struct Entity {
   std::string country;
   std::vector<std::string> sectors;
   std::optional<Place> place;  // for kPlace
+  // Found by the name finder (stage `names`) rather than a dictionary.
+  bool named = false;
+  std::string title;  // a person's title, honorific or apposition ("Finance Minister")
 };
 
 struct Attribution {

@@ -32,6 +32,10 @@ struct PipelineOptions {
   std::string wordnet_dir;
   // Use the part-of-speech tagger and chunker (recommended).
   bool use_tagger = true;
+  // Find PERSON/ORG/PLACE names with the name finder (needs the tagger) and
+  // list them in CodedArticle::entities. Model: $DYAD_NAMES_MODEL, else
+  // data_dir/models/names-en.dnm.
+  bool use_names = true;
   // Treat dictionary problems as errors rather than counted warnings.
   bool strict_dictionaries = false;
   TextOptions text;

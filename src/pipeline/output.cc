@@ -117,6 +117,8 @@ void AppendArticleJson(const Article& article, const CodedArticle& coded, std::s
     x["country"] = e.country.empty() ? Json(nullptr) : Json(e.country);
     x["sectors"] = e.sectors;
     if (e.place) AddPlace(*e.place, &x);
+    if (e.named) x["source"] = "names";  // found by the name finder
+    if (!e.title.empty()) x["title"] = e.title;
     ents.push_back(std::move(x));
   }
   j["entities"] = std::move(ents);

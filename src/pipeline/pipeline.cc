@@ -1,5 +1,6 @@
 #include "dyad/pipeline.h"
 
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <sstream>
@@ -10,6 +11,7 @@
 #include "dyad/context.h"
 #include "dyad/dict.h"
 #include "dyad/lexicon.h"
+#include "dyad/names.h"
 #include "dyad/tagger.h"
 #include "pipeline/actor_codes.h"
 
@@ -44,14 +46,69 @@ struct Scratch {
   TaggerScratch tagger;
   CoderScratchPtr coder = NewCoderScratch();
   SentenceCoding coding;
+  NameScratch names;
+  std::vector<NameMention> mentions;
 };
+
+// Adds the name finder's mentions to coded->entities (after the dictionary
+// entities, which stay as they are). A mention over the same bytes as a
+// dictionary entity is not listed twice; its entity then takes that id, and a
+// mention inside a dictionary entity takes its code.
+void AddNameEntities(const Article& article, const std::vector<NameMention>& mentions,
+                     CodedArticle* coded) {
+  const std::size_t first_new = coded->entities.size();
+  std::vector<std::string> ids;
+  for (const NameMention& m : mentions) {
+    if (m.entity >= ids.size()) ids.resize(m.entity + 1);
+    for (std::size_t i = 0; i < first_new && ids[m.entity].empty(); ++i) {
+      const Entity& d = coded->entities[i];
+      if (d.span.begin == m.span.begin && d.span.end == m.span.end) ids[m.entity] = d.id;
+    }
+  }
+  std::size_t next = first_new;
+  for (std::string& id : ids) {
+    if (!id.empty()) continue;
+    char buf[24];  // (not "e" + to_string: GCC 12 warns -Wrestrict on that)
+    std::snprintf(buf, sizeof buf, "e%zu", next++);
+    id = buf;
+  }
+  for (const NameMention& m : mentions) {
+    const Entity* dict = nullptr;
+    bool same = false;
+    for (std::size_t i = 0; i < first_new; ++i) {
+      const Entity& d = coded->entities[i];
+      if (d.span.begin <= m.span.begin && m.span.end <= d.span.end) {
+        dict = &d;
+        same = d.span.begin == m.span.begin && d.span.end == m.span.end;
+        if (same) break;
+      }
+    }
+    if (same) continue;
+    Entity e;
+    e.id = ids[m.entity];
+    e.span = m.span;
+    e.text = std::string(article.body.substr(m.span.begin, m.span.end - m.span.begin));
+    e.type = m.type;
+    e.named = true;
+    if (m.title.end > m.title.begin)
+      e.title = std::string(article.body.substr(m.title.begin, m.title.end - m.title.begin));
+    if (dict) {
+      e.code = dict->code;
+      e.country = dict->country;
+      e.sectors = dict->sectors;
+    }
+    coded->entities.push_back(std::move(e));
+  }
+}
 
 class PipelineImpl final : public Pipeline {
  public:
   PipelineImpl(const PipelineOptions& o, std::unique_ptr<Dictionaries> d,
                std::unique_ptr<Codebook> cb, std::unique_ptr<Lexicon> lex,
-               std::unique_ptr<Tagger> tagger, std::unique_ptr<ContextAnalyzer> context)
+               std::unique_ptr<Tagger> tagger, std::unique_ptr<ContextAnalyzer> context,
+               std::unique_ptr<NameFinder> names)
       : options_(o),
+        names_(std::move(names)),
         context_(std::move(context)),
         dicts_(std::move(d)),
         codebook_(std::move(cb)),
@@ -134,6 +191,10 @@ class PipelineImpl final : public Pipeline {
     }
     // Who says so, how sure, when and where.
     context_->Annotate(article, s.doc, s.tags, out);
+    if (names_) {
+      FindDocumentNames(*names_, s.doc, s.tags, &s.names, &s.mentions);
+      AddNameEntities(article, s.mentions, out);
+    }
     return Status::Ok();
   }
 
@@ -142,6 +203,7 @@ class PipelineImpl final : public Pipeline {
     o << RenderDictStats(dicts_->Stats());
     o << "cameo codes: " << codebook_->size() << "\n";
     o << "tagger: " << (tagger_ ? "on" : "off") << "\n";
+    o << "names: " << (names_ ? "on" : "off") << "\n";
     return o.str();
   }
 
@@ -184,6 +246,7 @@ class PipelineImpl final : public Pipeline {
   }
 
   PipelineOptions options_;
+  std::unique_ptr<NameFinder> names_;
   std::unique_ptr<ContextAnalyzer> context_;
   std::unique_ptr<Dictionaries> dicts_;
   std::unique_ptr<Codebook> codebook_;
@@ -239,9 +302,17 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Create(const PipelineOptions& option
   }
   auto context = ContextAnalyzer::Create(data_dir, warn);
   if (!context.ok()) return context.status();
-  return std::unique_ptr<Pipeline>(new PipelineImpl(options, std::move(dicts),
-                                                    std::move(cb).value(), std::move(lex).value(),
-                                                    std::move(tagger), std::move(context).value()));
+  std::unique_ptr<NameFinder> names;
+  if (options.use_tagger && options.use_names) {
+    const char* env = std::getenv("DYAD_NAMES_MODEL");
+    auto n = NameFinder::Load(
+        env && *env ? std::string(env) : (fs::path(data_dir) / "models" / "names-en.dnm").string());
+    if (!n.ok()) return n.status();
+    names = std::move(n).value();
+  }
+  return std::unique_ptr<Pipeline>(
+      new PipelineImpl(options, std::move(dicts), std::move(cb).value(), std::move(lex).value(),
+                       std::move(tagger), std::move(context).value(), std::move(names)));
 }
 
 }  // namespace dyad

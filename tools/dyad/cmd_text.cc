@@ -9,6 +9,7 @@
 #include "dyad/article.h"
 #include "dyad/inputs.h"
 #include "dyad/lexicon.h"
+#include "dyad/names.h"
 #include "dyad/tagger.h"
 #include "dyad/text.h"
 #include "input_options.h"
@@ -23,6 +24,7 @@ struct TextArgs {
   bool no_lemmas = false;
   bool tags = false;
   bool body = false;
+  bool names = false;
 };
 
 // `--body`: the main text the coder reads, title first, paragraphs separated by
@@ -83,6 +85,26 @@ nlohmann::ordered_json ChunksJson(const Chunks& chunks) {
   return list;
 }
 
+// The name mentions of sentence `s` (entity ids shared across the article).
+nlohmann::ordered_json NamesJson(std::string_view body, const Sentence& s,
+                                 const std::vector<NameMention>& mentions) {
+  auto list = nlohmann::ordered_json::array();
+  for (const NameMention& m : mentions) {
+    if (m.first_token < s.first_token || m.first_token >= s.first_token + s.token_count) continue;
+    nlohmann::ordered_json j;
+    j["text"] = body.substr(m.span.begin, m.span.end - m.span.begin);
+    j["type"] = EntityTypeName(m.type);
+    j["span"] = {m.span.begin, m.span.end};
+    char id[24];
+    std::snprintf(id, sizeof id, "e%u", m.entity);
+    j["entity"] = id;
+    if (m.title.end > m.title.begin)
+      j["title"] = body.substr(m.title.begin, m.title.end - m.title.begin);
+    list.push_back(std::move(j));
+  }
+  return list;
+}
+
 // A lemma for display: the verb reading for -ed/-ing forms, else the noun one.
 std::string_view DisplayLemma(const Lexicon& lex, std::string_view word, std::string* scratch) {
   WordClasses c = lex.Classes(word);
@@ -105,7 +127,18 @@ int RunText(const TextArgs& args) {
     lexicon = std::move(lex).value();
   }
   std::unique_ptr<Tagger> tagger;
-  if (args.tags) {
+  std::unique_ptr<NameFinder> finder;
+  if (args.names) {
+    auto f = NameFinder::Load(NameFinder::DefaultPath());
+    if (!f.ok()) {
+      PrintError(f.status().ToString());
+      return kExitFailure;
+    }
+    finder = std::move(f).value();
+  }
+  NameScratch name_scratch;
+  std::vector<NameMention> mentions;
+  if (args.tags || args.names) {
     auto t = Tagger::Load(Tagger::DefaultPath());
     if (!t.ok()) {
       PrintError(t.status().ToString());
@@ -134,6 +167,7 @@ int RunText(const TextArgs& args) {
         return false;
       }
       if (tagger) tagger->TagDocument(doc, lexicon.get(), &tagger_scratch, &tags);
+      if (finder) FindDocumentNames(*finder, doc, tags, &name_scratch, &mentions);
       for (std::size_t i = 0; i < doc.sentences.size(); ++i) {
         const Sentence& s = doc.sentences[i];
         nlohmann::ordered_json j;
@@ -157,7 +191,8 @@ int RunText(const TextArgs& args) {
           toks.push_back(std::move(tj));
         }
         j["tokens"] = std::move(toks);
-        if (tagger) {
+        if (finder) j["names"] = NamesJson(a.body, s, mentions);
+        if (args.tags) {
           words.clear();
           for (std::uint32_t k = s.first_token; k < s.first_token + s.token_count; ++k)
             words.push_back(doc.TokenText(doc.tokens[k]));
@@ -187,10 +222,12 @@ void RegisterText(CLI::App& app, Runner* run) {
       ->capture_default_str();
   cmd->add_flag("--no-lemmas", args->no_lemmas, "Skip WordNet lemmas");
   cmd->add_flag("--tags", args->tags, "Add part-of-speech tags and phrase chunks");
+  cmd->add_flag("--names", args->names, "Add PERSON/ORG/PLACE names with entity ids and titles");
   cmd->add_flag("--body", args->body,
                 "Print the main text the coder reads instead (title, then paragraphs separated "
                 "by blank lines; a form feed line between articles)")
-      ->excludes("--tags");
+      ->excludes("--tags")
+      ->excludes("--names");
   cmd->callback(
       [run, args] { *run = [args] { return args->body ? RunBody(*args) : RunText(*args); }; });
 }

@@ -96,6 +96,7 @@ void RegisterTrain(CLI::App& app, Runner* run) {
       ->check(CLI::PositiveNumber);
   tagger->add_flag("--no-lexicon", args->no_lexicon, "Do not use WordNet classes as features");
   tagger->callback([run, args] { *run = [args] { return RunTrain(*args); }; });
+  RegisterTrainNames(*cmd, run);
 }
 
 }  // namespace dyad::cli

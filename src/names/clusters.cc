@@ -1,0 +1,214 @@
+// Copyright dyad authors. Word clusters for the name finder: fastText skipgram
+// vectors trained on unlabelled news (one thread, fixed seed: deterministic),
+// grouped by k-means at three granularities.
+#include <fasttext/args.h>
+#include <fasttext/fasttext.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "dyad/article.h"
+#include "dyad/names.h"
+#include "dyad/text.h"
+#include "names/features.h"
+#include "tagger/conllu.h"
+
+namespace dyad {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::uint64_t SplitMix(std::uint64_t* state) {
+  std::uint64_t z = (*state += 0x9E3779B97F4A7C15ull);
+  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+  z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+  return z ^ (z >> 31);
+}
+
+void AppendLower(std::string_view w, std::string* out) {
+  for (char c : w) out->push_back((c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c);
+}
+
+// One sentence per line, lower-cased words separated by spaces, tokenised as
+// dyad tokenises at run time.
+Status WriteCorpus(const std::vector<std::string>& inputs, const std::vector<std::string>& conllu,
+                   const std::string& path, std::size_t* tokens) {
+  std::ofstream out(path, std::ios::binary);
+  if (!out) return IoError(path + ": cannot create");
+  std::string line;
+  Document doc;
+  for (const std::string& in : inputs) {
+    ReadOptions ro;
+    auto reader = OpenArticleReader(in, ro);
+    if (!reader.ok()) return reader.status();
+    Article a;
+    while (true) {
+      auto more = (*reader)->Next(&a);
+      if (!more.ok()) return more.status();
+      if (!*more) break;
+      if (!SplitText(a.body, TextOptions{}, &doc).ok()) continue;
+      for (const Sentence& s : doc.sentences) {
+        line.clear();
+        for (std::uint32_t t = s.first_token; t < s.first_token + s.token_count; ++t) {
+          if (!line.empty()) line.push_back(' ');
+          AppendLower(doc.TokenText(doc.tokens[t]), &line);
+        }
+        *tokens += s.token_count;
+        out << line << '\n';
+      }
+    }
+  }
+  for (const std::string& c : conllu) {
+    tagger::ConlluFile f;
+    DYAD_RETURN_IF_ERROR(tagger::ReadConllu(c, 0, &f));
+    for (const auto& s : f.sentences) {
+      line.clear();
+      for (const auto& w : s.words) {
+        if (!line.empty()) line.push_back(' ');
+        AppendLower(w.form, &line);
+      }
+      *tokens += s.words.size();
+      out << line << '\n';
+    }
+  }
+  out.close();
+  if (!out) return IoError(path + ": write failed");
+  return Status::Ok();
+}
+
+float Dot(const float* a, const float* b, int d) {
+  float s = 0;
+  for (int i = 0; i < d; ++i) s += a[i] * b[i];
+  return s;
+}
+
+// Spherical k-means (unit vectors, cosine): `assign` gets each vector's
+// centroid. Centroids start at distinct vectors chosen by `seed`.
+void KMeans(const std::vector<float>& vecs, std::size_t n, int d, int k, int iterations,
+            std::uint64_t seed, std::vector<float>* centroids, std::vector<std::uint16_t>* assign) {
+  std::vector<std::size_t> pick(n);
+  for (std::size_t i = 0; i < n; ++i) pick[i] = i;
+  std::uint64_t rng = seed;
+  for (int c = 0; c < k; ++c) std::swap(pick[c], pick[c + SplitMix(&rng) % (n - c)]);
+  centroids->assign(static_cast<std::size_t>(k) * d, 0.0f);
+  for (int c = 0; c < k; ++c)
+    std::copy_n(&vecs[pick[c] * d], d, &(*centroids)[static_cast<std::size_t>(c) * d]);
+  assign->assign(n, 0);
+  std::vector<double> sum(static_cast<std::size_t>(k) * d);
+  for (int it = 0; it <= iterations; ++it) {
+    for (std::size_t i = 0; i < n; ++i) {
+      int best = 0;
+      float best_s = -2;
+      for (int c = 0; c < k; ++c) {
+        float s = Dot(&vecs[i * d], &(*centroids)[static_cast<std::size_t>(c) * d], d);
+        if (s > best_s) best_s = s, best = c;
+      }
+      (*assign)[i] = static_cast<std::uint16_t>(best);
+    }
+    if (it == iterations) break;
+    std::fill(sum.begin(), sum.end(), 0.0);
+    for (std::size_t i = 0; i < n; ++i) {
+      for (int j = 0; j < d; ++j)
+        sum[(*assign)[i] * static_cast<std::size_t>(d) + j] += vecs[i * d + j];
+    }
+    for (int c = 0; c < k; ++c) {
+      double norm = 0;
+      for (int j = 0; j < d; ++j)
+        norm += sum[static_cast<std::size_t>(c) * d + j] * sum[static_cast<std::size_t>(c) * d + j];
+      if (norm == 0) continue;  // empty cluster keeps its centroid
+      norm = std::sqrt(norm);
+      for (int j = 0; j < d; ++j)
+        (*centroids)[static_cast<std::size_t>(c) * d + j] =
+            static_cast<float>(sum[static_cast<std::size_t>(c) * d + j] / norm);
+    }
+  }
+}
+
+}  // namespace
+
+Result<std::string> TrainClusters(const std::vector<std::string>& inputs,
+                                  const std::vector<std::string>& conllu,
+                                  const TrainClustersOptions& o) {
+  if (inputs.empty() && conllu.empty()) return InvalidArgument("no input text for the clusters");
+  if (o.clusters < 64 || o.clusters > 4096)
+    return InvalidArgument("--clusters must be between 64 and 4096");
+  std::error_code ec;
+  fs::path dir =
+      o.work_dir.empty() ? fs::temp_directory_path(ec) / "dyad-clusters" : fs::path(o.work_dir);
+  fs::create_directories(dir, ec);
+  if (ec) return IoError(dir.string() + ": cannot create: " + ec.message());
+  const std::string corpus = (dir / "corpus.txt").string();
+  std::size_t tokens = 0;
+  DYAD_RETURN_IF_ERROR(WriteCorpus(inputs, conllu, corpus, &tokens));
+  auto say = [&](const std::string& m) {
+    if (o.progress) o.progress(Diagnostic{"", m});
+  };
+  say("corpus: " + std::to_string(tokens) + " tokens in " + corpus);
+  fasttext::Args a;
+  a.input = corpus;
+  a.output = (dir / "vectors").string();
+  a.model = fasttext::model_name::sg;
+  a.dim = o.dim;
+  a.epoch = o.epochs;
+  a.minCount = o.min_count;
+  a.thread = 1;
+  a.seed = static_cast<int>(o.seed);
+  a.verbose = 0;
+  fasttext::FastText ft;
+  try {  // fastText reports bad input by throwing; dyad reports it as a Status
+    ft.train(a);
+  } catch (const std::exception& e) {
+    return IoError(corpus + ": fastText: " + e.what());
+  }
+  auto dict = ft.getDictionary();
+  const std::size_t n =
+      std::min<std::size_t>(o.max_words, static_cast<std::size_t>(dict->nwords()));
+  const int d = o.dim;
+  std::vector<float> vecs(n * d);
+  fasttext::Vector v(d);
+  names::ClusterTable t;
+  for (std::size_t i = 0; i < n; ++i) {
+    t.words.push_back(dict->getWord(static_cast<std::int32_t>(i)));
+    ft.getWordVector(v, t.words.back());
+    float norm = std::sqrt(Dot(v.data(), v.data(), d));
+    for (int j = 0; j < d; ++j) vecs[i * d + j] = norm > 0 ? v[j] / norm : 0.0f;
+  }
+  say("vectors: " + std::to_string(n) + " words; clustering");
+  // k-means on the most frequent words, then every word to its nearest centroid.
+  const std::size_t fit = std::min<std::size_t>(n, 40000);
+  std::vector<float> fine_c, mid_c, coarse_c;
+  std::vector<std::uint16_t> tmp;
+  KMeans(vecs, fit, d, o.clusters, o.kmeans_iterations, o.seed, &fine_c, &tmp);
+  std::vector<std::uint16_t> fine_of_centroid;
+  std::vector<std::uint16_t> mid_of_fine, coarse_of_fine;
+  KMeans(fine_c, static_cast<std::size_t>(o.clusters), d, o.clusters / 4, o.kmeans_iterations,
+         o.seed + 1, &mid_c, &mid_of_fine);
+  KMeans(fine_c, static_cast<std::size_t>(o.clusters), d, o.clusters / 16, o.kmeans_iterations,
+         o.seed + 2, &coarse_c, &coarse_of_fine);
+  for (std::size_t i = 0; i < n; ++i) {
+    int best = 0;
+    float best_s = -2;
+    for (int c = 0; c < o.clusters; ++c) {
+      float s = Dot(&vecs[i * d], &fine_c[static_cast<std::size_t>(c) * d], d);
+      if (s > best_s) best_s = s, best = c;
+    }
+    t.fine.push_back(static_cast<std::uint16_t>(best));
+    t.mid.push_back(mid_of_fine[best]);
+    t.coarse.push_back(coarse_of_fine[best]);
+  }
+  char buf[256];
+  std::snprintf(buf, sizeof buf,
+                "fastText skipgram dim %d, %d epochs, min count %d, seed %llu, one thread, on %zu "
+                "tokens; %zu words; k-means %d/%d/%d clusters",
+                o.dim, o.epochs, o.min_count, static_cast<unsigned long long>(o.seed), tokens, n,
+                o.clusters, o.clusters / 4, o.clusters / 16);
+  t.description = buf;
+  return names::SerializeClusters(t);
+}
+
+}  // namespace dyad

@@ -1,0 +1,447 @@
+// Copyright dyad authors.
+#include "names/features.h"
+
+#include <cstring>
+
+#include "tagger/model.h"
+
+namespace dyad::names {
+
+int TypeIndex(EntityType t) {
+  switch (t) {
+    case EntityType::kPerson:
+      return 0;
+    case EntityType::kOrg:
+      return 1;
+    default:
+      return 2;
+  }
+}
+
+EntityType TypeFromIndex(int t) {
+  return t == 0 ? EntityType::kPerson : t == 1 ? EntityType::kOrg : EntityType::kPlace;
+}
+
+bool ValidTransition(int prev, int label) {
+  bool open = prev > 0 && (PartOf(prev) == kB || PartOf(prev) == kI);
+  if (!open) return label == 0 || PartOf(label) == kB || PartOf(label) == kU;
+  return label != 0 && TypeOf(label) == TypeOf(prev) &&
+         (PartOf(label) == kI || PartOf(label) == kL);
+}
+
+bool ValidEnd(int label) { return label == 0 || PartOf(label) == kL || PartOf(label) == kU; }
+
+void EncodeBilou(std::span<const NameSpan> names, std::size_t n, std::uint8_t* labels) {
+  std::memset(labels, 0, n);
+  for (const NameSpan& s : names) {
+    if (s.begin >= s.end || s.end > n) continue;
+    int t = TypeIndex(s.type);
+    if (s.end - s.begin == 1) {
+      labels[s.begin] = static_cast<std::uint8_t>(LabelOf(t, kU));
+      continue;
+    }
+    labels[s.begin] = static_cast<std::uint8_t>(LabelOf(t, kB));
+    for (std::uint32_t i = s.begin + 1; i + 1 < s.end; ++i)
+      labels[i] = static_cast<std::uint8_t>(LabelOf(t, kI));
+    labels[s.end - 1] = static_cast<std::uint8_t>(LabelOf(t, kL));
+  }
+}
+
+void DecodeBilou(std::span<const std::uint8_t> labels, std::vector<NameSpan>* out) {
+  out->clear();
+  std::uint32_t begin = 0;
+  for (std::uint32_t i = 0; i < labels.size(); ++i) {
+    int l = labels[i];
+    if (l == 0) continue;
+    switch (PartOf(l)) {
+      case kB:
+        begin = i;
+        break;
+      case kI:
+        break;
+      case kL:
+        out->push_back({begin, i + 1, TypeFromIndex(TypeOf(l))});
+        break;
+      case kU:
+        out->push_back({i, i + 1, TypeFromIndex(TypeOf(l))});
+        break;
+    }
+  }
+}
+
+// ---------------------------------------------------------------- features
+
+namespace {
+
+constexpr std::uint64_t kFnvOffset = 0xCBF29CE484222325ull;
+constexpr std::uint64_t kFnvPrime = 0x100000001B3ull;
+
+inline unsigned char LowerDigit(unsigned char c) {
+  if (c >= 'A' && c <= 'Z') return static_cast<unsigned char>(c + 32);
+  if (c >= '0' && c <= '9') return '0';
+  return c;
+}
+
+inline std::uint64_t Hash(const unsigned char* p, std::size_t n, std::uint64_t seed) {
+  std::uint64_t h = kFnvOffset ^ (seed * 0x9E3779B97F4A7C15ull);
+  for (std::size_t i = 0; i < n; ++i) h = (h ^ LowerDigit(p[i])) * kFnvPrime;
+  return h | 1;  // never 0
+}
+
+// "Xxxx" shape with runs of one class cut at two ("Xx", "XX", "dd.dd" ->
+// "dd.dd"), non-ASCII letters as "u".
+std::uint64_t ShapeHash(std::string_view w) {
+  std::uint64_t h = kFnvOffset;
+  unsigned char last = 0;
+  int run = 0;
+  for (unsigned char c : w) {
+    unsigned char s = (c >= 'A' && c <= 'Z')   ? 'X'
+                      : (c >= 'a' && c <= 'z') ? 'x'
+                      : (c >= '0' && c <= '9') ? 'd'
+                      : (c >= 0xC0)            ? 'u'
+                      : (c >= 0x80)            ? 0
+                                               : c;
+    if (s == 0) continue;  // UTF-8 continuation byte
+    run = s == last ? run + 1 : 1;
+    last = s;
+    if (run > 2) continue;
+    h = (h ^ s) * kFnvPrime;
+  }
+  return h | 1;
+}
+
+enum Template : std::uint64_t {
+  kBias = 1,
+  kWordT,
+  kShapeT,
+  kPre3T,
+  kSuf2T,
+  kSuf3T,
+  kSuf4T,
+  kWordM1,
+  kWordP1,
+  kWordM2,
+  kWordP2,
+  kShapeM1Shape,
+  kShapeShapeP1,
+  kTagT,
+  kTagM1Tag,
+  kTagTagP1,
+  kFirstShape,
+  kCapsShape,
+  kClFineT,
+  kClMidT,
+  kClCoarseT,
+  kClMidM1,
+  kClMidP1,
+  kGazT,
+  kGazM1,
+  kGazP1,
+  kBigramM1,
+  kBigramP1,
+  kShapeM1,
+  kShapeP1,
+  kTagM1,
+  kTagP1,
+  kWordTag,
+  kClFineM1,
+  kClFineP1,
+  kPrev1 = 60,
+  kPrev12,
+  kPrev1Word,
+  kPrev1Shape,
+};
+
+constexpr std::uint64_t kStartValue = 0x5354415254ull;
+constexpr std::uint64_t kEndValue = 0x454E44ull;
+
+using tagger::FeatureKey;
+using tagger::FeatureKey2;
+
+}  // namespace
+
+void ComputeWordFeatures(std::span<const std::string_view> words, std::span<const PosTag> tags,
+                         const tagger::WordTable& table, std::uint64_t* wf) {
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    std::string_view w = words[i];
+    const auto* p = reinterpret_cast<const unsigned char*>(w.data());
+    const std::size_t n = w.size();
+    std::uint64_t* f = wf + i * kSlotCount;
+    f[kLow] = Hash(p, n, 0);
+    f[kShape] = ShapeHash(w);
+    f[kPre3] = Hash(p, n < 3 ? n : 3, 1);
+    f[kSuf2] = Hash(p + (n < 2 ? 0 : n - 2), n < 2 ? n : 2, 2);
+    f[kSuf3] = Hash(p + (n < 3 ? 0 : n - 3), n < 3 ? n : 3, 3);
+    f[kSuf4] = n >= 4 ? Hash(p + n - 4, 4, 4) : 0;
+    std::uint64_t v = table.size() ? table.Find(tagger::WordHash(w)) : 0;
+    f[kClFine] = v & 0xFFFF;
+    f[kClMid] = (v >> 16) & 0xFFFF;
+    f[kClCoarse] = (v >> 32) & 0xFFFF;
+    f[kGaz] = v >> 48;
+    f[kTag] = tags.empty() ? 0xFF : (static_cast<std::uint64_t>(tags[i].xpos) + 1);
+  }
+}
+
+bool AllCapsSentence(std::span<const std::string_view> words) {
+  int caps = 0, lower = 0;
+  for (std::string_view w : words) {
+    bool has_lower = false, has_upper = false;
+    for (unsigned char c : w) {
+      has_lower |= c >= 'a' && c <= 'z';
+      has_upper |= c >= 'A' && c <= 'Z';
+    }
+    caps += has_upper && !has_lower;
+    lower += has_lower;
+  }
+  return caps >= 3 && caps > lower;
+}
+
+int StaticFeatures(const std::uint64_t* wf, std::size_t n, std::size_t i, bool caps_sentence,
+                   std::uint64_t* keys) {
+  const std::uint64_t* f = wf + i * kSlotCount;
+  const std::uint64_t* m1 = i >= 1 ? f - kSlotCount : nullptr;
+  const std::uint64_t* m2 = i >= 2 ? f - 2 * kSlotCount : nullptr;
+  const std::uint64_t* p1 = i + 1 < n ? f + kSlotCount : nullptr;
+  const std::uint64_t* p2 = i + 2 < n ? f + 2 * kSlotCount : nullptr;
+  auto at = [](const std::uint64_t* x, int slot, std::uint64_t none) { return x ? x[slot] : none; };
+  int k = 0;
+  keys[k++] = FeatureKey(kBias, 0);
+  keys[k++] = FeatureKey(kWordT, f[kLow]);
+  keys[k++] = FeatureKey(kShapeT, f[kShape]);
+  keys[k++] = FeatureKey(kPre3T, f[kPre3]);
+  keys[k++] = FeatureKey(kSuf2T, f[kSuf2]);
+  keys[k++] = FeatureKey(kSuf3T, f[kSuf3]);
+  if (f[kSuf4]) keys[k++] = FeatureKey(kSuf4T, f[kSuf4]);
+  keys[k++] = FeatureKey(kWordM1, at(m1, kLow, kStartValue));
+  keys[k++] = FeatureKey(kWordP1, at(p1, kLow, kEndValue));
+  keys[k++] = FeatureKey(kWordM2, at(m2, kLow, kStartValue));
+  keys[k++] = FeatureKey(kWordP2, at(p2, kLow, kEndValue));
+  keys[k++] = FeatureKey2(kShapeM1Shape, at(m1, kShape, kStartValue), f[kShape]);
+  keys[k++] = FeatureKey2(kShapeShapeP1, f[kShape], at(p1, kShape, kEndValue));
+  keys[k++] = FeatureKey(kShapeM1, at(m1, kShape, kStartValue));
+  keys[k++] = FeatureKey(kShapeP1, at(p1, kShape, kEndValue));
+  keys[k++] = FeatureKey(kTagT, f[kTag]);
+  keys[k++] = FeatureKey(kTagM1, at(m1, kTag, kStartValue));
+  keys[k++] = FeatureKey(kTagP1, at(p1, kTag, kEndValue));
+  keys[k++] = FeatureKey2(kTagM1Tag, at(m1, kTag, kStartValue), f[kTag]);
+  keys[k++] = FeatureKey2(kTagTagP1, f[kTag], at(p1, kTag, kEndValue));
+  keys[k++] = FeatureKey2(kWordTag, f[kLow], f[kTag]);
+  if (i == 0) keys[k++] = FeatureKey(kFirstShape, f[kShape]);
+  if (caps_sentence) keys[k++] = FeatureKey(kCapsShape, f[kShape]);
+  if (f[kClFine]) {
+    keys[k++] = FeatureKey(kClFineT, f[kClFine]);
+    keys[k++] = FeatureKey(kClMidT, f[kClMid]);
+    keys[k++] = FeatureKey(kClCoarseT, f[kClCoarse]);
+  }
+  if (m1 && m1[kClFine]) {
+    keys[k++] = FeatureKey(kClMidM1, m1[kClMid]);
+    keys[k++] = FeatureKey(kClFineM1, m1[kClFine]);
+  }
+  if (p1 && p1[kClFine]) {
+    keys[k++] = FeatureKey(kClMidP1, p1[kClMid]);
+    keys[k++] = FeatureKey(kClFineP1, p1[kClFine]);
+  }
+  if (f[kGaz]) keys[k++] = FeatureKey(kGazT, f[kGaz]);
+  if (m1 && m1[kGaz]) keys[k++] = FeatureKey(kGazM1, m1[kGaz]);
+  if (p1 && p1[kGaz]) keys[k++] = FeatureKey(kGazP1, p1[kGaz]);
+  keys[k++] = FeatureKey2(kBigramM1, at(m1, kLow, kStartValue), f[kLow]);
+  keys[k++] = FeatureKey2(kBigramP1, f[kLow], at(p1, kLow, kEndValue));
+  return k;
+}
+
+int DynamicFeatures(const std::uint64_t* wf, std::size_t i, int prev1, int prev2,
+                    std::uint64_t* keys) {
+  const std::uint64_t* f = wf + i * kSlotCount;
+  const auto p1 = static_cast<std::uint64_t>(prev1 + 1);
+  const auto p2 = static_cast<std::uint64_t>(prev2 + 1);
+  keys[0] = FeatureKey(kPrev1, p1);
+  keys[1] = FeatureKey(kPrev12, p1 * 64 + p2);
+  keys[2] = FeatureKey2(kPrev1Word, p1, f[kLow]);
+  keys[3] = FeatureKey2(kPrev1Shape, p1, f[kShape]);
+  return 4;
+}
+
+// ---------------------------------------------------------------- format
+
+namespace {
+
+void PutU32(std::string* out, std::uint32_t v) {
+  for (int i = 0; i < 4; ++i) out->push_back(static_cast<char>((v >> (8 * i)) & 0xFF));
+}
+void PutU64(std::string* out, std::uint64_t v) {
+  for (int i = 0; i < 8; ++i) out->push_back(static_cast<char>((v >> (8 * i)) & 0xFF));
+}
+void PutString(std::string* out, std::string_view s) {
+  PutU32(out, static_cast<std::uint32_t>(s.size()));
+  out->append(s);
+}
+
+// Bounds-checked little-endian reader over a payload.
+struct Reader {
+  std::string_view data;
+  std::size_t pos = 0;
+  bool failed = false;
+  bool Need(std::size_t n) {
+    if (failed || data.size() - pos < n) failed = true;
+    return !failed;
+  }
+  std::uint64_t Get(int bytes) {
+    if (!Need(static_cast<std::size_t>(bytes))) return 0;
+    std::uint64_t v = 0;
+    for (int i = 0; i < bytes; ++i)
+      v |= std::uint64_t{static_cast<unsigned char>(data[pos + i])} << (8 * i);
+    pos += static_cast<std::size_t>(bytes);
+    return v;
+  }
+  std::uint32_t U32() { return static_cast<std::uint32_t>(Get(4)); }
+  std::uint64_t U64() { return Get(8); }
+  std::string_view Bytes(std::size_t n) {
+    if (!Need(n)) return {};
+    std::string_view s = data.substr(pos, n);
+    pos += n;
+    return s;
+  }
+  std::string_view String() { return Bytes(U32()); }
+  // A count of items of `size` bytes each that must fit in what is left.
+  std::size_t Count(std::size_t size) {
+    std::size_t n = U32();
+    if (!failed && n > (data.size() - pos) / size) failed = true;
+    return failed ? 0 : n;
+  }
+};
+
+Status Corrupt(std::string_view name, std::string_view what) {
+  return ParseError(std::string(name) + ": corrupt file: " + std::string(what));
+}
+
+}  // namespace
+
+std::string Frame(const char magic[8], std::uint32_t version, std::string_view payload) {
+  std::string out(magic, 8);
+  PutU32(&out, version);
+  PutU32(&out, 0);
+  PutU64(&out, payload.size());
+  PutU32(&out, tagger::Crc32(payload));
+  PutU32(&out, 0);
+  out.append(payload);
+  return out;
+}
+
+Status Unframe(std::string_view bytes, std::string_view name, const char magic[8],
+               std::uint32_t version, std::string_view* payload) {
+  const std::string n(name);
+  if (bytes.size() < kHeaderSize) {
+    if (bytes.size() >= 8 && std::memcmp(bytes.data(), magic, 8) != 0)
+      return ParseError(n + ": not a dyad " +
+                        std::string(magic == kModelMagic ? "names model" : "cluster file") +
+                        " (bad magic)");
+    return Truncated(n + ": shorter than the " + std::to_string(kHeaderSize) + "-byte header");
+  }
+  if (std::memcmp(bytes.data(), magic, 8) != 0) {
+    return ParseError(n + ": not a dyad " +
+                      std::string(magic == kModelMagic ? "names model" : "cluster file") +
+                      " (bad magic)");
+  }
+  Reader r{bytes.substr(8)};
+  std::uint32_t v = r.U32();
+  r.U32();
+  std::uint64_t size = r.U64();
+  std::uint32_t crc = r.U32();
+  if (v != version) {
+    return VersionMismatch(n + ": format version " + std::to_string(v) + ", this dyad reads " +
+                           std::to_string(version));
+  }
+  if (size > bytes.size() - kHeaderSize) {
+    return Truncated(n + ": header says " + std::to_string(size) + " payload bytes, file has " +
+                     std::to_string(bytes.size() - kHeaderSize));
+  }
+  if (size < bytes.size() - kHeaderSize) return Corrupt(name, "trailing bytes after the payload");
+  *payload = bytes.substr(kHeaderSize, size);
+  if (tagger::Crc32(*payload) != crc) return Corrupt(name, "checksum mismatch");
+  return Status::Ok();
+}
+
+std::string SerializeModel(const ModelData& m) {
+  std::string p;
+  PutU32(&p, kLabelCount);
+  std::uint32_t scale_bits;
+  std::memcpy(&scale_bits, &m.scale, 4);
+  PutU32(&p, scale_bits);
+  PutString(&p, m.description);
+  PutU32(&p, static_cast<std::uint32_t>(m.keys.size()));
+  for (std::uint64_t k : m.keys) PutU64(&p, k);
+  for (std::int16_t w : m.weights) {
+    auto u = static_cast<std::uint16_t>(w);
+    p.push_back(static_cast<char>(u & 0xFF));
+    p.push_back(static_cast<char>(u >> 8));
+  }
+  PutU32(&p, static_cast<std::uint32_t>(m.words.size()));
+  for (std::uint64_t w : m.words) PutU64(&p, w);
+  for (std::uint64_t w : m.word_values) PutU64(&p, w);
+  return Frame(kModelMagic, kModelVersion, p);
+}
+
+Status ParseModel(std::string_view bytes, std::string_view name, ModelData* out) {
+  std::string_view payload;
+  DYAD_RETURN_IF_ERROR(Unframe(bytes, name, kModelMagic, kModelVersion, &payload));
+  Reader r{payload};
+  if (r.U32() != kLabelCount) return Corrupt(name, "label count is not 13");
+  std::uint32_t scale_bits = r.U32();
+  std::memcpy(&out->scale, &scale_bits, 4);
+  out->description = std::string(r.String());
+  std::size_t n = r.Count(8 + 2 * kLabelCount);
+  out->keys.resize(n);
+  for (auto& k : out->keys) k = r.U64();
+  out->weights.resize(n * kLabelCount);
+  for (auto& w : out->weights) w = static_cast<std::int16_t>(r.Get(2));
+  std::size_t nw = r.Count(16);
+  out->words.resize(nw);
+  out->word_values.resize(nw);
+  for (auto& w : out->words) w = r.U64();
+  for (auto& w : out->word_values) w = r.U64();
+  if (r.failed) return Corrupt(name, "tables run past the payload");
+  if (r.pos != payload.size()) return Corrupt(name, "bytes left after the tables");
+  if (!(out->scale > 0 && out->scale < 1e6f)) return Corrupt(name, "bad weight scale");
+  for (std::size_t i = 0; i < n; ++i) {
+    if (out->keys[i] == 0 || (i > 0 && out->keys[i] <= out->keys[i - 1]))
+      return Corrupt(name, "feature keys not strictly ascending");
+  }
+  for (std::size_t i = 0; i < nw; ++i) {
+    if (out->words[i] == 0 || (i > 0 && out->words[i] <= out->words[i - 1]) ||
+        out->word_values[i] == 0)
+      return Corrupt(name, "word table not strictly ascending");
+  }
+  return Status::Ok();
+}
+
+std::string SerializeClusters(const ClusterTable& t) {
+  std::string p;
+  PutString(&p, t.description);
+  PutU32(&p, static_cast<std::uint32_t>(t.words.size()));
+  for (std::size_t i = 0; i < t.words.size(); ++i) {
+    PutString(&p, t.words[i]);
+    PutU32(&p, t.fine[i] | (std::uint32_t{t.mid[i]} << 16));
+    PutU32(&p, t.coarse[i]);
+  }
+  return Frame(kClusterMagic, kClusterVersion, p);
+}
+
+Status ParseClusters(std::string_view bytes, std::string_view name, ClusterTable* out) {
+  std::string_view payload;
+  DYAD_RETURN_IF_ERROR(Unframe(bytes, name, kClusterMagic, kClusterVersion, &payload));
+  Reader r{payload};
+  out->description = std::string(r.String());
+  std::size_t n = r.Count(12);
+  for (std::size_t i = 0; i < n && !r.failed; ++i) {
+    out->words.emplace_back(r.String());
+    std::uint32_t a = r.U32();
+    out->fine.push_back(static_cast<std::uint16_t>(a & 0xFFFF));
+    out->mid.push_back(static_cast<std::uint16_t>(a >> 16));
+    out->coarse.push_back(static_cast<std::uint16_t>(r.U32()));
+  }
+  if (r.failed) return Corrupt(name, "tables run past the payload");
+  if (r.pos != payload.size()) return Corrupt(name, "bytes left after the tables");
+  return Status::Ok();
+}
+
+}  // namespace dyad::names

@@ -1,0 +1,132 @@
+// Copyright dyad authors. Name finder internals shared by training and
+// inference: labels, word features, feature templates and the model format.
+#ifndef DYAD_NAMES_FEATURES_H_
+#define DYAD_NAMES_FEATURES_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "dyad/names.h"
+#include "tagger/features.h"
+
+namespace dyad::names {
+
+// ---------------------------------------------------------------- labels
+
+// BILOU labels: 0 = O, then for type t (0 PERSON, 1 ORG, 2 PLACE) B = 1 + 4t,
+// I = 2 + 4t, L = 3 + 4t, U = 4 + 4t.
+inline constexpr int kLabelCount = 13;
+inline constexpr int kRowStride = 16;  // weights per feature row (13 used)
+enum Part : int { kB = 0, kI = 1, kL = 2, kU = 3 };
+inline int LabelOf(int type, Part part) { return 1 + 4 * type + part; }
+inline int TypeOf(int label) { return (label - 1) / 4; }
+inline Part PartOf(int label) { return static_cast<Part>((label - 1) % 4); }
+int TypeIndex(EntityType t);      // kPerson 0, kOrg 1, kPlace 2
+EntityType TypeFromIndex(int t);  // the inverse
+
+// Whether `label` may follow `prev` (prev < 0: sentence start), and whether a
+// sentence may end after `label`.
+bool ValidTransition(int prev, int label);
+bool ValidEnd(int label);
+
+// Gold labels for `names` over n words.
+void EncodeBilou(std::span<const NameSpan> names, std::size_t n, std::uint8_t* labels);
+// Spans from a valid label sequence.
+void DecodeBilou(std::span<const std::uint8_t> labels, std::vector<NameSpan>* out);
+
+// ---------------------------------------------------------------- word table
+
+// Values of the model's word table (keyed by tagger::WordHash, the lower-cased
+// word): cluster ids + 1 at three granularities (0 = no cluster) and
+// gazetteer bits.
+inline std::uint64_t PackWordValue(std::uint32_t fine, std::uint32_t mid, std::uint32_t coarse,
+                                   std::uint32_t gazetteer) {
+  return std::uint64_t{fine} | (std::uint64_t{mid} << 16) | (std::uint64_t{coarse} << 32) |
+         (std::uint64_t{gazetteer} << 48);
+}
+enum GazetteerBit : std::uint32_t {
+  kGivenName = 1,     // a given name of a leader or dictionary person
+  kSurname = 2,       // the last word of a person's name
+  kPlaceWord = 4,     // a one-word place (city, country, region)
+  kPlacePart = 8,     // a word of a longer place name
+  kOrgWord = 16,      // a word of an institution or group name
+  kCountryWord = 32,  // a word of a country name
+};
+
+// ---------------------------------------------------------------- features
+
+enum WordSlot : int {
+  kLow,  // lower-cased word, digits as 0
+  kShape,
+  kPre3,
+  kSuf2,
+  kSuf3,
+  kSuf4,
+  kClFine,
+  kClMid,
+  kClCoarse,
+  kGaz,
+  kTag,
+  kSlotCount,
+};
+
+inline constexpr int kMaxFeatures = 48;
+
+// Fills wf[i * kSlotCount + slot] for every word. `table` (may be empty) is
+// the model's word table; `tags` may be empty.
+void ComputeWordFeatures(std::span<const std::string_view> words, std::span<const PosTag> tags,
+                         const tagger::WordTable& table, std::uint64_t* wf);
+
+// Sentence-level context: whether most words are upper case (a headline).
+bool AllCapsSentence(std::span<const std::string_view> words);
+
+// Keys of the features of word i that do not depend on the labels.
+int StaticFeatures(const std::uint64_t* wf, std::size_t n, std::size_t i, bool caps_sentence,
+                   std::uint64_t* keys);
+// Keys of the features that depend on the previous labels (prev2, prev1; -1
+// before the sentence start).
+int DynamicFeatures(const std::uint64_t* wf, std::size_t i, int prev1, int prev2,
+                    std::uint64_t* keys);
+
+// ---------------------------------------------------------------- model format
+
+inline constexpr char kModelMagic[8] = {'D', 'Y', 'A', 'D', 'N', 'A', 'M', 'E'};
+inline constexpr std::uint32_t kModelVersion = 1;
+inline constexpr std::size_t kHeaderSize = 32;
+inline constexpr char kClusterMagic[8] = {'D', 'Y', 'A', 'D', 'W', 'C', 'L', 'S'};
+inline constexpr std::uint32_t kClusterVersion = 1;
+
+struct ModelData {
+  float scale = 1.0f;  // real weight = quantised weight * scale
+  std::string description;
+  std::vector<std::uint64_t> keys;         // ascending
+  std::vector<std::int16_t> weights;       // kLabelCount per key
+  std::vector<std::uint64_t> words;        // word table keys, ascending
+  std::vector<std::uint64_t> word_values;  // PackWordValue
+};
+
+std::string SerializeModel(const ModelData& m);
+Status ParseModel(std::string_view bytes, std::string_view name, ModelData* out);
+
+// Word clusters (`dyad train clusters`): lower-cased words and their cluster
+// ids at three granularities.
+struct ClusterTable {
+  std::string description;
+  std::vector<std::string> words;
+  std::vector<std::uint16_t> fine, mid, coarse;
+};
+std::string SerializeClusters(const ClusterTable& t);
+Status ParseClusters(std::string_view bytes, std::string_view name, ClusterTable* out);
+
+// Header + CRC framing shared by both formats.
+std::string Frame(const char magic[8], std::uint32_t version, std::string_view payload);
+Status Unframe(std::string_view bytes, std::string_view name, const char magic[8],
+               std::uint32_t version, std::string_view* payload);
+
+}  // namespace dyad::names
+
+#endif  // DYAD_NAMES_FEATURES_H_

@@ -1,0 +1,56 @@
+// Copyright dyad authors. NameFinder's loaded model (shared with training,
+// which evaluates each epoch's model through it).
+#ifndef DYAD_NAMES_FINDER_H_
+#define DYAD_NAMES_FINDER_H_
+
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "dyad/names.h"
+#include "names/features.h"
+#include "tagger/features.h"
+
+namespace dyad {
+
+struct NameFinder::Impl {
+  struct Slot {
+    std::uint64_t key = 0;  // 0 = empty
+    std::uint32_t row = 0;  // offset of the weight row in `rows`
+  };
+  std::string description;
+  std::size_t features = 0;
+  std::vector<Slot> slots;
+  std::uint64_t mask = 0;
+  std::vector<std::int16_t> rows;  // kRowStride weights per feature
+  tagger::WordTable table;
+
+  static Result<std::unique_ptr<Impl>> Build(const names::ModelData& m);
+
+  std::uint64_t Index(std::uint64_t key) const { return (key >> 17) & mask; }
+  const std::int16_t* Row(std::uint64_t key) const {
+    std::uint64_t j = Index(key);
+    while (true) {
+      const Slot& s = slots[j];
+      if (s.key == key) return rows.data() + s.row;
+      if (s.key == 0) return rows.data();  // the zero row
+      j = (j + 1) & mask;
+    }
+  }
+  void Score(const std::uint64_t* keys, int k, std::int32_t* scores) const {
+    for (int c = 0; c < names::kRowStride; ++c) scores[c] = 0;
+    for (int f = 0; f < k; ++f) {
+      const std::int16_t* row = Row(keys[f]);
+      for (int c = 0; c < names::kRowStride; ++c) scores[c] += row[c];
+    }
+  }
+  // Labels the words into scratch->labels_.
+  void Label(std::span<const std::string_view> words, std::span<const PosTag> tags,
+             NameScratch* scratch) const;
+};
+
+}  // namespace dyad
+
+#endif  // DYAD_NAMES_FINDER_H_

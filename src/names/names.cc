@@ -1,0 +1,102 @@
+// Copyright dyad authors. NameFinder: model loading and greedy BILOU decoding.
+#include <cstdlib>
+#include <string>
+#include <utility>
+
+#include "names/features.h"
+#include "names/finder.h"
+#include "tagger/conllu.h"
+
+#ifndef DYAD_DATA_DIR
+#define DYAD_DATA_DIR "data"
+#endif
+
+namespace dyad {
+
+using names::kLabelCount;
+using names::kRowStride;
+
+Result<std::unique_ptr<NameFinder::Impl>> NameFinder::Impl::Build(const names::ModelData& m) {
+  auto impl = std::make_unique<Impl>();
+  impl->description = m.description;
+  impl->features = m.keys.size();
+  std::size_t cap = 16;
+  while (cap < m.keys.size() * 2) cap <<= 1;
+  impl->slots.assign(cap, Slot{});
+  impl->mask = cap - 1;
+  impl->rows.assign((m.keys.size() + 1) * kRowStride, 0);  // row 0: all zero
+  for (std::size_t i = 0; i < m.keys.size(); ++i) {
+    std::uint64_t j = impl->Index(m.keys[i]);
+    while (impl->slots[j].key != 0) j = (j + 1) & impl->mask;
+    impl->slots[j].key = m.keys[i];
+    impl->slots[j].row = static_cast<std::uint32_t>((i + 1) * kRowStride);
+    for (int c = 0; c < kLabelCount; ++c)
+      impl->rows[(i + 1) * kRowStride + c] = m.weights[i * kLabelCount + c];
+  }
+  impl->table.Build(m.words, m.word_values);
+  return impl;
+}
+
+void NameFinder::Impl::Label(std::span<const std::string_view> words, std::span<const PosTag> tags,
+                             NameScratch* s) const {
+  const std::size_t n = words.size();
+  s->word_features_.resize(n * names::kSlotCount);
+  s->labels_.resize(n);
+  names::ComputeWordFeatures(words, tags, table, s->word_features_.data());
+  const bool caps = names::AllCapsSentence(words);
+  std::uint64_t keys[names::kMaxFeatures];
+  std::int32_t scores[kRowStride];
+  int prev1 = -1, prev2 = -1;
+  for (std::size_t i = 0; i < n; ++i) {
+    int k = names::StaticFeatures(s->word_features_.data(), n, i, caps, keys);
+    k += names::DynamicFeatures(s->word_features_.data(), i, prev1, prev2, keys + k);
+    Score(keys, k, scores);
+    int best = -1;
+    for (int c = 0; c < kLabelCount; ++c) {
+      if (!names::ValidTransition(prev1, c)) continue;
+      if (i + 1 == n && !names::ValidEnd(c)) continue;
+      if (best < 0 || scores[c] > scores[best]) best = c;
+    }
+    s->labels_[i] = static_cast<std::uint8_t>(best);
+    prev2 = prev1;
+    prev1 = best;
+  }
+}
+
+NameFinder::NameFinder(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+NameFinder::~NameFinder() = default;
+
+Result<std::unique_ptr<NameFinder>> NameFinder::FromBytes(std::string_view bytes,
+                                                          std::string_view name) {
+  names::ModelData m;
+  DYAD_RETURN_IF_ERROR(names::ParseModel(bytes, name, &m));
+  auto impl = Impl::Build(m);
+  if (!impl.ok()) return impl.status();
+  return std::unique_ptr<NameFinder>(new NameFinder(std::move(impl).value()));
+}
+
+Result<std::unique_ptr<NameFinder>> NameFinder::Load(const std::string& path) {
+  std::string bytes;
+  DYAD_RETURN_IF_ERROR(tagger::ReadFileBytes(path, &bytes));
+  return FromBytes(bytes, path);
+}
+
+std::string NameFinder::DefaultPath() {
+  if (const char* env = std::getenv("DYAD_NAMES_MODEL"); env && *env) return env;
+  if (const char* env = std::getenv("DYAD_DATA"); env && *env)
+    return std::string(env) + "/models/names-en.dnm";
+  return std::string(DYAD_DATA_DIR) + "/models/names-en.dnm";
+}
+
+void NameFinder::Find(std::span<const std::string_view> words, std::span<const PosTag> tags,
+                      NameScratch* scratch, std::vector<NameSpan>* out) const {
+  if (tags.size() != words.size()) tags = {};
+  impl_->Label(words, tags, scratch);
+  names::DecodeBilou(scratch->labels_, out);
+}
+
+std::size_t NameFinder::FeatureCount() const { return impl_->features; }
+std::size_t NameFinder::WordCount() const { return impl_->table.size(); }
+const std::string& NameFinder::Description() const { return impl_->description; }
+
+}  // namespace dyad

@@ -1,0 +1,271 @@
+// Copyright dyad authors. Training the name finder: a greedy averaged
+// perceptron over BILOU labels, learning from its own predicted history.
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "names/features.h"
+#include "names/finder.h"
+#include "names/gazetteer.h"
+
+namespace dyad {
+namespace {
+
+using names::kLabelCount;
+
+// A training or dev sentence ready for feature extraction.
+struct Prepared {
+  std::vector<std::string_view> words;
+  std::vector<PosTag> tags;
+  std::vector<std::uint8_t> gold;
+  std::vector<NameSpan> names;
+};
+
+void Prepare(const std::vector<NerSentence>& in, std::size_t max, const Tagger* tagger,
+             const Lexicon* lexicon, std::vector<Prepared>* out) {
+  TaggerScratch ts;
+  std::size_t n = max ? std::min(max, in.size()) : in.size();
+  out->resize(n);
+  for (std::size_t s = 0; s < n; ++s) {
+    Prepared& p = (*out)[s];
+    p.words.assign(in[s].words.begin(), in[s].words.end());
+    p.names = in[s].names;
+    p.gold.resize(p.words.size());
+    names::EncodeBilou(p.names, p.words.size(), p.gold.data());
+    if (tagger) {
+      p.tags.resize(p.words.size());
+      tagger->Tag(p.words, lexicon, &ts, p.tags.data());
+    }
+  }
+}
+
+std::uint64_t SplitMix(std::uint64_t* state) {
+  std::uint64_t z = (*state += 0x9E3779B97F4A7C15ull);
+  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+  z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+  return z ^ (z >> 31);
+}
+
+// Averaged perceptron weights with lazy averaging.
+class Weights {
+ public:
+  void Score(const std::uint64_t* keys, int k, float* scores) const {
+    std::fill(scores, scores + kLabelCount, 0.0f);
+    for (int f = 0; f < k; ++f) {
+      auto it = index_.find(keys[f]);
+      if (it == index_.end()) continue;
+      const float* w = &w_[it->second];
+      for (int c = 0; c < kLabelCount; ++c) scores[c] += w[c];
+    }
+  }
+  void Update(const std::uint64_t* keys, int k, int truth, int guess) {
+    for (int f = 0; f < k; ++f) {
+      std::size_t row = RowOf(keys[f]);
+      Bump(row + static_cast<std::size_t>(truth), 1.0f);
+      Bump(row + static_cast<std::size_t>(guess), -1.0f);
+    }
+  }
+  void Tick() { ++now_; }
+  // Averaged, quantised and pruned model tables.
+  void Export(float prune, names::ModelData* m) const {
+    std::vector<std::pair<std::uint64_t, std::size_t>> order(index_.begin(), index_.end());
+    std::sort(order.begin(), order.end());
+    std::vector<float> avg(kLabelCount);
+    std::vector<float> all;
+    std::vector<std::uint64_t> keys;
+    float max_abs = 0;
+    for (const auto& [key, row] : order) {
+      bool any = false;
+      for (int c = 0; c < kLabelCount; ++c) {
+        std::size_t i = row + static_cast<std::size_t>(c);
+        double total = total_[i] + static_cast<double>(now_ - stamp_[i]) * w_[i];
+        avg[c] = now_ ? static_cast<float>(total / static_cast<double>(now_)) : 0.0f;
+        if (std::fabs(avg[c]) < prune) avg[c] = 0;
+        any |= avg[c] != 0;
+        max_abs = std::max(max_abs, std::fabs(avg[c]));
+      }
+      if (!any) continue;
+      keys.push_back(key);
+      all.insert(all.end(), avg.begin(), avg.end());
+    }
+    m->scale = max_abs > 0 ? max_abs / 32000.0f : 1.0f;
+    m->keys = std::move(keys);
+    m->weights.resize(all.size());
+    for (std::size_t i = 0; i < all.size(); ++i)
+      m->weights[i] = static_cast<std::int16_t>(std::lround(all[i] / m->scale));
+  }
+  std::size_t size() const { return index_.size(); }
+
+ private:
+  std::size_t RowOf(std::uint64_t key) {
+    auto [it, fresh] = index_.emplace(key, w_.size());
+    if (fresh) {
+      w_.resize(w_.size() + kLabelCount, 0.0f);
+      total_.resize(w_.size(), 0.0);
+      stamp_.resize(w_.size(), 0);
+    }
+    return it->second;
+  }
+  void Bump(std::size_t i, float delta) {
+    total_[i] += static_cast<double>(now_ - stamp_[i]) * w_[i];
+    stamp_[i] = now_;
+    w_[i] += delta;
+  }
+  std::unordered_map<std::uint64_t, std::size_t> index_;
+  std::vector<float> w_;
+  std::vector<double> total_;
+  std::vector<std::int64_t> stamp_;
+  std::int64_t now_ = 0;
+};
+
+// One greedy pass over a sentence, updating on every wrong label.
+void TrainSentence(const Prepared& p, const tagger::WordTable& table, Weights* w,
+                   std::vector<std::uint64_t>* wf) {
+  const std::size_t n = p.words.size();
+  wf->resize(n * names::kSlotCount);
+  names::ComputeWordFeatures(p.words, p.tags, table, wf->data());
+  const bool caps = names::AllCapsSentence(p.words);
+  std::uint64_t keys[names::kMaxFeatures];
+  float scores[kLabelCount];
+  int prev1 = -1, prev2 = -1;
+  for (std::size_t i = 0; i < n; ++i) {
+    int k = names::StaticFeatures(wf->data(), n, i, caps, keys);
+    k += names::DynamicFeatures(wf->data(), i, prev1, prev2, keys + k);
+    w->Score(keys, k, scores);
+    int best = -1;
+    for (int c = 0; c < kLabelCount; ++c) {
+      if (!names::ValidTransition(prev1, c)) continue;
+      if (i + 1 == n && !names::ValidEnd(c)) continue;
+      if (best < 0 || scores[c] > scores[best]) best = c;
+    }
+    const int truth = p.gold[i];
+    if (best != truth) w->Update(keys, k, truth, best);
+    w->Tick();
+    prev2 = prev1;
+    prev1 = best;
+  }
+}
+
+void ScoreSentence(std::span<const NameSpan> gold, std::span<const NameSpan> guess,
+                   NameEvaluation* e) {
+  for (const NameSpan& g : gold) {
+    ++e->all.gold;
+    ++e->by_type[names::TypeIndex(g.type)].gold;
+  }
+  for (const NameSpan& s : guess) {
+    ++e->all.predicted;
+    ++e->by_type[names::TypeIndex(s.type)].predicted;
+    if (std::find(gold.begin(), gold.end(), s) != gold.end()) {
+      ++e->all.correct;
+      ++e->by_type[names::TypeIndex(s.type)].correct;
+    }
+  }
+}
+
+NameEvaluation EvaluatePrepared(const NameFinder& finder, const std::vector<Prepared>& sents) {
+  NameEvaluation e;
+  NameScratch s;
+  std::vector<NameSpan> found;
+  for (const Prepared& p : sents) {
+    finder.Find(p.words, p.tags, &s, &found);
+    ScoreSentence(p.names, found, &e);
+  }
+  return e;
+}
+
+std::string Describe(const TrainNamesOptions& o, const TrainNamesReport& r, int epoch,
+                     const NameEvaluation& dev) {
+  char buf[512];
+  std::snprintf(buf, sizeof buf,
+                "dyad names model: averaged perceptron, greedy BILOU; %zu training sentences "
+                "(%zu words); epoch %d of %d, seed %llu; dev F1 %.4f (P %.4f R %.4f)%s%s",
+                r.train_sentences, r.train_tokens, epoch, o.epochs,
+                static_cast<unsigned long long>(o.seed), dev.all.f1(), dev.all.precision(),
+                dev.all.recall(), o.tagger ? "; tagger tags" : "",
+                o.clusters.empty() ? "" : "; word clusters");
+  return buf;
+}
+
+}  // namespace
+
+NameEvaluation EvaluateNames(const NameFinder& finder, const std::vector<NerSentence>& sentences,
+                             const Tagger* tagger, const Lexicon* lexicon) {
+  std::vector<Prepared> p;
+  Prepare(sentences, 0, tagger, lexicon, &p);
+  return EvaluatePrepared(finder, p);
+}
+
+Result<std::string> TrainNames(const std::vector<NerSentence>& train,
+                               const std::vector<NerSentence>& dev,
+                               const TrainNamesOptions& options, TrainNamesReport* report) {
+  if (train.empty()) return InvalidArgument("no training sentences");
+  names::ModelData base;
+  DYAD_RETURN_IF_ERROR(
+      names::BuildWordTable(options.clusters, options.data_dir, options.leaders_dir, &base));
+  tagger::WordTable table;
+  table.Build(base.words, base.word_values);
+  std::vector<Prepared> tr, dv;
+  Prepare(train, options.max_train_sentences, options.tagger, options.lexicon, &tr);
+  Prepare(dev, 0, options.tagger, options.lexicon, &dv);
+  *report = TrainNamesReport{};
+  report->train_sentences = tr.size();
+  for (const Prepared& p : tr) report->train_tokens += p.words.size();
+  report->words = base.words.size();
+  std::vector<std::size_t> order(tr.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::uint64_t rng = options.seed;
+  Weights w;
+  std::vector<std::uint64_t> wf;
+  std::string best;
+  double best_f1 = -1;
+  int since_best = 0;
+  for (int epoch = 1; epoch <= options.epochs; ++epoch) {
+    for (std::size_t i = order.size(); i > 1; --i)
+      std::swap(order[i - 1], order[SplitMix(&rng) % i]);
+    for (std::size_t i : order) TrainSentence(tr[i], table, &w, &wf);
+    names::ModelData m = base;
+    w.Export(options.prune_below, &m);
+    m.description = "";
+    auto finder = NameFinder::FromBytes(names::SerializeModel(m), "epoch model");
+    if (!finder.ok()) return finder.status();
+    NameEvaluation e = EvaluatePrepared(**finder, dv);
+    report->epochs_run = epoch;
+    if (options.progress) {
+      char buf[160];
+      std::snprintf(buf, sizeof buf, "epoch %d: dev F1 %.4f (P %.4f R %.4f), %zu features", epoch,
+                    e.all.f1(), e.all.precision(), e.all.recall(), m.keys.size());
+      options.progress(Diagnostic{"", buf});
+    }
+    if (e.all.f1() > best_f1) {
+      best_f1 = e.all.f1();
+      report->best_epoch = epoch;
+      report->best_dev = e;
+      report->features = m.keys.size();
+      m.description = Describe(options, *report, epoch, e);
+      best = names::SerializeModel(m);
+      since_best = 0;
+    } else if (++since_best >= options.patience) {
+      break;
+    }
+  }
+  return best;
+}
+
+Status WriteNamesFile(std::string_view bytes, const std::string& path) {
+  const std::string tmp = path + ".tmp";
+  std::FILE* f = std::fopen(tmp.c_str(), "wb");
+  if (!f) return IoError(tmp + ": cannot create");
+  bool ok = std::fwrite(bytes.data(), 1, bytes.size(), f) == bytes.size();
+  ok &= std::fclose(f) == 0;
+  if (!ok) return IoError(tmp + ": write failed");
+  std::error_code ec;
+  std::filesystem::rename(tmp, path, ec);
+  if (ec) return IoError(path + ": cannot rename: " + ec.message());
+  return Status::Ok();
+}
+
+}  // namespace dyad

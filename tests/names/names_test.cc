@@ -1,0 +1,366 @@
+// Copyright dyad authors. Name finder: labels, features, corpora, model files,
+// document-level linking, training determinism and the shipped model's F1.
+#include "dyad/names.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "dyad/lexicon.h"
+#include "dyad/tagger.h"
+#include "dyad/text.h"
+#include "names/features.h"
+#include "tagger/conllu.h"
+
+namespace dyad {
+namespace {
+
+const std::string kShared = std::string(DYAD_SHARED_DIR) + "/data/";
+const std::string kModel = std::string(DYAD_SOURCE_DIR) + "/data/models/names-en.dnm";
+
+// ---------------------------------------------------------------- BILOU
+
+TEST(BilouTest, EncodeDecodeRoundTrip) {
+  std::vector<NameSpan> names = {
+      {0, 2, EntityType::kPerson}, {3, 4, EntityType::kPlace}, {5, 8, EntityType::kOrg}};
+  std::vector<std::uint8_t> labels(9);
+  names::EncodeBilou(names, labels.size(), labels.data());
+  EXPECT_EQ(labels[0], names::LabelOf(0, names::kB));
+  EXPECT_EQ(labels[1], names::LabelOf(0, names::kL));
+  EXPECT_EQ(labels[3], names::LabelOf(2, names::kU));
+  EXPECT_EQ(labels[6], names::LabelOf(1, names::kI));
+  std::vector<NameSpan> back;
+  names::DecodeBilou(labels, &back);
+  EXPECT_EQ(back, names);
+}
+
+TEST(BilouTest, TransitionsAllowOnlyValidSequences) {
+  const int b_per = names::LabelOf(0, names::kB), i_per = names::LabelOf(0, names::kI),
+            l_per = names::LabelOf(0, names::kL), u_org = names::LabelOf(1, names::kU),
+            l_org = names::LabelOf(1, names::kL);
+  EXPECT_TRUE(names::ValidTransition(-1, b_per));
+  EXPECT_FALSE(names::ValidTransition(-1, i_per));
+  EXPECT_FALSE(names::ValidTransition(-1, l_per));
+  EXPECT_TRUE(names::ValidTransition(b_per, i_per));
+  EXPECT_TRUE(names::ValidTransition(b_per, l_per));
+  EXPECT_FALSE(names::ValidTransition(b_per, l_org));  // type changes inside a name
+  EXPECT_FALSE(names::ValidTransition(b_per, 0));      // a name left open
+  EXPECT_FALSE(names::ValidTransition(i_per, u_org));
+  EXPECT_TRUE(names::ValidTransition(l_per, u_org));
+  EXPECT_TRUE(names::ValidTransition(u_org, 0));
+  EXPECT_FALSE(names::ValidEnd(b_per));
+  EXPECT_FALSE(names::ValidEnd(i_per));
+  EXPECT_TRUE(names::ValidEnd(l_per));
+}
+
+// ---------------------------------------------------------------- features
+
+TEST(FeaturesTest, ShapeAndCaseGeneraliseAcrossWords) {
+  std::vector<std::string_view> a = {"Okafor", "said"}, b = {"Haftar", "said"},
+                                c = {"okafor", "said"};
+  std::vector<std::uint64_t> fa(2 * names::kSlotCount), fb(fa.size()), fc(fa.size());
+  tagger::WordTable none;
+  names::ComputeWordFeatures(a, {}, none, fa.data());
+  names::ComputeWordFeatures(b, {}, none, fb.data());
+  names::ComputeWordFeatures(c, {}, none, fc.data());
+  EXPECT_EQ(fa[names::kShape], fb[names::kShape]);  // Xx
+  EXPECT_NE(fa[names::kShape], fc[names::kShape]);
+  EXPECT_EQ(fa[names::kLow], fc[names::kLow]);  // case-folded word
+  EXPECT_NE(fa[names::kLow], fb[names::kLow]);
+  std::uint64_t ka[names::kMaxFeatures], kb[names::kMaxFeatures];
+  int na = names::StaticFeatures(fa.data(), 2, 0, false, ka);
+  int nb = names::StaticFeatures(fb.data(), 2, 0, false, kb);
+  ASSERT_GT(na, 20);
+  ASSERT_LE(na, names::kMaxFeatures - 4);
+  int shared = 0;
+  for (int i = 0; i < na; ++i) shared += std::find(kb, kb + nb, ka[i]) != kb + nb;
+  EXPECT_GT(shared, 8);  // bias, shape, next word, ...
+  EXPECT_LT(shared, na);
+  EXPECT_TRUE(names::AllCapsSentence(std::vector<std::string_view>{"REBELS", "SEIZE", "TOWN"}));
+  EXPECT_FALSE(names::AllCapsSentence(std::vector<std::string_view>{"The", "UN", "met", "today"}));
+}
+
+// ---------------------------------------------------------------- corpora
+
+TEST(CorpusTest, ReadsIob2) {
+  std::vector<NerSentence> s;
+  ASSERT_TRUE(ParseNerCorpus("# sent_id = x\n1\tChidi\tB-PER\t-\t-\n2\tOkafor\tI-PER\t-\t-\n"
+                             "3\tvisited\tO\t-\t-\n4\tLagos\tB-LOC\t-\t-\n\n",
+                             "t.iob2", NerFormat::kIob2, &s)
+                  .ok());
+  ASSERT_EQ(s.size(), 1u);
+  EXPECT_EQ(s[0].words.size(), 4u);
+  std::vector<NameSpan> want = {{0, 2, EntityType::kPerson}, {3, 4, EntityType::kPlace}};
+  EXPECT_EQ(s[0].names, want);
+}
+
+TEST(CorpusTest, Iob2ErrorsNameFileAndLine) {
+  std::vector<NerSentence> s;
+  Status st = ParseNerCorpus("1\tA\tO\n2\tB\tX-PER\n", "bad.iob2", NerFormat::kIob2, &s);
+  EXPECT_EQ(st.code(), ErrorCode::kParseError);
+  EXPECT_NE(st.message().find("bad.iob2:2:"), std::string::npos) << st.message();
+  st = ParseNerCorpus("1\tA\tO\n\n2 B O\n", "cols.iob2", NerFormat::kIob2, &s);
+  EXPECT_NE(st.message().find("cols.iob2:3:"), std::string::npos) << st.message();
+  EXPECT_EQ(ReadNerCorpus("/nonexistent/x.iob2", NerFormat::kIob2, &s).code(),
+            ErrorCode::kNotFound);
+}
+
+TEST(CorpusTest, Re3dTypesMapAndNationalityIsDropped) {
+  std::vector<NerSentence> s;
+  ASSERT_TRUE(ParseNerCorpus("Syrian\tB-Nationality\nforces\tO\nentered\tO\nRaqqa\tB-Location\n"
+                             "with\tO\nthe\tB-Organisation\nSDF\tI-Organisation\n",
+                             "r.conll", NerFormat::kConll, &s)
+                  .ok());
+  ASSERT_EQ(s.size(), 1u);
+  std::vector<NameSpan> want = {{3, 4, EntityType::kPlace}, {5, 7, EntityType::kOrg}};
+  EXPECT_EQ(s[0].names, want);
+}
+
+TEST(CorpusTest, GumNamedMentionsOnly) {
+  // "NASA 's chief Bill Nelson visited the moon": NASA (org, named), "NASA 's
+  // chief Bill Nelson" (person, head Nelson), "the moon" (place, not named).
+  const char* text =
+      "# newdoc id = GUM_news_test\n"
+      "1\tNASA\tNASA\tPROPN\tNNP\t_\t3\tnmod:poss\t_\tEntity=(1-person-new-x-x-5-x(2-organization-"
+      "new-x-x-1-x)\n"
+      "2\t's\t's\tPART\tPOS\t_\t1\tcase\t_\t_\n"
+      "3\tchief\tchief\tNOUN\tNN\t_\t5\tcompound\t_\t_\n"
+      "4\tBill\tBill\tPROPN\tNNP\t_\t5\tcompound\t_\t_\n"
+      "5\tNelson\tNelson\tPROPN\tNNP\t_\t6\tnsubj\t_\tEntity=1)\n"
+      "6\tvisited\tvisit\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "7\tthe\tthe\tDET\tDT\t_\t8\tdet\t_\tEntity=(3-place-new-x-x-8-x\n"
+      "8\tmoon\tmoon\tNOUN\tNN\t_\t6\tobj\t_\tEntity=3)\n\n";
+  std::vector<NerSentence> s;
+  ASSERT_TRUE(ParseNerCorpus(text, "g.conllu", NerFormat::kGum, &s).ok());
+  ASSERT_EQ(s.size(), 1u);
+  EXPECT_EQ(s[0].doc, "GUM_news_test");
+  std::vector<NameSpan> want = {{0, 1, EntityType::kOrg}, {3, 5, EntityType::kPerson}};
+  EXPECT_EQ(s[0].names, want);
+  Status bad = ParseNerCorpus("1\tA\tA\tPROPN\tNNP\t_\t0\troot\t_\tEntity=7)\n", "b.conllu",
+                              NerFormat::kGum, &s);
+  EXPECT_NE(bad.message().find("b.conllu:1:"), std::string::npos) << bad.message();
+}
+
+// ---------------------------------------------------------------- model files
+
+TEST(ModelFileTest, RefusesCorruptAndForeignFiles) {
+  names::ModelData m;
+  m.keys = {5, 9};
+  m.weights.assign(2 * names::kLabelCount, 3);
+  m.words = {11};
+  m.word_values = {names::PackWordValue(1, 1, 1, 0)};
+  std::string bytes = names::SerializeModel(m);
+  auto ok = NameFinder::FromBytes(bytes, "m.dnm");
+  ASSERT_TRUE(ok.ok()) << ok.status().ToString();
+  EXPECT_EQ((*ok)->FeatureCount(), 2u);
+
+  std::string flipped = bytes;
+  flipped[40] ^= 1;
+  auto bad = NameFinder::FromBytes(flipped, "m.dnm");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().message().find("m.dnm"), std::string::npos);
+  EXPECT_NE(bad.status().message().find("checksum"), std::string::npos);
+
+  auto cut = NameFinder::FromBytes(bytes.substr(0, bytes.size() - 3), "m.dnm");
+  EXPECT_EQ(cut.status().code(), ErrorCode::kTruncated);
+
+  std::string tagger;
+  ASSERT_TRUE(tagger::ReadFileBytes(std::string(DYAD_SOURCE_DIR) + "/data/models/tagger-en-ewt.dtm",
+                                    &tagger)
+                  .ok());
+  auto foreign = NameFinder::FromBytes(tagger, "tagger.dtm");
+  EXPECT_EQ(foreign.status().code(), ErrorCode::kParseError);
+  EXPECT_NE(foreign.status().message().find("bad magic"), std::string::npos);
+
+  std::string version = bytes;
+  version[8] = 9;
+  EXPECT_EQ(NameFinder::FromBytes(version, "v.dnm").status().code(), ErrorCode::kVersionMismatch);
+  EXPECT_EQ(NameFinder::Load("/nonexistent/names.dnm").status().code(), ErrorCode::kNotFound);
+}
+
+// ---------------------------------------------------------------- linking
+
+// Splits `text` and links the given mentions (token ranges found by word).
+struct Linked {
+  std::string body;
+  Document doc;
+  std::vector<NameMention> mentions;
+  std::string Text(Span s) const { return body.substr(s.begin, s.end - s.begin); }
+};
+
+std::uint32_t TokenAt(const Document& doc, std::string_view word, std::uint32_t from = 0) {
+  for (std::uint32_t t = from; t < doc.tokens.size(); ++t) {
+    if (doc.TokenText(doc.tokens[t]) == word) return t;
+  }
+  ADD_FAILURE() << "no token " << word;
+  return 0;
+}
+
+void Add(Linked* l, std::string_view first, std::uint32_t len, EntityType type,
+         std::uint32_t from = 0) {
+  NameMention m;
+  m.first_token = TokenAt(l->doc, first, from);
+  m.end_token = m.first_token + len;
+  m.type = type;
+  l->mentions.push_back(m);
+}
+
+TEST(LinkTest, SurnameTitleAndHonorificShareTheEntity) {
+  Linked l;
+  l.body =
+      "Finance Minister Chidi Okafor said on Monday that Nigeria would cut spending. "
+      "Mr. Okafor met Gen. Khalifa Hifter in Benghazi. Hifter's forces, Okafor said, were "
+      "ready.";
+  ASSERT_TRUE(SplitText(l.body, TextOptions{}, &l.doc).ok());
+  Add(&l, "Chidi", 2, EntityType::kPerson);
+  Add(&l, "Nigeria", 1, EntityType::kPlace);
+  std::uint32_t mr = TokenAt(l.doc, "Mr.");
+  l.mentions.push_back({mr, mr + 2, {}, EntityType::kPerson, 0, {}});  // "Mr. Okafor"
+  std::uint32_t gen = TokenAt(l.doc, "Gen.");
+  l.mentions.push_back({gen, gen + 3, {}, EntityType::kPerson, 0, {}});
+  Add(&l, "Benghazi", 1, EntityType::kPlace);
+  Add(&l, "Hifter", 1, EntityType::kOrg, TokenAt(l.doc, "Benghazi"));  // inherits PERSON
+  Add(&l, "Okafor", 1, EntityType::kPerson, TokenAt(l.doc, "forces"));
+  LinkNames(l.doc, {}, &l.mentions);
+  const auto& m = l.mentions;
+  EXPECT_EQ(l.Text(m[0].span), "Chidi Okafor");
+  EXPECT_EQ(l.Text(m[0].title), "Finance Minister");
+  EXPECT_EQ(l.Text(m[2].span), "Okafor");
+  EXPECT_EQ(l.Text(m[2].title), "Mr.");
+  EXPECT_EQ(m[2].entity, m[0].entity);
+  EXPECT_EQ(l.Text(m[3].span), "Khalifa Hifter");
+  EXPECT_EQ(l.Text(m[3].title), "Gen.");
+  EXPECT_NE(m[3].entity, m[0].entity);
+  EXPECT_EQ(l.Text(m[5].span), "Hifter");
+  EXPECT_EQ(m[5].entity, m[3].entity);
+  EXPECT_EQ(m[5].type, EntityType::kPerson);
+  EXPECT_EQ(m[6].entity, m[0].entity);
+  EXPECT_NE(m[1].entity, m[4].entity);
+}
+
+TEST(LinkTest, AppositionIsATitleAndOrgsLinkByWords) {
+  Linked l;
+  l.body =
+      "Maria Santos, the central bank governor, said the Central Bank of Brazil would act. "
+      "The central bank, Santos added, had talked to the Central Bank of Brazil's board.";
+  ASSERT_TRUE(SplitText(l.body, TextOptions{}, &l.doc).ok());
+  Add(&l, "Maria", 2, EntityType::kPerson);
+  Add(&l, "Central", 4, EntityType::kOrg);
+  Add(&l, "Santos", 1, EntityType::kPerson, TokenAt(l.doc, "added") - 2);
+  Add(&l, "Central", 4, EntityType::kOrg, TokenAt(l.doc, "talked"));
+  LinkNames(l.doc, {}, &l.mentions);
+  const auto& m = l.mentions;
+  EXPECT_EQ(l.Text(m[0].title), "central bank governor");
+  EXPECT_EQ(m[2].entity, m[0].entity);
+  EXPECT_EQ(m[3].entity, m[1].entity);
+  EXPECT_EQ(l.Text(m[3].span), "Central Bank of Brazil");
+  EXPECT_NE(m[1].entity, m[0].entity);
+}
+
+// ---------------------------------------------------------------- the shipped model
+
+class ShippedModelTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    auto f = NameFinder::Load(kModel);
+    ASSERT_TRUE(f.ok()) << f.status().ToString();
+    finder_ = std::move(f).value().release();
+    auto lex = Lexicon::Load(Lexicon::DefaultDirectory());
+    ASSERT_TRUE(lex.ok()) << lex.status().ToString();
+    lexicon_ = std::move(lex).value().release();
+    auto t = Tagger::Load(std::string(DYAD_SOURCE_DIR) + "/data/models/tagger-en-ewt.dtm");
+    ASSERT_TRUE(t.ok()) << t.status().ToString();
+    tagger_ = std::move(t).value().release();
+  }
+  static inline NameFinder* finder_ = nullptr;
+  static inline Lexicon* lexicon_ = nullptr;
+  static inline Tagger* tagger_ = nullptr;
+};
+
+TEST_F(ShippedModelTest, UnerDevF1Floor) {
+  std::vector<NerSentence> dev;
+  ASSERT_TRUE(
+      ReadNerCorpus(kShared + "uner-english-ewt/en_ewt-ud-dev.iob2", NerFormat::kIob2, &dev).ok());
+  NameEvaluation e = EvaluateNames(*finder_, dev, tagger_, lexicon_);
+  EXPECT_GT(e.all.gold, 900u);
+  // Shipped model: 0.629 (docs/performance.md); the floor catches a broken model or features.
+  EXPECT_GE(e.all.f1(), 0.60) << "P " << e.all.precision() << " R " << e.all.recall();
+}
+
+TEST_F(ShippedModelTest, FindsAndLinksNamesInNews) {
+  const std::string body =
+      "Libyan commander Khalifa Hifter met Italian Prime Minister Giorgia Meloni in Rome on "
+      "Tuesday. Hifter told Meloni that the Libyan National Army would hold Benghazi.";
+  Document doc;
+  ASSERT_TRUE(SplitText(body, TextOptions{}, &doc).ok());
+  std::vector<PosTag> tags;
+  TaggerScratch ts;
+  tagger_->TagDocument(doc, lexicon_, &ts, &tags);
+  NameScratch s;
+  std::vector<NameMention> out;
+  FindDocumentNames(*finder_, doc, tags, &s, &out);
+  auto text = [&](const NameMention& m) {
+    return body.substr(m.span.begin, m.span.end - m.span.begin);
+  };
+  const NameMention* hifter = nullptr;
+  const NameMention* hifter2 = nullptr;
+  for (const NameMention& m : out) {
+    if (text(m) == "Khalifa Hifter") hifter = &m;
+    if (text(m) == "Hifter") hifter2 = &m;
+  }
+  ASSERT_NE(hifter, nullptr);
+  ASSERT_NE(hifter2, nullptr);
+  EXPECT_EQ(hifter->type, EntityType::kPerson);
+  EXPECT_EQ(hifter2->entity, hifter->entity);
+  bool rome = false;
+  for (const NameMention& m : out) rome |= text(m) == "Rome" && m.type == EntityType::kPlace;
+  EXPECT_TRUE(rome);
+}
+
+// ---------------------------------------------------------------- training
+
+std::vector<NerSentence> SmallTrain() {
+  std::vector<NerSentence> s;
+  EXPECT_TRUE(
+      ReadNerCorpus(kShared + "uner-english-ewt/en_ewt-ud-train.approx.iob2", NerFormat::kIob2, &s)
+          .ok());
+  s.resize(std::min<std::size_t>(s.size(), 1500));
+  return s;
+}
+
+TEST(TrainNamesTest, SameDataAndSeedGiveSameBytes) {
+  std::vector<NerSentence> train = SmallTrain();
+  std::vector<NerSentence> dev(train.end() - 300, train.end());
+  train.resize(train.size() - 300);
+  TrainNamesOptions o;
+  o.epochs = 3;
+  TrainNamesReport r1, r2;
+  auto a = TrainNames(train, dev, o, &r1);
+  auto b = TrainNames(train, dev, o, &r2);
+  ASSERT_TRUE(a.ok()) << a.status().ToString();
+  ASSERT_TRUE(b.ok());
+  EXPECT_EQ(*a, *b);
+  EXPECT_GT(r1.best_dev.all.f1(), 0.3);  // learns something from 1,200 sentences
+  o.seed = 2;
+  auto c = TrainNames(train, dev, o, &r2);
+  ASSERT_TRUE(c.ok());
+  EXPECT_NE(*a, *c);
+}
+
+// Retrains the shipped model exactly as data/models/README.md says and
+// compares the bytes. Slow (minutes): run with --gtest_also_run_disabled_tests.
+TEST(TrainNamesTest, DISABLED_RetrainShippedModel) {
+  const std::string out = ::testing::TempDir() + "names-retrained.dnm";
+  const std::string cmd = std::string(DYAD_SOURCE_DIR) + "/scripts/train_names.sh " + DYAD_CLI +
+                          " " + out + " > /dev/null";
+  ASSERT_EQ(std::system(cmd.c_str()), 0) << cmd;
+  std::string a, b;
+  ASSERT_TRUE(tagger::ReadFileBytes(out, &a).ok());
+  ASSERT_TRUE(tagger::ReadFileBytes(kModel, &b).ok());
+  EXPECT_TRUE(a == b) << "retrained model differs from " << kModel;
+}
+
+}  // namespace
+}  // namespace dyad
