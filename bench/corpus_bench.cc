@@ -51,7 +51,8 @@ struct Args {
   std::string corpus;
   std::string phoenix;
   unsigned threads = 0;
-  std::size_t limit = 0;  // articles; 0 = all
+  std::size_t limit = 0;   // articles; 0 = all
+  bool no_parser = false;  // --no-parser: code without the dependency parser
   std::vector<std::string> modes = {"read", "text", "lexicon", "code-phoenix", "code-default"};
 };
 
@@ -216,6 +217,7 @@ CodeCounts CodeAll(const dyad::Pipeline& p, const std::vector<dyad::Article>& ar
 int RunCodeMode(const Args& a, const std::string& mode) {
   dyad::PipelineOptions po;
   if (mode == "code-phoenix") po.dictionaries = {a.phoenix};
+  po.use_parser = !a.no_parser;
   std::size_t warnings = 0;
   const auto l0 = Clock::now();
   auto p = dyad::Pipeline::Create(po, [&](const dyad::Diagnostic&) { ++warnings; });
@@ -280,7 +282,7 @@ int Usage() {
   std::fprintf(stderr,
                "usage: corpus_bench [--corpus FILE] [--phoenix DIR] [--threads N] [--limit N]\n"
                "                    [--modes read,text,lexicon,code-phoenix,code-default]\n"
-               "                    [--in-process]\n");
+               "                    [--in-process] [--no-parser]\n");
   return 2;
 }
 
@@ -300,6 +302,8 @@ int main(int argc, char** argv) {
     const char* v = nullptr;
     if (arg == "--in-process") {
       fork_modes = false;
+    } else if (arg == "--no-parser") {
+      a.no_parser = true;
     } else if (arg == "--corpus" && (v = value())) {
       a.corpus = v;
     } else if (arg == "--phoenix" && (v = value())) {

@@ -32,6 +32,10 @@ struct PipelineOptions {
   std::string wordnet_dir;
   // Use the part-of-speech tagger and chunker (recommended).
   bool use_tagger = true;
+  // Parse every sentence with the dependency parser (needs the tagger) and
+  // hand the tree to the coder (data_dir/models/parser-en-ewt.dpm, or
+  // $DYAD_PARSER_MODEL).
+  bool use_parser = true;
   // Treat dictionary problems as errors rather than counted warnings.
   bool strict_dictionaries = false;
   TextOptions text;

@@ -25,6 +25,7 @@ struct CodeArgs {
   bool explain = false;
   std::string format = "json";
   bool no_tagger = false;
+  bool no_parser = false;
   bool strict = false;
   unsigned threads = 1;
   std::size_t batch = 256;
@@ -104,6 +105,7 @@ int RunCode(const CodeArgs& args) {
   PipelineOptions po;
   po.dictionaries = args.dicts;
   po.use_tagger = !args.no_tagger;
+  po.use_parser = !args.no_parser;
   po.strict_dictionaries = args.strict;
   po.explain = args.explain;
   std::unique_ptr<Pipeline> pipeline = LoadPipeline(po, args.input.quiet);
@@ -173,6 +175,7 @@ void RegisterCode(CLI::App& app, Runner* run) {
   cmd->add_flag("--explain", args->explain,
                 "Print how each sentence was read (actors, tags, verbs, rules) to stderr");
   cmd->add_flag("--no-tagger", args->no_tagger, "Do not use the part-of-speech tagger");
+  cmd->add_flag("--no-parser", args->no_parser, "Do not parse sentences into dependency trees");
   cmd->add_flag("--strict-dict", args->strict, "Treat dictionary warnings as errors");
   cmd->add_option("-j,--threads", args->threads, "Coding threads")->capture_default_str();
   cmd->callback([run, args] { *run = [args] { return RunCode(*args); }; });

@@ -9,6 +9,7 @@
 #include "dyad/article.h"
 #include "dyad/inputs.h"
 #include "dyad/lexicon.h"
+#include "dyad/parser.h"
 #include "dyad/tagger.h"
 #include "dyad/text.h"
 #include "input_options.h"
@@ -22,6 +23,7 @@ struct TextArgs {
   std::uint32_t max_tokens = TextOptions{}.max_tokens_per_sentence;
   bool no_lemmas = false;
   bool tags = false;
+  bool parse = false;  // implies tags
 };
 
 nlohmann::ordered_json ChunksJson(const Chunks& chunks) {
@@ -75,7 +77,7 @@ int RunText(const TextArgs& args) {
     lexicon = std::move(lex).value();
   }
   std::unique_ptr<Tagger> tagger;
-  if (args.tags) {
+  if (args.tags || args.parse) {
     auto t = Tagger::Load(Tagger::DefaultPath());
     if (!t.ok()) {
       PrintError(t.status().ToString());
@@ -83,6 +85,17 @@ int RunText(const TextArgs& args) {
     }
     tagger = std::move(t).value();
   }
+  std::unique_ptr<Parser> parser;
+  if (args.parse) {
+    auto p = Parser::Load(Parser::DefaultPath());
+    if (!p.ok()) {
+      PrintError(p.status().ToString());
+      return kExitFailure;
+    }
+    parser = std::move(p).value();
+  }
+  ParserScratch parser_scratch;
+  std::vector<DepArc> arcs;
   TaggerScratch tagger_scratch;
   std::vector<PosTag> tags;
   std::vector<std::string_view> words;
@@ -111,6 +124,14 @@ int RunText(const TextArgs& args) {
         j["sentence"] = i;
         j["span"] = {s.begin, s.end};
         j["text"] = doc.SentenceText(s);
+        words.clear();
+        for (std::uint32_t k = s.first_token; k < s.first_token + s.token_count; ++k)
+          words.push_back(doc.TokenText(doc.tokens[k]));
+        if (parser) {
+          arcs.resize(words.size());
+          parser->Parse(words, std::span<const PosTag>(tags).subspan(s.first_token, s.token_count),
+                        &parser_scratch, arcs);
+        }
         auto toks = nlohmann::ordered_json::array();
         for (std::uint32_t k = s.first_token; k < s.first_token + s.token_count; ++k) {
           const Token& t = doc.tokens[k];
@@ -124,13 +145,15 @@ int RunText(const TextArgs& args) {
             tj["upos"] = UposName(tags[k].upos);
             tj["xpos"] = XposName(tags[k].xpos);
           }
+          if (parser) {
+            const DepArc& arc = arcs[k - s.first_token];
+            tj["head"] = arc.head;  // index in the sentence's tokens, -1 for the root
+            tj["deprel"] = parser->DeprelName(arc.deprel);
+          }
           toks.push_back(std::move(tj));
         }
         j["tokens"] = std::move(toks);
         if (tagger) {
-          words.clear();
-          for (std::uint32_t k = s.first_token; k < s.first_token + s.token_count; ++k)
-            words.push_back(doc.TokenText(doc.tokens[k]));
           ChunkSentence(words, std::span<const PosTag>(tags).subspan(s.first_token, s.token_count),
                         &chunks);
           j["chunks"] = ChunksJson(chunks);
@@ -157,6 +180,8 @@ void RegisterText(CLI::App& app, Runner* run) {
       ->capture_default_str();
   cmd->add_flag("--no-lemmas", args->no_lemmas, "Skip WordNet lemmas");
   cmd->add_flag("--tags", args->tags, "Add part-of-speech tags and phrase chunks");
+  cmd->add_flag("--parse", args->parse,
+                "Add tags, chunks and each token's dependency head and relation");
   cmd->callback([run, args] { *run = [args] { return RunText(*args); }; });
 }
 

@@ -25,6 +25,7 @@ void RegisterCode(CLI::App& app, Runner* run);
 void RegisterDict(CLI::App& app, Runner* run);
 void RegisterValidate(CLI::App& app, Runner* run);
 void RegisterTrain(CLI::App& app, Runner* run);
+void RegisterParse(CLI::App& app, Runner* run);
 void RegisterIngest(CLI::App& app, Runner* run);
 void RegisterQuery(CLI::App& app, Runner* run);
 void RegisterExport(CLI::App& app, Runner* run);
