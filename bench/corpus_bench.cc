@@ -52,6 +52,7 @@ struct Args {
   std::string phoenix;
   unsigned threads = 0;
   std::size_t limit = 0;  // articles; 0 = all
+  bool parser = false;    // --parser: parse every sentence (PipelineOptions::use_parser)
   std::vector<std::string> modes = {"read", "text", "lexicon", "code-phoenix", "code-default"};
 };
 
@@ -216,6 +217,7 @@ CodeCounts CodeAll(const dyad::Pipeline& p, const std::vector<dyad::Article>& ar
 int RunCodeMode(const Args& a, const std::string& mode) {
   dyad::PipelineOptions po;
   if (mode == "code-phoenix") po.dictionaries = {a.phoenix};
+  po.use_parser = a.parser;
   std::size_t warnings = 0;
   const auto l0 = Clock::now();
   auto p = dyad::Pipeline::Create(po, [&](const dyad::Diagnostic&) { ++warnings; });
@@ -280,7 +282,7 @@ int Usage() {
   std::fprintf(stderr,
                "usage: corpus_bench [--corpus FILE] [--phoenix DIR] [--threads N] [--limit N]\n"
                "                    [--modes read,text,lexicon,code-phoenix,code-default]\n"
-               "                    [--in-process]\n");
+               "                    [--in-process] [--parser]\n");
   return 2;
 }
 
@@ -300,6 +302,8 @@ int main(int argc, char** argv) {
     const char* v = nullptr;
     if (arg == "--in-process") {
       fork_modes = false;
+    } else if (arg == "--parser") {
+      a.parser = true;
     } else if (arg == "--corpus" && (v = value())) {
       a.corpus = v;
     } else if (arg == "--phoenix" && (v = value())) {

@@ -31,6 +31,7 @@
 #include <vector>
 
 #include "dyad/dict.h"
+#include "dyad/parser.h"
 #include "dyad/status.h"
 #include "dyad/tagger.h"
 #include "dyad/text.h"
@@ -125,9 +126,12 @@ class Coder {
   // Codes sentence `s` of `doc`. `tags` holds one tag per token of the
   // sentence (or is empty: then every verb form counts as a verb). `date` is
   // the article date as YYYYMMDD (0: unknown; date-restricted codes then use
-  // their defaults).
+  // their defaults). `tree` holds the dependency arc of every token of the
+  // sentence (DepArc::head indexes the sentence's tokens), or is empty when the
+  // sentence was not parsed; the coder does not read it yet.
   void CodeSentence(const Document& doc, const Sentence& s, std::span<const PosTag> tags,
-                    std::int32_t date, CoderScratch* scratch, SentenceCoding* out) const;
+                    std::int32_t date, CoderScratch* scratch, SentenceCoding* out,
+                    std::span<const DepArc> tree = {}) const;
 
   const Dictionaries& dictionaries() const { return dicts_; }
 

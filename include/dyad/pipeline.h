@@ -36,6 +36,12 @@ struct PipelineOptions {
   // list them in CodedArticle::entities. Model: $DYAD_NAMES_MODEL, else
   // data_dir/models/names-en.dnm.
   bool use_names = true;
+  // Parse every sentence with the dependency parser (needs the tagger) and
+  // hand the tree to the coder (data_dir/models/parser-en-ewt.dpm, or
+  // $DYAD_PARSER_MODEL). Off by default until the coder reads the tree: the
+  // events are the same either way, and parsing every sentence costs about
+  // four fifths of `dyad code`'s throughput (docs/performance.md).
+  bool use_parser = false;
   // Treat dictionary problems as errors rather than counted warnings.
   bool strict_dictionaries = false;
   TextOptions text;

@@ -303,7 +303,8 @@ Coder::Coder(const Dictionaries& dicts, CoderOptions options) : dicts_(dicts), o
 }
 
 void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<const PosTag> tags,
-                         std::int32_t date, CoderScratch* sc, SentenceCoding* out) const {
+                         std::int32_t date, CoderScratch* sc, SentenceCoding* out,
+                         std::span<const DepArc> /*tree*/) const {
   out->Clear();
   const std::uint32_t n = sent.token_count;
   const std::uint32_t t0 = sent.first_token;

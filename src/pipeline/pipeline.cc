@@ -12,6 +12,7 @@
 #include "dyad/dict.h"
 #include "dyad/lexicon.h"
 #include "dyad/names.h"
+#include "dyad/parser.h"
 #include "dyad/tagger.h"
 #include "pipeline/actor_codes.h"
 
@@ -44,6 +45,10 @@ struct Scratch {
   Document doc;
   std::vector<PosTag> tags;
   TaggerScratch tagger;
+  // Dependency parse of the current sentence (parser on).
+  ParserScratch parser;
+  std::vector<std::string_view> words;
+  std::vector<DepArc> arcs;
   CoderScratchPtr coder = NewCoderScratch();
   SentenceCoding coding;
   NameScratch names;
@@ -105,8 +110,8 @@ class PipelineImpl final : public Pipeline {
  public:
   PipelineImpl(const PipelineOptions& o, std::unique_ptr<Dictionaries> d,
                std::unique_ptr<Codebook> cb, std::unique_ptr<Lexicon> lex,
-               std::unique_ptr<Tagger> tagger, std::unique_ptr<ContextAnalyzer> context,
-               std::unique_ptr<NameFinder> names)
+               std::unique_ptr<Tagger> tagger, std::unique_ptr<Parser> parser,
+               std::unique_ptr<ContextAnalyzer> context, std::unique_ptr<NameFinder> names)
       : options_(o),
         names_(std::move(names)),
         context_(std::move(context)),
@@ -114,6 +119,7 @@ class PipelineImpl final : public Pipeline {
         codebook_(std::move(cb)),
         lexicon_(std::move(lex)),
         tagger_(std::move(tagger)),
+        parser_(std::move(parser)),
         coder_(*dicts_, CoderOptions{.require_dyad = true,
                                      .comma = {},
                                      .max_events_per_sentence =
@@ -141,7 +147,8 @@ class PipelineImpl final : public Pipeline {
       std::span<const PosTag> tags;
       if (!s.tags.empty())
         tags = std::span<const PosTag>(s.tags).subspan(sent.first_token, sent.token_count);
-      coder_.CodeSentence(s.doc, sent, tags, date, s.coder.get(), &s.coding);
+      std::span<const DepArc> tree = ParseSentence(sent, tags, &s);
+      coder_.CodeSentence(s.doc, sent, tags, date, s.coder.get(), &s.coding, tree);
       if (options_.explain) {
         out->trace += "sentence " + std::to_string(si) + ": ";
         out->trace += s.doc.SentenceText(sent);
@@ -204,10 +211,23 @@ class PipelineImpl final : public Pipeline {
     o << "cameo codes: " << codebook_->size() << "\n";
     o << "tagger: " << (tagger_ ? "on" : "off") << "\n";
     o << "names: " << (names_ ? "on" : "off") << "\n";
+    o << "parser: " << (parser_ ? "on" : "off") << "\n";
     return o.str();
   }
 
  private:
+  // The dependency tree of one sentence (empty when the parser or the tags are off).
+  std::span<const DepArc> ParseSentence(const Sentence& sent, std::span<const PosTag> tags,
+                                        Scratch* s) const {
+    if (!parser_ || tags.empty()) return {};
+    s->words.clear();
+    for (std::uint32_t k = sent.first_token; k < sent.first_token + sent.token_count; ++k)
+      s->words.push_back(s->doc.TokenText(s->doc.tokens[k]));
+    s->arcs.resize(s->words.size());
+    parser_->Parse(s->words, tags, &s->parser, s->arcs);
+    return s->arcs;
+  }
+
   static std::string Lower(std::string_view s) {
     std::string out(s);
     for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -252,6 +272,7 @@ class PipelineImpl final : public Pipeline {
   std::unique_ptr<Codebook> codebook_;
   std::unique_ptr<Lexicon> lexicon_;
   std::unique_ptr<Tagger> tagger_;
+  std::unique_ptr<Parser> parser_;
   Coder coder_;
 };
 
@@ -300,6 +321,15 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Create(const PipelineOptions& option
     if (!t.ok()) return t.status();
     tagger = std::move(t).value();
   }
+  std::unique_ptr<Parser> parser;
+  if (options.use_tagger && options.use_parser) {
+    const char* env = std::getenv("DYAD_PARSER_MODEL");
+    auto p =
+        Parser::Load(env && *env ? std::string(env)
+                                 : (fs::path(data_dir) / "models" / "parser-en-ewt.dpm").string());
+    if (!p.ok()) return p.status();
+    parser = std::move(p).value();
+  }
   auto context = ContextAnalyzer::Create(data_dir, warn);
   if (!context.ok()) return context.status();
   std::unique_ptr<NameFinder> names;
@@ -310,9 +340,9 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Create(const PipelineOptions& option
     if (!n.ok()) return n.status();
     names = std::move(n).value();
   }
-  return std::unique_ptr<Pipeline>(
-      new PipelineImpl(options, std::move(dicts), std::move(cb).value(), std::move(lex).value(),
-                       std::move(tagger), std::move(context).value(), std::move(names)));
+  return std::unique_ptr<Pipeline>(new PipelineImpl(
+      options, std::move(dicts), std::move(cb).value(), std::move(lex).value(), std::move(tagger),
+      std::move(parser), std::move(context).value(), std::move(names)));
 }
 
 }  // namespace dyad

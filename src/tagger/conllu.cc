@@ -47,6 +47,8 @@ Status ReadConllu(const std::string& path, std::size_t max_sentences, ConlluFile
   auto finish = [&]() -> Status {
     if (current.words.empty()) {
       current.ranges.clear();
+      current.comments.clear();
+      current.sent_id = {};
       return Status::Ok();
     }
     for (const ConlluWord& w : current.words) {
@@ -70,7 +72,12 @@ Status ReadConllu(const std::string& path, std::size_t max_sentences, ConlluFile
       DYAD_RETURN_IF_ERROR(finish());
       continue;
     }
-    if (line[0] == '#') continue;
+    if (line[0] == '#') {
+      current.comments.push_back(line);
+      constexpr std::string_view kSentId = "# sent_id = ";
+      if (line.substr(0, kSentId.size()) == kSentId) current.sent_id = line.substr(kSentId.size());
+      continue;
+    }
     std::string_view cols[10];
     int n = 0;
     std::size_t start = 0;
@@ -98,7 +105,7 @@ Status ReadConllu(const std::string& path, std::size_t max_sentences, ConlluFile
           b < a || a != current.words.size() + 1) {
         return ParseError(where() + "bad multiword token range \"" + std::string(id) + "\"");
       }
-      current.ranges.push_back({a - 1, b - 1, cols[1]});
+      current.ranges.push_back({a - 1, b - 1, cols[1], line});
       continue;
     }
     std::uint32_t index;
@@ -122,6 +129,8 @@ Status ReadConllu(const std::string& path, std::size_t max_sentences, ConlluFile
       return ParseError(where() + "bad HEAD \"" + std::string(cols[6]) + "\"");
     }
     w.deprel = cols[7];
+    w.line = line;
+    if (current.words.empty()) current.first_line = line_no;
     current.words.push_back(w);
   }
   DYAD_RETURN_IF_ERROR(finish());

@@ -19,6 +19,7 @@ struct ConlluWord {
   std::string_view deprel;  // universal relation with subtype ("nmod:poss")
   std::uint32_t head = 0;   // 0 = root, else 1-based word index
   PosTag tag;
+  std::string_view line;  // the whole line (for writers that keep other columns)
 };
 
 // A multiword token "3-4\tdon't": words [first, last] (0-based, inclusive).
@@ -26,11 +27,15 @@ struct ConlluRange {
   std::uint32_t first = 0;
   std::uint32_t last = 0;
   std::string_view form;
+  std::string_view line;  // the whole line
 };
 
 struct ConlluSentence {
   std::vector<ConlluWord> words;
   std::vector<ConlluRange> ranges;
+  std::vector<std::string_view> comments;  // "# ..." lines before the words, in order
+  std::string_view sent_id;                // value of "# sent_id = ...", if any
+  std::size_t first_line = 0;              // 1-based line of the first word line
 };
 
 // The whole file; string views point into `text`.

@@ -25,6 +25,7 @@ struct CodeArgs {
   bool explain = false;
   std::string format = "json";
   bool no_tagger = false;
+  bool parse = false;
   bool strict = false;
   unsigned threads = 1;
   std::size_t batch = 256;
@@ -108,6 +109,7 @@ int RunCode(const CodeArgs& args) {
   PipelineOptions po;
   po.dictionaries = args.dicts;
   po.use_tagger = !args.no_tagger;
+  po.use_parser = args.parse;
   po.strict_dictionaries = args.strict;
   po.explain = args.explain;
   std::unique_ptr<Pipeline> pipeline = LoadPipeline(po, args.input.quiet);
@@ -182,6 +184,9 @@ void RegisterCode(CLI::App& app, Runner* run) {
   cmd->add_flag("--explain", args->explain,
                 "Print how each sentence was read (actors, tags, verbs, rules) to stderr");
   cmd->add_flag("--no-tagger", args->no_tagger, "Do not use the part-of-speech tagger");
+  cmd->add_flag("--parse", args->parse,
+                "Parse every sentence into a dependency tree for the coder (slower; the coder "
+                "does not read the tree yet)");
   cmd->add_flag("--strict-dict", args->strict, "Treat dictionary warnings as errors");
   cmd->add_option("-j,--threads", args->threads, "Coding threads")->capture_default_str();
   cmd->callback([run, args] { *run = [args] { return RunCode(*args); }; });

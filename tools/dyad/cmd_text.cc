@@ -10,6 +10,7 @@
 #include "dyad/inputs.h"
 #include "dyad/lexicon.h"
 #include "dyad/names.h"
+#include "dyad/parser.h"
 #include "dyad/tagger.h"
 #include "dyad/text.h"
 #include "input_options.h"
@@ -25,6 +26,7 @@ struct TextArgs {
   bool tags = false;
   bool body = false;
   bool names = false;
+  bool parse = false;  // implies tags
 };
 
 // `--body`: the main text the coder reads, title first, paragraphs separated by
@@ -138,7 +140,7 @@ int RunText(const TextArgs& args) {
   }
   NameScratch name_scratch;
   std::vector<NameMention> mentions;
-  if (args.tags || args.names) {
+  if (args.tags || args.names || args.parse) {
     auto t = Tagger::Load(Tagger::DefaultPath());
     if (!t.ok()) {
       PrintError(t.status().ToString());
@@ -146,6 +148,17 @@ int RunText(const TextArgs& args) {
     }
     tagger = std::move(t).value();
   }
+  std::unique_ptr<Parser> parser;
+  if (args.parse) {
+    auto p = Parser::Load(Parser::DefaultPath());
+    if (!p.ok()) {
+      PrintError(p.status().ToString());
+      return kExitFailure;
+    }
+    parser = std::move(p).value();
+  }
+  ParserScratch parser_scratch;
+  std::vector<DepArc> arcs;
   TaggerScratch tagger_scratch;
   std::vector<PosTag> tags;
   std::vector<std::string_view> words;
@@ -175,6 +188,14 @@ int RunText(const TextArgs& args) {
         j["sentence"] = i;
         j["span"] = {s.begin, s.end};
         j["text"] = doc.SentenceText(s);
+        words.clear();
+        for (std::uint32_t k = s.first_token; k < s.first_token + s.token_count; ++k)
+          words.push_back(doc.TokenText(doc.tokens[k]));
+        if (parser) {
+          arcs.resize(words.size());
+          parser->Parse(words, std::span<const PosTag>(tags).subspan(s.first_token, s.token_count),
+                        &parser_scratch, arcs);
+        }
         auto toks = nlohmann::ordered_json::array();
         for (std::uint32_t k = s.first_token; k < s.first_token + s.token_count; ++k) {
           const Token& t = doc.tokens[k];
@@ -188,14 +209,16 @@ int RunText(const TextArgs& args) {
             tj["upos"] = UposName(tags[k].upos);
             tj["xpos"] = XposName(tags[k].xpos);
           }
+          if (parser) {
+            const DepArc& arc = arcs[k - s.first_token];
+            tj["head"] = arc.head;  // index in the sentence's tokens, -1 for the root
+            tj["deprel"] = parser->DeprelName(arc.deprel);
+          }
           toks.push_back(std::move(tj));
         }
         j["tokens"] = std::move(toks);
         if (finder) j["names"] = NamesJson(a.body, s, mentions);
-        if (args.tags) {
-          words.clear();
-          for (std::uint32_t k = s.first_token; k < s.first_token + s.token_count; ++k)
-            words.push_back(doc.TokenText(doc.tokens[k]));
+        if (args.tags || args.parse) {
           ChunkSentence(words, std::span<const PosTag>(tags).subspan(s.first_token, s.token_count),
                         &chunks);
           j["chunks"] = ChunksJson(chunks);
@@ -222,12 +245,15 @@ void RegisterText(CLI::App& app, Runner* run) {
       ->capture_default_str();
   cmd->add_flag("--no-lemmas", args->no_lemmas, "Skip WordNet lemmas");
   cmd->add_flag("--tags", args->tags, "Add part-of-speech tags and phrase chunks");
+  cmd->add_flag("--parse", args->parse,
+                "Add tags, chunks and each token's dependency head and relation");
   cmd->add_flag("--names", args->names, "Add PERSON/ORG/PLACE names with entity ids and titles");
   cmd->add_flag("--body", args->body,
                 "Print the main text the coder reads instead (title, then paragraphs separated "
                 "by blank lines; a form feed line between articles)")
       ->excludes("--tags")
-      ->excludes("--names");
+      ->excludes("--names")
+      ->excludes("--parse");
   cmd->callback(
       [run, args] { *run = [args] { return args->body ? RunBody(*args) : RunText(*args); }; });
 }

@@ -1,9 +1,11 @@
 // `dyad train tagger --conllu ...`: train and evaluate the part-of-speech tagger.
 #include <cstdio>
+#include <map>
 #include <memory>
 
 #include "commands.h"
 #include "dyad/lexicon.h"
+#include "dyad/parser.h"
 #include "dyad/tagger.h"
 
 namespace dyad::cli {
@@ -64,6 +66,107 @@ int RunTrain(const TrainArgs& args) {
   return kExitOk;
 }
 
+struct TrainParserArgs {
+  std::vector<std::string> train, dev, test;
+  std::string out = "parser.dpm";
+  std::string tagger_model;  // empty: Tagger::DefaultPath()
+  bool gold_tags = false;
+  bool no_lexicon = false;
+  TrainParserOptions options;
+};
+
+void PrintParseScore(const std::string& what, const ParseScore& s) {
+  std::printf(
+      "%s: UAS %.2f%%  LAS %.2f%%  (universal relations %.2f%%)  %zu words, %zu sentences\n",
+      what.c_str(), 100 * s.uas(), 100 * s.las(), 100 * s.las_universal(), s.words, s.sentences);
+}
+
+int RunTrainParser(const TrainParserArgs& args) {
+  std::unique_ptr<Lexicon> lexicon;
+  std::unique_ptr<Tagger> tagger;
+  if (!args.gold_tags) {
+    auto t = Tagger::Load(args.tagger_model.empty() ? Tagger::DefaultPath() : args.tagger_model);
+    if (!t.ok()) {
+      PrintError(t.status().ToString());
+      return kExitFailure;
+    }
+    tagger = std::move(t).value();
+    if (!args.no_lexicon && tagger->UsesLexicon()) {
+      auto lex = Lexicon::Load(Lexicon::DefaultDirectory());
+      if (!lex.ok()) {
+        PrintError(lex.status().ToString());
+        return kExitFailure;
+      }
+      lexicon = std::move(lex).value();
+    }
+  }
+  TrainParserOptions o = args.options;
+  o.tagger = tagger.get();
+  o.lexicon = lexicon.get();
+  o.progress = [](const Diagnostic& d) { std::fprintf(stderr, "%s\n", d.ToString().c_str()); };
+  TrainParserReport report;
+  auto bytes = TrainParser(args.train, args.dev, o, &report);
+  if (!bytes.ok()) {
+    PrintError(bytes.status().ToString());
+    return kExitFailure;
+  }
+  if (Status s = WriteParserModel(*bytes, args.out); !s.ok()) {
+    PrintError(s.ToString());
+    return kExitFailure;
+  }
+  std::printf(
+      "model: %s (%zu bytes, %zu features, %zu weights, %zu relations, best epoch %d of %d)\n"
+      "training: %zu sentences, %zu words, %zu non-projective arcs lifted, %zu skipped\n",
+      args.out.c_str(), bytes->size(), report.features, report.weights, report.deprels,
+      report.best_epoch, report.epochs_run, report.train_sentences, report.train_words,
+      report.nonprojective_lifted, report.skipped_sentences);
+  PrintParseScore("dev", report.best_dev);
+  if (args.test.empty()) return kExitOk;
+  auto parser = Parser::FromBytes(*bytes, args.out);
+  if (!parser.ok()) {
+    PrintError(parser.status().ToString());
+    return kExitFailure;
+  }
+  for (const std::string& t : args.test) {
+    std::map<std::string, ParseScore> groups;
+    auto score = EvaluateParser(**parser, t, tagger.get(), lexicon.get(), &groups);
+    if (!score.ok()) {
+      PrintError(score.status().ToString());
+      return kExitFailure;
+    }
+    PrintParseScore("test " + t, *score);
+    for (const auto& [group, s] : groups) PrintParseScore("  " + group, s);
+  }
+  return kExitOk;
+}
+
+void RegisterTrainParser(CLI::App* cmd, Runner* run) {
+  auto args = std::make_shared<TrainParserArgs>();
+  CLI::App* p = cmd->add_subcommand("parser", "Train the dependency parser on CoNLL-U treebanks");
+  p->add_option("--train", args->train, "Training CoNLL-U file(s)")->required();
+  p->add_option("--dev", args->dev, "Development CoNLL-U file(s), for early stopping")->required();
+  p->add_option("--test", args->test, "Test CoNLL-U file(s), scored once at the end");
+  p->add_option("-o,--out", args->out, "Model file to write")->capture_default_str();
+  p->add_option("--tagger", args->tagger_model, "Tagger model giving the predicted tags");
+  p->add_flag("--gold-tags", args->gold_tags, "Train and score with the files' own tags");
+  p->add_flag("--no-lexicon", args->no_lexicon, "Tag without WordNet classes");
+  p->add_option("--epochs", args->options.epochs, "Maximum epochs")->capture_default_str();
+  p->add_option("--patience", args->options.patience, "Epochs without a dev gain before stopping")
+      ->capture_default_str();
+  p->add_option("--seed", args->options.seed, "Random seed")->capture_default_str();
+  p->add_option("--max-train-sentences", args->options.max_train_sentences,
+                "Use only the first N sentences of each training file (0: all)")
+      ->capture_default_str();
+  p->add_option("--prune", args->options.prune_below, "Drop averaged weights below this magnitude")
+      ->capture_default_str()
+      ->check(CLI::NonNegativeNumber);
+  p->add_option("--final-prune", args->options.final_prune,
+                "Prune the kept model's weights below this magnitude (0: keep all)")
+      ->capture_default_str()
+      ->check(CLI::NonNegativeNumber);
+  p->callback([run, args] { *run = [args] { return RunTrainParser(*args); }; });
+}
+
 }  // namespace
 
 void RegisterTrain(CLI::App& app, Runner* run) {
@@ -97,6 +200,7 @@ void RegisterTrain(CLI::App& app, Runner* run) {
   tagger->add_flag("--no-lexicon", args->no_lexicon, "Do not use WordNet classes as features");
   tagger->callback([run, args] { *run = [args] { return RunTrain(*args); }; });
   RegisterTrainNames(*cmd, run);
+  RegisterTrainParser(cmd, run);
 }
 
 }  // namespace dyad::cli

@@ -27,6 +27,7 @@ void RegisterValidate(CLI::App& app, Runner* run);
 void RegisterTrain(CLI::App& app, Runner* run);
 // `dyad train names` and `dyad train clusters` (cmd_train_names.cc), added to `train`.
 void RegisterTrainNames(CLI::App& train, Runner* run);
+void RegisterParse(CLI::App& app, Runner* run);
 void RegisterIngest(CLI::App& app, Runner* run);
 void RegisterQuery(CLI::App& app, Runner* run);
 void RegisterExport(CLI::App& app, Runner* run);

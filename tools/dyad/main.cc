@@ -65,6 +65,7 @@ int main(int argc, char** argv) {
   dyad::cli::RegisterDict(app, &run);
   dyad::cli::RegisterValidate(app, &run);
   dyad::cli::RegisterTrain(app, &run);
+  dyad::cli::RegisterParse(app, &run);
   dyad::cli::RegisterIngest(app, &run);
   dyad::cli::RegisterQuery(app, &run);
   dyad::cli::RegisterExport(app, &run);
