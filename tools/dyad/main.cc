@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
   dyad::cli::RegisterServe(app, &run);
   dyad::cli::RegisterEnqueue(app, &run);
   dyad::cli::RegisterWorker(app, &run);
+  dyad::cli::RegisterStories(app, &run);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
