@@ -404,6 +404,12 @@ struct StoryOptions {
   double name_weight = 1.0;
   double place_weight = 0.5;
   double event_weight = 0.15;
+  // Name words this rare (IDF >= 6.0: in fewer than ~0.7% of the IDF
+  // corpus's documents) are distinctive. When both the article and the story
+  // have distinctive name words and share none, the article does not join:
+  // another happening of the same kind (another company's results, another
+  // earthquake), however alike the words.
+  double distinctive_name_idf = 6.0;
   // Explicit years in the text ("2008"): disagreeing years subtract this.
   double year_penalty = 0.15;
   // Content words kept per article (the heaviest), and per story centroid.

@@ -12,6 +12,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -45,6 +46,7 @@ struct Profile {
   std::array<std::vector<std::string>, kParts> texts;
   std::vector<int> years;
   std::int64_t day = kUndated;
+  std::vector<std::uint64_t> rare_names;  // name words with IDF >= distinctive_name_idf
 };
 
 std::optional<std::int64_t> ParseDay(std::string_view s) {
@@ -126,6 +128,7 @@ struct StoryState {
   std::int64_t lo = kUndated, hi = kUndated;
   std::deque<std::pair<std::string, Profile>> recent;
   std::vector<std::uint64_t> indexed;  // index keys filed under, sorted
+  std::unordered_set<std::uint64_t> rare_names;
   bool closed = false;
   bool label_dirty = true;
 };
@@ -142,9 +145,13 @@ struct ArticleStoryClusterer::Impl {
   const IdfTable* idf;
   const StoryNameFinder* names;
   StoryOptions options;
-  std::vector<StoryState> stories;  // id - 1
+  std::deque<StoryState> stories;  // id - 1 (a deque: no copies as it grows)
   std::unordered_map<std::string, StoryId> story_of;
-  std::unordered_map<std::uint64_t, std::vector<StoryId>> postings;
+  struct Posting {
+    std::vector<StoryId> stories;  // in order of filing
+    std::size_t compacted = 0;     // size after the last compaction
+  };
+  std::unordered_map<std::uint64_t, Posting> postings;
   std::int64_t newest_day = kUndated;
 
   // --- profile ------------------------------------------------------------
@@ -169,15 +176,23 @@ struct ArticleStoryClusterer::Impl {
       int tokens = 0;
       story_internal::ForEachWord(name, [&](std::string_view w, bool) {
         story_internal::NormaliseTerm(w, &token);
-        if (token.size() < 2 || story_internal::IsStopWord(token)) return;
+        if (token.size() < 2 || story_internal::IsStopWord(token) ||
+            story_internal::IsCompanySuffix(token)) {
+          return;
+        }
         const double weight = idf->Idf(token);
+        if (weight >= options.distinctive_name_idf) {
+          p.rare_names.push_back(HashBytes(token, kPartSeed[kNames]));
+        }
         top = std::max(top, weight);
         ++tokens;
         name_part.Add(token, weight);
       });
       if (tokens > 1) name_part.Add(Lower(name), top);
     }
-    name_part.Finish(kNames, 4 * options.article_terms, &p);
+    name_part.Finish(kNames, options.article_terms, &p);
+    std::sort(p.rare_names.begin(), p.rare_names.end());
+    p.rare_names.erase(std::unique(p.rare_names.begin(), p.rare_names.end()), p.rare_names.end());
 
     PartBuilder places;
     for (const std::string& place : a.places) {
@@ -285,6 +300,17 @@ struct ArticleStoryClusterer::Impl {
     return Combine([&](int k) { return Cosine(p, q, k); }, p, q.years, has, &parts);
   }
 
+  // Both sides name people, organisations or places, and none of them match:
+  // another happening of the same kind (another company's results, another
+  // earthquake), however alike the words.
+  bool NamesDisagree(const Profile& p, const StoryState& s) const {
+    if (p.rare_names.empty() || s.rare_names.empty()) return false;
+    for (std::uint64_t k : p.rare_names) {
+      if (s.rare_names.count(k)) return false;
+    }
+    return true;
+  }
+
   bool InWindow(const Scored& s) const {
     if (s.days_apart <= options.window_days) return true;  // includes undated (-1)
     return s.days_apart <= options.follow_up_days && s.part[kNames] >= options.follow_up_min_names;
@@ -313,20 +339,29 @@ struct ArticleStoryClusterer::Impl {
   }
 
   std::vector<StoryId> Candidates(const std::vector<std::uint64_t>& keys) {
-    std::unordered_map<StoryId, int> hits;
+    std::vector<StoryId> hit_list;
     for (std::uint64_t key : keys) {
       auto it = postings.find(key);
       if (it == postings.end()) continue;
-      std::vector<StoryId>& list = it->second;
-      if (list.size() > 4 * kPostingScan) Compact(&list);
+      Posting& posting = it->second;
+      std::vector<StoryId>& list = posting.stories;
+      // Amortised: a list is compacted when it has doubled since the last time.
+      if (list.size() > 2 * std::max(posting.compacted, kPostingScan)) {
+        Compact(&list);
+        posting.compacted = list.size();
+      }
       const std::size_t from = list.size() > kPostingScan ? list.size() - kPostingScan : 0;
-      for (std::size_t i = from; i < list.size(); ++i) ++hits[list[i]];
+      hit_list.insert(hit_list.end(), list.begin() + from, list.end());
     }
+    std::sort(hit_list.begin(), hit_list.end());
     std::vector<std::pair<int, StoryId>> ranked;
-    for (const auto& [id, n] : hits) {
-      StoryState& s = stories[id - 1];
+    for (std::size_t i = 0; i < hit_list.size();) {
+      std::size_t j = i;
+      while (j < hit_list.size() && hit_list[j] == hit_list[i]) ++j;
+      StoryState& s = stories[hit_list[i] - 1];
       if (!s.closed && Expired(s)) Close(&s);
-      if (!s.closed) ranked.emplace_back(n, id);
+      if (!s.closed) ranked.emplace_back(static_cast<int>(j - i), hit_list[i]);
+      i = j;
     }
     std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
       return a.first != b.first ? a.first > b.first : a.second < b.second;
@@ -354,6 +389,7 @@ struct ArticleStoryClusterer::Impl {
     RefreshLabel(s);
     s->closed = true;
     for (auto& c : s->centroid) c = {};
+    s->rare_names = {};
     s->recent.clear();
     s->indexed.clear();
     s->indexed.shrink_to_fit();
@@ -372,6 +408,7 @@ struct ArticleStoryClusterer::Impl {
       }
       if (k == kWords && c.size() > 2 * options.story_terms) Truncate(&c, &s->norm2[k]);
     }
+    s->rare_names.insert(p.rare_names.begin(), p.rare_names.end());
     std::vector<int> years;
     std::set_union(s->years.begin(), s->years.end(), p.years.begin(), p.years.end(),
                    std::back_inserter(years));
@@ -390,7 +427,7 @@ struct ArticleStoryClusterer::Impl {
       auto it = std::lower_bound(s->indexed.begin(), s->indexed.end(), k);
       if (it != s->indexed.end() && *it == k) continue;
       s->indexed.insert(it, k);
-      postings[k].push_back(s->pub.id);
+      postings[k].stories.push_back(s->pub.id);
     }
     s->recent.emplace_back(key, std::move(p));
     if (s->recent.size() > kKeptMembers) s->recent.pop_front();
@@ -531,7 +568,10 @@ Result<StoryDecision> ArticleStoryClusterer::Add(const StoryArticle& article) {
   Scored best_score;
   for (StoryId id : d.Candidates(d.IndexKeys(p))) {
     Scored s = d.Score(p, d.stories[id - 1]);
-    if (!d.InWindow(s) || s.score < d.options.join_threshold) continue;
+    if (!d.InWindow(s) || s.score < d.options.join_threshold ||
+        d.NamesDisagree(p, d.stories[id - 1])) {
+      continue;
+    }
     if (best == 0 || s.score > best_score.score) {
       best = id;
       best_score = s;

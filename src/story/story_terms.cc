@@ -30,36 +30,39 @@ namespace {
 // English function words and reporting verbs: never content words, and never
 // the first word of a name.
 constexpr std::string_view kStopWords[] = {
-    "about",    "above",   "according", "across",    "after",    "again",   "against",
-    "ago",      "all",     "almost",    "along",     "already",  "also",    "although",
-    "always",   "among",   "and",       "another",   "any",      "are",     "around",
-    "because",  "been",    "before",    "being",     "below",    "between", "both",
-    "but",      "can",     "cannot",    "could",     "did",      "does",    "doing",
-    "done",     "down",    "during",    "each",      "either",   "else",    "even",
-    "ever",     "every",   "few",       "for",       "from",     "further", "had",
-    "has",      "have",    "having",    "her",       "here",     "hers",    "herself",
-    "him",      "himself", "his",       "how",       "however",  "into",    "its",
-    "itself",   "just",    "last",      "less",      "like",     "made",    "make",
-    "many",     "may",     "might",     "more",      "most",     "much",    "must",
-    "near",     "neither", "never",     "new",       "next",     "nor",     "not",
-    "now",      "off",     "once",      "one",       "only",     "onto",    "other",
-    "others",   "our",     "ours",      "out",       "over",     "own",     "per",
-    "rather",   "really",  "said",      "same",      "say",      "saying",  "says",
-    "several",  "she",     "should",    "since",     "some",     "still",   "such",
-    "than",     "that",    "the",       "their",     "theirs",   "them",    "themselves",
-    "then",     "there",   "these",     "they",      "this",     "those",   "though",
-    "through",  "thus",    "till",      "told",      "too",      "toward",  "towards",
-    "two",      "under",   "unless",    "until",     "upon",     "very",    "was",
-    "were",     "what",    "whatever",  "when",      "where",    "whether", "which",
-    "while",    "who",     "whom",      "whose",     "why",      "will",    "with",
-    "within",   "without", "would",     "yet",       "you",      "your",    "yours",
-    "yourself", "monday",  "tuesday",   "wednesday", "thursday", "friday",  "saturday",
-    "sunday",   "today",   "yesterday", "tomorrow",  "week",     "year",    "years",
-    "month",    "get",     "got",       "took",      "take",     "went",    "come",
-    "came",     "well",    "more",      "first",     "three",    "four",    "five",
-    "six",      "seven",   "eight",     "nine",      "ten",      "percent", "reuters",
-    "reported", "report",  "reports",   "news",      "here",     "there",   "way",
-    "went",     "says",    "who",       "mrs",       "mr",
+    "about",    "above",    "according", "across",    "after",    "again",     "against",
+    "ago",      "all",      "almost",    "along",     "already",  "also",      "although",
+    "always",   "among",    "and",       "another",   "any",      "are",       "around",
+    "because",  "been",     "before",    "being",     "below",    "between",   "both",
+    "but",      "can",      "cannot",    "could",     "did",      "does",      "doing",
+    "done",     "down",     "during",    "each",      "either",   "else",      "even",
+    "ever",     "every",    "few",       "for",       "from",     "further",   "had",
+    "has",      "have",     "having",    "her",       "here",     "hers",      "herself",
+    "him",      "himself",  "his",       "how",       "however",  "into",      "its",
+    "itself",   "just",     "last",      "less",      "like",     "made",      "make",
+    "many",     "may",      "might",     "more",      "most",     "much",      "must",
+    "near",     "neither",  "never",     "new",       "next",     "nor",       "not",
+    "now",      "off",      "once",      "one",       "only",     "onto",      "other",
+    "others",   "our",      "ours",      "out",       "over",     "own",       "per",
+    "rather",   "really",   "said",      "same",      "say",      "saying",    "says",
+    "several",  "she",      "should",    "since",     "some",     "still",     "such",
+    "than",     "that",     "the",       "their",     "theirs",   "them",      "themselves",
+    "then",     "there",    "these",     "they",      "this",     "those",     "though",
+    "through",  "thus",     "till",      "told",      "too",      "toward",    "towards",
+    "two",      "under",    "unless",    "until",     "upon",     "very",      "was",
+    "were",     "what",     "whatever",  "when",      "where",    "whether",   "which",
+    "while",    "who",      "whom",      "whose",     "why",      "will",      "with",
+    "within",   "without",  "would",     "yet",       "you",      "your",      "yours",
+    "yourself", "monday",   "tuesday",   "wednesday", "thursday", "friday",    "saturday",
+    "sunday",   "today",    "yesterday", "tomorrow",  "week",     "year",      "years",
+    "month",    "get",      "got",       "took",      "take",     "went",      "come",
+    "came",     "well",     "more",      "first",     "three",    "four",      "five",
+    "six",      "seven",    "eight",     "nine",      "ten",      "percent",   "reuters",
+    "reported", "report",   "reports",   "news",      "here",     "there",     "way",
+    "went",     "says",     "who",       "mrs",       "mr",       "january",   "february",
+    "march",    "april",    "june",      "july",      "august",   "september", "october",
+    "november", "december", "jan",       "feb",       "mar",      "apr",       "jun",
+    "jul",      "aug",      "sep",       "sept",      "oct",      "nov",       "dec",
 };
 
 // Capitalised words that open a sentence or a phrase without naming anyone.
@@ -91,6 +94,14 @@ std::size_t SeparatorLength(std::string_view s, std::size_t i) {
 }  // namespace
 
 bool IsStopWord(std::string_view lower) { return StopWords().count(lower) != 0; }
+
+bool IsCompanySuffix(std::string_view lower) {
+  static constexpr std::string_view kSuffixes[] = {
+      "inc",     "corp",    "co",   "ltd",  "plc",       "llc",     "sa",
+      "ag",      "nv",      "bv",   "gmbh", "group",     "company", "corporation",
+      "limited", "holding", "bank", "unit", "subsidiary"};
+  return std::find(std::begin(kSuffixes), std::end(kSuffixes), lower) != std::end(kSuffixes);
+}
 
 void NormaliseTerm(std::string_view word, std::string* out) {
   out->assign(word);
@@ -362,8 +373,18 @@ void CapitalisedPhraseNames::FindNames(std::string_view title, std::string_view 
                                        std::vector<std::string>* out) const {
   std::vector<Phrase> phrases;
   std::unordered_set<std::string> inner;
-  // An all-capitals headline ("BAHIA COCOA REVIEW") says nothing about case.
-  if (HasLowerCase(title)) CollectPhrases(title, &phrases, &inner);
+  // An all-capitals headline ("DOMINION RESOURCES INC 1ST QTR NET") says
+  // nothing about case: each of its content words counts as a name word (the
+  // IDF weighs "qtr" and "net" down, the company up).
+  if (HasLowerCase(title)) {
+    CollectPhrases(title, &phrases, &inner);
+  } else {
+    std::string lower;
+    ForEachWord(title, [&](std::string_view w, bool) {
+      NormaliseTerm(w, &lower);
+      if (lower.size() >= 3 && !IsStopWord(lower)) out->push_back(std::string(w));
+    });
+  }
   CollectPhrases(body, &phrases, &inner);
   for (Phrase& p : phrases) {
     if (p.at_start && inner.count(p.text) == 0) continue;

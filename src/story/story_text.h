@@ -13,6 +13,9 @@ namespace dyad::story_internal {
 // True for the built-in English function words (lower case).
 bool IsStopWord(std::string_view lower);
 
+// True for company-form words ("inc", "corp", "ltd"): never a name word.
+bool IsCompanySuffix(std::string_view lower);
+
 // Lower-cases ASCII letters and removes a final plural "s" (not after s, u, i)
 // from words longer than 3 bytes.
 void NormaliseTerm(std::string_view word, std::string* out);

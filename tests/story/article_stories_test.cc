@@ -49,8 +49,9 @@ TEST(StoryTermsTest, ContentWordsLowerCasedWithoutFunctionWordsOrPlurals) {
 TEST(CapitalisedPhraseNamesTest, TakesRunsOfCapitalisedWords) {
   CapitalisedPhraseNames finder;
   std::vector<std::string> names;
-  finder.FindNames("", "Perennial party girl Tara Reid checked herself into Promises Treatment "
-                       "Center, her rep told People. The actress is 33. Reid was seen in Malibu.",
+  finder.FindNames("",
+                   "Perennial party girl Tara Reid checked herself into Promises Treatment "
+                   "Center, her rep told People. The actress is 33. Reid was seen in Malibu.",
                    &names);
   std::set<std::string> got(names.begin(), names.end());
   EXPECT_TRUE(got.count("Tara Reid"));
