@@ -417,7 +417,7 @@ struct StoryOptions {
   std::size_t story_terms = 256;
   // At most this many candidate stories are scored per article (those
   // sharing the most index keys first).
-  std::size_t max_candidates = 64;
+  std::size_t max_candidates = 16;
 };
 
 // Why an article was placed where it was.
