@@ -187,7 +187,7 @@ struct StoryLinkRecord {
 struct StoryRecord {
   std::string label;
   std::vector<std::int64_t> article_ids;
-  std::int64_t id = 0;                 // 0 = the next free id
+  std::int64_t id = 0;                   // 0 = the next free id
   std::vector<StoryLinkRecord> links{};  // in joining order; may be empty
 };
 // A story's article with the reason it is there (Store::StoryLinks).

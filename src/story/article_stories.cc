@@ -31,7 +31,7 @@ constexpr int kParts = 4;
 enum Part { kWords = 0, kNames = 1, kPlaces = 2, kEvents = 3 };
 constexpr std::uint64_t kPartSeed[kParts] = {0x77, 0x6e, 0x70, 0x65};
 constexpr std::size_t kIndexedWords = 10;  // heaviest words an article files its story under
-constexpr std::size_t kPostingScan = 64;  // newest entries read per index key
+constexpr std::size_t kPostingScan = 64;   // newest entries read per index key
 constexpr std::size_t kKeptMembers = 16;   // recent member profiles kept per story
 constexpr std::size_t kExplainTop = 5;     // shared features named per part
 
