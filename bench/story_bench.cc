@@ -3,7 +3,9 @@
 // second; fingerprinting alone; EventClusterer::Assign over generated events.
 #include <benchmark/benchmark.h>
 
+#include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -24,8 +26,25 @@ std::string Name(const char* prefix, long n) {
   return s;
 }
 
+// "26-FEB-1987 15:01:01.79" -> "1987-02-26".
+std::string IsoDate(const std::string& d) {
+  static const char* kMonths[] = {"JAN", "FEB", "MAR", "APR", "MAY", "JUN",
+                                  "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"};
+  const std::size_t a = d.find('-'), b = d.find('-', a + 1);
+  if (a == std::string::npos || b == std::string::npos || b + 5 > d.size()) return "";
+  for (int m = 0; m < 12; ++m) {
+    if (d.compare(a + 1, b - a - 1, kMonths[m]) != 0) continue;
+    char out[16];
+    std::snprintf(out, sizeof out, "%s-%02d-%02d", d.substr(b + 1, 4).c_str(), m + 1,
+                  std::atoi(d.c_str()));
+    return out;
+  }
+  return "";
+}
+
 struct Corpus {
   std::vector<std::string> bodies;
+  std::vector<std::string> titles, dates;  // dates as YYYY-MM-DD (empty when unreadable)
   std::size_t bytes = 0;
   bool ok = false;
 };
@@ -49,6 +68,11 @@ const Corpus& GetCorpus() {
       auto it = j.find("text");
       if (it == j.end() || !it->is_string()) continue;
       c->bodies.push_back(it->get<std::string>());
+      auto title = j.find("title");
+      c->titles.push_back(title != j.end() && title->is_string() ? title->get<std::string>() : "");
+      auto date = j.find("date");
+      c->dates.push_back(date != j.end() && date->is_string() ? IsoDate(date->get<std::string>())
+                                                              : "");
       c->bytes += c->bodies.back().size();
     }
     c->ok = !c->bodies.empty();
@@ -132,6 +156,47 @@ void BM_ClustererAssign(benchmark::State& state) {
   state.counters["clusters"] = static_cast<double>(clusters);
 }
 BENCHMARK(BM_ClustererAssign)->Arg(10000)->Arg(100000)->Unit(benchmark::kMillisecond);
+
+// Article-level stories over the Reuters-21578 articles in file order (titles,
+// bodies, publication dates; no places or events: the story stage alone).
+void BM_ArticleStories(benchmark::State& state) {
+  const Corpus& c = GetCorpus();
+  auto idf = dyad::IdfTable::Load(dyad::IdfTable::DefaultPath());
+  if (!c.ok || !idf.ok()) {
+    state.SkipWithError("reuters21578.jsonl or data/story/idf.tsv missing");
+    return;
+  }
+  dyad::CapitalisedPhraseNames names;
+  std::vector<std::size_t> sizes;
+  for (auto _ : state) {
+    dyad::ArticleStoryClusterer clusterer(*idf, names);
+    for (std::size_t i = 0; i < c.bodies.size(); ++i) {
+      dyad::StoryArticle a;
+      a.key = std::to_string(i);
+      a.title = c.titles[i];
+      a.body = c.bodies[i];
+      a.date = c.dates[i];
+      benchmark::DoNotOptimize(clusterer.Add(a).ok());
+    }
+    sizes.clear();
+    for (dyad::StoryId id = 1; id <= clusterer.story_count(); ++id) {
+      sizes.push_back(clusterer.story(id)->articles.size());
+    }
+  }
+  std::sort(sizes.rbegin(), sizes.rend());
+  std::size_t singletons = 0, over10 = 0;
+  for (std::size_t n : sizes) {
+    singletons += n == 1;
+    over10 += n > 10;
+  }
+  state.counters["articles/s"] = benchmark::Counter(
+      static_cast<double>(c.bodies.size() * state.iterations()), benchmark::Counter::kIsRate);
+  state.counters["stories"] = static_cast<double>(sizes.size());
+  state.counters["largest"] = sizes.empty() ? 0.0 : static_cast<double>(sizes[0]);
+  state.counters["singletons"] = static_cast<double>(singletons);
+  state.counters["over10"] = static_cast<double>(over10);
+}
+BENCHMARK(BM_ArticleStories)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 

@@ -46,7 +46,10 @@
 namespace dyad {
 
 // The schema version this build writes (table `schema_version`).
-inline constexpr int kStoreSchemaVersion = 2;
+inline constexpr int kStoreSchemaVersion = 3;
+// Stores this old still open read-only (serve, query, export) without
+// migrating; what later versions added reads as empty (StoryLinks).
+inline constexpr int kOldestReadableSchemaVersion = 2;
 
 struct StoreOptions {
   // Open without write access (query, export). The store must exist.
@@ -174,10 +177,24 @@ struct StoreSummary {
 
 // A story (group of articles about one affair) and an event cluster (mentions
 // of one real-world event), as the story stage writes them.
+// Why one article is in its story (the article-level story stage).
+struct StoryLinkRecord {
+  std::int64_t article_id = 0;
+  std::int64_t nearest_article = 0;  // most similar earlier member; 0 = it started the story
+  double score = 0;                  // similarity to the story when it joined
+  std::string evidence;              // "names: Tara Reid; places: ...; words: ...; 2 days apart"
+};
 struct StoryRecord {
   std::string label;
   std::vector<std::int64_t> article_ids;
-  std::int64_t id = 0;  // 0 = the next free id
+  std::int64_t id = 0;                   // 0 = the next free id
+  std::vector<StoryLinkRecord> links{};  // in joining order; may be empty
+};
+// A story's article with the reason it is there (Store::StoryLinks).
+struct StoryLinkInfo {
+  StoryLinkRecord link;
+  std::string article_ref;  // the article's input id
+  std::string title, date, source;
 };
 struct ClusterRecord {
   std::int64_t story_id = 0;  // 0 = none
@@ -227,6 +244,11 @@ class Store {
   virtual Result<std::vector<StoryInfo>> Stories(std::int64_t after_id = 0,
                                                  std::size_t limit = 0) = 0;
 
+  // The articles of one story in joining order, each with why it joined
+  // (empty for a story without recorded links, or a store older than
+  // schema version 3).
+  virtual Result<std::vector<StoryLinkInfo>> StoryLinks(std::int64_t story_id) = 0;
+
   virtual Result<StoreCounts> Counts() = 0;
   virtual Result<StoreSummary> Summarize(std::size_t top = 10, std::size_t examples = 8) = 0;
 
@@ -262,6 +284,7 @@ class Store {
 struct StoryRebuildStats {
   std::size_t articles = 0, duplicates = 0;    // near-duplicate articles linked to an original
   std::size_t events = 0, skipped_events = 0;  // skipped: the clusterer refused them (bad date)
+  std::size_t skipped_articles = 0;            // the story clusterer refused them (bad date)
   std::size_t clusters = 0, stories = 0;
   // Stored splits re-applied, and those that no longer apply (their events
   // are now the whole cluster, or in different clusters); each of the latter
@@ -278,11 +301,19 @@ struct StoryRebuildStats {
 // clusters and stories with the same ids; running it twice changes nothing. An event the clusterer
 // refuses is skipped and reported in the stats, not an error. Options default to the documented
 // thresholds (docs/formats/stories.md).
+// Stories are article-level (ArticleStoryClusterer, with the IDF table at
+// IdfTable::DefaultPath(); kNotFound when it is missing); each event cluster
+// belongs to the story of its first mention's article.
 struct DuplicateOptions;
 struct ClusterOptions;
+struct StoryOptions;
+class IdfTable;
 Result<StoryRebuildStats> RebuildStories(Store& store);
 Result<StoryRebuildStats> RebuildStories(Store& store, const DuplicateOptions& duplicates,
                                          const ClusterOptions& clusters);
+Result<StoryRebuildStats> RebuildStories(Store& store, const DuplicateOptions& duplicates,
+                                         const ClusterOptions& clusters,
+                                         const StoryOptions& stories, const IdfTable& idf);
 
 // ---- Exports (docs/formats/exports.md) ----
 

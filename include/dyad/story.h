@@ -40,6 +40,8 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "dyad/status.h"
@@ -279,6 +281,195 @@ class EventClusterer {
   std::optional<Story> GetStory(StoryId id) const;
 
   const ClusterOptions& options() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// ---------------------------------------------------------------------------
+// Article-level stories: the reports of one real-world happening, grouped by
+// what they are about (names, places, content words, dates, coded events),
+// whether or not any event was coded from them.
+
+// Document frequencies of words in a news corpus, for TF-IDF weights. Built
+// once (Learn* or Parse), then frozen: const methods are thread-safe.
+//
+// File format (docs/formats/stories.md): a first line
+// "# dyad idf v1 docs=<N>", then one "<term>\t<df>" line per term, terms in
+// byte order. Terms are the story stage's normalised content words
+// (StoryTerms below).
+class IdfTable {
+ public:
+  IdfTable() = default;
+
+  // Parses the text of an IDF file; `name` is used in errors
+  // (kInvalidArgument "name:line: ..."): a missing or malformed header, a line
+  // without a tab, a df that is not a positive integer, terms out of order.
+  static Result<IdfTable> Parse(std::string_view text, std::string_view name);
+  // Reads and parses a file (kNotFound / kIoError naming it).
+  static Result<IdfTable> Load(const std::string& path);
+  // The table shipped with dyad: <data dir>/story/idf.tsv.
+  static std::string DefaultPath();
+
+  // log((1 + docs) / (1 + df)) + 1: unknown words weigh most, words in every
+  // document about 1.
+  double Idf(std::string_view term) const;
+  std::uint64_t docs() const { return docs_; }
+  std::size_t size() const { return terms_.size(); }
+
+ private:
+  friend class IdfBuilder;
+  std::uint64_t docs_ = 0;
+  std::vector<std::pair<std::string, std::uint64_t>> terms_;  // sorted by term
+};
+
+// Counts document frequencies over a corpus. Deterministic: the output
+// depends only on the set of documents added, not on their order.
+class IdfBuilder {
+ public:
+  void AddDocument(std::string_view text);
+  // Adds a JSON-lines corpus, plain or gzip-compressed: each object's
+  // "title", "text" and "body" strings make one document. Errors: kNotFound
+  // (cannot open), kInvalidArgument "path:line: not a JSON object".
+  Status AddJsonLines(const std::string& path);
+  // Keeps terms seen in at least `min_df` documents; writes the file format
+  // above.
+  std::string Serialize(std::uint64_t min_df) const;
+  std::uint64_t docs() const { return docs_; }
+
+ private:
+  std::uint64_t docs_ = 0;
+  std::unordered_map<std::string, std::uint64_t> counts_;
+  std::vector<std::string> scratch_;
+};
+
+// Appends the normalised content words of `text` to `out` (cleared first):
+// words of ASCII letters (and non-ASCII UTF-8 letters) at least 3 bytes long,
+// lower-cased, not in the built-in list of English function words, with a
+// final plural "s" removed (not after "s", "u" or "i"); digits and
+// punctuation only separate words.
+void StoryTerms(std::string_view text, std::vector<std::string>* out);
+
+// Where the names of an article come from. The interim finder below takes
+// capitalised phrases; the name finder stage plugs in here when it lands.
+// Implementations must be deterministic and thread-safe.
+class StoryNameFinder {
+ public:
+  virtual ~StoryNameFinder() = default;
+  // Appends the names found in the title and body (surface text, one entry
+  // per mention) to `out`.
+  virtual void FindNames(std::string_view title, std::string_view body,
+                         std::vector<std::string>* out) const = 0;
+};
+
+// Interim names: maximal runs of capitalised words ("Tara Reid", "Promises
+// Treatment Center"), joined by single spaces, with leading function words
+// ("The", "In", ...) dropped. A lone capitalised word at the start of a
+// sentence is not a name unless it is capitalised elsewhere too.
+class CapitalisedPhraseNames : public StoryNameFinder {
+ public:
+  void FindNames(std::string_view title, std::string_view body,
+                 std::vector<std::string>* out) const override;
+};
+
+// What story clustering needs of one article. Every field but `key` and
+// `body` may be empty.
+struct StoryArticle {
+  std::string key;     // unique id (the store's row id)
+  std::string date;    // publication date YYYY-MM-DD; empty = undated
+  std::string outlet;  // "Reuters"
+  std::string title;
+  std::string body;
+  std::vector<std::string> places;       // resolved place names ("Zagreb", "HRV")
+  std::vector<std::string> event_dates;  // YYYY-MM-DD of coded events
+  std::vector<std::string> event_types;  // CAMEO roots ("19") and PLOVER types
+  std::vector<std::string> dyads;        // "USA>RUS" country pairs of coded events
+  std::string duplicate_of;              // key of the original when a near-duplicate
+};
+
+struct StoryOptions {
+  // Articles whose dates lie within this many days of a story's dates are
+  // candidates for it ...
+  int window_days = 7;
+  // ... and up to this many days away only when they share names and places
+  // strongly (a follow-up: charges, trial, anniversary).
+  int follow_up_days = 120;
+  double follow_up_min_names = 0.5;  // names part of the score needed then
+  // An article joins the best candidate story when the score reaches this,
+  // else it starts a story.
+  double join_threshold = 0.30;
+  // Weights of the parts of the profile (each part L2-normalised first).
+  double word_weight = 1.0;
+  double name_weight = 1.0;
+  double place_weight = 0.5;
+  double event_weight = 0.15;
+  // Name words this rare (IDF >= 6.0: in fewer than ~0.7% of the IDF
+  // corpus's documents) are distinctive. When both the article and the story
+  // have distinctive name words and share none, the article does not join:
+  // another happening of the same kind (another company's results, another
+  // earthquake), however alike the words.
+  double distinctive_name_idf = 6.0;
+  // Explicit years in the text ("2008"): disagreeing years subtract this.
+  double year_penalty = 0.15;
+  // Content words kept per article (the heaviest), and per story centroid.
+  std::size_t article_terms = 48;
+  std::size_t story_terms = 256;
+  // At most this many candidate stories are scored per article (those
+  // sharing the most index keys first).
+  std::size_t max_candidates = 16;
+};
+
+// Why an article was placed where it was.
+struct StoryDecision {
+  StoryId story = 0;
+  bool started = false;  // the article started the story
+  std::string nearest;   // key of the member most similar to it (joined only)
+  double score = 0;      // similarity to the story (0 when started)
+  double names = 0, places = 0, words = 0, events = 0;                 // parts of the score
+  std::vector<std::string> shared_names, shared_places, shared_words;  // heaviest first
+  int days_apart = -1;  // from the story's nearest date; -1 = undated
+};
+
+// An article-level story as ArticleStoryClusterer keeps it.
+struct ArticleStory {
+  StoryId id = 0;
+  std::vector<std::string> articles;  // keys, in order of joining
+  std::string first_date, last_date;  // empty when no member is dated
+  std::vector<std::string> sources;   // distinct outlets, in order of appearance
+  std::string label;                  // the most telling names, place and event type
+};
+
+// Incremental article-level clustering. Each Add builds the article's profile,
+// looks up candidate stories in an inverted index over names, places and
+// heavy content words restricted to the time window, scores the article
+// against each candidate's centroid and joins the best one at or above
+// join_threshold, else starts a story. A link always rests on the similarity
+// of the article to the story's own content, never on a third article.
+// Deterministic: the same articles in the same order give the same stories
+// and ids (ties go to the lower story id).
+//
+// Memory: per story a centroid of at most story_terms words plus its names and
+// places; stories whose last date is more than follow_up_days older than the
+// newest date seen leave the index (they can no longer be joined).
+// Thread-compatible. `idf` and `names` must outlive the clusterer.
+class ArticleStoryClusterer {
+ public:
+  ArticleStoryClusterer(const IdfTable& idf, const StoryNameFinder& names,
+                        StoryOptions options = {});
+  ~ArticleStoryClusterer();
+  ArticleStoryClusterer(ArticleStoryClusterer&&) noexcept;
+  ArticleStoryClusterer& operator=(ArticleStoryClusterer&&) noexcept;
+
+  // Places one article. A near-duplicate (duplicate_of names an added key)
+  // joins its original's story. Errors (kInvalidArgument naming the article
+  // and field): empty key, a key added before, a date that is not YYYY-MM-DD.
+  Result<StoryDecision> Add(const StoryArticle& article);
+
+  std::size_t story_count() const;
+  // nullptr when unknown; valid until the next Add.
+  const ArticleStory* story(StoryId id) const;
+  std::optional<StoryId> StoryOf(std::string_view key) const;
 
  private:
   struct Impl;

@@ -528,7 +528,24 @@ ApiResponse StoryById(Store& store, Params& p, std::string_view id_text, const A
     if (fresh) sources.push_back(Json{{"source", outlet}, {"mentions", 0}});
     sources[it->second]["mentions"] = sources[it->second]["mentions"].get<int>() + 1;
   }
+  // Why each article is in the story (article-level story stage).
+  auto links = store.StoryLinks(id);
+  if (!links.ok()) return ErrorResponse(FromStatus(links.status()));
+  Json articles = Json::array();
+  for (const StoryLinkInfo& l : *links) {
+    if (articles.size() >= limits.max_story_mentions) break;
+    articles.push_back(Json{
+        {"store_id", l.link.article_id},
+        {"id", l.article_ref},
+        {"title", l.title},
+        {"date", l.date.empty() ? Json(nullptr) : Json(l.date)},
+        {"source", l.source.empty() ? Json(nullptr) : Json(l.source)},
+        {"nearest_store_id", l.link.nearest_article ? Json(l.link.nearest_article) : Json(nullptr)},
+        {"score", l.link.score},
+        {"why", l.link.evidence}});
+  }
   Json head{{"story", StoryJson(**info)},
+            {"articles", std::move(articles)},
             {"status", status.empty() ? Json(nullptr) : Json(status)},
             {"status_changes", std::move(status_changes)},
             {"timeline", std::move(timeline)},

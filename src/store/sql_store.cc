@@ -402,6 +402,34 @@ class SqlStore final : public Store {
     return out;
   }
 
+  Result<std::vector<StoryLinkInfo>> StoryLinks(std::int64_t story_id) override {
+    std::vector<StoryLinkInfo> out;
+    if (version_ < 3) return out;
+    auto st = Prepare(
+        "SELECT l.article_id, l.nearest_article, l.score, l.evidence, a.input_id, a.title, a.date,"
+        " a.source FROM story_links l JOIN articles a ON a.id = l.article_id"
+        " WHERE l.story_id = ? ORDER BY l.position");
+    if (!st.ok()) return st.status();
+    SqlStatement& s = **st;
+    s.Int(1, story_id);
+    for (;;) {
+      Result<bool> more = s.Step();
+      if (!more.ok()) return more.status();
+      if (!*more) break;
+      StoryLinkInfo info;
+      info.link.article_id = s.ColInt(0);
+      info.link.nearest_article = s.IsNull(1) ? 0 : s.ColInt(1);
+      info.link.score = s.ColReal(2);
+      info.link.evidence = s.ColText(3);
+      info.article_ref = s.ColText(4);
+      info.title = s.ColText(5);
+      info.date = s.ColText(6);
+      info.source = s.ColText(7);
+      out.push_back(std::move(info));
+    }
+    return out;
+  }
+
   Result<std::vector<StoryInfo>> Stories(std::int64_t after_id, std::size_t limit) override {
     auto st = Prepare(
         "SELECT st.id, st.label, st.first_date, st.last_date,"
@@ -916,6 +944,20 @@ class SqlStore final : public Store {
     if (!dates.ok()) return dates.status();
     (*dates)->Int(1, id);
     DYAD_RETURN_IF_ERROR((*dates)->Run());
+    auto why = Cached(
+        "INSERT INTO story_links(story_id, article_id, position, nearest_article, score, evidence)"
+        " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING");
+    if (!why.ok()) return why.status();
+    for (std::size_t i = 0; i < story.links.size(); ++i) {
+      const StoryLinkRecord& l = story.links[i];
+      (*why)->Int(1, id);
+      (*why)->Int(2, l.article_id);
+      (*why)->Int(3, static_cast<std::int64_t>(i));
+      (*why)->IntOrNull(4, l.nearest_article, l.nearest_article != 0);
+      (*why)->Real(5, l.score);
+      (*why)->Text(6, l.evidence);
+      DYAD_RETURN_IF_ERROR((*why)->Run());
+    }
     return id;
   }
 
@@ -982,7 +1024,8 @@ class SqlStore final : public Store {
 
   Status DeleteStories() {
     return Exec(
-        "DELETE FROM cluster_events; DELETE FROM clusters; DELETE FROM story_articles;"
+        "DELETE FROM story_links; DELETE FROM cluster_events; DELETE FROM clusters; DELETE FROM "
+        "story_articles;"
         " DELETE FROM stories; UPDATE articles SET duplicate_of = NULL"
         " WHERE duplicate_of IS NOT NULL");
   }
@@ -1050,6 +1093,10 @@ class SqlStore final : public Store {
       return VersionMismatch(name + ": store schema version " + std::to_string(version) +
                              " is newer than this dyad (" + std::to_string(kStoreSchemaVersion) +
                              "); upgrade dyad");
+    }
+    if (version >= kOldestReadableSchemaVersion && version < kStoreSchemaVersion && read_only) {
+      version_ = version;  // readable as it is; later tables read as empty
+      return Status::Ok();
     }
     if (version < kStoreSchemaVersion && read_only) {
       if (version == 0 && !*has) return NotFound(name + ": not a dyad store yet (no tables)");

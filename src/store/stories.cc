@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cstdint>
+#include <cstdio>
 #include <map>
 #include <optional>
 #include <string>
@@ -9,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "dyad/event.h"
 #include "dyad/store.h"
 #include "dyad/story.h"
 
@@ -32,6 +34,85 @@ std::string ClusterLabel(const dyad::EventCluster& c) {
   return label;
 }
 
+// What the article-level story stage reads of a stored article: resolved
+// places (entities and event locations), event dates, types and dyads.
+StoryArticle MakeStoryArticle(const StoredArticle& a, std::string_view duplicate_of) {
+  StoryArticle out;
+  out.key = std::to_string(a.article_id);
+  out.date = a.article.date.size() >= 10 ? a.article.date.substr(0, 10) : "";
+  out.outlet = a.article.source;
+  out.title = a.article.title;
+  out.body = a.article.body;
+  out.duplicate_of = std::string(duplicate_of);
+  for (const Entity& e : a.coded.entities) {
+    if (e.type != EntityType::kPlace) continue;
+    out.places.push_back(e.place && !e.place->name.empty() ? e.place->name : e.text);
+  }
+  for (const Event& e : a.coded.events) {
+    if (e.location && !e.location->place.name.empty()) out.places.push_back(e.location->place.name);
+    if (!e.date.value.empty()) out.event_dates.push_back(e.date.value);
+    if (e.cameo.size() >= 2) out.event_types.push_back(e.cameo.substr(0, 2));
+    if (!e.plover_event.empty()) out.event_types.push_back(e.plover_event);
+    const std::string src = e.source ? e.source->country : "";
+    const std::string tgt = e.target ? e.target->country : "";
+    if (!src.empty() || !tgt.empty()) out.dyads.push_back(Party(src) + ">" + Party(tgt));
+  }
+  return out;
+}
+
+std::string Join(const std::vector<std::string>& v) {
+  std::string out;
+  for (const std::string& s : v) out += (out.empty() ? "" : ", ") + s;
+  return out;
+}
+
+// One readable line: what linked the article to its story.
+std::string Evidence(const StoryDecision& d, bool duplicate) {
+  if (duplicate && !d.nearest.empty()) return "near-duplicate of article " + d.nearest;
+  if (d.started) return "started the story (no story close enough)";
+  char buf[160];
+  std::snprintf(buf, sizeof buf, "score %.2f (words %.2f, names %.2f, places %.2f, events %.2f)",
+                d.score, d.words, d.names, d.places, d.events);
+  std::string out = buf;
+  if (!d.shared_names.empty()) out += "; names: " + Join(d.shared_names);
+  if (!d.shared_places.empty()) out += "; places: " + Join(d.shared_places);
+  if (!d.shared_words.empty()) out += "; words: " + Join(d.shared_words);
+  if (d.days_apart >= 0) out += "; " + std::to_string(d.days_apart) + " days from the story";
+  if (!d.nearest.empty()) out += "; nearest article " + d.nearest;
+  return out;
+}
+
+// The user's splits, in the order they were made.
+Status ApplySplits(Store& store, EventClusterer* clusterer, StoryRebuildStats* stats) {
+  auto splits = store.Splits();
+  if (!splits.ok()) return splits.status();
+  for (std::size_t n = 0; n < splits->size(); ++n) {
+    const std::vector<std::int64_t>& ids = (*splits)[n];
+    std::vector<std::string> keys;
+    std::optional<ClusterId> cluster;
+    bool same = true;
+    for (std::int64_t id : ids) {
+      keys.push_back(std::to_string(id));
+      std::optional<ClusterId> c = clusterer->ClusterOf(keys.back());
+      if (!c || (cluster && *c != *cluster)) same = false;
+      if (c && !cluster) cluster = c;
+    }
+    Result<ClusterId> moved =
+        same && cluster
+            ? clusterer->Split(*cluster, keys)
+            : Result<ClusterId>(InvalidArgument("its events are no longer in one cluster"));
+    if (moved.ok()) {
+      ++stats->splits;
+    } else {
+      ++stats->stale_splits;
+      stats->errors.push_back(
+          Status(moved.status().code(),
+                 "split " + std::to_string(n + 1) + " not applied: " + moved.status().message()));
+    }
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 Result<StoryRebuildStats> RebuildStories(Store& store) {
@@ -40,13 +121,25 @@ Result<StoryRebuildStats> RebuildStories(Store& store) {
 
 Result<StoryRebuildStats> RebuildStories(Store& store, const DuplicateOptions& duplicate_options,
                                          const ClusterOptions& cluster_options) {
+  Result<IdfTable> idf = IdfTable::Load(IdfTable::DefaultPath());
+  if (!idf.ok()) return idf.status();
+  return RebuildStories(store, duplicate_options, cluster_options, StoryOptions{}, *idf);
+}
+
+Result<StoryRebuildStats> RebuildStories(Store& store, const DuplicateOptions& duplicate_options,
+                                         const ClusterOptions& cluster_options,
+                                         const StoryOptions& story_options, const IdfTable& idf) {
   DuplicateIndex index(duplicate_options);
   EventClusterer clusterer(cluster_options);
+  CapitalisedPhraseNames names;
+  ArticleStoryClusterer stories_of_articles(idf, names, story_options);
   StoryRebuildStats stats;
   std::vector<std::pair<std::int64_t, std::int64_t>> duplicates;  // (copy, original)
+  std::map<StoryId, std::vector<StoryLinkRecord>> links;
 
   // One thread, store order: the same store always gives the same decisions.
   std::string key, event_key;
+  Status failed = Status::Ok();
   Status read = store.ForEachArticle([&](const StoredArticle& a) {
     ++stats.articles;
     key = std::to_string(a.article_id);
@@ -57,6 +150,17 @@ Result<StoryRebuildStats> RebuildStories(Store& store, const DuplicateOptions& d
       }
     }
     const std::string_view duplicate_of = original ? std::string_view(*original) : "";
+    Result<StoryDecision> decision = stories_of_articles.Add(MakeStoryArticle(a, duplicate_of));
+    if (!decision.ok()) {
+      ++stats.skipped_articles;
+      stats.errors.push_back(Status(
+          decision.status().code(),
+          "article " + a.article.id + " (store id " + key + "): " + decision.status().message()));
+    } else {
+      links[decision->story].push_back(
+          {a.article_id, decision->started ? 0 : ParseId(decision->nearest), decision->score,
+           Evidence(*decision, !duplicate_of.empty())});
+    }
     for (std::size_t i = 0; i < a.coded.events.size() && i < a.event_ids.size(); ++i) {
       ClusterEvent ce = MakeClusterEvent(a.coded.events[i], a.article, duplicate_of);
       // Input ids need not be unique across a store (versions, re-used ids); row ids are.
@@ -76,61 +180,20 @@ Result<StoryRebuildStats> RebuildStories(Store& store, const DuplicateOptions& d
   });
   if (!read.ok()) return read;
   stats.duplicates = duplicates.size();
+  DYAD_RETURN_IF_ERROR(ApplySplits(store, &clusterer, &stats));
 
-  // The user's splits, in the order they were made.
-  auto splits = store.Splits();
-  if (!splits.ok()) return splits.status();
-  for (std::size_t n = 0; n < splits->size(); ++n) {
-    const std::vector<std::int64_t>& ids = (*splits)[n];
-    std::vector<std::string> keys;
-    std::optional<ClusterId> cluster;
-    bool same = true;
-    for (std::int64_t id : ids) {
-      keys.push_back(std::to_string(id));
-      std::optional<ClusterId> c = clusterer.ClusterOf(keys.back());
-      if (!c || (cluster && *c != *cluster)) same = false;
-      if (c && !cluster) cluster = c;
-    }
-    Result<ClusterId> moved =
-        same && cluster
-            ? clusterer.Split(*cluster, keys)
-            : Result<ClusterId>(InvalidArgument("its events are no longer in one cluster"));
-    if (moved.ok()) {
-      ++stats.splits;
-    } else {
-      ++stats.stale_splits;
-      stats.errors.push_back(
-          Status(moved.status().code(),
-                 "split " + std::to_string(n + 1) + " not applied: " + moved.status().message()));
-    }
-  }
-
+  // Stories are the article-level stories; an event cluster belongs to the
+  // story of its first mention's article.
   std::vector<StoryRecord> stories;
-  std::map<ClusterId, StoryId> story_of;
-  for (StoryId sid : clusterer.StoryIds()) {
-    std::optional<Story> story = clusterer.GetStory(sid);
+  for (StoryId sid = 1; sid <= stories_of_articles.story_count(); ++sid) {
+    const ArticleStory* story = stories_of_articles.story(sid);
     if (!story) continue;
     StoryRecord rec;
     rec.id = static_cast<std::int64_t>(sid);
-    std::vector<std::string> roots;
-    for (ClusterId cid : story->clusters) {
-      story_of[cid] = sid;
-      const dyad::EventCluster* c = clusterer.cluster(cid);
-      if (!c) continue;
-      if (rec.label.empty()) {
-        rec.label = Party(c->source_country) + " -> " + Party(c->target_country) + ":";
-      }
-      if (std::find(roots.begin(), roots.end(), c->cameo_root) == roots.end()) {
-        roots.push_back(c->cameo_root);
-      }
-      for (const ClusterMention& m : c->mentions) rec.article_ids.push_back(ParseId(m.article_id));
-    }
-    std::sort(roots.begin(), roots.end());
-    for (const std::string& r : roots) rec.label += " " + (r.empty() ? "?" : r);
-    if (!story->status.empty()) rec.label += " (" + story->status + ")";
+    rec.label = story->label;
+    for (const std::string& k : story->articles) rec.article_ids.push_back(ParseId(k));
     std::sort(rec.article_ids.begin(), rec.article_ids.end());
-    rec.article_ids.erase(std::unique(rec.article_ids.begin(), rec.article_ids.end()),
-                          rec.article_ids.end());
+    rec.links = std::move(links[sid]);
     stories.push_back(std::move(rec));
   }
 
@@ -141,8 +204,8 @@ Result<StoryRebuildStats> RebuildStories(Store& store, const DuplicateOptions& d
     if (!c || c->mentions.empty()) continue;
     ClusterRecord rec;
     rec.id = static_cast<std::int64_t>(cid);
-    auto it = story_of.find(cid);
-    rec.story_id = it == story_of.end() ? 0 : static_cast<std::int64_t>(it->second);
+    std::optional<StoryId> sid = stories_of_articles.StoryOf(c->mentions.front().article_id);
+    rec.story_id = sid ? static_cast<std::int64_t>(*sid) : 0;
     rec.label = ClusterLabel(*c);
     for (const ClusterMention& m : c->mentions) rec.event_ids.push_back(ParseId(m.event_id));
     clusters.push_back(std::move(rec));

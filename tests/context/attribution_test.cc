@@ -94,9 +94,16 @@ TEST(Attribution, CodeOfACodedReportingSubject) {
   a.article.body = "The Pentagon said Iranian forces seized the tanker.";
   a.article.date = "2025-05-07";
   ASSERT_TRUE(SplitText(a.article.body, TextOptions{}, &a.doc).ok());
-  Entity pentagon{
-      "e0",     "The Pentagon", EntityType::kOrg, testing::Find(a.article.body, "The Pentagon"),
-      "USAMIL", "USA",          {"MIL"},          std::nullopt};
+  Entity pentagon{"e0",
+                  "The Pentagon",
+                  EntityType::kOrg,
+                  testing::Find(a.article.body, "The Pentagon"),
+                  "USAMIL",
+                  "USA",
+                  {"MIL"},
+                  std::nullopt,
+                  false,
+                  {}};
   a.coded.entities.push_back(pentagon);
   Event ev;
   ev.verb_span = testing::Find(a.article.body, "seized");

@@ -124,7 +124,9 @@ inline std::unique_ptr<Annotated> Code(const std::string& body, const std::strin
                s.source_code,
                ev.source->country,
                ev.source->sectors,
-               std::nullopt};
+               std::nullopt,
+               false,
+               {}};
       out->coded.entities.push_back(e);
     }
     if (!s.target.empty()) {
@@ -136,7 +138,9 @@ inline std::unique_ptr<Annotated> Code(const std::string& body, const std::strin
                s.target_code,
                ev.target->country,
                ev.target->sectors,
-               std::nullopt};
+               std::nullopt,
+               false,
+               {}};
       out->coded.entities.push_back(e);
     }
     out->coded.events.push_back(std::move(ev));

@@ -85,7 +85,7 @@ TEST(StoreSchema, FreshStoreHasVersionOneAndWal) {
   EXPECT_EQ(Scalar(db, "SELECT count(*) FROM schema_version"), kStoreSchemaVersion);
   for (const char* t :
        {"articles", "sentences", "entities", "events", "sources", "stories", "story_articles",
-        "clusters", "cluster_events", "cluster_splits", "cluster_split_events"}) {
+        "clusters", "cluster_events", "cluster_splits", "cluster_split_events", "story_links"}) {
     EXPECT_EQ(Scalar(db, std::string("SELECT count(*) FROM sqlite_master WHERE type='table' AND "
                                      "name='") +
                              t + "'"),
@@ -117,7 +117,7 @@ TEST(StoreSchema, VersionOneStoreIsMigratedWithItsData) {
   }
   // Take the store back to version 1, as dyad 0.1 left it.
   ExecSql(db,
-          "DROP TABLE cluster_split_events; DROP TABLE cluster_splits;"
+          "DROP TABLE story_links; DROP TABLE cluster_split_events; DROP TABLE cluster_splits;"
           " DELETE FROM schema_version WHERE version > 1");
   ASSERT_EQ(Scalar(db, "SELECT max(version) FROM schema_version"), 1);
   StoreOptions ro;
@@ -127,10 +127,52 @@ TEST(StoreSchema, VersionOneStoreIsMigratedWithItsData) {
   EXPECT_EQ(refused.status().code(), ErrorCode::kVersionMismatch);
   auto store = OpenOrDie(db);
   ASSERT_TRUE(store);
-  EXPECT_EQ(store->SchemaVersion(), 2);
-  EXPECT_EQ(Scalar(db, "SELECT max(version) FROM schema_version"), 2);
+  EXPECT_EQ(store->SchemaVersion(), kStoreSchemaVersion);
+  EXPECT_EQ(Scalar(db, "SELECT max(version) FROM schema_version"), kStoreSchemaVersion);
   EXPECT_EQ(store->Counts()->events, 3);
   EXPECT_TRUE(store->Splits()->empty());
+}
+
+// A store left at version 2 (before story_links) stays readable without
+// migrating: readers see everything, story links read as empty; a writer
+// migrates it and keeps its data.
+TEST(StoreSchema, VersionTwoStoreIsReadableAndMigrates) {
+  TempDir dir;
+  const std::string db = dir / "v2.db";
+  {
+    auto store = OpenOrDie(db);
+    Sample a = Libya("a");
+    WriteAll(*store, {&a});
+    ASSERT_TRUE(RebuildStories(*store).ok());
+  }
+  ExecSql(db, "DROP TABLE story_links; DELETE FROM schema_version WHERE version > 2");
+  StoreOptions ro;
+  ro.read_only = true;
+  {
+    auto reader = Store::Open(db, ro);
+    ASSERT_TRUE(reader.ok()) << reader.status().ToString();
+    EXPECT_EQ((*reader)->SchemaVersion(), 2);
+    EXPECT_EQ((*reader)->Counts()->events, 3);
+    auto stories = (*reader)->Stories();
+    ASSERT_TRUE(stories.ok());
+    ASSERT_FALSE(stories->empty());
+    auto links = (*reader)->StoryLinks(stories->front().id);
+    ASSERT_TRUE(links.ok()) << links.status().ToString();
+    EXPECT_TRUE(links->empty());
+  }
+  auto store = OpenOrDie(db);
+  ASSERT_TRUE(store);
+  EXPECT_EQ(store->SchemaVersion(), kStoreSchemaVersion);
+  EXPECT_EQ(store->Counts()->events, 3);
+  ASSERT_TRUE(RebuildStories(*store).ok());
+  auto stories = store->Stories();
+  ASSERT_TRUE(stories.ok());
+  ASSERT_FALSE(stories->empty());
+  auto links = store->StoryLinks(stories->front().id);
+  ASSERT_TRUE(links.ok());
+  ASSERT_EQ(links->size(), 1u);
+  EXPECT_EQ((*links)[0].link.nearest_article, 0);
+  EXPECT_NE((*links)[0].link.evidence.find("started the story"), std::string::npos);
 }
 
 TEST(StoreSchema, NewerVersionIsRefused) {

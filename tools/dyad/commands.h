@@ -36,6 +36,7 @@ void RegisterServe(CLI::App& app, Runner* run);
 void RegisterEnqueue(CLI::App& app, Runner* run);
 void RegisterWorker(CLI::App& app, Runner* run);
 void RegisterEval(CLI::App& app, Runner* run);
+void RegisterStories(CLI::App& app, Runner* run);
 
 // Prints a readable digest of a store to stdout (`dyad query --summary`,
 // `dyad ingest --summary`); returns an exit code.

@@ -74,6 +74,7 @@ int main(int argc, char** argv) {
   dyad::cli::RegisterEnqueue(app, &run);
   dyad::cli::RegisterWorker(app, &run);
   dyad::cli::RegisterEval(app, &run);
+  dyad::cli::RegisterStories(app, &run);
   if (dyad::cli::ReportUnknownCommand(app, argc, argv)) return dyad::cli::kExitUsage;
   try {
     app.parse(argc, argv);

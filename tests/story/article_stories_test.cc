@@ -1,0 +1,319 @@
+// Copyright dyad authors. Article-level stories: terms, IDF table, interim
+// names, and ArticleStoryClusterer on real news text (ECB+).
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <regex>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "dyad/story.h"
+
+namespace dyad {
+namespace {
+
+std::string ReadAll(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+const IdfTable& ShippedIdf() {
+  static const IdfTable* table = [] {
+    auto t = IdfTable::Load(std::string(DYAD_DATA_DIR) + "/story/idf.tsv");
+    EXPECT_TRUE(t.ok()) << t.status().ToString();
+    return new IdfTable(t.ok() ? std::move(*t) : IdfTable());
+  }();
+  return *table;
+}
+
+// --- terms and names -----------------------------------------------------
+
+TEST(StoryTermsTest, ContentWordsLowerCasedWithoutFunctionWordsOrPlurals) {
+  std::vector<std::string> terms;
+  StoryTerms("The earthquakes struck Northern California on Tuesday, officials said.", &terms);
+  EXPECT_EQ(terms, (std::vector<std::string>{"earthquake", "struck", "northern", "california",
+                                             "official"}));
+  StoryTerms("", &terms);
+  EXPECT_TRUE(terms.empty());
+  StoryTerms("“Crisis” — 2008 status bus", &terms);  // curly quotes and dashes separate
+  EXPECT_EQ(terms, (std::vector<std::string>{"crisis", "status", "bus"}));
+}
+
+TEST(CapitalisedPhraseNamesTest, TakesRunsOfCapitalisedWords) {
+  CapitalisedPhraseNames finder;
+  std::vector<std::string> names;
+  finder.FindNames("",
+                   "Perennial party girl Tara Reid checked herself into Promises Treatment "
+                   "Center, her rep told People. The actress is 33. Reid was seen in Malibu.",
+                   &names);
+  std::set<std::string> got(names.begin(), names.end());
+  EXPECT_TRUE(got.count("Tara Reid"));
+  EXPECT_TRUE(got.count("Promises Treatment Center"));
+  EXPECT_TRUE(got.count("Malibu"));
+  EXPECT_TRUE(got.count("People"));
+  EXPECT_FALSE(got.count("Perennial"));  // only a sentence opener
+  EXPECT_FALSE(got.count("The"));
+  // A sentence opener counts when the word is capitalised mid-sentence too.
+  EXPECT_TRUE(got.count("Reid"));
+}
+
+// An all-capitals headline says nothing about case: its content words count
+// as name words (the IDF weighs the common ones down).
+TEST(CapitalisedPhraseNamesTest, AllCapitalsHeadlineGivesNameWords) {
+  CapitalisedPhraseNames finder;
+  std::vector<std::string> names;
+  finder.FindNames("BAHIA COCOA REVIEW", "Showers continued in the Bahia cocoa zone.", &names);
+  EXPECT_EQ(names, (std::vector<std::string>{"BAHIA", "COCOA", "REVIEW", "Bahia"}));
+}
+
+// --- IDF table -----------------------------------------------------------
+
+TEST(IdfTableTest, ParseAndWeights) {
+  auto t = IdfTable::Parse("# dyad idf v1 docs=100\nearthquake\t2\nofficial\t60\n", "t.tsv");
+  ASSERT_TRUE(t.ok()) << t.status().ToString();
+  EXPECT_EQ(t->docs(), 100u);
+  EXPECT_EQ(t->size(), 2u);
+  EXPECT_GT(t->Idf("zzunseen"), t->Idf("earthquake"));
+  EXPECT_GT(t->Idf("earthquake"), t->Idf("official"));
+  EXPECT_NEAR(t->Idf("official"), std::log(101.0 / 61.0) + 1, 1e-12);
+}
+
+TEST(IdfTableTest, ErrorsNameFileAndLine) {
+  struct Case {
+    const char* text;
+    const char* where;
+  } cases[] = {
+      {"", "t.tsv: empty"},
+      {"word\t3\n", "t.tsv:1:"},
+      {"# dyad idf v1 docs=x\n", "t.tsv:1:"},
+      {"# dyad idf v1 docs=5\nword 3\n", "t.tsv:2:"},
+      {"# dyad idf v1 docs=5\nword\t0\n", "t.tsv:2:"},
+      {"# dyad idf v1 docs=5\nzeta\t1\nalpha\t1\n", "t.tsv:3:"},
+  };
+  for (const Case& c : cases) {
+    auto t = IdfTable::Parse(c.text, "t.tsv");
+    ASSERT_FALSE(t.ok()) << c.text;
+    EXPECT_EQ(t.status().code(), ErrorCode::kInvalidArgument) << c.text;
+    EXPECT_NE(t.status().message().find(c.where), std::string::npos) << t.status().message();
+  }
+  auto missing = IdfTable::Load("/nonexistent/idf.tsv");
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.status().code(), ErrorCode::kNotFound);
+}
+
+TEST(IdfTableTest, BuilderIsOrderIndependent) {
+  IdfBuilder a, b;
+  a.AddDocument("Troops crossed the border.");
+  a.AddDocument("The border stayed closed.");
+  b.AddDocument("The border stayed closed.");
+  b.AddDocument("Troops crossed the border.");
+  EXPECT_EQ(a.Serialize(1), b.Serialize(1));
+  EXPECT_EQ(a.Serialize(2), "# dyad idf v1 docs=2\nborder\t2\n");
+}
+
+// The shipped table is exactly what `dyad idf --out data/story/idf.tsv
+// <reuters21578.jsonl> <current-events-2002-2021.jsonl.gz>` writes.
+TEST(IdfTableTest, ShippedTableIsReproducible) {
+  const std::string shared = DYAD_SHARED_DIR;
+  IdfBuilder builder;
+  for (const char* corpus : {"/data/corpus/reuters21578.jsonl",
+                             "/data/current-events/current-events-2002-2021.jsonl.gz"}) {
+    if (!std::filesystem::exists(shared + corpus)) GTEST_SKIP() << shared + corpus << " missing";
+    Status s = builder.AddJsonLines(shared + corpus);
+    ASSERT_TRUE(s.ok()) << s.ToString();
+  }
+  EXPECT_EQ(builder.Serialize(3), ReadAll(std::string(DYAD_DATA_DIR) + "/story/idf.tsv"));
+}
+
+// --- clustering ----------------------------------------------------------
+
+StoryArticle Art(std::string key, std::string date, std::string body,
+                 std::vector<std::string> places = {}) {
+  StoryArticle a;
+  a.key = std::move(key);
+  a.date = std::move(date);
+  a.body = std::move(body);
+  a.places = std::move(places);
+  return a;
+}
+
+const char* kQuakeA1 =
+    "A magnitude 6.1 earthquake struck off the coast of Northern California near Eureka on "
+    "Sunday, shaking homes and knocking out power. The quake was centred 24 kilometres west of "
+    "Ferndale, the United States Geological Survey said. Humboldt County officials reported "
+    "damaged chimneys and broken windows in Eureka but no deaths.";
+const char* kQuakeA2 =
+    "Residents of Eureka cleaned up broken glass on Monday after a strong earthquake rattled "
+    "Humboldt County. The Geological Survey measured the quake at magnitude 6.1 off Ferndale. "
+    "Power was restored to most homes in Eureka.";
+const char* kQuakeB =
+    "A magnitude 5.4 earthquake shook the island of Sumatra in Indonesia, the meteorology agency "
+    "in Jakarta said. Buildings swayed in Padang and residents fled into the streets. There were "
+    "no immediate reports of casualties.";
+const char* kTrade =
+    "The European Union and Japan signed a trade agreement in Brussels cutting tariffs on cars "
+    "and cheese. Trade commissioners praised the pact as the largest of its kind.";
+
+TEST(ArticleStoryClustererTest, ReportsOfOneHappeningJoinAnotherStartsAStory) {
+  CapitalisedPhraseNames names;
+  ArticleStoryClusterer c(ShippedIdf(), names);
+  auto a1 = c.Add(Art("1", "2010-01-10", kQuakeA1));
+  auto a2 = c.Add(Art("2", "2010-01-11", kQuakeA2));
+  auto b = c.Add(Art("3", "2010-01-11", kQuakeB));
+  auto t = c.Add(Art("4", "2010-01-11", kTrade));
+  ASSERT_TRUE(a1.ok() && a2.ok() && b.ok() && t.ok());
+  EXPECT_TRUE(a1->started);
+  EXPECT_FALSE(a2->started);
+  EXPECT_EQ(a2->story, a1->story);
+  EXPECT_EQ(a2->nearest, "1");
+  EXPECT_GE(a2->score, StoryOptions{}.join_threshold);
+  EXPECT_EQ(a2->days_apart, 1);
+  // The explanation names what linked them.
+  auto has = [](const std::vector<std::string>& v, const std::string& x) {
+    return std::find(v.begin(), v.end(), x) != v.end();
+  };
+  EXPECT_TRUE(has(a2->shared_names, "eureka")) << a2->shared_names.size();
+  EXPECT_TRUE(has(a2->shared_words, "earthquake") || has(a2->shared_words, "quake"));
+  EXPECT_TRUE(b->started);  // another earthquake, elsewhere
+  EXPECT_TRUE(t->started);
+  EXPECT_EQ(c.story_count(), 3u);
+  const ArticleStory* s = c.story(a1->story);
+  ASSERT_NE(s, nullptr);
+  EXPECT_EQ(s->articles, (std::vector<std::string>{"1", "2"}));
+  EXPECT_EQ(s->first_date, "2010-01-10");
+  EXPECT_EQ(s->last_date, "2010-01-11");
+  EXPECT_NE(s->label.find("humboldt county"), std::string::npos) << s->label;
+}
+
+TEST(ArticleStoryClustererTest, OutsideTheWindowOnlyStrongNamesJoin) {
+  CapitalisedPhraseNames names;
+  StoryOptions o;
+  ArticleStoryClusterer c(ShippedIdf(), names, o);
+  ASSERT_TRUE(c.Add(Art("1", "2010-01-10", kQuakeA1)).ok());
+  // The same words weeks later with none of the names: a new story.
+  auto later = c.Add(Art("2", "2010-03-01",
+                         "A strong earthquake struck off the coast, shaking homes and knocking out "
+                         "power. Officials reported damaged chimneys and broken windows."));
+  ASSERT_TRUE(later.ok());
+  EXPECT_TRUE(later->started);
+  // A follow-up naming the same places and people joins despite the gap.
+  auto follow = c.Add(Art("3", "2010-02-20", kQuakeA2));
+  ASSERT_TRUE(follow.ok());
+  EXPECT_FALSE(follow->started);
+  EXPECT_EQ(follow->story, 1u);
+  EXPECT_GT(follow->days_apart, o.window_days);
+}
+
+TEST(ArticleStoryClustererTest, NoChainingThroughOneArticle) {
+  CapitalisedPhraseNames names;
+  ArticleStoryClusterer c(ShippedIdf(), names);
+  ASSERT_TRUE(c.Add(Art("1", "2010-01-10", kQuakeA1)).ok());
+  ASSERT_TRUE(c.Add(Art("2", "2010-01-11", kQuakeA2)).ok());
+  // A round-up that carries the quake and the trade pact joins the quake story ...
+  auto mixed = c.Add(Art("3", "2010-01-11", std::string(kQuakeA2) + "\n" + kTrade));
+  ASSERT_TRUE(mixed.ok());
+  EXPECT_EQ(mixed->story, 1u);
+  // ... but a report of the trade pact alone is not linked to the quake
+  // through it: it is judged against the whole story, which is about the quake.
+  auto trade = c.Add(Art("4", "2010-01-11", kTrade));
+  ASSERT_TRUE(trade.ok());
+  EXPECT_TRUE(trade->started);
+}
+
+TEST(ArticleStoryClustererTest, DuplicatesJoinTheirOriginalAndErrorsAreValues) {
+  CapitalisedPhraseNames names;
+  ArticleStoryClusterer c(ShippedIdf(), names);
+  ASSERT_TRUE(c.Add(Art("1", "2010-01-10", kQuakeA1)).ok());
+  StoryArticle copy = Art("2", "2010-01-10", kTrade);  // the text does not matter
+  copy.duplicate_of = "1";
+  auto d = c.Add(copy);
+  ASSERT_TRUE(d.ok());
+  EXPECT_EQ(d->story, 1u);
+  EXPECT_EQ(d->nearest, "1");
+
+  auto empty = c.Add(Art("", "2010-01-10", kQuakeA1));
+  EXPECT_EQ(empty.status().code(), ErrorCode::kInvalidArgument);
+  auto again = c.Add(Art("1", "2010-01-10", kQuakeA1));
+  EXPECT_EQ(again.status().code(), ErrorCode::kInvalidArgument);
+  auto bad = c.Add(Art("9", "10/01/2010", kQuakeA1));
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.status().code(), ErrorCode::kInvalidArgument);
+  EXPECT_NE(bad.status().message().find("article 9: date"), std::string::npos);
+}
+
+// --- ECB+: two topics, each with two different real happenings -------------
+
+struct EcbDoc {
+  std::string id, gold, text;
+};
+
+std::vector<EcbDoc> ReadTopic(const std::string& topic) {
+  std::vector<EcbDoc> docs;
+  const std::string dir = std::string(DYAD_SHARED_DIR) + "/data/ecbplus/ECB+/" + topic;
+  if (!std::filesystem::exists(dir)) return docs;
+  const std::regex token(R"(<token [^>]*>([^<]*)</token>)");
+  for (const auto& e : std::filesystem::directory_iterator(dir)) {
+    const std::string name = e.path().filename().string();
+    const std::string xml = ReadAll(e.path().string());
+    EcbDoc d;
+    d.id = name.substr(0, name.size() - 4);
+    d.gold = topic + (name.find("ecbplus") != std::string::npos ? "+" : "");
+    for (std::sregex_iterator it(xml.begin(), xml.end(), token), end; it != end; ++it) {
+      d.text += (*it)[1].str() + " ";
+    }
+    docs.push_back(std::move(d));
+  }
+  std::sort(docs.begin(), docs.end(), [](const EcbDoc& a, const EcbDoc& b) { return a.id < b.id; });
+  return docs;
+}
+
+double BCubedF1(const std::vector<EcbDoc>& docs, const std::map<std::string, StoryId>& story) {
+  double p = 0, r = 0;
+  for (const EcbDoc& a : docs) {
+    double same = 0, mine = 0, gold = 0;
+    for (const EcbDoc& b : docs) {
+      const bool s = story.at(a.id) == story.at(b.id), g = a.gold == b.gold;
+      same += s && g;
+      mine += s;
+      gold += g;
+    }
+    p += same / mine;
+    r += same / gold;
+  }
+  p /= docs.size();
+  r /= docs.size();
+  return 2 * p * r / (p + r);
+}
+
+TEST(ArticleStoryClustererTest, EcbPlusTopicsSeparateTheirTwoHappenings) {
+  std::vector<EcbDoc> docs;
+  for (const char* topic : {"1", "3", "4", "8"}) {
+    std::vector<EcbDoc> t = ReadTopic(topic);
+    docs.insert(docs.end(), t.begin(), t.end());
+  }
+  if (docs.empty()) GTEST_SKIP() << "ECB+ not found under " << DYAD_SHARED_DIR;
+  CapitalisedPhraseNames names;
+  ArticleStoryClusterer c(ShippedIdf(), names);
+  std::map<std::string, StoryId> story;
+  for (const EcbDoc& d : docs) {
+    StoryArticle a;
+    a.key = d.id;
+    a.body = d.text;
+    auto r = c.Add(a);
+    ASSERT_TRUE(r.ok()) << r.status().ToString();
+    story[d.id] = r->story;
+  }
+  // One story per topic would score about 0.67 here.
+  EXPECT_GE(BCubedF1(docs, story), 0.80);
+}
+
+}  // namespace
+}  // namespace dyad
