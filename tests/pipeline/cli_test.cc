@@ -179,6 +179,7 @@ TEST(FirstHourCli, ReadmeUsageLinesRunAsWritten) {
   fs::create_symlink(DYAD_CLI, dir / "repo/build/dyad");
   fs::create_directory_symlink(kExamples, dir / "repo/examples");
   fs::create_directory_symlink(std::string(DYAD_SOURCE_DIR) + "/data", dir / "repo/data");
+  fs::create_directory_symlink(std::string(DYAD_SOURCE_DIR) + "/tests", dir / "repo/tests");
   fs::create_directory_symlink(fs::absolute(DYAD_SHARED_DIR), dir / "shared");
   const std::string readme = ReadWholeFile(std::string(DYAD_SOURCE_DIR) + "/README.md");
   const std::size_t from = readme.find("## Using it");
