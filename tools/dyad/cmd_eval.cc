@@ -64,10 +64,12 @@ int RunGoldCmd(const EvalArgs& a) {
     if (!out) return PrintError(a.json_out + ": cannot write"), kExitFailure;
   }
   const Prf& ev = scores->events.at("all");
-  bool ok = Floor("event F1", ev.F1(), a.min_event_f1) &
-            Floor("event precision", ev.Precision(), a.min_event_precision) &
-            Floor("type F1", scores->types.at("all").F1(), a.min_type_f1);
-  return ok ? kExitOk : kExitFailure;
+  // Every floor is checked (and reported) even when an earlier one failed.
+  int below = 0;
+  below += !Floor("event F1", ev.F1(), a.min_event_f1);
+  below += !Floor("event precision", ev.Precision(), a.min_event_precision);
+  below += !Floor("type F1", scores->types.at("all").F1(), a.min_type_f1);
+  return below == 0 ? kExitOk : kExitFailure;
 }
 
 int RunWeakCmd(const EvalArgs& a) {
