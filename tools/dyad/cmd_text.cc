@@ -118,51 +118,124 @@ std::string_view DisplayLemma(const Lexicon& lex, std::string_view word, std::st
   return lex.Lemma(word, WordClass::kNoun, scratch);
 }
 
-int RunText(const TextArgs& args) {
+// The models `dyad text` needs for the flags given; null when not asked for.
+struct TextModels {
   std::unique_ptr<Lexicon> lexicon;
-  if (!args.no_lemmas) {
-    auto lex = Lexicon::Load(Lexicon::DefaultDirectory());
-    if (!lex.ok()) {
-      PrintError(lex.status().ToString());
-      return kExitFailure;
-    }
-    lexicon = std::move(lex).value();
-  }
-  std::unique_ptr<Tagger> tagger;
-  std::unique_ptr<NameFinder> finder;
-  if (args.names) {
-    auto f = NameFinder::Load(NameFinder::DefaultPath());
-    if (!f.ok()) {
-      PrintError(f.status().ToString());
-      return kExitFailure;
-    }
-    finder = std::move(f).value();
-  }
-  NameScratch name_scratch;
-  std::vector<NameMention> mentions;
-  if (args.tags || args.names || args.parse) {
-    auto t = Tagger::Load(Tagger::DefaultPath());
-    if (!t.ok()) {
-      PrintError(t.status().ToString());
-      return kExitFailure;
-    }
-    tagger = std::move(t).value();
-  }
+  std::unique_ptr<Tagger> tagger;  // for --tags, --names and --parse
   std::unique_ptr<Parser> parser;
-  if (args.parse) {
-    auto p = Parser::Load(Parser::DefaultPath());
-    if (!p.ok()) {
-      PrintError(p.status().ToString());
-      return kExitFailure;
-    }
-    parser = std::move(p).value();
+  std::unique_ptr<NameFinder> names;
+};
+
+// Loads `path` with T::Load into *out; on error prints it (it names the file).
+template <typename T>
+bool LoadModel(const std::string& path, std::unique_ptr<T>* out) {
+  auto loaded = T::Load(path);
+  if (!loaded.ok()) {
+    PrintError(loaded.status().ToString());
+    return false;
   }
-  ParserScratch parser_scratch;
-  std::vector<DepArc> arcs;
-  TaggerScratch tagger_scratch;
+  *out = std::move(loaded).value();
+  return true;
+}
+
+bool LoadTextModels(const TextArgs& args, TextModels* m) {
+  if (!args.no_lemmas && !LoadModel(Lexicon::DefaultDirectory(), &m->lexicon)) return false;
+  if ((args.tags || args.names || args.parse) && !LoadModel(Tagger::DefaultPath(), &m->tagger))
+    return false;
+  if (args.parse && !LoadModel(Parser::DefaultPath(), &m->parser)) return false;
+  if (args.names && !LoadModel(NameFinder::DefaultPath(), &m->names)) return false;
+  return true;
+}
+
+// Per-run working memory, reused across sentences and articles.
+struct TextScratch {
+  Document doc;
+  TaggerScratch tagger;
   std::vector<PosTag> tags;
+  NameScratch names;
+  std::vector<NameMention> mentions;
+  ParserScratch parser;
+  std::vector<DepArc> arcs;
   std::vector<std::string_view> words;
   Chunks chunks;
+  std::string lemma, line;
+};
+
+// One token: text, span, and what the loaded models say of it. `k` indexes the
+// document's tokens, `arc` is its parse (when parsed).
+nlohmann::ordered_json TokenJson(const TextModels& m, const TextScratch& x, std::uint32_t k,
+                                 const DepArc* arc, std::string* lemma) {
+  const Token& t = x.doc.tokens[k];
+  nlohmann::ordered_json tj;
+  tj["text"] = x.doc.TokenText(t);
+  tj["span"] = {t.begin, t.end};
+  if (m.lexicon && t.kind == TokenKind::kWord) {
+    tj["lemma"] = DisplayLemma(*m.lexicon, x.doc.TokenText(t), lemma);
+  }
+  if (m.tagger) {
+    tj["upos"] = UposName(x.tags[k].upos);
+    tj["xpos"] = XposName(x.tags[k].xpos);
+  }
+  if (arc) {
+    tj["head"] = arc->head;  // index in the sentence's tokens, -1 for the root
+    tj["deprel"] = m.parser->DeprelName(arc->deprel);
+  }
+  return tj;
+}
+
+// The JSON line of sentence `i` of the article in x->doc (tagged and named already).
+nlohmann::ordered_json SentenceJson(const TextArgs& args, const TextModels& m, const Article& a,
+                                    std::size_t i, TextScratch* x) {
+  const Sentence& s = x->doc.sentences[i];
+  nlohmann::ordered_json j;
+  j["article"] = a.id;
+  j["sentence"] = i;
+  j["span"] = {s.begin, s.end};
+  j["text"] = x->doc.SentenceText(s);
+  x->words.clear();
+  for (std::uint32_t k = s.first_token; k < s.first_token + s.token_count; ++k)
+    x->words.push_back(x->doc.TokenText(x->doc.tokens[k]));
+  std::span<const PosTag> tags;
+  if (m.tagger) tags = std::span<const PosTag>(x->tags).subspan(s.first_token, s.token_count);
+  if (m.parser) {
+    x->arcs.resize(x->words.size());
+    m.parser->Parse(x->words, tags, &x->parser, x->arcs);
+  }
+  auto toks = nlohmann::ordered_json::array();
+  for (std::uint32_t k = s.first_token; k < s.first_token + s.token_count; ++k) {
+    const DepArc* arc = m.parser ? &x->arcs[k - s.first_token] : nullptr;
+    toks.push_back(TokenJson(m, *x, k, arc, &x->lemma));
+  }
+  j["tokens"] = std::move(toks);
+  if (m.names) j["names"] = NamesJson(a.body, s, x->mentions);
+  if (args.tags || args.parse) {
+    ChunkSentence(x->words, tags, &x->chunks);
+    j["chunks"] = ChunksJson(x->chunks);
+  }
+  return j;
+}
+
+// Splits, tags and names one article, then writes one JSON line per sentence.
+bool PrintArticleText(const TextArgs& args, const TextModels& m, const TextOptions& topts,
+                      const Article& a, TextScratch* x) {
+  if (Status s = SplitText(a.body, topts, &x->doc); !s.ok()) {
+    PrintError(a.origin + ": " + s.ToString());
+    return false;
+  }
+  if (m.tagger) m.tagger->TagDocument(x->doc, m.lexicon.get(), &x->tagger, &x->tags);
+  if (m.names) FindDocumentNames(*m.names, x->doc, x->tags, &x->names, &x->mentions);
+  for (std::size_t i = 0; i < x->doc.sentences.size(); ++i) {
+    x->line = SentenceJson(args, m, a, i, x)
+                  .dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+    x->line.push_back('\n');
+    std::fwrite(x->line.data(), 1, x->line.size(), stdout);
+  }
+  return true;
+}
+
+int RunText(const TextArgs& args) {
+  TextModels models;
+  if (!LoadTextModels(args, &models)) return kExitFailure;
   auto files = ExpandInputs(args.paths);
   if (!files.ok()) {
     PrintError(files.status().ToString());
@@ -170,64 +243,11 @@ int RunText(const TextArgs& args) {
   }
   TextOptions topts;
   topts.max_tokens_per_sentence = args.max_tokens;
-  Document doc;
-  std::string scratch, line;
+  TextScratch scratch;
   int failures = 0;
   for (const std::string& file : *files) {
     failures += ForEachArticle(file, args.input, [&](Article& a) {
-      if (Status s = SplitText(a.body, topts, &doc); !s.ok()) {
-        PrintError(a.origin + ": " + s.ToString());
-        return false;
-      }
-      if (tagger) tagger->TagDocument(doc, lexicon.get(), &tagger_scratch, &tags);
-      if (finder) FindDocumentNames(*finder, doc, tags, &name_scratch, &mentions);
-      for (std::size_t i = 0; i < doc.sentences.size(); ++i) {
-        const Sentence& s = doc.sentences[i];
-        nlohmann::ordered_json j;
-        j["article"] = a.id;
-        j["sentence"] = i;
-        j["span"] = {s.begin, s.end};
-        j["text"] = doc.SentenceText(s);
-        words.clear();
-        for (std::uint32_t k = s.first_token; k < s.first_token + s.token_count; ++k)
-          words.push_back(doc.TokenText(doc.tokens[k]));
-        if (parser) {
-          arcs.resize(words.size());
-          parser->Parse(words, std::span<const PosTag>(tags).subspan(s.first_token, s.token_count),
-                        &parser_scratch, arcs);
-        }
-        auto toks = nlohmann::ordered_json::array();
-        for (std::uint32_t k = s.first_token; k < s.first_token + s.token_count; ++k) {
-          const Token& t = doc.tokens[k];
-          nlohmann::ordered_json tj;
-          tj["text"] = doc.TokenText(t);
-          tj["span"] = {t.begin, t.end};
-          if (lexicon && t.kind == TokenKind::kWord) {
-            tj["lemma"] = DisplayLemma(*lexicon, doc.TokenText(t), &scratch);
-          }
-          if (tagger) {
-            tj["upos"] = UposName(tags[k].upos);
-            tj["xpos"] = XposName(tags[k].xpos);
-          }
-          if (parser) {
-            const DepArc& arc = arcs[k - s.first_token];
-            tj["head"] = arc.head;  // index in the sentence's tokens, -1 for the root
-            tj["deprel"] = parser->DeprelName(arc.deprel);
-          }
-          toks.push_back(std::move(tj));
-        }
-        j["tokens"] = std::move(toks);
-        if (finder) j["names"] = NamesJson(a.body, s, mentions);
-        if (args.tags || args.parse) {
-          ChunkSentence(words, std::span<const PosTag>(tags).subspan(s.first_token, s.token_count),
-                        &chunks);
-          j["chunks"] = ChunksJson(chunks);
-        }
-        line = j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
-        line.push_back('\n');
-        std::fwrite(line.data(), 1, line.size(), stdout);
-      }
-      return true;
+      return PrintArticleText(args, models, topts, a, &scratch);
     });
   }
   return failures ? kExitFailure : kExitOk;
