@@ -38,6 +38,11 @@
 
 namespace dyad {
 
+namespace coder {
+enum class Rel : std::uint8_t;  // a UD relation the coder reads (src/coder/clauses.h)
+class Clauses;                  // a parsed sentence read as clauses (src/coder/clauses.h)
+}  // namespace coder
+
 // Which comma-delimited clauses the coder sets aside before reading a
 // sentence (TABARI's COMMA command, PETRARCH's comma_* options): a clause is
 // set aside when its length in words lies in [min, max]; max == 0 turns that
@@ -51,6 +56,34 @@ struct CommaClauses {
   auto operator<=>(const CommaClauses&) const = default;
 };
 
+// Events written as nouns: "held a protest", "clashes broke out", "the arrest
+// of X", "charges against X", "an Israeli airstrike on Y". Read from dyad's
+// table data/coder/event_nouns.tsv (format: docs/formats/event-nouns.md).
+struct EventNoun {
+  std::string cameo;                      // "141"
+  std::vector<std::string> target_preps;  // "against", "on"; "of": the patient
+  std::uint32_t line = 0;                 // line in the table (for the rule field)
+};
+
+class EventNouns {
+ public:
+  // Reads a table; errors name `name`:line and the field at fault.
+  static Result<std::shared_ptr<const EventNouns>> Parse(std::string_view text,
+                                                         std::string_view name);
+  static Result<std::shared_ptr<const EventNouns>> Load(const std::string& path);
+
+  // The entry for the noun `word` (lower case), or for the two words
+  // `previous word` when one is listed ("suicide bombing"; *words = 2).
+  const EventNoun* Find(std::string_view previous, std::string_view word, int* words) const;
+  const std::string& name() const { return name_; }
+  std::size_t size() const { return entries_.size(); }
+
+ private:
+  std::string name_;
+  std::vector<EventNoun> entries_;
+  std::vector<std::pair<std::string, std::uint32_t>> forms_;  // sorted: form -> entry
+};
+
 struct CoderOptions {
   // Emit an event only when both a source and a target were found (PETRARCH's
   // require_dyad). When false, a missing side is left empty.
@@ -60,6 +93,16 @@ struct CoderOptions {
   std::uint32_t max_events_per_sentence = 16;
   // Words a pattern may skip between two non-adjacent elements.
   std::uint32_t max_pattern_gap = 12;
+  // The relation names of the parser model whose trees CodeSentence gets
+  // (Parser::DeprelName order). Empty: trees are not read. With them, a
+  // parsed sentence is read by clauses: each predicate's source and target
+  // are its own subject / "by" agent and object / passive subject / the
+  // preposition its pattern names, never a word of another clause, and with
+  // require_dyad off an event with one side stated is emitted (a protest, a
+  // passive without agent).
+  std::vector<std::string> deprels;
+  // Events written as nouns, read from the tree (null: none).
+  std::shared_ptr<const EventNouns> nouns;
   // Record in SentenceCoding::trace how the sentence was read (actors, verbs,
   // patterns) for `--explain`; off in production runs.
   bool trace = false;
@@ -128,17 +171,29 @@ class Coder {
   // the article date as YYYYMMDD (0: unknown; date-restricted codes then use
   // their defaults). `tree` holds the dependency arc of every token of the
   // sentence (DepArc::head indexes the sentence's tokens), or is empty when the
-  // sentence was not parsed; the coder does not read it yet.
+  // sentence was not parsed; it is read when CoderOptions::deprels names its
+  // relations.
   void CodeSentence(const Document& doc, const Sentence& s, std::span<const PosTag> tags,
                     std::int32_t date, CoderScratch* scratch, SentenceCoding* out,
                     std::span<const DepArc> tree = {}) const;
+
+  // Whether sentence `s` holds a word that may be a predicate: a dictionary
+  // verb form tagged as a verb (any verb form when `tags` is empty). The
+  // pipeline parses only such sentences.
+  bool HasPredicate(const Document& doc, const Sentence& s, std::span<const PosTag> tags,
+                    CoderScratch* scratch) const;
 
   const Dictionaries& dictionaries() const { return dicts_; }
 
  private:
   struct PatternFilter;  // per verb pattern, the whole words it needs (coder.cc)
+  void CodeNounEvents(const coder::Clauses& cl, const CoderScratch& sc,
+                      std::span<const PosTag> tags, std::uint32_t t0, SentenceCoding* out) const;
+  void EmitUnitEvents(const CoderScratch& sc, std::int32_t src, std::int32_t tgt, std::uint32_t t0,
+                      const CodedEvent& base, SentenceCoding* out) const;
   const Dictionaries& dicts_;
   CoderOptions options_;
+  std::vector<coder::Rel> rels_;  // per relation index of options_.deprels
   std::shared_ptr<const PatternFilter> filter_;
 };
 

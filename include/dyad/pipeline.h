@@ -36,12 +36,19 @@ struct PipelineOptions {
   // list them in CodedArticle::entities. Model: $DYAD_NAMES_MODEL, else
   // data_dir/models/names-en.dnm.
   bool use_names = true;
-  // Parse every sentence with the dependency parser (needs the tagger) and
-  // hand the tree to the coder (data_dir/models/parser-en-ewt.dpm, or
-  // $DYAD_PARSER_MODEL). Off by default until the coder reads the tree: the
-  // events are the same either way, and parsing every sentence costs about
-  // four fifths of `dyad code`'s throughput (docs/performance.md).
+  // Parse with the dependency parser (needs the tagger) every sentence that
+  // holds a dictionary verb or an event noun, and code it by clauses from the
+  // tree: each predicate's own subject, "by" agent, object or passive subject,
+  // events written as nouns (data/coder/event_nouns.tsv), pronoun subjects
+  // resolved in the sentence (data_dir/models/parser-en-ewt.dpm, or
+  // $DYAD_PARSER_MODEL). Off by default until the clause coder passes the
+  // golden suite (docs/formats/events.md, "Clause coder").
   bool use_parser = false;
+  // Emit an event only when both its source and its target were found
+  // (PETRARCH's require_dyad). `dyad code --one-sided` turns it off: a
+  // protest, a statement or a passive without agent then gives an event with
+  // the missing side empty.
+  bool require_dyad = true;
   // Treat dictionary problems as errors rather than counted warnings.
   bool strict_dictionaries = false;
   TextOptions text;

@@ -7,9 +7,12 @@
 #include <array>
 #include <cctype>
 #include <limits>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "clauses.h"
 
 namespace dyad {
 
@@ -266,6 +269,157 @@ class PatternMatcher {
   std::uint32_t max_gap_;
 };
 
+// A bare place right after in/at/near ("met in Cairo"): where, not whom.
+bool IsLocativeUnit(const Unit& x, std::span<const std::string_view> words) {
+  if (x.agent_only || x.actor_begin != x.begin || x.actor_end != x.end) return false;
+  for (const std::string& c : x.codes)
+    if (c.size() != 3) return false;
+  std::uint32_t b = x.begin;
+  while (b > 0 && IsDeterminer(words[b - 1])) --b;
+  return b > 0 &&
+         IsOneOf(words[b - 1], {"in", "at", "near", "inside", "outside", "across", "throughout"});
+}
+
+// A country and nothing else ("Israeli", "France").
+bool IsCountryUnit(const Unit& u) {
+  if (u.agent_only || u.codes.empty()) return false;
+  for (const std::string& c : u.codes)
+    if (c.size() != 3) return false;
+  return true;
+}
+
+// The coded unit a tree argument headed by word `h` names: the unit holding
+// the head word, else one in its name parts ("the leader of Hamas", "Hamas
+// leader", "Israel's army"); never a modifier such as "criminal" of "criminal
+// court", never a word of a clause inside the phrase.
+std::int32_t UnitOfPhrase(const coder::Clauses& cl, const CoderScratch& sc, std::int32_t h) {
+  if (h == coder::kNoWord) return kNoUnit;
+  auto coded = [&](std::int32_t w) {
+    std::int32_t u = sc.unit_at[static_cast<std::size_t>(w)];
+    return u != kNoUnit && !sc.units[static_cast<std::size_t>(u)].code.empty() ? u : kNoUnit;
+  };
+  if (std::int32_t u = coded(h); u != kNoUnit) return u;
+  // "Israeli airstrikes": a country adjective names the agent of its noun.
+  if (std::int32_t a = cl.Child(static_cast<std::uint32_t>(h), coder::Rel::kAmod);
+      a != coder::kNoWord && coded(a) != kNoUnit &&
+      IsCountryUnit(sc.units[static_cast<std::size_t>(coded(a))]))
+    return coded(a);
+  for (coder::Rel r :
+       {coder::Rel::kCompound, coder::Rel::kFlat, coder::Rel::kNmodPoss, coder::Rel::kAppos}) {
+    std::int32_t c = cl.Child(static_cast<std::uint32_t>(h), r);
+    if (c != coder::kNoWord && coded(c) != kNoUnit) return coded(c);
+  }
+  std::int32_t of = cl.PrepObject(static_cast<std::uint32_t>(h), {"of"});
+  return of != coder::kNoWord ? coded(of) : kNoUnit;
+}
+
+// Source and target of a verb predicate read from the tree; sides a pattern
+// placed (`$`, `+`) are kept.
+struct TreeSides {
+  std::int32_t source = kNoUnit, target = kNoUnit;
+  bool passive = false;
+};
+
+TreeSides ReadTreeSides(const coder::Clauses& cl, const CoderScratch& sc, std::uint32_t verb,
+                        const Assigned& pattern) {
+  TreeSides t;
+  t.passive = cl.Passive(verb);
+  if (t.passive) {
+    t.source = UnitOfPhrase(cl, sc, cl.Agent(verb));
+    t.target = UnitOfPhrase(cl, sc, cl.PassiveSubject(verb));
+  } else {
+    std::int32_t subject = cl.Subject(verb);
+    if (subject != coder::kNoWord && cl.IsPronoun(static_cast<std::uint32_t>(subject)))
+      subject = cl.Antecedent(static_cast<std::uint32_t>(subject));
+    t.source = UnitOfPhrase(cl, sc, subject);
+    const std::int32_t object = cl.Object(verb);
+    t.target = UnitOfPhrase(cl, sc, object);
+    // "launched an attack on X", "held talks with X", "imposed sanctions on X".
+    if (t.target == kNoUnit && object != coder::kNoWord)
+      t.target = UnitOfPhrase(cl, sc,
+                              cl.PrepObject(static_cast<std::uint32_t>(object),
+                                            {"against", "on", "with", "to", "at", "toward"}));
+    if (t.target == kNoUnit) {
+      std::int32_t p = cl.PrepObject(
+          verb, {"against", "on", "at", "with", "to", "toward", "towards", "into", "from", "for"});
+      std::int32_t u = UnitOfPhrase(cl, sc, p);
+      if (u != kNoUnit && !IsLocativeUnit(sc.units[static_cast<std::size_t>(u)], sc.words))
+        t.target = u;
+    }
+  }
+  // A side the pattern placed counts when it lies in the predicate's own
+  // phrase; the tree's subject and object come first.
+  auto own = [&](std::int32_t u) {
+    return u != kNoUnit && cl.Dominates(verb, sc.units[static_cast<std::size_t>(u)].begin);
+  };
+  if (t.source == kNoUnit && own(pattern.source) && pattern.source != t.target)
+    t.source = pattern.source;
+  if (own(pattern.target) && pattern.target != t.source) t.target = pattern.target;
+  if (t.source == t.target) t.target = kNoUnit;
+  return t;
+}
+
+// Verbs that carry an event noun: "protesters held a rally", "the army
+// launched an offensive".
+bool IsLightVerb(std::string_view lower) {
+  return IsOneOf(lower,
+                 {"hold",      "held",       "holds",    "holding",  "stage",     "staged",
+                  "stages",    "staging",    "launch",   "launched", "launches",  "launching",
+                  "carry",     "carried",    "carries",  "carrying", "conduct",   "conducted",
+                  "conducts",  "conducting", "mount",    "mounted",  "mounts",    "wage",
+                  "waged",     "wages",      "waging",   "organize", "organized", "organise",
+                  "organised", "lead",       "led",      "leads",    "begin",     "began",
+                  "begins",    "start",      "started",  "starts",   "call",      "called",
+                  "calls",     "impose",     "imposed",  "imposes",  "pay",       "paid",
+                  "pays",      "file",       "filed",    "files",    "bring",     "brought",
+                  "brings",    "make",       "made",     "makes",    "continue",  "continued",
+                  "resume",    "resumed",    "step",     "stepped",  "intensify", "intensified",
+                  "escalate",  "escalated",  "announce", "announced"});
+}
+
+// The actor an event noun's own phrase names as its agent: its possessor
+// ("Israel's airstrike"), its "by" phrase, an actor word before it ("Israeli
+// airstrike", "police raid"), else the subject of the light verb it is the
+// object of ("protesters held a rally").
+std::int32_t NounAgent(const coder::Clauses& cl, const CoderScratch& sc, std::uint32_t noun) {
+  for (coder::Rel r : {coder::Rel::kNmodPoss, coder::Rel::kCompound, coder::Rel::kAmod}) {
+    std::int32_t c = cl.Child(noun, r);
+    if (c == coder::kNoWord) continue;
+    std::int32_t u = sc.unit_at[static_cast<std::size_t>(c)];
+    if (u != kNoUnit && !sc.units[static_cast<std::size_t>(u)].code.empty()) return u;
+  }
+  if (std::int32_t u = UnitOfPhrase(cl, sc, cl.PrepObject(noun, {"by"})); u != kNoUnit) return u;
+  std::int32_t h = cl.head(noun);
+  if (h != coder::kNoWord && cl.rel(noun) == coder::Rel::kObj &&
+      IsLightVerb(sc.dict_words[static_cast<std::size_t>(h)].text))
+    return UnitOfPhrase(cl, sc, cl.Subject(static_cast<std::uint32_t>(h)));
+  return kNoUnit;
+}
+
+// Whether an event already coded has its predicate at document token `token`.
+bool VerbCoded(const SentenceCoding& out, std::uint32_t token) {
+  for (const CodedEvent& e : out.events)
+    if (e.verb_first_token <= token && token < e.verb_end_token) return true;
+  return false;
+}
+
+// Whether event noun `noun` belongs to a predicate that already coded an
+// event: the object of "held a protest", the subject of "an explosion
+// killed", or anything a coded verb governs ("claimed responsibility for the
+// attack", "optimistic about talks with").
+bool InCodedPhrase(const coder::Clauses& cl, const SentenceCoding& out, std::uint32_t t0,
+                   std::uint32_t noun) {
+  for (std::int32_t h = cl.head(noun); h != coder::kNoWord;
+       h = cl.head(static_cast<std::uint32_t>(h)))
+    if (VerbCoded(out, t0 + static_cast<std::uint32_t>(h))) return true;
+  return false;
+}
+
+// Meetings, talks, cooperation and agreements: "A and B met" codes A-B and B-A.
+bool Reciprocal(std::string_view cameo) {
+  return cameo.starts_with("04") || cameo == "057" || cameo.starts_with("06");
+}
+
 }  // namespace
 
 // A verb pattern that names a whole word the sentence lacks cannot match. Each
@@ -286,7 +440,8 @@ struct Coder::PatternFilter {
   std::vector<Signature> sigs;             // per pattern, in block order
 };
 
-Coder::Coder(const Dictionaries& dicts, CoderOptions options) : dicts_(dicts), options_(options) {
+Coder::Coder(const Dictionaries& dicts, CoderOptions options)
+    : dicts_(dicts), options_(options), rels_(coder::RelTable(options_.deprels)) {
   auto filter = std::make_shared<PatternFilter>();
   for (const VerbBlock& block : dicts_.verb_blocks()) {
     filter->block_first.push_back(static_cast<std::uint32_t>(filter->sigs.size()));
@@ -302,9 +457,28 @@ Coder::Coder(const Dictionaries& dicts, CoderOptions options) : dicts_(dicts), o
   filter_ = std::move(filter);
 }
 
+bool Coder::HasPredicate(const Document& doc, const Sentence& sent, std::span<const PosTag> tags,
+                         CoderScratch* sc) const {
+  const std::uint32_t n = sent.token_count;
+  sc->words.clear();
+  for (std::uint32_t i = 0; i < n; ++i)
+    sc->words.push_back(doc.TokenText(doc.tokens[sent.first_token + i]));
+  dicts_.Prepare(sc->words, &sc->dict_words);
+  for (std::uint32_t i = 0; i < n; ++i) {
+    int words = 0;
+    if (options_.nouns && (tags.size() != n || tags[i].upos == Upos::kNoun) &&
+        options_.nouns->Find({}, sc->dict_words[i].text, &words))
+      return true;
+    if (tags.size() == n && tags[i].upos != Upos::kVerb) continue;
+    VerbMatch vm;
+    if (dicts_.MatchVerb(sc->dict_words, i, &vm)) return true;
+  }
+  return false;
+}
+
 void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<const PosTag> tags,
                          std::int32_t date, CoderScratch* sc, SentenceCoding* out,
-                         std::span<const DepArc> /*tree*/) const {
+                         std::span<const DepArc> tree) const {
   out->Clear();
   const std::uint32_t n = sent.token_count;
   const std::uint32_t t0 = sent.first_token;
@@ -340,6 +514,11 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
     AgentMatch gm;
     bool has_actor = dicts_.MatchActor(sc->dict_words, i, date, &am) && am.length > 0;
     bool has_agent = dicts_.MatchAgent(sc->dict_words, i, &gm) && gm.length > 0;
+    // A name of one word written in lower case and read as a verb ("drew",
+    // a surname in the leaders file) is the verb.
+    if (has_actor && am.length == 1 && tags.size() == n && tags[i].upos == Upos::kVerb &&
+        std::islower(static_cast<unsigned char>(W[i][0])))
+      has_actor = false;
     if (has_actor && (!has_agent || am.length >= gm.length)) {
       Raw r{i, i + am.length, false, am.code == kNone, {}, true, {}};
       if (am.code != kNone) {
@@ -910,6 +1089,8 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
   // Infinitive chains: "is planning to deport", "agreed to restore": the
   // first verb yields to the second unless one of its own patterns matched.
   PatternMatcher matcher(dicts_, *sc, options_.max_pattern_gap);
+  std::optional<coder::Clauses> clauses;
+  if (tree.size() == n && !rels_.empty() && tags.size() == n) clauses.emplace(tree, rels_, W, tags);
   // A pattern with a whole word the sentence lacks cannot match: most of a
   // verb's patterns are passed over without scanning the sentence.
   sc->present.clear();
@@ -1014,9 +1195,21 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
     }
 
     std::int32_t src = a.source, tgt = a.target;
-    // "Azerbaijan denied ... and accused Armenian forces": a verb straight
-    // after a clause-joining conjunction shares the previous verb's subject.
-    if (src == kNoUnit && last_subject != kNoUnit && !a.compound) {
+    if (clauses && !a.compound) {
+      // With a tree: the predicate's own arguments, never another clause's.
+      if (clauses->Background(vm.verb)) continue;
+      TreeSides sides = ReadTreeSides(*clauses, *sc, vm.verb, a);
+      src = sides.source;
+      tgt = sides.target;
+      passive = sides.passive;
+      // Where the tree names no side (a parse gone wrong on a rare word), the
+      // positional rules of the clause fill it: the subject before the verb,
+      // the first actor after it that is not a place.
+      if (src == kNoUnit && !passive) src = find_subject(vm.begin, tgt);
+      if (tgt == kNoUnit && !passive) tgt = find_object(vm.end, ce, src, true);
+    } else if (src == kNoUnit && last_subject != kNoUnit && !a.compound) {
+      // "Azerbaijan denied ... and accused Armenian forces": a verb straight
+      // after a clause-joining conjunction shares the previous verb's subject.
       std::uint32_t p = vm.begin;
       while (p > 0 && tagged && tags[p - 1].upos == Upos::kAdv) --p;
       if (p > 0 && IsOneOf(W[p - 1], {"and", "but", "or"}) && !sc->is_group_join[p - 1])
@@ -1036,7 +1229,7 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
         tgt = find_object(vm.end, ce, u, true);
       }
       if (src == kNoUnit || tgt == kNoUnit) src = tgt = u;
-    } else {
+    } else if (!clauses) {
       if (src == kNoUnit) src = find_subject(vm.begin, tgt);
       if (passive && a.source == kNoUnit && a.target == kNoUnit) {
         // "B was attacked by A": the subject is the target, "by A" the source.
@@ -1069,8 +1262,18 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
     if (!a.compound && sources.size() > 1 && tgt != kNoUnit && a.target == kNoUnit &&
         is_locative(tgt))
       targets = sources;
-    if (tgt == kNoUnit && sources.size() > 1) targets = sources;
-    if (sources.empty() || targets.empty()) {
+    // "A and B met": each with the other (with a tree only for meeting,
+    // talks and agreements; "A, B and C have not commented" is no event).
+    if (tgt == kNoUnit && sources.size() > 1 &&
+        (!clauses || (Reciprocal(code.text) && clauses->Object(vm.verb) == coder::kNoWord)))
+      targets = sources;
+    if (clauses && (sources.empty() || targets.empty())) {
+      // One-sided events from the tree: the side the clause states.
+      if (options_.require_dyad || (sources.empty() && targets.empty())) continue;
+      if (code.text == "010") continue;  // a bare "X said" is no event
+      if (sources.empty()) sources.push_back(kNoUnit);
+      if (targets.empty()) targets.push_back(kNoUnit);
+    } else if (sources.empty() || targets.empty()) {
       // One-sided events (require_dyad off) as PETRARCH codes them: only
       // from a verb that acts on something ("said on Saturday" yes, "said
       // today" no), and not from a later verb of a clause that already coded
@@ -1135,6 +1338,70 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
       }
     }
     if (out->events.size() > events_before) coded_clause = cb;
+  }
+  if (clauses && options_.nouns) CodeNounEvents(*clauses, *sc, tags, t0, out);
+}
+
+// Events written as nouns, read from the tree: the noun's agent (NounAgent)
+// is the source, the phrase its table row names ("against X", "the arrest of
+// X") the target. A noun whose light verb already coded it ("held a protest")
+// or that is the subject of a coded verb ("an explosion killed") adds nothing.
+void Coder::CodeNounEvents(const coder::Clauses& cl, const CoderScratch& sc,
+                           std::span<const PosTag> tags, std::uint32_t t0,
+                           SentenceCoding* out) const {
+  const std::uint32_t n = cl.size();
+  for (std::uint32_t i = 0; i < n; ++i) {
+    if (tags[i].upos != Upos::kNoun || sc.unit_at[i] != kNoUnit || sc.hidden[i]) continue;
+    if (cl.rel(i) == coder::Rel::kCompound) continue;  // "attack helicopter"
+    int words = 1;
+    const EventNoun* e = options_.nouns->Find(
+        i > 0 ? sc.dict_words[i - 1].text : std::string_view(), sc.dict_words[i].text, &words);
+    if (!e) continue;
+    if (InCodedPhrase(cl, *out, t0, i)) continue;
+    std::int32_t src = NounAgent(cl, sc, i), tgt = kNoUnit;
+    for (const std::string& prep : e->target_preps) {
+      std::int32_t p = cl.PrepObject(i, {std::string_view(prep)});
+      if (p != coder::kNoWord && (tgt = UnitOfPhrase(cl, sc, p)) != kNoUnit) break;
+    }
+    if (tgt == src) tgt = kNoUnit;
+    if (src == kNoUnit && tgt == kNoUnit) continue;
+    if (options_.require_dyad && (src == kNoUnit || tgt == kNoUnit)) continue;
+    CodedEvent ev;
+    ev.cameo = e->cameo;
+    ev.verb_first_token = t0 + i + 1 - static_cast<std::uint32_t>(words);
+    ev.verb_end_token = t0 + i + 1;
+    ev.rule = options_.nouns->name() + ":" + std::to_string(e->line);
+    EmitUnitEvents(sc, src, tgt, t0, ev, out);
+  }
+}
+
+// One event per member code of the source and target units (compound codes
+// such as [FRO/BIL]), skipping repeats and events of an actor on itself.
+void Coder::EmitUnitEvents(const CoderScratch& sc, std::int32_t src, std::int32_t tgt,
+                           std::uint32_t t0, const CodedEvent& base, SentenceCoding* out) const {
+  static const std::vector<std::string> kNoCode = {std::string()};
+  const Unit* s = src == kNoUnit ? nullptr : &sc.units[static_cast<std::size_t>(src)];
+  const Unit* t = tgt == kNoUnit ? nullptr : &sc.units[static_cast<std::size_t>(tgt)];
+  for (const std::string& scode : s ? s->codes : kNoCode) {
+    for (const std::string& tcode : t ? t->codes : kNoCode) {
+      if (out->events.size() >= options_.max_events_per_sentence) return;
+      if (s && t && scode == tcode) continue;
+      CodedEvent ev = base;
+      if (s) {
+        ev.has_source = true;
+        ev.source = {t0 + s->begin, t0 + s->end, scode, s->rule, s->agent_only};
+      }
+      if (t) {
+        ev.has_target = true;
+        ev.target = {t0 + t->begin, t0 + t->end, tcode, t->rule, t->agent_only};
+      }
+      bool repeat = false;
+      for (const CodedEvent& e : out->events)
+        repeat |= e.cameo == ev.cameo && e.source.code == ev.source.code &&
+                  e.target.code == ev.target.code && e.has_source == ev.has_source &&
+                  e.has_target == ev.has_target;
+      if (!repeat) out->events.push_back(std::move(ev));
+    }
   }
 }
 

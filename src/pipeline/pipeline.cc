@@ -111,7 +111,8 @@ class PipelineImpl final : public Pipeline {
   PipelineImpl(const PipelineOptions& o, std::unique_ptr<Dictionaries> d,
                std::unique_ptr<Codebook> cb, std::unique_ptr<Lexicon> lex,
                std::unique_ptr<Tagger> tagger, std::unique_ptr<Parser> parser,
-               std::unique_ptr<ContextAnalyzer> context, std::unique_ptr<NameFinder> names)
+               std::unique_ptr<ContextAnalyzer> context, std::unique_ptr<NameFinder> names,
+               std::shared_ptr<const EventNouns> nouns)
       : options_(o),
         names_(std::move(names)),
         context_(std::move(context)),
@@ -120,11 +121,7 @@ class PipelineImpl final : public Pipeline {
         lexicon_(std::move(lex)),
         tagger_(std::move(tagger)),
         parser_(std::move(parser)),
-        coder_(*dicts_, CoderOptions{.require_dyad = true,
-                                     .comma = {},
-                                     .max_events_per_sentence =
-                                         static_cast<std::uint32_t>(o.max_events_per_sentence),
-                                     .trace = o.explain}) {}
+        coder_(*dicts_, CoderOptionsFor(o, parser_.get(), std::move(nouns))) {}
 
   Status Process(const Article& article, CodedArticle* out) const override {
     thread_local Scratch s;
@@ -216,10 +213,26 @@ class PipelineImpl final : public Pipeline {
   }
 
  private:
-  // The dependency tree of one sentence (empty when the parser or the tags are off).
+  static CoderOptions CoderOptionsFor(const PipelineOptions& o, const Parser* parser,
+                                      std::shared_ptr<const EventNouns> nouns) {
+    CoderOptions c;
+    c.nouns = std::move(nouns);
+    c.require_dyad = o.require_dyad;
+    c.max_events_per_sentence = static_cast<std::uint32_t>(o.max_events_per_sentence);
+    c.trace = o.explain;
+    if (parser) {
+      for (std::size_t d = 0; d < parser->DeprelCount(); ++d)
+        c.deprels.emplace_back(parser->DeprelName(static_cast<std::uint16_t>(d)));
+    }
+    return c;
+  }
+
+  // The dependency tree of one sentence: empty when the parser or the tags are
+  // off, or when the sentence holds no word that may be a predicate.
   std::span<const DepArc> ParseSentence(const Sentence& sent, std::span<const PosTag> tags,
                                         Scratch* s) const {
     if (!parser_ || tags.empty()) return {};
+    if (!coder_.HasPredicate(s->doc, sent, tags, s->coder.get())) return {};
     s->words.clear();
     for (std::uint32_t k = sent.first_token; k < sent.first_token + sent.token_count; ++k)
       s->words.push_back(s->doc.TokenText(s->doc.tokens[k]));
@@ -340,9 +353,15 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Create(const PipelineOptions& option
     if (!n.ok()) return n.status();
     names = std::move(n).value();
   }
+  std::shared_ptr<const EventNouns> nouns;
+  if (parser) {
+    auto en = EventNouns::Load((fs::path(data_dir) / "coder" / "event_nouns.tsv").string());
+    if (!en.ok()) return en.status();
+    nouns = std::move(en).value();
+  }
   return std::unique_ptr<Pipeline>(new PipelineImpl(
       options, std::move(dicts), std::move(cb).value(), std::move(lex).value(), std::move(tagger),
-      std::move(parser), std::move(context).value(), std::move(names)));
+      std::move(parser), std::move(context).value(), std::move(names), std::move(nouns)));
 }
 
 }  // namespace dyad

@@ -26,6 +26,7 @@ struct CodeArgs {
   std::string format = "json";
   bool no_tagger = false;
   bool parse = false;
+  bool one_sided = false;
   bool strict = false;
   unsigned threads = 1;
   std::size_t batch = 256;
@@ -110,6 +111,7 @@ int RunCode(const CodeArgs& args) {
   po.dictionaries = args.dicts;
   po.use_tagger = !args.no_tagger;
   po.use_parser = args.parse;
+  po.require_dyad = !args.one_sided;
   po.strict_dictionaries = args.strict;
   po.explain = args.explain;
   std::unique_ptr<Pipeline> pipeline = LoadPipeline(po, args.input.quiet);
@@ -185,8 +187,11 @@ void RegisterCode(CLI::App& app, Runner* run) {
                 "Print how each sentence was read (actors, tags, verbs, rules) to stderr");
   cmd->add_flag("--no-tagger", args->no_tagger, "Do not use the part-of-speech tagger");
   cmd->add_flag("--parse", args->parse,
-                "Parse every sentence into a dependency tree for the coder (slower; the coder "
-                "does not read the tree yet)");
+                "Parse sentences and code them by clauses (subjects, objects, passives, event "
+                "nouns) instead of by word position");
+  cmd->add_flag("--one-sided", args->one_sided,
+                "Also emit events with only a source or only a target (PETRARCH's require_dyad "
+                "off)");
   cmd->add_flag("--strict-dict", args->strict, "Treat dictionary warnings as errors");
   cmd->add_option("-j,--threads", args->threads, "Coding threads")->capture_default_str();
   cmd->callback([run, args] { *run = [args] { return RunCode(*args); }; });
