@@ -177,9 +177,10 @@ class Coder {
                     std::int32_t date, CoderScratch* scratch, SentenceCoding* out,
                     std::span<const DepArc> tree = {}) const;
 
-  // Whether sentence `s` holds a word that may be a predicate: a dictionary
-  // verb form tagged as a verb (any verb form when `tags` is empty). The
-  // pipeline parses only such sentences.
+  // Whether sentence `s` may hold an event: a word that may be a predicate (a
+  // dictionary verb form tagged as a verb, any verb form when `tags` is empty,
+  // or an event noun) and an actor or agent phrase. The pipeline parses only
+  // such sentences.
   bool HasPredicate(const Document& doc, const Sentence& s, std::span<const PosTag> tags,
                     CoderScratch* scratch) const;
 

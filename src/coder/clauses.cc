@@ -42,7 +42,9 @@ Rel RelFromName(std::string_view name) {
       {"det:poss", Rel::kNmodPoss},
       {"nummod", Rel::kNummod},
       {"advmod", Rel::kAdvmod},
+      {"cc", Rel::kCc},
       {"csubj", Rel::kNsubj},
+      {"expl", Rel::kNsubj},
   };
   for (const auto& [n, r] : kNames)
     if (n == name) return r;
@@ -58,7 +60,11 @@ std::vector<Rel> RelTable(std::span<const std::string> deprel_names) {
 
 Clauses::Clauses(std::span<const DepArc> arcs, std::span<const Rel> rels,
                  std::span<const std::string_view> words, std::span<const PosTag> tags)
-    : arcs_(arcs), rels_(rels), words_(words), tags_(tags) {}
+    : arcs_(arcs), rels_(rels), words_(words), tags_(tags) {
+  for (const PosTag& t : tags_)
+    has_finite_verb_ |=
+        t.xpos == Xpos::kVBD || t.xpos == Xpos::kVBZ || t.xpos == Xpos::kVBP || t.xpos == Xpos::kMD;
+}
 
 Rel Clauses::rel(std::uint32_t w) const {
   if (w >= arcs_.size()) return Rel::kOther;
@@ -109,8 +115,14 @@ std::int32_t Clauses::Subject(std::uint32_t v) const {
     std::int32_t h = head(w);
     if (h == kNoWord) return kNoWord;
     switch (rel(w)) {
-      case Rel::kConj:  // "X attacked and burned": the first verb's subject
+      case Rel::kConj: {  // "X attacked and burned": the first verb's subject
+        // No "and"/"but": a mis-parsed reported clause ("outlets are reporting
+        // the government is planning"): the object before it is its subject.
+        std::int32_t o = Child(static_cast<std::uint32_t>(h), Rel::kObj);
+        if (Child(w, Rel::kCc) == kNoWord && o != kNoWord && o < static_cast<std::int32_t>(w))
+          return o;
         break;
+      }
       case Rel::kXcomp:  // "urged Y to release" -> Y; "agreed to release" -> subject
         if (std::int32_t o = Child(static_cast<std::uint32_t>(h), Rel::kObj); o != kNoWord)
           return o;
@@ -118,6 +130,9 @@ std::int32_t Clauses::Subject(std::uint32_t v) const {
       case Rel::kAclRelcl:  // "troops who entered": the troops
         return h;
       case Rel::kAcl: {  // "announced plans to expel": the subject of "announced"
+        // A participle on a root noun is the sentence's main verb mis-tagged
+        // ("Turkish police detained/VBN the mayor"): the noun is its subject.
+        if (rel(static_cast<std::uint32_t>(h)) == Rel::kRoot) return h;
         if (tags_.size() <= w || tags_[w].xpos != Xpos::kVB) return kNoWord;
         std::int32_t verb = head(static_cast<std::uint32_t>(h));
         if (verb == kNoWord || rel(static_cast<std::uint32_t>(h)) != Rel::kObj) return kNoWord;
@@ -157,7 +172,9 @@ std::int32_t Clauses::Antecedent(std::uint32_t pronoun) const {
 
 bool Clauses::Passive(std::uint32_t v) const {
   if (Child(v, Rel::kNsubjPass) != kNoWord || Child(v, Rel::kAuxPass) != kNoWord) return true;
-  return rel(v) == Rel::kAcl && tags_.size() > v && tags_[v].xpos == Xpos::kVBN;
+  if (rel(v) != Rel::kAcl || tags_.size() <= v || tags_[v].xpos != Xpos::kVBN) return false;
+  std::int32_t h = head(v);
+  return h != kNoWord && rel(static_cast<std::uint32_t>(h)) != Rel::kRoot;
 }
 
 std::int32_t Clauses::PassiveSubject(std::uint32_t v) const {
@@ -192,6 +209,33 @@ std::int32_t Clauses::PrepObject(std::uint32_t w,
       return static_cast<std::int32_t>(k);
   }
   return kNoWord;
+}
+
+bool Clauses::Predicate(std::uint32_t w) const {
+  // A finite verb form is a predicate whatever the parse says of it, and so
+  // is a participle in a sentence with no finite verb: the tagger read a past
+  // tense as a participle ("Ethiopian troops massacred/VBN civilians").
+  if (tags_.size() <= w) return true;
+  const Xpos x = tags_[w].xpos;
+  if (x == Xpos::kVBD || x == Xpos::kVBZ || x == Xpos::kVBP) return true;
+  if (x == Xpos::kVBN && !has_finite_verb_) return true;
+  switch (rel(w)) {
+    case Rel::kNsubj:
+    case Rel::kNsubjPass:
+    case Rel::kObj:
+    case Rel::kIobj:
+    case Rel::kObl:
+    case Rel::kOblAgent:
+    case Rel::kNmod:
+    case Rel::kNmodPoss:
+    case Rel::kAppos:
+    case Rel::kCompound:
+    case Rel::kAmod:
+      // A gerund heading its own clause keeps its object ("by attacking X").
+      return tags_.size() > w && tags_[w].xpos == Xpos::kVBG && Child(w, Rel::kObj) != kNoWord;
+    default:
+      return true;
+  }
 }
 
 bool Clauses::Background(std::uint32_t v) const {

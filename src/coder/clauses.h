@@ -53,6 +53,7 @@ enum class Rel : std::uint8_t {
   kDet,
   kNummod,
   kAdvmod,
+  kCc,
 };
 
 // "nsubj:pass" -> kNsubjPass; unknown relations -> kOther.
@@ -100,6 +101,9 @@ class Clauses {
   std::int32_t Object(std::uint32_t v) const;
   // The first obl/nmod child of `w` whose case word is one of `preps`.
   std::int32_t PrepObject(std::uint32_t w, std::initializer_list<std::string_view> preps) const;
+  // Whether the tree reads `w` as a predicate: not as a nominal argument
+  // (subject, object, oblique, noun modifier) nor as a modifier of a noun.
+  bool Predicate(std::uint32_t w) const;
   // "after fighting between", "despite attacking": a predicate introduced by a
   // background marker, not an event of its own.
   bool Background(std::uint32_t v) const;
@@ -113,6 +117,7 @@ class Clauses {
   std::span<const Rel> rels_;
   std::span<const std::string_view> words_;
   std::span<const PosTag> tags_;
+  bool has_finite_verb_ = false;
 };
 
 }  // namespace dyad::coder

@@ -318,6 +318,9 @@ std::int32_t UnitOfPhrase(const coder::Clauses& cl, const CoderScratch& sc, std:
 struct TreeSides {
   std::int32_t source = kNoUnit, target = kNoUnit;
   bool passive = false;
+  // The clause has a subject / object word, actor or not ("Shares ... rallied":
+  // a subject that is no actor leaves the source empty).
+  bool has_subject = false, has_object = false;
 };
 
 TreeSides ReadTreeSides(const coder::Clauses& cl, const CoderScratch& sc, std::uint32_t verb,
@@ -329,10 +332,12 @@ TreeSides ReadTreeSides(const coder::Clauses& cl, const CoderScratch& sc, std::u
     t.target = UnitOfPhrase(cl, sc, cl.PassiveSubject(verb));
   } else {
     std::int32_t subject = cl.Subject(verb);
-    if (subject != coder::kNoWord && cl.IsPronoun(static_cast<std::uint32_t>(subject)))
+    t.has_subject = subject != coder::kNoWord;
+    if (t.has_subject && cl.IsPronoun(static_cast<std::uint32_t>(subject)))
       subject = cl.Antecedent(static_cast<std::uint32_t>(subject));
     t.source = UnitOfPhrase(cl, sc, subject);
     const std::int32_t object = cl.Object(verb);
+    t.has_object = object != coder::kNoWord;
     t.target = UnitOfPhrase(cl, sc, object);
     // "launched an attack on X", "held talks with X", "imposed sanctions on X".
     if (t.target == kNoUnit && object != coder::kNoWord)
@@ -464,16 +469,22 @@ bool Coder::HasPredicate(const Document& doc, const Sentence& sent, std::span<co
   for (std::uint32_t i = 0; i < n; ++i)
     sc->words.push_back(doc.TokenText(doc.tokens[sent.first_token + i]));
   dicts_.Prepare(sc->words, &sc->dict_words);
-  for (std::uint32_t i = 0; i < n; ++i) {
+  bool predicate = false, actor = false;
+  for (std::uint32_t i = 0; i < n && !(predicate && actor); ++i) {
     int words = 0;
-    if (options_.nouns && (tags.size() != n || tags[i].upos == Upos::kNoun) &&
-        options_.nouns->Find({}, sc->dict_words[i].text, &words))
-      return true;
-    if (tags.size() == n && tags[i].upos != Upos::kVerb) continue;
     VerbMatch vm;
-    if (dicts_.MatchVerb(sc->dict_words, i, &vm)) return true;
+    if (!predicate)
+      predicate = (options_.nouns && (tags.size() != n || tags[i].upos == Upos::kNoun) &&
+                   options_.nouns->Find({}, sc->dict_words[i].text, &words)) ||
+                  ((tags.size() != n || tags[i].upos == Upos::kVerb) &&
+                   dicts_.MatchVerb(sc->dict_words, i, &vm));
+    ActorMatch am;
+    AgentMatch gm;
+    if (!actor)
+      actor =
+          dicts_.MatchActor(sc->dict_words, i, 0, &am) || dicts_.MatchAgent(sc->dict_words, i, &gm);
   }
-  return false;
+  return predicate && actor;
 }
 
 void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<const PosTag> tags,
@@ -1196,8 +1207,10 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
 
     std::int32_t src = a.source, tgt = a.target;
     if (clauses && !a.compound) {
-      // With a tree: the predicate's own arguments, never another clause's.
-      if (clauses->Background(vm.verb)) continue;
+      // With a tree: the predicate's own arguments, never another clause's;
+      // a word the tree reads as a noun or a modifier ("died of a heart
+      // attack", "jailed activists") is no predicate.
+      if (clauses->Background(vm.verb) || !clauses->Predicate(vm.verb)) continue;
       TreeSides sides = ReadTreeSides(*clauses, *sc, vm.verb, a);
       src = sides.source;
       tgt = sides.target;
@@ -1205,8 +1218,13 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
       // Where the tree names no side (a parse gone wrong on a rare word), the
       // positional rules of the clause fill it: the subject before the verb,
       // the first actor after it that is not a place.
-      if (src == kNoUnit && !passive) src = find_subject(vm.begin, tgt);
-      if (tgt == kNoUnit && !passive) tgt = find_object(vm.end, ce, src, true);
+      if (src == kNoUnit && !passive && !sides.has_subject) src = find_subject(vm.begin, tgt);
+      if (tgt == kNoUnit && !passive) {
+        // ... or deeper in the predicate's own phrase ("provided aid to Yemen").
+        std::int32_t u = find_object(vm.end, ce, src, true);
+        if (u != kNoUnit && (!sides.has_object || clauses->Dominates(vm.verb, units[u].begin)))
+          tgt = u;
+      }
     } else if (src == kNoUnit && last_subject != kNoUnit && !a.compound) {
       // "Azerbaijan denied ... and accused Armenian forces": a verb straight
       // after a clause-joining conjunction shares the previous verb's subject.
