@@ -18,6 +18,7 @@ struct EvalArgs {
   bool show = false;     // print each sentence with its text (human review)
   bool details = false;  // print gold and predicted events per sentence
   bool allow_drift = false;
+  bool parse = false;  // run the dependency parser (as `dyad code --parse`)
   double min_event_f1 = -1, min_event_precision = -1, min_type_f1 = -1;
   std::size_t per_section = 2000;
   std::string seed = "dyad-weak-2026";
@@ -51,6 +52,7 @@ int RunGoldCmd(const EvalArgs& a) {
   if (a.show) return ShowGold(*gold, *texts), kExitOk;
   PipelineOptions po;
   po.data_dir = a.data_dir;
+  po.use_parser = a.parse;
   auto pipeline = LoadPipeline(po, true);
   if (!pipeline) return kExitFailure;
   std::string details;
@@ -99,6 +101,7 @@ void RegisterEval(CLI::App& app, Runner* run) {
   gold->add_flag("--show", args.show, "print each sentence's text and annotations, no scoring");
   gold->add_flag("--details", args.details, "print gold and predicted events per sentence");
   gold->add_flag("--allow-drift", args.allow_drift, "score even when a text hash changed");
+  gold->add_flag("--parse", args.parse, "parse every sentence (dependency trees for the stages)");
   gold->add_option("--min-event-f1", args.min_event_f1, "fail below this event F1");
   gold->add_option("--min-event-precision", args.min_event_precision,
                    "fail below this event precision");
