@@ -568,6 +568,9 @@ struct PlaceHit {
 
 // ---------------------------------------------------------------- per event
 
+// Marks a place role found as the clause's own locative in the tree.
+constexpr std::uint32_t kOwnPlace = 1u << 31;
+
 // What every event of one article is annotated with.
 struct EventScope {
   const Document& doc;
@@ -841,8 +844,14 @@ struct ContextAnalyzer::Impl {
     const bool visit = ev.cameo == "042" || ev.cameo == "043";
     if (visit && on_target) return kRoleLocation;
     if (!tree) return h.role_class;
-    if (on_target) return 0;
-    return OwnPlaceRole(*tree, clause, h.first, h.end);
+    // An object target is no place ("Israel attacked Syria"); a "target" after a
+    // role word is the coder mistaking a locative for an actor ("attacking in Sudan").
+    if (on_target && !h.role_class) return 0;
+    if (std::uint32_t own = OwnPlaceRole(*tree, clause, h.first, h.end)) return own | kOwnPlace;
+    // Parses go wrong: a role word before the name still counts unless the
+    // tree hangs the name on another argument ("sanctions over the war in Ukraine").
+    if (h.role_class && !InsideOtherArgument(*tree, clause, h.first, h.end)) return h.role_class;
+    return 0;
   }
 
   // The event location: after the verb before before it, destinations and
@@ -867,6 +876,13 @@ struct ContextAnalyzer::Impl {
       std::uint32_t dist = after ? h.first - vt : vt - h.first;
       const bool origin = (role & kRoleOrigin) != 0;
       const bool loc_origin = loc && (loc_role & kRoleOrigin) != 0;
+      const bool own = (role & kOwnPlace) != 0, loc_own = loc && (loc_role & kOwnPlace) != 0;
+      if (loc && own != loc_own) {
+        if (own)
+          loc = nullptr;  // the tree's own locative beats a role word
+        else
+          continue;
+      }
       if (!loc || (after && !loc_after) || (after == loc_after && (loc_origin && !origin)) ||
           (after == loc_after && origin == loc_origin && dist < loc_dist)) {
         loc = &h;
@@ -942,6 +958,7 @@ struct ContextAnalyzer::Impl {
       cues = WindowModality(v, vt, coder_negated, frames[ev->sentence]);
     }
     std::string modality = DecideModality(cues, ev->cameo);
+    if (tree) AddConjuncts(*tree, clause);
     SetDate(s, v, tree, *clause, cues, &modality, ev);
     ev->modality = std::move(modality);
     ev->location = PickLocation(v, tree, *clause, vt, hits, first_hits, *ev, chosen, s.evidence);

@@ -53,9 +53,22 @@ bool PhraseInternal(Rel r) {
 
 bool IsRole(std::uint32_t role) { return (role & kRoles) != 0; }
 
+// A locative inside a locative: "at a tourist site in Yemen" (Yemen -> site).
+bool LocativeLink(const TreeView& t, std::uint32_t cur) {
+  const Rel r = t.RelOf(cur);
+  const std::int32_t h = t.Head(cur);
+  if (h < 0 || (r != Rel::kNmod && r != Rel::kObl)) return false;
+  bool of = false;
+  if (!(CaseRole(t, cur, &of) & kRoleLocation)) return false;
+  return (CaseRole(t, static_cast<std::uint32_t>(h), &of) & kRoleLocation) != 0;
+}
+
 // The clause's patient: its object, or a phrase of it with on/against/at/upon
 // ("the attack on the consulate"). Not "sanctions over the war".
 bool IsPatient(const TreeView& t, std::span<const std::uint32_t> clause, std::uint32_t node) {
+  // "kill 23 civilians and four soldiers in ...": a conjunct of the patient.
+  for (int k = 0; k < 4 && t.RelOf(node) == Rel::kConj && t.Head(node) >= 0; ++k)
+    node = static_cast<std::uint32_t>(t.Head(node));
   if (!InClause(clause, t.Head(node))) return false;
   const Rel r = t.RelOf(node);
   if (r == Rel::kObj) return true;
@@ -63,6 +76,8 @@ bool IsPatient(const TreeView& t, std::span<const std::uint32_t> clause, std::ui
   std::int32_t c = ChildWith(t, node, Rel::kCase);
   if (c < 0) return false;
   std::string_view w = t.Text(static_cast<std::uint32_t>(c));
+  // "the downing of Russian aircraft": the patient of an event noun.
+  if (EqualsLower(w, "of")) return IsNominal(t, static_cast<std::uint32_t>(t.Head(node)));
   return EqualsLower(w, "on") || EqualsLower(w, "against") || EqualsLower(w, "at") ||
          EqualsLower(w, "upon");
 }
@@ -178,6 +193,16 @@ void PredicateClause(const TreeView& t, std::uint32_t pred, std::vector<std::uin
   }
 }
 
+void AddConjuncts(const TreeView& t, std::vector<std::uint32_t>* clause) {
+  const std::size_t n = clause->size();
+  for (std::uint32_t j = 0; j < t.count && clause->size() < 16; ++j) {
+    if (t.RelOf(j) != Rel::kConj || OwnClauseConjunct(t, j)) continue;
+    const std::int32_t h = t.Head(j);
+    if (InClause(std::span<const std::uint32_t>(*clause).first(n), h) && !InClause(*clause, j))
+      clause->push_back(j);
+  }
+}
+
 std::uint32_t OwnPlaceRole(const TreeView& t, std::span<const std::uint32_t> clause,
                            std::uint32_t first, std::uint32_t end) {
   std::int32_t ph = PhraseHead(t, first, end);
@@ -208,7 +233,7 @@ std::uint32_t OwnPlaceRole(const TreeView& t, std::span<const std::uint32_t> cla
         IsPatient(t, clause, static_cast<std::uint32_t>(h)))
       return kRoleLocation;
     const bool of_link = (r == Rel::kNmod || r == Rel::kObl) && of;
-    if (!PhraseInternal(r) && !of_link) return 0;
+    if (!PhraseInternal(r) && !of_link && !LocativeLink(t, cur)) return 0;
     walked_of |= of_link;
     cur = static_cast<std::uint32_t>(h);
     if (!IsRole(role))
@@ -217,6 +242,28 @@ std::uint32_t OwnPlaceRole(const TreeView& t, std::span<const std::uint32_t> cla
       CaseRole(t, cur, &of);
   }
   return 0;
+}
+
+bool InsideOtherArgument(const TreeView& t, std::span<const std::uint32_t> clause,
+                         std::uint32_t first, std::uint32_t end) {
+  std::int32_t ph = PhraseHead(t, first, end);
+  if (ph < 0) return false;
+  auto cur = static_cast<std::uint32_t>(ph);
+  for (int step = 0; step < 6; ++step) {
+    const Rel r = t.RelOf(cur);
+    const std::int32_t h = t.Head(cur);
+    if (h < 0 || InClause(clause, h)) return false;
+    bool of = false;
+    CaseRole(t, cur, &of);
+    if (PhraseInternal(r) || ((r == Rel::kNmod || r == Rel::kObl) && of) || LocativeLink(t, cur)) {
+      cur = static_cast<std::uint32_t>(h);
+      continue;
+    }
+    if (r != Rel::kNmod && r != Rel::kObl) return false;
+    const auto hu = static_cast<std::uint32_t>(h);
+    return IsNominal(t, hu) && !t.tags.empty() && !IsPatient(t, clause, hu);
+  }
+  return false;
 }
 
 bool IsOwnTemporal(const TreeView& t, std::span<const std::uint32_t> clause, std::uint32_t first,

@@ -98,6 +98,12 @@ std::int32_t PhraseHead(const TreeView& t, std::uint32_t first, std::uint32_t en
 // to the clause's own verb. At most 8 tokens.
 void PredicateClause(const TreeView& t, std::uint32_t pred, std::vector<std::uint32_t>* clause);
 
+// Adds the conjuncts of clause tokens that share their subject ("shoots and
+// kills three people and wounds four others in Jonesboro"): a place or date
+// on one of them is the event's. Not for modality ("arrested and did not
+// charge"). At most 16 tokens.
+void AddConjuncts(const TreeView& t, std::vector<std::uint32_t>* clause);
+
 // The place role (kRoleLocation, kRoleDestination or kRoleOrigin) of a place
 // name on tokens [first, end) when it is the clause's own locative: an
 // obl/nmod/advmod phrase of a clause token with case word in/at/near/to/from/…
@@ -106,6 +112,12 @@ void PredicateClause(const TreeView& t, std::uint32_t pred, std::vector<std::uin
 // name sits inside another phrase ("sanctions over the war in Ukraine").
 std::uint32_t OwnPlaceRole(const TreeView& t, std::span<const std::uint32_t> clause,
                            std::uint32_t first, std::uint32_t end);
+
+// Whether a name on tokens [first, end) is a modifier of a noun that is not
+// the clause's own token or patient ("the war in Ukraine" when the event is
+// "sanctions"): the word-window place rule is then overruled.
+bool InsideOtherArgument(const TreeView& t, std::span<const std::uint32_t> clause,
+                         std::uint32_t first, std::uint32_t end);
 
 // Whether the date expression on tokens [first, end) modifies the clause
 // (obl:tmod "last Tuesday", obl "On 12 March 2019", "in 1948", nmod:poss
