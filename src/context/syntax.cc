@@ -74,7 +74,9 @@ bool IsPatient(const TreeView& t, std::span<const std::uint32_t> clause, std::ui
   if (r == Rel::kObj) return true;
   if (r != Rel::kNmod && r != Rel::kObl) return false;
   std::int32_t c = ChildWith(t, node, Rel::kCase);
-  if (c < 0) return false;
+  // A bare nmod is the object of a predicate mis-tagged as a noun ("kills/NNS
+  // at least seven people").
+  if (c < 0) return r == Rel::kNmod;
   std::string_view w = t.Text(static_cast<std::uint32_t>(c));
   // "the downing of Russian aircraft": the patient of an event noun.
   if (EqualsLower(w, "of")) return IsNominal(t, static_cast<std::uint32_t>(t.Head(node)));
@@ -194,6 +196,11 @@ void PredicateClause(const TreeView& t, std::uint32_t pred, std::vector<std::uin
 }
 
 void AddConjuncts(const TreeView& t, std::vector<std::uint32_t>* clause) {
+  // "Thursday's rocket attacks ... that killed 23": the noun a relative
+  // clause describes is the event's.
+  if (!clause->empty() && t.RelOf(clause->front()) == Rel::kAclRelcl &&
+      t.Head(clause->front()) >= 0 && !InClause(*clause, t.Head(clause->front())))
+    clause->push_back(static_cast<std::uint32_t>(t.Head(clause->front())));
   const std::size_t n = clause->size();
   for (std::uint32_t j = 0; j < t.count && clause->size() < 16; ++j) {
     if (t.RelOf(j) != Rel::kConj || OwnClauseConjunct(t, j)) continue;

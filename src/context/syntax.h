@@ -98,10 +98,11 @@ std::int32_t PhraseHead(const TreeView& t, std::uint32_t first, std::uint32_t en
 // to the clause's own verb. At most 8 tokens.
 void PredicateClause(const TreeView& t, std::uint32_t pred, std::vector<std::uint32_t>* clause);
 
-// Adds the conjuncts of clause tokens that share their subject ("shoots and
-// kills three people and wounds four others in Jonesboro"): a place or date
-// on one of them is the event's. Not for modality ("arrested and did not
-// charge"). At most 16 tokens.
+// Adds, for places and dates, the noun a relative-clause predicate describes
+// ("Thursday's attacks ... that killed 23") and the conjuncts of clause tokens
+// that share their subject ("shoots and kills three people and wounds four
+// others in Jonesboro"). Not for modality ("arrested and did not charge").
+// At most 16 tokens.
 void AddConjuncts(const TreeView& t, std::vector<std::uint32_t>* clause);
 
 // The place role (kRoleLocation, kRoleDestination or kRoleOrigin) of a place
