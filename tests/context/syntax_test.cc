@@ -159,3 +159,67 @@ TEST(SyntaxPlace, DatelinePlace) {
 
 }  // namespace
 }  // namespace dyad
+
+namespace dyad {
+namespace {
+
+// g0041: the locative hangs on the second conjunct of the object.
+TEST(SyntaxPlace, LocativeOnAConjunctOfTheObject) {
+  const std::string body =
+      "Rebels kill 23 civilians and four soldiers in the Democratic Republic of the Congo.";
+  auto a = testing::Code(body, "2018-09-23", {testing::Ev("kill", "1823")}, true, true);
+  EXPECT_EQ(PlaceCountry(Only(*a)), "COD");
+}
+
+// g0345: the tagger reads "kills" as a plural noun; its bare nmod is still
+// the patient whose locative is the event's.
+TEST(SyntaxPlace, MistaggedPredicate) {
+  const std::string body =
+      "Drone attacks in Pakistan: A U.S. drone attack kills at least seven people in Pakistan.";
+  auto a = testing::Code(body, "2013-06-07", {testing::Ev("kills", "1952")}, true, true);
+  EXPECT_EQ(PlaceCountry(Only(*a)), "PAK");
+}
+
+// g0040: "Thursday's ... attacks ... that killed 23": the relative clause's noun
+// carries the date.
+TEST(SyntaxDate, NounOfARelativeClause) {
+  const std::string body =
+      "The Iranian-funded Shi'ite Al-Mukhtar Army claims responsibility for Thursday's deadly "
+      "rocket attacks near the Baghdad International Airport that killed 23 members of an exiled "
+      "Iranian opposition group, the People's Mujahedin of Iran.";
+  auto a = testing::Code(body, "2015-10-30",
+                         {testing::Ev("killed", "194"), testing::Ev("claims", "015")}, true, true);
+  EXPECT_EQ(Only(*a, 0).date.value, "2015-10-29");
+  EXPECT_EQ(Only(*a, 1).date.value, "2015-10-30");
+}
+
+// The clause of "visit" in g0200 climbs the xcomp chain to "cancel" and stops
+// at the ccomp of "say"; AddConjuncts adds nothing there.
+TEST(SyntaxClause, XcompChainStopsAtTheReportingClause) {
+  const std::string body =
+      "Mexican senior officials say President Peña Nieto may cancel his plans to visit the White "
+      "House next Tuesday, January 31, because of President Trump's actions.";
+  auto a = testing::Code(body, "2017-01-25", {}, true, true);
+  std::vector<Rel> rels = RelTable(*testing::SharedParser());
+  std::vector<std::uint32_t> cls(a->doc.tokens.size(), 0);
+  TreeView t;
+  ASSERT_TRUE(MakeTreeView(a->doc, 0, DocumentTrees{a->arcs, testing::SharedParser()}, rels, cls,
+                           a->tags, 400, &t));
+  auto token = [&](std::string_view w) {
+    for (std::uint32_t i = 0; i < t.count; ++i)
+      if (t.Text(i) == w) return i;
+    return t.count;
+  };
+  std::vector<std::uint32_t> clause;
+  PredicateClause(t, token("visit"), &clause);
+  EXPECT_EQ(clause, (std::vector<std::uint32_t>{token("visit"), token("cancel")}));
+  AddConjuncts(t, &clause);
+  EXPECT_EQ(clause.size(), 2u);
+  // Without a parse (kNoHead) there is no tree view.
+  std::vector<DepArc> none(a->doc.tokens.size(), DepArc{kNoHead, 0});
+  EXPECT_FALSE(MakeTreeView(a->doc, 0, DocumentTrees{none, testing::SharedParser()}, rels, cls,
+                            a->tags, 400, &t));
+}
+
+}  // namespace
+}  // namespace dyad
