@@ -13,15 +13,18 @@
 //                same paragraph carries over to a sentence that has none.
 //   reported     true when the event is known only through attribution.
 //   modality     asserted | planned | possible | requested | denied | negated |
-//                hypothetical | historical, from cue words around the verb (and
-//                the coder's negation flag). The CAMEO code is kept: a planned
+//                hypothetical | historical, from cue words around the verb, or
+//                with a parse, in the event's clause and its governing verbs
+//                (and the coder's negation flag). The CAMEO code is kept: a planned
 //                deportation stays 174 with modality "planned".
 //   date         resolved against the publication date: explicit dates, weekdays,
 //                "last week", "next month", "in 2011", "yesterday"...; with
 //                precision day | week | month | year; the publication date
 //                (empty text) when the sentence has nothing better.
 //   location     a place from the gazetteer with role location ("in Tripoli"),
-//                destination ("deport ... to Libya") or origin ("from Syria").
+//                destination ("deport ... to Libya") or origin ("from Syria"); with
+//                a parse, the predicate's own locative first, never a place that
+//                modifies another argument, else the dateline's place.
 //
 // It also fills CodedArticle::sources (every source the article cites,
 // de-duplicated) and adds PLACE entities with their Place fields.
