@@ -1138,7 +1138,8 @@ void ContextAnalyzer::Annotate(const Article& article, const Document& doc,
     std::vector<PlaceHit> hits;
     std::vector<std::uint32_t> hit_begin;  // first hit of each sentence; n+1 entries
     std::vector<std::vector<Frame>> frames;
-    std::vector<Rel> rels;              // relation classes of trees.parser
+    std::vector<Rel> rels;  // relation classes of rel_parser
+    const Parser* rel_parser = nullptr;
     std::vector<std::uint32_t> clause;  // the event's clause tokens
   };
   thread_local Scratch scratch;
@@ -1173,8 +1174,11 @@ void ContextAnalyzer::Annotate(const Article& article, const Document& doc,
   }
 
   // Pass 2: each event.
-  if (trees.parser && trees.parser->DeprelCount() != scratch.rels.size())
+  if (trees.parser &&
+      (trees.parser != scratch.rel_parser || trees.parser->DeprelCount() != scratch.rels.size())) {
     scratch.rels = RelTable(*trees.parser);
+    scratch.rel_parser = trees.parser;
+  }
   EventScope scope{doc, tags, scratch.cls, trees, scratch.rels, pub, evidence};
   for (Event& ev : coded->events) {
     if (ev.sentence >= n) continue;
