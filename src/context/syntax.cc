@@ -53,14 +53,28 @@ bool PhraseInternal(Rel r) {
 
 bool IsRole(std::uint32_t role) { return (role & kRoles) != 0; }
 
-// A locative inside a locative: "at a tourist site in Yemen" (Yemen -> site).
+// A month, weekday or time word ("for October in Tokyo").
+bool IsTimeNoun(std::string_view w) {
+  static constexpr std::string_view kWords[] = {
+      "january",   "february",  "march",   "april",    "may",      "june",    "july",
+      "august",    "september", "october", "november", "december", "monday",  "tuesday",
+      "wednesday", "thursday",  "friday",  "saturday", "sunday",   "morning", "afternoon",
+      "evening",   "night",     "week",    "weekend",  "month",    "year",    "day"};
+  for (std::string_view k : kWords)
+    if (EqualsLower(w, k)) return true;
+  return false;
+}
+
+// A locative inside a locative or a time phrase: "at a tourist site in Yemen"
+// (Yemen -> site), "a meeting for October in Tokyo" (Tokyo -> October).
 bool LocativeLink(const TreeView& t, std::uint32_t cur) {
   const Rel r = t.RelOf(cur);
   const std::int32_t h = t.Head(cur);
   if (h < 0 || (r != Rel::kNmod && r != Rel::kObl)) return false;
   bool of = false;
   if (!(CaseRole(t, cur, &of) & kRoleLocation)) return false;
-  return (CaseRole(t, static_cast<std::uint32_t>(h), &of) & kRoleLocation) != 0;
+  const auto hu = static_cast<std::uint32_t>(h);
+  return (CaseRole(t, hu, &of) & kRoleLocation) != 0 || IsTimeNoun(t.Text(hu));
 }
 
 // The clause's patient: its object, or a phrase of it with on/against/at/upon

@@ -223,3 +223,19 @@ TEST(SyntaxClause, XcompChainStopsAtTheReportingClause) {
 
 }  // namespace
 }  // namespace dyad
+
+namespace dyad {
+namespace {
+
+// g0196: "a meeting for October in Tokyo": the place hangs on the month.
+TEST(SyntaxPlace, PlaceUnderATimeWord) {
+  const std::string body =
+      "Russia and Japan schedule a sub-cabinet level meeting for October in Tokyo to discuss the "
+      "Kuril Islands dispute.";
+  auto a = testing::Code(body, "2012-09-26", {testing::Ev("meeting", "046")}, true, true);
+  EXPECT_EQ(PlaceText(Only(*a)), "Tokyo");
+  EXPECT_EQ(PlaceCountry(Only(*a)), "JPN");
+}
+
+}  // namespace
+}  // namespace dyad
