@@ -43,8 +43,8 @@ struct Corpus {
 
 std::vector<std::string> ReadBullets(std::size_t n) {
   std::vector<std::string> out;
-  std::string path = std::string(DYAD_SHARED_DIR) +
-                     "/data/current-events/current-events-2002-2021.jsonl.gz";
+  std::string path =
+      std::string(DYAD_SHARED_DIR) + "/data/current-events/current-events-2002-2021.jsonl.gz";
   gzFile f = gzopen(path.c_str(), "rb");
   if (!f) return out;
   std::string line;
