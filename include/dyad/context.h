@@ -13,15 +13,18 @@
 //                same paragraph carries over to a sentence that has none.
 //   reported     true when the event is known only through attribution.
 //   modality     asserted | planned | possible | requested | denied | negated |
-//                hypothetical | historical, from cue words around the verb (and
-//                the coder's negation flag). The CAMEO code is kept: a planned
+//                hypothetical | historical, from cue words around the verb, or
+//                with a parse, in the event's clause and its governing verbs
+//                (and the coder's negation flag). The CAMEO code is kept: a planned
 //                deportation stays 174 with modality "planned".
 //   date         resolved against the publication date: explicit dates, weekdays,
 //                "last week", "next month", "in 2011", "yesterday"...; with
 //                precision day | week | month | year; the publication date
 //                (empty text) when the sentence has nothing better.
 //   location     a place from the gazetteer with role location ("in Tripoli"),
-//                destination ("deport ... to Libya") or origin ("from Syria").
+//                destination ("deport ... to Libya") or origin ("from Syria"); with
+//                a parse, the predicate's own locative first, never a place that
+//                modifies another argument, else the dateline's place.
 //
 // It also fills CodedArticle::sources (every source the article cites,
 // de-duplicated) and adds PLACE entities with their Place fields.
@@ -48,6 +51,7 @@
 #include "dyad/article.h"
 #include "dyad/date.h"
 #include "dyad/event.h"
+#include "dyad/parser.h"
 #include "dyad/status.h"
 #include "dyad/tagger.h"
 #include "dyad/text.h"
@@ -86,6 +90,22 @@ struct PlaceMatch {
   bool is_country = false;
 };
 
+// Head of every token of a sentence that was not parsed (see DocumentTrees).
+inline constexpr std::int32_t kNoHead = -2;
+
+// The dependency trees of a document, for Annotate. When a tree is given,
+// place, date and modality come from the event predicate's own phrases
+// (docs/formats/context.md, "From the tree"); sentences without one keep the
+// word-window rules.
+struct DocumentTrees {
+  // One arc per token of the Document (doc-wide index, like Document::tokens);
+  // DepArc::head is sentence-relative (kRootHead for the root). Every token of
+  // a sentence that was not parsed has head kNoHead. Empty: no trees at all.
+  std::span<const DepArc> arcs;
+  // Names of DepArc::deprel (not owned; must outlive the call). Null: no trees.
+  const Parser* parser = nullptr;
+};
+
 struct ContextOptions {
   // Tokens of one sentence examined at most (bounded work on hostile input).
   std::uint32_t max_scan_tokens = 400;
@@ -116,9 +136,11 @@ class ContextAnalyzer {
   // stand in for the tagger). Also fills coded->sources and appends PLACE
   // entities (existing PLACE entities with the same span get their Place
   // fields filled instead). Events whose sentence index is out of range are
-  // left as they are. Never fails.
+  // left as they are. `trees` (optional) holds the parse of the document's
+  // sentences; a size other than doc.tokens.size() counts as no trees. Never
+  // fails.
   void Annotate(const Article& article, const Document& doc, std::span<const PosTag> tags,
-                CodedArticle* coded) const;
+                CodedArticle* coded, DocumentTrees trees = {}) const;
 
   // Every place named in sentence `sentence` of `doc`, disambiguated with the
   // countries of `evidence` (ISO alpha-3 codes named elsewhere in the article).

@@ -11,35 +11,13 @@
 #include <utility>
 
 #include "context/gazetteer.h"
+#include "context/syntax.h"
 #include "context/words.h"
 
 namespace dyad {
 namespace {
 
 // ---------------------------------------------------------------- word classes
-
-enum WordClass : std::uint32_t {
-  kReportVerb = 1u << 0,   // said, reported, told, indicated ...
-  kMedia = 1u << 1,        // outlets, reports, Reuters ...
-  kAnonymous = 1u << 2,    // sources, insiders, anonymity ...
-  kInstitution = 1u << 3,  // ministry, government, spokesman, groups ...
-  kPlanned = 1u << 4,      // planning, plans, intends, slated, will ...
-  kPossible = 1u << 5,     // could, may, might, possibly ...
-  kRequest = 1u << 6,      // urged, demanded, called (for) ...
-  kDeny = 1u << 7,         // denied, rejected, dismissed ...
-  kNegation = 1u << 8,     // not, never, no ...
-  kCondition = 1u << 9,    // if, unless
-  kAux = 1u << 10,         // is, are, have, had, been ...
-  kDeterminer = 1u << 11,  // the, a, an, these ...
-  kClauseStop = 1u << 12,  // that, which, who, because, despite, while ...
-  kRoleLocation = 1u << 13,
-  kRoleDestination = 1u << 14,
-  kRoleOrigin = 1u << 15,
-  kHedgeAdverb = 1u << 16,  // reportedly, allegedly
-  kPronoun = 1u << 17,
-  kNpPreposition = 1u << 18,  // of, at, from, for, with, in: may sit inside a source NP
-  kModal = 1u << 19,          // will, would, could, may, might, shall, can, must, should
-};
 
 struct WordTable {
   std::unordered_map<std::string, std::uint32_t, StringHash, std::equal_to<>> map;
@@ -476,11 +454,6 @@ void FindFrames(const SentenceView& v, const CodedArticle& coded, std::vector<Fr
 
 // ---------------------------------------------------------------- modality
 
-struct ModalityCues {
-  bool negated = false, planned = false, possible = false, requested = false, denied = false,
-       hypothetical = false, future = false;
-};
-
 ModalityCues ReadModality(const SentenceView& v, std::uint32_t verb, bool coder_negated,
                           const std::vector<Frame>& frames) {
   ModalityCues m;
@@ -593,6 +566,168 @@ struct PlaceHit {
   bool sentence_initial = false;
 };
 
+// ---------------------------------------------------------------- per event
+
+// Marks a place role found as the clause's own locative in the tree.
+constexpr std::uint32_t kOwnPlace = 1u << 31;
+
+// What every event of one article is annotated with.
+struct EventScope {
+  const Document& doc;
+  std::span<const PosTag> tags;
+  std::span<const std::uint32_t> cls;
+  const DocumentTrees& trees;
+  std::span<const Rel> rels;
+  std::optional<CivilDate> pub;
+  const CountryEvidence& evidence;
+};
+
+// The event's reporting frame: the nearest frame whose cue precedes the verb,
+// else the first after it (a frame whose cue is the event's own verb does not
+// count); else a citable frame of the previous sentence of the paragraph.
+struct ChosenFrame {
+  const Frame* frame = nullptr;
+  bool inherited = false;
+};
+
+ChosenFrame PickFrame(const SentenceView& v, std::uint32_t vt, const Event& ev,
+                      const std::vector<std::vector<Frame>>& frames) {
+  ChosenFrame c;
+  for (const Frame& f : frames[ev.sentence]) {
+    Span cue = TokenSpan(v, f.cue, f.cue + 1);
+    if (Overlaps(cue, ev.verb_span)) continue;
+    if (f.src_end > f.src_first && Overlaps(TokenSpan(v, f.src_first, f.src_end), ev.verb_span))
+      continue;
+    if (f.cue < vt) {
+      c.frame = &f;
+    } else if (!c.frame) {
+      c.frame = &f;
+      break;
+    }
+  }
+  if (c.frame || ev.sentence == 0) return c;
+  const Document& doc = *v.doc;
+  const std::vector<Frame>& pf = frames[ev.sentence - 1];
+  if (doc.sentences[ev.sentence - 1].paragraph == doc.sentences[ev.sentence].paragraph) {
+    for (const Frame& f : pf)
+      if (f.citable) c.frame = &f;
+    c.inherited = c.frame != nullptr;
+  }
+  return c;
+}
+
+void SetAttribution(const SentenceView& v, const ChosenFrame& c, Event* ev) {
+  ev->attribution.reset();
+  if (c.frame) {
+    Attribution a = c.frame->attribution;
+    // The actor itself speaking: "direct" when quoted.
+    if (!c.inherited && ev->source && c.frame->src_end > c.frame->src_first &&
+        Overlaps(ev->source->span, TokenSpan(v, c.frame->src_first, c.frame->src_end))) {
+      bool quoted = false;
+      for (std::uint32_t i = 0; i < v.count; ++i)
+        if (v.Tok(i).kind == TokenKind::kQuote) quoted = true;
+      if (quoted) a.kind = "direct";
+      if (a.code.empty()) a.code = ev->source->code;
+    }
+    ev->attribution = std::move(a);
+  }
+  ev->reported = ev->attribution.has_value();
+}
+
+// Modality cues from the word window around the verb (no tree).
+ModalityCues WindowModality(const SentenceView& v, std::uint32_t vt, bool coder_negated,
+                            const std::vector<Frame>& frames) {
+  ModalityCues cues = ReadModality(v, vt, coder_negated, frames);
+  // "has no plans to", "no intention of": negation of the plan.
+  for (std::uint32_t back = 1; back <= 5 && vt >= back; ++back) {
+    std::uint32_t i = vt - back;
+    if (EqualsLower(v.Text(i), "no") && i + 1 < v.count && (v.cls[i + 1] & kPlanned))
+      cues.negated = true;
+  }
+  return cues;
+}
+
+// View tokens [first, end) covering bytes [b, e) of the body.
+std::pair<std::uint32_t, std::uint32_t> TokensOver(const SentenceView& v, std::uint32_t b,
+                                                   std::uint32_t e) {
+  std::int64_t first = TokenAt(v, b);
+  if (first < 0) return {v.count, v.count};
+  auto end = static_cast<std::uint32_t>(first);
+  while (end < v.count && v.Tok(end).begin < e) ++end;
+  return {static_cast<std::uint32_t>(first), end};
+}
+
+// The event date: with a tree, the nearest date expression that modifies the
+// event's clause; without, the expression nearest the verb. Null when none.
+const DateMention* PickDate(const SentenceView& v, const TreeView* tree,
+                            std::span<const std::uint32_t> clause, const Sentence& sent,
+                            std::span<const DateMention> dates, Span verb) {
+  const DateMention* best = nullptr;
+  std::int64_t best_dist = 0;
+  for (const DateMention& d : dates) {
+    std::int64_t b = static_cast<std::int64_t>(sent.begin) + d.begin;
+    std::int64_t e = static_cast<std::int64_t>(sent.begin) + d.end;
+    if (tree) {
+      auto [tf, te] = TokensOver(v, static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e));
+      if (!IsOwnTemporal(*tree, clause, tf, te)) continue;
+    }
+    std::int64_t dist = e <= verb.begin ? verb.begin - e : b >= verb.end ? b - verb.end : 0;
+    if (!best || dist < best_dist) {
+      best = &d;
+      best_dist = dist;
+    }
+  }
+  return best;
+}
+
+// "BAMAKO, March 3 -": an upper-case place name opening the article.
+bool IsDatelineHit(const SentenceView& v, const PlaceHit& h) {
+  if (h.first != 0 || h.end >= v.count) return false;
+  std::string_view next = v.Text(h.end);
+  if (next != "," && next != "(" && next != "-" && next != "\xE2\x80\x94") return false;
+  std::uint32_t letters = 0;
+  for (char c : v.doc->body.substr(h.span.begin, h.span.end - h.span.begin)) {
+    if (c >= 'a' && c <= 'z') return false;
+    letters += c >= 'A' && c <= 'Z';
+  }
+  return letters >= 2;
+}
+
+// The number after the highest "e<N>" entity id, so new ids do not collide.
+int NextEntityNumber(const CodedArticle& coded) {
+  int next_entity = 0;
+  for (const Entity& e : coded.entities) {
+    if (e.id.size() > 1 && e.id[0] == 'e') {
+      int k = 0;
+      bool digits = true;
+      for (std::size_t i = 1; i < e.id.size() && i < 9; ++i) {
+        if (e.id[i] < '0' || e.id[i] > '9')
+          digits = false;
+        else
+          k = k * 10 + (e.id[i] - '0');
+      }
+      if (digits) next_entity = std::max(next_entity, k + 1);
+    }
+  }
+  return next_entity;
+}
+
+// CodedArticle::sources: every citable frame, de-duplicated case-insensitively.
+void AddSources(std::span<const std::vector<Frame>> frames, CodedArticle* coded) {
+  coded->sources.clear();
+  std::vector<std::string> source_keys;
+  for (const std::vector<Frame>& fs : frames) {
+    for (const Frame& f : fs) {
+      if (!f.citable || f.attribution.text.empty()) continue;
+      std::string key;
+      for (char c : f.attribution.text) key.push_back(LowerAscii(c));
+      if (std::find(source_keys.begin(), source_keys.end(), key) != source_keys.end()) continue;
+      source_keys.push_back(key);
+      coded->sources.push_back(f.attribution);
+    }
+  }
+}
+
 }  // namespace
 
 // ---------------------------------------------------------------- the analyzer
@@ -684,6 +819,209 @@ struct ContextAnalyzer::Impl {
     if (h.role_class || !h.prefer_country.empty()) return true;
     if (ev.HasPlace(e.place.country) || ev.HasActor(e.place.country)) return !h.sentence_initial;
     return (e.capital || e.population >= 1000000) && !h.sentence_initial;
+  }
+
+  // The gazetteer entry a hit resolves to when it is taken as a place, else null.
+  const GazetteerEntry* Resolved(const SentenceView& v, const PlaceHit& h,
+                                 const CountryEvidence& evidence) const {
+    std::int64_t best = gazetteer.Choose(*h.ids, evidence, h.prefer_country);
+    if (best < 0) return nullptr;
+    const GazetteerEntry& ge = gazetteer.entries()[static_cast<std::size_t>(best)];
+    return Accept(v, h, ge, evidence) ? &ge : nullptr;
+  }
+
+  // The role of a hit for the event (0: not its place). With a tree: the
+  // clause's own locative; without: the preposition before the name.
+  static std::uint32_t HitRole(const SentenceView& v, const TreeView* tree,
+                               std::span<const std::uint32_t> clause, const PlaceHit& h,
+                               const Event& ev, const ChosenFrame& chosen) {
+    if (ev.source && Overlaps(ev.source->span, h.span)) return 0;
+    const Frame* f = chosen.frame;
+    if (f && !chosen.inherited && f->src_end > f->src_first &&
+        Overlaps(TokenSpan(v, f->src_first, f->src_end), h.span))
+      return 0;
+    const bool on_target = ev.target && Overlaps(ev.target->span, h.span);
+    const bool visit = ev.cameo == "042" || ev.cameo == "043";
+    if (visit && on_target) return kRoleLocation;
+    if (!tree) return h.role_class;
+    // An object target is no place ("Israel attacked Syria"); a "target" after a
+    // role word is the coder mistaking a locative for an actor ("attacking in Sudan").
+    if (on_target && !h.role_class) return 0;
+    if (std::uint32_t own = OwnPlaceRole(*tree, clause, h.first, h.end)) return own | kOwnPlace;
+    // Parses go wrong: a role word before the name still counts unless the
+    // tree hangs the name on another argument ("sanctions over the war in Ukraine").
+    if (h.role_class && !InsideOtherArgument(*tree, clause, h.first, h.end)) return h.role_class;
+    return 0;
+  }
+
+  // The event location: after the verb before before it, destinations and
+  // locations before origins ("fled from Syria into Turkey"), then the
+  // nearest. With a tree and no own place, the dateline's place.
+  std::optional<EventLocation> PickLocation(const SentenceView& v, const TreeView* tree,
+                                            std::span<const std::uint32_t> clause, std::uint32_t vt,
+                                            std::span<const PlaceHit> hits,
+                                            std::span<const PlaceHit> first_hits, const Event& ev,
+                                            const ChosenFrame& chosen,
+                                            const CountryEvidence& evidence) const {
+    const PlaceHit* loc = nullptr;
+    const GazetteerEntry* loc_entry = nullptr;
+    std::uint32_t loc_role = 0, loc_dist = 0;
+    bool loc_after = false;
+    for (const PlaceHit& h : hits) {
+      const GazetteerEntry* ge = Resolved(v, h, evidence);
+      if (!ge) continue;
+      std::uint32_t role = HitRole(v, tree, clause, h, ev, chosen);
+      if (!role) continue;
+      bool after = h.first > vt;
+      std::uint32_t dist = after ? h.first - vt : vt - h.first;
+      const bool origin = (role & kRoleOrigin) != 0;
+      const bool loc_origin = loc && (loc_role & kRoleOrigin) != 0;
+      const bool own = (role & kOwnPlace) != 0, loc_own = loc && (loc_role & kOwnPlace) != 0;
+      if (loc && own != loc_own) {
+        if (own)
+          loc = nullptr;  // the tree's own locative beats a role word
+        else
+          continue;
+      }
+      if (!loc || (after && !loc_after) || (after == loc_after && (loc_origin && !origin)) ||
+          (after == loc_after && origin == loc_origin && dist < loc_dist)) {
+        loc = &h;
+        loc_entry = ge;
+        loc_role = role;
+        loc_after = after;
+        loc_dist = dist;
+      }
+    }
+    if (!loc && tree) return DatelinePlace(v, first_hits, evidence);
+    if (!loc) return std::nullopt;
+    EventLocation l;
+    l.place = loc_entry->place;
+    l.role = loc_role & kRoleDestination ? "destination"
+             : loc_role & kRoleOrigin    ? "origin"
+                                         : "location";
+    l.text = std::string(v.doc->body.substr(loc->span.begin, loc->span.end - loc->span.begin));
+    return l;
+  }
+
+  // The place of a "BAMAKO, March 3 -" dateline (hits of the first sentence).
+  std::optional<EventLocation> DatelinePlace(const SentenceView& v,
+                                             std::span<const PlaceHit> first_hits,
+                                             const CountryEvidence& evidence) const {
+    if (first_hits.empty() || v.doc->sentences.empty()) return std::nullopt;
+    SentenceView v0 = v;
+    v0.first = v.doc->sentences[0].first_token;
+    v0.count = std::min(v.doc->sentences[0].token_count, options.max_scan_tokens);
+    const PlaceHit& h = first_hits.front();
+    if (!IsDatelineHit(v0, h)) return std::nullopt;
+    std::int64_t best = gazetteer.Choose(*h.ids, evidence, h.prefer_country);
+    if (best < 0) return std::nullopt;
+    const GazetteerEntry& ge = gazetteer.entries()[static_cast<std::size_t>(best)];
+    if (ge.kind == PlaceKind::kDemonym) return std::nullopt;
+    EventLocation l;
+    l.place = ge.place;
+    l.role = "location";
+    l.text = std::string(v.doc->body.substr(h.span.begin, h.span.end - h.span.begin));
+    return l;
+  }
+
+  // Attribution, modality, date and location of one event.
+  void AnnotateEvent(const EventScope& s, const std::vector<std::vector<Frame>>& frames,
+                     std::span<const PlaceHit> hits, std::span<const PlaceHit> first_hits,
+                     std::vector<std::uint32_t>* clause, Event* ev) const {
+    SentenceView v;
+    BuildView(s.doc, ev->sentence, s.tags, s.cls, options.max_scan_tokens, &v);
+    if (v.count == 0) return;
+    std::int64_t verb = TokenAt(v, ev->verb_span.begin);
+    if (verb < 0) verb = v.count - 1;
+    const auto vt = static_cast<std::uint32_t>(verb);
+    TreeView tv;
+    const TreeView* tree = nullptr;
+    clause->clear();
+    if (MakeTreeView(s.doc, ev->sentence, s.trees, s.rels, s.cls, s.tags, options.max_scan_tokens,
+                     &tv)) {
+      auto [pf, pe] = TokensOver(v, ev->verb_span.begin, ev->verb_span.end);
+      std::int32_t pred = PhraseHead(tv, pf, std::max(pe, pf + 1));
+      if (pred >= 0) {
+        PredicateClause(tv, static_cast<std::uint32_t>(pred), clause);
+        tree = &tv;
+      }
+    }
+    const ChosenFrame chosen = PickFrame(v, vt, *ev, frames);
+    SetAttribution(v, chosen, ev);
+
+    const bool coder_negated = ev->modality == "negated";
+    ModalityCues cues;
+    if (tree) {
+      cues = ReadTreeModality(*tree, *clause);
+      cues.negated |= coder_negated || EndsWithNt(v.Text(vt));
+    } else {
+      cues = WindowModality(v, vt, coder_negated, frames[ev->sentence]);
+    }
+    std::string modality = DecideModality(cues, ev->cameo);
+    if (tree) AddConjuncts(*tree, clause);
+    SetDate(s, v, tree, *clause, cues, &modality, ev);
+    ev->modality = std::move(modality);
+    ev->location = PickLocation(v, tree, *clause, vt, hits, first_hits, *ev, chosen, s.evidence);
+  }
+
+  // The event date, else the publication date; an asserted event dated more
+  // than a year before publication becomes historical.
+  static void SetDate(const EventScope& s, const SentenceView& v, const TreeView* tree,
+                      std::span<const std::uint32_t> clause, const ModalityCues& cues,
+                      std::string* modality, Event* ev) {
+    const bool future = cues.future || *modality == "planned" || *modality == "possible" ||
+                        *modality == "requested" || *modality == "hypothetical";
+    const Sentence& sent = s.doc.sentences[ev->sentence];
+    std::string_view stext = s.doc.SentenceText(sent);
+    if (v.count < sent.token_count) stext = stext.substr(0, v.Tok(v.count - 1).end - sent.begin);
+    const CivilDate pub_date = s.pub.value_or(CivilDate{});
+    std::vector<DateMention> dates = FindDates(stext, pub_date, future);
+    const DateMention* best = PickDate(v, tree, clause, sent, dates, ev->verb_span);
+    if (best) {
+      ev->date = best->date;
+      if (*modality == "asserted" && s.pub && DaysBetween(best->last_day, *s.pub) > 365)
+        *modality = "historical";
+    } else {
+      ev->date = EventDate{s.pub ? FormatIsoDate(*s.pub) : std::string(), s.pub ? "day" : "", ""};
+    }
+  }
+
+  // PLACE entities for the accepted hits of one sentence (an entity over the
+  // same bytes gets the Place fields instead; a name inside another entity,
+  // "Rubio" in "Marco Rubio", is no place).
+  void AddPlaceEntities(const SentenceView& v, std::span<const PlaceHit> hits,
+                        const CountryEvidence& evidence,
+                        std::unordered_map<std::string, std::string>* place_ids, int* next_entity,
+                        CodedArticle* coded) const {
+    for (const PlaceHit& h : hits) {
+      const GazetteerEntry* ge = Resolved(v, h, evidence);
+      if (!ge) continue;
+      bool filled = false, inside_other = false;
+      for (Entity& e : coded->entities) {
+        if (e.span.begin == h.span.begin && e.span.end == h.span.end) {
+          e.type = EntityType::kPlace;
+          e.place = ge->place;
+          if (e.country.empty()) e.country = ge->place.country;
+          filled = true;
+        }
+        inside_other |= e.span.begin < h.span.end && h.span.begin < e.span.end;
+      }
+      if (filled || inside_other) continue;
+      std::string pkey =
+          ge->place.country + "|" + ge->place.name + "|" + std::to_string(ge->place.geonames_id);
+      auto it = place_ids->find(pkey);
+      if (it == place_ids->end())
+        it = place_ids->emplace(pkey, "e" + std::to_string((*next_entity)++)).first;
+      Entity e;
+      e.id = it->second;
+      e.type = EntityType::kPlace;
+      e.span = h.span;
+      e.text = std::string(v.doc->body.substr(h.span.begin, h.span.end - h.span.begin));
+      e.code = ge->place.country;
+      e.country = ge->place.country;
+      e.place = ge->place;
+      coded->entities.push_back(std::move(e));
+    }
   }
 
   // Evidence from a whole document: unambiguous places, demonyms, coded actors.
@@ -785,14 +1123,13 @@ std::vector<PlaceMatch> ContextAnalyzer::FindPlaces(const Document& doc, std::ui
 }
 
 void ContextAnalyzer::Annotate(const Article& article, const Document& doc,
-                               std::span<const PosTag> tags, CodedArticle* coded) const {
+                               std::span<const PosTag> tags, CodedArticle* coded,
+                               DocumentTrees trees) const {
   if (!coded) return;
   const Impl& im = *impl_;
   // Publication date, else the dateline's.
   std::optional<CivilDate> pub = ParseIsoDate(article.date);
   if (!pub) pub = DatelineDate(doc.body, 0);
-  const CivilDate pub_date = pub.value_or(CivilDate{});
-  const std::string pub_iso = pub ? FormatIsoDate(*pub) : std::string();
 
   // Per-thread scratch: token classes, place hits and frames of every
   // sentence, computed once and reused by every event.
@@ -801,6 +1138,9 @@ void ContextAnalyzer::Annotate(const Article& article, const Document& doc,
     std::vector<PlaceHit> hits;
     std::vector<std::uint32_t> hit_begin;  // first hit of each sentence; n+1 entries
     std::vector<std::vector<Frame>> frames;
+    std::vector<Rel> rels;  // relation classes of rel_parser
+    const Parser* rel_parser = nullptr;
+    std::vector<std::uint32_t> clause;  // the event's clause tokens
   };
   thread_local Scratch scratch;
   const auto n = static_cast<std::uint32_t>(doc.sentences.size());
@@ -825,204 +1165,24 @@ void ContextAnalyzer::Annotate(const Article& article, const Document& doc,
   im.CollectEvidence(scratch.hits, *coded, &evidence);
 
   // Pass 1: sources and PLACE entities.
-  int next_entity = 0;
-  for (const Entity& e : coded->entities) {
-    if (e.id.size() > 1 && e.id[0] == 'e') {
-      int k = 0;
-      bool digits = true;
-      for (std::size_t i = 1; i < e.id.size() && i < 9; ++i) {
-        if (e.id[i] < '0' || e.id[i] > '9')
-          digits = false;
-        else
-          k = k * 10 + (e.id[i] - '0');
-      }
-      if (digits) next_entity = std::max(next_entity, k + 1);
-    }
-  }
+  AddSources(std::span<const std::vector<Frame>>(frames).first(n), coded);
+  int next_entity = NextEntityNumber(*coded);
   std::unordered_map<std::string, std::string> place_ids;  // place key -> entity id
-  coded->sources.clear();
-  std::vector<std::string> source_keys;
   for (std::uint32_t si = 0; si < n; ++si) {
     BuildView(doc, si, tags, scratch.cls, im.options.max_scan_tokens, &v);
-    for (const Frame& f : frames[si]) {
-      if (!f.citable || f.attribution.text.empty()) continue;
-      std::string key;
-      for (char c : f.attribution.text) key.push_back(LowerAscii(c));
-      if (std::find(source_keys.begin(), source_keys.end(), key) != source_keys.end()) continue;
-      source_keys.push_back(key);
-      coded->sources.push_back(f.attribution);
-    }
-    for (const PlaceHit& h : hits_of(si)) {
-      std::int64_t best = im.gazetteer.Choose(*h.ids, evidence, h.prefer_country);
-      if (best < 0) continue;
-      const GazetteerEntry& ge = im.gazetteer.entries()[static_cast<std::size_t>(best)];
-      if (!im.Accept(v, h, ge, evidence)) continue;
-      std::string pkey =
-          ge.place.country + "|" + ge.place.name + "|" + std::to_string(ge.place.geonames_id);
-      bool filled = false;
-      for (Entity& e : coded->entities) {
-        if (e.span.begin == h.span.begin && e.span.end == h.span.end) {
-          e.type = EntityType::kPlace;
-          e.place = ge.place;
-          if (e.country.empty()) e.country = ge.place.country;
-          filled = true;
-        }
-      }
-      if (filled) continue;
-      // A place name inside another entity ("Rubio" in "Marco Rubio") is part
-      // of that name, not a place.
-      bool inside_other = false;
-      for (const Entity& e : coded->entities) {
-        inside_other |= e.span.begin < h.span.end && h.span.begin < e.span.end;
-      }
-      if (inside_other) continue;
-      Entity e;
-      auto it = place_ids.find(pkey);
-      if (it == place_ids.end())
-        it = place_ids.emplace(pkey, "e" + std::to_string(next_entity++)).first;
-      e.id = it->second;
-      e.type = EntityType::kPlace;
-      e.span = h.span;
-      e.text = std::string(doc.body.substr(h.span.begin, h.span.end - h.span.begin));
-      e.code = ge.place.country;
-      e.country = ge.place.country;
-      e.place = ge.place;
-      coded->entities.push_back(std::move(e));
-    }
+    im.AddPlaceEntities(v, hits_of(si), evidence, &place_ids, &next_entity, coded);
   }
 
   // Pass 2: each event.
+  if (trees.parser &&
+      (trees.parser != scratch.rel_parser || trees.parser->DeprelCount() != scratch.rels.size())) {
+    scratch.rels = RelTable(*trees.parser);
+    scratch.rel_parser = trees.parser;
+  }
+  EventScope scope{doc, tags, scratch.cls, trees, scratch.rels, pub, evidence};
   for (Event& ev : coded->events) {
     if (ev.sentence >= n) continue;
-    const Sentence& sent = doc.sentences[ev.sentence];
-    BuildView(doc, ev.sentence, tags, scratch.cls, im.options.max_scan_tokens, &v);
-    std::int64_t verb = TokenAt(v, ev.verb_span.begin);
-    if (verb < 0) verb = v.count ? v.count - 1 : 0;
-    if (v.count == 0) continue;
-    const auto vt = static_cast<std::uint32_t>(verb);
-    const std::vector<Frame>& fr = frames[ev.sentence];
-
-    // Attribution: the nearest frame whose cue precedes the verb, else the
-    // first after it; a frame whose cue is the event's own verb does not count.
-    const Frame* chosen = nullptr;
-    for (const Frame& f : fr) {
-      Span cue = TokenSpan(v, f.cue, f.cue + 1);
-      if (Overlaps(cue, ev.verb_span)) continue;
-      if (f.src_end > f.src_first && Overlaps(TokenSpan(v, f.src_first, f.src_end), ev.verb_span))
-        continue;
-      if (f.cue < vt) {
-        chosen = &f;
-      } else if (!chosen) {
-        chosen = &f;
-        break;
-      }
-    }
-    bool inherited = false;
-    if (!chosen && ev.sentence > 0) {
-      const Sentence& prev = doc.sentences[ev.sentence - 1];
-      const std::vector<Frame>& pf = frames[ev.sentence - 1];
-      if (prev.paragraph == sent.paragraph && !pf.empty()) {
-        for (const Frame& f : pf)
-          if (f.citable) chosen = &f;
-        inherited = chosen != nullptr;
-      }
-    }
-    ev.attribution.reset();
-    if (chosen) {
-      Attribution a = chosen->attribution;
-      // The actor itself speaking: "direct" when quoted.
-      if (!inherited && ev.source && chosen->src_end > chosen->src_first &&
-          Overlaps(ev.source->span, TokenSpan(v, chosen->src_first, chosen->src_end))) {
-        bool quoted = false;
-        for (std::uint32_t i = 0; i < v.count; ++i)
-          if (v.Tok(i).kind == TokenKind::kQuote) quoted = true;
-        if (quoted) a.kind = "direct";
-        if (a.code.empty()) a.code = ev.source->code;
-      }
-      ev.attribution = std::move(a);
-    }
-    ev.reported = ev.attribution.has_value();
-
-    // Modality.
-    const bool coder_negated = ev.modality == "negated";
-    ModalityCues cues = ReadModality(v, vt, coder_negated, fr);
-    // "has no plans to", "no intention of": negation of the plan.
-    for (std::uint32_t back = 1; back <= 5 && vt >= back; ++back) {
-      std::uint32_t i = vt - back;
-      if (EqualsLower(v.Text(i), "no") && i + 1 < v.count && (v.cls[i + 1] & kPlanned))
-        cues.negated = true;
-    }
-    std::string modality = DecideModality(cues, ev.cameo);
-
-    // Date: the expression nearest the verb, else the publication date.
-    const bool future = cues.future || modality == "planned" || modality == "possible" ||
-                        modality == "requested" || modality == "hypothetical";
-    std::string_view stext = doc.SentenceText(sent);
-    if (v.count < sent.token_count) stext = stext.substr(0, v.Tok(v.count - 1).end - sent.begin);
-    std::vector<DateMention> dates = FindDates(stext, pub_date, future);
-    const DateMention* best_date = nullptr;
-    std::int64_t best_dist = 0;
-    for (const DateMention& d : dates) {
-      std::int64_t b = static_cast<std::int64_t>(sent.begin) + d.begin;
-      std::int64_t e = static_cast<std::int64_t>(sent.begin) + d.end;
-      std::int64_t dist = e <= ev.verb_span.begin ? ev.verb_span.begin - e
-                          : b >= ev.verb_span.end ? b - ev.verb_span.end
-                                                  : 0;
-      if (!best_date || dist < best_dist) {
-        best_date = &d;
-        best_dist = dist;
-      }
-    }
-    if (best_date) {
-      ev.date = best_date->date;
-      if (modality == "asserted" && pub && DaysBetween(best_date->last_day, *pub) > 365)
-        modality = "historical";
-    } else {
-      ev.date = EventDate{pub_iso, pub ? "day" : "", ""};
-    }
-    ev.modality = std::move(modality);
-
-    // Location: a place with a role word, nearest after the verb, else before.
-    const PlaceHit* loc = nullptr;
-    const GazetteerEntry* loc_entry = nullptr;
-    bool loc_after = false;
-    std::uint32_t loc_dist = 0;
-    for (const PlaceHit& h : hits_of(ev.sentence)) {
-      std::int64_t best = im.gazetteer.Choose(*h.ids, evidence, h.prefer_country);
-      if (best < 0) continue;
-      const GazetteerEntry& ge = im.gazetteer.entries()[static_cast<std::size_t>(best)];
-      if (!im.Accept(v, h, ge, evidence)) continue;
-      bool visit = ev.cameo.size() == 3 && (ev.cameo == "042" || ev.cameo == "043") && ev.target &&
-                   Overlaps(ev.target->span, h.span);
-      if (!h.role_class && !visit) continue;
-      if (ev.source && Overlaps(ev.source->span, h.span)) continue;
-      if (ev.attribution && chosen && chosen->src_end > chosen->src_first && !inherited &&
-          Overlaps(TokenSpan(v, chosen->src_first, chosen->src_end), h.span))
-        continue;
-      bool after = h.first > vt;
-      std::uint32_t dist = after ? h.first - vt : vt - h.first;
-      // Prefer places after the verb, then destinations and locations over
-      // origins ("fled from Syria into Turkey"), then the nearest.
-      const bool origin = (h.role_class & kRoleOrigin) != 0;
-      const bool loc_origin = loc && (loc->role_class & kRoleOrigin) != 0;
-      if (!loc || (after && !loc_after) || (after == loc_after && (loc_origin && !origin)) ||
-          (after == loc_after && origin == loc_origin && dist < loc_dist)) {
-        loc = &h;
-        loc_entry = &ge;
-        loc_after = after;
-        loc_dist = dist;
-      }
-    }
-    ev.location.reset();
-    if (loc) {
-      EventLocation l;
-      l.place = loc_entry->place;
-      l.role = loc->role_class & kRoleDestination ? "destination"
-               : loc->role_class & kRoleOrigin    ? "origin"
-                                                  : "location";
-      l.text = std::string(doc.body.substr(loc->span.begin, loc->span.end - loc->span.begin));
-      ev.location = std::move(l);
-    }
+    im.AnnotateEvent(scope, frames, hits_of(ev.sentence), hits_of(0), &scratch.clause, &ev);
   }
 }
 

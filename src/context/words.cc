@@ -6,6 +6,16 @@ namespace {
 bool WordByte(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
 }
+// Length of a possessive "'s" / "’s" at text[i] that ends a word, else 0.
+std::size_t PossessiveAt(std::string_view text, std::size_t i) {
+  std::size_t q = 0;
+  if (text[i] == '\'') q = 1;
+  if (text.substr(i, 3) == "\xE2\x80\x99") q = 3;
+  if (q == 0 || i + q >= text.size() || (text[i + q] != 's' && text[i + q] != 'S')) return 0;
+  std::size_t e = i + q + 1;
+  if (e < text.size() && WordByte(static_cast<unsigned char>(text[e]))) return 0;
+  return q + 1;
+}
 }  // namespace
 
 std::vector<Word> ScanWords(std::string_view text) {
@@ -23,6 +33,8 @@ std::vector<Word> ScanWords(std::string_view text) {
       ++i;
       while (i < n) {
         unsigned char d = static_cast<unsigned char>(text[i]);
+        // A possessive ends the word: "last month's", "Thursday’s".
+        if (PossessiveAt(text, i)) break;
         if (WordByte(d)) {
           ++i;
         } else if ((d == '.' || d == '\'' || d == '-') && i + 1 < n &&

@@ -122,12 +122,61 @@ void ScoreDates(const GoldSentence& g, const std::vector<Event>& pred, GoldScore
       &s->dates);
 }
 
+// Row "paired": the place and date of each gold event against those of the
+// predicted event paired with it by type (an unpaired gold event counts in
+// neither), so a place given to the wrong event of a sentence is no hit.
+void ScorePairedContext(const GoldSentence& g, const std::vector<Event>& pred,
+                        const std::vector<int>& pair, GoldScores* s) {
+  for (std::size_t i = 0; i < g.events.size(); ++i) {
+    if (pair[i] < 0) continue;
+    const auto& ge = g.events[i];
+    const Event& pe = pred[static_cast<std::size_t>(pair[i])];
+    Prf& pl = s->places["paired"];
+    const bool gp = !ge.place_text.empty() || !ge.place_country.empty();
+    pl.gold += gp;
+    pl.predicted += pe.location.has_value();
+    if (gp && pe.location) {
+      const std::string text =
+          pe.location->text.empty() ? pe.location->place.name : pe.location->text;
+      const bool hit =
+          (!ge.place_country.empty() && ge.place_country == pe.location->place.country) ||
+          TextOverlaps(ge.place_text, text);
+      pl.tp_gold += hit;
+      pl.tp_pred += hit;
+    }
+    Prf& dt = s->dates["paired"];
+    const bool gd = !ge.date_value.empty();
+    dt.gold += gd;
+    dt.predicted += !pe.date.value.empty();
+    if (gd && !pe.date.value.empty()) {
+      const bool hit = DateMatches(ge.date_value, ge.date_precision, pe.date.value);
+      dt.tp_gold += hit;
+      dt.tp_pred += hit;
+    }
+  }
+}
+
 std::string ActorText(const std::optional<GoldActor>& a) {
   return a ? fmt::format("{}({})", a->code.empty() ? "?" : a->code, a->text) : "-";
 }
 
 std::string ActorText(const std::optional<Actor>& a) {
   return a ? fmt::format("{}({})", a->code.empty() ? "?" : a->code, a->text) : "-";
+}
+
+// "  places gold [..] pred [..]" and the same for dates, when any is set.
+void DescribeContext(const GoldSentence& g, const std::vector<Event>& pred, std::string* out) {
+  std::string gp, pp, gd, pd;
+  for (const auto& e : g.events) {
+    if (!e.place_text.empty()) gp += fmt::format(" {}({})", e.place_text, e.place_country);
+    if (!e.date_value.empty()) gd += fmt::format(" {}/{}", e.date_value, e.date_precision);
+  }
+  for (const auto& e : pred) {
+    if (e.location) pp += fmt::format(" {}({})", e.location->text, e.location->place.country);
+    if (!e.date.value.empty()) pd += fmt::format(" {}/{}", e.date.value, e.date.precision);
+  }
+  if (!gp.empty() || !pp.empty()) *out += fmt::format("  places gold [{} ] pred [{} ]\n", gp, pp);
+  if (!gd.empty() || !pd.empty()) *out += fmt::format("  dates  gold [{} ] pred [{} ]\n", gd, pd);
 }
 
 void Describe(const GoldSentence& g, const std::string& text, const std::vector<Event>& pred,
@@ -147,6 +196,7 @@ void Describe(const GoldSentence& g, const std::string& text, const std::vector<
     if (!hit[j])
       *out += fmt::format("  pred FP   {} {} -> {} {}\n", pred[j].cameo, ActorText(pred[j].source),
                           ActorText(pred[j].target), pred[j].plover_event);
+  DescribeContext(g, pred, out);
 }
 
 }  // namespace
@@ -162,6 +212,7 @@ void ScoreSentence(const GoldSentence& g, const std::vector<Event>& pred, GoldSc
   AddCounts(g, pred, type_pair, type_pair, &s->types);
   ScorePlaces(g, pred, s);
   ScoreDates(g, pred, s);
+  ScorePairedContext(g, pred, type_pair, s);
 }
 
 Result<GoldScores> RunGold(const Pipeline& pipeline, const std::vector<GoldSentence>& gold,
@@ -201,7 +252,7 @@ std::string FormatGoldScores(const GoldScores& s) {
   for (const auto* table : {&s.places, &s.dates}) {
     out += table == &s.places ? "places\n" : "dates\n";
     for (const auto& [k, p] : *table)
-      if (k == "all" || k.starts_with("dataset:"))
+      if (k == "all" || k == "paired" || k.starts_with("dataset:"))
         out += fmt::format("  {:<40} {:>5} {:>5} {:>6.3f} {:>6.3f} {:>6.3f}\n", k, p.gold,
                            p.predicted, p.Precision(), p.Recall(), p.F1());
   }

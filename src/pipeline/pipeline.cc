@@ -49,6 +49,7 @@ struct Scratch {
   ParserScratch parser;
   std::vector<std::string_view> words;
   std::vector<DepArc> arcs;
+  std::vector<DepArc> doc_arcs;  // every sentence's arcs, for the context stage
   CoderScratchPtr coder = NewCoderScratch();
   SentenceCoding coding;
   NameScratch names;
@@ -139,12 +140,15 @@ class PipelineImpl final : public Pipeline {
     const std::int32_t date = DateNumber(article.date);
     std::unordered_map<std::string, std::string> entity_ids;
     std::vector<Event> events;
+    s.doc_arcs.assign(parser_ ? s.doc.tokens.size() : 0, DepArc{kNoHead, 0});
     for (std::uint32_t si = 0; si < s.doc.sentences.size(); ++si) {
       const Sentence& sent = s.doc.sentences[si];
       std::span<const PosTag> tags;
       if (!s.tags.empty())
         tags = std::span<const PosTag>(s.tags).subspan(sent.first_token, sent.token_count);
       std::span<const DepArc> tree = ParseSentence(sent, tags, &s);
+      if (tree.size() == sent.token_count && !s.doc_arcs.empty())
+        std::copy(tree.begin(), tree.end(), s.doc_arcs.begin() + sent.first_token);
       coder_.CodeSentence(s.doc, sent, tags, date, s.coder.get(), &s.coding, tree);
       if (options_.explain) {
         out->trace += "sentence " + std::to_string(si) + ": ";
@@ -194,7 +198,7 @@ class PipelineImpl final : public Pipeline {
       }
     }
     // Who says so, how sure, when and where.
-    context_->Annotate(article, s.doc, s.tags, out);
+    context_->Annotate(article, s.doc, s.tags, out, DocumentTrees{s.doc_arcs, parser_.get()});
     if (names_) {
       FindDocumentNames(*names_, s.doc, s.tags, &s.names, &s.mentions);
       AddNameEntities(article, s.mentions, out);

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "dyad/context.h"
+#include "dyad/parser.h"
 #include "dyad/tagger.h"
 #include "dyad/text.h"
 
@@ -49,6 +50,31 @@ inline Span Find(std::string_view body, std::string_view word, int nth = 0) {
   }
 }
 
+// The shipped parser model when it exists.
+inline const Parser* SharedParser() {
+  static const Parser* p = [] {
+    auto r = Parser::Load(Parser::DefaultPath());
+    return r.ok() ? std::move(r).value().release() : nullptr;
+  }();
+  return p;
+}
+
+// One arc per token of doc: every sentence parsed with the shipped parser
+// (the pipeline's ParseSentence: the sentence's tokens and tags).
+inline std::vector<DepArc> ParseDocument(const Document& doc, std::span<const PosTag> tags) {
+  std::vector<DepArc> arcs(doc.tokens.size(), DepArc{kNoHead, 0});
+  ParserScratch scratch;
+  std::vector<std::string_view> words;
+  for (const Sentence& s : doc.sentences) {
+    words.clear();
+    for (std::uint32_t k = s.first_token; k < s.first_token + s.token_count; ++k)
+      words.push_back(doc.TokenText(doc.tokens[k]));
+    SharedParser()->Parse(words, tags.subspan(s.first_token, s.token_count), &scratch,
+                          std::span<DepArc>(arcs).subspan(s.first_token, s.token_count));
+  }
+  return arcs;
+}
+
 struct EventSpec {
   std::string verb;            // a word of the body (first occurrence)
   std::string source, target;  // body substrings or empty
@@ -76,6 +102,7 @@ struct Annotated {
   Article article;
   Document doc;
   std::vector<PosTag> tags;
+  std::vector<DepArc> arcs;  // parse = true
   CodedArticle coded;
 };
 
@@ -91,17 +118,22 @@ inline Actor MakeActor(std::string_view body, const std::string& text, const std
 
 // Splits `body`, adds one event per spec (sentence found from the verb span)
 // and one coded entity per actor, then runs Annotate (with tags if asked and a
-// model exists).
+// model exists; with `parse`, tags and trees, which must exist).
 inline std::unique_ptr<Annotated> Code(const std::string& body, const std::string& date,
-                                       const std::vector<EventSpec>& specs, bool use_tags = false) {
+                                       const std::vector<EventSpec>& specs, bool use_tags = false,
+                                       bool parse = false) {
   auto out = std::make_unique<Annotated>();
   out->article.body = body;
   out->article.date = date;
   out->article.id = "t";
   EXPECT_TRUE(SplitText(out->article.body, TextOptions{}, &out->doc).ok());
-  if (use_tags && SharedTagger()) {
+  if ((use_tags || parse) && SharedTagger()) {
     TaggerScratch scratch;
     SharedTagger()->TagDocument(out->doc, nullptr, &scratch, &out->tags);
+  }
+  if (parse) {
+    EXPECT_TRUE(SharedTagger() && SharedParser()) << "shipped tagger/parser models missing";
+    if (SharedTagger() && SharedParser()) out->arcs = ParseDocument(out->doc, out->tags);
   }
   const std::string_view b = out->article.body;
   int eid = 0;
@@ -146,7 +178,8 @@ inline std::unique_ptr<Annotated> Code(const std::string& body, const std::strin
     out->coded.events.push_back(std::move(ev));
   }
   out->coded.sentence_count = static_cast<std::uint32_t>(out->doc.sentences.size());
-  Analyzer().Annotate(out->article, out->doc, out->tags, &out->coded);
+  Analyzer().Annotate(out->article, out->doc, out->tags, &out->coded,
+                      DocumentTrees{out->arcs, out->arcs.empty() ? nullptr : SharedParser()});
   return out;
 }
 
