@@ -26,6 +26,8 @@ struct NameFinder::Impl {
   std::uint64_t mask = 0;
   std::vector<std::int16_t> rows;  // kRowStride weights per feature
   tagger::WordTable table;
+  // Transition scores: row 0 from the sentence start, row p + 1 from label p.
+  std::int64_t trans[(names::kLabelCount + 1) * names::kRowStride] = {};
 
   static Result<std::unique_ptr<Impl>> Build(const names::ModelData& m);
 

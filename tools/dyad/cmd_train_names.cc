@@ -144,6 +144,8 @@ void RegisterTrainNames(CLI::App& train, Runner* run) {
                     "Word cluster file (dyad train clusters)");
   names->add_option("--data-dir", args->data_dir, "dyad data folder for the gazetteers");
   names->add_option("--leaders", args->options.leaders_dir, "Leader lists folder, for given names");
+  names->add_option("--case-text", args->options.case_text,
+                    "Unlabelled articles for the words' case profile (repeatable)");
   names->add_option("--tagger-model", args->tagger_model,
                     "Tagger model (default: the shipped one)");
   names->add_flag("--no-tagger", args->no_tagger, "No tag features");
