@@ -168,6 +168,8 @@ enum Template : std::uint64_t {
   kShapeCase,
   kWordM1Shape,
   kShapeWordP1,
+  kClFineShape,
+  kClMidShapeM1,
   kPrev1 = 60,
 };
 
@@ -230,6 +232,11 @@ int ExtraFeatures(const std::uint64_t* f, const std::uint64_t* m1, const std::ui
   if (i == 0) keys[k++] = FeatureKey2(kFirstCase, f[kShape], seen);
   keys[k++] = FeatureKey2(kWordM1Shape, at(m1, kLow, kStartValue), f[kShape]);
   keys[k++] = FeatureKey2(kShapeWordP1, f[kShape], at(p1, kLow, kEndValue));
+  if (f[kClFine]) {
+    keys[k++] = FeatureKey2(kClFineShape, f[kClFine], f[kShape]);
+    keys[k++] =
+        FeatureKey2(kClMidShapeM1, f[kClMid] * 131 + f[kShape], at(m1, kShape, kStartValue));
+  }
   return k;
 }
 
@@ -312,7 +319,12 @@ const TransitionTable& Transitions() {
     for (int p = -1; p < kLabelCount; ++p) {
       for (int c = 0; c < kLabelCount; ++c) t.allowed[p + 1][c] = ValidTransition(p, c);
     }
-    for (int c = 0; c < kLabelCount; ++c) t.end[c] = ValidEnd(c);
+    for (int c = 0; c < kLabelCount; ++c) {
+      t.end[c] = ValidEnd(c);
+      for (int p = 0; p < kLabelCount; ++p) {
+        if (t.allowed[p + 1][c]) t.preds[c][t.pred_count[c]++] = static_cast<std::uint8_t>(p);
+      }
+    }
     return t;
   }();
   return table;

@@ -102,6 +102,9 @@ std::uint64_t TransitionKey(int prev);
 struct TransitionTable {
   bool allowed[kLabelCount + 1][kLabelCount];
   bool end[kLabelCount];
+  // The labels that may precede each label, in label order.
+  std::uint8_t preds[kLabelCount][kLabelCount];
+  int pred_count[kLabelCount];
 };
 const TransitionTable& Transitions();
 
@@ -122,12 +125,12 @@ void Viterbi(const T* emit, const T* trans, std::size_t n, T* delta, std::uint8_
     const T* e = emit + i * kRowStride;
     std::uint8_t* b = back + i * kRowStride;
     for (int c = 0; c < kLabelCount; ++c) {
-      int arg = -1;
-      T best{};
-      for (int p = 0; p < kLabelCount; ++p) {
-        if (!tt.allowed[p + 1][c]) continue;
+      int arg = tt.preds[c][0];
+      T best = prev[arg] + trans[(arg + 1) * kRowStride + c];
+      for (int j = 1; j < tt.pred_count[c]; ++j) {
+        const int p = tt.preds[c][j];
         T v = prev[p] + trans[(p + 1) * kRowStride + c];
-        if (arg < 0 || v > best) best = v, arg = p;
+        if (v > best) best = v, arg = p;
       }
       cur[c] = best + e[c];
       b[c] = static_cast<std::uint8_t>(arg);
