@@ -24,19 +24,17 @@ Result<std::unique_ptr<NameFinder::Impl>> NameFinder::Impl::Build(const names::M
   while (cap < m.keys.size() * 2) cap <<= 1;
   impl->slots.assign(cap, Slot{});
   impl->mask = cap - 1;
-  impl->rows.assign((m.keys.size() + 1) * kRowStride, 0);  // row 0: all zero
   for (std::size_t i = 0; i < m.keys.size(); ++i) {
     std::uint64_t j = impl->Index(m.keys[i]);
     while (impl->slots[j].key != 0) j = (j + 1) & impl->mask;
     impl->slots[j].key = m.keys[i];
-    impl->slots[j].row = static_cast<std::uint32_t>((i + 1) * kRowStride);
     for (int c = 0; c < kLabelCount; ++c)
-      impl->rows[(i + 1) * kRowStride + c] = m.weights[i * kLabelCount + c];
+      impl->slots[j].weights[c] = m.weights[i * kLabelCount + c];
   }
   impl->table.Build(m.words, m.word_values);
   for (int p = -1; p < kLabelCount; ++p) {
     const std::int16_t* row = impl->Row(names::TransitionKey(p));
-    for (int c = 0; c < kLabelCount; ++c) impl->trans[(p + 1) * kRowStride + c] = row[c];
+    for (int c = 0; c < kLabelCount && row; ++c) impl->trans[(p + 1) * kRowStride + c] = row[c];
   }
   return impl;
 }
