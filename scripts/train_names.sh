@@ -15,4 +15,6 @@ shared="${DYAD_SHARED_DIR:-$here/../shared}/data"
   --dev "gum:$shared/gum/en_gum-open-dev.conllu" \
   --clusters "$here/data/models/clusters-en-news.dwc" \
   --data-dir "$here/data" --leaders "$shared/leaders" \
-  --epochs 12 --seed 1 -o "$out"
+  --case-text "$shared/corpus/reuters21578.jsonl" \
+  --case-text "$shared/current-events/current-events-2002-2021.jsonl.gz" \
+  --epochs 25 --seed 1 -o "$out"

@@ -51,6 +51,8 @@ struct NameScratch {
   // Internal to NameFinder; do not rely on their content.
   std::vector<std::uint64_t> word_features_;
   std::vector<std::int32_t> scores_;
+  std::vector<std::int64_t> emit_, delta_;  // Viterbi: label scores per word
+  std::vector<std::uint8_t> back_;          // Viterbi back-pointers
   std::vector<std::uint8_t> labels_;
   std::vector<std::string_view> words_;
   std::vector<PosTag> tags_;
@@ -162,6 +164,10 @@ struct TrainNamesOptions {
   std::string clusters;
   std::string data_dir;     // dyad's data folder for the gazetteers; empty = none
   std::string leaders_dir;  // ../shared/data/leaders for given names; empty = none
+  // Unlabelled articles (paths OpenArticleReader reads) whose words' case
+  // profile (mostly lower-case / mostly capitalised) goes into the word table
+  // together with the training text's; empty = the training text only.
+  std::vector<std::string> case_text;
   DiagnosticSink progress;
 };
 

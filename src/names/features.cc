@@ -88,6 +88,14 @@ inline std::uint64_t Hash(const unsigned char* p, std::size_t n, std::uint64_t s
   return h | 1;  // never 0
 }
 
+// The word as written, digits as 0.
+inline std::uint64_t CasedHash(const unsigned char* p, std::size_t n) {
+  std::uint64_t h = kFnvOffset ^ 0x5851F42D4C957F2Dull;
+  for (std::size_t i = 0; i < n; ++i)
+    h = (h ^ (p[i] >= '0' && p[i] <= '9' ? '0' : p[i])) * kFnvPrime;
+  return h | 1;
+}
+
 // "Xxxx" shape with runs of one class cut at two ("Xx", "XX", "dd.dd" ->
 // "dd.dd"), non-ASCII letters as "u".
 std::uint64_t ShapeHash(std::string_view w) {
@@ -146,10 +154,23 @@ enum Template : std::uint64_t {
   kWordTag,
   kClFineM1,
   kClFineP1,
+  kCasedT,
+  kPre2T,
+  kPre4T,
+  kClMidM2,
+  kClMidP2,
+  kClCoarseM1,
+  kClCoarseP1,
+  kGazM2,
+  kGazP2,
+  kShapeTri,
+  kFirstCase,
+  kShapeCase,
+  kWordM1Shape,
+  kShapeWordP1,
+  kClFineShape,
+  kClMidShapeM1,
   kPrev1 = 60,
-  kPrev12,
-  kPrev1Word,
-  kPrev1Shape,
 };
 
 constexpr std::uint64_t kStartValue = 0x5354415254ull;
@@ -168,8 +189,11 @@ void ComputeWordFeatures(std::span<const std::string_view> words, std::span<cons
     const std::size_t n = w.size();
     std::uint64_t* f = wf + i * kSlotCount;
     f[kLow] = Hash(p, n, 0);
+    f[kCased] = CasedHash(p, n);
     f[kShape] = ShapeHash(w);
+    f[kPre2] = Hash(p, n < 2 ? n : 2, 5);
     f[kPre3] = Hash(p, n < 3 ? n : 3, 1);
+    f[kPre4] = n >= 4 ? Hash(p, 4, 6) : 0;
     f[kSuf2] = Hash(p + (n < 2 ? 0 : n - 2), n < 2 ? n : 2, 2);
     f[kSuf3] = Hash(p + (n < 3 ? 0 : n - 3), n < 3 ? n : 3, 3);
     f[kSuf4] = n >= 4 ? Hash(p + n - 4, 4, 4) : 0;
@@ -181,6 +205,42 @@ void ComputeWordFeatures(std::span<const std::string_view> words, std::span<cons
     f[kTag] = tags.empty() ? 0xFF : (static_cast<std::uint64_t>(tags[i].xpos) + 1);
   }
 }
+
+namespace {
+
+// The cased word, longer prefixes, a wider window of clusters and gazetteer
+// bits, the shape trigram, the training text's case profile of the word and
+// of the first word, and the neighbouring words with the word's shape.
+int ExtraFeatures(const std::uint64_t* f, const std::uint64_t* m1, const std::uint64_t* m2,
+                  const std::uint64_t* p1, const std::uint64_t* p2, std::size_t i,
+                  std::uint64_t* keys) {
+  auto at = [](const std::uint64_t* x, int slot, std::uint64_t none) { return x ? x[slot] : none; };
+  int k = 0;
+  keys[k++] = FeatureKey(kCasedT, f[kCased]);
+  keys[k++] = FeatureKey(kPre2T, f[kPre2]);
+  if (f[kPre4]) keys[k++] = FeatureKey(kPre4T, f[kPre4]);
+  if (m2 && m2[kClMid]) keys[k++] = FeatureKey(kClMidM2, m2[kClMid]);
+  if (p2 && p2[kClMid]) keys[k++] = FeatureKey(kClMidP2, p2[kClMid]);
+  if (m1 && m1[kClCoarse]) keys[k++] = FeatureKey(kClCoarseM1, m1[kClCoarse]);
+  if (p1 && p1[kClCoarse]) keys[k++] = FeatureKey(kClCoarseP1, p1[kClCoarse]);
+  if (m2 && m2[kGaz]) keys[k++] = FeatureKey(kGazM2, m2[kGaz]);
+  if (p2 && p2[kGaz]) keys[k++] = FeatureKey(kGazP2, p2[kGaz]);
+  keys[k++] = FeatureKey2(kShapeTri, at(m1, kShape, kStartValue) * 31 + f[kShape],
+                          at(p1, kShape, kEndValue));
+  const std::uint64_t seen = (f[kGaz] / kSeenLower) & 3;
+  keys[k++] = FeatureKey2(kShapeCase, f[kShape], seen);
+  if (i == 0) keys[k++] = FeatureKey2(kFirstCase, f[kShape], seen);
+  keys[k++] = FeatureKey2(kWordM1Shape, at(m1, kLow, kStartValue), f[kShape]);
+  keys[k++] = FeatureKey2(kShapeWordP1, f[kShape], at(p1, kLow, kEndValue));
+  if (f[kClFine]) {
+    keys[k++] = FeatureKey2(kClFineShape, f[kClFine], f[kShape]);
+    keys[k++] =
+        FeatureKey2(kClMidShapeM1, f[kClMid] * 131 + f[kShape], at(m1, kShape, kStartValue));
+  }
+  return k;
+}
+
+}  // namespace
 
 bool AllCapsSentence(std::span<const std::string_view> words) {
   int caps = 0, lower = 0;
@@ -246,19 +306,28 @@ int StaticFeatures(const std::uint64_t* wf, std::size_t n, std::size_t i, bool c
   if (p1 && p1[kGaz]) keys[k++] = FeatureKey(kGazP1, p1[kGaz]);
   keys[k++] = FeatureKey2(kBigramM1, at(m1, kLow, kStartValue), f[kLow]);
   keys[k++] = FeatureKey2(kBigramP1, f[kLow], at(p1, kLow, kEndValue));
-  return k;
+  return k + ExtraFeatures(f, m1, m2, p1, p2, i, keys + k);
 }
 
-int DynamicFeatures(const std::uint64_t* wf, std::size_t i, int prev1, int prev2,
-                    std::uint64_t* keys) {
-  const std::uint64_t* f = wf + i * kSlotCount;
-  const auto p1 = static_cast<std::uint64_t>(prev1 + 1);
-  const auto p2 = static_cast<std::uint64_t>(prev2 + 1);
-  keys[0] = FeatureKey(kPrev1, p1);
-  keys[1] = FeatureKey(kPrev12, p1 * 64 + p2);
-  keys[2] = FeatureKey2(kPrev1Word, p1, f[kLow]);
-  keys[3] = FeatureKey2(kPrev1Shape, p1, f[kShape]);
-  return 4;
+std::uint64_t TransitionKey(int prev) {
+  return FeatureKey(kPrev1, static_cast<std::uint64_t>(prev + 1));
+}
+
+const TransitionTable& Transitions() {
+  static const TransitionTable table = [] {
+    TransitionTable t{};
+    for (int p = -1; p < kLabelCount; ++p) {
+      for (int c = 0; c < kLabelCount; ++c) t.allowed[p + 1][c] = ValidTransition(p, c);
+    }
+    for (int c = 0; c < kLabelCount; ++c) {
+      t.end[c] = ValidEnd(c);
+      for (int p = 0; p < kLabelCount; ++p) {
+        if (t.allowed[p + 1][c]) t.preds[c][t.pred_count[c]++] = static_cast<std::uint8_t>(p);
+      }
+    }
+    return t;
+  }();
+  return table;
 }
 
 // ---------------------------------------------------------------- format

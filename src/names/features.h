@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <span>
 #include <string>
 #include <string_view>
@@ -55,14 +56,20 @@ enum GazetteerBit : std::uint32_t {
   kPlacePart = 8,     // a word of a longer place name
   kOrgWord = 16,      // a word of an institution or group name
   kCountryWord = 32,  // a word of a country name
+  // Case profile from the training text (not sentence-initial, not headlines):
+  kSeenLower = 64,     // seen lower-case at least twice, at least as often as capitalised
+  kSeenCapital = 128,  // seen capitalised at least twice and rarely lower-case
 };
 
 // ---------------------------------------------------------------- features
 
 enum WordSlot : int {
-  kLow,  // lower-cased word, digits as 0
+  kLow,    // lower-cased word, digits as 0
+  kCased,  // the word as written, digits as 0
   kShape,
+  kPre2,
   kPre3,
+  kPre4,
   kSuf2,
   kSuf3,
   kSuf4,
@@ -74,7 +81,7 @@ enum WordSlot : int {
   kSlotCount,
 };
 
-inline constexpr int kMaxFeatures = 48;
+inline constexpr int kMaxFeatures = 64;
 
 // Fills wf[i * kSlotCount + slot] for every word. `table` (may be empty) is
 // the model's word table; `tags` may be empty.
@@ -87,15 +94,65 @@ bool AllCapsSentence(std::span<const std::string_view> words);
 // Keys of the features of word i that do not depend on the labels.
 int StaticFeatures(const std::uint64_t* wf, std::size_t n, std::size_t i, bool caps_sentence,
                    std::uint64_t* keys);
-// Keys of the features that depend on the previous labels (prev2, prev1; -1
-// before the sentence start).
-int DynamicFeatures(const std::uint64_t* wf, std::size_t i, int prev1, int prev2,
-                    std::uint64_t* keys);
+// Key of the transition weights from label `prev` (-1: sentence start); its
+// weight row holds the score of each following label.
+std::uint64_t TransitionKey(int prev);
+
+// Whether label `label` may follow `prev` + 1 (0: sentence start), as a table.
+struct TransitionTable {
+  bool allowed[kLabelCount + 1][kLabelCount];
+  bool end[kLabelCount];
+  // The labels that may precede each label, in label order.
+  std::uint8_t preds[kLabelCount][kLabelCount];
+  int pred_count[kLabelCount];
+};
+const TransitionTable& Transitions();
+
+// First-order Viterbi over valid BILOU sequences. `emit` holds kRowStride
+// scores per word, `trans` (kLabelCount + 1) rows of kRowStride (row 0: from
+// the sentence start, row p + 1: from label p); `delta` and `back` are scratch
+// of n * kRowStride. Writes the best valid sequence to labels[0..n).
+template <typename T>
+void Viterbi(const T* emit, const T* trans, std::size_t n, T* delta, std::uint8_t* back,
+             std::uint8_t* labels) {
+  if (n == 0) return;
+  const TransitionTable& tt = Transitions();
+  const T kNever = std::numeric_limits<T>::lowest() / 4;
+  for (int c = 0; c < kLabelCount; ++c) delta[c] = tt.allowed[0][c] ? emit[c] + trans[c] : kNever;
+  for (std::size_t i = 1; i < n; ++i) {
+    const T* prev = delta + (i - 1) * kRowStride;
+    T* cur = delta + i * kRowStride;
+    const T* e = emit + i * kRowStride;
+    std::uint8_t* b = back + i * kRowStride;
+    for (int c = 0; c < kLabelCount; ++c) {
+      int arg = tt.preds[c][0];
+      T best = prev[arg] + trans[(arg + 1) * kRowStride + c];
+      for (int j = 1; j < tt.pred_count[c]; ++j) {
+        const int p = tt.preds[c][j];
+        T v = prev[p] + trans[(p + 1) * kRowStride + c];
+        if (v > best) best = v, arg = p;
+      }
+      cur[c] = best + e[c];
+      b[c] = static_cast<std::uint8_t>(arg);
+    }
+  }
+  // Walk back from the best label that may end a sentence.
+  const T* last = delta + (n - 1) * kRowStride;
+  int arg = -1;
+  for (int c = 0; c < kLabelCount; ++c) {
+    if (!tt.end[c]) continue;
+    if (arg < 0 || last[c] > last[arg]) arg = c;
+  }
+  for (std::size_t i = n; i-- > 0;) {
+    labels[i] = static_cast<std::uint8_t>(arg);
+    if (i > 0) arg = back[i * kRowStride + arg];
+  }
+}
 
 // ---------------------------------------------------------------- model format
 
 inline constexpr char kModelMagic[8] = {'D', 'Y', 'A', 'D', 'N', 'A', 'M', 'E'};
-inline constexpr std::uint32_t kModelVersion = 1;
+inline constexpr std::uint32_t kModelVersion = 2;
 inline constexpr std::size_t kHeaderSize = 32;
 inline constexpr char kClusterMagic[8] = {'D', 'Y', 'A', 'D', 'W', 'C', 'L', 'S'};
 inline constexpr std::uint32_t kClusterVersion = 1;

@@ -16,33 +16,39 @@
 namespace dyad {
 
 struct NameFinder::Impl {
+  // A feature's key and its weight row side by side: one cache miss per
+  // feature looked up.
   struct Slot {
     std::uint64_t key = 0;  // 0 = empty
-    std::uint32_t row = 0;  // offset of the weight row in `rows`
+    std::int16_t weights[names::kRowStride] = {};
   };
   std::string description;
   std::size_t features = 0;
   std::vector<Slot> slots;
   std::uint64_t mask = 0;
-  std::vector<std::int16_t> rows;  // kRowStride weights per feature
   tagger::WordTable table;
+  // Transition scores: row 0 from the sentence start, row p + 1 from label p.
+  std::int64_t trans[(names::kLabelCount + 1) * names::kRowStride] = {};
 
   static Result<std::unique_ptr<Impl>> Build(const names::ModelData& m);
 
   std::uint64_t Index(std::uint64_t key) const { return (key >> 17) & mask; }
+  // The weight row of `key`, or null for a feature the model does not have.
   const std::int16_t* Row(std::uint64_t key) const {
     std::uint64_t j = Index(key);
     while (true) {
       const Slot& s = slots[j];
-      if (s.key == key) return rows.data() + s.row;
-      if (s.key == 0) return rows.data();  // the zero row
+      if (s.key == key) return s.weights;
+      if (s.key == 0) return nullptr;
       j = (j + 1) & mask;
     }
   }
   void Score(const std::uint64_t* keys, int k, std::int32_t* scores) const {
     for (int c = 0; c < names::kRowStride; ++c) scores[c] = 0;
+    for (int f = 0; f < k; ++f) __builtin_prefetch(&slots[Index(keys[f])]);
     for (int f = 0; f < k; ++f) {
       const std::int16_t* row = Row(keys[f]);
+      if (!row) continue;
       for (int c = 0; c < names::kRowStride; ++c) scores[c] += row[c];
     }
   }

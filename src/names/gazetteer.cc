@@ -102,10 +102,13 @@ Status AddActors(const std::string& path, int kind, Table* t) {
   return ForLines(path, [&](std::string_view line) {
     if (line.empty() || line[0] == '#' || line[0] == '<' || line[0] == '\t' || line[0] == ' ')
       return;
-    if (line[0] == '+') line.remove_prefix(1);
+    if (line[0] == '+') {
+      if (kind == 3) return;  // leaders' other spellings carry titles ("EMIR_...")
+      line.remove_prefix(1);
+    }
     std::size_t end = line.find_first_of(" \t[#");
     std::string_view name = line.substr(0, end);
-    if (kind == 0) {
+    if (kind == 0 || kind == 3) {
       AddPerson(name, "_", t);
     } else {
       AddName(name, "_", kind == 1 ? kOrgWord : kCountryWord, kind == 1 ? kOrgWord : kCountryWord,
@@ -178,6 +181,7 @@ Status BuildWordTable(const std::string& clusters, const std::string& data_dir,
   if (!data_dir.empty()) {
     const fs::path d(data_dir);
     DYAD_RETURN_IF_ERROR(AddActors((d / "dict" / "people.actors.txt").string(), 0, &t));
+    DYAD_RETURN_IF_ERROR(AddActors((d / "dict" / "leaders.actors.txt").string(), 3, &t));
     DYAD_RETURN_IF_ERROR(AddActors((d / "dict" / "institutions.actors.txt").string(), 1, &t));
     DYAD_RETURN_IF_ERROR(AddActors((d / "dict" / "groups.actors.txt").string(), 1, &t));
     DYAD_RETURN_IF_ERROR(AddActors((d / "dict" / "countries.actors.txt").string(), 2, &t));

@@ -1,4 +1,4 @@
-// Copyright dyad authors. NameFinder: model loading and greedy BILOU decoding.
+// Copyright dyad authors. NameFinder: model loading and Viterbi BILOU decoding.
 #include <cstdlib>
 #include <string>
 #include <utility>
@@ -24,16 +24,18 @@ Result<std::unique_ptr<NameFinder::Impl>> NameFinder::Impl::Build(const names::M
   while (cap < m.keys.size() * 2) cap <<= 1;
   impl->slots.assign(cap, Slot{});
   impl->mask = cap - 1;
-  impl->rows.assign((m.keys.size() + 1) * kRowStride, 0);  // row 0: all zero
   for (std::size_t i = 0; i < m.keys.size(); ++i) {
     std::uint64_t j = impl->Index(m.keys[i]);
     while (impl->slots[j].key != 0) j = (j + 1) & impl->mask;
     impl->slots[j].key = m.keys[i];
-    impl->slots[j].row = static_cast<std::uint32_t>((i + 1) * kRowStride);
     for (int c = 0; c < kLabelCount; ++c)
-      impl->rows[(i + 1) * kRowStride + c] = m.weights[i * kLabelCount + c];
+      impl->slots[j].weights[c] = m.weights[i * kLabelCount + c];
   }
   impl->table.Build(m.words, m.word_values);
+  for (int p = -1; p < kLabelCount; ++p) {
+    const std::int16_t* row = impl->Row(names::TransitionKey(p));
+    for (int c = 0; c < kLabelCount && row; ++c) impl->trans[(p + 1) * kRowStride + c] = row[c];
+  }
   return impl;
 }
 
@@ -42,25 +44,20 @@ void NameFinder::Impl::Label(std::span<const std::string_view> words, std::span<
   const std::size_t n = words.size();
   s->word_features_.resize(n * names::kSlotCount);
   s->labels_.resize(n);
+  s->emit_.resize(n * kRowStride);
+  s->delta_.resize(n * kRowStride);
+  s->back_.resize(n * kRowStride);
   names::ComputeWordFeatures(words, tags, table, s->word_features_.data());
   const bool caps = names::AllCapsSentence(words);
   std::uint64_t keys[names::kMaxFeatures];
   std::int32_t scores[kRowStride];
-  int prev1 = -1, prev2 = -1;
   for (std::size_t i = 0; i < n; ++i) {
     int k = names::StaticFeatures(s->word_features_.data(), n, i, caps, keys);
-    k += names::DynamicFeatures(s->word_features_.data(), i, prev1, prev2, keys + k);
     Score(keys, k, scores);
-    int best = -1;
-    for (int c = 0; c < kLabelCount; ++c) {
-      if (!names::ValidTransition(prev1, c)) continue;
-      if (i + 1 == n && !names::ValidEnd(c)) continue;
-      if (best < 0 || scores[c] > scores[best]) best = c;
-    }
-    s->labels_[i] = static_cast<std::uint8_t>(best);
-    prev2 = prev1;
-    prev1 = best;
+    std::int64_t* e = s->emit_.data() + i * kRowStride;
+    for (int c = 0; c < kRowStride; ++c) e[c] = scores[c];
   }
+  names::Viterbi(s->emit_.data(), trans, n, s->delta_.data(), s->back_.data(), s->labels_.data());
 }
 
 NameFinder::NameFinder(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}

@@ -1,13 +1,17 @@
-// Copyright dyad authors. Training the name finder: a greedy averaged
-// perceptron over BILOU labels, learning from its own predicted history.
+// Copyright dyad authors. Training the name finder: an averaged
+// structured perceptron over BILOU labels with first-order Viterbi decoding.
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <map>
+#include <span>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
+#include "dyad/article.h"
+#include "dyad/text.h"
 #include "names/features.h"
 #include "names/finder.h"
 #include "names/gazetteer.h"
@@ -54,7 +58,7 @@ std::uint64_t SplitMix(std::uint64_t* state) {
 class Weights {
  public:
   void Score(const std::uint64_t* keys, int k, float* scores) const {
-    std::fill(scores, scores + kLabelCount, 0.0f);
+    std::fill(scores, scores + names::kRowStride, 0.0f);
     for (int f = 0; f < k; ++f) {
       auto it = index_.find(keys[f]);
       if (it == index_.end()) continue;
@@ -68,6 +72,9 @@ class Weights {
       Bump(row + static_cast<std::size_t>(truth), 1.0f);
       Bump(row + static_cast<std::size_t>(guess), -1.0f);
     }
+  }
+  void Add(std::uint64_t key, int label, float delta) {
+    Bump(RowOf(key) + static_cast<std::size_t>(label), delta);
   }
   void Tick() { ++now_; }
   // Averaged, quantised and pruned model tables.
@@ -122,32 +129,119 @@ class Weights {
   std::int64_t now_ = 0;
 };
 
-// One greedy pass over a sentence, updating on every wrong label.
-void TrainSentence(const Prepared& p, const tagger::WordTable& table, Weights* w,
-                   std::vector<std::uint64_t>* wf) {
+// Per-sentence working memory for structured training.
+struct TrainScratch {
+  std::vector<std::uint64_t> wf;
+  std::vector<std::uint64_t> keys;  // kMaxFeatures per word
+  std::vector<int> counts;          // keys per word
+  std::vector<float> emit, delta;
+  std::vector<std::uint8_t> back, guess;
+};
+
+// Viterbi decoding of a sentence with the current weights; an update on every
+// word whose label is wrong and every wrong transition (structured perceptron).
+void TrainSentence(const Prepared& p, const tagger::WordTable& table, Weights* w, TrainScratch* s) {
   const std::size_t n = p.words.size();
-  wf->resize(n * names::kSlotCount);
-  names::ComputeWordFeatures(p.words, p.tags, table, wf->data());
+  if (n == 0) return;
+  constexpr int kStride = names::kRowStride;
+  s->wf.resize(n * names::kSlotCount);
+  s->keys.resize(n * names::kMaxFeatures);
+  s->counts.resize(n);
+  s->emit.assign(n * kStride, 0.0f);
+  s->delta.resize(n * kStride);
+  s->back.resize(n * kStride);
+  s->guess.resize(n);
+  names::ComputeWordFeatures(p.words, p.tags, table, s->wf.data());
   const bool caps = names::AllCapsSentence(p.words);
-  std::uint64_t keys[names::kMaxFeatures];
-  float scores[kLabelCount];
-  int prev1 = -1, prev2 = -1;
   for (std::size_t i = 0; i < n; ++i) {
-    int k = names::StaticFeatures(wf->data(), n, i, caps, keys);
-    k += names::DynamicFeatures(wf->data(), i, prev1, prev2, keys + k);
-    w->Score(keys, k, scores);
-    int best = -1;
-    for (int c = 0; c < kLabelCount; ++c) {
-      if (!names::ValidTransition(prev1, c)) continue;
-      if (i + 1 == n && !names::ValidEnd(c)) continue;
-      if (best < 0 || scores[c] > scores[best]) best = c;
-    }
-    const int truth = p.gold[i];
-    if (best != truth) w->Update(keys, k, truth, best);
-    w->Tick();
-    prev2 = prev1;
-    prev1 = best;
+    std::uint64_t* keys = s->keys.data() + i * names::kMaxFeatures;
+    s->counts[i] = names::StaticFeatures(s->wf.data(), n, i, caps, keys);
+    w->Score(keys, s->counts[i], s->emit.data() + i * kStride);
   }
+  float trans[(kLabelCount + 1) * kStride] = {};
+  for (int prev = -1; prev < kLabelCount; ++prev) {
+    std::uint64_t key = names::TransitionKey(prev);
+    w->Score(&key, 1, trans + (prev + 1) * kStride);
+  }
+  names::Viterbi(s->emit.data(), trans, n, s->delta.data(), s->back.data(), s->guess.data());
+  for (std::size_t i = 0; i < n; ++i) {
+    const int truth = p.gold[i], guess = s->guess[i];
+    if (truth != guess) {
+      w->Update(s->keys.data() + i * names::kMaxFeatures, s->counts[i], truth, guess);
+    }
+    const int gp = i ? p.gold[i - 1] : -1, pp = i ? s->guess[i - 1] : -1;
+    if (truth != guess || gp != pp) {
+      w->Add(names::TransitionKey(gp), truth, 1.0f);
+      w->Add(names::TransitionKey(pp), guess, -1.0f);
+    }
+  }
+  w->Tick();
+}
+
+// Adds the case profile of the training words (kSeenLower, kSeenCapital) to
+// the word table: how often each word is written lower-case or capitalised
+// where case says something (not the first word, not in headlines).
+using CaseCounts = std::unordered_map<std::uint64_t, std::pair<std::uint32_t, std::uint32_t>>;
+
+// Counts lower-case and capitalised uses of each word of a sentence (by the
+// hash of the lower-cased word), leaving out the first word and headlines.
+void CountCase(std::span<const std::string_view> words, CaseCounts* counts) {
+  if (names::AllCapsSentence(words)) return;
+  for (std::size_t i = 1; i < words.size(); ++i) {
+    const std::string_view w = words[i];
+    if (w.empty()) continue;
+    const auto c = static_cast<unsigned char>(w[0]);
+    if (c >= 'a' && c <= 'z') ++(*counts)[tagger::WordHash(w)].first;
+    if (c >= 'A' && c <= 'Z') ++(*counts)[tagger::WordHash(w)].second;
+  }
+}
+
+// The same over unlabelled articles (any format OpenArticleReader reads),
+// tokenised as dyad tokenises at run time.
+Status CountCaseInText(const std::vector<std::string>& inputs, CaseCounts* counts) {
+  Document doc;
+  std::vector<std::string_view> words;
+  for (const std::string& in : inputs) {
+    auto reader = OpenArticleReader(in, ReadOptions{});
+    if (!reader.ok()) return reader.status();
+    Article a;
+    while (true) {
+      auto more = (*reader)->Next(&a);
+      if (!more.ok()) return more.status();
+      if (!*more) break;
+      if (!SplitText(a.body, TextOptions{}, &doc).ok()) continue;
+      for (const Sentence& s : doc.sentences) {
+        words.clear();
+        for (std::uint32_t t = s.first_token; t < s.first_token + s.token_count; ++t)
+          words.push_back(doc.TokenText(doc.tokens[t]));
+        CountCase(words, counts);
+      }
+    }
+  }
+  return Status::Ok();
+}
+
+Status AddCaseProfile(const std::vector<Prepared>& sents, const std::vector<std::string>& text,
+                      names::ModelData* m) {
+  CaseCounts counts;
+  for (const Prepared& p : sents) CountCase(p.words, &counts);
+  DYAD_RETURN_IF_ERROR(CountCaseInText(text, &counts));
+  std::map<std::uint64_t, std::uint64_t> table;
+  for (std::size_t i = 0; i < m->words.size(); ++i) table[m->words[i]] = m->word_values[i];
+  for (const auto& [hash, lc] : counts) {
+    const auto [lower, capital] = lc;
+    std::uint64_t bits = 0;
+    if (lower >= 2 && lower >= capital) bits |= names::kSeenLower;
+    if (capital >= 2 && capital > 4 * lower) bits |= names::kSeenCapital;
+    if (bits) table[hash] |= bits << 48;
+  }
+  m->words.clear();
+  m->word_values.clear();
+  for (const auto& [hash, v] : table) {
+    m->words.push_back(hash);
+    m->word_values.push_back(v);
+  }
+  return Status::Ok();
 }
 
 void ScoreSentence(std::span<const NameSpan> gold, std::span<const NameSpan> guess,
@@ -180,13 +274,13 @@ NameEvaluation EvaluatePrepared(const NameFinder& finder, const std::vector<Prep
 std::string Describe(const TrainNamesOptions& o, const TrainNamesReport& r, int epoch,
                      const NameEvaluation& dev) {
   char buf[512];
-  std::snprintf(buf, sizeof buf,
-                "dyad names model: averaged perceptron, greedy BILOU; %zu training sentences "
-                "(%zu words); epoch %d of %d, seed %llu; dev F1 %.4f (P %.4f R %.4f)%s%s",
-                r.train_sentences, r.train_tokens, epoch, o.epochs,
-                static_cast<unsigned long long>(o.seed), dev.all.f1(), dev.all.precision(),
-                dev.all.recall(), o.tagger ? "; tagger tags" : "",
-                o.clusters.empty() ? "" : "; word clusters");
+  std::snprintf(
+      buf, sizeof buf,
+      "dyad names model: averaged structured perceptron, Viterbi BILOU; %zu training sentences "
+      "(%zu words); epoch %d of %d, seed %llu; dev F1 %.4f (P %.4f R %.4f)%s%s",
+      r.train_sentences, r.train_tokens, epoch, o.epochs, static_cast<unsigned long long>(o.seed),
+      dev.all.f1(), dev.all.precision(), dev.all.recall(), o.tagger ? "; tagger tags" : "",
+      o.clusters.empty() ? "" : "; word clusters");
   return buf;
 }
 
@@ -206,11 +300,12 @@ Result<std::string> TrainNames(const std::vector<NerSentence>& train,
   names::ModelData base;
   DYAD_RETURN_IF_ERROR(
       names::BuildWordTable(options.clusters, options.data_dir, options.leaders_dir, &base));
-  tagger::WordTable table;
-  table.Build(base.words, base.word_values);
   std::vector<Prepared> tr, dv;
   Prepare(train, options.max_train_sentences, options.tagger, options.lexicon, &tr);
   Prepare(dev, 0, options.tagger, options.lexicon, &dv);
+  DYAD_RETURN_IF_ERROR(AddCaseProfile(tr, options.case_text, &base));
+  tagger::WordTable table;
+  table.Build(base.words, base.word_values);
   *report = TrainNamesReport{};
   report->train_sentences = tr.size();
   for (const Prepared& p : tr) report->train_tokens += p.words.size();
@@ -219,14 +314,14 @@ Result<std::string> TrainNames(const std::vector<NerSentence>& train,
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::uint64_t rng = options.seed;
   Weights w;
-  std::vector<std::uint64_t> wf;
+  TrainScratch scratch;
   std::string best;
   double best_f1 = -1;
   int since_best = 0;
   for (int epoch = 1; epoch <= options.epochs; ++epoch) {
     for (std::size_t i = order.size(); i > 1; --i)
       std::swap(order[i - 1], order[SplitMix(&rng) % i]);
-    for (std::size_t i : order) TrainSentence(tr[i], table, &w, &wf);
+    for (std::size_t i : order) TrainSentence(tr[i], table, &w, &scratch);
     names::ModelData m = base;
     w.Export(options.prune_below, &m);
     m.description = "";

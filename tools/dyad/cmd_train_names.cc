@@ -1,5 +1,6 @@
 // `dyad train names` / `dyad train clusters`: train and evaluate the name
 // finder and its word clusters.
+#include <algorithm>
 #include <cstdio>
 #include <map>
 #include <memory>
@@ -18,6 +19,7 @@ struct NamesArgs {
   std::string evaluate;  // a model to evaluate instead of training
   std::string tagger_model;
   bool no_tagger = false;
+  bool errors = false;
   std::string data_dir;
   TrainNamesOptions options;
 };
@@ -52,14 +54,52 @@ std::string Genre(const std::string& doc) {
   return doc.substr(4, e == std::string::npos ? std::string::npos : e - 4);
 }
 
+// Prints the sentences whose names the finder gets wrong: gold names first
+// ("-" missed, " " found), then the wrong guesses ("+").
+void PrintErrors(const NameFinder& finder, const std::vector<NerSentence>& sents,
+                 const Tagger* tagger, const Lexicon* lexicon) {
+  static const char* kTypes[] = {"PER", "ORG", "LOC", "OTHER"};
+  NameScratch ns;
+  TaggerScratch ts;
+  std::vector<NameSpan> found;
+  std::vector<std::string_view> words;
+  std::vector<PosTag> tags;
+  for (const NerSentence& s : sents) {
+    words.assign(s.words.begin(), s.words.end());
+    tags.resize(words.size());
+    if (tagger) tagger->Tag(words, lexicon, &ts, tags.data());
+    finder.Find(words, tagger ? std::span<const PosTag>(tags) : std::span<const PosTag>(), &ns,
+                &found);
+    auto has = [](const std::vector<NameSpan>& v, const NameSpan& x) {
+      return std::find(v.begin(), v.end(), x) != v.end();
+    };
+    bool wrong = found.size() != s.names.size();
+    for (const NameSpan& g : s.names) wrong |= !has(found, g);
+    if (!wrong) continue;
+    std::string text;
+    for (const std::string& w : s.words) text += (text.empty() ? "" : " ") + w;
+    std::printf("\n%s\n", text.c_str());
+    auto show = [&](const NameSpan& x, char mark) {
+      std::string n;
+      for (std::uint32_t i = x.begin; i < x.end; ++i) n += (n.empty() ? "" : " ") + s.words[i];
+      std::printf("  %c %s %s\n", mark, kTypes[std::min(3, static_cast<int>(x.type))], n.c_str());
+    };
+    for (const NameSpan& g : s.names) show(g, has(found, g) ? ' ' : '-');
+    for (const NameSpan& f : found) {
+      if (!has(s.names, f)) show(f, '+');
+    }
+  }
+}
+
 int Evaluate(const NameFinder& finder, const std::vector<std::string>& tests, const Tagger* tagger,
-             const Lexicon* lexicon) {
+             const Lexicon* lexicon, bool errors) {
   for (const std::string& spec : tests) {
     std::vector<NerSentence> sents;
     if (Status s = ReadSpec(spec, &sents); !s.ok()) {
       PrintError(s.ToString());
       return kExitFailure;
     }
+    if (errors) PrintErrors(finder, sents, tagger, lexicon);
     PrintScore(("test " + spec).c_str(), EvaluateNames(finder, sents, tagger, lexicon));
     std::map<std::string, std::vector<NerSentence>> by_genre;
     for (const NerSentence& s : sents) {
@@ -86,7 +126,7 @@ int RunNames(const NamesArgs& args) {
   if (!args.evaluate.empty()) {
     auto finder = NameFinder::Load(args.evaluate);
     if (!finder.ok()) return PrintError(finder.status().ToString()), kExitFailure;
-    return Evaluate(**finder, args.test, tagger.get(), lexicon.get());
+    return Evaluate(**finder, args.test, tagger.get(), lexicon.get(), args.errors);
   }
   std::vector<NerSentence> train, dev;
   if (Status s = ReadSpecs(args.train, &train); !s.ok())
@@ -109,7 +149,7 @@ int RunNames(const NamesArgs& args) {
   if (args.test.empty()) return kExitOk;
   auto finder = NameFinder::FromBytes(*bytes, args.out);
   if (!finder.ok()) return PrintError(finder.status().ToString()), kExitFailure;
-  return Evaluate(**finder, args.test, tagger.get(), lexicon.get());
+  return Evaluate(**finder, args.test, tagger.get(), lexicon.get(), args.errors);
 }
 
 struct ClusterArgs {
@@ -144,9 +184,12 @@ void RegisterTrainNames(CLI::App& train, Runner* run) {
                     "Word cluster file (dyad train clusters)");
   names->add_option("--data-dir", args->data_dir, "dyad data folder for the gazetteers");
   names->add_option("--leaders", args->options.leaders_dir, "Leader lists folder, for given names");
+  names->add_option("--case-text", args->options.case_text,
+                    "Unlabelled articles for the words' case profile (repeatable)");
   names->add_option("--tagger-model", args->tagger_model,
                     "Tagger model (default: the shipped one)");
   names->add_flag("--no-tagger", args->no_tagger, "No tag features");
+  names->add_flag("--errors", args->errors, "Print the sentences with wrong names (--test)");
   names->add_option("--epochs", args->options.epochs, "Maximum epochs")->capture_default_str();
   names->add_option("--seed", args->options.seed, "Random seed")->capture_default_str();
   names->add_option("--max-train-sentences", args->options.max_train_sentences,
