@@ -107,6 +107,22 @@ void AddNameEntities(const Article& article, const std::vector<NameMention>& men
   }
 }
 
+// "Police arrested two men in Wichita": an actor with a sector and no country
+// ("police" -> COP) takes the country of the place where its event happened
+// (USACOP). Migrants and refugees (REF) are as often from elsewhere.
+void GiveGenericActorsThePlaceCountry(Event* ev) {
+  if (!ev->location || ev->location->role != "location") return;
+  const std::string& country = ev->location->place.country;
+  if (country.size() != 3) return;
+  for (std::optional<Actor>* side : {&ev->source, &ev->target}) {
+    Actor* a = side->has_value() ? &side->value() : nullptr;
+    if (!a || !a->country.empty() || a->sectors.empty() || a->code.empty()) continue;
+    if (a->code.starts_with("REF")) continue;
+    a->code = country + a->code;
+    a->country = country;
+  }
+}
+
 class PipelineImpl final : public Pipeline {
  public:
   PipelineImpl(const PipelineOptions& o, std::unique_ptr<Dictionaries> d,
@@ -199,6 +215,7 @@ class PipelineImpl final : public Pipeline {
     }
     // Who says so, how sure, when and where.
     context_->Annotate(article, s.doc, s.tags, out, DocumentTrees{s.doc_arcs, parser_.get()});
+    for (Event& ev : out->events) GiveGenericActorsThePlaceCountry(&ev);
     if (names_) {
       FindDocumentNames(*names_, s.doc, s.tags, &s.names, &s.mentions);
       AddNameEntities(article, s.mentions, out);
