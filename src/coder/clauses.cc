@@ -170,8 +170,19 @@ std::int32_t Clauses::Antecedent(std::uint32_t pronoun) const {
   return kNoWord;
 }
 
+bool Clauses::BePassive(std::uint32_t v) const {
+  // "is shot dead" parsed with a plain aux: a form of "be" before a participle.
+  if (tags_.size() <= v || tags_[v].xpos != Xpos::kVBN) return false;
+  for (std::uint32_t k = 0; k < v; ++k)
+    if (head(k) == static_cast<std::int32_t>(v) && rel(k) == Rel::kAux &&
+        LowerIs(k, {"is", "are", "was", "were", "be", "been", "being"}))
+      return true;
+  return false;
+}
+
 bool Clauses::Passive(std::uint32_t v) const {
   if (Child(v, Rel::kNsubjPass) != kNoWord || Child(v, Rel::kAuxPass) != kNoWord) return true;
+  if (BePassive(v)) return true;
   if (rel(v) != Rel::kAcl || tags_.size() <= v || tags_[v].xpos != Xpos::kVBN) return false;
   std::int32_t h = head(v);
   return h != kNoWord && rel(static_cast<std::uint32_t>(h)) != Rel::kRoot;
@@ -179,6 +190,7 @@ bool Clauses::Passive(std::uint32_t v) const {
 
 std::int32_t Clauses::PassiveSubject(std::uint32_t v) const {
   if (std::int32_t s = Child(v, Rel::kNsubjPass); s != kNoWord) return s;
+  if (BePassive(v)) return Child(v, Rel::kNsubj);
   if (rel(v) == Rel::kAcl) return head(v);
   if (rel(v) == Rel::kConj && Child(v, Rel::kNsubj) == kNoWord) {
     std::int32_t h = head(v);

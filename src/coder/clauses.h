@@ -112,6 +112,7 @@ class Clauses {
 
  private:
   bool LowerIs(std::uint32_t w, std::initializer_list<std::string_view> set) const;
+  bool BePassive(std::uint32_t v) const;
 
   std::span<const DepArc> arcs_;
   std::span<const Rel> rels_;

@@ -107,6 +107,24 @@ void AddNameEntities(const Article& article, const std::vector<NameMention>& men
   }
 }
 
+// "Rwandan troops are spotted ... the troops are attacking": an actor with a
+// sector and no country takes the country of the latest earlier mention in
+// the article with the same sector (RWAMIL).
+void GiveGenericActorsTheirEarlierCountry(const std::vector<Entity>& entities, Event* ev) {
+  for (std::optional<Actor>* side : {&ev->source, &ev->target}) {
+    Actor* a = side->has_value() ? &side->value() : nullptr;
+    if (!a || !a->country.empty() || a->sectors.empty() || a->code.empty()) continue;
+    const Entity* antecedent = nullptr;
+    for (const Entity& e : entities) {
+      if (e.span.begin >= a->span.begin || e.country.empty() || e.sectors.empty()) continue;
+      if (e.sectors.front() == a->sectors.front()) antecedent = &e;
+    }
+    if (!antecedent) continue;
+    a->code = antecedent->country + a->code;
+    a->country = antecedent->country;
+  }
+}
+
 // "Police arrested two men in Wichita": an actor with a sector and no country
 // ("police" -> COP) takes the country of the place where its event happened
 // (USACOP). Migrants and refugees (REF) are as often from elsewhere.
@@ -215,7 +233,10 @@ class PipelineImpl final : public Pipeline {
     }
     // Who says so, how sure, when and where.
     context_->Annotate(article, s.doc, s.tags, out, DocumentTrees{s.doc_arcs, parser_.get()});
-    for (Event& ev : out->events) GiveGenericActorsThePlaceCountry(&ev);
+    for (Event& ev : out->events) {
+      GiveGenericActorsTheirEarlierCountry(out->entities, &ev);
+      GiveGenericActorsThePlaceCountry(&ev);
+    }
     if (names_) {
       FindDocumentNames(*names_, s.doc, s.tags, &s.names, &s.mentions);
       AddNameEntities(article, s.mentions, out);
