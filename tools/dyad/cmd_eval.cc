@@ -79,6 +79,8 @@ int RunGoldCmd(const EvalArgs& a) {
 int RunWeakCmd(const EvalArgs& a) {
   PipelineOptions po;
   po.data_dir = a.data_dir;
+  po.use_parser = a.parse;
+  po.require_dyad = !a.one_sided;
   auto pipeline = LoadPipeline(po, true);
   if (!pipeline) return kExitFailure;
   std::string path =
@@ -118,6 +120,8 @@ void RegisterEval(CLI::App& app, Runner* run) {
   weak->add_option("--per-section", args.per_section, "bullets per section (default 2000)");
   weak->add_option("--seed", args.seed, "sampling seed");
   weak->add_option("--data-dir", args.data_dir, "dyad data folder");
+  weak->add_flag("--parse", args.parse, "code by clauses from dependency trees");
+  weak->add_flag("--one-sided", args.one_sided, "also emit one-sided events");
   weak->callback([run] { *run = [] { return RunWeakCmd(args); }; });
 }
 
