@@ -4,7 +4,10 @@
 // transitions, trained with the dynamic oracle of Goldberg & Nivre (2012) and
 // an averaged perceptron over hashed features in the style of Zhang & Nivre
 // (2011): words, tags, distance, valency, left/right-most children and their
-// labels, grandparents and label sets. It reads the words of one sentence and
+// labels, grandparents and label sets; plus word-cluster templates (Koo et al.
+// 2008; clusters from `dyad train clusters`, stored in the model) and more
+// label templates (children of S1, both children of S0 and N0, S1's valency).
+// It reads the words of one sentence and
 // their predicted tags (the tagger's XPOS) and gives every word a head and a
 // UD v2 relation with subtype ("nsubj:pass", "obl:tmod", "acl:relcl").
 // Non-projective trees of the training data are lifted to projective ones
@@ -119,9 +122,14 @@ struct TrainParserOptions {
   // every epoch (the one scored on dev).
   float prune_below = 0.01f;
   // The kept model is then pruned again with PruneParserModel at this
-  // magnitude: on EWT+GUM, 1.5 keeps 416,313 of 1,598,653 features (31 MB ->
-  // 6.4 MB), doubles the speed and costs 0.6 UAS/LAS (docs/performance.md).
-  float final_prune = 1.5f;
+  // magnitude: on EWT+GUM with clusters, 2.0 keeps 371,791 of 1,862,514 features
+  // (38.9 MB -> 6.6 MB) and costs 0.6 dev UAS, 0.7 LAS; 1.5 scores 0.2 better
+  // but parses ~20% slower, below 15,000 sentences/s (docs/performance.md).
+  float final_prune = 2.0f;
+  // Word clusters from `dyad train clusters` (data/models/clusters-en-news.dwc),
+  // read with the name finder's loader and stored in the model for the
+  // cluster templates; empty: no clusters (those features are then constant).
+  std::string clusters;
   // Tags words of training and dev data (predicted tags, as at run time);
   // null: the gold tags of the files are used.
   const Tagger* tagger = nullptr;

@@ -79,6 +79,9 @@ std::string SerializeModel(const ModelData& m) {
   PutU32(&p, scale_bits);
   PutU32(&p, static_cast<std::uint32_t>(m.description.size()));
   p += m.description;
+  PutU32(&p, static_cast<std::uint32_t>(m.words.size()));
+  for (std::uint64_t w : m.words) PutU64(&p, w);
+  for (std::uint64_t v : m.word_clusters) PutU64(&p, v);
   PutU32(&p, static_cast<std::uint32_t>(m.keys.size()));
   PutU32(&p, static_cast<std::uint32_t>(m.entry_class.size()));
   for (std::uint64_t k : m.keys) PutU64(&p, k);
@@ -118,6 +121,7 @@ struct Parser::Impl {
   std::uint16_t root = 0, punct = 0, fallback = 0;
   std::uint32_t classes = 0;
   std::string description;
+  tagger::WordTable clusters;  // lower-cased word hash -> PackClusters
   std::vector<Slot> table;
   std::uint64_t mask = 0;
   // (class << 16) | (uint16) quantised weight.
@@ -236,6 +240,31 @@ Status ReadDeprels(parser::Reader* r, std::vector<std::string>* out, std::string
   return Status::Ok();
 }
 
+Status ReadClusters(parser::Reader* r, Parser::Impl* impl, std::string* error) {
+  std::uint32_t n;
+  if (!r->U32(&n) || std::uint64_t{n} * 16 > r->remaining()) {
+    *error = "word cluster table size";
+    return ParseError("");
+  }
+  std::vector<std::uint64_t> words(n), values(n);
+  for (std::uint32_t i = 0; i < n; ++i) {
+    r->U64(&words[i]);
+    if (words[i] == 0 || (i > 0 && words[i] <= words[i - 1])) {
+      *error = "word cluster keys not strictly ascending at word " + std::to_string(i);
+      return ParseError("");
+    }
+  }
+  for (std::uint32_t i = 0; i < n; ++i) {
+    r->U64(&values[i]);
+    if (values[i] == 0 || values[i] >> 48 != 0) {
+      *error = "word cluster value of word " + std::to_string(i);
+      return ParseError("");
+    }
+  }
+  impl->clusters.Build(words, values);
+  return Status::Ok();
+}
+
 }  // namespace
 
 Result<std::unique_ptr<Parser>> Parser::FromBytes(std::string_view bytes, std::string_view name) {
@@ -295,6 +324,7 @@ Result<std::unique_ptr<Parser>> Parser::FromBytes(std::string_view bytes, std::s
     return bad("description");
   }
   impl->description = std::string(desc);
+  if (Status s = ReadClusters(&r, impl.get(), &error); !s.ok()) return bad(error);
   if (!r.U32(&n_features) || !r.U32(&n_entries)) return bad("table sizes");
   const std::uint64_t need = std::uint64_t{n_features} * 9 + std::uint64_t{n_entries} * 3;
   if (need != r.remaining()) {
@@ -349,9 +379,17 @@ Result<std::unique_ptr<Parser>> Parser::FromBytes(std::string_view bytes, std::s
 void Parser::Parse(std::span<const std::string_view> words, std::span<const PosTag> tags,
                    ParserScratch* scratch, std::span<DepArc> out) const {
   parser::Workspace& ws = *scratch->impl_;
-  ws.Reset(words, tags);
+  ws.Reset(words, tags, impl_->clusters);
   if (ws.scores.size() < impl_->classes) ws.scores.resize(impl_->classes);
-  while (!ws.Terminal()) ws.Apply(impl_->Best(&ws));
+  while (!ws.Terminal()) {
+    // With only ROOT on the stack and the root word found, SHIFT is the one
+    // legal transition: no need to score it.
+    if (ws.sp == 1 && ws.root_assigned) {
+      ws.Apply(parser::kShift);
+      continue;
+    }
+    ws.Apply(impl_->Best(&ws));
+  }
   ws.Finish(impl_->root, impl_->punct, impl_->fallback);
   for (int i = 1; i <= ws.n; ++i) {
     out[i - 1].head = ws.head[i] - 1;
@@ -386,6 +424,12 @@ Result<std::string> PruneParserModel(std::string_view bytes, float min_weight,
   r.U32(&scale_bits);
   r.U32(&desc_len);
   r.Bytes(desc_len, &desc);
+  std::uint32_t n_words = 0;
+  r.U32(&n_words);
+  m.words.resize(n_words);
+  m.word_clusters.resize(n_words);
+  for (std::uint64_t& w : m.words) r.U64(&w);
+  for (std::uint64_t& v : m.word_clusters) r.U64(&v);
   r.U32(&n_features);
   r.U32(&n_entries);
   r.Bytes(std::size_t{n_features} * 8, &keys_b);

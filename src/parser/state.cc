@@ -14,6 +14,10 @@ constexpr std::uint64_t kRootTag = 0xF0;
 constexpr std::uint64_t kNoneTag = 0xF1;
 constexpr std::uint64_t kNoLabel = 0xFFFE;  // a word still without head
 constexpr std::uint64_t kNoneLabel = 0xFFFF;
+// Cluster values of ROOT and of an absent word (real ones are PackClusters,
+// each level at most 0xFFFF).
+constexpr std::uint64_t kRootClusters = 0xFFFFFFFFFFFFull;
+constexpr std::uint64_t kNoneClusters = 0xFFFEFFFEFFFEull;
 
 inline std::uint64_t Mix(std::uint64_t a, std::uint64_t b) {
   return (a * 0xBF58476D1CE4E5B9ull) ^ b;
@@ -44,10 +48,11 @@ void Workspace::Grow(int words) {
   lset.resize(size);
   rset.resize(size);
   word.resize(size);
+  clus.resize(size);
 }
 
-void Workspace::ResetWithHashes(std::span<const std::uint64_t> hashes,
-                                std::span<const PosTag> tags) {
+void Workspace::ResetWithHashes(std::span<const std::uint64_t> hashes, std::span<const PosTag> tags,
+                                const tagger::WordTable& clusters) {
   n = static_cast<int>(hashes.size());
   Grow(n);
   for (int i = 0; i <= n; ++i) {
@@ -58,10 +63,12 @@ void Workspace::ResetWithHashes(std::span<const std::uint64_t> hashes,
     lset[i] = rset[i] = 0;
   }
   word[0] = kRootWord;
+  clus[0] = kRootClusters;
   tag[0] = kRootTag;
   upos[0] = Upos::kX;
   for (int i = 1; i <= n; ++i) {
     word[i] = hashes[i - 1];
+    clus[i] = clusters.Find(word[i]);
     tag[i] = static_cast<std::uint8_t>(tags[i - 1].xpos);
     upos[i] = tags[i - 1].upos;
   }
@@ -71,13 +78,14 @@ void Workspace::ResetWithHashes(std::span<const std::uint64_t> hashes,
   root_assigned = false;
 }
 
-void Workspace::Reset(std::span<const std::string_view> words, std::span<const PosTag> tags) {
+void Workspace::Reset(std::span<const std::string_view> words, std::span<const PosTag> tags,
+                      const tagger::WordTable& clusters) {
   n = static_cast<int>(words.size());
   Grow(n);
   // Hash into word[1..n]; ResetWithHashes then copies them onto themselves.
   for (int i = 1; i <= n; ++i) word[i] = tagger::WordHash(words[i - 1]);
   ResetWithHashes(std::span<const std::uint64_t>(word.data() + 1, static_cast<std::size_t>(n)),
-                  tags);
+                  tags, clusters);
 }
 
 void Workspace::AddArc(int h, int d, std::uint16_t l) {
@@ -193,7 +201,48 @@ int Workspace::Features() {
   // The second stack word, and a bias.
   add(Mix(P(s1), s0p, n0p)), add(W(s1)), add(P(s1)), add(Mix(P(s1), L(s1), s0p));
   add(Mix(s0p, L(s0), n0p)), add(Mix(n0w, n1w)), add(0);
+  ClusterFeatures(s0, s1, n0, n1, d, &t, &k);
+  LabelFeatures(s0, s1, n0, &t, &k);
   return k;
+}
+
+void Workspace::ClusterFeatures(int s0, int s1, int n0, int n1, std::uint64_t d, std::uint64_t* t,
+                                int* k) {
+  auto C = [&](int i) { return i < 0 ? kNoneClusters : clus[i]; };
+  auto CF = [&](int i) { return C(i) & 0xFFFF; };
+  auto CM = [&](int i) { return (C(i) >> 16) & 0xFFFF; };
+  auto CC = [&](int i) { return (C(i) >> 32) & 0xFFFF; };
+  auto P = [&](int i) -> std::uint64_t { return i < 0 ? kNoneTag : tag[i]; };
+  auto add = [&](std::uint64_t v) { keys[(*k)++] = tagger::FeatureKey(++*t, v); };
+  const int s0h = s0 > 0 ? head[s0] : -1;
+  const int n0l = n0 > 0 ? lc1[n0] : -1;
+  const std::uint64_t s0p = P(s0), n0p = P(n0);
+  // Single words (Koo et al. 2008: clusters stand in for rare words).
+  add(CF(s0)), add(Mix(CM(s0), s0p)), add(CF(n0)), add(Mix(CM(n0), n0p)), add(CF(n1));
+  add(CF(s1));
+  // Pairs and triples.
+  add(Mix(CM(s0), CM(n0))), add(Mix(CF(s0), n0p)), add(Mix(s0p, CF(n0)));
+  add(Mix(CC(s0), CC(n0), d)), add(Mix(CM(n0), CM(n1))), add(Mix(CC(s0), CC(n0), CC(n1)));
+  // Head and children.
+  add(Mix(CM(s0h), CM(s0))), add(Mix(CM(s0), CM(rc1[s0]))), add(Mix(CM(s0), CM(lc1[s0])));
+  add(Mix(CM(n0), CM(n0l)));
+}
+
+void Workspace::LabelFeatures(int s0, int s1, int n0, std::uint64_t* t, int* k) {
+  auto P = [&](int i) -> std::uint64_t { return i < 0 ? kNoneTag : tag[i]; };
+  auto L = [&](int i) -> std::uint64_t {
+    if (i < 0) return kNoneLabel;
+    return head[i] < 0 ? kNoLabel : label[i];
+  };
+  auto add = [&](std::uint64_t v) { keys[(*k)++] = tagger::FeatureKey(++*t, v); };
+  const std::uint64_t s0p = P(s0), n0p = P(n0);
+  const int s1l = s1 >= 0 ? lc1[s1] : -1, s1r = s1 >= 0 ? rc1[s1] : -1;
+  const std::uint64_t s1v =
+      s1 >= 0 ? (std::min<int>(nl[s1], 7) << 4 | std::min<int>(nr[s1], 7)) : 255;
+  const int n0l = n0 > 0 ? lc1[n0] : -1, n0l2 = n0 > 0 ? lc2[n0] : -1;
+  // Children's labels of S0, S1 and N0, and S1's valency.
+  add(Mix(P(s1), L(s1l), L(s1r))), add(Mix(s0p, L(lc1[s0]), L(rc1[s0])));
+  add(Mix(n0p, L(n0l), L(n0l2))), add(Mix(P(s1), s1v)), add(Mix(s0p, L(rc1[s0]), n0p));
 }
 
 int TransitionCost(const Workspace& ws, std::uint32_t cls, const std::int32_t* gh,

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "dyad/tagger.h"
+#include "tagger/features.h"
 
 namespace dyad::parser {
 
@@ -33,7 +34,7 @@ inline constexpr std::uint32_t ClassCount(std::size_t labels) {
 }
 
 // Feature templates. Changing them changes the model format version.
-inline constexpr int kMaxFeatures = 80;
+inline constexpr int kMaxFeatures = 100;
 
 // The parser state (stack, buffer, partial tree) and the per-word values the
 // features read. Arrays are indexed by word number (0 = ROOT) and keep their
@@ -48,12 +49,17 @@ struct Workspace {
   std::vector<std::uint8_t> nl, nr, tag;
   std::vector<Upos> upos;
   std::vector<std::uint64_t> lset, rset, word;
+  // Per word: cluster ids + 1 at three levels (PackClusters; 0 = none).
+  std::vector<std::uint64_t> clus;
   std::vector<std::int32_t> scores;
   std::uint64_t keys[kMaxFeatures];
 
-  // Starts a sentence: word hashes and tags of words 1..n.
-  void Reset(std::span<const std::string_view> words, std::span<const PosTag> tags);
-  void ResetWithHashes(std::span<const std::uint64_t> hashes, std::span<const PosTag> tags);
+  // Starts a sentence: word hashes, their clusters (`clusters` may be empty)
+  // and tags of words 1..n.
+  void Reset(std::span<const std::string_view> words, std::span<const PosTag> tags,
+             const tagger::WordTable& clusters);
+  void ResetWithHashes(std::span<const std::uint64_t> hashes, std::span<const PosTag> tags,
+                       const tagger::WordTable& clusters);
 
   bool Terminal() const { return b > n; }
   int S0() const { return stack[sp - 1]; }
@@ -84,6 +90,9 @@ struct Workspace {
 
  private:
   void Grow(int n);
+  // Templates of format 2, appended to the keys after the first 79.
+  void ClusterFeatures(int s0, int s1, int n0, int n1, std::uint64_t d, std::uint64_t* t, int* k);
+  void LabelFeatures(int s0, int s1, int n0, std::uint64_t* t, int* k);
   void AddArc(int h, int d, std::uint16_t l);
 };
 

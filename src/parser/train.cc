@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "dyad/parser.h"
+#include "names/features.h"
 #include "parser/model.h"
 #include "parser/state.h"
 #include "tagger/conllu.h"
@@ -250,6 +251,7 @@ class Perceptron {
 };
 
 struct TrainContext {
+  const tagger::WordTable* clusters;
   Perceptron* model;
   std::uint32_t classes;
   std::uint16_t root;
@@ -265,7 +267,7 @@ double Uniform(std::mt19937_64* rng) { return static_cast<double>((*rng)() >> 11
 // One pass of the dynamic oracle over a tree; returns the number of updates.
 std::size_t TrainTree(const Tree& t, TrainContext* c) {
   Workspace& ws = c->ws;
-  ws.ResetWithHashes(t.hashes, t.tags);
+  ws.ResetWithHashes(t.hashes, t.tags, *c->clusters);
   c->scores.resize(c->classes);
   c->costs.resize(c->classes);
   const std::int32_t* gh = t.gold_head.data();
@@ -410,6 +412,28 @@ Status BuildInstances(const std::vector<ConlluFile>& files, const Labels& labels
   return Status::Ok();
 }
 
+// Reads a `dyad train clusters` file with the name finder's loader into the
+// model's word table (hash of the lower-cased word -> PackClusters).
+Status LoadClusters(const std::string& path, parser::ModelData* m) {
+  m->words.clear();
+  m->word_clusters.clear();
+  if (path.empty()) return Status::Ok();
+  std::string bytes;
+  DYAD_RETURN_IF_ERROR(tagger::ReadFileBytes(path, &bytes));
+  names::ClusterTable table;
+  DYAD_RETURN_IF_ERROR(names::ParseClusters(bytes, path, &table));
+  std::map<std::uint64_t, std::uint64_t> sorted;  // the first of equal hashes wins
+  for (std::size_t i = 0; i < table.words.size(); ++i) {
+    sorted.emplace(tagger::WordHash(table.words[i]),
+                   parser::PackClusters(table.fine[i], table.mid[i], table.coarse[i]));
+  }
+  for (const auto& [hash, value] : sorted) {
+    m->words.push_back(hash);
+    m->word_clusters.push_back(value);
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 Result<std::string> TrainParser(const std::vector<std::string>& train_conllu,
@@ -451,14 +475,17 @@ Result<std::string> TrainParser(const std::vector<std::string>& train_conllu,
     MakeEvalSentences(f, 0, options.tagger, options.lexicon, &dev_sentences);
   report->deprels = labels.size();
 
+  parser::ModelData data;
+  data.deprels = labels.Names();
+  DYAD_RETURN_IF_ERROR(LoadClusters(options.clusters, &data));
+  tagger::WordTable clusters;
+  clusters.Build(data.words, data.word_clusters);
   const std::uint32_t classes = parser::ClassCount(labels.size());
   Perceptron model(classes);
   std::mt19937_64 rng(options.seed);
-  TrainContext ctx{&model, classes, labels.Id("root"), 0.0, &rng, {}, {}, {}};
+  TrainContext ctx{&clusters, &model, classes, labels.Id("root"), 0.0, &rng, {}, {}, {}};
   std::vector<std::uint32_t> order(instances.size());
   for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
-  parser::ModelData data;
-  data.deprels = labels.Names();
   std::string best_bytes;
   double best_las = -1;
   int since_best = 0;

@@ -148,6 +148,8 @@ void RegisterTrainParser(CLI::App* cmd, Runner* run) {
   p->add_option("--test", args->test, "Test CoNLL-U file(s), scored once at the end");
   p->add_option("-o,--out", args->out, "Model file to write")->capture_default_str();
   p->add_option("--tagger", args->tagger_model, "Tagger model giving the predicted tags");
+  p->add_option("--clusters", args->options.clusters,
+                "Word cluster file (dyad train clusters), stored in the model");
   p->add_flag("--gold-tags", args->gold_tags, "Train and score with the files' own tags");
   p->add_flag("--no-lexicon", args->no_lexicon, "Tag without WordNet classes");
   p->add_option("--epochs", args->options.epochs, "Maximum epochs")->capture_default_str();
