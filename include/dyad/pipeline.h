@@ -41,14 +41,15 @@ struct PipelineOptions {
   // tree: each predicate's own subject, "by" agent, object or passive subject,
   // events written as nouns (data/coder/event_nouns.tsv), pronoun subjects
   // resolved in the sentence (data_dir/models/parser-en-ewt.dpm, or
-  // $DYAD_PARSER_MODEL). Off by default until the clause coder passes the
-  // golden suite (docs/formats/events.md, "Clause coder").
+  // $DYAD_PARSER_MODEL). Off by default: parsing costs about two thirds of
+  // the throughput (docs/performance.md) for the same event F1 on the gold set
+  // (docs/formats/events.md, "The clause coder").
   bool use_parser = false;
   // Emit an event only when both its source and its target were found
-  // (PETRARCH's require_dyad). `dyad code --one-sided` turns it off: a
-  // protest, a statement or a passive without agent then gives an event with
-  // the missing side empty.
-  bool require_dyad = true;
+  // (PETRARCH's require_dyad, `dyad code --require-dyad`). Off by default: a
+  // protest, a claim or a passive without agent gives an event with the
+  // missing side empty (docs/formats/events.md, "One-sided events").
+  bool require_dyad = false;
   // Treat dictionary problems as errors rather than counted warnings.
   bool strict_dictionaries = false;
   TextOptions text;

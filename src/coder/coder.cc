@@ -420,6 +420,16 @@ bool InCodedPhrase(const coder::Clauses& cl, const SentenceCoding& out, std::uin
   return false;
 }
 
+// Which one-sided events are events: a bare "X said" (010) is not, and
+// verbal cooperation (roots 01-06: statements, appeals, intents, meetings)
+// needs the actor who speaks or meets ("X is being discussed" is no event);
+// material cooperation and every kind of conflict may name only its target
+// ("five men were detained").
+bool OneSidedAllowed(std::string_view cameo, bool has_source) {
+  if (cameo == "010") return false;
+  return has_source || cameo.substr(0, 2) >= "07";
+}
+
 // Meetings, talks, cooperation and agreements: "A and B met" codes A-B and B-A.
 bool Reciprocal(std::string_view cameo) {
   return cameo.starts_with("04") || cameo == "057" || cameo.starts_with("06");
@@ -1001,6 +1011,16 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
       bool overlaps_unit = false;
       for (std::uint32_t p = vm.begin; p < vm.end; ++p) overlaps_unit |= sc->unit_at[p] != kNoUnit;
       if (overlaps_unit) continue;
+      // "a heart attack", "the air strike": the head of a noun phrase, whatever
+      // the tagger said; "the jailed activists", "Detained journalists": a
+      // participle modifying the actor after it.
+      if (tagged && vm.begin > 0 && IsOneOf(W[vm.begin - 1], {"a", "an", "the"})) continue;
+      if (tagged && vm.begin > 1 && IsOneOf(W[vm.begin - 2], {"a", "an", "the"}) &&
+          (tags[vm.begin - 1].upos == Upos::kNoun || tags[vm.begin - 1].upos == Upos::kAdj))
+        continue;
+      if (tagged && tags[vm.verb].xpos == Xpos::kVBN && vm.end < n &&
+          sc->unit_at[vm.end] != kNoUnit && (vm.begin == 0 || IsDeterminer(W[vm.begin - 1])))
+        continue;
       // "after fighting between ...", "despite attacking": background, not an event.
       if (tagged && tags[vm.verb].xpos == Xpos::kVBG && vm.begin > 0 &&
           IsOneOf(W[vm.begin - 1],
@@ -1288,7 +1308,7 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
     if (clauses && (sources.empty() || targets.empty())) {
       // One-sided events from the tree: the side the clause states.
       if (options_.require_dyad || (sources.empty() && targets.empty())) continue;
-      if (code.text == "010") continue;  // a bare "X said" is no event
+      if (!OneSidedAllowed(code.text, !sources.empty())) continue;
       if (sources.empty()) sources.push_back(kNoUnit);
       if (targets.empty()) targets.push_back(kNoUnit);
     } else if (sources.empty() || targets.empty()) {
@@ -1305,6 +1325,11 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
           }())
         continue;
       if (targets.empty() && !has_object(vm.end, ce)) continue;
+      if (sources.empty() && targets.empty()) continue;  // an event names an actor
+      if (!OneSidedAllowed(code.text, !sources.empty())) continue;
+      // A source found only behind a preposition ("Shares in Japanese
+      // carmakers rallied") is no subject of a one-sided event.
+      if (targets.empty() && units[src].after_preposition) continue;
       if (sources.empty()) sources.push_back(kNoUnit);
       if (targets.empty()) targets.push_back(kNoUnit);
     }

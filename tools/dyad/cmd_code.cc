@@ -26,7 +26,7 @@ struct CodeArgs {
   std::string format = "json";
   bool no_tagger = false;
   bool parse = false;
-  bool one_sided = false;
+  bool require_dyad = false;
   bool strict = false;
   unsigned threads = 1;
   std::size_t batch = 256;
@@ -111,7 +111,7 @@ int RunCode(const CodeArgs& args) {
   po.dictionaries = args.dicts;
   po.use_tagger = !args.no_tagger;
   po.use_parser = args.parse;
-  po.require_dyad = !args.one_sided;
+  po.require_dyad = args.require_dyad;
   po.strict_dictionaries = args.strict;
   po.explain = args.explain;
   std::unique_ptr<Pipeline> pipeline = LoadPipeline(po, args.input.quiet);
@@ -189,9 +189,8 @@ void RegisterCode(CLI::App& app, Runner* run) {
   cmd->add_flag("--parse", args->parse,
                 "Parse sentences and code them by clauses (subjects, objects, passives, event "
                 "nouns) instead of by word position");
-  cmd->add_flag("--one-sided", args->one_sided,
-                "Also emit events with only a source or only a target (PETRARCH's require_dyad "
-                "off)");
+  cmd->add_flag("--require-dyad", args->require_dyad,
+                "emit only events with both a source and a target (PETRARCH's require_dyad)");
   cmd->add_flag("--strict-dict", args->strict, "Treat dictionary warnings as errors");
   cmd->add_option("-j,--threads", args->threads, "Coding threads")->capture_default_str();
   cmd->callback([run, args] { *run = [args] { return RunCode(*args); }; });

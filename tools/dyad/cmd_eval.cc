@@ -18,8 +18,8 @@ struct EvalArgs {
   bool show = false;     // print each sentence with its text (human review)
   bool details = false;  // print gold and predicted events per sentence
   bool allow_drift = false;
-  bool parse = false;      // code by clauses from the parser's trees
-  bool one_sided = false;  // require_dyad off
+  bool parse = false;         // code by clauses from the parser's trees
+  bool require_dyad = false;  // PETRARCH's require_dyad
   double min_event_f1 = -1, min_event_precision = -1, min_type_f1 = -1;
   std::size_t per_section = 2000;
   std::string seed = "dyad-weak-2026";
@@ -54,7 +54,7 @@ int RunGoldCmd(const EvalArgs& a) {
   PipelineOptions po;
   po.data_dir = a.data_dir;
   po.use_parser = a.parse;
-  po.require_dyad = !a.one_sided;
+  po.require_dyad = a.require_dyad;
   auto pipeline = LoadPipeline(po, true);
   if (!pipeline) return kExitFailure;
   std::string details;
@@ -80,7 +80,7 @@ int RunWeakCmd(const EvalArgs& a) {
   PipelineOptions po;
   po.data_dir = a.data_dir;
   po.use_parser = a.parse;
-  po.require_dyad = !a.one_sided;
+  po.require_dyad = a.require_dyad;
   auto pipeline = LoadPipeline(po, true);
   if (!pipeline) return kExitFailure;
   std::string path =
@@ -106,8 +106,8 @@ void RegisterEval(CLI::App& app, Runner* run) {
   gold->add_flag("--details", args.details, "print gold and predicted events per sentence");
   gold->add_flag("--parse", args.parse,
                  "code by clauses from dependency trees (dyad code --parse)");
-  gold->add_flag("--one-sided", args.one_sided,
-                 "also emit one-sided events (dyad code --one-sided)");
+  gold->add_flag("--require-dyad", args.require_dyad,
+                 "emit only events with both a source and a target (PETRARCH's require_dyad)");
   gold->add_flag("--allow-drift", args.allow_drift, "score even when a text hash changed");
   gold->add_option("--min-event-f1", args.min_event_f1, "fail below this event F1");
   gold->add_option("--min-event-precision", args.min_event_precision,
@@ -121,7 +121,8 @@ void RegisterEval(CLI::App& app, Runner* run) {
   weak->add_option("--seed", args.seed, "sampling seed");
   weak->add_option("--data-dir", args.data_dir, "dyad data folder");
   weak->add_flag("--parse", args.parse, "code by clauses from dependency trees");
-  weak->add_flag("--one-sided", args.one_sided, "also emit one-sided events");
+  weak->add_flag("--require-dyad", args.require_dyad,
+                 "emit only events with both a source and a target (PETRARCH's require_dyad)");
   weak->callback([run] { *run = [] { return RunWeakCmd(args); }; });
 }
 
