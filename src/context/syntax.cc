@@ -184,6 +184,14 @@ std::int32_t PhraseHead(const TreeView& t, std::uint32_t first, std::uint32_t en
   return static_cast<std::int32_t>(first);
 }
 
+// Whether `w` is an infinitive: it has the mark "to".
+bool HasToMark(const TreeView& t, std::uint32_t w) {
+  for (std::uint32_t j = 0; j < t.count; ++j)
+    if (t.Head(j) == static_cast<std::int32_t>(w) && t.RelOf(j) == Rel::kMark && t.Text(j) == "to")
+      return true;
+  return false;
+}
+
 void PredicateClause(const TreeView& t, std::uint32_t pred, std::vector<std::uint32_t>* clause) {
   clause->clear();
   if (pred >= t.count) return;
@@ -201,6 +209,21 @@ void PredicateClause(const TreeView& t, std::uint32_t pred, std::vector<std::uin
     h = t.Head(cur);
     if (h < 0 || InClause(*clause, h)) break;
     if (r == Rel::kXcomp || (r == Rel::kConj && !OwnClauseConjunct(t, cur))) {
+      cur = static_cast<std::uint32_t>(h);
+      clause->push_back(cur);
+      continue;
+    }
+    // "may cancel his plans to visit": an infinitive on the object of a verb
+    // belongs to that verb's clause (the parser reads it as acl or xcomp).
+    const std::int32_t governor = t.Head(static_cast<std::uint32_t>(h));
+    if (r == Rel::kAcl && t.RelOf(static_cast<std::uint32_t>(h)) == Rel::kObj && governor >= 0 &&
+        !InClause(*clause, governor)) {
+      cur = static_cast<std::uint32_t>(governor);
+      clause->push_back(cur);
+      continue;
+    }
+    // ... and so does a purpose infinitive read as advcl ("cancel his plans to visit").
+    if (r == Rel::kAdvcl && HasToMark(t, cur)) {
       cur = static_cast<std::uint32_t>(h);
       clause->push_back(cur);
       continue;

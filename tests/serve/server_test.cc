@@ -157,7 +157,7 @@ TEST_F(ServerTest, AnswersTheApiOverHttp) {
   ASSERT_TRUE(res);
   EXPECT_EQ(res->status, 200);
   EXPECT_EQ(res->get_header_value("Content-Type"), "application/json; charset=utf-8");
-  EXPECT_EQ(Json::parse(res->body)["counts"]["events"], 13);
+  EXPECT_EQ(Json::parse(res->body)["counts"]["events"], 25);
 
   res = c.Get("/api/events?limit=3&modality=asserted");
   ASSERT_TRUE(res);
@@ -218,7 +218,7 @@ TEST_F(ServerTest, BadRequestsAnswerJsonErrorsNever500) {
   // Still serving, store intact.
   auto res = c.Get("/api/health");
   ASSERT_TRUE(res);
-  EXPECT_EQ(Json::parse(res->body)["counts"]["events"], 13);
+  EXPECT_EQ(Json::parse(res->body)["counts"]["events"], 25);
 }
 
 TEST_F(ServerTest, ServesStaticFilesOnlyFromTheWebDirectory) {
@@ -250,7 +250,7 @@ TEST_F(ServerTest, ServesStaticFilesOnlyFromTheWebDirectory) {
 
 TEST_F(ServerTest, ManyClientsAtOnceGetTheSameAnswers) {
   auto c = Client();
-  auto want = c.Get("/api/events?limit=13");
+  auto want = c.Get("/api/events?limit=25");
   ASSERT_TRUE(want);
   std::atomic<int> ok{0}, bad{0};
   std::vector<std::thread> threads;
@@ -258,7 +258,7 @@ TEST_F(ServerTest, ManyClientsAtOnceGetTheSameAnswers) {
     threads.emplace_back([&] {
       auto cl = Client();
       for (int i = 0; i < 40; ++i) {
-        auto res = cl.Get(i % 2 ? "/api/events?limit=13" : "/api/facets");
+        auto res = cl.Get(i % 2 ? "/api/events?limit=25" : "/api/facets");
         if (res && res->status == 200 && (i % 2 == 0 || res->body == want->body)) {
           ++ok;
         } else {
