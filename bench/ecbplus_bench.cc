@@ -239,6 +239,17 @@ int ScoreStore(const std::vector<Doc>& docs, const std::string& db, bool sweep) 
   if (!sweep) return 0;
   auto idf = dyad::IdfTable::Load(dyad::IdfTable::DefaultPath());
   if (!idf.ok()) return 1;
+  // Each refusal rule on and off.
+  for (int rules = 0; rules < 4; ++rules) {
+    dyad::StoryOptions o;
+    o.place_disagreement = rules & 1;
+    o.dateline_dates = rules & 2;
+    if (!dyad::RebuildStories(**store, {}, {}, o, *idf).ok()) return 1;
+    char name[64];
+    std::snprintf(name, sizeof name, "places %s, datelines %s", rules & 1 ? "on" : "off",
+                  rules & 2 ? "on" : "off");
+    if (!score_store(name)) return 1;
+  }
   for (bool words_only : {true, false}) {
     for (double t : {0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45}) {
       dyad::StoryOptions o;

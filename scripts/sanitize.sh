@@ -12,9 +12,15 @@ jobs=$(nproc 2>/dev/null || echo 2)
 dir=build-san
 
 # -O1 with line tables: fast enough to build on 2 cores, readable stacks; assertions on.
+# LLVM's linker (package lld) links the ~40 instrumented test, fuzz and CLI
+# binaries several times faster than GNU ld; GNU ld when it is missing.
+linker=()
+if command -v ld.lld >/dev/null 2>&1; then
+  linker=(-DCMAKE_EXE_LINKER_FLAGS=-fuse-ld=lld)
+fi
 cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -gline-tables-only" \
-  -DDYAD_SANITIZE=ON -DDYAD_FUZZ=ON -DDYAD_BENCH=OFF >/dev/null
+  "${linker[@]}" -DDYAD_SANITIZE=ON -DDYAD_FUZZ=ON -DDYAD_BENCH=OFF >/dev/null
 cmake --build "$dir" -j "$jobs"
 
 # Real PostgreSQL and Redis servers on loopback for the store, queue and worker

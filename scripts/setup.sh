@@ -8,7 +8,7 @@ ROOT_DIR="$(cd "$(dirname "$0")/.." && pwd)"
 
 APT_PACKAGES=(
   build-essential cmake ninja-build pkg-config git
-  clang clang-format libclang-rt-dev  # sanitizer and libFuzzer runtimes (scripts/sanitize.sh)
+  clang clang-format libclang-rt-dev lld  # sanitizer and libFuzzer runtimes, fast linker (scripts/sanitize.sh)
   libicu-dev zlib1g-dev libgumbo-dev libsimdjson-dev nlohmann-json3-dev libcli11-dev
   libfmt-dev libssl-dev libsqlite3-dev sqlite3 libzstd-dev
   libgtest-dev libgmock-dev libbenchmark-dev wordnet-base

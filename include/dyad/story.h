@@ -313,15 +313,21 @@ class IdfTable {
   static std::string DefaultPath();
 
   // log((1 + docs) / (1 + df)) + 1: unknown words weigh most, words in every
-  // document about 1.
+  // document about 1. One hash and (usually) one string comparison: the
+  // weights are computed once, when the table is parsed.
   double Idf(std::string_view term) const;
   std::uint64_t docs() const { return docs_; }
   std::size_t size() const { return terms_.size(); }
 
  private:
   friend class IdfBuilder;
+  static constexpr std::uint32_t kNoTerm = 0xffffffffu;
+  void BuildIndex();
+  double IdfOfDf(std::uint64_t df) const;
   std::uint64_t docs_ = 0;
   std::vector<std::pair<std::string, std::uint64_t>> terms_;  // sorted by term
+  std::vector<std::uint32_t> slots_;  // open addressing over the terms' hashes
+  std::vector<double> idf_;           // per term
 };
 
 // Counts document frequencies over a corpus. Deterministic: the output
@@ -396,6 +402,14 @@ struct StoryOptions {
   // strongly (a follow-up: charges, trial, anniversary).
   int follow_up_days = 120;
   double follow_up_min_names = 0.5;  // names part of the score needed then
+  // An article without a publication date takes the year of the first full
+  // date written in its title or the first 400 bytes of its body ("July 21,
+  // 2013", "21 July 2013": a dateline) as its stated year. An article whose
+  // stated year is more than a year from every stated year of a story's
+  // members cannot join it: another happening of the same kind.
+  // Off by default: on ECB+ it keeps no more happenings apart and costs
+  // 0.008 B-cubed F1 (docs/performance.md).
+  bool dateline_dates = false;
   // An article joins the best candidate story when the score reaches this,
   // else it starts a story.
   double join_threshold = 0.30;
@@ -410,6 +424,12 @@ struct StoryOptions {
   // another happening of the same kind (another company's results, another
   // earthquake), however alike the words.
   double distinctive_name_idf = 6.0;
+  // When the article and the story both have places, share none, and the
+  // article names its main place at least twice, the article does not join:
+  // the same kind of happening elsewhere. Off by default: the places the
+  // context stage resolves are too noisy yet (on ECB+ it costs 0.009 B-cubed
+  // F1 and keeps no more happenings apart; docs/performance.md).
+  bool place_disagreement = false;
   // Explicit years in the text ("2008"): disagreeing years subtract this.
   double year_penalty = 0.15;
   // Content words kept per article (the heaviest), and per story centroid.
@@ -426,8 +446,11 @@ struct StoryDecision {
   bool started = false;  // the article started the story
   std::string nearest;   // key of the member most similar to it (joined only)
   double score = 0;      // similarity to the story (0 when started)
-  double names = 0, places = 0, words = 0, events = 0;                 // parts of the score
-  std::vector<std::string> shared_names, shared_places, shared_words;  // heaviest first
+  double names = 0, places = 0, words = 0, events = 0;  // parts of the score
+  // The shared features, heaviest contribution first (at most 5 each): names
+  // and places as written ("Humboldt County"), content words normalised
+  // ("quake"), events as CAMEO roots, PLOVER types and dyads ("19", "USA>RUS").
+  std::vector<std::string> shared_names, shared_places, shared_words, shared_events;
   int days_apart = -1;  // from the story's nearest date; -1 = undated
 };
 
@@ -444,10 +467,11 @@ struct ArticleStory {
 // looks up candidate stories in an inverted index over names, places and
 // heavy content words restricted to the time window, scores the article
 // against each candidate's centroid and joins the best one at or above
-// join_threshold, else starts a story. A link always rests on the similarity
-// of the article to the story's own content, never on a third article.
-// Deterministic: the same articles in the same order give the same stories
-// and ids (ties go to the lower story id).
+// join_threshold whose distinctive names, main places and stated years do
+// not disagree with the article's (StoryOptions), else starts a story. A link always rests on the
+// similarity of the article to the story's own content, never on a third article. Deterministic:
+// the same articles in the same order give the same stories and ids (ties go to the lower story
+// id).
 //
 // Memory: per story a centroid of at most story_terms words plus its names and
 // places; stories whose last date is more than follow_up_days older than the

@@ -211,9 +211,28 @@ bool HasBoilerplateClass(std::string_view v) {
   return false;
 }
 
+// Class names that publishing systems give the element holding a post's
+// text: hAtom's entry-content, Blogger's post-body, WordPress themes'
+// post-content / entry-content, and the common article-body / story-body.
+bool HasArticleBodyClass(std::string_view v) {
+  static constexpr std::string_view kClasses[] = {"entry-content",   "post-body",    "post-content",
+                                                  "article-body",    "articlebody",  "story-body",
+                                                  "article-content", "article__body"};
+  std::size_t i = 0;
+  while (i < v.size()) {
+    while (i < v.size() && IsAsciiSpace(v[i])) ++i;
+    const std::size_t b = i;
+    while (i < v.size() && !IsAsciiSpace(v[i])) ++i;
+    for (std::string_view c : kClasses) {
+      if (i > b && IEquals(v.substr(b, i - b), c)) return true;
+    }
+  }
+  return false;
+}
+
 bool IsArticleBodyMarker(const GumboElement& el) {
   std::string_view ip = AttrView(el, "itemprop");
-  return IEquals(ip, "articleBody");
+  return IEquals(ip, "articleBody") || HasArticleBodyClass(AttrView(el, "class"));
 }
 
 // Not shown to a reader: the hidden attribute, aria-hidden, display:none.
@@ -463,8 +482,11 @@ struct Node {
   std::size_t text = 0;       // bytes of text in the subtree (not skipped)
   std::size_t link_text = 0;  // of which inside <a>
   std::size_t p_text = 0;     // of which inside <p>
+  std::size_t own_text = 0;   // text whose innermost block element is this one
+  std::size_t own_link = 0;   // of which inside <a>
   double score = 0;           // paragraph score credited by children
   bool marked = false;        // IsBoilerplateMarked
+  bool holds_body = false;    // is or contains an article body marker
   bool dropped = false;       // left out: marked and not holding the article
 };
 
@@ -472,17 +494,23 @@ struct Node {
 // `keep_holders`, only those that do not hold most of the page's paragraph
 // text -- taking their text out of their ancestors' counts. Returns the dropped
 // elements whose parent is kept.
+// On a page without paragraph elements (text in <div>s and <br>s), holding
+// "most of the page" is measured in all text instead of paragraph text.
 std::unordered_set<GumboNode*> DropMarkedNodes(std::vector<Node>& nodes, bool keep_holders) {
   std::unordered_set<GumboNode*> top;
   if (nodes.empty()) return top;
-  const std::size_t page_p = keep_holders ? nodes[0].p_text : 0;
+  const bool by_text = nodes[0].p_text == 0;
+  auto held = [&](const Node& n) { return by_text ? n.text : n.p_text; };
+  const std::size_t page_p = keep_holders ? held(nodes[0]) : 0;
   for (std::size_t i = 0; i < nodes.size(); ++i) {
     Node& n = nodes[i];
     if (n.parent >= 0 && nodes[n.parent].dropped) {
       n.dropped = true;
       continue;
     }
-    if (!n.marked || (page_p > 0 && n.p_text * 2 >= page_p)) continue;
+    // A container of the article body is not furniture, whatever its class
+    // says (Blogger wraps the post in a "widget Blog").
+    if (!n.marked || n.holds_body || (page_p > 0 && held(n) * 2 >= page_p)) continue;
     n.dropped = true;
     top.insert(n.node);
     const Node cut = n;
@@ -495,15 +523,20 @@ std::unordered_set<GumboNode*> DropMarkedNodes(std::vector<Node>& nodes, bool ke
   return top;
 }
 
-int ChooseContainer(const std::vector<Node>& nodes) {
+// With `text_blocks` (a page whose text is not in paragraph elements: runs of
+// text between <br>s in <div>s, as Blogger and old templates write it) any
+// block element's own text counts as a paragraph.
+int ChooseContainer(const std::vector<Node>& nodes, bool text_blocks = false) {
   // Credit each paragraph's text to its parent and, halved, its grandparent.
   std::vector<double> score(nodes.size(), 0.0);
   for (std::size_t i = 0; i < nodes.size(); ++i) {
     const Node& n = nodes[i];
     if (n.dropped) continue;
     GumboTag t = n.node->v.element.tag;
-    if (t != GUMBO_TAG_P && t != GUMBO_TAG_PRE && t != GUMBO_TAG_BLOCKQUOTE) continue;
-    double s = static_cast<double>(n.text - std::min(n.text, n.link_text));
+    const bool paragraph = t == GUMBO_TAG_P || t == GUMBO_TAG_PRE || t == GUMBO_TAG_BLOCKQUOTE;
+    if (!paragraph && !(text_blocks && IsBlockTag(t))) continue;
+    double s = paragraph ? static_cast<double>(n.text - std::min(n.text, n.link_text))
+                         : static_cast<double>(n.own_text - std::min(n.own_text, n.own_link));
     if (s < 20) continue;
     if (n.parent >= 0) {
       score[n.parent] += s;
@@ -673,6 +706,12 @@ Status ExtractHtmlArticle(std::string_view raw, std::string_view name,
             if (link_depth) nodes[k].link_text += len;
             if (p_depth) nodes[k].p_text += len;
           }
+          for (auto k = open.rbegin(); k != open.rend(); ++k) {
+            if (!IsBlockTag(nodes[*k].node->v.element.tag)) continue;
+            nodes[*k].own_text += len;
+            if (link_depth) nodes[*k].own_link += len;
+            break;
+          }
           return false;
         }
         if (n->type != GUMBO_NODE_ELEMENT) return false;
@@ -697,6 +736,12 @@ Status ExtractHtmlArticle(std::string_view raw, std::string_view name,
       });
   // Note: "open" accumulation above is O(depth) per text node; depth is
   // bounded by max_html_depth.
+
+  for (std::size_t i = nodes.size(); i-- > 0;) {
+    Node& n = nodes[i];
+    n.holds_body = n.holds_body || IsArticleBodyMarker(n.node->v.element);
+    if (n.holds_body && n.parent >= 0) nodes[n.parent].holds_body = true;
+  }
 
   if (too_deep && warn) {
     warn({std::string(name), "HTML nested deeper than max_html_depth (" +
@@ -734,6 +779,7 @@ Status ExtractHtmlArticle(std::string_view raw, std::string_view name,
   // wrapped in an element whose class names furniture), the marked elements
   // holding most of the paragraphs are kept.
   std::vector<Node> relaxed = nodes;
+  std::vector<Node> text_blocks = nodes;
   std::unordered_set<GumboNode*> dropped = DropMarkedNodes(nodes, false);
   int chosen = ChooseContainer(nodes);
   if (chosen < 0 || nodes[chosen].p_text < kMinArticleText) {
@@ -745,7 +791,18 @@ Status ExtractHtmlArticle(std::string_view raw, std::string_view name,
       chosen = alt;
     }
   }
-  if (chosen < 0) chosen = 0;  // no paragraphs: the whole body
+  if (chosen < 0) {
+    // No paragraph elements with text: the densest block of text runs
+    // (Blogger's post-body, table-layout pages).
+    std::unordered_set<GumboNode*> kept_dropped = DropMarkedNodes(text_blocks, true);
+    const int alt = ChooseContainer(text_blocks, true);
+    if (alt >= 0) {
+      nodes.swap(text_blocks);
+      dropped.swap(kept_dropped);
+      chosen = alt;
+    }
+  }
+  if (chosen < 0) chosen = 0;  // no text blocks: the whole body
   std::vector<Block> blocks(1);
   int links = 0, pre = 0;
   auto flush = [&](GumboTag tag) {

@@ -77,6 +77,7 @@ std::string Evidence(const StoryDecision& d, bool duplicate) {
   if (!d.shared_names.empty()) out += "; names: " + Join(d.shared_names);
   if (!d.shared_places.empty()) out += "; places: " + Join(d.shared_places);
   if (!d.shared_words.empty()) out += "; words: " + Join(d.shared_words);
+  if (!d.shared_events.empty()) out += "; events: " + Join(d.shared_events);
   if (d.days_apart >= 0) out += "; " + std::to_string(d.days_apart) + " days from the story";
   if (!d.nearest.empty()) out += "; nearest article " + d.nearest;
   return out;

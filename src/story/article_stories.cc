@@ -1,6 +1,13 @@
 // Copyright dyad authors. ArticleStoryClusterer: incremental article-level
 // stories from names, places, content words, dates and coded events
 // (docs/formats/stories.md, "Article stories").
+//
+// Cost per article: its tokenisation (no allocation per token: terms are
+// hashed into reusable open-addressing tables), one pass over the posting
+// lists of its index keys (story hits counted in a reusable array, no sort of
+// the hit list), and at most max_candidates scores, each four merge-joins of
+// key-sorted vectors (an article's features against a story's centroid, whose
+// squared norms are kept up to date as members join).
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -12,7 +19,6 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -42,11 +48,14 @@ struct Feature {
 };
 
 struct Profile {
-  std::array<std::vector<Feature>, kParts> parts;  // sorted by key, L2-normalised
-  std::array<std::vector<std::string>, kParts> texts;
+  std::array<std::vector<Feature>, kParts> parts;      // sorted by key, L2-normalised
+  std::array<std::vector<std::string>, kParts> texts;  // as written (names, places)
   std::vector<int> years;
   std::int64_t day = kUndated;
-  std::vector<std::uint64_t> rare_names;  // name words with IDF >= distinctive_name_idf
+  std::vector<std::uint64_t> rare_names;  // name words with IDF >= distinctive_name_idf, sorted
+  std::vector<std::string> event_types;   // distinct CAMEO roots ("19"), sorted
+  int stated_year = 0;                    // of the publication date, else of a dateline; 0 = none
+  int main_place_mentions = 0;            // of the most mentioned place
 };
 
 std::optional<std::int64_t> ParseDay(std::string_view s) {
@@ -55,11 +64,100 @@ std::optional<std::int64_t> ParseDay(std::string_view s) {
     const bool dash = i == 4 || i == 7;
     if (dash ? s[i] != '-' : (s[i] < '0' || s[i] > '9')) return std::nullopt;
   }
-  const int y = std::stoi(std::string(s.substr(0, 4)));
-  const int m = std::stoi(std::string(s.substr(5, 2)));
-  const int d = std::stoi(std::string(s.substr(8, 2)));
+  auto num = [&](std::size_t from, std::size_t len) {
+    int v = 0;
+    for (std::size_t i = from; i < from + len; ++i) v = v * 10 + (s[i] - '0');
+    return v;
+  };
+  const int y = num(0, 4), m = num(5, 2), d = num(8, 2);
   if (m < 1 || m > 12 || d < 1 || d > 31) return std::nullopt;
   return civil::DaysFromCivil(y, m, d);
+}
+
+// Month names and their usual abbreviations, lower case; index + 1 = month.
+constexpr std::string_view kMonthNames[12][2] = {
+    {"january", "jan"},   {"february", "feb"}, {"march", "mar"},    {"april", "apr"},
+    {"may", "may"},       {"june", "jun"},     {"july", "jul"},     {"august", "aug"},
+    {"september", "sep"}, {"october", "oct"},  {"november", "nov"}, {"december", "dec"}};
+
+int MonthOf(std::string_view w) {
+  if (w.size() < 3 || w.size() > 9) return 0;
+  char buf[10];
+  for (std::size_t i = 0; i < w.size(); ++i) buf[i] = static_cast<char>(w[i] | 0x20);
+  const std::string_view lw(buf, w.size());
+  for (int m = 0; m < 12; ++m) {
+    if (lw == kMonthNames[m][0] || lw == kMonthNames[m][1] || (m == 8 && lw == "sept")) {
+      return m + 1;
+    }
+  }
+  return 0;
+}
+
+// The date a page states near its top when it carries no publication date:
+// the first "July 21, 2013", "21 July 2013" or "Dec. 15th, 2008" in the
+// title or the first kDatelineBytes of the body (a dateline, a byline date).
+constexpr std::size_t kDatelineBytes = 400;
+
+std::optional<std::int64_t> DatelineDay(std::string_view text) {
+  text = text.substr(0, std::min(text.size(), kDatelineBytes));
+  // Tokens: runs of letters, runs of digits; everything else separates.
+  struct Tok {
+    std::string_view s;
+    bool digits;
+  };
+  std::vector<Tok> toks;
+  for (std::size_t i = 0; i < text.size();) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    const bool digit = c >= '0' && c <= '9';
+    const bool letter = (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+    if (!digit && !letter) {
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    while (j < text.size() && (digit ? (text[j] >= '0' && text[j] <= '9')
+                                     : ((text[j] | 0x20) >= 'a' && (text[j] | 0x20) <= 'z'))) {
+      ++j;
+    }
+    toks.push_back({text.substr(i, j - i), digit});
+    i = j;
+  }
+  auto num = [](std::string_view s) {
+    int v = 0;
+    for (char c : s) v = v * 10 + (c - '0');
+    return v;
+  };
+  auto ordinal = [](std::string_view s) {
+    return s == "st" || s == "nd" || s == "rd" || s == "th" || s == "ST" || s == "ND" ||
+           s == "RD" || s == "TH";
+  };
+  for (std::size_t i = 0; i < toks.size(); ++i) {
+    // Month Day[th] Year
+    if (const int m = toks[i].digits ? 0 : MonthOf(toks[i].s); m != 0) {
+      std::size_t k = i + 1;
+      if (k < toks.size() && toks[k].digits && toks[k].s.size() <= 2) {
+        const int d = num(toks[k].s);
+        if (k + 1 < toks.size() && ordinal(toks[k + 1].s)) ++k;
+        if (k + 1 < toks.size() && toks[k + 1].digits && toks[k + 1].s.size() == 4) {
+          const int y = num(toks[k + 1].s);
+          if (y >= 1950 && y <= 2099 && d >= 1 && d <= 31) return civil::DaysFromCivil(y, m, d);
+        }
+      }
+    }
+    // Day[th] Month Year
+    if (toks[i].digits && toks[i].s.size() <= 2) {
+      std::size_t k = i + 1;
+      if (k < toks.size() && ordinal(toks[k].s)) ++k;
+      if (k + 1 < toks.size() && !toks[k].digits && toks[k + 1].digits &&
+          toks[k + 1].s.size() == 4) {
+        const int m = MonthOf(toks[k].s), d = num(toks[i].s), y = num(toks[k + 1].s);
+        if (m != 0 && y >= 1950 && y <= 2099 && d >= 1 && d <= 31) {
+          return civil::DaysFromCivil(y, m, d);
+        }
+      }
+    }
+  }
+  return std::nullopt;
 }
 
 std::string FormatDay(std::int64_t z) {
@@ -69,66 +167,149 @@ std::string FormatDay(std::int64_t z) {
   return buf;
 }
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
+// ASCII lower case into a reused buffer.
+void LowerInto(std::string_view s, std::string* out) {
+  out->assign(s);
+  for (char& c : *out) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c | 0x20);
   }
-  return out;
 }
 
-// Weighted bag of surface strings -> normalised, key-sorted features.
+bool HasLower(std::string_view s) {
+  return std::any_of(s.begin(), s.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
+// A name as written in running text ("Humboldt") reads better than an
+// all-capitals headline's ("HUMBOLDT"): the first mixed-case form wins.
+bool BetterDisplay(std::string_view have, std::string_view offer) {
+  return !HasLower(have) && HasLower(offer);
+}
+
+// Weighted bag of features -> normalised, key-sorted features. Reused across
+// articles: Clear keeps the capacity of the table and of the entries' strings.
 class PartBuilder {
  public:
-  void Add(std::string text, double weight) {
-    auto [it, fresh] = index_.try_emplace(text, entries_.size());
-    if (fresh) entries_.push_back({std::move(text), 0.0, 0});
-    entries_[it->second].weight += weight;
-    ++entries_[it->second].count;
+  void Clear() {
+    for (std::uint32_t s : used_) slots_[s] = kEmpty;
+    used_.clear();
+    n_ = 0;
   }
-  // tf -> (1 + ln tf) * mean weight; keeps the `keep` heaviest.
-  void Finish(Part part, std::size_t keep, Profile* p) {
-    for (Entry& e : entries_) {
-      e.weight = (1.0 + std::log(static_cast<double>(e.count))) * e.weight / e.count;
+
+  // `key` identifies the feature (a hash of its normalised text); `display`
+  // is what explanations and labels show.
+  void Add(std::uint64_t key, std::string_view display, double weight) {
+    if (slots_.empty()) slots_.assign(256, kEmpty);
+    if (2 * (n_ + 1) > slots_.size()) Grow();
+    const std::size_t mask = slots_.size() - 1;
+    std::size_t i = key & mask;
+    while (slots_[i] != kEmpty && entries_[slots_[i]].key != key) i = (i + 1) & mask;
+    if (slots_[i] == kEmpty) {
+      slots_[i] = static_cast<std::uint32_t>(n_);
+      used_.push_back(static_cast<std::uint32_t>(i));
+      if (n_ == entries_.size()) entries_.emplace_back();
+      Entry& e = entries_[n_++];
+      e.key = key;
+      e.text.assign(display);
+      e.weight = 0;
+      e.count = 0;
     }
-    std::stable_sort(entries_.begin(), entries_.end(),
-                     [](const Entry& a, const Entry& b) { return a.weight > b.weight; });
-    if (entries_.size() > keep) entries_.resize(keep);
+    Entry& e = entries_[slots_[i]];
+    if (BetterDisplay(e.text, display)) e.text.assign(display);
+    e.weight += weight;
+    ++e.count;
+  }
+
+  // tf -> (1 + ln tf) * mean weight; keeps the `keep` heaviest (ties: the
+  // first added).
+  void Finish(Part part, std::size_t keep, Profile* p) {
+    order_.clear();
+    for (std::size_t i = 0; i < n_; ++i) {
+      Entry& e = entries_[i];
+      e.weight = (1.0 + std::log(static_cast<double>(e.count))) * e.weight / e.count;
+      order_.push_back(static_cast<std::uint32_t>(i));
+    }
+    auto heavier = [&](std::uint32_t a, std::uint32_t b) {
+      return entries_[a].weight != entries_[b].weight ? entries_[a].weight > entries_[b].weight
+                                                      : a < b;
+    };
+    if (order_.size() > keep) {
+      std::partial_sort(order_.begin(), order_.begin() + keep, order_.end(), heavier);
+      order_.resize(keep);
+    } else {
+      std::sort(order_.begin(), order_.end(), heavier);
+    }
     double norm = 0;
-    for (const Entry& e : entries_) norm += e.weight * e.weight;
+    for (std::uint32_t i : order_) norm += entries_[i].weight * entries_[i].weight;
     norm = std::sqrt(norm);
     auto& features = p->parts[part];
     auto& texts = p->texts[part];
-    for (Entry& e : entries_) {
+    features.reserve(order_.size());
+    texts.reserve(order_.size());
+    for (std::uint32_t i : order_) {
+      const Entry& e = entries_[i];
       if (e.weight <= 0) continue;
-      features.push_back({HashBytes(e.text, kPartSeed[part]), static_cast<float>(e.weight / norm),
-                          static_cast<std::uint32_t>(texts.size())});
-      texts.push_back(std::move(e.text));
+      features.push_back(
+          {e.key, static_cast<float>(e.weight / norm), static_cast<std::uint32_t>(texts.size())});
+      texts.push_back(e.text);
     }
     std::sort(features.begin(), features.end(),
               [](const Feature& a, const Feature& b) { return a.key < b.key; });
+    Clear();
   }
 
  private:
+  static constexpr std::uint32_t kEmpty = 0xffffffffu;
   struct Entry {
+    std::uint64_t key = 0;
     std::string text;
-    double weight;
-    int count;
+    double weight = 0;
+    int count = 0;
   };
-  std::vector<Entry> entries_;
-  std::unordered_map<std::string, std::size_t> index_;
+
+  void Grow() {
+    slots_.assign(slots_.size() * 2, kEmpty);
+    used_.clear();
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t n = 0; n < n_; ++n) {
+      std::size_t i = entries_[n].key & mask;
+      while (slots_[i] != kEmpty) i = (i + 1) & mask;
+      slots_[i] = static_cast<std::uint32_t>(n);
+      used_.push_back(static_cast<std::uint32_t>(i));
+    }
+  }
+
+  std::vector<Entry> entries_;  // the first n_ are live
+  std::size_t n_ = 0;
+  std::vector<std::uint32_t> slots_;  // open addressing into entries_, power of two
+  std::vector<std::uint32_t> used_;   // occupied slots (for Clear)
+  std::vector<std::uint32_t> order_;
 };
+
+// A story's centroid part: the sum of its members' features, sorted by key.
+struct CentroidEntry {
+  std::uint64_t key = 0;
+  float weight = 0;
+};
+using Centroid = std::vector<CentroidEntry>;
+
+const CentroidEntry* FindIn(const Centroid& c, std::uint64_t key) {
+  auto it = std::lower_bound(c.begin(), c.end(), key,
+                             [](const CentroidEntry& e, std::uint64_t k) { return e.key < k; });
+  return it != c.end() && it->key == key ? &*it : nullptr;
+}
 
 struct StoryState {
   ArticleStory pub;
-  std::array<std::unordered_map<std::uint64_t, float>, kParts> centroid;
+  std::array<Centroid, kParts> centroid;
   std::array<double, kParts> norm2{};
-  std::unordered_map<std::uint64_t, std::string> texts;  // names, places, events
+  std::unordered_map<std::uint64_t, std::string> texts;  // names, places, events as written
   std::vector<int> years;
   std::int64_t lo = kUndated, hi = kUndated;
   std::deque<std::pair<std::string, Profile>> recent;
-  std::vector<std::uint64_t> indexed;  // index keys filed under, sorted
-  std::unordered_set<std::uint64_t> rare_names;
+  std::vector<std::uint64_t> indexed;     // index keys filed under, sorted
+  std::vector<std::uint64_t> rare_names;  // sorted
+  std::vector<std::string> event_types;   // CAMEO roots of the members' events, sorted
+  std::vector<int> stated_years;          // members' stated years, sorted
   bool closed = false;
   bool label_dirty = true;
 };
@@ -138,6 +319,37 @@ struct Scored {
   std::array<double, kParts> part{};
   int days_apart = -1;
 };
+
+// Merge-join dot product of key-sorted features and a key-sorted centroid.
+double Dot(const std::vector<Feature>& a, const Centroid& c) {
+  double dot = 0;
+  std::size_t i = 0, j = 0;
+  while (i < a.size() && j < c.size()) {
+    if (a[i].key < c[j].key) {
+      ++i;
+    } else if (c[j].key < a[i].key) {
+      ++j;
+    } else {
+      dot += a[i++].weight * c[j++].weight;
+    }
+  }
+  return dot;
+}
+
+double Dot(const std::vector<Feature>& x, const std::vector<Feature>& y) {
+  double dot = 0;
+  std::size_t i = 0, j = 0;
+  while (i < x.size() && j < y.size()) {
+    if (x[i].key < y[j].key) {
+      ++i;
+    } else if (y[j].key < x[i].key) {
+      ++j;
+    } else {
+      dot += x[i++].weight * y[j++].weight;
+    }
+  }
+  return dot;
+}
 
 }  // namespace
 
@@ -154,24 +366,30 @@ struct ArticleStoryClusterer::Impl {
   std::unordered_map<std::uint64_t, Posting> postings;
   std::int64_t newest_day = kUndated;
 
+  // Scratch reused by every Add (no allocation per token or per candidate).
+  std::array<PartBuilder, kParts> builders;
+  std::vector<std::string> found_names;
+  std::string token, lower;
+  std::vector<std::uint32_t> hits;  // per story id - 1: index keys shared in this lookup
+  std::vector<StoryId> touched;
+  Centroid merged;
+
   // --- profile ------------------------------------------------------------
 
-  Profile BuildProfile(const StoryArticle& a) const {
-    Profile p;
-    std::vector<std::string> terms;
-    PartBuilder words;
-    // The headline counts twice: it says what the article is about.
-    StoryTerms(a.title, &terms);
-    for (std::string& t : terms) words.Add(t, 2 * idf->Idf(t));
-    StoryTerms(a.body, &terms);
-    for (std::string& t : terms) words.Add(std::move(t), idf->Idf(t));
-    words.Finish(kWords, options.article_terms, &p);
+  void AddWords(std::string_view text, double factor) {
+    story_internal::ForEachWord(text, [&](std::string_view w, bool) {
+      if (w.size() < 3) return;
+      story_internal::NormaliseTerm(w, &token);
+      if (token.size() < 3 || story_internal::IsStopWord(token)) return;
+      builders[kWords].Add(HashBytes(token, kPartSeed[kWords]), token, factor * idf->Idf(token));
+    });
+  }
 
-    PartBuilder name_part;
-    std::vector<std::string> found;
-    names->FindNames(a.title, a.body, &found);
-    std::string token;
-    for (const std::string& name : found) {
+  void AddNames(const StoryArticle& a, Profile* p) {
+    found_names.clear();
+    names->FindNames(a.title, a.body, &found_names);
+    PartBuilder& part = builders[kNames];
+    for (const std::string& name : found_names) {
       double top = 0;
       int tokens = 0;
       story_internal::ForEachWord(name, [&](std::string_view w, bool) {
@@ -181,33 +399,62 @@ struct ArticleStoryClusterer::Impl {
           return;
         }
         const double weight = idf->Idf(token);
-        if (weight >= options.distinctive_name_idf) {
-          p.rare_names.push_back(HashBytes(token, kPartSeed[kNames]));
-        }
+        const std::uint64_t key = HashBytes(token, kPartSeed[kNames]);
+        if (weight >= options.distinctive_name_idf) p->rare_names.push_back(key);
         top = std::max(top, weight);
         ++tokens;
-        name_part.Add(token, weight);
+        part.Add(key, w, weight);
       });
-      if (tokens > 1) name_part.Add(Lower(name), top);
+      if (tokens > 1) {
+        LowerInto(name, &lower);
+        part.Add(HashBytes(lower, kPartSeed[kNames]), name, top);
+      }
     }
-    name_part.Finish(kNames, options.article_terms, &p);
-    std::sort(p.rare_names.begin(), p.rare_names.end());
-    p.rare_names.erase(std::unique(p.rare_names.begin(), p.rare_names.end()), p.rare_names.end());
+    std::sort(p->rare_names.begin(), p->rare_names.end());
+    p->rare_names.erase(std::unique(p->rare_names.begin(), p->rare_names.end()),
+                        p->rare_names.end());
+  }
 
-    PartBuilder places;
+  Profile BuildProfile(const StoryArticle& a) {
+    Profile p;
+    // The headline counts twice: it says what the article is about.
+    AddWords(a.title, 2);
+    AddWords(a.body, 1);
+    builders[kWords].Finish(kWords, options.article_terms, &p);
+
+    AddNames(a, &p);
+    builders[kNames].Finish(kNames, options.article_terms, &p);
+
     for (const std::string& place : a.places) {
-      if (!place.empty()) places.Add(Lower(place), 1.0);
+      if (place.empty()) continue;
+      LowerInto(place, &lower);
+      builders[kPlaces].Add(HashBytes(lower, kPartSeed[kPlaces]), place, 1.0);
     }
-    places.Finish(kPlaces, options.article_terms, &p);
+    std::unordered_map<std::string, int> mentions;
+    for (const std::string& place : a.places) {
+      if (place.empty()) continue;
+      LowerInto(place, &lower);
+      p.main_place_mentions = std::max(p.main_place_mentions, ++mentions[lower]);
+    }
+    builders[kPlaces].Finish(kPlaces, options.article_terms, &p);
 
-    PartBuilder events;
     for (const std::string& t : a.event_types) {
-      if (!t.empty()) events.Add("type " + t, 1.0);
+      if (t.empty()) continue;
+      lower = "type ";
+      lower += t;
+      builders[kEvents].Add(HashBytes(lower, kPartSeed[kEvents]), lower, 1.0);
+      if (t.size() == 2 && t[0] >= '0' && t[0] <= '9') p.event_types.push_back(t);
     }
     for (const std::string& d : a.dyads) {
-      if (!d.empty()) events.Add("dyad " + d, 1.0);
+      if (d.empty()) continue;
+      lower = "dyad ";
+      lower += d;
+      builders[kEvents].Add(HashBytes(lower, kPartSeed[kEvents]), lower, 1.0);
     }
-    events.Finish(kEvents, options.article_terms, &p);
+    builders[kEvents].Finish(kEvents, options.article_terms, &p);
+    std::sort(p.event_types.begin(), p.event_types.end());
+    p.event_types.erase(std::unique(p.event_types.begin(), p.event_types.end()),
+                        p.event_types.end());
     story_internal::ExplicitYears(a.body, &p.years);
     return p;
   }
@@ -225,33 +472,6 @@ struct ArticleStoryClusterer::Impl {
       default:
         return options.event_weight;
     }
-  }
-
-  static double Cosine(const std::vector<Feature>& a,
-                       const std::unordered_map<std::uint64_t, float>& c, double norm2) {
-    if (norm2 <= 0) return 0;
-    double dot = 0;
-    for (const Feature& f : a) {
-      if (auto it = c.find(f.key); it != c.end()) dot += f.weight * it->second;
-    }
-    return dot / std::sqrt(norm2);
-  }
-
-  static double Cosine(const Profile& a, const Profile& b, int part) {
-    const auto& x = a.parts[part];
-    const auto& y = b.parts[part];
-    double dot = 0;
-    std::size_t i = 0, j = 0;
-    while (i < x.size() && j < y.size()) {
-      if (x[i].key < y[j].key) {
-        ++i;
-      } else if (y[j].key < x[i].key) {
-        ++j;
-      } else {
-        dot += x[i++].weight * y[j++].weight;
-      }
-    }
-    return dot;
   }
 
   // Weighted mean of the parts both sides have; a part one side lacks is
@@ -283,8 +503,11 @@ struct ArticleStoryClusterer::Impl {
     Scored out;
     std::array<bool, kParts> has{};
     for (int k = 0; k < kParts; ++k) has[k] = s.norm2[k] > 0;
-    out.score = Combine([&](int k) { return Cosine(p.parts[k], s.centroid[k], s.norm2[k]); }, p,
-                        s.years, has, &out.part);
+    out.score = Combine(
+        [&](int k) {
+          return s.norm2[k] > 0 ? Dot(p.parts[k], s.centroid[k]) / std::sqrt(s.norm2[k]) : 0.0;
+        },
+        p, s.years, has, &out.part);
     if (p.day != kUndated && s.lo != kUndated) {
       out.days_apart = static_cast<int>(p.day < s.lo   ? s.lo - p.day
                                         : p.day > s.hi ? p.day - s.hi
@@ -297,7 +520,7 @@ struct ArticleStoryClusterer::Impl {
     std::array<bool, kParts> has{};
     for (int k = 0; k < kParts; ++k) has[k] = !q.parts[k].empty();
     std::array<double, kParts> parts{};
-    return Combine([&](int k) { return Cosine(p, q, k); }, p, q.years, has, &parts);
+    return Combine([&](int k) { return Dot(p.parts[k], q.parts[k]); }, p, q.years, has, &parts);
   }
 
   // Both sides name people, organisations or places, and none of them match:
@@ -306,7 +529,27 @@ struct ArticleStoryClusterer::Impl {
   bool NamesDisagree(const Profile& p, const StoryState& s) const {
     if (p.rare_names.empty() || s.rare_names.empty()) return false;
     for (std::uint64_t k : p.rare_names) {
-      if (s.rare_names.count(k)) return false;
+      if (std::binary_search(s.rare_names.begin(), s.rare_names.end(), k)) return false;
+    }
+    return true;
+  }
+
+  // Both sides are placed, they share no place at all, and the article names
+  // its main place (the most mentioned) at least twice: the same kind of
+  // happening somewhere else (a fire at another branch, a quake elsewhere).
+  bool PlacesDisagree(const Profile& p, const StoryState& s, const Scored& sc) const {
+    if (!options.place_disagreement || sc.part[kPlaces] > 0) return false;
+    const std::vector<Feature>& mine = p.parts[kPlaces];
+    if (mine.empty() || s.centroid[kPlaces].empty()) return false;
+    return p.main_place_mentions >= 2;
+  }
+
+  // The article states a year (its date or dateline) and so do members of
+  // the story, none within a year of it: another happening of the same kind.
+  static bool YearsDisagree(const Profile& p, const StoryState& s) {
+    if (p.stated_year == 0 || s.stated_years.empty()) return false;
+    for (int y : s.stated_years) {
+      if (y >= p.stated_year - 1 && y <= p.stated_year + 1) return false;
     }
     return true;
   }
@@ -318,17 +561,20 @@ struct ArticleStoryClusterer::Impl {
 
   // --- candidates ---------------------------------------------------------
 
-  std::vector<std::uint64_t> IndexKeys(const Profile& p) const {
+  static std::vector<std::uint64_t> IndexKeys(const Profile& p) {
     std::vector<std::uint64_t> keys;
+    keys.reserve(p.parts[kNames].size() + p.parts[kPlaces].size() + kIndexedWords);
     for (int k : {kNames, kPlaces}) {
       for (const Feature& f : p.parts[k]) keys.push_back(f.key);
     }
-    std::vector<Feature> heavy = p.parts[kWords];
-    std::sort(heavy.begin(), heavy.end(), [](const Feature& a, const Feature& b) {
-      return a.weight != b.weight ? a.weight > b.weight : a.key < b.key;
-    });
-    for (std::size_t i = 0; i < heavy.size() && i < kIndexedWords; ++i)
-      keys.push_back(heavy[i].key);
+    std::array<Feature, kIndexedWords> heavy{};
+    const std::vector<Feature>& words = p.parts[kWords];
+    const std::size_t n = std::min(words.size(), kIndexedWords);
+    std::partial_sort_copy(words.begin(), words.end(), heavy.begin(), heavy.begin() + n,
+                           [](const Feature& a, const Feature& b) {
+                             return a.weight != b.weight ? a.weight > b.weight : a.key < b.key;
+                           });
+    for (std::size_t i = 0; i < n; ++i) keys.push_back(heavy[i].key);
     std::sort(keys.begin(), keys.end());
     keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
     return keys;
@@ -338,8 +584,13 @@ struct ArticleStoryClusterer::Impl {
     return s.hi != kUndated && newest_day != kUndated && s.hi + options.follow_up_days < newest_day;
   }
 
+  // The open stories sharing the most index keys with the article (at most
+  // max_candidates; ties to the lower id), in ascending id order. Hits are
+  // counted in a per-story array, so the cost is the number of posting
+  // entries read, with no sort of them.
   std::vector<StoryId> Candidates(const std::vector<std::uint64_t>& keys) {
-    std::vector<StoryId> hit_list;
+    if (hits.size() < stories.size()) hits.resize(stories.size(), 0);
+    touched.clear();
     for (std::uint64_t key : keys) {
       auto it = postings.find(key);
       if (it == postings.end()) continue;
@@ -351,36 +602,42 @@ struct ArticleStoryClusterer::Impl {
         posting.compacted = list.size();
       }
       const std::size_t from = list.size() > kPostingScan ? list.size() - kPostingScan : 0;
-      hit_list.insert(hit_list.end(), list.begin() + from, list.end());
+      for (std::size_t i = from; i < list.size(); ++i) {
+        if (hits[list[i] - 1]++ == 0) touched.push_back(list[i]);
+      }
     }
-    std::sort(hit_list.begin(), hit_list.end());
     std::vector<std::pair<int, StoryId>> ranked;
-    for (std::size_t i = 0; i < hit_list.size();) {
-      std::size_t j = i;
-      while (j < hit_list.size() && hit_list[j] == hit_list[i]) ++j;
-      StoryState& s = stories[hit_list[i] - 1];
+    ranked.reserve(touched.size());
+    for (StoryId id : touched) {
+      const int n = static_cast<int>(hits[id - 1]);
+      hits[id - 1] = 0;
+      StoryState& s = stories[id - 1];
       if (!s.closed && Expired(s)) Close(&s);
-      if (!s.closed) ranked.emplace_back(static_cast<int>(j - i), hit_list[i]);
-      i = j;
+      if (!s.closed) ranked.emplace_back(n, id);
     }
-    std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
+    auto better = [](const auto& a, const auto& b) {
       return a.first != b.first ? a.first > b.first : a.second < b.second;
-    });
-    if (ranked.size() > options.max_candidates) ranked.resize(options.max_candidates);
+    };
+    if (ranked.size() > options.max_candidates) {
+      std::partial_sort(ranked.begin(), ranked.begin() + options.max_candidates, ranked.end(),
+                        better);
+      ranked.resize(options.max_candidates);
+    }
     std::vector<StoryId> ids;
+    ids.reserve(ranked.size());
     for (const auto& r : ranked) ids.push_back(r.second);
     std::sort(ids.begin(), ids.end());
     return ids;
   }
 
   void Compact(std::vector<StoryId>* list) {
-    std::vector<StoryId> kept;
+    std::size_t kept = 0;
     for (StoryId id : *list) {
       StoryState& s = stories[id - 1];
       if (!s.closed && Expired(s)) Close(&s);
-      if (!s.closed) kept.push_back(id);
+      if (!s.closed) (*list)[kept++] = id;
     }
-    *list = std::move(kept);
+    list->resize(kept);
   }
 
   // A closed story can no longer be joined: its content is freed (the label
@@ -388,36 +645,63 @@ struct ArticleStoryClusterer::Impl {
   void Close(StoryState* s) const {
     RefreshLabel(s);
     s->closed = true;
-    for (auto& c : s->centroid) c = {};
-    s->rare_names = {};
+    for (auto& c : s->centroid) Centroid().swap(c);
+    std::vector<std::uint64_t>().swap(s->rare_names);
     s->recent.clear();
-    s->indexed.clear();
-    s->indexed.shrink_to_fit();
+    std::vector<std::uint64_t>().swap(s->indexed);
   }
 
   // --- updates ------------------------------------------------------------
 
+  // Adds the features to the centroid (a merge of two key-sorted lists) and
+  // keeps its squared norm current.
+  void MergeInto(const std::vector<Feature>& features, Centroid* c, double* norm2) {
+    merged.clear();
+    merged.reserve(c->size() + features.size());
+    std::size_t i = 0, j = 0;
+    while (i < c->size() || j < features.size()) {
+      if (j == features.size() || (i < c->size() && (*c)[i].key < features[j].key)) {
+        merged.push_back((*c)[i++]);
+      } else if (i == c->size() || features[j].key < (*c)[i].key) {
+        const float w = features[j++].weight;
+        *norm2 += static_cast<double>(w) * w;
+        merged.push_back({features[j - 1].key, w});
+      } else {
+        const float v = (*c)[i].weight, w = features[j].weight;
+        *norm2 += 2.0 * v * w + static_cast<double>(w) * w;
+        merged.push_back({(*c)[i].key, v + w});
+        ++i;
+        ++j;
+      }
+    }
+    c->swap(merged);
+  }
+
   void Absorb(StoryState* s, const std::string& key, Profile p, const std::string& outlet) {
     for (int k = 0; k < kParts; ++k) {
-      auto& c = s->centroid[k];
-      for (const Feature& f : p.parts[k]) {
-        float& v = c[f.key];
-        s->norm2[k] += 2.0 * v * f.weight + static_cast<double>(f.weight) * f.weight;
-        v += f.weight;
-        if (k != kWords) s->texts.try_emplace(f.key, p.texts[k][f.text]);
+      MergeInto(p.parts[k], &s->centroid[k], &s->norm2[k]);
+      if (k != kWords) {
+        for (const Feature& f : p.parts[k]) {
+          const std::string& text = p.texts[k][f.text];
+          auto [it, fresh] = s->texts.try_emplace(f.key, text);
+          if (!fresh && BetterDisplay(it->second, text)) it->second = text;
+        }
       }
-      if (k == kWords && c.size() > 2 * options.story_terms) Truncate(&c, &s->norm2[k]);
+      if (k == kWords && s->centroid[k].size() > 2 * options.story_terms) {
+        Truncate(&s->centroid[k], &s->norm2[k]);
+      }
     }
-    s->rare_names.insert(p.rare_names.begin(), p.rare_names.end());
-    std::vector<int> years;
-    std::set_union(s->years.begin(), s->years.end(), p.years.begin(), p.years.end(),
-                   std::back_inserter(years));
-    s->years = std::move(years);
+    MergeSorted(p.rare_names, &s->rare_names);
+    MergeSorted(p.event_types, &s->event_types);
+    MergeSorted(p.years, &s->years);
+    if (p.stated_year != 0) MergeSorted(std::vector<int>{p.stated_year}, &s->stated_years);
     if (p.day != kUndated) {
-      s->lo = s->lo == kUndated ? p.day : std::min(s->lo, p.day);
-      s->hi = s->hi == kUndated ? p.day : std::max(s->hi, p.day);
-      s->pub.first_date = FormatDay(s->lo);
-      s->pub.last_date = FormatDay(s->hi);
+      const std::int64_t lo = s->lo == kUndated ? p.day : std::min(s->lo, p.day);
+      const std::int64_t hi = s->hi == kUndated ? p.day : std::max(s->hi, p.day);
+      if (lo != s->lo) s->pub.first_date = FormatDay(lo);
+      if (hi != s->hi) s->pub.last_date = FormatDay(hi);
+      s->lo = lo;
+      s->hi = hi;
     }
     if (!outlet.empty() &&
         std::find(s->pub.sources.begin(), s->pub.sources.end(), outlet) == s->pub.sources.end()) {
@@ -434,26 +718,34 @@ struct ArticleStoryClusterer::Impl {
     s->label_dirty = true;
   }
 
-  void Truncate(std::unordered_map<std::uint64_t, float>* c, double* norm2) const {
-    std::vector<std::pair<std::uint64_t, float>> all(c->begin(), c->end());
-    std::sort(all.begin(), all.end(), [](const auto& a, const auto& b) {
-      return a.second != b.second ? a.second > b.second : a.first < b.first;
+  template <typename T>
+  static void MergeSorted(const std::vector<T>& add, std::vector<T>* into) {
+    if (add.empty()) return;
+    const std::size_t old = into->size();
+    into->insert(into->end(), add.begin(), add.end());
+    std::inplace_merge(into->begin(), into->begin() + static_cast<std::ptrdiff_t>(old),
+                       into->end());
+    into->erase(std::unique(into->begin(), into->end()), into->end());
+  }
+
+  // Keeps the story_terms heaviest words (ties: the lower key).
+  void Truncate(Centroid* c, double* norm2) const {
+    std::sort(c->begin(), c->end(), [](const CentroidEntry& a, const CentroidEntry& b) {
+      return a.weight != b.weight ? a.weight > b.weight : a.key < b.key;
     });
-    all.resize(options.story_terms);
-    c->clear();
+    c->resize(options.story_terms);
+    std::sort(c->begin(), c->end(),
+              [](const CentroidEntry& a, const CentroidEntry& b) { return a.key < b.key; });
     *norm2 = 0;
-    for (const auto& [k, v] : all) {
-      c->emplace(k, v);
-      *norm2 += static_cast<double>(v) * v;
-    }
+    for (const CentroidEntry& e : *c) *norm2 += static_cast<double>(e.weight) * e.weight;
   }
 
   // The shared features of a part, heaviest contribution first.
   std::vector<std::string> Shared(const Profile& p, const StoryState& s, int part) const {
     std::vector<std::pair<double, std::uint32_t>> contrib;
     for (const Feature& f : p.parts[part]) {
-      if (auto it = s.centroid[part].find(f.key); it != s.centroid[part].end()) {
-        contrib.emplace_back(static_cast<double>(f.weight) * it->second, f.text);
+      if (const CentroidEntry* e = FindIn(s.centroid[part], f.key)) {
+        contrib.emplace_back(static_cast<double>(f.weight) * e->weight, f.text);
       }
     }
     std::sort(contrib.begin(), contrib.end(), [](const auto& a, const auto& b) {
@@ -461,7 +753,10 @@ struct ArticleStoryClusterer::Impl {
     });
     std::vector<std::string> out;
     for (std::size_t i = 0; i < contrib.size() && i < kExplainTop; ++i) {
-      out.push_back(p.texts[part][contrib[i].second]);
+      std::string text = p.texts[part][contrib[i].second];
+      if (part == kEvents && text.rfind("type ", 0) == 0) text.erase(0, 5);
+      if (part == kEvents && text.rfind("dyad ", 0) == 0) text.erase(0, 5);
+      out.push_back(std::move(text));
     }
     return out;
   }
@@ -484,11 +779,11 @@ struct ArticleStoryClusterer::Impl {
     s->label_dirty = false;
     auto top = [&](int part, std::size_t n, bool multiword) {
       std::vector<std::pair<float, std::uint64_t>> all;
-      for (const auto& [k, v] : s->centroid[part]) {
-        auto it = s->texts.find(k);
+      for (const CentroidEntry& e : s->centroid[part]) {
+        auto it = s->texts.find(e.key);
         if (it == s->texts.end()) continue;
         if (multiword && it->second.find(' ') == std::string::npos) continue;
-        all.emplace_back(v, k);
+        all.emplace_back(e.weight, e.key);
       }
       std::sort(all.begin(), all.end(), [](const auto& a, const auto& b) {
         return a.first != b.first ? a.first > b.first : a.second < b.second;
@@ -519,6 +814,20 @@ struct ArticleStoryClusterer::Impl {
     st.pub.articles.push_back(a.key);
     Absorb(&st, a.key, std::move(p), a.outlet);
     return st.pub.id;
+  }
+
+  void Explain(const Profile& p, const StoryState& s, const Scored& sc, StoryDecision* d) const {
+    d->score = sc.score;
+    d->words = sc.part[kWords];
+    d->names = sc.part[kNames];
+    d->places = sc.part[kPlaces];
+    d->events = sc.part[kEvents];
+    d->days_apart = sc.days_apart;
+    d->shared_words = Shared(p, s, kWords);
+    d->shared_names = Shared(p, s, kNames);
+    d->shared_places = Shared(p, s, kPlaces);
+    d->shared_events = Shared(p, s, kEvents);
+    d->nearest = Nearest(p, s);
   }
 };
 
@@ -564,12 +873,20 @@ Result<StoryDecision> ArticleStoryClusterer::Add(const StoryArticle& article) {
   }
   Profile p = d.BuildProfile(article);
   p.day = day;
+  if (day != kUndated) {
+    p.stated_year = civil::CivilFromDays(day).year;
+  } else if (d.options.dateline_dates) {
+    std::optional<std::int64_t> stated = DatelineDay(article.title);
+    if (!stated) stated = DatelineDay(article.body);
+    if (stated) p.stated_year = civil::CivilFromDays(*stated).year;
+  }
   StoryId best = 0;
   Scored best_score;
   for (StoryId id : d.Candidates(d.IndexKeys(p))) {
-    Scored s = d.Score(p, d.stories[id - 1]);
-    if (!d.InWindow(s) || s.score < d.options.join_threshold ||
-        d.NamesDisagree(p, d.stories[id - 1])) {
+    const StoryState& story = d.stories[id - 1];
+    Scored s = d.Score(p, story);
+    if (!d.InWindow(s) || s.score < d.options.join_threshold || d.NamesDisagree(p, story) ||
+        d.YearsDisagree(p, story) || d.PlacesDisagree(p, story, s)) {
       continue;
     }
     if (best == 0 || s.score > best_score.score) {
@@ -583,16 +900,7 @@ Result<StoryDecision> ArticleStoryClusterer::Add(const StoryArticle& article) {
   } else {
     StoryState& s = d.stories[best - 1];
     decision.story = best;
-    decision.score = best_score.score;
-    decision.words = best_score.part[kWords];
-    decision.names = best_score.part[kNames];
-    decision.places = best_score.part[kPlaces];
-    decision.events = best_score.part[kEvents];
-    decision.days_apart = best_score.days_apart;
-    decision.shared_words = d.Shared(p, s, kWords);
-    decision.shared_names = d.Shared(p, s, kNames);
-    decision.shared_places = d.Shared(p, s, kPlaces);
-    decision.nearest = d.Nearest(p, s);
+    d.Explain(p, s, best_score, &decision);
     s.pub.articles.push_back(article.key);
     d.Absorb(&s, article.key, std::move(p), article.outlet);
   }

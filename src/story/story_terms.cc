@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "dyad/story.h"
+#include "story/hash.h"
 #include "story/story_text.h"
 
 #ifndef DYAD_DATA_DIR
@@ -226,7 +227,27 @@ Result<IdfTable> IdfTable::Parse(std::string_view text, std::string_view name) {
     table.terms_.emplace_back(std::string(term), df);
   }
   if (line_no == 0) return InvalidArgument(std::string(name) + ": empty IDF file");
+  table.BuildIndex();
   return table;
+}
+
+// An open-addressing table over the terms' hashes with each term's IDF
+// precomputed: a lookup is one hash and usually one string comparison.
+void IdfTable::BuildIndex() {
+  std::size_t size = 16;
+  while (size < 2 * terms_.size()) size *= 2;
+  slots_.assign(size, kNoTerm);
+  idf_.resize(terms_.size());
+  for (std::size_t t = 0; t < terms_.size(); ++t) {
+    idf_[t] = IdfOfDf(terms_[t].second);
+    std::size_t i = story_internal::HashBytes(terms_[t].first) & (size - 1);
+    while (slots_[i] != kNoTerm) i = (i + 1) & (size - 1);
+    slots_[i] = static_cast<std::uint32_t>(t);
+  }
+}
+
+double IdfTable::IdfOfDf(std::uint64_t df) const {
+  return std::log((1.0 + static_cast<double>(docs_)) / (1.0 + static_cast<double>(df))) + 1.0;
 }
 
 Result<IdfTable> IdfTable::Load(const std::string& path) {
@@ -246,10 +267,14 @@ std::string IdfTable::DefaultPath() {
 }
 
 double IdfTable::Idf(std::string_view term) const {
-  auto it = std::lower_bound(terms_.begin(), terms_.end(), term,
-                             [](const auto& e, std::string_view t) { return e.first < t; });
-  const std::uint64_t df = it != terms_.end() && it->first == term ? it->second : 0;
-  return std::log((1.0 + static_cast<double>(docs_)) / (1.0 + static_cast<double>(df))) + 1.0;
+  if (!slots_.empty()) {
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = story_internal::HashBytes(term) & mask; slots_[i] != kNoTerm;
+         i = (i + 1) & mask) {
+      if (terms_[slots_[i]].first == term) return idf_[slots_[i]];
+    }
+  }
+  return IdfOfDf(0);
 }
 
 void IdfBuilder::AddDocument(std::string_view text) {

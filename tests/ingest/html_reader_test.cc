@@ -189,5 +189,53 @@ TEST(HtmlReader, PageWrappedInAFormIsRead) {
   EXPECT_EQ(r.articles[0].body.find("Sign up"), std::string::npos) << r.articles[0].body;
 }
 
+// Blogger and older templates write a post as runs of text between <br>s in
+// <div>s and <span>s, with no <p>, inside a "widget Blog" wrapper (a class
+// naming furniture) beside sidebars and footers holding more text than the
+// post: the post body is still found.
+TEST(HtmlReader, PostWithoutParagraphElementsInAWidgetIsRead) {
+  std::string links;
+  for (int i = 0; i < 12; ++i) {
+    links += "<li><a href=\"/p" + std::to_string(i) + "\">Popular post number " +
+             std::to_string(i) + " that readers liked a lot this week</a></li>";
+  }
+  std::string html =
+      "<html><body><div id=\"main-wrapper\"><div class=\"widget Blog\" id=\"Blog1\">"
+      "<div class=\"blog-post hentry\"><div class=\"post-meta\">June 5, 2018</div>"
+      "<div class=\"post-body post-content\"><div><span>Veteran actress Kate Henshaw shared "
+      "new photos of herself on Monday, to the delight of her fans.</span><br></div>"
+      "<span>She was one of the guests invited to an event in Lagos, where she spoke about "
+      "her next film.</span><br><br>The 47-year-old won the Africa Movie Academy Award for "
+      "Best Actress in 2008.<br></div></div></div></div>"
+      "<div id=\"sidebar-wrapper\"><div class=\"widget PopularPosts\"><ul>" +
+      links + "</ul></div></div><div id=\"footer-wrapper\"><div class=\"widget\"><ul>" + links +
+      "</ul></div></div></body></html>";
+  auto r = testing::ReadBuffer(html, Format::kHtml, {}, "b.html");
+  ASSERT_TRUE(r.status.ok()) << r.status.ToString();
+  ASSERT_EQ(r.articles.size(), 1u);
+  const std::string& body = r.articles[0].body;
+  EXPECT_NE(body.find("Veteran actress Kate Henshaw"), std::string::npos) << body;
+  EXPECT_NE(body.find("guests invited to an event"), std::string::npos) << body;
+  EXPECT_NE(body.find("Best Actress in 2008."), std::string::npos) << body;
+  EXPECT_EQ(body.find("Popular post"), std::string::npos) << body;
+}
+
+// A page whose only text is in <div>s (no paragraph elements, no marker)
+// gives its densest block, not nothing.
+TEST(HtmlReader, TextInDivsOnlyGivesTheDensestBlock) {
+  std::string html =
+      "<html><body><div class=\"menu\"><a href=\"/\">Home</a> <a href=\"/n\">News</a></div>"
+      "<table><tr><td>The council approved the new budget on Tuesday after a long debate.<br>"
+      "Members voted eleven to four in favour of the plan.<br>The mayor said the vote was a "
+      "relief for the city's schools.</td></tr></table></body></html>";
+  auto r = testing::ReadBuffer(html, Format::kHtml, {}, "t.html");
+  ASSERT_TRUE(r.status.ok()) << r.status.ToString();
+  ASSERT_EQ(r.articles.size(), 1u);
+  const std::string& body = r.articles[0].body;
+  EXPECT_NE(body.find("approved the new budget"), std::string::npos) << body;
+  EXPECT_NE(body.find("relief for the city's schools"), std::string::npos) << body;
+  EXPECT_EQ(body.find("Home"), std::string::npos) << body;
+}
+
 }  // namespace
 }  // namespace dyad

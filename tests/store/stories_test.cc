@@ -521,5 +521,51 @@ TEST(IngestStories, SyndicatedCopiesFromJsonl) {
   EXPECT_EQ(b.duplicate_of, a.duplicate_of);
 }
 
+// `dyad query --story ID --why`: each article of the story with what ties it
+// to the story (names as written, places, words, score, nearest article).
+TEST(IngestStories, QueryWhyNamesWhatTiesEachArticle) {
+  TempDir dir;
+  const std::string input = dir / "quake.jsonl";
+  {
+    std::ofstream f(input);
+    f << nlohmann::json{{"id", "q1"},
+                        {"date", "2010-01-10"},
+                        {"source", "wire.example"},
+                        {"text",
+                         "A magnitude 6.1 earthquake struck off the coast of Northern California "
+                         "near Eureka on Sunday, shaking homes and knocking out power. Humboldt "
+                         "County officials reported damaged chimneys and broken windows in "
+                         "Eureka but no deaths."}}
+             .dump()
+      << '\n';
+    f << nlohmann::json{{"id", "q2"},
+                        {"date", "2010-01-11"},
+                        {"text",
+                         "Residents of Eureka cleaned up broken glass on Monday after a strong "
+                         "earthquake rattled Humboldt County. Power was restored to most homes "
+                         "in Eureka, Humboldt County officials said."}}
+             .dump()
+      << '\n';
+  }
+  const std::string db = dir / "q.db";
+  std::string out, err;
+  ASSERT_EQ(RunCli({"ingest", input, "--db", db, "--threads", "1", "--progress", "none"}, dir, &out,
+                   &err),
+            0)
+      << err;
+  ASSERT_EQ(RunCli({"query", "--db", db, "--story", "1", "--why"}, dir, &out, &err), 0) << err;
+  EXPECT_NE(out.find("story 1:"), std::string::npos) << out;
+  EXPECT_NE(out.find("started the story"), std::string::npos) << out;
+  EXPECT_NE(out.find("names: "), std::string::npos) << out;
+  EXPECT_NE(out.find("Eureka"), std::string::npos) << out;
+  EXPECT_NE(out.find("words: "), std::string::npos) << out;
+  EXPECT_NE(out.find("nearest article"), std::string::npos) << out;
+  // --why needs --story.
+  EXPECT_NE(RunCli({"query", "--db", db, "--why"}, dir, &out, &err), 0);
+  // The second article names no outlet: one source, not two.
+  ASSERT_EQ(RunCli({"stories", "--db", db}, dir, &out, &err), 0) << err;
+  EXPECT_NE(out.find("1 stories"), std::string::npos) << out;
+}
+
 }  // namespace
 }  // namespace dyad

@@ -180,7 +180,8 @@ TEST(ArticleStoryClustererTest, ReportsOfOneHappeningJoinAnotherStartsAStory) {
   auto has = [](const std::vector<std::string>& v, const std::string& x) {
     return std::find(v.begin(), v.end(), x) != v.end();
   };
-  EXPECT_TRUE(has(a2->shared_names, "eureka")) << a2->shared_names.size();
+  // Names as written, content words normalised.
+  EXPECT_TRUE(has(a2->shared_names, "Eureka")) << a2->shared_names.size();
   EXPECT_TRUE(has(a2->shared_words, "earthquake") || has(a2->shared_words, "quake"));
   EXPECT_TRUE(b->started);  // another earthquake, elsewhere
   EXPECT_TRUE(t->started);
@@ -190,7 +191,67 @@ TEST(ArticleStoryClustererTest, ReportsOfOneHappeningJoinAnotherStartsAStory) {
   EXPECT_EQ(s->articles, (std::vector<std::string>{"1", "2"}));
   EXPECT_EQ(s->first_date, "2010-01-10");
   EXPECT_EQ(s->last_date, "2010-01-11");
-  EXPECT_NE(s->label.find("humboldt county"), std::string::npos) << s->label;
+  // The label keeps the names' case as written.
+  EXPECT_NE(s->label.find("Humboldt County"), std::string::npos) << s->label;
+}
+
+TEST(ArticleStoryClustererTest, ExplanationNamesSharedPlacesAndEvents) {
+  CapitalisedPhraseNames names;
+  ArticleStoryClusterer c(ShippedIdf(), names);
+  StoryArticle a1 = Art("1", "2010-01-10", kQuakeA1, {"Eureka", "Humboldt County"});
+  a1.event_types = {"19", "ASSAULT"};
+  StoryArticle a2 = Art("2", "2010-01-11", kQuakeA2, {"Eureka"});
+  a2.event_types = {"19"};
+  a2.dyads = {"USA>USA"};
+  ASSERT_TRUE(c.Add(a1).ok());
+  auto d = c.Add(a2);
+  ASSERT_TRUE(d.ok());
+  ASSERT_FALSE(d->started);
+  EXPECT_EQ(d->shared_places, (std::vector<std::string>{"Eureka"}));
+  EXPECT_EQ(d->shared_events, (std::vector<std::string>{"19"}));
+  EXPECT_GT(d->places, 0.5);
+  EXPECT_GT(d->events, 0.0);
+}
+
+TEST(ArticleStoryClustererTest, AllCapitalsHeadlineGivesWayToTheNameAsWritten) {
+  CapitalisedPhraseNames names;
+  ArticleStoryClusterer c(ShippedIdf(), names);
+  StoryArticle a = Art("1", "1987-03-02",
+                       "Dominion Resources Inc said its first quarter net "
+                       "income rose. Dominion Resources expects growth.");
+  a.title = "DOMINION RESOURCES INC 1ST QTR NET";
+  ASSERT_TRUE(c.Add(a).ok());
+  const ArticleStory* s = c.story(1);
+  ASSERT_NE(s, nullptr);
+  EXPECT_NE(s->label.find("Dominion Resources"), std::string::npos) << s->label;
+  EXPECT_EQ(s->label.find("DOMINION"), std::string::npos) << s->label;
+}
+
+// Undated pages that state their date near the top: the same kind of
+// happening years apart is another happening, the same year may join.
+TEST(ArticleStoryClustererTest, DatelinesYearsApartKeepHappeningsApart) {
+  CapitalisedPhraseNames names;
+  StoryOptions on;
+  on.dateline_dates = true;
+  ArticleStoryClusterer c(ShippedIdf(), names, on);
+  const std::string body =
+      "A fire ripped through the Waitrose supermarket on the High Street, and more than 50 "
+      "firefighters tackled the blaze which began on the roof of the store. Waitrose said the "
+      "store would stay closed while police treat the fire as suspicious.";
+  auto first = c.Add(Art("1", "", "Major fire at Waitrose, July 21, 2013, 2:21 pm. " + body));
+  auto same_year = c.Add(Art("2", "", "23 July 2013 - " + body));
+  auto years_later = c.Add(Art("3", "", "Dec. 15th, 2008 -- " + body));
+  auto undated = c.Add(Art("4", "", body));
+  ASSERT_TRUE(first.ok() && same_year.ok() && years_later.ok() && undated.ok());
+  EXPECT_EQ(same_year->story, first->story);
+  EXPECT_TRUE(years_later->started);
+  EXPECT_FALSE(undated->started);  // no stated year: nothing to disagree with
+  // Off (the default): the years are not read.
+  ArticleStoryClusterer off(ShippedIdf(), names);
+  ASSERT_TRUE(off.Add(Art("1", "", "Major fire at Waitrose, July 21, 2013. " + body)).ok());
+  auto joined = off.Add(Art("3", "", "Dec. 15th, 2008 -- " + body));
+  ASSERT_TRUE(joined.ok());
+  EXPECT_FALSE(joined->started);
 }
 
 TEST(ArticleStoryClustererTest, OutsideTheWindowOnlyStrongNamesJoin) {

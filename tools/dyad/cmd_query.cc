@@ -21,6 +21,7 @@ struct QueryArgs {
   EventFilter filter;
   bool json = false;
   bool summary = false;
+  bool why = false;  // with --story: why each article is in it, not its events
 };
 
 // Cuts `s` to at most `width` bytes on a UTF-8 boundary, marking the cut.
@@ -51,6 +52,7 @@ int RunQuery(const QueryArgs& args) {
     return kExitFailure;
   }
   if (args.summary) return PrintStoreSummary(**store);
+  if (args.why) return PrintStoryWhy(**store, args.filter.story);
   std::size_t n = 0;
   std::string out;
   const bool tty = isatty(STDOUT_FILENO);
@@ -172,7 +174,11 @@ void RegisterQuery(CLI::App& app, Runner* run) {
   cmd->add_option("--to", args->filter.to, "Last event date (YYYY-MM-DD)")
       ->check([](const std::string& v) { return CheckIsoDate(v, "").message(); });
   cmd->add_option("--place", args->filter.place, "Event location: place name or country code");
-  cmd->add_option("--story", args->filter.story, "Events of this story id");
+  CLI::Option* story = cmd->add_option("--story", args->filter.story, "Events of this story id");
+  cmd->add_flag("--why", args->why,
+                "With --story: the story's articles and what ties each to it (names, places, "
+                "words, events, score, nearest article) instead of its events")
+      ->needs(story);
   cmd->add_option("--text", args->filter.text, "Sentence contains this text (case-insensitive)");
   cmd->add_option("--limit", args->filter.limit, "At most N events (0 = all)");
   cmd->add_flag("--json", args->json, "JSON lines (one event per line, as `dyad code --flat`)");

@@ -47,8 +47,11 @@ int ListStories(Store& store, const StoriesArgs& args) {
           outlets.push_back(l.source);
       }
     }
-    std::printf("%-6lld %-8lld %-7zu %-7lld %-10s %-10s  %s\n", static_cast<long long>(st.id),
-                static_cast<long long>(st.articles), outlets.size(),
+    // Articles that name no outlet (plain text, ECB+, JSON lines without a
+    // source) are not counted as sources; "-" when none of them names one.
+    const std::string sources = outlets.empty() ? "-" : std::to_string(outlets.size());
+    std::printf("%-6lld %-8lld %-7s %-7lld %-10s %-10s  %s\n", static_cast<long long>(st.id),
+                static_cast<long long>(st.articles), sources.c_str(),
                 static_cast<long long>(st.events),
                 st.first_date.empty() ? "-" : st.first_date.c_str(),
                 st.last_date.empty() ? "-" : st.last_date.c_str(), st.label.c_str());
@@ -56,7 +59,9 @@ int ListStories(Store& store, const StoriesArgs& args) {
   return kExitOk;
 }
 
-int ShowStory(Store& store, std::int64_t id) {
+}  // namespace
+
+int PrintStoryWhy(Store& store, std::int64_t id) {
   auto stories = store.Stories(id - 1, 1);
   if (!stories.ok()) {
     PrintError(stories.status().ToString());
@@ -86,6 +91,8 @@ int ShowStory(Store& store, std::int64_t id) {
   return kExitOk;
 }
 
+namespace {
+
 int RunStories(const StoriesArgs& args) {
   StoreOptions ro;
   ro.read_only = true;
@@ -94,7 +101,7 @@ int RunStories(const StoriesArgs& args) {
     PrintError(store.status().ToString());
     return kExitFailure;
   }
-  return args.story ? ShowStory(**store, args.story) : ListStories(**store, args);
+  return args.story ? PrintStoryWhy(**store, args.story) : ListStories(**store, args);
 }
 
 struct IdfArgs {

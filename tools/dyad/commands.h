@@ -5,6 +5,7 @@
 #define DYAD_TOOLS_COMMANDS_H_
 
 #include <CLI/CLI.hpp>
+#include <cstdint>
 #include <functional>
 #include <string>
 
@@ -41,6 +42,12 @@ void RegisterStories(CLI::App& app, Runner* run);
 // Prints a readable digest of a store to stdout (`dyad query --summary`,
 // `dyad ingest --summary`); returns an exit code.
 int PrintStoreSummary(Store& store);
+
+// Prints one story of a store and, per article, why it is in the story: the
+// names, places, words and events it shares with the story, its score and
+// its nearest earlier member (`dyad stories --story ID`,
+// `dyad query --story ID --why`); returns an exit code.
+int PrintStoryWhy(Store& store, std::int64_t story_id);
 
 // Prints "dyad: <message>" to stderr.
 void PrintError(const std::string& message);
