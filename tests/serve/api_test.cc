@@ -1,6 +1,6 @@
 // The JSON API without sockets: HandleApi() over a store of the bundled
-// examples (25 events, one-sided ones included; 5 articles). Every endpoint, paging, filters, and bad
-// parameters answering 4xx with a JSON error naming the field.
+// examples (25 events, one-sided ones included; 5 articles). Every endpoint, paging, filters, and
+// bad parameters answering 4xx with a JSON error naming the field.
 #include <gtest/gtest.h>
 
 #include <map>
@@ -296,7 +296,8 @@ TEST_F(ApiTest, FacetsCountTheFilteredEvents) {
   for (const Json& r : split["facets"]["day"]) EXPECT_TRUE(r["split"].is_string());
 
   Json filtered = Ok("/api/facets", {{"field", "plover"}, {"actor", "AZE"}});
-  EXPECT_EQ(total(filtered["facets"]["plover"]), 3);  // AZE events with a PLOVER type; the 016 has none
+  EXPECT_EQ(total(filtered["facets"]["plover"]),
+            3);  // AZE events with a PLOVER type; the 016 has none
 
   ExpectError("/api/facets", {{"field", "bogus"}}, 400, "field");
   ExpectError("/api/facets", {{"field", "none"}}, 400, "field");
