@@ -1092,16 +1092,7 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
   };
   // A bare place right after in/at/near ("met in Cairo") is where, not whom;
   // `skip_places` passes over it.
-  auto is_locative = [&](std::int32_t u) {
-    const Unit& x = units[u];
-    if (x.agent_only || x.actor_begin != x.begin || x.actor_end != x.end) return false;
-    for (const std::string& c : x.codes)
-      if (c.size() != 3) return false;
-    std::uint32_t b = x.begin;
-    while (b > 0 && IsDeterminer(W[b - 1])) --b;
-    return b > 0 &&
-           IsOneOf(W[b - 1], {"in", "at", "near", "inside", "outside", "across", "throughout"});
-  };
+  auto is_locative = [&](std::int32_t u) { return IsLocativeUnit(units[u], W); };
   auto find_object = [&](std::uint32_t ve, std::uint32_t ce, std::int32_t source,
                          bool skip_places) -> std::int32_t {
     std::string_view src_code =
@@ -1335,41 +1326,15 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
     }
     const std::size_t events_before = out->events.size();
 
-    std::string rule = dicts_.Where(fired ? fired->where : form.where);
-    auto emit_codes = [&](std::int32_t s, std::int32_t t, std::string_view cameo,
-                          std::string_view scode, std::string_view tcode) {
-      if (out->events.size() >= options_.max_events_per_sentence) return;
-      if (s != kNoUnit && t != kNoUnit && scode == tcode) return;
-      CodedEvent ev;
-      ev.cameo = std::string(cameo);
-      ev.verb_first_token = t0 + vm.begin;
-      ev.verb_end_token = t0 + vm.end;
-      ev.rule = rule;
-      ev.passive = passive;
-      ev.negated = negated;
-      if (s != kNoUnit) {
-        ev.has_source = true;
-        ev.source = {t0 + units[s].begin, t0 + units[s].end, std::string(scode), units[s].rule,
-                     units[s].agent_only};
-      }
-      if (t != kNoUnit) {
-        ev.has_target = true;
-        ev.target = {t0 + units[t].begin, t0 + units[t].end, std::string(tcode), units[t].rule,
-                     units[t].agent_only};
-      }
-      for (const CodedEvent& e : out->events) {
-        if (e.cameo == ev.cameo && e.source.code == ev.source.code &&
-            e.target.code == ev.target.code && e.has_source == ev.has_source &&
-            e.has_target == ev.has_target)
-          return;
-      }
-      out->events.push_back(std::move(ev));
-    };
-    static const std::vector<std::string> kNoCode = {std::string()};
+    CodedEvent base;
+    base.verb_first_token = t0 + vm.begin;
+    base.verb_end_token = t0 + vm.end;
+    base.rule = dicts_.Where(fired ? fired->where : form.where);
+    base.passive = passive;
+    base.negated = negated;
     auto emit = [&](std::int32_t s, std::int32_t t, std::string_view cameo) {
-      for (const std::string& sc_code : s == kNoUnit ? kNoCode : units[s].codes)
-        for (const std::string& tc_code : t == kNoUnit ? kNoCode : units[t].codes)
-          emit_codes(s, t, cameo, sc_code, tc_code);
+      base.cameo = std::string(cameo);
+      EmitUnitEvents(*sc, s, t, t0, base, out);
     };
     for (std::int32_t s : sources) {
       for (std::int32_t t : targets) {

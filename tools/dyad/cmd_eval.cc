@@ -39,6 +39,15 @@ void ShowGold(const std::vector<GoldSentence>& gold, const std::vector<std::stri
   }
 }
 
+// The pipeline the flags ask for: data folder, clause coder, require_dyad.
+PipelineOptions PipelineOptionsFor(const EvalArgs& a) {
+  PipelineOptions po;
+  po.data_dir = a.data_dir;
+  po.use_parser = a.parse;
+  po.require_dyad = a.require_dyad;
+  return po;
+}
+
 bool Floor(const char* what, double got, double floor) {
   if (floor < 0 || got >= floor) return true;
   std::fprintf(stderr, "dyad: %s %.3f is below the floor %.3f\n", what, got, floor);
@@ -51,10 +60,7 @@ int RunGoldCmd(const EvalArgs& a) {
   auto texts = ResolveGoldTexts(*gold, a.shared, a.allow_drift || a.show);
   if (!texts.ok()) return PrintError(texts.status().ToString()), kExitFailure;
   if (a.show) return ShowGold(*gold, *texts), kExitOk;
-  PipelineOptions po;
-  po.data_dir = a.data_dir;
-  po.use_parser = a.parse;
-  po.require_dyad = a.require_dyad;
+  PipelineOptions po = PipelineOptionsFor(a);
   auto pipeline = LoadPipeline(po, true);
   if (!pipeline) return kExitFailure;
   std::string details;
@@ -77,10 +83,7 @@ int RunGoldCmd(const EvalArgs& a) {
 }
 
 int RunWeakCmd(const EvalArgs& a) {
-  PipelineOptions po;
-  po.data_dir = a.data_dir;
-  po.use_parser = a.parse;
-  po.require_dyad = a.require_dyad;
+  PipelineOptions po = PipelineOptionsFor(a);
   auto pipeline = LoadPipeline(po, true);
   if (!pipeline) return kExitFailure;
   std::string path =
