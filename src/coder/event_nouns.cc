@@ -71,7 +71,8 @@ Result<std::shared_ptr<const EventNouns>> EventNouns::Parse(std::string_view tex
     const auto entry = static_cast<std::uint32_t>(out->entries_.size());
     std::vector<std::string_view> forms = SplitOn(f[0], '|');
     for (std::string_view form : forms) {
-      if (!IsNounForm(form) || std::count(form.begin(), form.end(), ' ') > 1)
+      if (!IsNounForm(form) || std::count(form.begin(), form.end(), ' ') > 1 ||
+          form.front() == ' ' || form.back() == ' ')
         return ParseError(where() + "field noun: '" + std::string(form) +
                           "' is not a lower-case noun of one or two words");
       out->forms_.emplace_back(std::string(form), entry);

@@ -145,6 +145,9 @@ TEST(EventNounsTest, BrokenLinesNameFileLineAndField) {
   EXPECT_NE(twice.status().message().find("listed twice"), std::string::npos);
   auto upper = EventNouns::Parse("Attack\t190\ton\n", "n.tsv");
   EXPECT_FALSE(upper.ok());
+  // A stray space would make a form no lookup can find (found by the fuzz target).
+  EXPECT_FALSE(EventNouns::Parse(" attack\t190\ton\n", "n.tsv").ok());
+  EXPECT_FALSE(EventNouns::Parse("attack \t190\ton\n", "n.tsv").ok());
   EXPECT_FALSE(EventNouns::Load("/nonexistent/event_nouns.tsv").ok());
 }
 
