@@ -430,6 +430,49 @@ bool OneSidedAllowed(std::string_view cameo, bool has_source) {
   return has_source || cameo.substr(0, 2) >= "07";
 }
 
+// Harm no actor did: nature or an accident ("killed in a helicopter crash",
+// "a house fire kills five children", "struck by an earthquake"). A closed class
+// of English nouns, like the determiners above; "explosion" is not in it (a bomb
+// explodes as often as a gas main).
+bool IsNaturalCause(std::string_view lower) {
+  return IsOneOf(
+      lower,
+      {"fire",        "fires",    "blaze",     "flood",     "floods",    "flooding",   "earthquake",
+       "earthquakes", "quake",    "tsunami",   "storm",     "storms",    "typhoon",    "hurricane",
+       "cyclone",     "tornado",  "tornadoes", "avalanche", "landslide", "landslides", "mudslide",
+       "eruption",    "crash",    "crashes",   "collision", "accident",  "accidents",  "derailment",
+       "stampede",    "collapse", "heatwave",  "drought",   "lightning", "epidemic",   "outbreak",
+       "disease",     "famine",   "shipwreck", "capsizing", "wildfire",  "wildfires",  "bushfire",
+       "bushfires",   "inferno",  "overdose"});
+}
+
+bool IsHarm(std::string_view cameo) {
+  return cameo.starts_with("18") || cameo.starts_with("19") || cameo.starts_with("20") ||
+         cameo.starts_with("171");
+}
+
+// Whether the harm verb in words [vb, ve) of the clause [cb, ce) names a natural
+// cause: as its subject ("floods kill", "a fire that destroyed", "Typhoon Haiyan
+// kills") or in a phrase after it ("killed in/by/after a car accident").
+bool HarmedByNaturalCause(const CoderScratch& sc, std::uint32_t cb, std::uint32_t vb,
+                          std::uint32_t ve, std::uint32_t ce) {
+  auto lower = [&](std::uint32_t p) { return sc.dict_words[p].text; };
+  std::uint32_t p = vb;
+  if (p > cb && IsOneOf(lower(p - 1), {"that", "which"})) --p;
+  if (p > cb && IsNaturalCause(lower(p - 1))) return true;
+  if (p > cb + 1 && IsNaturalCause(lower(p - 2)) &&
+      std::isupper(static_cast<unsigned char>(sc.words[p - 1].empty() ? 'a' : sc.words[p - 1][0])))
+    return true;  // "Typhoon Haiyan kills"
+  for (std::uint32_t q = ve; q < ce; ++q) {
+    if (!IsOneOf(lower(q), {"in", "by", "after", "during", "from", "amid"})) continue;
+    for (std::uint32_t r = q + 1; r < ce && r <= q + 4; ++r) {
+      if (IsNaturalCause(lower(r))) return true;
+      if (IsPreposition(lower(r))) break;
+    }
+  }
+  return false;
+}
+
 // Meetings, talks, cooperation and agreements: "A and B met" codes A-B and B-A.
 bool Reciprocal(std::string_view cameo) {
   return cameo.starts_with("04") || cameo == "057" || cameo.starts_with("06");
@@ -1148,6 +1191,21 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
     }
     return false;
   };
+  auto has_direct_object = [&](std::uint32_t ve, std::uint32_t ce) {
+    std::uint32_t p = ve;
+    while (p < ce && sc->hidden[p]) ++p;
+    if (p >= ce || IsPreposition(W[p]) || IsClausePunct(W[p])) return false;
+    return IsDeterminer(W[p]) || has_object(p, p + 1);
+  };
+  // A statement's target is whom it is made to: the word after the verb group
+  // ("told Reuters", "said to the envoy"), not an actor of what was said
+  // ("officials state that Russia will send missiles to Syria").
+  auto is_addressee = [&](std::uint32_t ve, std::int32_t u) {
+    if (u == kNoUnit) return false;
+    std::uint32_t p = ve;
+    while (p < units[u].begin && (sc->hidden[p] || IsDeterminer(W[p]) || W[p] == "to")) ++p;
+    return p == units[u].begin;
+  };
   for (std::size_t vi = 0; vi < verbs.size(); ++vi) {
     const VerbMatch& vm = verbs[vi].m;
     const VerbForm& form = *vm.form;
@@ -1293,8 +1351,10 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
       targets = sources;
     // "A and B met": each with the other (with a tree only for meeting,
     // talks and agreements; "A, B and C have not commented" is no event).
-    if (tgt == kNoUnit && sources.size() > 1 &&
-        (!clauses || (Reciprocal(code.text) && clauses->Object(vm.verb) == coder::kNoWord)))
+    // Without a tree a direct object is the first word after the verb group
+    // when it is nominal ("ten countries have met its criteria" is no meeting).
+    if (tgt == kNoUnit && sources.size() > 1 && Reciprocal(code.text) &&
+        (clauses ? clauses->Object(vm.verb) == coder::kNoWord : !has_direct_object(vm.end, ce)))
       targets = sources;
     if (clauses && (sources.empty() || targets.empty())) {
       // One-sided events from the tree: the side the clause states.
@@ -1324,6 +1384,7 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
       if (sources.empty()) sources.push_back(kNoUnit);
       if (targets.empty()) targets.push_back(kNoUnit);
     }
+    if (IsHarm(code.text) && HarmedByNaturalCause(*sc, cb, vm.begin, vm.end, ce)) continue;
     const std::size_t events_before = out->events.size();
 
     CodedEvent base;
@@ -1338,6 +1399,7 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
     };
     for (std::int32_t s : sources) {
       for (std::int32_t t : targets) {
+        if (code.text == "010" && !is_addressee(vm.end, t)) continue;
         emit(s, t, code.text);
         if (vc.paired != kNone) {
           const Code& pc = dicts_.code(vc.paired);
