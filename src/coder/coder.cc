@@ -1203,7 +1203,7 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
   auto is_addressee = [&](std::uint32_t ve, std::int32_t u) {
     if (u == kNoUnit) return false;
     std::uint32_t p = ve;
-    while (p < units[u].begin && (sc->hidden[p] || IsDeterminer(W[p]) || W[p] == "to")) ++p;
+    while (p < units[u].begin && (sc->hidden[p] || IsOneOf(W[p], {"the", "a", "an", "to"}))) ++p;
     return p == units[u].begin;
   };
   for (std::size_t vi = 0; vi < verbs.size(); ++vi) {
@@ -1385,6 +1385,11 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
       if (targets.empty()) targets.push_back(kNoUnit);
     }
     if (IsHarm(code.text) && HarmedByNaturalCause(*sc, cb, vm.begin, vm.end, ce)) continue;
+    // A bare meeting verb with a thing as its object is another sense ("ten
+    // countries have met its criteria", "met the deadline"): no event.
+    if (!fired && Reciprocal(code.text) && tgt == kNoUnit &&
+        (clauses ? clauses->Object(vm.verb) != coder::kNoWord : has_direct_object(vm.end, ce)))
+      continue;
     const std::size_t events_before = out->events.size();
 
     CodedEvent base;

@@ -65,6 +65,22 @@ PLAN
 
 --- VISIT [042:043] ---
 VISIT
+
+--- SAY [010] ---
+SAY {SAID SAYS}
+TELL {TOLD}
+
+--- CONSULT [040] ---
+CONSULT {CONSULTED}
+
+--- AGREE [030] ---
+AGREE {AGREED}
+
+--- KILL [190] ---
+KILL {KILLED KILLS}
+
+--- DESTROY [1712] ---
+DESTROY {DESTROYED}
 )";
 
 class CoderTest : public ::testing::Test {
@@ -253,6 +269,45 @@ TEST_F(CoderTest, OneSidedEventsDoNotRepeatACodedClause) {
             (std::set<Triple>{{"ARN", "GON", "064"}, {"MOR", "OSG", "190"}}));
   EXPECT_EQ(Code("Arnor restored ties with Gondor; Mordor attacked the embassy.", 20250507, o),
             (std::set<Triple>{{"ARN", "GON", "064"}, {"MOR", "", "190"}}));
+}
+
+TEST_F(CoderTest, HarmByNatureOrAccidentIsNoEvent) {
+  CoderOptions o;
+  o.require_dyad = false;
+  // Real shapes from the current-events portal, with the suite's actors.
+  EXPECT_EQ(Code("Five Gondor soldiers are killed in a helicopter crash.", 20250507, o),
+            (std::set<Triple>{}));
+  EXPECT_EQ(Code("A house fire kills five Gondor soldiers.", 20250507, o), (std::set<Triple>{}));
+  EXPECT_EQ(Code("Gondor soldiers died in a fire that destroyed Osgiliath.", 20250507, o),
+            (std::set<Triple>{}));
+  // An actor's attack stays an event, and so does an explosion.
+  EXPECT_EQ(Code("Mordor killed five Gondor soldiers.", 20250507, o),
+            (std::set<Triple>{{"MOR", "GONMIL", "190"}}));
+  EXPECT_EQ(Code("An explosion killed five Gondor soldiers.", 20250507, o),
+            (std::set<Triple>{{"", "GONMIL", "190"}}));
+}
+
+TEST_F(CoderTest, AStatementIsMadeToItsAddressee) {
+  // "Russian officials state that the country will send missiles to Syria":
+  // Syria is not whom the statement is made to.
+  EXPECT_EQ(Code("Arnor said that Gondor will send troops to Mordor."), (std::set<Triple>{}));
+  EXPECT_EQ(Code("Arnor told Gondor."), (std::set<Triple>{{"ARN", "GON", "010"}}));
+  EXPECT_EQ(Code("Arnor said to Gondor that the war was over."),
+            (std::set<Triple>{{"ARN", "GON", "010"}}));
+  EXPECT_EQ(Code("Arnor told Gondor that the talks were over."),
+            (std::set<Triple>{{"ARN", "GON", "010"}}));
+}
+
+TEST_F(CoderTest, CompoundSubjectsMeetEachOtherOnlyWithoutAnObject) {
+  EXPECT_EQ(Code("Arnor and Gondor consulted in Osgiliath."),
+            (std::set<Triple>{{"ARN", "GON", "040"}, {"GON", "ARN", "040"}}));
+  // "Ten countries ... have met its criteria for entry": no meeting, not
+  // even a one-sided one.
+  CoderOptions o;
+  o.require_dyad = false;
+  EXPECT_EQ(Code("Arnor and Gondor consulted its experts.", 20250507, o), (std::set<Triple>{}));
+  // Agreeing to something is not agreeing with each other.
+  EXPECT_EQ(Code("Arnor and Gondor agreed to the creation of a fund."), (std::set<Triple>{}));
 }
 
 }  // namespace
