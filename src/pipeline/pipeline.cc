@@ -125,12 +125,9 @@ void GiveGenericActorsTheirEarlierCountry(const std::vector<Entity>& entities, E
   }
 }
 
-// "Police arrested two men in Wichita": an actor with a sector and no country
-// ("police" -> COP) takes the country of the place where its event happened
-// (USACOP). Migrants and refugees (REF) are as often from elsewhere.
-void GiveGenericActorsThePlaceCountry(Event* ev) {
-  if (!ev->location || ev->location->role != "location") return;
-  const std::string& country = ev->location->place.country;
+// Gives `country` to each side of `ev` that has a sector and no country.
+// Migrants and refugees (REF) are as often from elsewhere and keep none.
+void GiveGenericActorsCountry(const std::string& country, Event* ev) {
   if (country.size() != 3) return;
   for (std::optional<Actor>* side : {&ev->source, &ev->target}) {
     Actor* a = side->has_value() ? &side->value() : nullptr;
@@ -139,6 +136,31 @@ void GiveGenericActorsThePlaceCountry(Event* ev) {
     a->code = country + a->code;
     a->country = country;
   }
+}
+
+// "Police arrested two men in Wichita": an actor with a sector and no country
+// ("police" -> COP) takes the country of the place where its event happened
+// (USACOP).
+void GiveGenericActorsThePlaceCountry(Event* ev) {
+  if (ev->location && ev->location->role == "location")
+    GiveGenericActorsCountry(ev->location->place.country, ev);
+}
+
+// The one country an article is about, when it names exactly one: the
+// countries of its coded actors (IGOs aside) and of its events' places.
+// Empty when it names none or several.
+std::string TheArticleCountry(const CodedArticle& coded) {
+  std::string only;
+  auto see = [&](const std::string& c) {
+    if (c.size() != 3 || c == "IGO") return true;
+    if (only.empty()) only = c;
+    return only == c;
+  };
+  for (const Entity& e : coded.entities)
+    if (!see(e.country)) return "";
+  for (const Event& ev : coded.events)
+    if (ev.location && !see(ev.location->place.country)) return "";
+  return only;
 }
 
 class PipelineImpl final : public Pipeline {
@@ -233,9 +255,13 @@ class PipelineImpl final : public Pipeline {
     }
     // Who says so, how sure, when and where.
     context_->Annotate(article, s.doc, s.tags, out, DocumentTrees{s.doc_arcs, parser_.get()});
+    const std::string article_country = TheArticleCountry(*out);
     for (Event& ev : out->events) {
       GiveGenericActorsTheirEarlierCountry(out->entities, &ev);
       GiveGenericActorsThePlaceCountry(&ev);
+      // "Ethiopian opposition groups demonstrate against the government's
+      // plan": else the article's country when it names only one (ETHGOV).
+      GiveGenericActorsCountry(article_country, &ev);
     }
     if (names_) {
       FindDocumentNames(*names_, s.doc, s.tags, &s.names, &s.mentions);

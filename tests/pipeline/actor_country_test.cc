@@ -1,0 +1,63 @@
+// Generic actors ("police", "the government") take a country from their
+// phrase, an earlier mention, their event's place, or else the one country the
+// article names (issue 18 item 4).
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <string>
+
+#include "dyad/article.h"
+#include "dyad/event.h"
+#include "dyad/pipeline.h"
+
+namespace dyad {
+namespace {
+
+class ActorCountryTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    auto p = Pipeline::Create(PipelineOptions{});
+    ASSERT_TRUE(p.ok()) << p.status().ToString();
+    pipeline_ = std::move(p).value().release();
+  }
+  static void TearDownTestSuite() {
+    delete pipeline_;
+    pipeline_ = nullptr;
+  }
+
+  // The codes of the sides of every event coded from `body`, "SRC>TGT;".
+  static std::string Sides(const std::string& body) {
+    Article a;
+    a.id = "t";
+    a.date = "2019-03-05";
+    a.body = body;
+    CodedArticle coded;
+    EXPECT_TRUE(pipeline_->Process(a, &coded).ok());
+    std::string out;
+    for (const Event& e : coded.events)
+      out += (e.source ? e.source->code : "-") + ">" + (e.target ? e.target->code : "-") + ";";
+    return out;
+  }
+
+  static Pipeline* pipeline_;
+};
+
+Pipeline* ActorCountryTest::pipeline_ = nullptr;
+
+TEST_F(ActorCountryTest, AGenericActorTakesTheOnlyCountryTheArticleNames) {
+  // A real shape from the current-events portal (Law and crime, 2019).
+  std::string sides = Sides(
+      "The Swedish Financial Supervisory Authority announces it will launch an investigation "
+      "into the bank for suspected market abuses.");
+  EXPECT_NE(sides.find("SWEBUS"), std::string::npos) << sides;
+}
+
+TEST_F(ActorCountryTest, AnArticleNamingTwoCountriesGivesNone) {
+  std::string sides = Sides(
+      "Swedish and Norwegian regulators met on Tuesday. The supervisory authority announces it "
+      "will launch an investigation into the bank for suspected market abuses.");
+  EXPECT_NE(sides.find(">BUS;"), std::string::npos) << sides;  // coded, with no country
+}
+
+}  // namespace
+}  // namespace dyad
