@@ -473,6 +473,39 @@ bool HarmedByNaturalCause(const CoderScratch& sc, std::uint32_t cb, std::uint32_
   return false;
 }
 
+// Words that may stand between "by" (or "in") and the actor of a passive:
+// determiners, numbers and adjectives ("by two female suicide bombers").
+bool IsModifierWord(const CoderScratch& sc, std::span<const PosTag> tags, std::uint32_t p) {
+  if (IsDeterminer(sc.dict_words[p].text)) return true;
+  return p < tags.size() && (tags[p].upos == Upos::kAdj || tags[p].upos == Upos::kNum);
+}
+
+// The coded actor a passive verb (words ending at `ve`, clause ending at `ce`)
+// names as its agent, without a tree: "B was attacked by A", "killed by two
+// female suicide bombers", or the agent of the harm it happened in ("killed in
+// Syrian government airstrikes", an event noun of `nouns`).
+std::int32_t PassiveAgent(const CoderScratch& sc, std::span<const PosTag> tags,
+                          const EventNouns* nouns, std::uint32_t ve, std::uint32_t ce) {
+  auto coded_unit_at = [&](std::uint32_t q) -> std::int32_t {
+    while (q < ce && sc.unit_at[q] == kNoUnit && IsModifierWord(sc, tags, q)) ++q;
+    if (q >= ce || sc.unit_at[q] == kNoUnit) return kNoUnit;
+    return sc.units[sc.unit_at[q]].code.empty() ? kNoUnit : sc.unit_at[q];
+  };
+  for (std::uint32_t p = ve; p + 1 < ce; ++p) {
+    std::string_view w = sc.dict_words[p].text;
+    if (w == "by") return coded_unit_at(p + 1);
+    if (!nouns || (w != "in" && w != "during")) continue;
+    std::int32_t u = coded_unit_at(p + 1);
+    if (u == kNoUnit) continue;
+    std::uint32_t e = sc.units[u].end;
+    int words = 0;
+    const EventNoun* noun =
+        e < ce ? nouns->Find(sc.dict_words[e - 1].text, sc.dict_words[e].text, &words) : nullptr;
+    if (noun && IsHarm(noun->cameo)) return u;
+  }
+  return kNoUnit;
+}
+
 // Meetings, talks, cooperation and agreements: "A and B met" codes A-B and B-A.
 bool Reciprocal(std::string_view cameo) {
   return cameo.starts_with("04") || cameo == "057" || cameo.starts_with("06");
@@ -1320,18 +1353,11 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
       if (src == kNoUnit) src = find_subject(vm.begin, tgt);
       if (passive && a.source == kNoUnit && a.target == kNoUnit) {
         // "B was attacked by A": the subject is the target, "by A" the source.
-        std::int32_t by = kNoUnit;
-        for (std::uint32_t p = vm.end; p + 1 < ce; ++p) {
-          if (IsOneOf(W[p], {"by"})) {
-            std::uint32_t q = p + 1;
-            while (q < ce && IsDeterminer(W[q])) ++q;
-            if (q < ce && sc->unit_at[q] != kNoUnit && !units[sc->unit_at[q]].code.empty())
-              by = sc->unit_at[q];
-            break;
-          }
-        }
         tgt = src;
-        src = by;
+        src = PassiveAgent(*sc, tags, options_.nouns.get(), vm.end, ce);
+        // "Two Turkish soldiers are shot dead by a third soldier": an agent
+        // coded as its victim is no pair; the victim stands alone.
+        if (src != kNoUnit && tgt != kNoUnit && units[src].code == units[tgt].code) src = kNoUnit;
       } else if (tgt == kNoUnit) {
         // PETRARCH takes a that-clause's subject as the target too ("Arnor
         // believes Dagolath ... can cope" -> ARN DAG); dyad follows it.

@@ -131,7 +131,8 @@ void GiveGenericActorsCountry(const std::string& country, Event* ev) {
   if (country.size() != 3) return;
   for (std::optional<Actor>* side : {&ev->source, &ev->target}) {
     Actor* a = side->has_value() ? &side->value() : nullptr;
-    if (!a || !a->country.empty() || a->sectors.empty() || a->code.empty()) continue;
+    if (!a || !a->country.empty() || a->sectors.empty() || a->code.size() < 3) continue;
+    if (!IsSectorCode(std::string_view(a->code).substr(0, 3))) continue;  // a code of its own
     if (a->code.starts_with("REF")) continue;
     a->code = country + a->code;
     a->country = country;
@@ -147,17 +148,21 @@ void GiveGenericActorsThePlaceCountry(Event* ev) {
 }
 
 // The one country an article is about, when it names exactly one: the
-// countries of its coded actors (IGOs aside) and of its events' places.
+// countries of its coded actors (IGOs, NGOs and the like aside) and of its events' places.
 // Empty when it names none or several.
 std::string TheArticleCountry(const CodedArticle& coded) {
   std::string only;
   auto see = [&](const std::string& c) {
-    if (c.size() != 3 || c == "IGO") return true;
+    if (c.size() != 3 || IsInternationalCode(c)) return true;
     if (only.empty()) only = c;
     return only == c;
   };
-  for (const Entity& e : coded.entities)
-    if (!see(e.country)) return "";
+  std::string country;
+  std::vector<std::string> sectors;
+  for (const Entity& e : coded.entities) {
+    SplitActorCode(e.code, &country, &sectors);  // (an entity's country may be unset)
+    if (!see(country)) return "";
+  }
   for (const Event& ev : coded.events)
     if (ev.location && !see(ev.location->place.country)) return "";
   return only;
@@ -421,15 +426,13 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Create(const PipelineOptions& option
     if (!n.ok()) return n.status();
     names = std::move(n).value();
   }
-  std::shared_ptr<const EventNouns> nouns;
-  if (parser) {
-    auto en = EventNouns::Load((fs::path(data_dir) / "coder" / "event_nouns.tsv").string());
-    if (!en.ok()) return en.status();
-    nouns = std::move(en).value();
-  }
+  // Event nouns: events of their own with a tree, the agent of a passive's
+  // harm without one ("killed in Syrian government airstrikes").
+  auto nouns = EventNouns::Load((fs::path(data_dir) / "coder" / "event_nouns.tsv").string());
+  if (!nouns.ok()) return nouns.status();
   return std::unique_ptr<Pipeline>(new PipelineImpl(
       options, std::move(dicts), std::move(cb).value(), std::move(lex).value(), std::move(tagger),
-      std::move(parser), std::move(context).value(), std::move(names), std::move(nouns)));
+      std::move(parser), std::move(context).value(), std::move(names), std::move(nouns).value()));
 }
 
 }  // namespace dyad

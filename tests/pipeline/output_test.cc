@@ -31,6 +31,9 @@ TEST(ActorCodes, SplitsCountryAndSectors) {
   SplitActorCode("NGO", &c, &s);
   EXPECT_EQ(c, "NGO");
   EXPECT_EQ(s, std::vector<std::string>({"NGO"}));
+  SplitActorCode("INDGOV", &c, &s);  // India, not CAMEO's "indigenous" sector
+  EXPECT_EQ(c, "IND");
+  EXPECT_EQ(s, std::vector<std::string>({"GOV"}));
   SplitActorCode("USAX", &c, &s);  // odd tail kept, not dropped
   EXPECT_EQ(c, "USA");
   EXPECT_EQ(s, std::vector<std::string>({"X"}));

@@ -1,6 +1,6 @@
-// Generic actors ("police", "the government") take a country from their
-// phrase, an earlier mention, their event's place, or else the one country the
-// article names (issue 18 item 4).
+// Coding rules seen through the whole default pipeline (tagger on), on shapes
+// of real current-events sentences: generic actors' countries (issue 18 item 4)
+// and the agents of passives without a tree.
 #include <gtest/gtest.h>
 
 #include <memory>
@@ -13,7 +13,7 @@
 namespace dyad {
 namespace {
 
-class ActorCountryTest : public ::testing::Test {
+class CodingRulesTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     auto p = Pipeline::Create(PipelineOptions{});
@@ -42,9 +42,9 @@ class ActorCountryTest : public ::testing::Test {
   static Pipeline* pipeline_;
 };
 
-Pipeline* ActorCountryTest::pipeline_ = nullptr;
+Pipeline* CodingRulesTest::pipeline_ = nullptr;
 
-TEST_F(ActorCountryTest, AGenericActorTakesTheOnlyCountryTheArticleNames) {
+TEST_F(CodingRulesTest, AGenericActorTakesTheOnlyCountryTheArticleNames) {
   // A real shape from the current-events portal (Law and crime, 2019).
   std::string sides = Sides(
       "The Swedish Financial Supervisory Authority announces it will launch an investigation "
@@ -52,11 +52,21 @@ TEST_F(ActorCountryTest, AGenericActorTakesTheOnlyCountryTheArticleNames) {
   EXPECT_NE(sides.find("SWEBUS"), std::string::npos) << sides;
 }
 
-TEST_F(ActorCountryTest, AnArticleNamingTwoCountriesGivesNone) {
+TEST_F(CodingRulesTest, AnArticleNamingTwoCountriesGivesNone) {
   std::string sides = Sides(
       "Swedish and Norwegian regulators met on Tuesday. The supervisory authority announces it "
       "will launch an investigation into the bank for suspected market abuses.");
   EXPECT_NE(sides.find(">BUS;"), std::string::npos) << sides;  // coded, with no country
+}
+
+TEST_F(CodingRulesTest, APassiveHarmTakesItsAgentFromTheAttackItHappenedIn) {
+  // "Twelve villagers are killed and 14 are wounded in an attack by ..."
+  EXPECT_EQ(Sides("Twelve villagers are killed in Nigerian army airstrikes."), "NGAMIL>NGACVL;");
+  // Modifiers between "by" and the agent.
+  EXPECT_EQ(Sides("Twelve villagers are killed by two Nigerian soldiers."), "NGAMIL>NGACVL;");
+  // A place is no agent, and an agent coded as its victim is no pair.
+  EXPECT_EQ(Sides("Five Afghan policemen were killed in Kabul."), "->AFGCOP;");
+  EXPECT_EQ(Sides("Two Turkish soldiers are shot dead by a third soldier."), "->TURMIL;");
 }
 
 }  // namespace
