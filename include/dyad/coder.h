@@ -127,6 +127,18 @@ struct CodedEvent {
   bool negated = false;  // the verb group is negated ("did not attack")
 };
 
+// A person or organisation name the name finder found (document token
+// indexes [first_token, end_token)). CodeSentence makes it an actor when no
+// dictionary phrase covers it: coded by a title the agents dictionary knows
+// right before it ("opposition leader Kizza Besigye" -> OPP), else by
+// kUncodedName, so an unknown name stays an actor of its own rather than
+// letting a nearby dictionary word stand in.
+struct NameActor {
+  std::uint32_t first_token = 0, end_token = 0;
+};
+// The code of a named actor no dictionary codes (TABARI's "unknown actor").
+inline constexpr std::string_view kUncodedName = "---";
+
 // An actor mention (for entity output), coded or not.
 struct ActorMentionOut {
   std::uint32_t first_token = 0, end_token = 0;
@@ -173,9 +185,11 @@ class Coder {
   // sentence (DepArc::head indexes the sentence's tokens), or is empty when the
   // sentence was not parsed; it is read when CoderOptions::deprels names its
   // relations.
+  // `names` are the name finder's mentions of the sentence (any order; others
+  // are ignored), or empty.
   void CodeSentence(const Document& doc, const Sentence& s, std::span<const PosTag> tags,
                     std::int32_t date, CoderScratch* scratch, SentenceCoding* out,
-                    std::span<const DepArc> tree = {}) const;
+                    std::span<const DepArc> tree = {}, std::span<const NameActor> names = {}) const;
 
   // Whether sentence `s` may hold an event: a word that may be a predicate (a
   // dictionary verb form tagged as a verb, any verb form when `tags` is empty,

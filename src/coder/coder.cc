@@ -575,7 +575,7 @@ bool Coder::HasPredicate(const Document& doc, const Sentence& sent, std::span<co
 
 void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<const PosTag> tags,
                          std::int32_t date, CoderScratch* sc, SentenceCoding* out,
-                         std::span<const DepArc> tree) const {
+                         std::span<const DepArc> tree, std::span<const NameActor> names) const {
   out->Clear();
   const std::uint32_t n = sent.token_count;
   const std::uint32_t t0 = sent.first_token;
@@ -604,6 +604,7 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
     bool suffix;            // agent: [~X] (true) or [X~]
     std::string rule;
     bool time_bounded = false;
+    bool name = false;  // a name from the name finder (code empty)
   };
   std::vector<Raw> raws;  // few per sentence
   for (std::uint32_t i = 0; i < n;) {
@@ -638,6 +639,17 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
     }
   }
 
+  // Names the name finder found and no dictionary phrase touches, in order.
+  for (const NameActor& nm : names) {
+    if (nm.first_token < t0 || nm.end_token > t0 + n || nm.end_token <= nm.first_token) continue;
+    const std::uint32_t b = nm.first_token - t0, e = nm.end_token - t0;
+    auto at = std::find_if(raws.begin(), raws.end(), [&](const Raw& x) { return x.end > b; });
+    if (at != raws.end() && at->begin < e) continue;  // overlaps a dictionary phrase
+    Raw r{b, e, false, false, {}, true, "names"};
+    r.name = true;
+    raws.insert(at, std::move(r));
+  }
+
   auto& units = sc->units;
   units.clear();
   const bool tagged = tags.size() == n;
@@ -667,6 +679,21 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
     if (b <= a || b - a > 3 || !IsOneOf(W[a], {"of", "from", "in", "at", "for"})) return false;
     for (std::uint32_t k = a + 1; k < b; ++k)
       if (!IsDeterminer(W[k])) return false;
+    return true;
+  };
+  // Words of a title between a unit and a name ("presidential candidate",
+  // "Minister of State for Primary Care"): nouns and adjectives (capitalised
+  // words without tags), of/for/the/and.
+  auto title_gap = [&](std::uint32_t a, std::uint32_t b) {
+    if (b < a || b - a > 6) return false;
+    for (std::uint32_t k = a; k < b; ++k) {
+      if (IsOneOf(W[k], {"of", "for", "the", "and"})) continue;
+      const bool title_word =
+          tagged ? (tags[k].upos == Upos::kNoun || tags[k].upos == Upos::kPropn ||
+                    tags[k].upos == Upos::kAdj)
+                 : std::isupper(static_cast<unsigned char>(W[k].empty() ? 'a' : W[k][0])) != 0;
+      if (!title_word) return false;
+    }
     return true;
   };
   auto split_codes = [](std::string_view code, std::vector<std::string>* out) {
@@ -782,9 +809,19 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
     } else {
       std::string c;
       for (const auto& [a, suffix] : lead) c = ComposeCode(c, a, suffix);
-      u.codes.push_back(std::move(c));
+      // A name no dictionary knows, without a title: an actor of its own.
+      const bool bare_name = c.empty() && k > r && raws[k - 1].name;
+      u.codes.push_back(bare_name ? std::string(kUncodedName) : std::move(c));
       u.agents = std::move(lead);
-      u.agent_only = true;
+      u.agent_only = !bare_name;
+    }
+    // "Ugandan presidential candidate Kizza Besigye", "Lord's Resistance Army
+    // leader Joseph Kony": a name right after a unit, or after more title words
+    // ("Minister of State for Primary Care Róisín Shortall"), is who it names.
+    if (k < raws.size() && raws[k].name && !u.codes.empty() && !u.codes[0].empty() &&
+        title_gap(u.end, raws[k].begin)) {
+      u.end = raws[k].end;
+      ++k;
     }
     units.push_back(std::move(u));
     r = k;
@@ -822,7 +859,7 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
     units[k].group = static_cast<std::uint32_t>(k);
     if (k == 0 || units[k].codes.empty() || units[k - 1].codes.empty()) continue;
     // "Danish media and government": the second agent shares the actor.
-    if (units[k].agent_only && !units[k - 1].agent_only &&
+    if (units[k].agent_only && !units[k - 1].agent_only && !units[k - 1].actor_code.empty() &&
         units[k - 1].actor_end > units[k - 1].actor_begin &&
         units[k - 1].actor_end < units[k - 1].end && join_between(k)) {
       give_actor(units[k - 1].actor_code, &units[k]);
@@ -894,7 +931,9 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
       continue;
     for (std::size_t j = k; j-- > 0;) {
       const Unit& owner = units[j];
-      if (owner.agent_only || owner.codes.empty() || owner.actor_end <= owner.actor_begin) continue;
+      if (owner.agent_only || owner.codes.empty() || owner.actor_end <= owner.actor_begin ||
+          owner.actor_code.empty())
+        continue;
       give_actor(owner.actor_code, &u);
       break;
     }
@@ -908,7 +947,9 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
     for (const Unit& x : units) {
       if (x.agent_only) continue;
       for (const std::string& c : x.codes) {
-        if (c.size() < 3 || c.compare(0, 3, "IGO") == 0 || c.compare(0, 3, "NGO") == 0) continue;
+        if (c.size() < 3 || c == kUncodedName || c.compare(0, 3, "IGO") == 0 ||
+            c.compare(0, 3, "NGO") == 0)
+          continue;
         std::string cc = c.substr(0, 3);
         if (country.empty())
           country = cc;
@@ -1486,7 +1527,7 @@ void Coder::EmitUnitEvents(const CoderScratch& sc, std::int32_t src, std::int32_
   for (const std::string& scode : s ? s->codes : kNoCode) {
     for (const std::string& tcode : t ? t->codes : kNoCode) {
       if (out->events.size() >= options_.max_events_per_sentence) return;
-      if (s && t && scode == tcode) continue;
+      if (s && t && scode == tcode && scode != kUncodedName) continue;
       CodedEvent ev = base;
       if (s) {
         ev.has_source = true;
@@ -1497,10 +1538,13 @@ void Coder::EmitUnitEvents(const CoderScratch& sc, std::int32_t src, std::int32_
         ev.target = {t0 + t->begin, t0 + t->end, tcode, t->rule, t->agent_only};
       }
       bool repeat = false;
+      // (Two names no dictionary knows share the code but are not the same.)
+      auto same = [](const CodedActor& a, const CodedActor& b) {
+        return a.code == b.code && (a.code != kUncodedName || a.first_token == b.first_token);
+      };
       for (const CodedEvent& e : out->events)
-        repeat |= e.cameo == ev.cameo && e.source.code == ev.source.code &&
-                  e.target.code == ev.target.code && e.has_source == ev.has_source &&
-                  e.has_target == ev.has_target;
+        repeat |= e.cameo == ev.cameo && same(e.source, ev.source) && same(e.target, ev.target) &&
+                  e.has_source == ev.has_source && e.has_target == ev.has_target;
       if (!repeat) out->events.push_back(std::move(ev));
     }
   }

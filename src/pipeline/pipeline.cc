@@ -1,5 +1,6 @@
 #include "dyad/pipeline.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -54,7 +55,19 @@ struct Scratch {
   SentenceCoding coding;
   NameScratch names;
   std::vector<NameMention> mentions;
+  std::vector<NameActor> name_actors;  // the persons and organisations among them
 };
+
+// The names among `all` (document order) that lie in sentence `sent`.
+std::span<const NameActor> SentenceNames(const std::vector<NameActor>& all, const Sentence& sent) {
+  const std::uint32_t end = sent.first_token + sent.token_count;
+  auto first =
+      std::lower_bound(all.begin(), all.end(), sent.first_token,
+                       [](const NameActor& m, std::uint32_t t) { return m.first_token < t; });
+  auto last = std::lower_bound(
+      first, all.end(), end, [](const NameActor& m, std::uint32_t t) { return m.first_token < t; });
+  return {first, last};
+}
 
 // Adds the name finder's mentions to coded->entities (after the dictionary
 // entities, which stay as they are). A mention over the same bytes as a
@@ -198,6 +211,15 @@ class PipelineImpl final : public Pipeline {
     } else {
       s.tags.clear();
     }
+    // Names first: persons and organisations are actors for the coder.
+    s.mentions.clear();
+    s.name_actors.clear();
+    if (names_) {
+      FindDocumentNames(*names_, s.doc, s.tags, &s.names, &s.mentions);
+      for (const NameMention& m : s.mentions)
+        if (m.type == EntityType::kPerson)
+          s.name_actors.push_back({m.first_token, m.end_token});
+    }
     const std::int32_t date = DateNumber(article.date);
     std::unordered_map<std::string, std::string> entity_ids;
     std::vector<Event> events;
@@ -210,7 +232,8 @@ class PipelineImpl final : public Pipeline {
       std::span<const DepArc> tree = ParseSentence(sent, tags, &s);
       if (tree.size() == sent.token_count && !s.doc_arcs.empty())
         std::copy(tree.begin(), tree.end(), s.doc_arcs.begin() + sent.first_token);
-      coder_.CodeSentence(s.doc, sent, tags, date, s.coder.get(), &s.coding, tree);
+      coder_.CodeSentence(s.doc, sent, tags, date, s.coder.get(), &s.coding, tree,
+                          SentenceNames(s.name_actors, sent));
       if (options_.explain) {
         out->trace += "sentence " + std::to_string(si) + ": ";
         out->trace += s.doc.SentenceText(sent);
@@ -222,7 +245,7 @@ class PipelineImpl final : public Pipeline {
       }
       if (s.coding.discarded) continue;
       for (const ActorMentionOut& m : s.coding.actors) {
-        if (m.code.empty()) continue;
+        if (m.code.empty() || m.code == kUncodedName) continue;  // (names: AddNameEntities)
         Entity e;
         e.span = TokenSpan(s.doc, m.first_token, m.end_token);
         e.text = std::string(article.body.substr(e.span.begin, e.span.end - e.span.begin));
@@ -268,10 +291,7 @@ class PipelineImpl final : public Pipeline {
       // plan": else the article's country when it names only one (ETHGOV).
       GiveGenericActorsCountry(article_country, &ev);
     }
-    if (names_) {
-      FindDocumentNames(*names_, s.doc, s.tags, &s.names, &s.mentions);
-      AddNameEntities(article, s.mentions, out);
-    }
+    if (names_) AddNameEntities(article, s.mentions, out);
     return Status::Ok();
   }
 
@@ -346,6 +366,7 @@ class PipelineImpl final : public Pipeline {
     Actor x;
     x.span = TokenSpan(doc, a.first_token, a.end_token);
     x.text = std::string(article.body.substr(x.span.begin, x.span.end - x.span.begin));
+    if (a.code == kUncodedName) return x;  // a name no dictionary knows: text only
     x.code = a.code;
     SplitActorCode(a.code, &x.country, &x.sectors);
     return x;

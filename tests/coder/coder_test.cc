@@ -310,5 +310,51 @@ TEST_F(CoderTest, CompoundSubjectsMeetEachOtherOnlyWithoutAnObject) {
   EXPECT_EQ(Code("Arnor and Gondor agreed to the creation of a fund."), (std::set<Triple>{}));
 }
 
+// Codes `text` (one sentence) with the name finder's persons given as the
+// words [b, e) of each pair; returns source/target code and text per event.
+std::set<std::string> CodeWithNames(const Dictionaries& dicts, const std::string& text,
+                                    std::vector<std::pair<std::uint32_t, std::uint32_t>> spans) {
+  Document doc;
+  EXPECT_TRUE(SplitText(text, TextOptions{}, &doc).ok());
+  std::vector<NameActor> names;
+  for (auto [b, e] : spans) names.push_back({b, e});
+  CoderOptions o;
+  o.require_dyad = false;
+  Coder coder(dicts, o);
+  auto scratch = NewCoderScratch();
+  SentenceCoding coding;
+  coder.CodeSentence(doc, doc.sentences[0], {}, 20250507, scratch.get(), &coding, {}, names);
+  std::set<std::string> out;
+  auto side = [&](bool has, const CodedActor& a) {
+    if (!has) return std::string("-");
+    std::string t;
+    for (std::uint32_t k = a.first_token; k < a.end_token; ++k) {
+      if (!t.empty()) t.push_back(' ');
+      t.append(doc.TokenText(doc.tokens[k]));
+    }
+    std::string out = a.code;
+    out.append("(").append(t).append(")");
+    return out;
+  };
+  for (const CodedEvent& e : coding.events)
+    out.insert(side(e.has_source, e.source) + " " + e.cameo + " " + side(e.has_target, e.target));
+  return out;
+}
+
+TEST_F(CoderTest, ANameNoDictionaryKnowsIsAnActorOfItsOwn) {
+  // "Salim Hamdan ... is sentenced", "Dellen Millard is convicted": without the
+  // name, a nearby dictionary word would stand in (or nothing is coded).
+  EXPECT_EQ(CodeWithNames(*dicts_, "Mordor condemned Faramir Hurin.", {{2, 4}}),
+            (std::set<std::string>{"MOR(Mordor) 122 ---(Faramir Hurin)"}));
+  EXPECT_EQ(CodeWithNames(*dicts_, "Faramir Hurin condemned Gondor.", {{0, 2}}),
+            (std::set<std::string>{"---(Faramir Hurin) 122 GON(Gondor)"}));
+  // A title unit right before the name takes it in ("Gondor soldier Faramir").
+  EXPECT_EQ(CodeWithNames(*dicts_, "Mordor attacked Gondor soldier Faramir Hurin.", {{4, 6}}),
+            (std::set<std::string>{"MOR(Mordor) 190 GONMIL(Gondor soldier Faramir Hurin)"}));
+  // A name over a dictionary phrase changes nothing.
+  EXPECT_EQ(CodeWithNames(*dicts_, "Mordor condemned Gondor.", {{2, 3}}),
+            (std::set<std::string>{"MOR(Mordor) 122 GON(Gondor)"}));
+}
+
 }  // namespace
 }  // namespace dyad
