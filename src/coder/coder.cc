@@ -1039,7 +1039,20 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
       ++c;
     }
   }
-  if (!commas.empty() && !hidden[commas.back()]) {
+  // A closing clause follows a main clause: after a bare opening phrase ("On
+  // Friday, Russia threatened Ukraine.") the words after the comma are the main
+  // clause itself.
+  auto verb_before = [&](std::uint32_t end) {
+    for (std::uint32_t k = 0; k < end; ++k) {
+      if (hidden[k]) continue;
+      VerbMatch vm;
+      if (tagged ? (tags[k].upos == Upos::kVerb || tags[k].upos == Upos::kAux)
+                 : dicts_.MatchVerb(sc->dict_words, k, &vm))
+        return true;
+    }
+    return false;
+  };
+  if (!commas.empty() && !hidden[commas.back()] && verb_before(commas.back())) {
     std::uint32_t last = n;
     while (last > commas.back() + 1 &&
            (W[last - 1] == "." || W[last - 1] == "!" || W[last - 1] == "?" || W[last - 1] == "\"" ||

@@ -230,11 +230,16 @@ TEST_F(CoderTest, CommaClausesAreSetAsideAsTheOptionsSay) {
   o.comma.begin_max = 3;
   EXPECT_EQ(Code(text, 20250507, o), (std::set<Triple>{{"ARN", "OSG", "122"}}));
   // Internal asides: on by default, off with max = 0.
-  const std::string aside = "Mordor, in remarks on Monday, condemned Gondor.";
+  const std::string aside = "Mordor, whose soldiers attacked Osgiliath, condemned Gondor.";
   EXPECT_EQ(Code(aside), (std::set<Triple>{{"MOR", "GON", "122"}}));
   o.comma = {};
   o.comma.max = 0;
   EXPECT_NE(Code(aside, 20250507, o), (std::set<Triple>{{"MOR", "GON", "122"}}));
+  // A closing clause is an aside only after a main clause: after a bare
+  // opening phrase the words after the comma are the main clause.
+  EXPECT_EQ(Code("On Monday, Mordor condemned Gondor."), (std::set<Triple>{{"MOR", "GON", "122"}}));
+  EXPECT_EQ(Code("Mordor attacked Gondor, Arnor condemned Osgiliath on Monday."),
+            (std::set<Triple>{{"MOR", "GON", "190"}}));
 }
 
 TEST_F(CoderTest, OneSidedEventsNeedSomethingActedOn) {
