@@ -129,12 +129,15 @@ struct CodedEvent {
 
 // A person or organisation name the name finder found (document token
 // indexes [first_token, end_token)). CodeSentence makes it an actor when no
-// dictionary phrase covers it: coded by a title the agents dictionary knows
-// right before it ("opposition leader Kizza Besigye" -> OPP), else by
-// kUncodedName, so an unknown name stays an actor of its own rather than
-// letting a nearby dictionary word stand in.
+// dictionary phrase covers it: coded by `code` when set (the code an earlier
+// mention of the same entity got: "Interior Minister Ahmed Salem ... Salem
+// said"), else by a title unit right before it ("Ugandan presidential
+// candidate Kizza Besigye"), else by kUncodedName, so an unknown name stays an
+// actor of its own rather than letting a nearby dictionary word stand in.
 struct NameActor {
   std::uint32_t first_token = 0, end_token = 0;
+  std::uint32_t entity = 0;  // mentions of one real name share it
+  std::string code;          // empty: not known from an earlier mention
 };
 // The code of a named actor no dictionary codes (TABARI's "unknown actor").
 inline constexpr std::string_view kUncodedName = "---";

@@ -645,8 +645,8 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
     const std::uint32_t b = nm.first_token - t0, e = nm.end_token - t0;
     auto at = std::find_if(raws.begin(), raws.end(), [&](const Raw& x) { return x.end > b; });
     if (at != raws.end() && at->begin < e) continue;  // overlaps a dictionary phrase
-    Raw r{b, e, false, false, {}, true, "names"};
-    r.name = true;
+    Raw r{b, e, false, false, nm.code, true, "names"};
+    r.name = nm.code.empty();  // (a code from an earlier mention: an actor like any)
     raws.insert(at, std::move(r));
   }
 

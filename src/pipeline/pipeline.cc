@@ -55,11 +55,12 @@ struct Scratch {
   SentenceCoding coding;
   NameScratch names;
   std::vector<NameMention> mentions;
-  std::vector<NameActor> name_actors;  // the persons and organisations among them
+  std::vector<NameActor> name_actors;     // the persons among them
+  std::vector<std::string> entity_codes;  // per name entity: the code a mention got
 };
 
 // The names among `all` (document order) that lie in sentence `sent`.
-std::span<const NameActor> SentenceNames(const std::vector<NameActor>& all, const Sentence& sent) {
+std::span<NameActor> SentenceNames(std::vector<NameActor>& all, const Sentence& sent) {
   const std::uint32_t end = sent.first_token + sent.token_count;
   auto first =
       std::lower_bound(all.begin(), all.end(), sent.first_token,
@@ -67,6 +68,26 @@ std::span<const NameActor> SentenceNames(const std::vector<NameActor>& all, cons
   auto last = std::lower_bound(
       first, all.end(), end, [](const NameActor& m, std::uint32_t t) { return m.first_token < t; });
   return {first, last};
+}
+
+// Records, for each name of a coded sentence, the code of the actor phrase
+// that covers it ("Interior Minister Ahmed Salem" -> GOV), so that later
+// mentions of the same entity ("Salem said") are that actor. The first code
+// an entity gets stays.
+void RememberNameCodes(std::span<const NameActor> names, const SentenceCoding& coding,
+                       std::vector<std::string>* entity_codes) {
+  for (const NameActor& m : names) {
+    if (m.entity >= entity_codes->size()) entity_codes->resize(m.entity + 1);
+    std::string& code = (*entity_codes)[m.entity];
+    if (!code.empty()) continue;
+    for (const ActorMentionOut& a : coding.actors) {
+      if (a.first_token <= m.first_token && m.end_token <= a.end_token && !a.code.empty() &&
+          a.code != kUncodedName && a.code.find('/') == std::string::npos) {
+        code = a.code;
+        break;
+      }
+    }
+  }
 }
 
 // Adds the name finder's mentions to coded->entities (after the dictionary
@@ -214,11 +235,12 @@ class PipelineImpl final : public Pipeline {
     // Names first: persons and organisations are actors for the coder.
     s.mentions.clear();
     s.name_actors.clear();
+    s.entity_codes.clear();
     if (names_) {
       FindDocumentNames(*names_, s.doc, s.tags, &s.names, &s.mentions);
       for (const NameMention& m : s.mentions)
         if (m.type == EntityType::kPerson)
-          s.name_actors.push_back({m.first_token, m.end_token});
+          s.name_actors.push_back({m.first_token, m.end_token, m.entity, {}});
     }
     const std::int32_t date = DateNumber(article.date);
     std::unordered_map<std::string, std::string> entity_ids;
@@ -232,8 +254,11 @@ class PipelineImpl final : public Pipeline {
       std::span<const DepArc> tree = ParseSentence(sent, tags, &s);
       if (tree.size() == sent.token_count && !s.doc_arcs.empty())
         std::copy(tree.begin(), tree.end(), s.doc_arcs.begin() + sent.first_token);
-      coder_.CodeSentence(s.doc, sent, tags, date, s.coder.get(), &s.coding, tree,
-                          SentenceNames(s.name_actors, sent));
+      std::span<NameActor> names = SentenceNames(s.name_actors, sent);
+      for (NameActor& m : names)
+        if (m.entity < s.entity_codes.size()) m.code = s.entity_codes[m.entity];
+      coder_.CodeSentence(s.doc, sent, tags, date, s.coder.get(), &s.coding, tree, names);
+      RememberNameCodes(names, s.coding, &s.entity_codes);
       if (options_.explain) {
         out->trace += "sentence " + std::to_string(si) + ": ";
         out->trace += s.doc.SentenceText(sent);

@@ -69,5 +69,14 @@ TEST_F(CodingRulesTest, APassiveHarmTakesItsAgentFromTheAttackItHappenedIn) {
   EXPECT_EQ(Sides("Two Turkish soldiers are shot dead by a third soldier."), "->TURMIL;");
 }
 
+TEST_F(CodingRulesTest, ALaterMentionOfANameIsTheActorItsFirstMentionWas) {
+  // A person no dictionary knows, first named with a title, then by surname.
+  EXPECT_EQ(Sides("Nigerian Interior Minister Ahmed Salemu visited Chad on Monday. Salemu later "
+                  "accused Cameroon of harbouring the plotters."),
+            "NGAGOV>TCD;NGAGOV>CMR;");
+  // Without the first mention the surname is a name of its own (no code).
+  EXPECT_EQ(Sides("Salemu later accused Cameroon of harbouring the plotters."), ">CMR;");
+}
+
 }  // namespace
 }  // namespace dyad
