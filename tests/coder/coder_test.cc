@@ -322,7 +322,7 @@ std::set<std::string> CodeWithNames(const Dictionaries& dicts, const std::string
   Document doc;
   EXPECT_TRUE(SplitText(text, TextOptions{}, &doc).ok());
   std::vector<NameActor> names;
-  for (auto [b, e] : spans) names.push_back({b, e});
+  for (auto [b, e] : spans) names.push_back({b, e, 0, {}});
   CoderOptions o;
   o.require_dyad = false;
   Coder coder(dicts, o);
