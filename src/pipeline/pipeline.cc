@@ -16,6 +16,7 @@
 #include "dyad/parser.h"
 #include "dyad/tagger.h"
 #include "pipeline/actor_codes.h"
+#include "pipeline/name_references.h"
 
 namespace dyad {
 namespace {
@@ -55,40 +56,8 @@ struct Scratch {
   SentenceCoding coding;
   NameScratch names;
   std::vector<NameMention> mentions;
-  std::vector<NameActor> name_actors;     // the persons among them
-  std::vector<std::string> entity_codes;  // per name entity: the code a mention got
+  NameReferences references;  // persons and he/she for the coder
 };
-
-// The names among `all` (document order) that lie in sentence `sent`.
-std::span<NameActor> SentenceNames(std::vector<NameActor>& all, const Sentence& sent) {
-  const std::uint32_t end = sent.first_token + sent.token_count;
-  auto first =
-      std::lower_bound(all.begin(), all.end(), sent.first_token,
-                       [](const NameActor& m, std::uint32_t t) { return m.first_token < t; });
-  auto last = std::lower_bound(
-      first, all.end(), end, [](const NameActor& m, std::uint32_t t) { return m.first_token < t; });
-  return {first, last};
-}
-
-// Records, for each name of a coded sentence, the code of the actor phrase
-// that covers it ("Interior Minister Ahmed Salem" -> GOV), so that later
-// mentions of the same entity ("Salem said") are that actor. The first code
-// an entity gets stays.
-void RememberNameCodes(std::span<const NameActor> names, const SentenceCoding& coding,
-                       std::vector<std::string>* entity_codes) {
-  for (const NameActor& m : names) {
-    if (m.entity >= entity_codes->size()) entity_codes->resize(m.entity + 1);
-    std::string& code = (*entity_codes)[m.entity];
-    if (!code.empty()) continue;
-    for (const ActorMentionOut& a : coding.actors) {
-      if (a.first_token <= m.first_token && m.end_token <= a.end_token && !a.code.empty() &&
-          a.code != kUncodedName && a.code.find('/') == std::string::npos) {
-        code = a.code;
-        break;
-      }
-    }
-  }
-}
 
 // Adds the name finder's mentions to coded->entities (after the dictionary
 // entities, which stay as they are). A mention over the same bytes as a
@@ -232,16 +201,10 @@ class PipelineImpl final : public Pipeline {
     } else {
       s.tags.clear();
     }
-    // Names first: persons and organisations are actors for the coder.
+    // Names first: persons are actors for the coder.
     s.mentions.clear();
-    s.name_actors.clear();
-    s.entity_codes.clear();
-    if (names_) {
-      FindDocumentNames(*names_, s.doc, s.tags, &s.names, &s.mentions);
-      for (const NameMention& m : s.mentions)
-        if (m.type == EntityType::kPerson)
-          s.name_actors.push_back({m.first_token, m.end_token, m.entity, {}});
-    }
+    if (names_) FindDocumentNames(*names_, s.doc, s.tags, &s.names, &s.mentions);
+    s.references.Reset(s.mentions);
     const std::int32_t date = DateNumber(article.date);
     std::unordered_map<std::string, std::string> entity_ids;
     std::vector<Event> events;
@@ -254,11 +217,9 @@ class PipelineImpl final : public Pipeline {
       std::span<const DepArc> tree = ParseSentence(sent, tags, &s);
       if (tree.size() == sent.token_count && !s.doc_arcs.empty())
         std::copy(tree.begin(), tree.end(), s.doc_arcs.begin() + sent.first_token);
-      std::span<NameActor> names = SentenceNames(s.name_actors, sent);
-      for (NameActor& m : names)
-        if (m.entity < s.entity_codes.size()) m.code = s.entity_codes[m.entity];
-      coder_.CodeSentence(s.doc, sent, tags, date, s.coder.get(), &s.coding, tree, names);
-      RememberNameCodes(names, s.coding, &s.entity_codes);
+      coder_.CodeSentence(s.doc, sent, tags, date, s.coder.get(), &s.coding, tree,
+                          s.references.ForSentence(s.doc, sent, si, tags));
+      s.references.Remember(s.coding);
       if (options_.explain) {
         out->trace += "sentence " + std::to_string(si) + ": ";
         out->trace += s.doc.SentenceText(sent);

@@ -76,6 +76,14 @@ TEST_F(CodingRulesTest, ALaterMentionOfANameIsTheActorItsFirstMentionWas) {
             "NGAGOV>TCD;NGAGOV>CMR;");
   // Without the first mention the surname is a name of its own (no code).
   EXPECT_EQ(Sides("Salemu later accused Cameroon of harbouring the plotters."), ">CMR;");
+  // "He" opening the next sentence is that person; three sentences on, no one.
+  EXPECT_EQ(Sides("Nigerian Interior Minister Ahmed Salemu visited Chad on Monday. He later "
+                  "accused Cameroon of harbouring the plotters."),
+            "NGAGOV>TCD;NGAGOV>CMR;");
+  EXPECT_EQ(Sides("Nigerian Interior Minister Ahmed Salemu visited Chad on Monday. The weather "
+                  "was mild. Markets were calm. He later accused Cameroon of harbouring the "
+                  "plotters."),
+            "NGAGOV>TCD;->CMR;");
 }
 
 }  // namespace

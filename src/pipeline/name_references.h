@@ -1,0 +1,50 @@
+// Within-article reference for the coder (issue 18 item 4): the persons of each
+// sentence, coded as an earlier mention of the same person was, and "he"/"she"
+// as the person most recently named with a code.
+#ifndef DYAD_PIPELINE_NAME_REFERENCES_H_
+#define DYAD_PIPELINE_NAME_REFERENCES_H_
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "dyad/coder.h"
+#include "dyad/names.h"
+#include "dyad/tagger.h"
+#include "dyad/text.h"
+
+namespace dyad {
+
+// One per thread; Reset() per article, then ForSentence() and Remember() for
+// each sentence in order.
+class NameReferences {
+ public:
+  // The article's name mentions (document order); only persons are kept.
+  void Reset(const std::vector<NameMention>& mentions);
+
+  // The actors to offer the coder for `sent`: its persons (with the code an
+  // earlier mention got, if any) and each "he"/"she" tagged as a pronoun when a
+  // person with a code was named in the previous two sentences and no noun
+  // comes before the pronoun in its sentence. Valid
+  // until the next call.
+  std::span<const NameActor> ForSentence(const Document& doc, const Sentence& sent,
+                                         std::uint32_t sentence_index,
+                                         std::span<const PosTag> sentence_tags);
+
+  // Records the codes `coding` (of the sentence last given to ForSentence)
+  // gave to its persons. The first code a person gets stays.
+  void Remember(const SentenceCoding& coding);
+
+ private:
+  std::vector<NameActor> persons_;         // document order
+  std::vector<std::string> entity_codes_;  // per entity id: its code, or empty
+  std::vector<NameActor> current_;         // ForSentence's answer
+  std::size_t first_ = 0, last_ = 0;       // current sentence's persons_ range
+  std::string last_person_code_;           // the latest coded person
+  std::uint32_t sentence_ = 0, last_person_sentence_ = 0;
+};
+
+}  // namespace dyad
+
+#endif  // DYAD_PIPELINE_NAME_REFERENCES_H_
