@@ -506,6 +506,36 @@ std::int32_t PassiveAgent(const CoderScratch& sc, std::span<const PosTag> tags,
   return kNoUnit;
 }
 
+// The words of a dateline opening an article ("WASHINGTON (Reuters) -",
+// "BAMAKO, March 3 -", "NEW YORK, June 1 (AP) --"): a capitalised place, then
+// commas, a date or an agency in parentheses, up to a dash. Returns the index
+// after the dash, or 0 when the sentence opens with no dateline.
+std::uint32_t DatelineEnd(std::span<const std::string_view> w) {
+  auto all_caps = [](std::string_view x) {
+    bool letter = false;
+    for (unsigned char c : x) {
+      if (std::islower(c)) return false;
+      letter |= std::isupper(c) != 0;
+    }
+    return letter;
+  };
+  if (w.empty() || w[0].size() < 2 || !all_caps(w[0])) return 0;
+  bool in_parens = false;
+  for (std::uint32_t j = 1; j < w.size() && j <= 12; ++j) {
+    std::string_view x = w[j];
+    if (!in_parens && (x == "-" || x == "--" || x == "\u2013" || x == "\u2014")) return j + 1;
+    if (x == "(")
+      in_parens = true;
+    else if (x == ")")
+      in_parens = false;
+    else if (!in_parens && x != "," && x != "." && !all_caps(x) &&
+             !std::isdigit(static_cast<unsigned char>(x[0])) &&
+             !std::isupper(static_cast<unsigned char>(x[0])))
+      return 0;  // a lower-case word outside parentheses: running text
+  }
+  return 0;
+}
+
 // Meetings, talks, cooperation and agreements: "A and B met" codes A-B and B-A.
 bool Reciprocal(std::string_view cameo) {
   return cameo.starts_with("04") || cameo == "057" || cameo.starts_with("06");
@@ -1061,6 +1091,8 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
     std::uint32_t len = last - commas.back() - 1;
     if (set_aside(len, cc.end_min, cc.end_max)) hide(commas.back(), n);
   }
+  // An article's dateline names where it was filed, not an actor.
+  if (t0 == 0) hide(0, DatelineEnd(W));
   // A short parenthesis ("the European Union (EU)") is an aside too.
   for (std::uint32_t i = 0; i < n; ++i) {
     if (W[i] != "(") continue;

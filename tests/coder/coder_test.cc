@@ -361,5 +361,19 @@ TEST_F(CoderTest, ANameNoDictionaryKnowsIsAnActorOfItsOwn) {
             (std::set<std::string>{"MOR(Mordor) 122 GON(Gondor)"}));
 }
 
+TEST_F(CoderTest, AnArticlesDatelineIsNoActor) {
+  CoderOptions o;
+  o.require_dyad = false;
+  // "WASHINGTON (Reuters) - Scientists on Monday unveiled ..." was coded as
+  // an event of the United States.
+  EXPECT_EQ(Code("GONDOR (Reuters) - Scientists condemned the decision.", 20250507, o),
+            (std::set<Triple>{}));
+  EXPECT_EQ(Code("OSGILIATH, March 3 - Mordor attacked Gondor.", 20250507, o),
+            (std::set<Triple>{{"MOR", "GON", "190"}}));
+  // Running text that opens with a capitalised actor is no dateline.
+  EXPECT_EQ(Code("MORDOR attacked Gondor - a border town.", 20250507, o),
+            (std::set<Triple>{{"MOR", "GON", "190"}}));
+}
+
 }  // namespace
 }  // namespace dyad
