@@ -1,0 +1,158 @@
+// Copyright dyad authors. Places the gazetteer does not know by name, placed
+// by a known place after them, and the words between a role word and a place
+// (docs/formats/context.md, "Names the gazetteer lacks" and "Role words"). The
+// sentences are bullets of the development gold set (tests/gold/events.jsonl)
+// and of the current-events pages in ../shared/data/current-events/.
+#include <gtest/gtest.h>
+
+#include "context/context_test_util.h"
+
+namespace dyad {
+namespace {
+
+using testing::Code;
+using testing::Ev;
+
+std::string PlaceText(const testing::Annotated& a, std::size_t i = 0) {
+  if (a.coded.events.size() <= i || !a.coded.events[i].location) return "-";
+  return a.coded.events[i].location->text;
+}
+std::string PlaceCountry(const testing::Annotated& a, std::size_t i = 0) {
+  if (a.coded.events.size() <= i || !a.coded.events[i].location) return "-";
+  return a.coded.events[i].location->place.country;
+}
+
+// g0026: "Aguililla" is no gazetteer city; the state after the comma places it.
+TEST(AnchoredPlace, UnknownTownCommaRegion) {
+  const std::string body =
+      "Fourteen state police officers are killed in an ambush in Aguililla, Michoacán; "
+      "crime-scene evidence points to the involvement of the Jalisco New Generation Cartel.";
+  for (bool parse : {false, true}) {
+    auto a = Code(body, "2019-10-15", {Ev("killed", "193")}, parse, parse);
+    EXPECT_EQ(PlaceText(*a), "Aguililla") << parse;
+    EXPECT_EQ(PlaceCountry(*a), "MEX") << parse;
+    ASSERT_TRUE(a->coded.events[0].location);
+    const Place& p = a->coded.events[0].location->place;
+    EXPECT_EQ(p.name, "Aguililla");
+    EXPECT_FALSE(p.has_coordinates);
+    EXPECT_EQ(p.geonames_id, 0);
+    // The name is also a PLACE entity of its country.
+    bool entity = false;
+    for (const Entity& e : a->coded.entities)
+      entity |= e.type == EntityType::kPlace && e.text == "Aguililla" && e.country == "MEX";
+    EXPECT_TRUE(entity) << parse;
+  }
+}
+
+// g0012: a chain of "in ... of" up to the country.
+TEST(AnchoredPlace, UnknownTownInRegionOfCountry) {
+  const std::string body =
+      "At least 22 people are killed and around 90 injured after a bomb explodes at a vegetable "
+      "market in Parachinar in the Federally Administered Tribal Areas of Pakistan.";
+  auto a = Code(body, "2017-01-21", {Ev("explodes", "183")}, true, true);
+  EXPECT_EQ(PlaceText(*a), "Parachinar");
+  EXPECT_EQ(PlaceCountry(*a), "PAK");
+}
+
+// g0023: "in the Russian capital Moscow" places the airport; the airport keeps
+// its own name as the place text.
+TEST(AnchoredPlace, NameInTheCapitalOfACountry) {
+  const std::string body =
+      "At least 35 people are killed and 130 injured after a suicide bombing at Domodedovo "
+      "International Airport in the Russian capital Moscow.";
+  auto a = Code(body, "2011-01-24", {Ev("bombing", "183")}, true, true);
+  EXPECT_EQ(PlaceCountry(*a), "RUS");
+  EXPECT_EQ(PlaceText(*a), "Domodedovo International Airport");
+}
+
+// Current-events bullets: "Karak" is a Jordanian city and "Surrey" a Canadian
+// one in the gazetteer; the country after the comma wins and the name stays.
+// (With a tree, "in Karak" hangs on "his van" and is no place of "targets".)
+TEST(AnchoredPlace, KnownNameInAnotherCountry) {
+  {
+    const std::string body =
+        "3 people die and over 20 are injured after a suicide bomber targets a police station "
+        "with his van in Karak, Pakistan.";
+    auto a = Code(body, "2011-01-01", {Ev("targets", "183")}, false, false);
+    EXPECT_EQ(PlaceText(*a), "Karak");
+    EXPECT_EQ(PlaceCountry(*a), "PAK");
+  }
+  const std::string body =
+      "A second case of foot and mouth disease is reported in Surrey, England, resulting in the "
+      "culling of more cattle.";
+  for (bool parse : {false, true}) {
+    auto a = Code(body, "2007-09-13", {Ev("reported", "010")}, parse, parse);
+    EXPECT_EQ(PlaceText(*a), "Surrey") << parse;
+    EXPECT_EQ(PlaceCountry(*a), "GBR") << parse;
+  }
+}
+
+// What anchors nothing: a person after "to", a month, an actor.
+TEST(AnchoredPlace, NoPlaceForPeopleMonthsOrActors) {
+  {
+    const std::string body = "The minister spoke to Blinken in Washington about the sanctions.";
+    auto a = Code(body, "2022-03-01", {Ev("spoke", "010")}, true, true);
+    EXPECT_NE(PlaceText(*a), "Blinken");
+  }
+  {
+    const std::string body = "Voters go to the polls in March, Kenya's electoral commission says.";
+    auto a = Code(body, "2022-03-01", {Ev("polls", "010")}, false, false);
+    EXPECT_EQ(PlaceText(*a), "-");
+  }
+  {
+    const std::string body = "Ministers meet at NATO in Brussels to discuss Ukraine.";
+    auto a =
+        Code(body, "2022-03-01",
+             {Ev("meet", "040", false, "Ministers", "IGOGOV", "NATO", "IGONAT")}, false, false);
+    EXPECT_NE(PlaceText(*a), "NATO");
+  }
+}
+
+// g0016: "in eastern Congo" (a compass adjective between the role word and the
+// name); "Congo" alone is the Democratic Republic, as in news style.
+TEST(RoleWords, CompassAdjective) {
+  const std::string body =
+      "Rwandan troops are spotted by UN personnel in eastern Congo where Congolese officials say "
+      "the troops are attacking and burning villages.";
+  auto a = Code(body, "2004-06-01", {Ev("spotted", "010")}, false, false);
+  EXPECT_EQ(PlaceText(*a), "Congo");
+  EXPECT_EQ(PlaceCountry(*a), "COD");
+}
+
+// g0028 and g0030 without a tree: "in the north-east of Baghdad", "in the city
+// of Mombasa, Kenya".
+TEST(RoleWords, CompassNounAndKindOfPlace) {
+  {
+    const std::string body =
+        "15 Iranians and 3 Iraqis were killed in a pipeline attack in the north-east of Baghdad.";
+    auto a = Code(body, "2006-05-01", {Ev("attack", "190")}, false, false);
+    EXPECT_EQ(PlaceCountry(*a), "IRQ");
+  }
+  {
+    const std::string body =
+        "Twin explosions are reported in the city of Mombasa, Kenya, with at least three people "
+        "killed and several injured.";
+    auto a = Code(body, "2014-05-03", {Ev("explosions", "183")}, false, false);
+    EXPECT_EQ(PlaceText(*a), "Mombasa");
+    EXPECT_EQ(PlaceCountry(*a), "KEN");
+  }
+}
+
+// Another country's region needs a cue, like a city: "Sindh" after "in" is a
+// place; a region name alone at the start of a sentence is not.
+TEST(Regions, NeedACue) {
+  const std::string body = "Floods kill 20 people in Sindh.";
+  auto a = Code(body, "2022-08-20", {Ev("kill", "190")}, false, false);
+  EXPECT_EQ(PlaceCountry(*a), "PAK");
+  std::string key;
+  auto p = testing::Analyzer().Resolve("Khyber Pakhtunkhwa", {});
+  ASSERT_TRUE(p.has_value());
+  EXPECT_EQ(p->country, "PAK");
+  // A region never outranks a city of the same name: Gaza is the city.
+  auto g = testing::Analyzer().Resolve("Gaza", {});
+  ASSERT_TRUE(g.has_value());
+  EXPECT_EQ(g->country, "PSE");
+}
+
+}  // namespace
+}  // namespace dyad
