@@ -61,6 +61,8 @@ const EXTRA_CITY_ALIASES = [
   // English names of cities GeoNames spells in their own language.
   ['Geneva', 2660646], ['Hanover', 2910831], ['Cologne', 2886242], ['Nuremberg', 2861650],
   ['Gothenburg', 2711537], ['Seville', 2510911], ['Antwerp', 2803138], ['Basra', 99532],
+  // Ukrainian spellings news uses since 2022, beside GeoNames' older ones.
+  ['Odesa', 698740], ['Zaporizhzhia', 687700], ['Mykolaiv', 700569], ['Makiivka', 702320],
 ];
 // Extra demonyms (adjective -> ISO alpha-3) the registry lacks.
 const EXTRA_DEMONYMS = [
