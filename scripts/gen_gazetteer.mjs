@@ -249,7 +249,10 @@ function ascii(s) {
 
 // Top-level regions of the countries other than the US (see the header).
 function regionRows(subdivisions, iso2to3, cityRows, countries) {
-  const cityNames = new Set(cityRows.map((r) => `${r[3]}|${r[1].toLowerCase()}`));
+  const cityNames = new Set();
+  for (const r of cityRows) {
+    for (const n of [r[1], ...r[2].split('|')]) if (n) cityNames.add(`${r[3]}|${n.toLowerCase()}`);
+  }
   const countryNames = new Set();
   for (const c of countries) {
     countryNames.add(c.name.common.toLowerCase());
