@@ -620,19 +620,26 @@ std::uint32_t RoleBefore(const SentenceView& v, std::uint32_t i) {
   constexpr std::uint32_t kRoles = kRoleLocation | kRoleDestination | kRoleOrigin;
   std::uint32_t p = i;
   bool compass_of = false;
+  bool noun = false;
   if (p >= 2 && EqualsLower(v.Text(p - 1), "of")) {
     std::string_view n = v.Text(p - 2);
     compass_of = IsOneOf(n, kDirections);
-    if (compass_of || IsOneOf(n, kPlaceNouns)) p -= 2;
-    if (p > 0 && IsOneOf(v.Text(p - 1), kDirections) && !compass_of) --p;  // "the eastern city of"
+    noun = IsOneOf(n, kPlaceNouns);
+    if (compass_of || noun) p -= 2;
   } else if (p >= 1 && IsOneOf(v.Text(p - 1), kPlaceNouns)) {
-    --p;  // "the capital Kabul", "the Russian capital Moscow"
-    if (p > 0 && v.IsWord(p - 1) && v.Capitalized(p - 1) && !(v.cls[p - 1] & kDeterminer))
-      --p;
-    else if (p > 0 && IsOneOf(v.Text(p - 1), kDirections))
-      --p;
+    noun = true;
+    --p;  // "the capital Kabul"
   } else if (p >= 1 && IsOneOf(v.Text(p - 1), kDirections)) {
     --p;  // "in eastern Congo"
+  }
+  // Before a kind of place, up to two modifiers: "the Russian capital Moscow",
+  // "the U.S. state of Mississippi", "the Somali port city of Kismayo", "the
+  // eastern city of".
+  for (int k = 0; noun && k < 2 && p > 0; ++k) {
+    const std::string_view w = v.Text(p - 1);
+    const bool name = v.IsWord(p - 1) && v.Capitalized(p - 1) && !(v.cls[p - 1] & kDeterminer);
+    if (!name && !IsOneOf(w, kPlaceNouns) && !IsOneOf(w, kDirections)) break;
+    --p;
   }
   if (p > 0 && (v.cls[p - 1] & kDeterminer)) --p;
   std::uint32_t role = p > 0 ? v.cls[p - 1] & kRoles : 0;
