@@ -111,6 +111,8 @@ const REGION_STOP = new Set([
   'toledo', 'colon', 'colón', 'jura', 'lobata',
 ]);
 
+const OCEANS = new Set(['atlantic', 'pacific', 'arctic', 'indian', 'antarctic']);
+
 function tsvField(s) {
   return String(s).replace(/[\t\r\n]/g, ' ');
 }
@@ -212,10 +214,13 @@ function generate({ cities, countries, countryFacts, subdivisions, versions }) {
     if (x.population < MIN_POPULATION && !capital) continue;
     if (CITY_STOP.has(x.name.toLowerCase())) continue;
     const aliases = [];
-    if (/ City$/.test(x.name)) aliases.push(x.name.slice(0, -5));
+    // "Atlantic City" is no "Atlantic" ("in the South Atlantic").
+    if (/ City$/.test(x.name) && !OCEANS.has(x.name.slice(0, -5).toLowerCase()))
+      aliases.push(x.name.slice(0, -5));
     if (x.name.includes(', ')) aliases.push(x.name.slice(0, x.name.indexOf(', ')));
-    // "Zurich", "Sao Paulo": news often drops the accents.
-    if (ascii(x.name) !== x.name) aliases.push(ascii(x.name));
+    // "Zurich", "Sao Paulo": news often drops the accents. Only for big
+    // cities: plain forms of small ones are often English names ("Būsh").
+    if (ascii(x.name) !== x.name && x.population >= 100000) aliases.push(ascii(x.name));
     for (const [alias, id] of EXTRA_CITY_ALIASES) if (id === x.cityId) aliases.push(alias);
     kept.push(['city', x.name, [...new Set(aliases)].filter((a) => a !== x.name).join('|'), iso3, x.adminCode || '', round(lat), round(lon),
       x.cityId, x.population, x.featureCode]);

@@ -602,7 +602,8 @@ constexpr std::string_view kPlaceNouns[] = {
     "state",        "capital",   "port",         "county",      "area",     "suburb",
     "suburbs",      "outskirts", "hamlet",       "governorate", "island",   "neighbourhood",
     "neighborhood", "commune",   "municipality", "enclave",     "camp"};
-// Compass words, as adjectives ("eastern Congo") or nouns ("north-east of Baghdad").
+// Compass words, as adjectives ("eastern Congo", "Northeast Philadelphia")
+// or nouns ("north-east of Baghdad").
 constexpr std::string_view kDirections[] = {
     "north",        "south",         "east",          "west",          "northern",
     "southern",     "eastern",       "western",       "central",       "northeast",
@@ -616,6 +617,8 @@ constexpr std::string_view kDirections[] = {
 // Congo"), a kind of place ("in the city of X", "in the Russian capital X")
 // or a compass noun with "of" ("in the north-east of X"). A compass noun with
 // "of" is a location by itself ("north of Baghdad"). 0: none.
+bool IsCompass(std::string_view w) { return IsOneOf(w, kDirections); }
+
 std::uint32_t RoleBefore(const SentenceView& v, std::uint32_t i) {
   constexpr std::uint32_t kRoles = kRoleLocation | kRoleDestination | kRoleOrigin;
   std::uint32_t p = i;
@@ -623,13 +626,13 @@ std::uint32_t RoleBefore(const SentenceView& v, std::uint32_t i) {
   bool noun = false;
   if (p >= 2 && EqualsLower(v.Text(p - 1), "of")) {
     std::string_view n = v.Text(p - 2);
-    compass_of = IsOneOf(n, kDirections);
+    compass_of = IsCompass(n);
     noun = IsOneOf(n, kPlaceNouns);
     if (compass_of || noun) p -= 2;
   } else if (p >= 1 && IsOneOf(v.Text(p - 1), kPlaceNouns)) {
     noun = true;
     --p;  // "the capital Kabul"
-  } else if (p >= 1 && IsOneOf(v.Text(p - 1), kDirections)) {
+  } else if (p >= 1 && IsCompass(v.Text(p - 1))) {
     --p;  // "in eastern Congo"
   }
   // Before a kind of place, up to two modifiers: "the Russian capital Moscow",
@@ -638,7 +641,7 @@ std::uint32_t RoleBefore(const SentenceView& v, std::uint32_t i) {
   for (int k = 0; noun && k < 2 && p > 0; ++k) {
     const std::string_view w = v.Text(p - 1);
     const bool name = v.IsWord(p - 1) && v.Capitalized(p - 1) && !(v.cls[p - 1] & kDeterminer);
-    if (!name && !IsOneOf(w, kPlaceNouns) && !IsOneOf(w, kDirections)) break;
+    if (!name && !IsOneOf(w, kPlaceNouns) && !IsCompass(w)) break;
     --p;
   }
   if (p > 0 && (v.cls[p - 1] & kDeterminer)) --p;
@@ -916,6 +919,11 @@ struct ContextAnalyzer::Impl {
     if (e >= v.count) return -1;
     const std::string_view c = v.Text(e);
     const bool comma = c == ",", of = EqualsLower(c, "of");
+    // "the Sea of Japan", "the Gulf of Oman": a sea named after a country
+    // lies outside it.
+    static constexpr std::string_view kWaters[] = {"sea",     "gulf", "ocean",   "strait",
+                                                   "straits", "bay",  "channel", "sound"};
+    if (of && e > 0 && IsOneOf(v.Text(e - 1), kWaters)) return -1;
     if (!comma && !of && !EqualsLower(c, "in")) return -1;
     std::size_t k = 0;
     for (std::uint32_t j = e + 1; j < v.count && j < e + 12; ++j) {
@@ -935,7 +943,7 @@ struct ContextAnalyzer::Impl {
       // "in the Russian capital Moscow", "in the north of ...".
       const std::string_view w = v.Text(j);
       if (w == "," || EqualsLower(w, "in") || EqualsLower(w, "of") || EqualsLower(w, "the") ||
-          (v.IsWord(j) && v.Capitalized(j)) || IsOneOf(w, kPlaceNouns) || IsOneOf(w, kDirections))
+          (v.IsWord(j) && v.Capitalized(j)) || IsOneOf(w, kPlaceNouns) || IsCompass(w))
         continue;
       return -1;
     }

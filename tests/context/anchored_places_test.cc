@@ -162,5 +162,30 @@ TEST(Regions, NeedACue) {
   EXPECT_EQ(g->country, "BRA");
 }
 
+// Current-events bullets: a sea named after a country lies outside it; an
+// accent-free form of a small town is no alias ("Būsh" is no "Bush"); an
+// ocean is no "Atlantic City".
+TEST(AnchoredPlace, SeasPeopleAndOceansAreNoPlaces) {
+  {
+    const std::string body = "North Korea test fires a ballistic missile over the Sea of Japan.";
+    auto a = Code(body, "2017-07-04", {Ev("fires", "190")}, true, true);
+    EXPECT_NE(PlaceText(*a), "Sea");
+  }
+  {
+    const std::string body = "U.S. President Bush had been strongly opposed to this provision.";
+    auto a = Code(body, "2005-01-01", {Ev("opposed", "110")}, true, true);
+    EXPECT_EQ(PlaceText(*a), "-");
+  }
+  {
+    const std::string body =
+        "Brazilian and U.S. meteorologists disagree over whether Cyclone Catarina is a "
+        "hurricane, the first ever recorded in the South Atlantic.";
+    auto a = Code(body, "2004-03-28", {Ev("recorded", "010")}, true, true);
+    EXPECT_EQ(PlaceText(*a), "-");
+  }
+  EXPECT_FALSE(testing::Analyzer().Resolve("Bush", {}).has_value());
+  EXPECT_EQ(testing::Analyzer().Resolve("Zurich", {})->country, "CHE");
+}
+
 }  // namespace
 }  // namespace dyad
