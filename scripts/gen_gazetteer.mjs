@@ -12,12 +12,19 @@
 //     by ISO alpha-3 (a demonym row repeats its country's id, as it repeats
 //     its centroid).
 //   - Debian `iso-codes` (iso_3166-2.json): the US states (names and postal
-//     codes, which are also GeoNames' admin1 codes for the US).
+//     codes, which are also GeoNames' admin1 codes for the US), and the
+//     top-level regions of every other country (states, provinces, regions,
+//     governorates, counties, ...; no municipalities or wards). Those carry no
+//     admin1 code, coordinates or id: no installed package maps ISO 3166-2 to
+//     GeoNames. A region named like a city of its own country is left out (the
+//     city already names the country and has coordinates).
 //
 // Output is deterministic: the same package versions give the same bytes.
 //
 //   node scripts/gen_gazetteer.mjs           # writes data/places/gazetteer.tsv
 //   node scripts/gen_gazetteer.mjs --check   # exit 1 if the committed file differs
+//   node scripts/gen_gazetteer.mjs --min-population 5000 --out /tmp/g/places/gazetteer.tsv
+//                                            # a variant, to measure (not committed)
 //
 // Exit status 77 ("skip") when an input package is not installed.
 import fs from 'node:fs';
@@ -26,9 +33,13 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const OUT = path.join(ROOT, 'data/places/gazetteer.tsv');
+function argValue(name) {
+  const i = process.argv.indexOf(name);
+  return i >= 0 && i + 1 < process.argv.length ? process.argv[i + 1] : null;
+}
+const OUT = argValue('--out') || path.join(ROOT, 'data/places/gazetteer.tsv');
 const ISO2_JSON = process.env.ISO_CODES_3166_2 || '/usr/share/iso-codes/json/iso_3166-2.json';
-const MIN_POPULATION = 15000;
+const MIN_POPULATION = Number(argValue('--min-population') || 15000);
 
 // Names in common use that the registries do not spell (name -> ISO alpha-3).
 const EXTRA_COUNTRY_NAMES = [
@@ -39,10 +50,19 @@ const EXTRA_COUNTRY_NAMES = [
   ['Czech Republic', 'CZE'], ['Palestine', 'PSE'], ['Gaza Strip', 'PSE'], ['West Bank', 'PSE'],
   ['DRC', 'COD'], ['Congo-Kinshasa', 'COD'], ['Congo-Brazzaville', 'COG'], ['UAE', 'ARE'],
   ['Vatican', 'VAT'], ['Macedonia', 'MKD'], ['Turkey', 'TUR'], ['Cape Verde', 'CPV'],
+  // News style (Reuters, AP): "Congo" alone is the Democratic Republic.
+  ['Congo', 'COD'], ['Republic of Congo', 'COG'], ['Congo Republic', 'COG'],
 ];
+// Registry spellings news uses for another country (name -> the ISO alpha-3 it is dropped from).
+const DROP_COUNTRY_ALIASES = [['Congo', 'COG']];
 // Other spellings of big places (alias -> GeoNames id).
 const EXTRA_CITY_ALIASES = [
   ['Kiev', 703448], ["Sana'a", 71137], ['Gaza City', 281133],
+  // English names of cities GeoNames spells in their own language.
+  ['Geneva', 2660646], ['Hanover', 2910831], ['Cologne', 2886242], ['Nuremberg', 2861650],
+  ['Gothenburg', 2711537], ['Seville', 2510911], ['Antwerp', 2803138], ['Basra', 99532],
+  // Ukrainian spellings news uses since 2022, beside GeoNames' older ones.
+  ['Odesa', 698740], ['Zaporizhzhia', 687700], ['Mykolaiv', 700569], ['Makiivka', 702320],
 ];
 // Extra demonyms (adjective -> ISO alpha-3) the registry lacks.
 const EXTRA_DEMONYMS = [
@@ -64,6 +84,34 @@ const CITY_STOP = new Set([
   'temple', 'college', 'city', 'capital', 'centre', 'center', 'north', 'south', 'east', 'west',
   'central', 'date', 'buy', 'gap', 'mary', 'laval', 'ha', 'as', 'an', 'la', 'el', 'le',
 ]);
+
+// Region kinds of iso-codes too fine or too local to name a region in news.
+const REGION_TYPES_SKIPPED = new Set([
+  'Municipality', 'Local council', 'District municipality', 'City with county rights', 'Quarter',
+  'Commune', 'Town', 'Ward', 'Town council', 'Borough', 'City municipality', 'Island council',
+  'Administrative precinct', 'Urban community', 'Area', 'Rayon', 'Parish', 'Special municipality',
+  'Autonomous municipality', 'Administrative atoll', 'Popularate', 'Country',
+]);
+// Region names that are everyday words ("Central", "Coast") or say only a
+// direction: a news text uses them as words.
+const REGION_STOP = new Set([
+  'central', 'western', 'eastern', 'northern', 'southern', 'north', 'south', 'east', 'west',
+  'centre', 'center', 'capital', 'coast', 'coastal', 'lakes', 'upper', 'lower', 'islands',
+  'island', 'northwest', 'northeast', 'southwest', 'southeast', 'north-west', 'north-east',
+  'south-west', 'south-east', 'middle', 'plateau', 'littoral', 'highlands', 'valley', 'border',
+  'mountain', 'sea', 'lake', 'river', 'federal', 'national', 'bar', 'pool', 'city', 'interior',
+  'eastern region', 'western region', 'northern region', 'central region', 'southern region',
+  'the gambia', 'mountain province', 'national capital district', 'federal district',
+  'capital district', 'capital territory', 'autonomous republic',
+  // Short names that are also words, peoples, firms or better-known places.
+  'zaire', 'rio', 'delta', 'rivers', 'unity', 'gulf', 'somali', 'afar', 'chin', 'mon', 'shan',
+  'mono', 'est', 'nord', 'norte', 'sul', 'leste', 'valle', 'isabel', 'leon', 'lara', 'alba',
+  'mara', 'meta', 'cesar', 'sila', 'boe', 'ewa', 'mus', 'vas', 'pest', 'olt', 'para', 'sucre',
+  'flores', 'gaza', 'balkan', 'amara', 'bong', 'haa', 'yap', 'mie', 'nip', 'sid', 'uri', 'donga',
+  'toledo', 'colon', 'colón', 'jura', 'lobata',
+]);
+
+const OCEANS = new Set(['atlantic', 'pacific', 'arctic', 'indian', 'antarctic']);
 
 function tsvField(s) {
   return String(s).replace(/[\t\r\n]/g, ' ');
@@ -126,7 +174,10 @@ function generate({ cities, countries, countryFacts, subdivisions, versions }) {
       names.add(alt);
     }
     const main = c.name.common;
-    const aliases = [...names].filter((n) => n !== main && !DROP_NAMES.has(n.toLowerCase())).sort();
+    const dropped = (n) => DROP_COUNTRY_ALIASES.some(([a, code]) => a === n && code === c.cca3);
+    const aliases = [...names]
+      .filter((n) => n !== main && !DROP_NAMES.has(n.toLowerCase()) && !dropped(n))
+      .sort();
     const [lat, lon] = c.latlng || [0, 0];
     const { id, population } = facts.get(c.cca3) || { id: 0, population: 0 };
     rows.push(['country', main, aliases.join('|'), c.cca3, '', round(lat), round(lon), id, population, 'PCLI']);
@@ -163,8 +214,13 @@ function generate({ cities, countries, countryFacts, subdivisions, versions }) {
     if (x.population < MIN_POPULATION && !capital) continue;
     if (CITY_STOP.has(x.name.toLowerCase())) continue;
     const aliases = [];
-    if (/ City$/.test(x.name)) aliases.push(x.name.slice(0, -5));
+    // "Atlantic City" is no "Atlantic" ("in the South Atlantic").
+    if (/ City$/.test(x.name) && !OCEANS.has(x.name.slice(0, -5).toLowerCase()))
+      aliases.push(x.name.slice(0, -5));
     if (x.name.includes(', ')) aliases.push(x.name.slice(0, x.name.indexOf(', ')));
+    // "Zurich", "Sao Paulo": news often drops the accents. Only for big
+    // cities: plain forms of small ones are often English names ("Būsh").
+    if (ascii(x.name) !== x.name && x.population >= 100000) aliases.push(ascii(x.name));
     for (const [alias, id] of EXTRA_CITY_ALIASES) if (id === x.cityId) aliases.push(alias);
     kept.push(['city', x.name, [...new Set(aliases)].filter((a) => a !== x.name).join('|'), iso3, x.adminCode || '', round(lat), round(lon),
       x.cityId, x.population, x.featureCode]);
@@ -180,6 +236,7 @@ function generate({ cities, countries, countryFacts, subdivisions, versions }) {
     const lon = w ? w.lon / w.w : 0;
     rows.push(['admin1', s.name, '', 'USA', code, round(lat), round(lon), 0, 0, 'ADM1']);
   }
+  rows.push(...regionRows(subdivisions, iso2to3, kept, countries));
   rows.push(...kept);
 
   const header = [
@@ -188,6 +245,49 @@ function generate({ cities, countries, countryFacts, subdivisions, versions }) {
     `# Columns: kind name aliases country admin1 lat lon geonames_id population feature`,
   ];
   return header.join('\n') + '\n' + rows.map((r) => r.map(tsvField).join('\t')).join('\n') + '\n';
+}
+
+// Name without accents ("Michoacán" -> "Michoacan"), as English news often writes it.
+function ascii(s) {
+  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+}
+
+// Top-level regions of the countries other than the US (see the header).
+function regionRows(subdivisions, iso2to3, cityRows, countries) {
+  const cityNames = new Set();
+  for (const r of cityRows) {
+    for (const n of [r[1], ...r[2].split('|')]) if (n) cityNames.add(`${r[3]}|${n.toLowerCase()}`);
+  }
+  const countryNames = new Set();
+  for (const c of countries) {
+    countryNames.add(c.name.common.toLowerCase());
+    countryNames.add(c.name.official.toLowerCase());
+  }
+  const out = [];
+  for (const s of subdivisions) {
+    if (s.parent || s.code.startsWith('US-') || REGION_TYPES_SKIPPED.has(s.type)) continue;
+    const iso3 = iso2to3.get(s.code.slice(0, 2));
+    if (!iso3) continue;
+    // "Michoacán de Ocampo", "Veracruz de Ignacio de la Llave": also the first words.
+    const names = new Set([s.name, ascii(s.name)]);
+    const de = s.name.indexOf(' de ');
+    if (de > 0 && s.type === 'State') {
+      names.add(s.name.slice(0, de));
+      names.add(ascii(s.name.slice(0, de)));
+    }
+    // "Sindh", "Nairobi City" -> "Nairobi" is the city itself (left out below).
+    const usable = [...names].filter((n) => {
+      const k = n.toLowerCase();
+      return !REGION_STOP.has(k) && !CITY_STOP.has(k) && !countryNames.has(k) &&
+        !cityNames.has(`${iso3}|${k}`) && !/[/(]/.test(n);
+    });
+    if (usable.length === 0) continue;
+    const main = usable.includes(s.name) ? s.name : usable[0];
+    const aliases = usable.filter((n) => n !== main).sort();
+    out.push(['admin1', main, aliases.join('|'), iso3, '', '0.0000', '0.0000', 0, 0, 'ADM1']);
+  }
+  out.sort((a, b) => a[3].localeCompare(b[3]) || a[1].localeCompare(b[1]));
+  return out;
 }
 
 const inputs = loadInputs();

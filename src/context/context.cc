@@ -560,11 +560,99 @@ std::string DecideModality(const ModalityCues& m, std::string_view cameo) {
 struct PlaceHit {
   std::uint32_t first = 0, end = 0;  // view tokens
   Span span;
-  const std::vector<std::uint32_t>* ids = nullptr;
-  std::string prefer_country;    // "Tripoli, Lebanon"
+  const std::vector<std::uint32_t>* ids = nullptr;  // gazetteer candidates (empty: anchored)
+  std::string prefer_country;                       // "Tripoli, Lebanon"
   std::uint32_t role_class = 0;  // kRoleLocation / kRoleDestination / kRoleOrigin, or 0
   bool sentence_initial = false;
+  // A name the gazetteer lacks, placed by a known place after it ("Aguililla,
+  // Michoacán", "Parachinar in ... Pakistan"): the index of that place's hit
+  // in the same hit list, and once resolved (ResolveAnchors) the entry built
+  // from it: the name as written, the anchor's country and admin1.
+  std::int64_t anchor = -1;
+  std::int64_t anchor_entry = -1;  // "X, Kenya": the area named after the comma
+  bool anchored_ok = false;
+  GazetteerEntry anchored;
 };
+
+const std::vector<std::uint32_t>& NoCandidates() {
+  static const std::vector<std::uint32_t>* none = new std::vector<std::uint32_t>();
+  return *none;
+}
+
+// A month or weekday: "in March, Kenya ..." names no place.
+bool IsCalendarWord(std::string_view w) {
+  static constexpr std::string_view kWords[] = {
+      "january",   "february",  "march",   "april",    "may",      "june",   "july",
+      "august",    "september", "october", "november", "december", "monday", "tuesday",
+      "wednesday", "thursday",  "friday",  "saturday", "sunday"};
+  for (std::string_view k : kWords)
+    if (EqualsLower(w, k)) return true;
+  return false;
+}
+
+bool IsOneOf(std::string_view w, std::span<const std::string_view> words) {
+  for (std::string_view k : words)
+    if (EqualsLower(w, k)) return true;
+  return false;
+}
+
+// Nouns for a kind of place ("the city of X", "the Russian capital Moscow").
+constexpr std::string_view kPlaceNouns[] = {
+    "city",         "town",      "village",      "district",    "province", "region",
+    "state",        "capital",   "port",         "county",      "area",     "suburb",
+    "suburbs",      "outskirts", "hamlet",       "governorate", "island",   "neighbourhood",
+    "neighborhood", "commune",   "municipality", "enclave",     "camp"};
+// Compass words, as adjectives ("eastern Congo", "Northeast Philadelphia")
+// or nouns ("north-east of Baghdad").
+constexpr std::string_view kDirections[] = {
+    "north",        "south",         "east",          "west",          "northern",
+    "southern",     "eastern",       "western",       "central",       "northeast",
+    "northwest",    "southeast",     "southwest",     "north-east",    "north-west",
+    "south-east",   "south-west",    "northeastern",  "northwestern",  "southeastern",
+    "southwestern", "north-eastern", "north-western", "south-eastern", "south-western",
+    "heart",        "centre",        "center"};
+
+// The place role of a name at view token i from the words before it: a role
+// word, optionally followed by "the", a compass adjective ("in eastern
+// Congo"), a kind of place ("in the city of X", "in the Russian capital X")
+// or a compass noun with "of" ("in the north-east of X"). A compass noun with
+// "of" is a location by itself ("north of Baghdad"). 0: none.
+bool IsCompass(std::string_view w) { return IsOneOf(w, kDirections); }
+
+std::uint32_t RoleBefore(const SentenceView& v, std::uint32_t i) {
+  constexpr std::uint32_t kRoles = kRoleLocation | kRoleDestination | kRoleOrigin;
+  std::uint32_t p = i;
+  bool compass_of = false;
+  bool noun = false;
+  if (p >= 2 && EqualsLower(v.Text(p - 1), "of")) {
+    std::string_view n = v.Text(p - 2);
+    compass_of = IsCompass(n);
+    noun = IsOneOf(n, kPlaceNouns);
+    if (compass_of || noun) p -= 2;
+  } else if (p >= 1 && IsOneOf(v.Text(p - 1), kPlaceNouns)) {
+    noun = true;
+    --p;  // "the capital Kabul"
+  } else if (p >= 1 && IsCompass(v.Text(p - 1))) {
+    --p;  // "in eastern Congo"
+  }
+  // Before a kind of place, up to two modifiers: "the Russian capital Moscow",
+  // "the U.S. state of Mississippi", "the Somali port city of Kismayo", "the
+  // eastern city of".
+  for (int k = 0; noun && k < 2 && p > 0; ++k) {
+    const std::string_view w = v.Text(p - 1);
+    const bool name = v.IsWord(p - 1) && v.Capitalized(p - 1) && !(v.cls[p - 1] & kDeterminer);
+    if (!name && !IsOneOf(w, kPlaceNouns) && !IsCompass(w)) break;
+    --p;
+  }
+  if (p > 0 && (v.cls[p - 1] & kDeterminer)) --p;
+  std::uint32_t role = p > 0 ? v.cls[p - 1] & kRoles : 0;
+  if (p > 1 && EqualsLower(v.Text(p - 1), "of") && EqualsLower(v.Text(p - 2), "out"))
+    role = kRoleOrigin;
+  if (p > 1 && EqualsLower(v.Text(p - 1), "for") && EqualsLower(v.Text(p - 2), "bound"))
+    role = kRoleDestination;
+  if (!role && compass_of) role = kRoleLocation;
+  return role;
+}
 
 // ---------------------------------------------------------------- per event
 
@@ -739,6 +827,7 @@ struct ContextAnalyzer::Impl {
   // Place names in one sentence view (longest match at each capitalised word).
   // Appends to *out.
   void ScanPlaces(const SentenceView& v, std::vector<PlaceHit>* out) const {
+    const std::size_t start = out->size();
     std::string key;
     const std::uint32_t max_words = gazetteer.max_words();
     for (std::uint32_t i = 0; i < v.count;) {
@@ -774,14 +863,7 @@ struct ContextAnalyzer::Impl {
         h.span = {v.Tok(i).begin, v.Tok(e - 1).end - strip};
         h.ids = ids;
         h.sentence_initial = i == 0 || (i == 1 && v.Tok(0).kind == TokenKind::kQuote);
-        // The preposition before it (skipping "the").
-        std::uint32_t p = i;
-        if (p > 0 && (v.cls[p - 1] & kDeterminer)) --p;
-        if (p > 0) h.role_class = v.cls[p - 1] & (kRoleLocation | kRoleDestination | kRoleOrigin);
-        if (p > 1 && EqualsLower(v.Text(p - 1), "of") && EqualsLower(v.Text(p - 2), "out"))
-          h.role_class = kRoleOrigin;
-        if (p > 1 && EqualsLower(v.Text(p - 1), "for") && EqualsLower(v.Text(p - 2), "bound"))
-          h.role_class = kRoleDestination;
+        h.role_class = RoleBefore(v, i);
         // "Tripoli, Lebanon": a country right after pins the place.
         if (e + 1 < v.count && v.Text(e) == "," && v.Capitalized(e + 1)) {
           for (std::uint32_t e2 = std::min<std::uint32_t>(v.count, e + 4); e2 > e + 1; --e2) {
@@ -806,6 +888,160 @@ struct ContextAnalyzer::Impl {
       }
       if (!found) ++i;
     }
+    AnchorUnknownNames(v, start, out);
+  }
+
+  // Whether a hit has a candidate that is a place (not only demonyms).
+  bool IsPlaceHit(const PlaceHit& h) const {
+    for (std::uint32_t id : *h.ids)
+      if (gazetteer.entries()[id].kind != PlaceKind::kDemonym) return true;
+    return false;
+  }
+
+  // A country or region among a hit's candidates (the first), or -1.
+  std::int64_t AreaCandidate(const PlaceHit& h) const {
+    for (std::uint32_t id : *h.ids) {
+      const PlaceKind k = gazetteer.entries()[id].kind;
+      if (k == PlaceKind::kCountry || k == PlaceKind::kAdmin1) return id;
+    }
+    return -1;
+  }
+
+  // The known place that places a name ending at view token e: after "," or
+  // "in" (then over capitalised words, "the", "of", "in" and commas: "in
+  // Parachinar in the Federally Administered Tribal Areas of Pakistan"), or
+  // a country or region right after "of" ("Tribal Areas of Pakistan"). Sets
+  // *area to the entry of a country or region right after the comma. Returns
+  // the index of the place's hit in `hits`, or -1.
+  std::int64_t FindAnchor(const SentenceView& v, std::uint32_t e, std::span<const PlaceHit> hits,
+                          std::int64_t* area) const {
+    *area = -1;
+    if (e >= v.count) return -1;
+    const std::string_view c = v.Text(e);
+    const bool comma = c == ",", of = EqualsLower(c, "of");
+    // "the Sea of Japan", "the Gulf of Oman": a sea named after a country
+    // lies outside it.
+    static constexpr std::string_view kWaters[] = {"sea",     "gulf", "ocean",   "strait",
+                                                   "straits", "bay",  "channel", "sound"};
+    if (of && e > 0 && IsOneOf(v.Text(e - 1), kWaters)) return -1;
+    if (!comma && !of && !EqualsLower(c, "in")) return -1;
+    std::size_t k = 0;
+    for (std::uint32_t j = e + 1; j < v.count && j < e + 12; ++j) {
+      while (k < hits.size() && hits[k].first < j) ++k;
+      if (k < hits.size() && hits[k].first == j && hits[k].anchor < 0 && IsPlaceHit(hits[k])) {
+        const PlaceHit& h = hits[k];
+        const bool next_to = j == e + 1 || (j == e + 2 && EqualsLower(v.Text(e + 1), "the"));
+        // Part of a longer name ("in the Washington Post") places nothing.
+        if (h.end < v.count && v.IsWord(h.end) && v.Capitalized(h.end)) return -1;
+        if ((comma || of) && next_to) {
+          *area = AreaCandidate(h);
+          return *area >= 0 ? static_cast<std::int64_t>(k) : -1;
+        }
+        return of ? -1 : static_cast<std::int64_t>(k);
+      }
+      if (of) return -1;
+      // "in the Russian capital Moscow", "in the north of ...".
+      const std::string_view w = v.Text(j);
+      if (w == "," || EqualsLower(w, "in") || EqualsLower(w, "of") || EqualsLower(w, "the") ||
+          (v.IsWord(j) && v.Capitalized(j)) || IsOneOf(w, kPlaceNouns) || IsCompass(w))
+        continue;
+      return -1;
+    }
+    return -1;
+  }
+
+  // Names the gazetteer lacks, in a locative ("in", "at", "near", ... with
+  // the words RoleBefore skips) and placed by a known place after them
+  // (FindAnchor). Appends hits with `anchor` set; also re-places a known city
+  // followed by a country it does not lie in ("Eastleigh, Kenya").
+  void AnchorUnknownNames(const SentenceView& v, std::size_t start,
+                          std::vector<PlaceHit>* out) const {
+    const std::size_t known_end = out->size();
+    for (std::size_t k = start; k + 1 < known_end; ++k) {
+      PlaceHit& h = (*out)[k];
+      if (h.prefer_country.empty() || (*out)[k + 1].first != h.end + 1) continue;
+      bool inside = false, city = false;
+      for (std::uint32_t id : *h.ids) {
+        const GazetteerEntry& ge = gazetteer.entries()[id];
+        inside |= ge.place.country == h.prefer_country;
+        city |= ge.kind == PlaceKind::kCity;
+      }
+      const std::int64_t area = AreaCandidate((*out)[k + 1]);
+      if (inside || !city || area < 0 || !(h.role_class & kRoleLocation)) continue;
+      h.ids = &NoCandidates();
+      h.anchor = static_cast<std::int64_t>(k + 1);
+      h.anchor_entry = area;
+    }
+    // New hits go to `added` first: appending to *out would move `known`.
+    std::span<const PlaceHit> known(out->data() + start, known_end - start);
+    thread_local std::vector<PlaceHit> added;
+    added.clear();
+    // A known name that runs into a longer one ("Domodedovo International
+    // Airport") is no place by itself: it may start or continue a new one.
+    auto standalone = [&](std::size_t h) {
+      const PlaceHit& x = known[h];
+      return !(x.end < v.count && v.IsWord(x.end) && v.Capitalized(x.end) &&
+               !(v.cls[x.end] & kDeterminer));
+    };
+    std::size_t k = 0;
+    for (std::uint32_t i = 1; i < v.count; ++i) {
+      while (k < known.size() && known[k].end <= i) ++k;
+      if (k < known.size() && known[k].first <= i && standalone(k)) continue;
+      if (!v.IsWord(i) || !v.Capitalized(i) || (v.IsWord(i - 1) && v.Capitalized(i - 1))) continue;
+      if ((v.cls[i] & kDeterminer) || IsCalendarWord(v.Text(i))) continue;
+      // Only "in"/"at"/"near"...: "spoke to Biden in Washington" names a person.
+      if (!(RoleBefore(v, i) & kRoleLocation)) continue;
+      std::uint32_t e = i;
+      for (std::size_t q = k; e < v.count && e < i + 6 && v.IsWord(e) && v.Capitalized(e); ++e) {
+        while (q < known.size() && known[q].end <= e) ++q;
+        if (e > i && q < known.size() && known[q].first == e && standalone(q)) break;
+      }
+      if (e == i + 6 || EndsWithPossessive(v.Text(e - 1))) continue;
+      if (e < v.count && v.IsWord(e) && v.Capitalized(e)) continue;  // runs into a known name
+      std::int64_t area = -1;
+      const std::int64_t a = FindAnchor(v, e, known, &area);
+      if (a < 0) continue;
+      PlaceHit h;
+      h.first = i;
+      h.end = e;
+      h.span = {v.Tok(i).begin, v.Tok(e - 1).end};
+      h.ids = &NoCandidates();
+      h.role_class = RoleBefore(v, i);
+      h.anchor = static_cast<std::int64_t>(start) + a;
+      h.anchor_entry = area;
+      added.push_back(std::move(h));
+      i = e - 1;
+    }
+    for (PlaceHit& h : added) out->push_back(std::move(h));
+  }
+
+  // Builds the entry of every anchored hit from its anchor, disambiguated
+  // with the article's evidence: the name as written, the anchor's country
+  // and admin1, no coordinates. A name that is a coded actor ("at NATO in
+  // Brussels") or whose anchor is no place is left unresolved.
+  void ResolveAnchors(std::span<PlaceHit> hits, const CodedArticle* coded,
+                      const CountryEvidence& evidence, const Document& doc) const {
+    for (PlaceHit& h : hits) {
+      if (h.anchor < 0 || static_cast<std::size_t>(h.anchor) >= hits.size()) continue;
+      h.anchored_ok = false;
+      const PlaceHit& a = hits[static_cast<std::size_t>(h.anchor)];
+      std::int64_t best = h.anchor_entry;
+      if (best < 0) best = gazetteer.Choose(*a.ids, evidence, a.prefer_country);
+      if (best < 0) continue;
+      const GazetteerEntry& ge = gazetteer.entries()[static_cast<std::size_t>(best)];
+      if (ge.kind == PlaceKind::kDemonym) continue;
+      bool actor = false;
+      if (coded)
+        for (const Entity& en : coded->entities)
+          actor |= en.type != EntityType::kPlace && Overlaps(en.span, h.span);
+      if (actor) continue;
+      h.anchored = GazetteerEntry{};
+      h.anchored.kind = PlaceKind::kCity;
+      h.anchored.place.name = std::string(doc.body.substr(h.span.begin, h.span.end - h.span.begin));
+      h.anchored.place.country = ge.place.country;
+      if (ge.kind != PlaceKind::kCountry) h.anchored.place.admin1 = ge.place.admin1;
+      h.anchored_ok = true;
+    }
   }
 
   // Whether a hit is taken as a place (see docs: cities need a cue).
@@ -815,8 +1051,13 @@ struct ContextAnalyzer::Impl {
     // Part of a longer name: "New York Times", "Libya Observer".
     if (h.end < v.count && v.IsWord(h.end) && v.Capitalized(h.end) && !(v.cls[h.end] & kDeterminer))
       return false;
-    if (e.kind == PlaceKind::kCountry || e.kind == PlaceKind::kAdmin1) return true;
+    if (e.kind == PlaceKind::kCountry || (e.kind == PlaceKind::kAdmin1 && !e.region)) return true;
     if (h.role_class || !h.prefer_country.empty()) return true;
+    // Another country's region needs a cue like a city, or an address ("Aguililla, Michoacán").
+    if (e.region)
+      return (h.first >= 2 && v.Text(h.first - 1) == "," && v.Capitalized(h.first - 2)) ||
+             ((ev.HasPlace(e.place.country) || ev.HasActor(e.place.country)) &&
+              !h.sentence_initial);
     if (ev.HasPlace(e.place.country) || ev.HasActor(e.place.country)) return !h.sentence_initial;
     return (e.capital || e.population >= 1000000) && !h.sentence_initial;
   }
@@ -824,6 +1065,7 @@ struct ContextAnalyzer::Impl {
   // The gazetteer entry a hit resolves to when it is taken as a place, else null.
   const GazetteerEntry* Resolved(const SentenceView& v, const PlaceHit& h,
                                  const CountryEvidence& evidence) const {
+    if (h.anchor >= 0) return h.anchored_ok ? &h.anchored : nullptr;
     std::int64_t best = gazetteer.Choose(*h.ids, evidence, h.prefer_country);
     if (best < 0) return nullptr;
     const GazetteerEntry& ge = gazetteer.entries()[static_cast<std::size_t>(best)];
@@ -1112,12 +1354,11 @@ std::vector<PlaceMatch> ContextAnalyzer::FindPlaces(const Document& doc, std::ui
   BuildView(doc, sentence, {}, cls, impl_->options.max_scan_tokens, &v);
   std::vector<PlaceHit> hits;
   impl_->ScanPlaces(v, &hits);
+  impl_->ResolveAnchors(hits, nullptr, ev, doc);
   for (const PlaceHit& h : hits) {
-    std::int64_t best = impl_->gazetteer.Choose(*h.ids, ev, h.prefer_country);
-    if (best < 0) continue;
-    const GazetteerEntry& e = impl_->gazetteer.entries()[static_cast<std::size_t>(best)];
-    if (!impl_->Accept(v, h, e, ev)) continue;
-    out.push_back({e.place, h.span.begin, h.span.end, e.kind == PlaceKind::kCountry});
+    const GazetteerEntry* e = impl_->Resolved(v, h, ev);
+    if (!e) continue;
+    out.push_back({e->place, h.span.begin, h.span.end, e->kind == PlaceKind::kCountry});
   }
   return out;
 }
@@ -1163,6 +1404,7 @@ void ContextAnalyzer::Annotate(const Article& article, const Document& doc,
   };
   CountryEvidence evidence;
   im.CollectEvidence(scratch.hits, *coded, &evidence);
+  im.ResolveAnchors(scratch.hits, coded, evidence, doc);
 
   // Pass 1: sources and PLACE entities.
   AddSources(std::span<const std::vector<Frame>>(frames).first(n), coded);

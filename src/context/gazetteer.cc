@@ -134,6 +134,7 @@ Status Gazetteer::Parse(std::string_view text, std::string_view name, const Diag
     if (!ParseInt(f[8], &e.population))
       return ParseError(where("population: not a number \"" + std::string(f[8]) + "\""));
     e.capital = f[9] == "PPLC";
+    e.region = e.kind == PlaceKind::kAdmin1 && e.place.admin1.empty();
     const auto id = static_cast<std::uint32_t>(entries_.size());
     entries_.push_back(std::move(e));
     Add(f[1], id);
@@ -187,8 +188,9 @@ std::int64_t Gazetteer::Choose(const std::vector<std::uint32_t>& ids,
   // Score: evidence first (a country named beside the place, then places of
   // the same country named elsewhere in the article, then coded actors), then
   // the kind of place (country > capital > city of a million > US state >
-  // other cities), then population. An admin1 area only takes evidence from
-  // places, so a US actor does not turn Georgia the country into the state.
+  // other cities > other countries' regions), then population. A US state
+  // only takes evidence from places, so a US actor does not turn Georgia the
+  // country into the state.
   std::int64_t best = -1;
   double best_score = -1;
   for (std::uint32_t id : ids) {
@@ -200,7 +202,8 @@ std::int64_t Gazetteer::Choose(const std::vector<std::uint32_t>& ids,
         score += 4e9;
         break;
       case PlaceKind::kAdmin1:
-        score += 1.5e9;
+        // A US state ranks above ordinary cities; another country's region below.
+        if (!e.region) score += 1.5e9;
         break;
       default:
         if (e.capital) {
@@ -212,7 +215,7 @@ std::int64_t Gazetteer::Choose(const std::vector<std::uint32_t>& ids,
     const std::string& c = e.place.country;
     if (!prefer_country.empty() && c == prefer_country) score += 1e12;
     if (evidence.HasPlace(c)) score += 2e10;
-    if (e.kind != PlaceKind::kAdmin1 && evidence.HasActor(c)) score += 1e10;
+    if ((e.kind != PlaceKind::kAdmin1 || e.region) && evidence.HasActor(c)) score += 1e10;
     if (score > best_score) {
       best_score = score;
       best = id;

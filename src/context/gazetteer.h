@@ -22,6 +22,10 @@ struct GazetteerEntry {
   Place place;
   std::int64_t population = 0;
   bool capital = false;  // PPLC
+  // A region of a country other than the US (kind admin1 with no admin1
+  // code): ranked below cities of the same name and, like a city, taken only
+  // with a cue (docs/formats/context.md).
+  bool region = false;
 };
 
 // Countries named in an article, as evidence for disambiguation. `places`:
