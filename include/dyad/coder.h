@@ -207,6 +207,8 @@ class Coder {
   struct PatternFilter;  // per verb pattern, the whole words it needs (coder.cc)
   void CodeNounEvents(const coder::Clauses& cl, const CoderScratch& sc,
                       std::span<const PosTag> tags, std::uint32_t t0, SentenceCoding* out) const;
+  void CodeNounEventsByPosition(const CoderScratch& sc, std::span<const PosTag> tags,
+                                std::uint32_t t0, SentenceCoding* out) const;
   void EmitUnitEvents(const CoderScratch& sc, std::int32_t src, std::int32_t tgt, std::uint32_t t0,
                       const CodedEvent& base, SentenceCoding* out) const;
   const Dictionaries& dicts_;

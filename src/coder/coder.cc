@@ -1527,6 +1527,7 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
     if (out->events.size() > events_before) coded_clause = cb;
   }
   if (clauses && options_.nouns) CodeNounEvents(*clauses, *sc, tags, t0, out);
+  if (!clauses && options_.nouns && tags.size() == n) CodeNounEventsByPosition(*sc, tags, t0, out);
 }
 
 // Events written as nouns, read from the tree: the noun's agent (NounAgent)
@@ -1556,6 +1557,68 @@ void Coder::CodeNounEvents(const coder::Clauses& cl, const CoderScratch& sc,
     CodedEvent ev;
     ev.cameo = e->cameo;
     ev.verb_first_token = t0 + i + 1 - static_cast<std::uint32_t>(words);
+    ev.verb_end_token = t0 + i + 1;
+    ev.rule = options_.nouns->name() + ":" + std::to_string(e->line);
+    EmitUnitEvents(sc, src, tgt, t0, ev, out);
+  }
+}
+
+// Events written as nouns, without a tree: the target is the actor right
+// after a preposition the table names ("the murder of Bryan Harvey", "an
+// attack on the U.S. Consulate"), the source the actor right before the noun
+// ("Israeli airstrikes", "the rebels' ambush"). A noun inside the words of a
+// coded verb pattern ("held a protest") or modifying another noun ("attack
+// helicopter") adds nothing.
+void Coder::CodeNounEventsByPosition(const CoderScratch& sc, std::span<const PosTag> tags,
+                                     std::uint32_t t0, SentenceCoding* out) const {
+  const auto n = static_cast<std::uint32_t>(sc.words.size());
+  const std::size_t verb_events = out->events.size();
+  auto coded_unit = [&](std::uint32_t p) -> std::int32_t {
+    std::int32_t u = p < n ? sc.unit_at[p] : kNoUnit;
+    return u != kNoUnit && !sc.units[static_cast<std::size_t>(u)].code.empty() ? u : kNoUnit;
+  };
+  for (std::uint32_t i = 0; i < n; ++i) {
+    if (tags[i].upos != Upos::kNoun || sc.unit_at[i] != kNoUnit || sc.hidden[i]) continue;
+    if (i + 1 < n && (tags[i + 1].upos == Upos::kNoun || tags[i + 1].upos == Upos::kPropn))
+      continue;
+    int words = 1;
+    const EventNoun* e = options_.nouns->Find(
+        i > 0 ? sc.dict_words[i - 1].text : std::string_view(), sc.dict_words[i].text, &words);
+    if (!e) continue;
+    const std::uint32_t first = i + 1 - static_cast<std::uint32_t>(words);
+    // Inside or after a coded verb of its clause, with no verb between: the
+    // verb's object or phrase ("claimed responsibility for the attack on",
+    // "eased sanctions on", "killed in Nigerian army airstrikes").
+    bool in_verb = false;
+    for (std::size_t k = 0; k < verb_events && !in_verb; ++k) {
+      const std::uint32_t vb = out->events[k].verb_first_token - t0;
+      if (vb > first) continue;
+      in_verb = true;
+      for (std::uint32_t q = out->events[k].verb_end_token - t0; q < first && in_verb; ++q)
+        in_verb = tags[q].upos != Upos::kVerb && !sc.boundary[q];
+    }
+    if (in_verb) continue;
+    std::uint32_t p = first;
+    while (p > 0 && sc.unit_at[p - 1] == kNoUnit &&
+           (tags[p - 1].upos == Upos::kAdj || tags[p - 1].upos == Upos::kNum))
+      --p;
+    if (p > 0 && sc.words[p - 1] == "'s") --p;
+    std::int32_t src = p > 0 ? coded_unit(p - 1) : kNoUnit;
+    if (src != kNoUnit && sc.units[static_cast<std::size_t>(src)].end != p) src = kNoUnit;
+    std::int32_t tgt = kNoUnit;
+    if (i + 1 < n && std::find(e->target_preps.begin(), e->target_preps.end(),
+                               sc.dict_words[i + 1].text) != e->target_preps.end()) {
+      std::uint32_t q = i + 2;
+      while (q < n && sc.unit_at[q] == kNoUnit && IsModifierWord(sc, tags, q)) ++q;
+      tgt = coded_unit(q);
+    }
+    if (tgt == src) tgt = kNoUnit;
+    if (src == kNoUnit && tgt == kNoUnit) continue;
+    if (options_.require_dyad && (src == kNoUnit || tgt == kNoUnit)) continue;
+    if (!OneSidedAllowed(e->cameo, src != kNoUnit)) continue;
+    CodedEvent ev;
+    ev.cameo = e->cameo;
+    ev.verb_first_token = t0 + first;
     ev.verb_end_token = t0 + i + 1;
     ev.rule = options_.nouns->name() + ":" + std::to_string(e->line);
     EmitUnitEvents(sc, src, tgt, t0, ev, out);

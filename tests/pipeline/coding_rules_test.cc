@@ -86,5 +86,14 @@ TEST_F(CodingRulesTest, ALaterMentionOfANameIsTheActorItsFirstMentionWas) {
             "NGAGOV>TCD;->CMR;");
 }
 
+TEST_F(CodingRulesTest, EventsWrittenAsNounsWithoutATree) {
+  EXPECT_EQ(Sides("Residents reported an Israeli airstrike on Gaza overnight."), "ISR>PSE;");
+  EXPECT_EQ(Sides("Hundreds gathered after the arrest of Ugandan opposition leader Kizza Besigye."),
+            "->UGAOPP;");
+  // The object of a coded verb is no event of its own.
+  EXPECT_EQ(Sides("Hezbollah claimed responsibility for the rocket attack on northern Israel."),
+            "LBNINS>ISR;");
+}
+
 }  // namespace
 }  // namespace dyad
