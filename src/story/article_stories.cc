@@ -57,7 +57,9 @@ struct Profile {
   int stated_year = 0;                    // of the publication date, else of a dateline; 0 = none
   int main_place_mentions = 0;            // of the most mentioned place
   std::vector<std::uint64_t> main_names;  // name words it is about (see MainNames), sorted
-  std::vector<std::pair<std::uint64_t, int>> name_mentions;  // name word -> mentions, sorted
+  // Name words mentioned at least main_name_mentions times (not as a quoted
+  // source) -> mentions, sorted.
+  std::vector<std::pair<std::uint64_t, int>> name_mentions;
 };
 
 std::optional<std::int64_t> ParseDay(std::string_view s) {
@@ -472,8 +474,11 @@ struct ArticleStoryClusterer::Impl {
       return;
     }
     int most = 0;
-    name_words.ForEach(
-        [&](std::uint64_t key, int count) { p->name_mentions.emplace_back(key, count); });
+    // Only words mentioned main_name_mentions times or more matter, here and
+    // in MainNamesDisagree.
+    name_words.ForEach([&](std::uint64_t key, int count) {
+      if (count >= options.main_name_mentions) p->name_mentions.emplace_back(key, count);
+    });
     std::sort(p->name_mentions.begin(), p->name_mentions.end());
     // Mentions as a quoted source do not count.
     speakers.ForEach([&](std::uint64_t key, int count) {
@@ -481,6 +486,11 @@ struct ArticleStoryClusterer::Impl {
                                  std::make_pair(key, 0));
       if (it != p->name_mentions.end() && it->first == key) it->second -= count;
     });
+    p->name_mentions.erase(std::remove_if(p->name_mentions.begin(), p->name_mentions.end(),
+                                          [&](const std::pair<std::uint64_t, int>& m) {
+                                            return m.second < options.main_name_mentions;
+                                          }),
+                           p->name_mentions.end());
     for (const auto& [key, count] : p->name_mentions) most = std::max(most, count);
     if (most >= options.main_name_mentions) {
       for (const auto& [key, count] : p->name_mentions) {
