@@ -144,8 +144,10 @@ std::pair<Prf, Prf> Score(const std::map<std::string, std::string>& system,
 
 // Topics whose two happenings are kept apart: strictly (no story holds
 // articles of both) and by majority (their largest stories differ).
+// `merged` receives the topics not kept apart by majority.
 std::pair<int, int> KeptApart(const std::vector<Doc>& docs,
-                              const std::map<std::string, std::string>& system, int* topics) {
+                              const std::map<std::string, std::string>& system, int* topics,
+                              std::string* merged) {
   std::map<std::string, std::map<std::string, std::map<std::string, int>>>
       count;  // topic, gold, story
   for (const Doc& d : docs) count[d.topic][d.gold][system.at(d.id)]++;
@@ -165,6 +167,7 @@ std::pair<int, int> KeptApart(const std::vector<Doc>& docs,
           ->first;
     };
     majority += top(a) != top(b);
+    if (top(a) == top(b)) *merged += " " + topic;
   }
   return {strict, majority};
 }
@@ -179,14 +182,15 @@ void Report(const char* name, const std::vector<Doc>& docs,
   auto [b3, pw] = Score(system, happening);
   auto [tb3, tpw] = Score(system, topic);
   int topics = 0;
-  auto [strict, majority] = KeptApart(docs, system, &topics);
+  std::string merged;
+  auto [strict, majority] = KeptApart(docs, system, &topics, &merged);
   std::set<std::string> clusters;
   for (const auto& [a, c] : system) clusters.insert(c);
   std::printf(
       "%-28s stories %4zu | happening B3 P %.3f R %.3f F1 %.3f, pairwise P %.3f R %.3f F1 %.3f | "
-      "topic B3 F1 %.3f, pairwise F1 %.3f | apart %d/%d strict, %d/%d majority\n",
+      "topic B3 F1 %.3f, pairwise F1 %.3f | apart %d/%d strict, %d/%d majority | merged:%s\n",
       name, clusters.size(), b3.p, b3.r, b3.f, pw.p, pw.r, pw.f, tb3.f, tpw.f, strict, topics,
-      majority, topics);
+      majority, topics, merged.c_str());
 }
 
 int WriteJsonl(const std::vector<Doc>& docs, const std::string& out_path) {
@@ -239,6 +243,16 @@ int ScoreStore(const std::vector<Doc>& docs, const std::string& db, bool sweep) 
   if (!sweep) return 0;
   auto idf = dyad::IdfTable::Load(dyad::IdfTable::DefaultPath());
   if (!idf.ok()) return 1;
+  // The main-names rule off, and on at several mention counts.
+  for (int mentions : {0, 2, 3, 4}) {
+    dyad::StoryOptions o;
+    o.main_name_disagreement = mentions > 0;
+    if (mentions > 0) o.main_name_mentions = mentions;
+    if (!dyad::RebuildStories(**store, {}, {}, o, *idf).ok()) return 1;
+    char name[64];
+    std::snprintf(name, sizeof name, "main names %s (%d)", mentions > 0 ? "on" : "off", mentions);
+    if (!score_store(name)) return 1;
+  }
   // Each refusal rule on and off.
   for (int rules = 0; rules < 4; ++rules) {
     dyad::StoryOptions o;

@@ -159,6 +159,7 @@ BENCHMARK(BM_ClustererAssign)->Arg(10000)->Arg(100000)->Unit(benchmark::kMillise
 
 // Article-level stories over the Reuters-21578 articles in file order (titles,
 // bodies, publication dates; no places or events: the story stage alone).
+// Arg: 1 = the defaults, 0 = without the main-names rule (its cost).
 void BM_ArticleStories(benchmark::State& state) {
   const Corpus& c = GetCorpus();
   auto idf = dyad::IdfTable::Load(dyad::IdfTable::DefaultPath());
@@ -167,9 +168,11 @@ void BM_ArticleStories(benchmark::State& state) {
     return;
   }
   dyad::CapitalisedPhraseNames names;
+  dyad::StoryOptions options;
+  options.main_name_disagreement = state.range(0) != 0;
   std::vector<std::size_t> sizes;
   for (auto _ : state) {
-    dyad::ArticleStoryClusterer clusterer(*idf, names);
+    dyad::ArticleStoryClusterer clusterer(*idf, names, options);
     for (std::size_t i = 0; i < c.bodies.size(); ++i) {
       dyad::StoryArticle a;
       a.key = std::to_string(i);
@@ -196,7 +199,7 @@ void BM_ArticleStories(benchmark::State& state) {
   state.counters["singletons"] = static_cast<double>(singletons);
   state.counters["over10"] = static_cast<double>(over10);
 }
-BENCHMARK(BM_ArticleStories)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ArticleStories)->Arg(1)->Arg(0)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 

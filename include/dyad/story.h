@@ -430,6 +430,19 @@ struct StoryOptions {
   // context stage resolves are too noisy yet (on ECB+ it costs 0.009 B-cubed
   // F1 and keeps no more happenings apart; docs/performance.md).
   bool place_disagreement = false;
+  // An article's main names are the name words it mentions most often, at
+  // least main_name_mentions times, not counting mentions as a quoted source
+  // ("Dorsey said", "said Lt. Gerald Pickell", "according to Arthur"); only
+  // name words with IDF >= main_name_idf count (5.0: in fewer than ~2% of
+  // the IDF corpus's documents, so not "Police" or "President"). A story's
+  // main names are its members'. When the article has main names that the
+  // story never names, and names each of the story's main names fewer than
+  // main_name_mentions times, the article does not join: the same kind of
+  // happening with another protagonist (the arrest of another player of the
+  // same team, the death of another Watergate figure).
+  bool main_name_disagreement = true;
+  int main_name_mentions = 3;
+  double main_name_idf = 5.0;
   // Explicit years in the text ("2008"): disagreeing years subtract this.
   double year_penalty = 0.15;
   // Content words kept per article (the heaviest), and per story centroid.
@@ -467,11 +480,11 @@ struct ArticleStory {
 // looks up candidate stories in an inverted index over names, places and
 // heavy content words restricted to the time window, scores the article
 // against each candidate's centroid and joins the best one at or above
-// join_threshold whose distinctive names, main places and stated years do
-// not disagree with the article's (StoryOptions), else starts a story. A link always rests on the
-// similarity of the article to the story's own content, never on a third article. Deterministic:
-// the same articles in the same order give the same stories and ids (ties go to the lower story
-// id).
+// join_threshold whose distinctive names, main names (protagonists), main
+// places and stated years do not disagree with the article's (StoryOptions), else starts a story. A
+// link always rests on the similarity of the article to the story's own content, never on a third
+// article. Deterministic: the same articles in the same order give the same stories and ids (ties
+// go to the lower story id).
 //
 // Memory: per story a centroid of at most story_terms words plus its names and
 // places; stories whose last date is more than follow_up_days older than the

@@ -56,6 +56,10 @@ struct Profile {
   std::vector<std::string> event_types;   // distinct CAMEO roots ("19"), sorted
   int stated_year = 0;                    // of the publication date, else of a dateline; 0 = none
   int main_place_mentions = 0;            // of the most mentioned place
+  std::vector<std::uint64_t> main_names;  // name words it is about (see MainNames), sorted
+  // Name words mentioned at least main_name_mentions times (not as a quoted
+  // source) -> mentions, sorted.
+  std::vector<std::pair<std::uint64_t, int>> name_mentions;
 };
 
 std::optional<std::int64_t> ParseDay(std::string_view s) {
@@ -219,6 +223,12 @@ class PartBuilder {
     ++e.count;
   }
 
+  // Calls f(key, count) for every feature added since the last Clear.
+  template <typename F>
+  void ForEach(const F& f) const {
+    for (std::size_t i = 0; i < n_; ++i) f(entries_[i].key, entries_[i].count);
+  }
+
   // tf -> (1 + ln tf) * mean weight; keeps the `keep` heaviest (ties: the
   // first added).
   void Finish(Part part, std::size_t keep, Profile* p) {
@@ -310,6 +320,7 @@ struct StoryState {
   std::vector<std::uint64_t> rare_names;  // sorted
   std::vector<std::string> event_types;   // CAMEO roots of the members' events, sorted
   std::vector<int> stated_years;          // members' stated years, sorted
+  std::vector<std::uint64_t> main_names;  // union of the members' main names, sorted
   bool closed = false;
   bool label_dirty = true;
 };
@@ -368,6 +379,8 @@ struct ArticleStoryClusterer::Impl {
 
   // Scratch reused by every Add (no allocation per token or per candidate).
   std::array<PartBuilder, kParts> builders;
+  PartBuilder name_words;  // single name words and their mentions (for MainNames)
+  PartBuilder speakers;    // name words quoted as a source, and how often
   std::vector<std::string> found_names;
   std::string token, lower;
   std::vector<std::uint32_t> hits;  // per story id - 1: index keys shared in this lookup
@@ -376,13 +389,48 @@ struct ArticleStoryClusterer::Impl {
 
   // --- profile ------------------------------------------------------------
 
-  void AddWords(std::string_view text, double factor) {
-    story_internal::ForEachWord(text, [&](std::string_view w, bool) {
+  // Content words; with `track_speakers`, also the name words quoted as a source
+  // (SpeakerTracker), in the same pass over the text.
+  void AddWords(std::string_view text, double factor, bool track_speakers) {
+    SpeakerTracker tracker;
+    story_internal::ForEachWord(text, [&](std::string_view w, bool sentence_start) {
+      if (track_speakers) tracker.Next(w, sentence_start, this);
       if (w.size() < 3) return;
       story_internal::NormaliseTerm(w, &token);
       if (token.size() < 3 || story_internal::IsStopWord(token)) return;
       builders[kWords].Add(HashBytes(token, kPartSeed[kWords]), token, factor * idf->Idf(token));
     });
+  }
+
+  static bool IsCapitalised(std::string_view w) { return !w.empty() && w[0] >= 'A' && w[0] <= 'Z'; }
+
+  static bool IsSpeechVerb(std::string_view w) {
+    return w == "said" || w == "says" || w == "told" || w == "added";
+  }
+
+  // Mentions of name words as a quoted source: "Dorsey said", "said Kenneth
+  // Dorsey", "according to Arthur". A witness or analyst quoted at length is
+  // not what the article is about (MainNames).
+  struct SpeakerTracker {
+    std::string_view prev2, prev;
+    bool inverted = false;  // inside the name after "said" / "according to"
+
+    void Next(std::string_view w, bool sentence_start, Impl* impl) {
+      // A name after "said" starts in the same sentence ("the CHP said.
+      // Williams, ..." is not one); it runs on through "Lt. Gerald Pickell".
+      const bool starts = !sentence_start && (prev == "said" || prev == "says" ||
+                                              (prev2 == "according" && prev == "to"));
+      inverted = IsCapitalised(w) && (inverted || starts);
+      if (inverted) impl->AddSpeaker(w);
+      if (IsSpeechVerb(w) && IsCapitalised(prev)) impl->AddSpeaker(prev);
+      prev2 = prev;
+      prev = w;
+    }
+  };
+
+  void AddSpeaker(std::string_view w) {
+    story_internal::NormaliseTerm(w, &token);
+    speakers.Add(HashBytes(token, kPartSeed[kNames]), {}, 1.0);
   }
 
   void AddNames(const StoryArticle& a, Profile* p) {
@@ -404,6 +452,7 @@ struct ArticleStoryClusterer::Impl {
         top = std::max(top, weight);
         ++tokens;
         part.Add(key, w, weight);
+        if (weight >= options.main_name_idf) name_words.Add(key, {}, weight);
       });
       if (tokens > 1) {
         LowerInto(name, &lower);
@@ -413,13 +462,50 @@ struct ArticleStoryClusterer::Impl {
     std::sort(p->rare_names.begin(), p->rare_names.end());
     p->rare_names.erase(std::unique(p->rare_names.begin(), p->rare_names.end()),
                         p->rare_names.end());
+    MainNames(p);
+  }
+
+  // The name words the article is about: those mentioned most often, when
+  // that is at least main_name_mentions times ("Jackson" in a report of
+  // Jackson's arrest, "Williams" in one of Williams's).
+  void MainNames(Profile* p) {
+    if (!options.main_name_disagreement) {
+      name_words.Clear();
+      return;
+    }
+    int most = 0;
+    // Only words mentioned main_name_mentions times or more matter, here and
+    // in MainNamesDisagree.
+    name_words.ForEach([&](std::uint64_t key, int count) {
+      if (count >= options.main_name_mentions) p->name_mentions.emplace_back(key, count);
+    });
+    std::sort(p->name_mentions.begin(), p->name_mentions.end());
+    // Mentions as a quoted source do not count.
+    speakers.ForEach([&](std::uint64_t key, int count) {
+      auto it = std::lower_bound(p->name_mentions.begin(), p->name_mentions.end(),
+                                 std::make_pair(key, 0));
+      if (it != p->name_mentions.end() && it->first == key) it->second -= count;
+    });
+    p->name_mentions.erase(std::remove_if(p->name_mentions.begin(), p->name_mentions.end(),
+                                          [&](const std::pair<std::uint64_t, int>& m) {
+                                            return m.second < options.main_name_mentions;
+                                          }),
+                           p->name_mentions.end());
+    for (const auto& [key, count] : p->name_mentions) most = std::max(most, count);
+    if (most >= options.main_name_mentions) {
+      for (const auto& [key, count] : p->name_mentions) {
+        if (count == most) p->main_names.push_back(key);
+      }
+    }
+    name_words.Clear();
+    speakers.Clear();
   }
 
   Profile BuildProfile(const StoryArticle& a) {
     Profile p;
     // The headline counts twice: it says what the article is about.
-    AddWords(a.title, 2);
-    AddWords(a.body, 1);
+    AddWords(a.title, 2, false);
+    AddWords(a.body, 1, options.main_name_disagreement);
     builders[kWords].Finish(kWords, options.article_terms, &p);
 
     AddNames(a, &p);
@@ -530,6 +616,27 @@ struct ArticleStoryClusterer::Impl {
     if (p.rare_names.empty() || s.rare_names.empty()) return false;
     for (std::uint64_t k : p.rare_names) {
       if (std::binary_search(s.rare_names.begin(), s.rare_names.end(), k)) return false;
+    }
+    return true;
+  }
+
+  // The article is mainly about someone (MainNames) the story never names,
+  // and names the story's main names fewer than main_name_mentions times (in
+  // passing, as background): another happening of the same kind with another
+  // protagonist (the arrest of another player of the same team).
+  bool MainNamesDisagree(const Profile& p, const StoryState& s) const {
+    if (!options.main_name_disagreement || p.main_names.empty() || s.main_names.empty()) {
+      return false;
+    }
+    for (std::uint64_t k : p.main_names) {
+      if (FindIn(s.centroid[kNames], k) != nullptr) return false;
+    }
+    const auto& mine = p.name_mentions;
+    for (std::uint64_t k : s.main_names) {
+      auto it = std::lower_bound(mine.begin(), mine.end(), std::make_pair(k, 0));
+      if (it != mine.end() && it->first == k && it->second >= options.main_name_mentions) {
+        return false;
+      }
     }
     return true;
   }
@@ -647,6 +754,7 @@ struct ArticleStoryClusterer::Impl {
     s->closed = true;
     for (auto& c : s->centroid) Centroid().swap(c);
     std::vector<std::uint64_t>().swap(s->rare_names);
+    std::vector<std::uint64_t>().swap(s->main_names);
     s->recent.clear();
     std::vector<std::uint64_t>().swap(s->indexed);
   }
@@ -692,6 +800,7 @@ struct ArticleStoryClusterer::Impl {
       }
     }
     MergeSorted(p.rare_names, &s->rare_names);
+    MergeSorted(p.main_names, &s->main_names);
     MergeSorted(p.event_types, &s->event_types);
     MergeSorted(p.years, &s->years);
     if (p.stated_year != 0) MergeSorted(std::vector<int>{p.stated_year}, &s->stated_years);
@@ -886,7 +995,8 @@ Result<StoryDecision> ArticleStoryClusterer::Add(const StoryArticle& article) {
     const StoryState& story = d.stories[id - 1];
     Scored s = d.Score(p, story);
     if (!d.InWindow(s) || s.score < d.options.join_threshold || d.NamesDisagree(p, story) ||
-        d.YearsDisagree(p, story) || d.PlacesDisagree(p, story, s)) {
+        d.YearsDisagree(p, story) || d.PlacesDisagree(p, story, s) ||
+        d.MainNamesDisagree(p, story)) {
       continue;
     }
     if (best == 0 || s.score > best_score.score) {

@@ -254,6 +254,46 @@ TEST(ArticleStoryClustererTest, DatelinesYearsApartKeepHappeningsApart) {
   EXPECT_FALSE(joined->started);
 }
 
+// Two arrests of players of one team: the second report is about Williams,
+// whom the first story never names, and names the first's protagonist
+// (Jackson) only in passing. A report quoting an officer at length ("Baehr
+// said") is still about Jackson: a quoted source is not a main name.
+TEST(ArticleStoryClustererTest, AnotherProtagonistKeepsHappeningsApart) {
+  const std::string jackson =
+      "San Diego Chargers receiver Vincent Jackson was arrested on suspicion of drunken driving "
+      "early Tuesday, the California Highway Patrol said. Jackson was pulled over on the "
+      "freeway in San Diego. Jackson was on probation for a previous arrest, and the Chargers "
+      "said Jackson will play in the playoff game at Pittsburgh.";
+  const std::string williams =
+      "San Diego Chargers defensive tackle Jamal Williams was arrested on suspicion of drunken "
+      "driving early Sunday, the California Highway Patrol said. Williams was pulled over on "
+      "the freeway in San Diego. Williams gave a blood sample and the Chargers said Williams "
+      "was released on bail. Receiver Vincent Jackson was arrested last month.";
+  const std::string officer =
+      "The California Highway Patrol arrested San Diego Chargers receiver Vincent Jackson on "
+      "suspicion of drunken driving on the freeway in San Diego early Tuesday, officer Brad "
+      "Baehr said. He failed sobriety tests, Baehr said. The Chargers will not discipline him, "
+      "Baehr said.";
+  CapitalisedPhraseNames names;
+  ArticleStoryClusterer c(ShippedIdf(), names);
+  auto first = c.Add(Art("1", "2009-01-06", jackson));
+  auto other = c.Add(Art("2", "2009-01-07", williams));
+  auto quoted = c.Add(Art("3", "2009-01-07", officer));
+  ASSERT_TRUE(first.ok() && other.ok() && quoted.ok());
+  EXPECT_TRUE(other->started);
+  // Were the officer's quotes counted, Baehr (3 mentions, never named by the
+  // story) would be its main name and it would start a story.
+  EXPECT_EQ(quoted->story, first->story);
+  // Off: the words and shared names join the second arrest to the first.
+  StoryOptions off;
+  off.main_name_disagreement = false;
+  ArticleStoryClusterer joined(ShippedIdf(), names, off);
+  ASSERT_TRUE(joined.Add(Art("1", "2009-01-06", jackson)).ok());
+  auto merged = joined.Add(Art("2", "2009-01-07", williams));
+  ASSERT_TRUE(merged.ok());
+  EXPECT_FALSE(merged->started);
+}
+
 TEST(ArticleStoryClustererTest, OutsideTheWindowOnlyStrongNamesJoin) {
   CapitalisedPhraseNames names;
   StoryOptions o;
