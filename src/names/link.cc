@@ -53,7 +53,7 @@ bool IsTitleWord(std::string_view lower) {
   return std::find(kWords.begin(), kWords.end(), lower) != kWords.end();
 }
 
-bool Capitalised(std::string_view w) { return !w.empty() && w[0] >= 'A' && w[0] <= 'Z'; }
+bool StartsUpper(std::string_view w) { return !w.empty() && w[0] >= 'A' && w[0] <= 'Z'; }
 
 struct Linker {
   const Document& doc;
@@ -95,7 +95,7 @@ struct Linker {
       const std::string& w = lower[b - 1];
       bool title = IsTitleWord(w);
       bool modifier =
-          b < m->first_token && Capitalised(Word(b - 1)) && !title && IsTitleWord(lower[b]);
+          b < m->first_token && StartsUpper(Word(b - 1)) && !title && IsTitleWord(lower[b]);
       if (!title && !modifier) break;
       --b;
     }

@@ -47,7 +47,7 @@ void Prepare(const std::vector<NerSentence>& in, std::size_t max, const Tagger* 
   }
 }
 
-std::uint64_t SplitMix(std::uint64_t* state) {
+std::uint64_t SplitMixNext(std::uint64_t* state) {
   std::uint64_t z = (*state += 0x9E3779B97F4A7C15ull);
   z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
   z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
@@ -320,7 +320,7 @@ Result<std::string> TrainNames(const std::vector<NerSentence>& train,
   int since_best = 0;
   for (int epoch = 1; epoch <= options.epochs; ++epoch) {
     for (std::size_t i = order.size(); i > 1; --i)
-      std::swap(order[i - 1], order[SplitMix(&rng) % i]);
+      std::swap(order[i - 1], order[SplitMixNext(&rng) % i]);
     for (std::size_t i : order) TrainSentence(tr[i], table, &w, &scratch);
     names::ModelData m = base;
     w.Export(options.prune_below, &m);

@@ -27,7 +27,7 @@ namespace {
 using story_internal::Combine;
 using story_internal::HashBytes;
 
-constexpr std::int64_t kUndated = std::numeric_limits<std::int64_t>::min();
+constexpr std::int64_t kUndatedDay = std::numeric_limits<std::int64_t>::min();
 constexpr std::int64_t kBucketDays = 30;
 constexpr std::string_view kNoActor = "\x01";  // a side with no actor coded
 
@@ -97,8 +97,8 @@ bool RootsLinkStories(std::string_view ra, std::string_view pa, std::string_view
 }
 
 struct MentionInfo {
-  std::int64_t lo = kUndated, hi = kUndated;  // the event's period, in days
-  int rank = 4;                               // 0 day, 1 week, 2 month, 3 year, 4 undated
+  std::int64_t lo = kUndatedDay, hi = kUndatedDay;  // the event's period, in days
+  int rank = 4;                                     // 0 day, 1 week, 2 month, 3 year, 4 undated
   std::string root, plover, location;
   std::optional<ClusterActor> source, target;
   std::string report_date;  // article date, else event date, else empty
@@ -148,7 +148,7 @@ struct EventClusterer::Impl {
   struct ClusterState {
     EventCluster pub;
     std::vector<MentionInfo> info;  // parallel to pub.mentions
-    std::int64_t lo = kUndated, hi = kUndated;
+    std::int64_t lo = kUndatedDay, hi = kUndatedDay;
     int rank = 4;
     std::optional<ClusterActor> source, target;  // the reference actors
     std::string location;                        // first known place country
@@ -181,7 +181,7 @@ struct EventClusterer::Impl {
 
   static std::pair<std::int64_t, std::int64_t> Buckets(std::int64_t lo, std::int64_t hi,
                                                        std::int64_t pad) {
-    if (lo == kUndated) return {kUndated, kUndated};
+    if (lo == kUndatedDay) return {kUndatedDay, kUndatedDay};
     return {FloorDiv(lo - pad, kBucketDays), FloorDiv(hi + pad, kBucketDays)};
   }
 
@@ -236,7 +236,7 @@ struct EventClusterer::Impl {
   // --- matching -----------------------------------------------------------
 
   bool DatesMeet(const MentionInfo& m, const ClusterState& c, std::int64_t window) const {
-    if (m.lo == kUndated || c.lo == kUndated) return m.lo == c.lo;
+    if (m.lo == kUndatedDay || c.lo == kUndatedDay) return m.lo == c.lo;
     return m.lo - window <= c.hi && c.lo <= m.hi + window;
   }
 
@@ -373,8 +373,8 @@ struct EventClusterer::Impl {
       add(&pub.sources);
       if (!mention.carrier) add(&pub.independent_sources);
     }
-    pub.date_begin = c->lo == kUndated ? "" : FormatDays(c->lo);
-    pub.date_end = c->hi == kUndated ? "" : FormatDays(c->hi);
+    pub.date_begin = c->lo == kUndatedDay ? "" : FormatDays(c->lo);
+    pub.date_end = c->hi == kUndatedDay ? "" : FormatDays(c->hi);
   }
 
   void Recompute(ClusterState* c) const {
@@ -402,7 +402,7 @@ struct EventClusterer::Impl {
   }
 
   bool StoryLinkByDate(const ClusterState& a, const ClusterState& b) const {
-    if (a.lo == kUndated || b.lo == kUndated) return false;
+    if (a.lo == kUndatedDay || b.lo == kUndatedDay) return false;
     const std::int64_t w = options.story_window_days;
     if (!(a.lo - w <= b.hi && b.lo <= a.hi + w)) return false;
     if (StoryDyad(a) != StoryDyad(b)) return false;
@@ -412,7 +412,7 @@ struct EventClusterer::Impl {
 
   void LinkByDate(const ClusterState& c) {
     auto dyad = StoryDyad(c);
-    if (!Known(dyad.first) || !Known(dyad.second) || c.lo == kUndated) return;
+    if (!Known(dyad.first) || !Known(dyad.second) || c.lo == kUndatedDay) return;
     auto [b0, b1] = Buckets(c.lo, c.hi, options.story_window_days);
     std::vector<ClusterId> ids;
     for (std::int64_t b = b0;; ++b) {
