@@ -439,7 +439,11 @@ TEST(RedisQueueRestart, CallsReconnectAndTheStreamSurvives) {
   auto q = OpenRedisQueue(o);
   ASSERT_TRUE(q.ok()) << q.status().ToString();
   std::vector<std::string> payloads;
-  for (int i = 0; i < 10; ++i) payloads.push_back("m" + std::to_string(i));
+  for (int i = 0; i < 10; ++i) {
+    std::string p = "m";  // (not "m" + to_string: GCC 12 warns -Wrestrict in a unity build)
+    p += std::to_string(i);
+    payloads.push_back(std::move(p));
+  }
   ASSERT_TRUE((*q)->Enqueue(payloads).ok());
   auto before = (*q)->Read("w1", 4, 0);  // in flight across the restart
   ASSERT_TRUE(before.ok());
