@@ -75,13 +75,13 @@ void TraceVerb(const SentenceView& s, const VerbReading& r, const VerbBlock& blo
 
 // Step 5, one verb: its pattern and code, its voice, its arguments, the
 // one-sided gate, its events. Returns why it gave no event, or null.
-const char* CodeVerb(const SentenceView& s, const coder::PatternFilter& filter,
-                     std::vector<VerbHit>* verbs, std::size_t vi, VerbLoop* loop,
+const char* ReadVerb(const SentenceView& s, const coder::PatternFilter& filter,
+                     std::vector<VerbHit>* verbs, std::size_t vi, VerbLoop* loop, VerbReading* rp,
                      SentenceCoding* out) {
   const VerbMatch& vm = (*verbs)[vi].m;
   const VerbForm& form = *vm.form;
   const VerbBlock& block = s.dicts.Block(form.block);
-  VerbReading r;
+  VerbReading& r = *rp;
   r.vm = &vm;
   r.cb = coder::ClauseBegin(s, vm.begin);
   r.ce = coder::ClauseEnd(s, vm.end);
@@ -100,10 +100,21 @@ const char* CodeVerb(const SentenceView& s, const coder::PatternFilter& filter,
   if (r.code->kind != CodeKind::kNormal) return "a null or complex code ([---], [+++])";
   coder::ReadVoice(s, &r);
   if (const char* why = coder::FindArguments(s, *loop, &r)) return why;
+  r.sides_read = true;
   coder::ExpandGroups(s, loop, &r);
   if (const char* why = coder::OneSidedGate(s, *loop, &r)) return why;
+  const std::size_t before = out->events.size();
   coder::EmitVerbEvents(s, r, loop, out);
+  if (out->events.size() == before) return "its events repeat ones already coded, or the cap";
   return nullptr;
+}
+
+// ReadVerb, and with --explain why the verb gave no event.
+void CodeVerb(const SentenceView& s, const coder::PatternFilter& filter,
+              std::vector<VerbHit>* verbs, std::size_t vi, VerbLoop* loop, SentenceCoding* out) {
+  VerbReading r;
+  const char* why = ReadVerb(s, filter, verbs, vi, loop, &r, out);
+  if (why && s.options.trace) coder::TraceOutcome(s, r.sides_read, r.src, r.tgt, why, out);
 }
 
 }  // namespace
@@ -173,6 +184,7 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
   // 4. Predicates: the dictionary verbs that read as verbs.
   std::vector<VerbHit> verbs;
   coder::FindVerbs(s, &verbs);
+  if (options_.trace) coder::TraceNonPredicates(s, verbs, out);
 
   // 5. Each verb in turn (CodeVerb), with the tree when there is one.
   std::optional<coder::Clauses> clauses;

@@ -44,9 +44,11 @@ bool HasObject(const SentenceView& s, std::uint32_t ve, std::uint32_t ce) {
 // needs the actor who speaks or meets ("X is being discussed" is no event);
 // material cooperation and every kind of conflict may name only its target
 // ("five men were detained").
-bool OneSidedAllowed(std::string_view cameo, bool has_source) {
-  if (cameo == "010") return false;
-  return has_source || cameo.substr(0, 2) >= "07";
+// Returns why not, or null.
+const char* OneSidedWhyNot(std::string_view cameo, bool has_source) {
+  if (cameo == "010") return "a bare statement (010) with one side is no event";
+  if (has_source || cameo.substr(0, 2) >= "07") return nullptr;
+  return "one-sided verbal cooperation (roots 01-06) needs a source";
 }
 
 // Meetings, talks, cooperation and agreements: "A and B met" codes A-B and B-A.
@@ -76,8 +78,7 @@ bool InCodedPhrase(const Clauses& cl, const SentenceCoding& out, std::uint32_t t
 const char* TreeOneSidedGate(const SentenceView& s, const VerbReading& r) {
   if (s.options.require_dyad) return "one-sided and require_dyad is on";
   if (r.sources.empty() && r.targets.empty()) return "no source or target found";
-  if (!OneSidedAllowed(r.code->text, !r.sources.empty())) return "one-sided code not allowed";
-  return nullptr;
+  return OneSidedWhyNot(r.code->text, !r.sources.empty());
 }
 
 // One-sided events (require_dyad off) as PETRARCH codes them: only from a
@@ -97,7 +98,7 @@ const char* PositionalOneSidedGate(const SentenceView& s, const VerbLoop& loop,
     return "a subordinate clause after a coded one";
   if (r.targets.empty() && !HasObject(s, r.vm->end, r.ce)) return "nothing acted on after it";
   if (r.sources.empty() && r.targets.empty()) return "no source or target found";
-  if (!OneSidedAllowed(r.code->text, !r.sources.empty())) return "one-sided code not allowed";
+  if (const char* why = OneSidedWhyNot(r.code->text, !r.sources.empty())) return why;
   // A source found only behind a preposition ("Shares in Japanese
   // carmakers rallied") is no subject of a one-sided event.
   if (r.targets.empty() && s.sc.units[r.src].after_preposition)
@@ -105,7 +106,35 @@ const char* PositionalOneSidedGate(const SentenceView& s, const VerbLoop& loop,
   return nullptr;
 }
 
+// The source and target of event noun `noun` (entry `e`). Returns why it
+// gives no event, or null.
+const char* NounArguments(const SentenceView& s, const Clauses& cl, const SentenceCoding& out,
+                          std::uint32_t noun, const EventNoun& e, std::int32_t* src,
+                          std::int32_t* tgt) {
+  if (InCodedPhrase(cl, out, s.t0, noun)) return "inside a phrase a coded verb governs";
+  *src = NounAgent(cl, s.sc, noun);
+  for (const std::string& prep : e.target_preps) {
+    std::int32_t p = cl.PrepObject(noun, {std::string_view(prep)});
+    if (p != kNoWord && (*tgt = UnitOfPhrase(cl, s.sc, p)) != kNoUnit) break;
+  }
+  if (*tgt == *src) *tgt = kNoUnit;
+  if (*src == kNoUnit && *tgt == kNoUnit) return "no source or target found";
+  if (s.options.require_dyad && (*src == kNoUnit || *tgt == kNoUnit))
+    return "one-sided and require_dyad is on";
+  return nullptr;
+}
+
 }  // namespace
+
+void TraceOutcome(const SentenceView& s, bool with_sides, std::int32_t src, std::int32_t tgt,
+                  const char* why, SentenceCoding* out) {
+  auto code = [&](std::int32_t u) {
+    return u == kNoUnit ? std::string_view("-") : std::string_view(s.sc.units[u].code);
+  };
+  Append(&out->trace, {"  -> no event: ", why});
+  if (with_sides) Append(&out->trace, {" (source ", code(src), ", target ", code(tgt), ")"});
+  out->trace += "\n";
+}
 
 void ExpandGroups(const SentenceView& s, VerbLoop* loop, VerbReading* r) {
   // The main clause's subject carries over ("X denied that Y ... and accused Z").
@@ -205,15 +234,14 @@ void CodeNounEvents(const SentenceView& s, const Clauses& cl, SentenceCoding* ou
     const EventNoun* e = nouns.Find(i > 0 ? sc.dict_words[i - 1].text : std::string_view(),
                                     sc.dict_words[i].text, &words);
     if (!e) continue;
-    if (InCodedPhrase(cl, *out, s.t0, i)) continue;
-    std::int32_t src = NounAgent(cl, sc, i), tgt = kNoUnit;
-    for (const std::string& prep : e->target_preps) {
-      std::int32_t p = cl.PrepObject(i, {std::string_view(prep)});
-      if (p != kNoWord && (tgt = UnitOfPhrase(cl, sc, p)) != kNoUnit) break;
+    std::int32_t src = kNoUnit, tgt = kNoUnit;
+    const char* why = NounArguments(s, cl, *out, i, *e, &src, &tgt);
+    if (s.options.trace) {
+      Append(&out->trace,
+             {"noun ", s.W[i], " [", nouns.name(), ":", std::to_string(e->line), "]\n"});
+      if (why) TraceOutcome(s, src != kNoUnit || tgt != kNoUnit, src, tgt, why, out);
     }
-    if (tgt == src) tgt = kNoUnit;
-    if (src == kNoUnit && tgt == kNoUnit) continue;
-    if (s.options.require_dyad && (src == kNoUnit || tgt == kNoUnit)) continue;
+    if (why) continue;
     CodedEvent ev;
     ev.cameo = e->cameo;
     ev.verb_first_token = s.t0 + i + 1 - static_cast<std::uint32_t>(words);

@@ -32,24 +32,49 @@ void RescueVerbsAfterActors(const SentenceView& s) {
   }
 }
 
-// Whether the verb form `vm` is no predicate by its neighbours: the head of
-// a noun phrase ("a heart attack", "the air strike"), a participle modifying
-// the actor after it ("the jailed activists", "Detained journalists"), or a
-// background gerund ("after fighting between ...", "despite attacking").
-bool ReadsAsNoun(const SentenceView& s, const VerbMatch& vm) {
-  if (!s.tagged) return false;
+// Why the verb form `vm` is no predicate by its neighbours, or null: the
+// head of a noun phrase ("a heart attack", "the air strike"), a participle
+// modifying the actor after it ("the jailed activists", "Detained
+// journalists"), or a background gerund ("after fighting between ...",
+// "despite attacking").
+const char* NounReading(const SentenceView& s, const VerbMatch& vm) {
+  if (!s.tagged) return nullptr;
   const auto& W = s.W;
   const auto& tags = s.tags;
-  if (vm.begin > 0 && IsOneOf(W[vm.begin - 1], {"a", "an", "the"})) return true;
+  constexpr const char* kNounHead = "read as a noun after a determiner (\"a heart attack\")";
+  if (vm.begin > 0 && IsOneOf(W[vm.begin - 1], {"a", "an", "the"})) return kNounHead;
   if (vm.begin > 1 && IsOneOf(W[vm.begin - 2], {"a", "an", "the"}) &&
       (tags[vm.begin - 1].upos == Upos::kNoun || tags[vm.begin - 1].upos == Upos::kAdj))
-    return true;
+    return kNounHead;
   if (tags[vm.verb].xpos == Xpos::kVBN && vm.end < s.n && s.sc.unit_at[vm.end] != kNoUnit &&
       (vm.begin == 0 || IsDeterminer(W[vm.begin - 1])))
-    return true;
-  return tags[vm.verb].xpos == Xpos::kVBG && vm.begin > 0 &&
-         IsOneOf(W[vm.begin - 1],
-                 {"after", "before", "since", "despite", "following", "amid", "while"});
+    return "a participle modifying the actor after it (\"jailed activists\")";
+  if (tags[vm.verb].xpos == Xpos::kVBG && vm.begin > 0 &&
+      IsOneOf(W[vm.begin - 1],
+              {"after", "before", "since", "despite", "following", "amid", "while"}))
+    return "background (\"after fighting\")";
+  return nullptr;
+}
+
+// Why the dictionary verb form `vm` found at its own verb word is no
+// predicate, or null. `loose`: TABARI's reading, any form is a verb.
+const char* WhyNoPredicate(const SentenceView& s, bool loose, const VerbMatch& vm) {
+  // A multi-word verb counts when any of its words reads as a verb
+  // ("wire/VERB tap/NOUN").
+  bool verb_read = loose;
+  for (std::uint32_t p = vm.begin; p < vm.end && !verb_read; ++p) verb_read = s.sc.verbish[p];
+  if (!verb_read) return "not read as a verb by the tagger";
+  bool overlaps_unit = false;
+  for (std::uint32_t p = vm.begin; p < vm.end; ++p) overlaps_unit |= s.sc.unit_at[p] != kNoUnit;
+  if (overlaps_unit) return "overlaps an actor phrase";
+  return NounReading(s, vm);
+}
+
+// Whether `loose` filters out word i: not tagged as a noun, adjective, name or verb.
+bool LooseSkips(const SentenceView& s, bool loose, std::uint32_t i) {
+  if (!loose || !s.tagged) return false;
+  Upos t = s.tags[i].upos;
+  return t != Upos::kNoun && t != Upos::kAdj && t != Upos::kPropn && t != Upos::kVerb;
 }
 
 // The verb forms outside actors and asides; `loose`: any form tagged as a
@@ -57,21 +82,10 @@ bool ReadsAsNoun(const SentenceView& s, const VerbMatch& vm) {
 void CollectVerbs(const SentenceView& s, bool loose, std::vector<VerbHit>* verbs) {
   for (std::uint32_t i = 0; i < s.n; ++i) {
     if (s.sc.unit_at[i] != kNoUnit || s.sc.hidden[i]) continue;
-    if (loose && s.tagged) {
-      Upos t = s.tags[i].upos;
-      if (t != Upos::kNoun && t != Upos::kAdj && t != Upos::kPropn && t != Upos::kVerb) continue;
-    }
+    if (LooseSkips(s, loose, i)) continue;
     VerbMatch vm;
     if (!s.dicts.MatchVerb(s.sc.dict_words, i, &vm) || vm.verb != i) continue;
-    // A multi-word verb counts when any of its words reads as a verb
-    // ("wire/VERB tap/NOUN").
-    bool verb_read = loose;
-    for (std::uint32_t p = vm.begin; p < vm.end && !verb_read; ++p) verb_read = s.sc.verbish[p];
-    if (!verb_read) continue;
-    bool overlaps_unit = false;
-    for (std::uint32_t p = vm.begin; p < vm.end; ++p) overlaps_unit |= s.sc.unit_at[p] != kNoUnit;
-    if (overlaps_unit) continue;
-    if (ReadsAsNoun(s, vm)) continue;
+    if (WhyNoPredicate(s, loose, vm)) continue;
     verbs->push_back({vm, true});
     i = std::max(i, vm.end - 1);
   }
@@ -167,6 +181,30 @@ void MarkVerbish(const SentenceView& s) {
   s.sc.verbish.assign(s.n, 1);
   if (!s.tagged) return;
   for (std::uint32_t i = 0; i < s.n; ++i) s.sc.verbish[i] = s.tags[i].upos == Upos::kVerb;
+}
+
+void TraceNonPredicates(const SentenceView& s, std::span<const VerbHit> verbs,
+                        SentenceCoding* out) {
+  std::vector<VerbHit> strict;
+  if (s.tagged) CollectVerbs(s, false, &strict);
+  const bool loose = s.tagged && strict.empty();
+  for (std::uint32_t i = 0; i < s.n; ++i) {
+    VerbMatch vm;
+    if (!s.dicts.MatchVerb(s.sc.dict_words, i, &vm) || vm.verb != i) continue;
+    bool found = false;
+    for (const VerbHit& v : verbs) found |= v.m.verb == i;
+    if (found) continue;
+    const char* why = nullptr;
+    if (s.sc.hidden[i])
+      why = "inside a set-aside comma clause or parenthesis";
+    else if (s.sc.unit_at[i] != kNoUnit)
+      why = "inside an actor phrase";
+    else if (LooseSkips(s, loose, i))
+      why = "not read as a verb by the tagger";
+    else if (!(why = WhyNoPredicate(s, loose, vm)))
+      why = "inside a verb phrase read before it";
+    Append(&out->trace, {"verb form ", s.W[i], ": no predicate: ", why, "\n"});
+  }
 }
 
 void FindVerbs(const SentenceView& s, std::vector<VerbHit>* verbs) {

@@ -185,6 +185,8 @@ struct VerbHit {
 };
 // The dictionary verbs of the sentence that read as verbs, left to right.
 void FindVerbs(const SentenceView& s, std::vector<VerbHit>* verbs);
+// --explain: each dictionary verb form that is not among `verbs`, and why.
+void TraceNonPredicates(const SentenceView& s, std::span<const VerbHit> verbs, SentenceCoding* out);
 
 inline std::uint32_t ClauseBegin(const SentenceView& s, std::uint32_t pos) {
   while (pos > 0 && !s.sc.boundary[pos - 1]) --pos;
@@ -241,6 +243,7 @@ struct VerbReading {
   const Code* code = nullptr;  // the event code (kind kNormal)
   bool negated = false, passive = false;
   std::int32_t src = kNoUnit, tgt = kNoUnit;
+  bool sides_read = false;                     // FindArguments ran to the end
   std::vector<std::int32_t> sources, targets;  // members of the src / tgt groups
 };
 
@@ -278,7 +281,14 @@ void EmitVerbEvents(const SentenceView& s, const VerbReading& r, VerbLoop* loop,
 void EmitUnitEvents(const SentenceView& s, std::int32_t src, std::int32_t tgt,
                     const CodedEvent& base, SentenceCoding* out);
 
+// --explain: "  -> no event: <why> (source X, target -)"; the sides when
+// `with_sides` (they were read).
+void TraceOutcome(const SentenceView& s, bool with_sides, std::int32_t src, std::int32_t tgt,
+                  const char* why, SentenceCoding* out);
+
 // ---- 6. Event nouns (events.cc) --------------------------------------------
+// The event nouns of the sentence not inside a coded phrase, with the
+// source and target their own phrase names.
 void CodeNounEvents(const SentenceView& s, const Clauses& cl, SentenceCoding* out);
 
 }  // namespace coder
