@@ -41,6 +41,7 @@ namespace dyad {
 namespace coder {
 enum class Rel : std::uint8_t;  // a UD relation the coder reads (src/coder/clauses.h)
 class Clauses;                  // a parsed sentence read as clauses (src/coder/clauses.h)
+struct PatternFilter;           // per verb pattern, the whole words it needs (src/coder/steps.h)
 }  // namespace coder
 
 // Which comma-delimited clauses the coder sets aside before reading a
@@ -204,17 +205,10 @@ class Coder {
   const Dictionaries& dictionaries() const { return dicts_; }
 
  private:
-  struct PatternFilter;  // per verb pattern, the whole words it needs (coder.cc)
-  void CodeNounEvents(const coder::Clauses& cl, const CoderScratch& sc,
-                      std::span<const PosTag> tags, std::uint32_t t0, SentenceCoding* out) const;
-  void CodeNounEventsByPosition(const CoderScratch& sc, std::span<const PosTag> tags,
-                                std::uint32_t t0, SentenceCoding* out) const;
-  void EmitUnitEvents(const CoderScratch& sc, std::int32_t src, std::int32_t tgt, std::uint32_t t0,
-                      const CodedEvent& base, SentenceCoding* out) const;
   const Dictionaries& dicts_;
   CoderOptions options_;
   std::vector<coder::Rel> rels_;  // per relation index of options_.deprels
-  std::shared_ptr<const PatternFilter> filter_;
+  std::shared_ptr<const coder::PatternFilter> filter_;
 };
 
 }  // namespace dyad

@@ -1,0 +1,512 @@
+// Copyright dyad authors. Step 2 of coding a sentence: actors. Dictionary
+// actor and agent phrases are found (FindMentions), composed into units
+// ("Libyan police" -> LBYCOP), joined into compounds ("A, B and C"), and
+// agents without a country are given one: the actor of a compound, an owner
+// ("its army"), or the one country the sentence is about.
+#include <algorithm>
+#include <cctype>
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "steps.h"
+
+namespace dyad::coder {
+namespace {
+
+// Armed non-state sectors: an agent of the same kind adds nothing ("Hamas
+// fighters" stays PSEINS, not PSEINSREB).
+bool HasArmedSector(std::string_view code) {
+  for (std::size_t i = 0; i + 3 <= code.size(); i += 3) {
+    std::string_view t = code.substr(i, 3);
+    if (t == "INS" || t == "REB" || t == "UAF" || t == "SEP" || t == "CRM") return true;
+  }
+  return false;
+}
+
+std::string ComposeCode(std::string_view actor, std::string_view agent, bool suffix) {
+  if ((agent == "REB" || agent == "INS" || agent == "UAF" || agent == "SEP") &&
+      HasArmedSector(actor))
+    return std::string(actor);
+  return Dictionaries::ComposeAgentCode(actor, agent, suffix);
+}
+
+// A word that may stand between an actor and its agent: "Dagolath's first
+// deputy prime minister", "Ithilen's awful and evil minister".
+bool IsModifier(const SentenceView& s, std::uint32_t k) {
+  const auto& W = s.W;
+  if (W[k] == "'s" || W[k] == "'" || IsDeterminer(W[k])) return true;
+  if (s.tagged) {
+    Upos t = s.tags[k].upos;
+    if (t == Upos::kAdj || t == Upos::kNum) return true;
+    return IsOneOf(W[k], {"and"}) && k + 1 < s.n && s.tags[k + 1].upos == Upos::kAdj;
+  }
+  unsigned char c = W[k].empty() ? 0 : static_cast<unsigned char>(W[k][0]);
+  return std::islower(c) && !IsPreposition(W[k]) && !IsConjunction(W[k]) && !IsBeForm(W[k]);
+}
+
+bool AllModifiers(const SentenceView& s, std::uint32_t a, std::uint32_t b) {
+  for (std::uint32_t k = a; k < b; ++k) {
+    if (!IsModifier(s, k)) return false;
+    // "Russia's army massed troops": a verb form ends the actor phrase.
+    VerbMatch vm;
+    if (s.W[k] != "'s" && s.dicts.MatchVerb(s.sc.dict_words, k, &vm)) return false;
+  }
+  return true;
+}
+
+// "soldiers from Gondor", "lawmakers in the Shire": one linking preposition.
+bool LinkingGap(const SentenceView& s, std::uint32_t a, std::uint32_t b) {
+  if (b <= a || b - a > 3 || !IsOneOf(s.W[a], {"of", "from", "in", "at", "for"})) return false;
+  for (std::uint32_t k = a + 1; k < b; ++k)
+    if (!IsDeterminer(s.W[k])) return false;
+  return true;
+}
+
+// Words of a title between a unit and a name ("presidential candidate",
+// "Minister of State for Primary Care"): nouns and adjectives (capitalised
+// words without tags), of/for/the/and.
+bool TitleGap(const SentenceView& s, std::uint32_t a, std::uint32_t b) {
+  const auto& W = s.W;
+  if (b < a || b - a > 6) return false;
+  for (std::uint32_t k = a; k < b; ++k) {
+    if (IsOneOf(W[k], {"of", "for", "the", "and"})) continue;
+    const bool title_word =
+        s.tagged ? (s.tags[k].upos == Upos::kNoun || s.tags[k].upos == Upos::kPropn ||
+                    s.tags[k].upos == Upos::kAdj)
+                 : std::isupper(static_cast<unsigned char>(W[k].empty() ? 'a' : W[k][0])) != 0;
+    if (!title_word) return false;
+  }
+  return true;
+}
+
+void SplitCodes(std::string_view code, std::vector<std::string>* out) {
+  out->clear();
+  std::size_t p = 0;
+  while (p <= code.size()) {
+    std::size_t q = code.find('/', p);
+    if (q == std::string_view::npos) q = code.size();
+    if (q > p) out->emplace_back(code.substr(p, q - p));
+    p = q + 1;
+  }
+}
+
+// Makes agent-only unit `u` the agents of `actor_code` ("Danish media and
+// government" -> DNKGOV, "its army" -> AZEMIL).
+void GiveActor(const std::string& actor_code, Unit* u) {
+  std::vector<std::string> actor_codes, composed;
+  SplitCodes(actor_code, &actor_codes);
+  for (std::string c : actor_codes) {
+    for (const auto& [a, suffix] : u->agents) c = ComposeCode(c, a, suffix);
+    composed.push_back(std::move(c));
+  }
+  u->codes = std::move(composed);
+  u->agent_only = false;
+}
+
+// The code of agent `g` of the unit starting at `unit_start`: "former
+// officials" are elites (ELI), not the office.
+std::string_view AgentCode(const SentenceView& s, std::uint32_t unit_start, const RawMention& g) {
+  std::uint32_t from = unit_start >= 2 ? unit_start - 2 : 0;
+  bool former = false;
+  for (std::uint32_t p = from; p < g.begin && p < s.n && !former; ++p)
+    former = IsOneOf(s.W[p], {"former", "ex"});
+  return former && g.suffix ? std::string_view("ELI") : g.code;
+}
+
+// "lawmakers in Fornost and Gondor": leave the compound to the distribution
+// step (DistributeCompoundAgents) rather than bind the agent to Fornost alone.
+bool StartsCompound(const SentenceView& s, std::span<const RawMention> raws, std::size_t a) {
+  if (a + 1 >= raws.size() || raws[a + 1].agent) return false;
+  std::uint32_t x = raws[a].end, y = raws[a + 1].begin;
+  while (y > x && IsDeterminer(s.W[y - 1])) --y;
+  return (y == x + 1 && (IsOneOf(s.W[x], {"and", "or"}) || s.W[x] == ",")) ||
+         (y == x + 2 && s.W[x] == "," && IsOneOf(s.W[x + 1], {"and", "or"}));
+}
+
+using Agents = std::vector<std::pair<std::string_view, bool>>;
+
+// The agents after the actor of unit `u` from mention `k` on ("Libyan
+// police", "Gondor's new government") and an appositive name ("the minister
+// Calimehtar"); composes the unit's codes. Returns the next mention.
+std::size_t AddTrailingAgents(const SentenceView& s, std::span<const RawMention> raws,
+                              std::size_t k, std::uint32_t unit_start, Agents* lead, Unit* u) {
+  Agents trail;
+  while (k < raws.size() && raws[k].agent && !raws[k].null_code && raws[k].begin - u->end <= 4 &&
+         AllModifiers(s, u->end, raws[k].begin)) {
+    trail.emplace_back(AgentCode(s, unit_start, raws[k]), raws[k].suffix);
+    u->end = raws[k].end;
+    ++k;
+  }
+  bool person = false;
+  if (!trail.empty() && k < raws.size() && !raws[k].agent && !raws[k].null_code &&
+      raws[k].begin == u->end) {
+    // A person's own dated entry wins over "place + title" ("Istanbul
+    // Mayor Ekrem Imamoglu" is Imamoglu's code, not TURGOV).
+    if (raws[k].time_bounded) {
+      SplitCodes(raws[k].code, &u->codes);
+      u->actor_begin = raws[k].begin;
+      u->actor_end = raws[k].end;
+      u->actor_code = std::string(raws[k].code);
+      u->rule = raws[k].rule;
+      u->time_bounded = true;
+      person = true;
+    }
+    u->end = raws[k].end;
+    ++k;
+  }
+  if (person) lead->clear(), trail.clear();
+  for (std::string& c : u->codes) {
+    for (const auto& [a, suffix] : *lead) c = ComposeCode(c, a, suffix);
+    for (const auto& [a, suffix] : trail) c = ComposeCode(c, a, suffix);
+  }
+  return k;
+}
+
+// The unit that starts at mention `r`: leading agents (an adjacent chain:
+// "MSF", "soldiers", "human rights activists"), the actor, trailing agents.
+// Returns the first mention after it.
+std::size_t ComposeUnit(const SentenceView& s, std::span<const RawMention> raws, std::size_t r,
+                        Unit* u) {
+  const auto& W = s.W;
+  u->begin = raws[r].begin;
+  u->end = raws[r].end;
+  u->rule = raws[r].rule;
+  std::size_t k = r;
+  if (raws[k].null_code) return k + 1;  // null-coded phrase: occupies its words, codes nothing
+  const std::uint32_t unit_start = u->begin;
+  Agents lead;
+  while (k < raws.size() && raws[k].agent && !raws[k].null_code &&
+         (k == r || raws[k].begin == raws[k - 1].end)) {
+    lead.emplace_back(AgentCode(s, unit_start, raws[k]), raws[k].suffix);
+    u->end = raws[k].end;
+    ++k;
+  }
+  bool have_actor = false;
+  // "recalled its ambassador from France": the ambassador is not France's.
+  const bool owned =
+      k != r && raws[r].begin > 0 && IsOneOf(W[raws[r].begin - 1], {"its", "their", "his", "her"});
+  if (k < raws.size() && !raws[k].agent && !raws[k].null_code &&
+      (k == r || raws[k].begin == u->end ||
+       (!owned && LinkingGap(s, u->end, raws[k].begin) && !StartsCompound(s, raws, k)))) {
+    SplitCodes(raws[k].code, &u->codes);
+    have_actor = !u->codes.empty();
+    u->actor_begin = raws[k].begin;
+    u->actor_end = raws[k].end;
+    u->actor_code = std::string(raws[k].code);
+    u->end = raws[k].end;
+    u->rule = raws[k].rule;
+    u->time_bounded = raws[k].time_bounded;
+    ++k;
+  }
+  if (have_actor) return AddTrailingAgents(s, raws, k, unit_start, &lead, u);
+  std::string c;
+  for (const auto& [a, suffix] : lead) c = ComposeCode(c, a, suffix);
+  // A name no dictionary knows, without a title: an actor of its own.
+  const bool bare_name = c.empty() && k > r && raws[k - 1].name;
+  u->codes.push_back(bare_name ? std::string(kUncodedName) : std::move(c));
+  u->agents = std::move(lead);
+  u->agent_only = !bare_name;
+  return k;
+}
+
+// How many words join unit k-1 to unit k in a compound: "and" / "," (1),
+// ", and" (2), "as well as" (3); 0: not joined. Modifiers may stand before
+// the next member ("and the evil Gondor").
+int JoinBetween(const SentenceView& s, std::size_t k) {
+  const auto& W = s.W;
+  const auto& units = s.sc.units;
+  std::uint32_t a = units[k - 1].end, b = units[k].begin;
+  // Modifiers before the next member, even when the tagger calls them nouns
+  // ("and the evil awful Gondor"); at most three.
+  auto join_modifier = [&](std::uint32_t k2) {
+    if (IsModifier(s, k2)) return true;
+    // An unknown name before the member ("and Tuareg rebels").
+    if (s.tagged && (s.tags[k2].upos == Upos::kPropn || s.tags[k2].upos == Upos::kNoun) &&
+        !W[k2].empty() && std::isupper(static_cast<unsigned char>(W[k2][0])))
+      return true;
+    if (!s.tagged || W[k2].empty() || !std::islower(static_cast<unsigned char>(W[k2][0])))
+      return false;
+    return s.tags[k2].upos == Upos::kNoun || s.tags[k2].upos == Upos::kAdv;
+  };
+  while (b > a && b + 3 > units[k].begin && W[b - 1] != "," && !IsOneOf(W[b - 1], {"and", "or"}) &&
+         join_modifier(b - 1))
+    --b;
+  if (b == a + 1 && (IsOneOf(W[a], {"and", "or"}) || W[a] == ",")) return 1;
+  if (b == a + 2 && W[a] == "," && IsOneOf(W[a + 1], {"and", "or"})) return 2;
+  if (b == a + 3 && IsOneOf(W[a], {"as"}) && IsOneOf(W[a + 1], {"well"}) &&
+      IsOneOf(W[a + 2], {"as"}))
+    return 3;
+  return 0;
+}
+
+}  // namespace
+
+void FindMentions(const SentenceView& s, std::int32_t date, std::vector<RawMention>* raws) {
+  const auto& W = s.W;
+  for (std::uint32_t i = 0; i < s.n;) {
+    ActorMatch am;
+    AgentMatch gm;
+    bool has_actor = s.dicts.MatchActor(s.sc.dict_words, i, date, &am) && am.length > 0;
+    bool has_agent = s.dicts.MatchAgent(s.sc.dict_words, i, &gm) && gm.length > 0;
+    // A name of one word written in lower case and read as a verb ("drew",
+    // a surname in the leaders file) is the verb.
+    if (has_actor && am.length == 1 && s.tagged && s.tags[i].upos == Upos::kVerb &&
+        std::islower(static_cast<unsigned char>(W[i][0])))
+      has_actor = false;
+    if (has_actor && (!has_agent || am.length >= gm.length)) {
+      RawMention r{i, i + am.length, false, am.code == kNone, {}, true, {}};
+      if (am.code != kNone) {
+        const Code& c = s.dicts.code(am.code);
+        if (c.kind != CodeKind::kNormal) r.null_code = true;
+        r.code = c.text;
+      }
+      r.rule = s.dicts.Where(am.phrase ? am.phrase->where : am.entry->where);
+      r.time_bounded = am.entry && !am.entry->restrictions.empty();
+      raws->push_back(std::move(r));
+      i += am.length;
+    } else if (has_agent) {
+      RawMention r{i, i + gm.length, true, gm.entry->code == kNone, {}, gm.entry->suffix, {}};
+      if (gm.entry->code != kNone) r.code = s.dicts.code(gm.entry->code).text;
+      r.rule = s.dicts.Where(gm.entry->where);
+      raws->push_back(std::move(r));
+      i += gm.length;
+    } else {
+      ++i;
+    }
+  }
+}
+
+void AddNameMentions(const SentenceView& s, std::span<const NameActor> names,
+                     std::vector<RawMention>* raws) {
+  for (const NameActor& nm : names) {
+    if (nm.first_token < s.t0 || nm.end_token > s.t0 + s.n || nm.end_token <= nm.first_token)
+      continue;
+    const std::uint32_t b = nm.first_token - s.t0, e = nm.end_token - s.t0;
+    auto at =
+        std::find_if(raws->begin(), raws->end(), [&](const RawMention& x) { return x.end > b; });
+    if (at != raws->end() && at->begin < e) continue;  // overlaps a dictionary phrase
+    RawMention r{b, e, false, false, nm.code, true, "names"};
+    r.name = nm.code.empty();  // (a code from an earlier mention: an actor like any)
+    raws->insert(at, std::move(r));
+  }
+}
+
+void ComposeUnits(const SentenceView& s, std::span<const RawMention> raws) {
+  auto& units = s.sc.units;
+  units.clear();
+  for (std::size_t r = 0; r < raws.size();) {
+    Unit u;
+    r = ComposeUnit(s, raws, r, &u);
+    // "Ugandan presidential candidate Kizza Besigye", "Lord's Resistance Army
+    // leader Joseph Kony": a name right after a unit, or after more title words
+    // ("Minister of State for Primary Care Róisín Shortall"), is who it names.
+    if (r < raws.size() && raws[r].name && !u.codes.empty() && !u.codes[0].empty() &&
+        TitleGap(s, u.end, raws[r].begin)) {
+      u.end = raws[r].end;
+      ++r;
+    }
+    units.push_back(std::move(u));
+  }
+}
+
+void JoinCompounds(const SentenceView& s) {
+  const auto& W = s.W;
+  auto& units = s.sc.units;
+  s.sc.is_group_join.assign(s.n, 0);
+  std::vector<std::uint8_t> group_has_and(units.size(), 0);
+  for (std::size_t k = 0; k < units.size(); ++k) {
+    units[k].group = static_cast<std::uint32_t>(k);
+    if (k == 0 || units[k].codes.empty() || units[k - 1].codes.empty()) continue;
+    // "Danish media and government": the second agent shares the actor.
+    if (units[k].agent_only && !units[k - 1].agent_only && !units[k - 1].actor_code.empty() &&
+        units[k - 1].actor_end > units[k - 1].actor_begin &&
+        units[k - 1].actor_end < units[k - 1].end && JoinBetween(s, k)) {
+      GiveActor(units[k - 1].actor_code, &units[k]);
+    }
+    // An actor and an agent may form one compound ("Mali's government and
+    // Tuareg rebels"), unless the agent heads a "lawmakers in A and B" phrase.
+    if (units[k].agent_only != units[k - 1].agent_only && k + 1 < units.size() &&
+        units[k].agent_only && LinkingGap(s, units[k].end, units[k + 1].begin))
+      continue;
+    int join = JoinBetween(s, k);
+    // A comma alone joins only inside a list that ends with "and": "A, B and C".
+    if (join == 1 && W[units[k - 1].end] == ",") {
+      join = 0;
+      for (std::size_t m = k + 1; m < units.size(); ++m) {
+        int j = JoinBetween(s, m);
+        if (j == 1 && W[units[m - 1].end] == ",") continue;
+        if (j) join = 1;
+        break;
+      }
+    }
+    // A list has one "and" ("A, B and C"): "A and B, and C and D" is two pairs.
+    bool with_and = false;
+    for (std::uint32_t p = units[k - 1].end; p < units[k].begin; ++p)
+      with_and |= IsOneOf(W[p], {"and", "or"});
+    if (join && with_and && group_has_and[units[k - 1].group]) join = 0;
+    if (join) {
+      if (with_and) group_has_and[units[k - 1].group] = 1;
+      units[k].group = units[k - 1].group;
+      for (std::uint32_t p = units[k - 1].end; p < units[k].begin; ++p) s.sc.is_group_join[p] = 1;
+    }
+  }
+}
+
+// Agents of a compound of actors: "lawmakers (and officials) in Fornost and
+// Gondor" -> FORLEG, GONLEG (and FORGOV, GONGOV).
+void DistributeCompoundAgents(const SentenceView& s) {
+  auto& units = s.sc.units;
+  for (std::size_t k = 1; k < units.size(); ++k) {
+    if (units[k].agent_only || units[k].codes.empty() || !units[k - 1].agent_only) continue;
+    if (!LinkingGap(s, units[k - 1].end, units[k].begin)) continue;
+    std::uint32_t agent_group = units[k - 1].group;
+    std::size_t first_agent = k - 1;
+    while (first_agent > 0 && units[first_agent - 1].group == agent_group) --first_agent;
+    std::size_t last = k;
+    while (last + 1 < units.size() && units[last + 1].group == units[k].group) ++last;
+    for (std::size_t m = k; m <= last; ++m) {
+      std::vector<std::string> composed;
+      for (std::size_t g = first_agent; g < k; ++g) {
+        for (const std::string& c : units[m].codes) {
+          std::string x = c;
+          for (const auto& [a, suffix] : units[g].agents) x = ComposeCode(x, a, suffix);
+          composed.push_back(std::move(x));
+        }
+      }
+      units[m].codes = std::move(composed);
+    }
+    units[k].begin = units[first_agent].begin;
+    units.erase(units.begin() + static_cast<std::ptrdiff_t>(first_agent),
+                units.begin() + static_cast<std::ptrdiff_t>(k));
+    for (std::size_t m = 0; m < units.size(); ++m) {
+      if (units[m].group >= first_agent)
+        units[m].group = units[m].group >= k
+                             ? units[m].group - static_cast<std::uint32_t>(k - first_agent)
+                             : static_cast<std::uint32_t>(first_agent);
+    }
+    k = first_agent;
+  }
+}
+
+// "its army", "their police": the agent belongs to the nearest actor before
+// it in the sentence ("Azerbaijan denied that its army ..." -> AZEMIL).
+void GiveOwnedAgents(const SentenceView& s) {
+  auto& units = s.sc.units;
+  for (std::size_t k = 1; k < units.size(); ++k) {
+    Unit& u = units[k];
+    if (!u.agent_only || u.begin == 0 || !IsOneOf(s.W[u.begin - 1], {"its", "their", "his", "her"}))
+      continue;
+    for (std::size_t j = k; j-- > 0;) {
+      const Unit& owner = units[j];
+      if (owner.agent_only || owner.codes.empty() || owner.actor_end <= owner.actor_begin ||
+          owner.actor_code.empty())
+        continue;
+      GiveActor(owner.actor_code, &u);
+      break;
+    }
+  }
+}
+
+// "the government", "opposition activists", "criminal gangs": an agent with
+// no country belongs to the country the sentence is about, when its
+// country-coded actors all share one country.
+void GiveDomesticAgents(const SentenceView& s) {
+  auto& units = s.sc.units;
+  std::string country;
+  bool one_country = true;
+  for (const Unit& x : units) {
+    if (x.agent_only) continue;
+    for (const std::string& c : x.codes) {
+      if (c.size() < 3 || c == kUncodedName || c.compare(0, 3, "IGO") == 0 ||
+          c.compare(0, 3, "NGO") == 0)
+        continue;
+      std::string cc = c.substr(0, 3);
+      if (country.empty())
+        country = cc;
+      else if (cc != country)
+        one_country = false;
+    }
+  }
+  if (country.empty() || !one_country) return;
+  for (Unit& u : units) {
+    if (!u.agent_only || u.agents.empty()) continue;
+    bool domestic = true;
+    // Migrants, refugees and companies are as often from elsewhere.
+    for (const auto& [a, suffix] : u.agents) domestic &= suffix && a != "REF" && a != "BUS";
+    if (!domestic) continue;
+    std::string c = country;
+    for (const auto& [a, suffix] : u.agents) c = ComposeCode(c, a, suffix);
+    u.codes = {std::move(c)};
+    u.agent_only = false;
+  }
+}
+
+void IndexUnits(const SentenceView& s) {
+  const auto& W = s.W;
+  auto& units = s.sc.units;
+  for (Unit& u : units) {
+    u.code.clear();
+    for (const std::string& c : u.codes) {
+      if (!u.code.empty()) u.code += '/';
+      u.code += c;
+    }
+  }
+  s.sc.unit_at.assign(s.n, kNoUnit);
+  for (std::size_t k = 0; k < units.size(); ++k) {
+    for (std::uint32_t p = units[k].begin; p < units[k].end; ++p)
+      s.sc.unit_at[p] = static_cast<std::int32_t>(k);
+    // "with Gondor", "in south Ithilen", "to the affected villages".
+    std::uint32_t b = units[k].begin;
+    for (int skipped = 0;
+         b > 0 && skipped < 3 && s.sc.unit_at[b - 1] == kNoUnit &&
+         (IsDeterminer(W[b - 1]) ||
+          (s.tagged && (s.tags[b - 1].upos == Upos::kAdj || s.tags[b - 1].upos == Upos::kNum)));
+         ++skipped)
+      --b;
+    units[k].after_preposition = b > 0 && IsPreposition(W[b - 1]);
+  }
+}
+
+void ReportActors(const SentenceView& s, SentenceCoding* out) {
+  for (const Unit& u : s.sc.units) {
+    ActorMentionOut m;
+    m.first_token = s.t0 + u.begin;
+    m.end_token = s.t0 + u.end;
+    m.code = u.code;
+    m.rule = u.rule;
+    m.is_agent_only = u.agent_only;
+    m.time_bounded = u.time_bounded && u.actor_begin == u.begin && u.actor_end == u.end;
+    out->actors.push_back(std::move(m));
+    if (u.actor_end > u.actor_begin && (u.actor_begin != u.begin || u.actor_end != u.end)) {
+      ActorMentionOut a;
+      a.first_token = s.t0 + u.actor_begin;
+      a.end_token = s.t0 + u.actor_end;
+      a.code = u.actor_code;
+      a.rule = u.rule;
+      a.time_bounded = u.time_bounded;
+      out->actors.push_back(std::move(a));
+    }
+  }
+}
+
+void TraceActors(const SentenceView& s, SentenceCoding* out) {
+  const auto& W = s.W;
+  for (const Unit& u : s.sc.units) {
+    std::string& t = out->trace;
+    t += "actor";
+    for (std::uint32_t p = u.begin; p < u.end; ++p) Append(&t, {" ", W[p]});
+    Append(&t, {" = ", u.code.empty() ? std::string_view("(null)") : std::string_view(u.code),
+                " group ", std::to_string(u.group), u.after_preposition ? " after-prep" : "", " [",
+                u.rule, "]\n"});
+  }
+  if (s.tagged) {
+    out->trace += "tags:";
+    for (std::uint32_t i = 0; i < s.n; ++i)
+      Append(&out->trace, {" ", W[i], "/", UposName(s.tags[i].upos)});
+    out->trace += "\n";
+  }
+}
+
+}  // namespace dyad::coder

@@ -1,0 +1,424 @@
+// Copyright dyad authors. Steps 5c and 6 of coding a sentence: events. A
+// verb's source and target widen to their compound groups ("A and B met":
+// each with the other); an event with a side missing passes a one-sided gate
+// or is dropped; each source x target member gives an event. Events written
+// as nouns are read from the tree after the verbs.
+#include <algorithm>
+#include <cctype>
+#include <string>
+#include <vector>
+
+#include "steps.h"
+
+namespace dyad::coder {
+namespace {
+
+// The coded members of the compound group of unit `u` (none for kNoUnit).
+std::vector<std::int32_t> GroupMembers(const SentenceView& s, std::int32_t u) {
+  const auto& units = s.sc.units;
+  std::vector<std::int32_t> m;
+  if (u == kNoUnit) return m;
+  std::uint32_t g = units[u].group;
+  for (std::size_t k = 0; k < units.size(); ++k)
+    if (units[k].group == g && !units[k].code.empty()) m.push_back(static_cast<std::int32_t>(k));
+  return m;
+}
+
+// Whether the verb has a phrase to act on after it in its clause: a noun,
+// pronoun or number, but not a bare time word ("said today").
+bool HasObject(const SentenceView& s, std::uint32_t ve, std::uint32_t ce) {
+  const auto& W = s.W;
+  for (std::uint32_t p = ve; p < ce; ++p) {
+    if (s.sc.hidden[p] || IsClausePunct(W[p])) continue;
+    bool nominal = s.tagged ? (s.tags[p].upos == Upos::kNoun || s.tags[p].upos == Upos::kPropn ||
+                               s.tags[p].upos == Upos::kPron || s.tags[p].upos == Upos::kNum)
+                            : std::isalnum(static_cast<unsigned char>(W[p][0])) != 0;
+    if (!nominal) continue;
+    if (IsBareTimeWord(W[p]) && (p == ve || !IsPreposition(W[p - 1]))) continue;
+    return true;
+  }
+  return false;
+}
+
+// Whether the verb's first word after the verb group, outside asides, is a
+// direct object: a determiner or a nominal word, not a preposition ("ten
+// countries have met its criteria", but "met with", "met on Friday").
+bool HasDirectObject(const SentenceView& s, std::uint32_t ve, std::uint32_t ce) {
+  std::uint32_t p = ve;
+  while (p < ce && s.sc.hidden[p]) ++p;
+  if (p >= ce || IsPreposition(s.W[p]) || IsClausePunct(s.W[p])) return false;
+  return IsDeterminer(s.W[p]) || HasObject(s, p, p + 1);
+}
+
+// A statement's target is whom it is made to: the word after the verb group
+// ("told Reuters", "said to the envoy"), not an actor of what was said
+// ("officials state that Russia will send missiles to Syria").
+bool IsAddressee(const SentenceView& s, std::uint32_t ve, std::int32_t u) {
+  if (u == kNoUnit) return false;
+  std::uint32_t p = ve;
+  const std::uint32_t b = s.sc.units[u].begin;
+  while (p < b && (s.sc.hidden[p] || IsOneOf(s.W[p], {"the", "a", "an", "to"}))) ++p;
+  return p == b;
+}
+
+// Harm no actor did: nature or an accident ("killed in a helicopter crash",
+// "a house fire kills five children", "struck by an earthquake"). A closed class
+// of English nouns, like the determiners; "explosion" is not in it (a bomb
+// explodes as often as a gas main).
+bool IsNaturalCause(std::string_view lower) {
+  return IsOneOf(
+      lower,
+      {"fire",        "fires",    "blaze",     "flood",     "floods",    "flooding",   "earthquake",
+       "earthquakes", "quake",    "tsunami",   "storm",     "storms",    "typhoon",    "hurricane",
+       "cyclone",     "tornado",  "tornadoes", "avalanche", "landslide", "landslides", "mudslide",
+       "eruption",    "crash",    "crashes",   "collision", "accident",  "accidents",  "derailment",
+       "stampede",    "collapse", "heatwave",  "drought",   "lightning", "epidemic",   "outbreak",
+       "disease",     "famine",   "shipwreck", "capsizing", "wildfire",  "wildfires",  "bushfire",
+       "bushfires",   "inferno",  "overdose"});
+}
+
+// Whether the harm verb in words [vb, ve) of the clause [cb, ce) names a natural
+// cause: as its subject ("floods kill", "a fire that destroyed", "Typhoon Haiyan
+// kills") or in a phrase after it ("killed in/by/after a car accident").
+bool HarmedByNaturalCause(const CoderScratch& sc, std::uint32_t cb, std::uint32_t vb,
+                          std::uint32_t ve, std::uint32_t ce) {
+  auto lower = [&](std::uint32_t p) { return sc.dict_words[p].text; };
+  std::uint32_t p = vb;
+  if (p > cb && IsOneOf(lower(p - 1), {"that", "which"})) --p;
+  if (p > cb && IsNaturalCause(lower(p - 1))) return true;
+  if (p > cb + 1 && IsNaturalCause(lower(p - 2)) &&
+      std::isupper(static_cast<unsigned char>(sc.words[p - 1].empty() ? 'a' : sc.words[p - 1][0])))
+    return true;  // "Typhoon Haiyan kills"
+  for (std::uint32_t q = ve; q < ce; ++q) {
+    if (!IsOneOf(lower(q), {"in", "by", "after", "during", "from", "amid"})) continue;
+    for (std::uint32_t r = q + 1; r < ce && r <= q + 4; ++r) {
+      if (IsNaturalCause(lower(r))) return true;
+      if (IsPreposition(lower(r))) break;
+    }
+  }
+  return false;
+}
+
+// Which one-sided events are events: a bare "X said" (010) is not, and
+// verbal cooperation (roots 01-06: statements, appeals, intents, meetings)
+// needs the actor who speaks or meets ("X is being discussed" is no event);
+// material cooperation and every kind of conflict may name only its target
+// ("five men were detained").
+// Returns why not, or null.
+const char* OneSidedWhyNot(std::string_view cameo, bool has_source) {
+  if (cameo == "010") return "a bare statement (010) with one side is no event";
+  if (has_source || cameo.substr(0, 2) >= "07") return nullptr;
+  return "one-sided verbal cooperation (roots 01-06) needs a source";
+}
+
+// Meetings, talks, cooperation and agreements: "A and B met" codes A-B and B-A.
+bool Reciprocal(std::string_view cameo) {
+  return cameo.starts_with("04") || cameo == "057" || cameo.starts_with("06");
+}
+
+// Whether an event already coded has its predicate at document token `token`.
+bool VerbCoded(const SentenceCoding& out, std::uint32_t token) {
+  for (const CodedEvent& e : out.events)
+    if (e.verb_first_token <= token && token < e.verb_end_token) return true;
+  return false;
+}
+
+// Whether event noun `noun` belongs to a predicate that already coded an
+// event: the object of "held a protest", the subject of "an explosion
+// killed", or anything a coded verb governs ("claimed responsibility for the
+// attack", "optimistic about talks with").
+bool InCodedPhrase(const Clauses& cl, const SentenceCoding& out, std::uint32_t t0,
+                   std::uint32_t noun) {
+  for (std::int32_t h = cl.head(noun); h != kNoWord; h = cl.head(static_cast<std::uint32_t>(h)))
+    if (VerbCoded(out, t0 + static_cast<std::uint32_t>(h))) return true;
+  return false;
+}
+
+// One-sided events from the tree: the side the clause states.
+const char* TreeOneSidedGate(const SentenceView& s, const VerbReading& r) {
+  if (s.options.require_dyad) return "one-sided and require_dyad is on";
+  if (r.sources.empty() && r.targets.empty()) return "no source or target found";
+  return OneSidedWhyNot(r.code->text, !r.sources.empty());
+}
+
+// One-sided events (require_dyad off) as PETRARCH codes them: only from a
+// verb that acts on something ("said on Saturday" yes, "said today" no), and
+// not from a later verb of a clause that already coded an event, or of a
+// subordinate clause after it ("restored ties with B (,) after crowds burned
+// its embassy").
+const char* PositionalOneSidedGate(const SentenceView& s, const VerbLoop& loop,
+                                   const VerbReading& r) {
+  if (s.options.require_dyad) return "one-sided and require_dyad is on";
+  if (loop.coded_clause == r.cb) return "its clause already coded an event";
+  if (loop.coded_clause < r.cb && [&] {
+        for (std::uint32_t p = r.cb; p < r.vm->begin; ++p)
+          if (IsSubordinator(s.W[p])) return true;
+        return false;
+      }())
+    return "a subordinate clause after a coded one";
+  if (r.targets.empty() && !HasObject(s, r.vm->end, r.ce)) return "nothing acted on after it";
+  if (r.sources.empty() && r.targets.empty()) return "no source or target found";
+  if (const char* why = OneSidedWhyNot(r.code->text, !r.sources.empty())) return why;
+  // A source found only behind a preposition ("Shares in Japanese
+  // carmakers rallied") is no subject of a one-sided event.
+  if (r.targets.empty() && s.sc.units[r.src].after_preposition)
+    return "the only source follows a preposition";
+  return nullptr;
+}
+
+// The source and target of event noun `noun` (entry `e`). Returns why it
+// gives no event, or null.
+const char* NounArguments(const SentenceView& s, const Clauses& cl, const SentenceCoding& out,
+                          std::uint32_t noun, const EventNoun& e, std::int32_t* src,
+                          std::int32_t* tgt) {
+  if (InCodedPhrase(cl, out, s.t0, noun)) return "inside a phrase a coded verb governs";
+  *src = NounAgent(cl, s.sc, noun);
+  for (const std::string& prep : e.target_preps) {
+    std::int32_t p = cl.PrepObject(noun, {std::string_view(prep)});
+    if (p != kNoWord && (*tgt = UnitOfPhrase(cl, s.sc, p)) != kNoUnit) break;
+  }
+  if (*tgt == *src) *tgt = kNoUnit;
+  if (*src == kNoUnit && *tgt == kNoUnit) return "no source or target found";
+  if (s.options.require_dyad && (*src == kNoUnit || *tgt == kNoUnit))
+    return "one-sided and require_dyad is on";
+  return nullptr;
+}
+
+// Whether the event noun whose words start at `first` lies inside or after a
+// coded verb of its clause (one of the first `verb_events` events), with no
+// verb between: the verb's object or phrase ("claimed responsibility for the
+// attack on", "eased sanctions on", "killed in Nigerian army airstrikes").
+bool AfterCodedVerb(const SentenceView& s, const SentenceCoding& out, std::size_t verb_events,
+                    std::uint32_t first) {
+  bool in_verb = false;
+  for (std::size_t k = 0; k < verb_events && !in_verb; ++k) {
+    const std::uint32_t vb = out.events[k].verb_first_token - s.t0;
+    if (vb > first) continue;
+    in_verb = true;
+    for (std::uint32_t q = out.events[k].verb_end_token - s.t0; q < first && in_verb; ++q)
+      in_verb = s.tags[q].upos != Upos::kVerb && !s.sc.boundary[q];
+  }
+  return in_verb;
+}
+
+// Without a tree, the source and target of event noun `e` at words [first,
+// i]: the actor right before the noun ("Israeli airstrikes", "the rebels'
+// ambush"), the actor right after a preposition its row names ("the murder
+// of Bryan Harvey"). Returns why it gives no event, or null.
+const char* NounArgumentsByPosition(const SentenceView& s, std::uint32_t first, std::uint32_t i,
+                                    const EventNoun& e, std::int32_t* src, std::int32_t* tgt) {
+  const CoderScratch& sc = s.sc;
+  const auto& tags = s.tags;
+  auto coded_unit = [&](std::uint32_t p) -> std::int32_t {
+    std::int32_t u = p < s.n ? sc.unit_at[p] : kNoUnit;
+    return u != kNoUnit && !sc.units[static_cast<std::size_t>(u)].code.empty() ? u : kNoUnit;
+  };
+  std::uint32_t p = first;
+  while (p > 0 && sc.unit_at[p - 1] == kNoUnit &&
+         (tags[p - 1].upos == Upos::kAdj || tags[p - 1].upos == Upos::kNum))
+    --p;
+  if (p > 0 && sc.words[p - 1] == "'s") --p;
+  *src = p > 0 ? coded_unit(p - 1) : kNoUnit;
+  if (*src != kNoUnit && sc.units[static_cast<std::size_t>(*src)].end != p) *src = kNoUnit;
+  if (i + 1 < s.n && std::find(e.target_preps.begin(), e.target_preps.end(),
+                               sc.dict_words[i + 1].text) != e.target_preps.end()) {
+    std::uint32_t q = i + 2;
+    while (q < s.n && sc.unit_at[q] == kNoUnit && IsModifierWord(s, q)) ++q;
+    *tgt = coded_unit(q);
+  }
+  if (*tgt == *src) *tgt = kNoUnit;
+  if (*src == kNoUnit && *tgt == kNoUnit) return "no source or target found";
+  if (s.options.require_dyad && (*src == kNoUnit || *tgt == kNoUnit))
+    return "one-sided and require_dyad is on";
+  return OneSidedWhyNot(e.cameo, *src != kNoUnit);
+}
+
+}  // namespace
+
+void TraceOutcome(const SentenceView& s, bool with_sides, std::int32_t src, std::int32_t tgt,
+                  const char* why, SentenceCoding* out) {
+  auto code = [&](std::int32_t u) {
+    return u == kNoUnit ? std::string_view("-") : std::string_view(s.sc.units[u].code);
+  };
+  Append(&out->trace, {"  -> no event: ", why});
+  if (with_sides) Append(&out->trace, {" (source ", code(src), ", target ", code(tgt), ")"});
+  out->trace += "\n";
+}
+
+void ExpandGroups(const SentenceView& s, VerbLoop* loop, VerbReading* r) {
+  // The main clause's subject carries over ("X denied that Y ... and accused Z").
+  if (std::int32_t subject = r->passive ? r->tgt : r->src;
+      subject != kNoUnit && loop->last_subject == kNoUnit)
+    loop->last_subject = subject;
+  r->sources = GroupMembers(s, r->src);
+  r->targets = GroupMembers(s, r->tgt);
+  // "Mali's government and Tuareg rebels agreed ... in Algiers": a compound
+  // source with only a place after "in" acts on itself, not on the place.
+  if (!r->a.compound && r->sources.size() > 1 && r->tgt != kNoUnit && r->a.target == kNoUnit &&
+      IsLocativeUnit(s.sc.units[r->tgt], s.W))
+    r->targets = r->sources;
+  // "A and B met": each with the other (only for meeting, talks and
+  // agreements; "A, B and C have not commented" is no event). Without a tree
+  // a direct object is the first word after the verb group when it is nominal
+  // ("ten countries have met its criteria" is no meeting).
+  if (r->tgt == kNoUnit && r->sources.size() > 1 && Reciprocal(r->code->text) &&
+      (loop->clauses ? loop->clauses->Object(r->vm->verb) == kNoWord
+                     : !HasDirectObject(s, r->vm->end, r->ce)))
+    r->targets = r->sources;
+}
+
+const char* OneSidedGate(const SentenceView& s, const VerbLoop& loop, VerbReading* r) {
+  if (!r->sources.empty() && !r->targets.empty()) return nullptr;
+  const char* why = loop.clauses ? TreeOneSidedGate(s, *r) : PositionalOneSidedGate(s, loop, *r);
+  if (why) return why;
+  if (r->sources.empty()) r->sources.push_back(kNoUnit);
+  if (r->targets.empty()) r->targets.push_back(kNoUnit);
+  return nullptr;
+}
+
+const char* OtherSense(const SentenceView& s, const VerbLoop& loop, const VerbReading& r) {
+  const std::string_view cameo = r.code->text;
+  if (IsHarm(cameo) && HarmedByNaturalCause(s.sc, r.cb, r.vm->begin, r.vm->end, r.ce))
+    return "harm done by nature or an accident (\"killed in a crash\")";
+  // A bare meeting verb with a thing as its object is another sense ("ten
+  // countries have met its criteria", "met the deadline"): no event.
+  if (!r.fired && Reciprocal(cameo) && r.tgt == kNoUnit &&
+      (loop.clauses ? loop.clauses->Object(r.vm->verb) != kNoWord
+                    : HasDirectObject(s, r.vm->end, r.ce)))
+    return "a meeting verb with a thing as its object (\"met its criteria\")";
+  if (cameo == "010" && std::none_of(r.targets.begin(), r.targets.end(),
+                                     [&](std::int32_t t) { return IsAddressee(s, r.vm->end, t); }))
+    return "a statement (010) to none of its targets (\"state that Russia will ...\")";
+  return nullptr;
+}
+
+void EmitVerbEvents(const SentenceView& s, const VerbReading& r, VerbLoop* loop,
+                    SentenceCoding* out) {
+  const std::size_t events_before = out->events.size();
+  CodedEvent base;
+  base.verb_first_token = s.t0 + r.vm->begin;
+  base.verb_end_token = s.t0 + r.vm->end;
+  base.rule = s.dicts.Where(r.fired ? r.fired->where : r.vm->form->where);
+  base.passive = r.passive;
+  base.negated = r.negated;
+  auto emit = [&](std::int32_t src, std::int32_t tgt, std::string_view cameo) {
+    base.cameo = std::string(cameo);
+    EmitUnitEvents(s, src, tgt, base, out);
+  };
+  for (std::int32_t src : r.sources) {
+    for (std::int32_t tgt : r.targets) {
+      if (r.code->text == "010" && !IsAddressee(s, r.vm->end, tgt)) continue;
+      emit(src, tgt, r.code->text);
+      if (r.vc.paired != kNone) {
+        const Code& pc = s.dicts.code(r.vc.paired);
+        if (pc.kind == CodeKind::kNormal) emit(tgt, src, pc.text);
+      }
+    }
+  }
+  if (out->events.size() > events_before) loop->coded_clause = r.cb;
+}
+
+void EmitUnitEvents(const SentenceView& s, std::int32_t src, std::int32_t tgt,
+                    const CodedEvent& base, SentenceCoding* out) {
+  static const std::vector<std::string> kNoCode = {std::string()};
+  const CoderScratch& sc = s.sc;
+  const Unit* su = src == kNoUnit ? nullptr : &sc.units[static_cast<std::size_t>(src)];
+  const Unit* tu = tgt == kNoUnit ? nullptr : &sc.units[static_cast<std::size_t>(tgt)];
+  for (const std::string& scode : su ? su->codes : kNoCode) {
+    for (const std::string& tcode : tu ? tu->codes : kNoCode) {
+      if (out->events.size() >= s.options.max_events_per_sentence) return;
+      if (su && tu && scode == tcode && scode != kUncodedName) continue;
+      CodedEvent ev = base;
+      if (su) {
+        ev.has_source = true;
+        ev.source = {s.t0 + su->begin, s.t0 + su->end, scode, su->rule, su->agent_only};
+      }
+      if (tu) {
+        ev.has_target = true;
+        ev.target = {s.t0 + tu->begin, s.t0 + tu->end, tcode, tu->rule, tu->agent_only};
+      }
+      bool repeat = false;
+      // (Two names no dictionary knows share the code but are not the same.)
+      auto same = [](const CodedActor& a, const CodedActor& b) {
+        return a.code == b.code && (a.code != kUncodedName || a.first_token == b.first_token);
+      };
+      for (const CodedEvent& e : out->events)
+        repeat |= e.cameo == ev.cameo && same(e.source, ev.source) && same(e.target, ev.target) &&
+                  e.has_source == ev.has_source && e.has_target == ev.has_target;
+      if (!repeat) out->events.push_back(std::move(ev));
+    }
+  }
+}
+
+// Events written as nouns, read from the tree: the noun's agent (NounAgent)
+// is the source, the phrase its table row names ("against X", "the arrest of
+// X") the target. A noun whose light verb already coded it ("held a protest")
+// or that is the subject of a coded verb ("an explosion killed") adds nothing.
+void CodeNounEvents(const SentenceView& s, const Clauses& cl, SentenceCoding* out) {
+  const CoderScratch& sc = s.sc;
+  const EventNouns& nouns = *s.options.nouns;
+  const std::uint32_t n = cl.size();
+  for (std::uint32_t i = 0; i < n; ++i) {
+    if (s.tags[i].upos != Upos::kNoun || sc.unit_at[i] != kNoUnit || sc.hidden[i]) continue;
+    if (cl.rel(i) == Rel::kCompound) continue;  // "attack helicopter"
+    int words = 1;
+    const EventNoun* e = nouns.Find(i > 0 ? sc.dict_words[i - 1].text : std::string_view(),
+                                    sc.dict_words[i].text, &words);
+    if (!e) continue;
+    std::int32_t src = kNoUnit, tgt = kNoUnit;
+    const char* why = NounArguments(s, cl, *out, i, *e, &src, &tgt);
+    if (s.options.trace) {
+      Append(&out->trace,
+             {"noun ", s.W[i], " [", nouns.name(), ":", std::to_string(e->line), "]\n"});
+      if (why) TraceOutcome(s, src != kNoUnit || tgt != kNoUnit, src, tgt, why, out);
+    }
+    if (why) continue;
+    CodedEvent ev;
+    ev.cameo = e->cameo;
+    ev.verb_first_token = s.t0 + i + 1 - static_cast<std::uint32_t>(words);
+    ev.verb_end_token = s.t0 + i + 1;
+    ev.rule = nouns.name() + ":" + std::to_string(e->line);
+    EmitUnitEvents(s, src, tgt, ev, out);
+  }
+}
+
+// Events written as nouns, without a tree: the target is the actor right
+// after a preposition the table names ("the murder of Bryan Harvey", "an
+// attack on the U.S. Consulate"), the source the actor right before the noun
+// ("Israeli airstrikes", "the rebels' ambush"). A noun inside the words of a
+// coded verb pattern ("held a protest") or modifying another noun ("attack
+// helicopter") adds nothing.
+void CodeNounEventsByPosition(const SentenceView& s, SentenceCoding* out) {
+  const CoderScratch& sc = s.sc;
+  const EventNouns& nouns = *s.options.nouns;
+  const auto& tags = s.tags;
+  const std::size_t verb_events = out->events.size();
+  for (std::uint32_t i = 0; i < s.n; ++i) {
+    if (tags[i].upos != Upos::kNoun || sc.unit_at[i] != kNoUnit || sc.hidden[i]) continue;
+    if (i + 1 < s.n && (tags[i + 1].upos == Upos::kNoun || tags[i + 1].upos == Upos::kPropn))
+      continue;
+    int words = 1;
+    const EventNoun* e = nouns.Find(i > 0 ? sc.dict_words[i - 1].text : std::string_view(),
+                                    sc.dict_words[i].text, &words);
+    if (!e) continue;
+    const std::uint32_t first = i + 1 - static_cast<std::uint32_t>(words);
+    std::int32_t src = kNoUnit, tgt = kNoUnit;
+    const char* why = AfterCodedVerb(s, *out, verb_events, first)
+                          ? "inside the object or phrase of a coded verb"
+                          : NounArgumentsByPosition(s, first, i, *e, &src, &tgt);
+    if (s.options.trace) {
+      Append(&out->trace,
+             {"noun ", s.W[i], " [", nouns.name(), ":", std::to_string(e->line), "]\n"});
+      if (why) TraceOutcome(s, src != kNoUnit || tgt != kNoUnit, src, tgt, why, out);
+    }
+    if (why) continue;
+    CodedEvent ev;
+    ev.cameo = e->cameo;
+    ev.verb_first_token = s.t0 + first;
+    ev.verb_end_token = s.t0 + i + 1;
+    ev.rule = nouns.name() + ":" + std::to_string(e->line);
+    EmitUnitEvents(s, src, tgt, ev, out);
+  }
+}
+
+}  // namespace dyad::coder

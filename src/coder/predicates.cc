@@ -1,0 +1,266 @@
+// Copyright dyad authors. Steps 3 and 4 of coding a sentence: clauses and
+// predicates. Commas and conjunctions bound clauses; short comma clauses and
+// parentheses are set aside (TABARI's COMMA, PETRARCH's comma_*); the
+// dictionary verb forms that read as verbs, outside actors and asides, are
+// the sentence's predicates.
+#include <algorithm>
+#include <cctype>
+#include <span>
+#include <string_view>
+#include <vector>
+
+#include "steps.h"
+
+namespace dyad::coder {
+namespace {
+
+// A verb form straight after a subject actor ("Ethiopia departs from") is a
+// verb even when the tagger, unsure of a rare name, called it a noun.
+void RescueVerbsAfterActors(const SentenceView& s) {
+  const auto& W = s.W;
+  const auto& units = s.sc.units;
+  const auto& tags = s.tags;
+  for (std::uint32_t i = 1; i + 1 < s.n; ++i) {
+    std::int32_t u = s.sc.unit_at[i - 1];
+    if (s.sc.verbish[i] || s.sc.unit_at[i] != kNoUnit || u == kNoUnit || units[u].code.empty())
+      continue;
+    if (tags[i].upos != Upos::kNoun && tags[i].upos != Upos::kAdj) continue;
+    if (W[i].empty() || !std::islower(static_cast<unsigned char>(W[i][0]))) continue;
+    std::uint32_t b = units[u].begin;
+    if (b > 0 && (IsDeterminer(W[b - 1]) || W[b - 1] == "'s")) continue;  // "the Gondor attack"
+    Upos next = tags[i + 1].upos;
+    if (next == Upos::kAdp || next == Upos::kDet || next == Upos::kPropn || next == Upos::kPron)
+      s.sc.verbish[i] = 1;
+  }
+}
+
+// Why the verb form `vm` is no predicate by its neighbours, or null: the
+// head of a noun phrase ("a heart attack", "the air strike"), a participle
+// modifying the actor after it ("the jailed activists", "Detained
+// journalists"), or a background gerund ("after fighting between ...",
+// "despite attacking").
+const char* NounReading(const SentenceView& s, const VerbMatch& vm) {
+  if (!s.tagged) return nullptr;
+  const auto& W = s.W;
+  const auto& tags = s.tags;
+  constexpr const char* kNounHead = "read as a noun after a determiner (\"a heart attack\")";
+  if (vm.begin > 0 && IsOneOf(W[vm.begin - 1], {"a", "an", "the"})) return kNounHead;
+  if (vm.begin > 1 && IsOneOf(W[vm.begin - 2], {"a", "an", "the"}) &&
+      (tags[vm.begin - 1].upos == Upos::kNoun || tags[vm.begin - 1].upos == Upos::kAdj))
+    return kNounHead;
+  if (tags[vm.verb].xpos == Xpos::kVBN && vm.end < s.n && s.sc.unit_at[vm.end] != kNoUnit &&
+      (vm.begin == 0 || IsDeterminer(W[vm.begin - 1])))
+    return "a participle modifying the actor after it (\"jailed activists\")";
+  if (tags[vm.verb].xpos == Xpos::kVBG && vm.begin > 0 &&
+      IsOneOf(W[vm.begin - 1],
+              {"after", "before", "since", "despite", "following", "amid", "while"}))
+    return "background (\"after fighting\")";
+  return nullptr;
+}
+
+// Why the dictionary verb form `vm` found at its own verb word is no
+// predicate, or null. `loose`: TABARI's reading, any form is a verb.
+const char* WhyNoPredicate(const SentenceView& s, bool loose, const VerbMatch& vm) {
+  // A multi-word verb counts when any of its words reads as a verb
+  // ("wire/VERB tap/NOUN").
+  bool verb_read = loose;
+  for (std::uint32_t p = vm.begin; p < vm.end && !verb_read; ++p) verb_read = s.sc.verbish[p];
+  if (!verb_read) return "not read as a verb by the tagger";
+  bool overlaps_unit = false;
+  for (std::uint32_t p = vm.begin; p < vm.end; ++p) overlaps_unit |= s.sc.unit_at[p] != kNoUnit;
+  if (overlaps_unit) return "overlaps an actor phrase";
+  return NounReading(s, vm);
+}
+
+// Whether `loose` filters out word i: not tagged as a noun, adjective, name or verb.
+bool LooseSkips(const SentenceView& s, bool loose, std::uint32_t i) {
+  if (!loose || !s.tagged) return false;
+  Upos t = s.tags[i].upos;
+  return t != Upos::kNoun && t != Upos::kAdj && t != Upos::kPropn && t != Upos::kVerb;
+}
+
+// The verb forms outside actors and asides; `loose`: any form tagged as a
+// noun, adjective, name or verb (TABARI's reading when the tagger found none).
+void CollectVerbs(const SentenceView& s, bool loose, std::vector<VerbHit>* verbs) {
+  for (std::uint32_t i = 0; i < s.n; ++i) {
+    if (s.sc.unit_at[i] != kNoUnit || s.sc.hidden[i]) continue;
+    if (LooseSkips(s, loose, i)) continue;
+    VerbMatch vm;
+    if (!s.dicts.MatchVerb(s.sc.dict_words, i, &vm) || vm.verb != i) continue;
+    if (WhyNoPredicate(s, loose, vm)) continue;
+    verbs->push_back({vm, true});
+    i = std::max(i, vm.end - 1);
+  }
+}
+
+// Marks words [from, to) as set aside.
+void Hide(const SentenceView& s, std::uint32_t from, std::uint32_t to) {
+  for (std::uint32_t k = from; k < to && k < s.n; ++k) s.sc.hidden[k] = 1;
+}
+
+bool SetAside(std::uint32_t len, std::uint32_t lo, std::uint32_t hi) {
+  return hi > 0 && len >= lo && len <= hi;
+}
+
+// Whether a word before `end`, outside asides, may be a verb: a closing clause
+// follows a main clause; after a bare opening phrase ("On Friday, Russia
+// threatened Ukraine.") the words after the comma are the main clause itself.
+bool VerbBefore(const SentenceView& s, std::uint32_t end) {
+  for (std::uint32_t k = 0; k < end; ++k) {
+    if (s.sc.hidden[k]) continue;
+    VerbMatch vm;
+    if (s.tagged ? (s.tags[k].upos == Upos::kVerb || s.tags[k].upos == Upos::kAux)
+                 : s.dicts.MatchVerb(s.sc.dict_words, k, &vm))
+      return true;
+  }
+  return false;
+}
+
+// The words of a dateline opening an article ("WASHINGTON (Reuters) -",
+// "BAMAKO, March 3 -", "NEW YORK, June 1 (AP) --"): a capitalised place, then
+// commas, a date or an agency in parentheses, up to a dash. Returns the index
+// after the dash, or 0 when the sentence opens with no dateline.
+std::uint32_t DatelineEnd(std::span<const std::string_view> w) {
+  auto all_caps = [](std::string_view x) {
+    bool letter = false;
+    for (unsigned char c : x) {
+      if (std::islower(c)) return false;
+      letter |= std::isupper(c) != 0;
+    }
+    return letter;
+  };
+  if (w.empty() || w[0].size() < 2 || !all_caps(w[0])) return 0;
+  bool in_parens = false;
+  for (std::uint32_t j = 1; j < w.size() && j <= 12; ++j) {
+    std::string_view x = w[j];
+    if (!in_parens && (x == "-" || x == "--" || x == "\u2013" || x == "\u2014")) return j + 1;
+    if (x == "(")
+      in_parens = true;
+    else if (x == ")")
+      in_parens = false;
+    else if (!in_parens && x != "," && x != "." && !all_caps(x) &&
+             !std::isdigit(static_cast<unsigned char>(x[0])) &&
+             !std::isupper(static_cast<unsigned char>(x[0])))
+      return 0;  // a lower-case word outside parentheses: running text
+  }
+  return 0;
+}
+
+// Comma clauses by CoderOptions::comma: the opening clause, asides between
+// two commas, the closing clause.
+void HideCommaClauses(const SentenceView& s) {
+  const auto& W = s.W;
+  std::vector<std::uint32_t> commas;
+  for (std::uint32_t i = 0; i < s.n; ++i)
+    if (W[i] == "," && s.sc.boundary[i]) commas.push_back(i);
+  const CommaClauses& cc = s.options.comma;
+  if (!commas.empty() && SetAside(commas.front(), cc.begin_min, cc.begin_max))
+    Hide(s, 0, commas.front() + 1);
+  for (std::size_t c = 0; c + 1 < commas.size(); ++c) {
+    std::uint32_t len = commas[c + 1] - commas[c] - 1;
+    if (SetAside(len, cc.min, cc.max)) {
+      Hide(s, commas[c], commas[c + 1] + 1);
+      ++c;
+    }
+  }
+  if (!commas.empty() && !s.sc.hidden[commas.back()] && VerbBefore(s, commas.back())) {
+    std::uint32_t last = s.n;
+    while (last > commas.back() + 1 &&
+           (W[last - 1] == "." || W[last - 1] == "!" || W[last - 1] == "?" || W[last - 1] == "\"" ||
+            W[last - 1] == "'"))
+      --last;
+    std::uint32_t len = last - commas.back() - 1;
+    if (SetAside(len, cc.end_min, cc.end_max)) Hide(s, commas.back(), s.n);
+  }
+}
+
+}  // namespace
+
+void MarkBoundaries(const SentenceView& s) {
+  const auto& W = s.W;
+  auto& boundary = s.sc.boundary;
+  boundary.assign(s.n, 0);
+  for (std::uint32_t i = 0; i < s.n; ++i) {
+    if (s.sc.is_group_join[i]) continue;
+    if (IsClausePunct(W[i]) || IsConjunction(W[i])) boundary[i] = 1;
+    // "death and injury toll": "and" inside a noun phrase joins no clauses.
+    if (s.tagged && boundary[i] && IsOneOf(W[i], {"and", "or"}) && i > 0 && i + 1 < s.n) {
+      auto nominal = [&](std::uint32_t k) {
+        return s.tags[k].upos == Upos::kNoun || s.tags[k].upos == Upos::kAdj;
+      };
+      if (nominal(i - 1) && nominal(i + 1) && s.sc.unit_at[i - 1] == kNoUnit &&
+          s.sc.unit_at[i + 1] == kNoUnit)
+        boundary[i] = 0;
+    }
+  }
+}
+
+// By default an aside of 2-8 words between two commas (", in remarks
+// published on Monday,") and a closing clause of 2-8 words (", a senior
+// official said on Saturday.") are set aside: no actors, verbs or boundaries
+// are read in them. Commas inside adjective lists ("complete, full ties") and
+// compound actors are not clause commas at all.
+void SetAsides(const SentenceView& s) {
+  const auto& W = s.W;
+  for (std::uint32_t i = 0; i < s.n; ++i) {
+    if (W[i] == "," && s.sc.boundary[i] && s.tagged && i > 0 && i + 1 < s.n &&
+        s.tags[i - 1].upos == Upos::kAdj && s.tags[i + 1].upos == Upos::kAdj)
+      s.sc.boundary[i] = 0;
+  }
+  s.sc.hidden.assign(s.n, 0);
+  HideCommaClauses(s);
+  // An article's dateline names where it was filed, not an actor.
+  if (s.t0 == 0) Hide(s, 0, DatelineEnd(W));
+  // A short parenthesis ("the European Union (EU)") is an aside too.
+  for (std::uint32_t i = 0; i < s.n; ++i) {
+    if (W[i] != "(") continue;
+    std::uint32_t j = i + 1;
+    while (j < s.n && j <= i + 9 && W[j] != ")") ++j;
+    if (j < s.n && W[j] == ")") Hide(s, i, j + 1);
+  }
+  for (std::uint32_t k = 0; k < s.n; ++k) {
+    if (!s.sc.hidden[k]) continue;
+    s.sc.boundary[k] = 0;
+    s.sc.unit_at[k] = kNoUnit;
+  }
+}
+
+void MarkVerbish(const SentenceView& s) {
+  s.sc.verbish.assign(s.n, 1);
+  if (!s.tagged) return;
+  for (std::uint32_t i = 0; i < s.n; ++i) s.sc.verbish[i] = s.tags[i].upos == Upos::kVerb;
+}
+
+void TraceNonPredicates(const SentenceView& s, std::span<const VerbHit> verbs,
+                        SentenceCoding* out) {
+  std::vector<VerbHit> strict;
+  if (s.tagged) CollectVerbs(s, false, &strict);
+  const bool loose = s.tagged && strict.empty();
+  for (std::uint32_t i = 0; i < s.n; ++i) {
+    VerbMatch vm;
+    if (!s.dicts.MatchVerb(s.sc.dict_words, i, &vm) || vm.verb != i) continue;
+    bool found = false;
+    for (const VerbHit& v : verbs) found |= v.m.verb == i;
+    if (found) continue;
+    const char* why = nullptr;
+    if (s.sc.hidden[i])
+      why = "inside a set-aside comma clause or parenthesis";
+    else if (s.sc.unit_at[i] != kNoUnit)
+      why = "inside an actor phrase";
+    else if (LooseSkips(s, loose, i))
+      why = "not read as a verb by the tagger";
+    else if (!(why = WhyNoPredicate(s, loose, vm)))
+      why = "inside a verb phrase read before it";
+    Append(&out->trace, {"verb form ", s.W[i], ": no predicate: ", why, "\n"});
+  }
+}
+
+void FindVerbs(const SentenceView& s, std::vector<VerbHit>* verbs) {
+  if (s.tagged) RescueVerbsAfterActors(s);
+  CollectVerbs(s, false, verbs);
+  // The tagger can miss a verb in odd prose ("left yesterday for"): with no
+  // tagged verb in the sentence, fall back to TABARI's reading of any verb form.
+  if (verbs->empty() && s.tagged) CollectVerbs(s, true, verbs);
+}
+
+}  // namespace dyad::coder
