@@ -213,6 +213,13 @@ TEST(OwnDictTest, Agents) {
   EXPECT_EQ(AgentCode("journalists"), "MED");
   EXPECT_EQ(AgentCode("news outlets"), "MED");
   EXPECT_EQ(AgentCode("civilians"), "CVL");
+  // Attackers and communities that conflict news names without a country.
+  EXPECT_EQ(AgentCode("snipers"), "UAF");
+  EXPECT_EQ(AgentCode("hostage takers"), "UAF");
+  EXPECT_EQ(AgentCode("bandits"), "CRM");
+  EXPECT_EQ(AgentCode("tribesmen"), "CVL");
+  EXPECT_EQ(AgentCode("herdsmen"), "AGR");
+  EXPECT_EQ(AgentCode("Maoists"), "REB");
   std::uint32_t len = 0;
   EXPECT_EQ(AgentCode("human rights groups", &len), "NGO");
   EXPECT_EQ(len, 3u);
@@ -251,6 +258,9 @@ TEST(OwnDictTest, Verbs) {
   EXPECT_EQ(VerbCodeAt("kidnapped", 0), "181");
   EXPECT_EQ(VerbCodeAt("vetoed", 0), "129");
   EXPECT_EQ(VerbCodeAt("denied", 0), "016");
+  EXPECT_EQ(VerbCodeAt("hanged", 0), "1823");  // executions
+  EXPECT_EQ(VerbCodeAt("hangs", 0), "1823");
+  EXPECT_EQ(VerbCodeAt("wounded", 0), "190");
   // Irregular forms are listed, wrong regular ones are not generated.
   EXPECT_EQ(VerbCodeAt("fought", 0), "190");
   EXPECT_EQ(VerbCodeAt("shot", 0), "190");
@@ -303,6 +313,13 @@ TEST(OwnDictTest, Patterns) {
   EXPECT_EQ(PatternCode("sent", "* &HUMANITARIANAID"), "073");
   EXPECT_EQ(PatternCode("held", "* &TALKS"), "046");
   EXPECT_EQ(PatternCode("struck", "* A_BALANCE"), "-");
+  EXPECT_EQ(PatternCode("called", "* &STRIKE"), "143");  // call a general strike
+  EXPECT_EQ(PatternCode("killing", "OPENED_FIRE *"), "193");
+  EXPECT_EQ(PatternCode("launched", "* &SPACELAUNCH"), "-");  // a rocket carrying a satellite
+  EXPECT_EQ(PatternCode("beat", "* TO_WIN"), "-");            // sports results
+  EXPECT_EQ(PatternCode("defeated", "* IN_THE_FINAL"), "-");
+  EXPECT_EQ(PatternCode("hanging", "* HIMSELF"), "-");
+  EXPECT_EQ(PatternCode("massed", "* GRAVES"), "-");
   // A synset matches its phrases and their generated plurals.
   const Dictionaries& d = *Dicts().dicts;
   SynsetId air = d.FindSynset("&AIRSTRIKE");
@@ -318,8 +335,9 @@ TEST(OwnDictTest, Patterns) {
 TEST(OwnDictTest, Discards) {
   ASSERT_TRUE(Dicts().dicts);
   const Dictionaries& d = *Dicts().dicts;
-  for (const char* s : {"world cup", "premier league", "box office", "stock market", "wall street",
-                        "grand slam", "touchdown"}) {
+  for (const char* s :
+       {"world cup", "premier league", "box office", "stock market", "wall street", "grand slam",
+        "touchdown", "in tennis", "in rugby union", "women's singles"}) {
     std::vector<std::string_view> w = Words(s);
     DictWords dw;
     d.Prepare(w, &dw);
