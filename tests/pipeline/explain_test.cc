@@ -14,13 +14,13 @@
 namespace dyad {
 namespace {
 
-struct Sample {
+struct GoldSentence {
   const char* id;
   const char* date;
   const char* text;
 };
 
-const Sample kSamples[] = {
+const GoldSentence kGoldSentences[] = {
     {"g0016", "2004-12-01",
      "Rwandan troops are spotted by UN personnel in eastern Congo where Congolese officials say "
      "the troops are attacking and burning villages."},
@@ -45,7 +45,7 @@ struct Explained {
   std::string body;
 };
 
-Explained Explain(const Pipeline& pipeline, const Sample& s) {
+Explained Explain(const Pipeline& pipeline, const GoldSentence& s) {
   Explained x;
   Article a;
   a.id = s.id;
@@ -87,7 +87,8 @@ TEST(ExplainTest, EveryPredicateWithoutAnEventSaysWhy) {
     o.require_dyad = require_dyad;
     auto pipeline = Pipeline::Create(o);
     ASSERT_TRUE(pipeline.ok()) << pipeline.status().ToString();
-    for (const Sample& s : kSamples) ExpectEveryVerbAccountedFor(Explain(**pipeline, s), s.id);
+    for (const GoldSentence& s : kGoldSentences)
+      ExpectEveryVerbAccountedFor(Explain(**pipeline, s), s.id);
   }
 }
 
@@ -97,7 +98,7 @@ TEST(ExplainTest, OneSidedEventUnderRequireDyadAndANullCodeAreNamed) {
   o.require_dyad = true;
   auto pipeline = Pipeline::Create(o);
   ASSERT_TRUE(pipeline.ok()) << pipeline.status().ToString();
-  Explained x = Explain(**pipeline, kSamples[0]);  // g0016
+  Explained x = Explain(**pipeline, kGoldSentences[0]);  // g0016
   auto after = [&](const std::string& verb) -> std::string {
     for (std::size_t i = 0; i + 1 < x.lines.size(); ++i)
       if (x.lines[i].rfind("verb " + verb + " block ", 0) == 0) return x.lines[i + 1];
@@ -111,7 +112,7 @@ TEST(ExplainTest, OneSidedEventUnderRequireDyadAndANullCodeAreNamed) {
   // "say" is in a block whose code is null ([---]): said, but no event.
   EXPECT_EQ(after("say"), "  -> no event: a null or complex code ([---], [+++])") << x.coded.trace;
   // A dictionary verb form the tagger reads as a noun is named too ("a prison break").
-  Explained y = Explain(**pipeline, kSamples[1]);  // g0008
+  Explained y = Explain(**pipeline, kGoldSentences[1]);  // g0008
   bool named = false;
   for (const std::string& l : y.lines) named |= l.rfind("verb form break: no predicate: ", 0) == 0;
   EXPECT_TRUE(named) << y.coded.trace;
