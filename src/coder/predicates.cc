@@ -29,7 +29,9 @@ void RescueVerbsAfterActors(const SentenceView& s) {
     std::uint32_t b = units[u].begin;
     if (b > 0 && (IsDeterminer(W[b - 1]) || W[b - 1] == "'s")) continue;  // "the Gondor attack"
     Upos next = tags[i + 1].upos;
-    if (next == Upos::kAdp || next == Upos::kDet || next == Upos::kPropn || next == Upos::kPron)
+    // ("the suicide bomber kills eight policemen": a number opens the object)
+    if (next == Upos::kAdp || next == Upos::kDet || next == Upos::kPropn || next == Upos::kPron ||
+        next == Upos::kNum)
       s.sc.verbish[i] = 1;
   }
 }

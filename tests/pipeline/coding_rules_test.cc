@@ -95,5 +95,10 @@ TEST_F(CodingRulesTest, EventsWrittenAsNounsWithoutATree) {
             "LBNINS>ISR;");
 }
 
+TEST_F(CodingRulesTest, AVerbTaggedAsANounAfterItsSubjectBeforeANumberIsAVerb) {
+  // The tagger reads "kidnap" as a noun in this headline-style sentence.
+  EXPECT_EQ(Sides("Insurgents kidnap 30 students."), "INS>EDU;");
+}
+
 }  // namespace
 }  // namespace dyad
