@@ -228,6 +228,11 @@ void PositionalArguments(const SentenceView& s, VerbReading* r) {
     // believes Dagolath ... can cope" -> ARN DAG); dyad follows it.
     r->tgt = FindObject(s, vm.end, r->ce, r->src, false);
   }
+  // Harm is done by someone, never by the place it happened in ("a series of
+  // bombings in Baghdad kill 33 people").
+  if (!r->passive && r->src != kNoUnit && IsHarm(r->code->text) &&
+      units[r->src].after_preposition && IsLocativeUnit(units[r->src], s.W))
+    r->src = kNoUnit;
 }
 
 }  // namespace

@@ -100,5 +100,10 @@ TEST_F(CodingRulesTest, AVerbTaggedAsANounAfterItsSubjectBeforeANumberIsAVerb) {
   EXPECT_EQ(Sides("Insurgents kidnap 30 students."), "INS>EDU;");
 }
 
+TEST_F(CodingRulesTest, APlaceIsNeverTheSubject) {
+  // "A series of bombings in Baghdad and Karbala kill at least 33 people".
+  EXPECT_EQ(Sides("A series of bombings in Baghdad kill at least 33 people."), "->IRQCVL;");
+}
+
 }  // namespace
 }  // namespace dyad
