@@ -260,10 +260,11 @@ void ExpandGroups(const SentenceView& s, VerbLoop* loop, VerbReading* r) {
   // "A and B met": each with the other (only for meeting, talks and
   // agreements; "A, B and C have not commented" is no event). Without a tree
   // a direct object is the first word after the verb group when it is nominal
-  // ("ten countries have met its criteria" is no meeting).
+  // ("ten countries have met its criteria" is no meeting); the object a fired
+  // pattern names is part of the event ("A and B sign a free trade agreement").
   if (r->tgt == kNoUnit && r->sources.size() > 1 && Reciprocal(r->code->text) &&
       (loop->clauses ? loop->clauses->Object(r->vm->verb) == kNoWord
-                     : !HasDirectObject(s, r->vm->end, r->ce)))
+                     : r->fired || !HasDirectObject(s, r->vm->end, r->ce)))
     r->targets = r->sources;
 }
 

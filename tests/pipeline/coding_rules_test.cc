@@ -105,5 +105,11 @@ TEST_F(CodingRulesTest, APlaceIsNeverTheSubject) {
   EXPECT_EQ(Sides("A series of bombings in Baghdad kill at least 33 people."), "->IRQCVL;");
 }
 
+TEST_F(CodingRulesTest, CompoundSubjectsPairWhenAPatternNamesTheObject) {
+  // The pattern "SIGN * &ECONOMICCOOPERATION" fired: the agreement is the event.
+  EXPECT_EQ(Sides("South Korea and the European Union sign a free trade agreement."),
+            "KOR>IGOEUR;IGOEUR>KOR;");
+}
+
 }  // namespace
 }  // namespace dyad
