@@ -351,6 +351,30 @@ void EmitUnitEvents(const SentenceView& s, std::int32_t src, std::int32_t tgt,
   }
 }
 
+namespace {
+
+// Traces event noun `e` (words [first, last]) and, when `why` is null (it
+// gives an event), emits its events between `src` and `tgt`.
+void FinishNounEvent(const SentenceView& s, const EventNoun& e, std::uint32_t first,
+                     std::uint32_t last, std::int32_t src, std::int32_t tgt, const char* why,
+                     SentenceCoding* out) {
+  const EventNouns& nouns = *s.options.nouns;
+  if (s.options.trace) {
+    Append(&out->trace,
+           {"noun ", s.W[last], " [", nouns.name(), ":", std::to_string(e.line), "]\n"});
+    if (why) TraceOutcome(s, src != kNoUnit || tgt != kNoUnit, src, tgt, why, out);
+  }
+  if (why) return;
+  CodedEvent ev;
+  ev.cameo = e.cameo;
+  ev.verb_first_token = s.t0 + first;
+  ev.verb_end_token = s.t0 + last + 1;
+  ev.rule = nouns.name() + ":" + std::to_string(e.line);
+  EmitUnitEvents(s, src, tgt, ev, out);
+}
+
+}  // namespace
+
 // Events written as nouns, read from the tree: the noun's agent (NounAgent)
 // is the source, the phrase its table row names ("against X", "the arrest of
 // X") the target. A noun whose light verb already coded it ("held a protest")
@@ -368,18 +392,7 @@ void CodeNounEvents(const SentenceView& s, const Clauses& cl, SentenceCoding* ou
     if (!e) continue;
     std::int32_t src = kNoUnit, tgt = kNoUnit;
     const char* why = NounArguments(s, cl, *out, i, *e, &src, &tgt);
-    if (s.options.trace) {
-      Append(&out->trace,
-             {"noun ", s.W[i], " [", nouns.name(), ":", std::to_string(e->line), "]\n"});
-      if (why) TraceOutcome(s, src != kNoUnit || tgt != kNoUnit, src, tgt, why, out);
-    }
-    if (why) continue;
-    CodedEvent ev;
-    ev.cameo = e->cameo;
-    ev.verb_first_token = s.t0 + i + 1 - static_cast<std::uint32_t>(words);
-    ev.verb_end_token = s.t0 + i + 1;
-    ev.rule = nouns.name() + ":" + std::to_string(e->line);
-    EmitUnitEvents(s, src, tgt, ev, out);
+    FinishNounEvent(s, *e, i + 1 - static_cast<std::uint32_t>(words), i, src, tgt, why, out);
   }
 }
 
@@ -407,18 +420,7 @@ void CodeNounEventsByPosition(const SentenceView& s, SentenceCoding* out) {
     const char* why = AfterCodedVerb(s, *out, verb_events, first)
                           ? "inside the object or phrase of a coded verb"
                           : NounArgumentsByPosition(s, first, i, *e, &src, &tgt);
-    if (s.options.trace) {
-      Append(&out->trace,
-             {"noun ", s.W[i], " [", nouns.name(), ":", std::to_string(e->line), "]\n"});
-      if (why) TraceOutcome(s, src != kNoUnit || tgt != kNoUnit, src, tgt, why, out);
-    }
-    if (why) continue;
-    CodedEvent ev;
-    ev.cameo = e->cameo;
-    ev.verb_first_token = s.t0 + first;
-    ev.verb_end_token = s.t0 + i + 1;
-    ev.rule = nouns.name() + ":" + std::to_string(e->line);
-    EmitUnitEvents(s, src, tgt, ev, out);
+    FinishNounEvent(s, *e, first, i, src, tgt, why, out);
   }
 }
 
