@@ -97,6 +97,14 @@ bool IsLightVerb(std::string_view lower) {
                   "escalate",  "escalated",  "announce", "announced"});
 }
 
+// A word that opens a subordinate clause ("after a bomb explodes").
+bool IsSubordinator(std::string_view w) {
+  return IsOneOf(w, {"after",    "before", "as", "since", "because", "while",   "when",
+                     "although", "though", "if", "until", "unless",  "whereas", "once",
+                     "After",    "Before", "As", "Since", "Because", "While",   "When",
+                     "Although", "Though", "If", "Until", "Unless",  "Once"});
+}
+
 // Subject of a verb: the nearest coded unit before it that is not the object
 // of a preposition; commas are crossed (appositions, asides), conjunctions
 // that start a new clause with its own subject are not.
@@ -104,8 +112,13 @@ std::int32_t FindSubject(const SentenceView& s, std::uint32_t vb, std::int32_t n
   const auto& W = s.W;
   const auto& units = s.sc.units;
   std::int32_t fallback = kNoUnit;
+  bool comma = false;
   for (std::uint32_t p = vb; p-- > 0;) {
     if (W[p] == ";" || W[p] == ":") break;
+    comma |= W[p] == ",";
+    // "22 people are killed after a bomb explodes": the verb's clause opens
+    // at the conjunction; an aside ("Police, after a chase, arrested") does not.
+    if (!comma && fallback == kNoUnit && IsSubordinator(W[p])) break;
     if (IsConjunction(W[p]) && !s.sc.is_group_join[p]) {
       if (fallback != kNoUnit) break;
       continue;  // "X and later attacked Y": keep looking for X
@@ -210,6 +223,16 @@ std::int32_t PassiveAgent(const SentenceView& s, std::uint32_t ve, std::uint32_t
   return kNoUnit;
 }
 
+// Whether the place `u` is where harm was done rather than whom it was done
+// to: "a bomb explodes at a market in Pakistan"; "fired shells at Seoul"
+// names a target.
+bool IsHarmLocative(const SentenceView& s, const Unit& u) {
+  if (!IsLocativeUnit(u, s.W)) return false;
+  std::uint32_t b = u.begin;
+  while (b > 0 && IsDeterminer(s.W[b - 1])) --b;
+  return s.W[b - 1] != "at";
+}
+
 // Without a tree: the subject before the verb, the object after it; in the
 // passive "B was attacked by A" the subject is the target, "by A" the source.
 void PositionalArguments(const SentenceView& s, VerbReading* r) {
@@ -226,7 +249,11 @@ void PositionalArguments(const SentenceView& s, VerbReading* r) {
   } else if (r->tgt == kNoUnit) {
     // PETRARCH takes a that-clause's subject as the target too ("Arnor
     // believes Dagolath ... can cope" -> ARN DAG); dyad follows it.
+    // Harm is done to someone, not to the place it happened in ("a bomb
+    // explodes at a market in Pakistan").
     r->tgt = FindObject(s, vm.end, r->ce, r->src, false);
+    if (r->tgt != kNoUnit && IsHarm(r->code->text) && IsHarmLocative(s, units[r->tgt]))
+      r->tgt = FindObject(s, units[r->tgt].end, r->ce, r->src, false);
   }
   // Harm is done by someone, never by the place it happened in ("a series of
   // bombings in Baghdad kill 33 people").

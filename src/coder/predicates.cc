@@ -14,6 +14,20 @@
 namespace dyad::coder {
 namespace {
 
+// Whether word i, after the agent phrase `unit` that opens with a determiner,
+// reads as the present-tense verb of that agent ("a suicide bomber kills two
+// policemen", "the army shells Homs") rather than a noun it modifies ("the
+// police raids in"): the agent ends in a common noun, the word ends in -s and
+// a number, determiner or name opens its object.
+bool PresentVerbAfterAgent(const SentenceView& s, const Unit& unit, std::uint32_t i) {
+  if (unit.end != i || unit.end == 0) return false;
+  if (s.tags[unit.end - 1].upos != Upos::kNoun) return false;
+  std::string_view w = s.W[i];
+  if (w.size() < 3 || w.back() != 's' || w.ends_with("ss")) return false;
+  Upos next = s.tags[i + 1].upos;
+  return next == Upos::kNum || next == Upos::kDet || next == Upos::kPropn;
+}
+
 // A verb form straight after a subject actor ("Ethiopia departs from") is a
 // verb even when the tagger, unsure of a rare name, called it a noun.
 void RescueVerbsAfterActors(const SentenceView& s) {
@@ -27,13 +41,28 @@ void RescueVerbsAfterActors(const SentenceView& s) {
     if (tags[i].upos != Upos::kNoun && tags[i].upos != Upos::kAdj) continue;
     if (W[i].empty() || !std::islower(static_cast<unsigned char>(W[i][0]))) continue;
     std::uint32_t b = units[u].begin;
-    if (b > 0 && (IsDeterminer(W[b - 1]) || W[b - 1] == "'s")) continue;  // "the Gondor attack"
     Upos next = tags[i + 1].upos;
+    // "the Gondor attack" is a noun; "a suicide bomber kills eight" is a verb.
+    bool after_det = b > 0 && (IsDeterminer(W[b - 1]) || W[b - 1] == "'s");
+    if (after_det && !PresentVerbAfterAgent(s, units[u], i)) continue;
     // ("the suicide bomber kills eight policemen": a number opens the object)
     if (next == Upos::kAdp || next == Upos::kDet || next == Upos::kPropn || next == Upos::kPron ||
         next == Upos::kNum)
       s.sc.verbish[i] = 1;
   }
+}
+
+// Whether the verb form `vm` after "a/the + noun" is the finite verb of that
+// noun phrase as subject ("A bomb explodes in ...", "A missile hit a house"),
+// not the head of a compound ("a heart attack on"): the tagger reads it as a
+// present or past verb and an argument or a place opens after it.
+bool FiniteVerbAfterSubject(const SentenceView& s, const VerbMatch& vm) {
+  const PosTag& t = s.tags[vm.verb];
+  if (t.upos != Upos::kVerb || (t.xpos != Xpos::kVBZ && t.xpos != Xpos::kVBD)) return false;
+  if (vm.end >= s.n) return false;
+  Upos next = s.tags[vm.end].upos;
+  return next == Upos::kDet || next == Upos::kNum || next == Upos::kPropn || next == Upos::kPron ||
+         next == Upos::kAdp || next == Upos::kAdj;
 }
 
 // Why the verb form `vm` is no predicate by its neighbours, or null: the
@@ -48,7 +77,8 @@ const char* NounReading(const SentenceView& s, const VerbMatch& vm) {
   constexpr const char* kNounHead = "read as a noun after a determiner (\"a heart attack\")";
   if (vm.begin > 0 && IsOneOf(W[vm.begin - 1], {"a", "an", "the"})) return kNounHead;
   if (vm.begin > 1 && IsOneOf(W[vm.begin - 2], {"a", "an", "the"}) &&
-      (tags[vm.begin - 1].upos == Upos::kNoun || tags[vm.begin - 1].upos == Upos::kAdj))
+      (tags[vm.begin - 1].upos == Upos::kNoun || tags[vm.begin - 1].upos == Upos::kAdj) &&
+      !FiniteVerbAfterSubject(s, vm))
     return kNounHead;
   if (tags[vm.verb].xpos == Xpos::kVBN && vm.end < s.n && s.sc.unit_at[vm.end] != kNoUnit &&
       (vm.begin == 0 || IsDeterminer(W[vm.begin - 1])))

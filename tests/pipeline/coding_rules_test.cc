@@ -111,5 +111,26 @@ TEST_F(CodingRulesTest, CompoundSubjectsPairWhenAPatternNamesTheObject) {
             "KOR>IGOEUR;IGOEUR>KOR;");
 }
 
+TEST_F(CodingRulesTest, AHeadlineVerbAfterItsNounSubjectIsAVerb) {
+  // "A suicide bomber kills two Pakistani policemen ..." (the tagger: kills/NOUN).
+  EXPECT_EQ(Sides("A suicide bomber kills two Pakistani policemen."), "PAKUAF>PAKCOP;");
+  // "A missile hits ...": a finite verb after "a + noun" is no compound noun.
+  EXPECT_EQ(Sides("A missile hits Israeli soldiers near the border."), "->ISRMIL;");
+  // ... while "a heart attack" still is one.
+  EXPECT_EQ(Sides("The Nigerian president suffered a heart attack on Monday."), "");
+}
+
+TEST_F(CodingRulesTest, ASubordinateClauseHasItsOwnSubject) {
+  // "... are killed after a bomb explodes": the victims do not set off the bomb.
+  EXPECT_EQ(Sides("At least 22 people are killed after two bombs explode at a market in Pakistan."),
+            "->PAKCVL;");
+}
+
+TEST_F(CodingRulesTest, HarmIsDoneToSomeoneNotToThePlaceItHappenedIn) {
+  EXPECT_EQ(Sides("Taliban militants attack a convoy in Afghanistan."), "AFGINS>-;");
+  // "at" names a target of fire.
+  EXPECT_EQ(Sides("North Korea fires artillery shells at Seoul."), "PRK>KOR;");
+}
+
 }  // namespace
 }  // namespace dyad
