@@ -264,6 +264,10 @@ void PositionalArguments(const SentenceView& s, VerbReading* r) {
 
 }  // namespace
 
+std::int32_t SubjectBefore(const SentenceView& s, std::uint32_t vb) {
+  return FindSubject(s, vb, kNoUnit);
+}
+
 bool IsLocativeUnit(const Unit& x, std::span<const std::string_view> words) {
   if (x.agent_only || x.actor_begin != x.begin || x.actor_end != x.end) return false;
   for (const std::string& c : x.codes)

@@ -77,6 +77,13 @@ bool IsNaturalCause(std::string_view lower) {
        "bushfires",   "inferno",  "overdose"});
 }
 
+// A noun before an event noun that makes it no act of harm: "a heart
+// attack", "a gas explosion", "a fireworks blast".
+bool IsMedicalOrAccidental(std::string_view lower) {
+  return IsOneOf(lower, {"heart", "panic", "asthma", "anxiety", "epileptic", "gas", "boiler",
+                         "fireworks", "firework", "chemical", "factory", "pipeline", "mine"});
+}
+
 // Whether the harm verb in words [vb, ve) of the clause [cb, ce) names a natural
 // cause: as its subject ("floods kill", "a fire that destroyed", "Typhoon Haiyan
 // kills") or in a phrase after it ("killed in/by/after a car accident").
@@ -141,6 +148,23 @@ const char* TreeOneSidedGate(const SentenceView& s, const VerbReading& r) {
   return OneSidedWhyNot(r.code->text, !r.sources.empty());
 }
 
+// Whether the sentence already coded an act of harm.
+bool CodesHarm(const SentenceCoding& out) {
+  return std::any_of(out.events.begin(), out.events.end(),
+                     [](const CodedEvent& e) { return IsHarm(e.cameo); });
+}
+
+// Whether a place ("in Baghdad", "near the Syrian border town of ...") stands
+// in words [from, to): an attack or a bombing with no actor named is still an
+// event when it has a place (ACLED's "unidentified armed group").
+bool PlaceAfter(const SentenceView& s, std::uint32_t from, std::uint32_t to) {
+  for (std::uint32_t p = from; p < to && p < s.n; ++p) {
+    std::int32_t u = s.sc.unit_at[p];
+    if (u != kNoUnit && IsLocativeUnit(s.sc.units[static_cast<std::size_t>(u)], s.W)) return true;
+  }
+  return false;
+}
+
 // One-sided events (require_dyad off) as PETRARCH codes them: only from a
 // verb that acts on something ("said on Saturday" yes, "said today" no), and
 // not from a later verb of a clause that already coded an event, or of a
@@ -156,8 +180,11 @@ const char* PositionalOneSidedGate(const SentenceView& s, const VerbLoop& loop,
         return false;
       }())
     return "a subordinate clause after a coded one";
-  if (r.targets.empty() && !HasObject(s, r.vm->end, r.ce)) return "nothing acted on after it";
-  if (r.sources.empty() && r.targets.empty()) return "no source or target found";
+  const bool placed_harm = IsHarm(r.code->text) && PlaceAfter(s, r.vm->end, r.ce);
+  if (r.targets.empty() && !placed_harm && !HasObject(s, r.vm->end, r.ce))
+    return "nothing acted on after it";
+  if (r.sources.empty() && r.targets.empty())
+    return placed_harm ? nullptr : "no source or target found";
   if (const char* why = OneSidedWhyNot(r.code->text, !r.sources.empty())) return why;
   // A source found only behind a preposition ("Shares in Japanese
   // carmakers rallied") is no subject of a one-sided event.
@@ -201,6 +228,25 @@ bool AfterCodedVerb(const SentenceView& s, const SentenceCoding& out, std::size_
   return in_verb;
 }
 
+// The victims of a harm noun whose phrase (with its modifiers) starts at
+// word `p`, when it is where they died or were hurt: "Eight people die in a
+// car bomb explosion", "Two soldiers were wounded in a roadside bombing".
+std::int32_t VictimsOfHarmNoun(const SentenceView& s, std::uint32_t p) {
+  const auto& W = s.W;
+  while (p > 0 && s.sc.unit_at[p - 1] == kNoUnit &&
+         (IsDeterminer(W[p - 1]) || s.tags[p - 1].upos == Upos::kNoun ||
+          s.tags[p - 1].upos == Upos::kAdj))
+    --p;
+  if (p < 2 || !IsOneOf(W[p - 1], {"in", "during", "by"})) return kNoUnit;
+  std::uint32_t v = p - 1;
+  while (v > 0 && s.tags[v - 1].upos == Upos::kAdv) --v;  // "died instantly in"
+  if (v == 0) return kNoUnit;
+  if (!IsOneOf(s.sc.dict_words[v - 1].text, {"die", "dies", "died", "killed", "wounded", "injured",
+                                             "hurt", "dead", "perish", "perished"}))
+    return kNoUnit;
+  return SubjectBefore(s, v - 1);
+}
+
 // Without a tree, the source and target of event noun `e` at words [first,
 // i]: the actor right before the noun ("Israeli airstrikes", "the rebels'
 // ambush"), the actor right after a preposition its row names ("the murder
@@ -213,6 +259,8 @@ const char* NounArgumentsByPosition(const SentenceView& s, std::uint32_t first, 
     std::int32_t u = p < s.n ? sc.unit_at[p] : kNoUnit;
     return u != kNoUnit && !sc.units[static_cast<std::size_t>(u)].code.empty() ? u : kNoUnit;
   };
+  if (first > 0 && IsMedicalOrAccidental(sc.dict_words[first - 1].text))
+    return "a medical sense or an accident (\"a heart attack\", \"a gas explosion\")";
   std::uint32_t p = first;
   while (p > 0 && sc.unit_at[p - 1] == kNoUnit &&
          (tags[p - 1].upos == Upos::kAdj || tags[p - 1].upos == Upos::kNum))
@@ -226,10 +274,14 @@ const char* NounArgumentsByPosition(const SentenceView& s, std::uint32_t first, 
     while (q < s.n && sc.unit_at[q] == kNoUnit && IsModifierWord(s, q)) ++q;
     *tgt = coded_unit(q);
   }
+  if (*tgt == kNoUnit && IsHarm(e.cameo)) *tgt = VictimsOfHarmNoun(s, p);
   if (*tgt == *src) *tgt = kNoUnit;
-  if (*src == kNoUnit && *tgt == kNoUnit) return "no source or target found";
   if (s.options.require_dyad && (*src == kNoUnit || *tgt == kNoUnit))
     return "one-sided and require_dyad is on";
+  if (*src == kNoUnit && *tgt == kNoUnit)
+    return IsHarm(e.cameo) && PlaceAfter(s, i + 1, ClauseEnd(s, i + 1))
+               ? nullptr
+               : "no source or target found";
   return OneSidedWhyNot(e.cameo, *src != kNoUnit);
 }
 
@@ -420,6 +472,8 @@ void CodeNounEventsByPosition(const SentenceView& s, SentenceCoding* out) {
     const char* why = AfterCodedVerb(s, *out, verb_events, first)
                           ? "inside the object or phrase of a coded verb"
                           : NounArgumentsByPosition(s, first, i, *e, &src, &tgt);
+    if (!why && src == kNoUnit && tgt == kNoUnit && CodesHarm(*out))
+      why = "an attack with no actor in a sentence that already codes harm";
     FinishNounEvent(s, *e, first, i, src, tgt, why, out);
   }
 }

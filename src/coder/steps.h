@@ -275,6 +275,10 @@ const VerbPattern* MatchVerbPatterns(const SentenceView& s, const PatternFilter&
 // arguments.cc
 // A bare place right after in/at/near ("met in Cairo"): where, not whom.
 bool IsLocativeUnit(const Unit& x, std::span<const std::string_view> words);
+
+// The coded unit that is the subject of the verb starting at word `vb`
+// (the nearest before it in its clause), or kNoUnit.
+std::int32_t SubjectBefore(const SentenceView& s, std::uint32_t vb);
 // The coded unit a tree argument headed by word `h` names (kNoUnit: none).
 std::int32_t UnitOfPhrase(const Clauses& cl, const CoderScratch& sc, std::int32_t h);
 // The actor an event noun's own phrase names as its agent.

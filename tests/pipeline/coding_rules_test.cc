@@ -132,5 +132,18 @@ TEST_F(CodingRulesTest, HarmIsDoneToSomeoneNotToThePlaceItHappenedIn) {
   EXPECT_EQ(Sides("North Korea fires artillery shells at Seoul."), "PRK>KOR;");
 }
 
+TEST_F(CodingRulesTest, AnAttackWithNoActorNamedIsAnEventWhereItHappened) {
+  EXPECT_EQ(Sides("A missile hits a house in Baghdad."), "->-;");
+  EXPECT_EQ(Sides("A car bomb explosion in Mogadishu was heard across the city."), "->-;");
+  // Those who died in it are its victims.
+  EXPECT_EQ(Sides("Eight people die in a car bomb explosion at a tourist site in Yemen."),
+            "->YEMCVL;");
+  // No place, no event; and one harm is one event.
+  EXPECT_EQ(Sides("A missile hits a house."), "");
+  EXPECT_EQ(Sides("At least 35 people are killed after a suicide bombing at the airport in "
+                  "Moscow."),
+            "->RUSCVL;");
+}
+
 }  // namespace
 }  // namespace dyad
