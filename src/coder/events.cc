@@ -84,6 +84,32 @@ bool IsMedicalOrAccidental(std::string_view lower) {
                          "fireworks", "firework", "chemical", "factory", "pipeline", "mine"});
 }
 
+// A verb of accident: "the plane crashes, killing 16", "killed when their
+// ship sinks", "a building collapses". A bomb's "explodes" is not one.
+bool IsAccidentVerb(std::string_view lower) {
+  return IsOneOf(lower, {"crash",     "crashes",    "crashed",   "sink",     "sinks",
+                         "sank",      "sunk",       "capsize",   "capsizes", "capsized",
+                         "collapse",  "collapses",  "collapsed", "derail",   "derails",
+                         "derailed",  "plunge",     "plunges",   "plunged",  "overturn",
+                         "overturns", "overturned", "collide",   "collides", "collided"});
+}
+
+// Whether the harm verb at words [vb, ve) is the outcome of an accident in
+// its sentence: an accident verb in the words before it ("crashes ...,
+// killing") or in a when/after clause after it ("killed when ... sinks").
+bool AccidentNearby(const SentenceView& s, std::uint32_t vb, std::uint32_t ve) {
+  const auto& sc = s.sc;
+  for (std::uint32_t p = vb > 12 ? vb - 12 : 0; p < vb; ++p)
+    if (IsAccidentVerb(sc.dict_words[p].text) && s.tagged && s.tags[p].upos == Upos::kVerb)
+      return true;
+  for (std::uint32_t p = ve; p < s.n && p < ve + 4; ++p) {
+    if (!IsOneOf(sc.dict_words[p].text, {"when", "after", "as"})) continue;
+    for (std::uint32_t q = p + 1; q < s.n && q < p + 8; ++q)
+      if (IsAccidentVerb(sc.dict_words[q].text)) return true;
+  }
+  return false;
+}
+
 // Whether the harm verb in words [vb, ve) of the clause [cb, ce) names a natural
 // cause: as its subject ("floods kill", "a fire that destroyed", "Typhoon Haiyan
 // kills") or in a phrase after it ("killed in/by/after a car accident").
@@ -333,6 +359,8 @@ const char* OtherSense(const SentenceView& s, const VerbLoop& loop, const VerbRe
   const std::string_view cameo = r.code->text;
   if (IsHarm(cameo) && HarmedByNaturalCause(s.sc, r.cb, r.vm->begin, r.vm->end, r.ce))
     return "harm done by nature or an accident (\"killed in a crash\")";
+  if (IsHarm(cameo) && AccidentNearby(s, r.vm->begin, r.vm->end))
+    return "harm in an accident (\"crashes, killing\", \"killed when their ship sank\")";
   // A bare meeting verb with a thing as its object is another sense ("ten
   // countries have met its criteria", "met the deadline"): no event.
   if (!r.fired && Reciprocal(cameo) && r.tgt == kNoUnit &&

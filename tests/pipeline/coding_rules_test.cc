@@ -145,5 +145,15 @@ TEST_F(CodingRulesTest, AnAttackWithNoActorNamedIsAnEventWhereItHappened) {
             "->RUSCVL;");
 }
 
+TEST_F(CodingRulesTest, HarmInAnAccidentIsNoAttack) {
+  // Shapes of the portal's "Disasters and accidents" section.
+  EXPECT_EQ(Sides("A light aircraft crashed on the outskirts of Kathmandu, killing all 16 "
+                  "passengers."),
+            "");
+  EXPECT_EQ(Sides("104 Ecuadorians are killed when their ship sinks off the coast of Colombia."),
+            "");
+  EXPECT_EQ(Sides("104 Ecuadorians are killed when gunmen attack their boat."), "->ECU;");
+}
+
 }  // namespace
 }  // namespace dyad
