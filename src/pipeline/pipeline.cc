@@ -21,6 +21,9 @@
 namespace dyad {
 namespace {
 
+// The sector of a person no dictionary knows (a citizen, CAMEO CVL).
+constexpr std::string_view kCitizenSector = "CVL";
+
 namespace fs = std::filesystem;
 
 std::string DefaultDataDir() {
@@ -130,13 +133,17 @@ void GiveGenericActorsTheirEarlierCountry(const std::vector<Entity>& entities, E
 
 // Gives `country` to each side of `ev` that has a sector and no country.
 // Migrants and refugees (REF) are as often from elsewhere and keep none.
-void GiveGenericActorsCountry(const std::string& country, Event* ev) {
+// With `not_facing`, a person no dictionary knows does not take the country
+// of the other side ("Salemu accused Cameroon" says nothing of Salemu's).
+void GiveGenericActorsCountry(const std::string& country, Event* ev, bool not_facing = false) {
   if (country.size() != 3) return;
   for (std::optional<Actor>* side : {&ev->source, &ev->target}) {
     Actor* a = side->has_value() ? &side->value() : nullptr;
     if (!a || !a->country.empty() || a->sectors.empty() || a->code.size() < 3) continue;
     if (!IsSectorCode(std::string_view(a->code).substr(0, 3))) continue;  // a code of its own
     if (a->code.starts_with("REF")) continue;
+    const std::optional<Actor>& other = side == &ev->source ? ev->target : ev->source;
+    if (not_facing && a->code == kCitizenSector && other && other->country == country) continue;
     a->code = country + a->code;
     a->country = country;
   }
@@ -275,7 +282,7 @@ class PipelineImpl final : public Pipeline {
       GiveGenericActorsThePlaceCountry(&ev);
       // "Ethiopian opposition groups demonstrate against the government's
       // plan": else the article's country when it names only one (ETHGOV).
-      GiveGenericActorsCountry(article_country, &ev);
+      GiveGenericActorsCountry(article_country, &ev, /*not_facing=*/true);
     }
     if (names_) AddNameEntities(article, s.mentions, out);
     return Status::Ok();
@@ -352,7 +359,13 @@ class PipelineImpl final : public Pipeline {
     Actor x;
     x.span = TokenSpan(doc, a.first_token, a.end_token);
     x.text = std::string(article.body.substr(x.span.begin, x.span.end - x.span.begin));
-    if (a.code == kUncodedName) return x;  // a name no dictionary knows: text only
+    // A person no dictionary knows and no title codes is a citizen of a
+    // country the article gives later (ICEWS's "Citizen (Country)").
+    if (a.code == kUncodedName) {
+      x.code = std::string(kCitizenSector);
+      x.sectors = {x.code};
+      return x;
+    }
     x.code = a.code;
     SplitActorCode(a.code, &x.country, &x.sectors);
     return x;

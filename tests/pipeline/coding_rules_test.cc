@@ -74,8 +74,11 @@ TEST_F(CodingRulesTest, ALaterMentionOfANameIsTheActorItsFirstMentionWas) {
   EXPECT_EQ(Sides("Nigerian Interior Minister Ahmed Salemu visited Chad on Monday. Salemu later "
                   "accused Cameroon of harbouring the plotters."),
             "NGAGOV>TCD;NGAGOV>CMR;");
-  // Without the first mention the surname is a name of its own (no code).
-  EXPECT_EQ(Sides("Salemu later accused Cameroon of harbouring the plotters."), ">CMR;");
+  // A person no dictionary knows is a citizen of the country where the event happened.
+  EXPECT_EQ(Sides("Police arrested Dellen Millard in Toronto."), "CANCOP>CANCVL;");
+  // Without the first mention the surname is a person of its own, a citizen
+  // (CVL) whose country the state it accuses does not tell.
+  EXPECT_EQ(Sides("Salemu later accused Cameroon of harbouring the plotters."), "CVL>CMR;");
   // "He" opening the next sentence is that person; three sentences on, no one.
   EXPECT_EQ(Sides("Nigerian Interior Minister Ahmed Salemu visited Chad on Monday. He later "
                   "accused Cameroon of harbouring the plotters."),
