@@ -29,11 +29,20 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
                                          "the",     "IMF",      "in",    "Lagos",  "."};
   std::vector<dyad::NameSpan> found;
   dyad::NameScratch scratch;
+  auto check = [&] {
+    std::uint32_t last = 0;
+    for (const dyad::NameSpan& n : found) {
+      if (n.begin < last || n.begin >= n.end || n.end > words.size()) __builtin_trap();
+      last = n.end;
+    }
+  };
   (*finder)->Find(words, {}, &scratch, &found);
-  std::uint32_t last = 0;
-  for (const dyad::NameSpan& n : found) {
-    if (n.begin < last || n.begin >= n.end || n.end > words.size()) __builtin_trap();
-    last = n.end;
+  check();
+  // Document mode: the second sentence sees the first one's memory.
+  (*finder)->StartDocument(&scratch);
+  for (int i = 0; i < 2; ++i) {
+    (*finder)->FindInDocument(words, {}, &scratch, &found);
+    check();
   }
   return 0;
 }

@@ -56,6 +56,9 @@ struct NameScratch {
   std::vector<std::uint8_t> labels_;
   std::vector<std::string_view> words_;
   std::vector<PosTag> tags_;
+  // FindInDocument's memory of the document's earlier sentences.
+  std::vector<std::uint64_t> memory_;
+  std::size_t memory_count_ = 0;
 };
 
 class NameFinder {
@@ -80,6 +83,15 @@ class NameFinder {
   // non-overlapping. Never fails; empty input is fine.
   void Find(std::span<const std::string_view> words, std::span<const PosTag> tags,
             NameScratch* scratch, std::vector<NameSpan>* out) const;
+
+  // Document mode: call StartDocument, then FindInDocument on each sentence
+  // of the document in order. FindInDocument is Find plus the types found for
+  // the same words in the document's earlier sentences (kept in `scratch`,
+  // which must not be shared between documents being read at once), as Ratinov
+  // & Roth (2009) use them; "Hifter" after "Khalifa Hifter" is a person.
+  void StartDocument(NameScratch* scratch) const;
+  void FindInDocument(std::span<const std::string_view> words, std::span<const PosTag> tags,
+                      NameScratch* scratch, std::vector<NameSpan>* out) const;
 
   std::size_t FeatureCount() const;
   // Words in the model's word table (clusters and gazetteer bits).
@@ -156,6 +168,12 @@ struct TrainNamesOptions {
   std::uint64_t seed = 1;               // shuffling
   std::size_t max_train_sentences = 0;  // 0 = all; else the first N (for tests)
   float prune_below = 0.01f;            // drop averaged weights below this magnitude
+  // Document memory features (FindInDocument): their training values come
+  // from models trained on the other `memory_folds` - 1 folds of training
+  // documents (`memory_epochs` epochs each), so that they are as noisy as at
+  // run time. 0 folds = no document memory features.
+  int memory_folds = 4;
+  int memory_epochs = 6;
   // Tagger for the words' tags (as at run time); null = no tag features.
   const Tagger* tagger = nullptr;
   const Lexicon* lexicon = nullptr;  // for the tagger

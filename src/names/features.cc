@@ -1,6 +1,7 @@
 // Copyright dyad authors.
 #include "names/features.h"
 
+#include <algorithm>
 #include <cstring>
 
 #include "tagger/model.h"
@@ -170,6 +171,15 @@ enum Template : std::uint64_t {
   kShapeWordP1,
   kClFineShape,
   kClMidShapeM1,
+  kRunLastT,
+  kRunFirstT,
+  kRunInfoT,
+  kRunLastClT,
+  kMemT,
+  kMemShape,
+  kMemRunPart,
+  kMemM1,
+  kMemP1,
   kPrev1 = 60,
 };
 
@@ -178,6 +188,71 @@ constexpr std::uint64_t kEndValue = 0x454E44ull;
 
 using tagger::FeatureKey;
 using tagger::FeatureKey2;
+
+}  // namespace
+
+namespace {
+
+bool StartsUpper(std::string_view w) { return !w.empty() && w[0] >= 'A' && w[0] <= 'Z'; }
+
+// Lower-case words that may join two capitalised words into one run
+// ("Ministry of Defence", "Bank of the Netherlands", "AT&T").
+bool RunConnector(std::string_view w) {
+  return w == "of" || w == "the" || w == "and" || w == "for" || w == "de" || w == "&";
+}
+
+// Sets the run slots of words [b, e) (one capitalised run).
+void MarkRun(std::size_t b, std::size_t e, std::uint64_t* wf) {
+  std::uint64_t org_head = 0, place = 0;
+  std::size_t head_at = e;
+  for (std::size_t j = b; j < e; ++j) {
+    const std::uint64_t g = wf[j * kSlotCount + kGaz];
+    if ((g & kOrgHead) && head_at == e) head_at = j;
+    org_head |= (g & kOrgHead) != 0;
+    place |= (g & (kPlaceWord | kPlaceHead | kCountryWord)) != 0;
+  }
+  const std::uint64_t given = (wf[b * kSlotCount + kGaz] & kGivenName) != 0;
+  const std::uint64_t len = e - b < 4 ? e - b : 4;
+  for (std::size_t j = b; j < e; ++j) {
+    std::uint64_t* f = wf + j * kSlotCount;
+    const std::uint64_t part = e - b == 1 ? 4 : j == b ? 1 : j + 1 == e ? 3 : 2;
+    const std::uint64_t head_pos = !org_head ? 0 : j < head_at ? 1 : j == head_at ? 2 : 3;
+    f[kRunInfo] = part | head_pos << 3 | given << 5 | place << 6 | len << 8;
+    f[kRunFirst] = wf[b * kSlotCount + kLow];
+    f[kRunLast] = wf[(e - 1) * kSlotCount + kLow];
+    f[kRunLastCl] = wf[(e - 1) * kSlotCount + kClMid];
+  }
+}
+
+// Fills the run slots of every word (0 outside capitalised runs).
+void FindCapitalisedRuns(std::span<const std::string_view> words, std::uint64_t* wf) {
+  const std::size_t n = words.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    std::uint64_t* f = wf + i * kSlotCount;
+    f[kRunInfo] = f[kRunFirst] = f[kRunLast] = f[kRunLastCl] = f[kMemory] = 0;
+  }
+  std::size_t i = 0;
+  while (i < n) {
+    if (!StartsUpper(words[i])) {
+      ++i;
+      continue;
+    }
+    std::size_t e = i + 1;
+    while (e < n) {
+      if (StartsUpper(words[e])) {
+        ++e;
+        continue;
+      }
+      // Connectors between two capitalised words ("of the").
+      std::size_t c = e;
+      while (c < n && c - e < 2 && RunConnector(words[c])) ++c;
+      if (c == e || c >= n || !StartsUpper(words[c])) break;
+      e = c + 1;
+    }
+    MarkRun(i, e, wf);
+    i = e;
+  }
+}
 
 }  // namespace
 
@@ -204,6 +279,7 @@ void ComputeWordFeatures(std::span<const std::string_view> words, std::span<cons
     f[kGaz] = v >> 48;
     f[kTag] = tags.empty() ? 0xFF : (static_cast<std::uint64_t>(tags[i].xpos) + 1);
   }
+  FindCapitalisedRuns(words, wf);
 }
 
 namespace {
@@ -237,10 +313,100 @@ int ExtraFeatures(const std::uint64_t* f, const std::uint64_t* m1, const std::ui
     keys[k++] =
         FeatureKey2(kClMidShapeM1, f[kClMid] * 131 + f[kShape], at(m1, kShape, kStartValue));
   }
+  if (f[kRunInfo]) {
+    // The whole capitalised run around the word: its head (last) word, its
+    // first word, organisation and place head words in it, its length.
+    const std::uint64_t part = f[kRunInfo] & 7;
+    keys[k++] = FeatureKey2(kRunLastT, f[kRunLast], part);
+    keys[k++] = FeatureKey2(kRunFirstT, f[kRunFirst], part);
+    keys[k++] = FeatureKey(kRunInfoT, f[kRunInfo]);
+    if (f[kRunLastCl]) keys[k++] = FeatureKey2(kRunLastClT, f[kRunLastCl], part);
+  }
+  if (f[kMemory]) {
+    keys[k++] = FeatureKey(kMemT, f[kMemory]);
+    keys[k++] = FeatureKey2(kMemShape, f[kMemory], f[kShape]);
+    keys[k++] = FeatureKey2(kMemRunPart, f[kMemory], f[kRunInfo] & 7);
+  }
+  if (m1 && m1[kMemory]) keys[k++] = FeatureKey(kMemM1, m1[kMemory]);
+  if (p1 && p1[kMemory]) keys[k++] = FeatureKey(kMemP1, p1[kMemory]);
   return k;
 }
 
 }  // namespace
+
+// ---------------------------------------------------------------- document memory
+
+namespace {
+
+// Entries are (key | 0x10) with the low four bits replaced by MemoryBits; 0 =
+// empty. The table doubles when half full.
+constexpr std::uint64_t kMemKeyMask = ~std::uint64_t{0xF};
+inline std::uint64_t MemKey(std::uint64_t h) { return (h | 0x10) & kMemKeyMask; }
+inline std::size_t MemIndex(std::uint64_t key, std::size_t mask) { return (key >> 20) & mask; }
+
+// Sets `bits` on `key`'s entry (a new entry if absent); true if it is new.
+bool MemoryInsert(std::vector<std::uint64_t>* m, std::uint64_t key, std::uint64_t bits) {
+  const std::size_t mask = m->size() - 1;
+  std::size_t j = MemIndex(key, mask);
+  while ((*m)[j] != 0 && ((*m)[j] & kMemKeyMask) != key) j = (j + 1) & mask;
+  const bool fresh = (*m)[j] == 0;
+  (*m)[j] = key | ((*m)[j] & 0xF) | bits;
+  return fresh;
+}
+
+void MemoryAdd(NameScratch* s, std::uint64_t low_hash, std::uint64_t bits) {
+  if (s->memory_.empty()) s->memory_.assign(256, 0);
+  if (2 * (s->memory_count_ + 1) > s->memory_.size()) {
+    std::vector<std::uint64_t> old(s->memory_.size() * 2, 0);
+    old.swap(s->memory_);
+    for (std::uint64_t e : old) {
+      if (e) MemoryInsert(&s->memory_, e & kMemKeyMask, e & 0xF);
+    }
+  }
+  s->memory_count_ += MemoryInsert(&s->memory_, MemKey(low_hash), bits);
+}
+
+}  // namespace
+
+void ClearMemory(NameScratch* s) {
+  std::fill(s->memory_.begin(), s->memory_.end(), 0);
+  s->memory_count_ = 0;
+}
+
+std::uint64_t FindMemory(const NameScratch& s, std::uint64_t low_hash) {
+  if (s.memory_count_ == 0) return 0;
+  const std::uint64_t key = MemKey(low_hash);
+  const std::size_t mask = s.memory_.size() - 1;
+  for (std::size_t j = MemIndex(key, mask);; j = (j + 1) & mask) {
+    const std::uint64_t e = s.memory_[j];
+    if (e == 0) return 0;
+    if ((e & kMemKeyMask) == key) return e & 0xF;
+  }
+}
+
+void RememberSentence(std::span<const std::string_view> words, const std::uint64_t* wf,
+                      std::span<const NameSpan> names, NameScratch* s) {
+  std::size_t next = 0;  // first word not yet covered by a name
+  const bool caps = AllCapsSentence(words);
+  auto other = [&](std::size_t end) {
+    for (; next < end; ++next) {
+      if (next > 0 && !caps && StartsUpper(words[next]))
+        MemoryAdd(s, wf[next * kSlotCount + kLow], kMemCapitalOther);
+    }
+  };
+  for (const NameSpan& n : names) {
+    other(n.begin);
+    const std::uint64_t bit = std::uint64_t{1} << TypeIndex(n.type);
+    for (std::size_t i = n.begin; i < n.end && i < words.size(); ++i) {
+      const auto c = static_cast<unsigned char>(words[i].empty() ? 0 : words[i][0]);
+      const bool word_like =
+          (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c >= 0x80;
+      if (word_like && !RunConnector(words[i])) MemoryAdd(s, wf[i * kSlotCount + kLow], bit);
+    }
+    next = n.end;
+  }
+  other(words.size());
+}
 
 bool AllCapsSentence(std::span<const std::string_view> words) {
   int caps = 0, lower = 0;

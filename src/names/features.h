@@ -59,6 +59,8 @@ enum GazetteerBit : std::uint32_t {
   // Case profile from the training text (not sentence-initial, not headlines):
   kSeenLower = 64,     // seen lower-case at least twice, at least as often as capitalised
   kSeenCapital = 128,  // seen capitalised at least twice and rarely lower-case
+  kOrgHead = 256,      // a head word of organisation names ("ministry", "party", "inc")
+  kPlaceHead = 512,    // a head word of place names ("river", "county", "airport")
 };
 
 // ---------------------------------------------------------------- features
@@ -78,15 +80,39 @@ enum WordSlot : int {
   kClCoarse,
   kGaz,
   kTag,
+  // The capitalised run the word is in (capitalised words, joined by "of",
+  // "the", "and", "for", "de", "&" between two of them), 0 outside runs:
+  kRunInfo,    // RunInfo(): the word's place in the run and run-level bits
+  kRunFirst,   // kLow of the run's first word
+  kRunLast,    // kLow of the run's last word
+  kRunLastCl,  // kClMid of the run's last word
+  kMemory,     // MemoryBit of the word in the document's earlier sentences
   kSlotCount,
 };
 
-inline constexpr int kMaxFeatures = 64;
+inline constexpr int kMaxFeatures = 72;
 
 // Fills wf[i * kSlotCount + slot] for every word. `table` (may be empty) is
 // the model's word table; `tags` may be empty.
 void ComputeWordFeatures(std::span<const std::string_view> words, std::span<const PosTag> tags,
                          const tagger::WordTable& table, std::uint64_t* wf);
+
+// ---------------------------------------------------------------- document memory
+
+// What the earlier sentences of a document said about a word (by its kLow
+// hash): the types of the names it was found in, and whether it was written
+// capitalised inside a sentence outside any name.
+enum MemoryBit : std::uint64_t {
+  kMemPerson = 1,
+  kMemOrg = 2,
+  kMemPlace = 4,
+  kMemCapitalOther = 8,
+};
+void ClearMemory(NameScratch* s);
+std::uint64_t FindMemory(const NameScratch& s, std::uint64_t low_hash);
+// Adds the names found in a sentence (wf from ComputeWordFeatures).
+void RememberSentence(std::span<const std::string_view> words, const std::uint64_t* wf,
+                      std::span<const NameSpan> names, NameScratch* s);
 
 // Sentence-level context: whether most words are upper case (a headline).
 bool AllCapsSentence(std::span<const std::string_view> words);
@@ -152,7 +178,8 @@ void Viterbi(const T* emit, const T* trans, std::size_t n, T* delta, std::uint8_
 // ---------------------------------------------------------------- model format
 
 inline constexpr char kModelMagic[8] = {'D', 'Y', 'A', 'D', 'N', 'A', 'M', 'E'};
-inline constexpr std::uint32_t kModelVersion = 2;
+// Version 3: kOrgHead/kPlaceHead bits and the capitalised-run templates.
+inline constexpr std::uint32_t kModelVersion = 3;  // + document memory templates
 inline constexpr std::size_t kHeaderSize = 32;
 inline constexpr char kClusterMagic[8] = {'D', 'Y', 'A', 'D', 'W', 'C', 'L', 'S'};
 inline constexpr std::uint32_t kClusterVersion = 1;

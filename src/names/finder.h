@@ -52,8 +52,9 @@ struct NameFinder::Impl {
       for (int c = 0; c < names::kRowStride; ++c) scores[c] += row[c];
     }
   }
-  // Labels the words into scratch->labels_.
-  void Label(std::span<const std::string_view> words, std::span<const PosTag> tags,
+  // Labels the words into scratch->labels_; with `remember`, the words'
+  // document memory (scratch->memory_) is among the features.
+  void Label(std::span<const std::string_view> words, std::span<const PosTag> tags, bool remember,
              NameScratch* scratch) const;
 };
 

@@ -172,6 +172,72 @@ Status AddClusters(const std::string& path, Table* t) {
   return Status::Ok();
 }
 
+// Head words of organisation and place names: the word that makes a
+// capitalised run an organisation ("Ministry of Defence", "Labour Party",
+// "Acme Inc") or a place ("Hudson River", "Orange County"), whatever its other
+// words. Common English nouns, so they generalise beyond any list of names.
+constexpr std::string_view kOrgHeads[] = {
+    "academy",      "administration",
+    "agency",       "airlines",
+    "airways",      "alliance",
+    "army",         "assembly",
+    "association",  "authority",
+    "bank",         "board",
+    "brigade",      "brigades",
+    "brotherhood",  "bureau",
+    "cabinet",      "centre",
+    "center",       "church",
+    "club",         "co",
+    "coalition",    "college",
+    "command",      "commission",
+    "committee",    "company",
+    "congress",     "corp",
+    "corporation",  "council",
+    "court",        "department",
+    "embassy",      "exchange",
+    "federation",   "fc",
+    "force",        "forces",
+    "foundation",   "front",
+    "fund",         "government",
+    "group",        "guard",
+    "holdings",     "hospital",
+    "inc",          "industries",
+    "institute",    "institution",
+    "journal",      "league",
+    "library",      "llc",
+    "ltd",          "media",
+    "militia",      "ministry",
+    "mission",      "motors",
+    "movement",     "museum",
+    "navy",         "network",
+    "news",         "office",
+    "organisation", "organization",
+    "parliament",   "partners",
+    "party",        "plc",
+    "police",       "post",
+    "press",        "programme",
+    "radio",        "railways",
+    "school",       "secretariat",
+    "senate",       "service",
+    "services",     "society",
+    "studios",      "systems",
+    "technologies", "television",
+    "times",        "tribunal",
+    "trust",        "union",
+    "university",
+};
+constexpr std::string_view kPlaceHeads[] = {
+    "airport",  "avenue", "bay",      "beach",     "bridge",  "canyon", "city",      "coast",
+    "county",   "desert", "district", "gulf",      "harbour", "hills",  "island",    "islands",
+    "lake",     "mount",  "mountain", "mountains", "ocean",   "park",   "peninsula", "plaza",
+    "province", "region", "river",    "road",      "sea",     "square", "street",    "valley",
+};
+
+void AddHeads(Table* t) {
+  for (std::string_view w : kOrgHeads) (*t)[tagger::WordHash(w)].gaz |= kOrgHead;
+  for (std::string_view w : kPlaceHeads) (*t)[tagger::WordHash(w)].gaz |= kPlaceHead;
+}
+
 }  // namespace
 
 Status BuildWordTable(const std::string& clusters, const std::string& data_dir,
@@ -186,6 +252,7 @@ Status BuildWordTable(const std::string& clusters, const std::string& data_dir,
     DYAD_RETURN_IF_ERROR(AddActors((d / "dict" / "groups.actors.txt").string(), 1, &t));
     DYAD_RETURN_IF_ERROR(AddActors((d / "dict" / "countries.actors.txt").string(), 2, &t));
     DYAD_RETURN_IF_ERROR(AddPlaces((d / "places" / "gazetteer.tsv").string(), &t));
+    AddHeads(&t);
   }
   if (!leaders_dir.empty()) {
     const fs::path l(leaders_dir);

@@ -198,6 +198,7 @@ void FindDocumentNames(const NameFinder& finder, const Document& doc, std::span<
   out->clear();
   std::vector<std::string_view>& words = scratch->words_;
   std::vector<NameSpan> found;
+  finder.StartDocument(scratch);
   for (const Sentence& s : doc.sentences) {
     words.clear();
     for (std::uint32_t t = s.first_token; t < s.first_token + s.token_count; ++t) {
@@ -208,7 +209,7 @@ void FindDocumentNames(const NameFinder& finder, const Document& doc, std::span<
     }
     std::span<const PosTag> st;
     if (tags.size() == doc.tokens.size()) st = tags.subspan(s.first_token, s.token_count);
-    finder.Find(words, st, scratch, &found);
+    finder.FindInDocument(words, st, scratch, &found);
     for (const NameSpan& n : found) {
       NameMention m;
       m.first_token = s.first_token + n.begin;

@@ -40,7 +40,7 @@ Result<std::unique_ptr<NameFinder::Impl>> NameFinder::Impl::Build(const names::M
 }
 
 void NameFinder::Impl::Label(std::span<const std::string_view> words, std::span<const PosTag> tags,
-                             NameScratch* s) const {
+                             bool remember, NameScratch* s) const {
   const std::size_t n = words.size();
   s->word_features_.resize(n * names::kSlotCount);
   s->labels_.resize(n);
@@ -48,6 +48,12 @@ void NameFinder::Impl::Label(std::span<const std::string_view> words, std::span<
   s->delta_.resize(n * kRowStride);
   s->back_.resize(n * kRowStride);
   names::ComputeWordFeatures(words, tags, table, s->word_features_.data());
+  if (remember && s->memory_count_ > 0) {
+    std::uint64_t* wf = s->word_features_.data();
+    for (std::size_t i = 0; i < n; ++i)
+      wf[i * names::kSlotCount + names::kMemory] =
+          names::FindMemory(*s, wf[i * names::kSlotCount + names::kLow]);
+  }
   const bool caps = names::AllCapsSentence(words);
   std::uint64_t keys[names::kMaxFeatures];
   std::int32_t scores[kRowStride];
@@ -88,8 +94,19 @@ std::string NameFinder::DefaultPath() {
 void NameFinder::Find(std::span<const std::string_view> words, std::span<const PosTag> tags,
                       NameScratch* scratch, std::vector<NameSpan>* out) const {
   if (tags.size() != words.size()) tags = {};
-  impl_->Label(words, tags, scratch);
+  impl_->Label(words, tags, false, scratch);
   names::DecodeBilou(scratch->labels_, out);
+}
+
+void NameFinder::StartDocument(NameScratch* scratch) const { names::ClearMemory(scratch); }
+
+void NameFinder::FindInDocument(std::span<const std::string_view> words,
+                                std::span<const PosTag> tags, NameScratch* scratch,
+                                std::vector<NameSpan>* out) const {
+  if (tags.size() != words.size()) tags = {};
+  impl_->Label(words, tags, true, scratch);
+  names::DecodeBilou(scratch->labels_, out);
+  names::RememberSentence(words, scratch->word_features_.data(), *out, scratch);
 }
 
 std::size_t NameFinder::FeatureCount() const { return impl_->features; }

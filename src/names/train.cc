@@ -27,6 +27,8 @@ struct Prepared {
   std::vector<PosTag> tags;
   std::vector<std::uint8_t> gold;
   std::vector<NameSpan> names;
+  std::uint32_t doc = 0;             // document index (a sentence without an id: its own)
+  std::vector<std::uint8_t> memory;  // kMemory per word for training; empty = none
 };
 
 void Prepare(const std::vector<NerSentence>& in, std::size_t max, const Tagger* tagger,
@@ -38,6 +40,8 @@ void Prepare(const std::vector<NerSentence>& in, std::size_t max, const Tagger* 
     Prepared& p = (*out)[s];
     p.words.assign(in[s].words.begin(), in[s].words.end());
     p.names = in[s].names;
+    const bool same_doc = s > 0 && !in[s].doc.empty() && in[s].doc == in[s - 1].doc;
+    p.doc = s == 0 ? 0 : (*out)[s - 1].doc + (same_doc ? 0 : 1);
     p.gold.resize(p.words.size());
     names::EncodeBilou(p.names, p.words.size(), p.gold.data());
     if (tagger) {
@@ -152,6 +156,8 @@ void TrainSentence(const Prepared& p, const tagger::WordTable& table, Weights* w
   s->back.resize(n * kStride);
   s->guess.resize(n);
   names::ComputeWordFeatures(p.words, p.tags, table, s->wf.data());
+  for (std::size_t i = 0; i < p.memory.size() && i < n; ++i)
+    s->wf[i * names::kSlotCount + names::kMemory] = p.memory[i];
   const bool caps = names::AllCapsSentence(p.words);
   for (std::size_t i = 0; i < n; ++i) {
     std::uint64_t* keys = s->keys.data() + i * names::kMaxFeatures;
@@ -260,15 +266,73 @@ void ScoreSentence(std::span<const NameSpan> gold, std::span<const NameSpan> gue
   }
 }
 
-NameEvaluation EvaluatePrepared(const NameFinder& finder, const std::vector<Prepared>& sents) {
+// Runs the finder over the sentences in document mode (as the pipeline
+// does); `memory` (may be null) receives each word's kMemory value.
+NameEvaluation EvaluatePrepared(const NameFinder& finder, const std::vector<Prepared>& sents,
+                                std::vector<std::vector<std::uint8_t>>* memory = nullptr) {
   NameEvaluation e;
   NameScratch s;
   std::vector<NameSpan> found;
-  for (const Prepared& p : sents) {
-    finder.Find(p.words, p.tags, &s, &found);
+  for (std::size_t i = 0; i < sents.size(); ++i) {
+    const Prepared& p = sents[i];
+    if (i == 0 || p.doc != sents[i - 1].doc) finder.StartDocument(&s);
+    finder.FindInDocument(p.words, p.tags, &s, &found);
     ScoreSentence(p.names, found, &e);
+    if (!memory) continue;
+    (*memory)[i].resize(p.words.size());
+    for (std::size_t w = 0; w < p.words.size(); ++w)
+      (*memory)[i][w] =
+          static_cast<std::uint8_t>(s.word_features_[w * names::kSlotCount + names::kMemory]);
   }
   return e;
+}
+
+// Document memory values for training (Ratinov & Roth 2009): the training
+// documents are split into `folds`; each fold is labelled, in document mode,
+// by a model trained on the other folds, and its words' memory values are
+// what that model's document mode saw. A model's memory of its own training
+// data would be nearly gold and over-trusted on new text.
+Status JackknifeMemory(const TrainNamesOptions& o, const names::ModelData& base,
+                       const tagger::WordTable& table, std::vector<Prepared>* tr) {
+  const auto folds = static_cast<std::uint32_t>(o.memory_folds);
+  std::vector<std::vector<std::uint8_t>> memory(tr->size());
+  for (std::uint32_t k = 0; k < folds; ++k) {
+    std::vector<std::size_t> order;
+    std::vector<Prepared> held_out;
+    std::vector<std::size_t> held_index;
+    for (std::size_t i = 0; i < tr->size(); ++i) {
+      if ((*tr)[i].doc % folds != k) {
+        order.push_back(i);
+      } else {
+        held_out.push_back((*tr)[i]);
+        held_index.push_back(i);
+      }
+    }
+    std::uint64_t rng = o.seed * 7919 + k;
+    Weights w;
+    TrainScratch scratch;
+    for (int epoch = 0; epoch < o.memory_epochs; ++epoch) {
+      for (std::size_t i = order.size(); i > 1; --i)
+        std::swap(order[i - 1], order[SplitMixNext(&rng) % i]);
+      for (std::size_t i : order) TrainSentence((*tr)[i], table, &w, &scratch);
+    }
+    names::ModelData m = base;
+    w.Export(o.prune_below, &m);
+    auto finder = NameFinder::FromBytes(names::SerializeModel(m), "fold model");
+    if (!finder.ok()) return finder.status();
+    std::vector<std::vector<std::uint8_t>> fold_memory(held_out.size());
+    NameEvaluation e = EvaluatePrepared(**finder, held_out, &fold_memory);
+    for (std::size_t j = 0; j < held_index.size(); ++j)
+      memory[held_index[j]] = std::move(fold_memory[j]);
+    if (o.progress) {
+      char buf[120];
+      std::snprintf(buf, sizeof buf, "memory fold %u of %u: held-out F1 %.4f", k + 1, folds,
+                    e.all.f1());
+      o.progress(Diagnostic{"", buf});
+    }
+  }
+  for (std::size_t i = 0; i < tr->size(); ++i) (*tr)[i].memory = std::move(memory[i]);
+  return Status::Ok();
 }
 
 std::string Describe(const TrainNamesOptions& o, const TrainNamesReport& r, int epoch,
@@ -277,10 +341,11 @@ std::string Describe(const TrainNamesOptions& o, const TrainNamesReport& r, int 
   std::snprintf(
       buf, sizeof buf,
       "dyad names model: averaged structured perceptron, Viterbi BILOU; %zu training sentences "
-      "(%zu words); epoch %d of %d, seed %llu; dev F1 %.4f (P %.4f R %.4f)%s%s",
+      "(%zu words); epoch %d of %d, seed %llu; dev F1 %.4f (P %.4f R %.4f)%s%s%s",
       r.train_sentences, r.train_tokens, epoch, o.epochs, static_cast<unsigned long long>(o.seed),
       dev.all.f1(), dev.all.precision(), dev.all.recall(), o.tagger ? "; tagger tags" : "",
-      o.clusters.empty() ? "" : "; word clusters");
+      o.clusters.empty() ? "" : "; word clusters",
+      o.memory_folds > 1 ? "; document memory (jackknifed)" : "");
   return buf;
 }
 
@@ -306,6 +371,7 @@ Result<std::string> TrainNames(const std::vector<NerSentence>& train,
   DYAD_RETURN_IF_ERROR(AddCaseProfile(tr, options.case_text, &base));
   tagger::WordTable table;
   table.Build(base.words, base.word_values);
+  if (options.memory_folds > 1) DYAD_RETURN_IF_ERROR(JackknifeMemory(options, base, table, &tr));
   *report = TrainNamesReport{};
   report->train_sentences = tr.size();
   for (const Prepared& p : tr) report->train_tokens += p.words.size();

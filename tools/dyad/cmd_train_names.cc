@@ -189,6 +189,14 @@ void RegisterTrainNames(CLI::App& train, Runner* run) {
   names->add_option("--tagger-model", args->tagger_model,
                     "Tagger model (default: the shipped one)");
   names->add_flag("--no-tagger", args->no_tagger, "No tag features");
+  names
+      ->add_option("--memory-folds", args->options.memory_folds,
+                   "Folds for the jackknifed document memory (0 = no memory features)")
+      ->capture_default_str();
+  names
+      ->add_option("--memory-epochs", args->options.memory_epochs,
+                   "Epochs of each fold model of the document memory")
+      ->capture_default_str();
   names->add_flag("--errors", args->errors, "Print the sentences with wrong names (--test)");
   names->add_option("--epochs", args->options.epochs, "Maximum epochs")->capture_default_str();
   names->add_option("--seed", args->options.seed, "Random seed")->capture_default_str();
