@@ -75,7 +75,7 @@ TEST_F(CodingRulesTest, ALaterMentionOfANameIsTheActorItsFirstMentionWas) {
                   "accused Cameroon of harbouring the plotters."),
             "NGAGOV>TCD;NGAGOV>CMR;");
   // A person no dictionary knows is a citizen of the country where the event happened.
-  EXPECT_EQ(Sides("Police arrested Dellen Millard in Toronto."), "CANCOP>CANCVL;");
+  EXPECT_EQ(Sides("Police in Toronto arrested Dellen Millard on Monday."), "CANCOP>CANCVL;");
   // Without the first mention the surname is a person of its own, a citizen
   // (CVL) whose country the state it accuses does not tell.
   EXPECT_EQ(Sides("Salemu later accused Cameroon of harbouring the plotters."), "CVL>CMR;");
