@@ -148,7 +148,9 @@ std::int32_t FindObject(const SentenceView& s, std::uint32_t ve, std::uint32_t c
     std::int32_t u = s.sc.unit_at[p];
     if (u == kNoUnit) continue;
     p = units[u].end - 1;
-    if (units[u].code.empty() || units[u].code == src_code) continue;
+    if (units[u].code.empty()) continue;
+    // "Syria ... Syria" is no pair; "a man shot one person" is.
+    if (units[u].code == src_code && !(units[u].agent_only && units[source].agent_only)) continue;
     if (skip_places && IsLocativeUnit(units[u], s.W)) continue;
     return u;
   }
@@ -326,9 +328,16 @@ void ReadVoice(const SentenceView& s, VerbReading* r) {
     if (IsNegation(s.W[p])) r->negated = true;
   }
   if (s.tagged && s.tags[vm.verb].xpos == Xpos::kVBN) {
-    for (std::uint32_t p = std::max(lookback, r->cb); p < vm.begin; ++p)
-      if (IsBeForm(s.W[p]) && (s.tags[p].upos == Upos::kAux || s.tags[p].upos == Upos::kVerb))
-        r->passive = true;
+    auto be_in = [&](std::uint32_t from, std::uint32_t to) {
+      for (std::uint32_t p = from; p < to; ++p)
+        if (IsBeForm(s.W[p]) && (s.tags[p].upos == Upos::kAux || s.tags[p].upos == Upos::kVerb))
+          return true;
+      return false;
+    };
+    r->passive = be_in(std::max(lookback, r->cb), vm.begin);
+    // "was shot and killed": the second participle shares the first's "was".
+    if (!r->passive && vm.begin >= 3 && IsOneOf(s.W[vm.begin - 1], {"and", "or"}))
+      r->passive = be_in(vm.begin >= 5 ? vm.begin - 5 : 0, vm.begin - 2);
   }
 }
 

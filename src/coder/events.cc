@@ -214,7 +214,7 @@ const char* PositionalOneSidedGate(const SentenceView& s, const VerbLoop& loop,
   if (const char* why = OneSidedWhyNot(r.code->text, !r.sources.empty())) return why;
   // A source found only behind a preposition ("Shares in Japanese
   // carmakers rallied") is no subject of a one-sided event.
-  if (r.targets.empty() && s.sc.units[r.src].after_preposition)
+  if (r.targets.empty() && !r.passive && s.sc.units[r.src].after_preposition)
     return "the only source follows a preposition";
   return nullptr;
 }
@@ -408,7 +408,9 @@ void EmitUnitEvents(const SentenceView& s, std::int32_t src, std::int32_t tgt,
   for (const std::string& scode : su ? su->codes : kNoCode) {
     for (const std::string& tcode : tu ? tu->codes : kNoCode) {
       if (out->events.size() >= s.options.max_events_per_sentence) return;
-      if (su && tu && scode == tcode && scode != kUncodedName) continue;
+      if (su && tu && scode == tcode && scode != kUncodedName &&
+          !(su->agent_only && tu->agent_only))
+        continue;
       CodedEvent ev = base;
       if (su) {
         ev.has_source = true;

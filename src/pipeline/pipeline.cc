@@ -133,8 +133,8 @@ void GiveGenericActorsTheirEarlierCountry(const std::vector<Entity>& entities, E
 
 // Gives `country` to each side of `ev` that has a sector and no country.
 // Migrants and refugees (REF) are as often from elsewhere and keep none.
-// With `not_facing`, a person no dictionary knows does not take the country
-// of the other side ("Salemu accused Cameroon" says nothing of Salemu's).
+// With `not_facing`, a citizen does not take the country of a state on the
+// other side ("Salemu accused Cameroon" says nothing of Salemu's).
 void GiveGenericActorsCountry(const std::string& country, Event* ev, bool not_facing = false) {
   if (country.size() != 3) return;
   for (std::optional<Actor>* side : {&ev->source, &ev->target}) {
@@ -143,7 +143,7 @@ void GiveGenericActorsCountry(const std::string& country, Event* ev, bool not_fa
     if (!IsSectorCode(std::string_view(a->code).substr(0, 3))) continue;  // a code of its own
     if (a->code.starts_with("REF")) continue;
     const std::optional<Actor>& other = side == &ev->source ? ev->target : ev->source;
-    if (not_facing && a->code == kCitizenSector && other && other->country == country) continue;
+    if (not_facing && a->code == kCitizenSector && other && other->code == country) continue;
     a->code = country + a->code;
     a->country = country;
   }

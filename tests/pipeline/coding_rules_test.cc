@@ -158,5 +158,14 @@ TEST_F(CodingRulesTest, HarmInAnAccidentIsNoAttack) {
   EXPECT_EQ(Sides("104 Ecuadorians are killed when gunmen attack their boat."), "->ECU;");
 }
 
+TEST_F(CodingRulesTest, ASecondParticipleSharesThePassiveAndPeopleActOnPeople) {
+  // "was shot and killed by police": "killed" is passive too; its agent is no target.
+  EXPECT_EQ(Sides("Two Greek soldiers were shot and killed by police in Athens."),
+            "GRCCOP>GRCMIL;");
+  // Two generic people of the same code are two people ("A Michigan man shot to death one
+  // person"), where two mentions of one state are one actor.
+  EXPECT_EQ(Sides("A Michigan man shot one person on Monday."), "USACVL>USACVL;");
+}
+
 }  // namespace
 }  // namespace dyad
