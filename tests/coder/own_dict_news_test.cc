@@ -145,5 +145,39 @@ TEST_F(OwnDictNewsTest, NewEventNouns) {
             std::set<std::string>{});
 }
 
+TEST_F(OwnDictNewsTest, LaterWordsDoNotNullAnArrest) {
+  // `* TO [---]` matched any "to" up to 12 words after the verb.
+  EXPECT_EQ(Codes("Georgian police arrest 13 people allegedly belonging to a Russian spy network."),
+            std::set<std::string>{"173"});
+}
+
+TEST_F(OwnDictNewsTest, BombersAndBombBlasts) {
+  EXPECT_EQ(
+      Codes("A suicide bomber explodes at the Myyrmanni Shopping Mall in Vantaa, Finland, killing "
+            "seven including the bomber.")
+          .count("1831"),
+      1u);
+  EXPECT_EQ(
+      Codes(
+          "Bomb blasts and gunfire are reported in the centre of the Indonesian capital Jakarta."),
+      std::set<std::string>{"183"});
+}
+
+TEST_F(OwnDictNewsTest, NoViolenceInSpaceLaunchesHeartAttacksOrSportsWins) {
+  EXPECT_EQ(Codes("SpaceX successfully launches a Falcon 9 rocket from Kennedy Space Center."),
+            std::set<std::string>{});
+  EXPECT_EQ(
+      Codes("Former Italy under-21 footballer Piermario Morosini dies after collapsing face down "
+            "with a suspected heart attack on the pitch."),
+      std::set<std::string>{});
+  EXPECT_EQ(
+      Codes("Shelly-Ann Fraser-Pryce narrowly defeats Dafne Schippers in the Women's 100 metres "
+            "finals in Beijing."),
+      std::set<std::string>{});
+  EXPECT_EQ(
+      Codes("Turkish weightlifting champion Nurcan Taylan is banned for four years for doping."),
+      std::set<std::string>{});
+}
+
 }  // namespace
 }  // namespace dyad
