@@ -179,5 +179,13 @@ TEST_F(OwnDictNewsTest, NoViolenceInSpaceLaunchesHeartAttacksOrSportsWins) {
       std::set<std::string>{});
 }
 
+TEST_F(OwnDictNewsTest, WithdrawingFromAnOrganisationReducesRelations) {
+  EXPECT_EQ(
+      Code("The United States officially declares its intent to withdraw from the World Health "
+           "Organization in 2021.")
+          .count({"USA", "IGOWHO", "160"}),
+      1u);
+}
+
 }  // namespace
 }  // namespace dyad
