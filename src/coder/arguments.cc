@@ -235,6 +235,17 @@ bool IsHarmLocative(const SentenceView& s, const Unit& u) {
   return s.W[b - 1] != "at";
 }
 
+// Whether unit `u` stands in a phrase that relates its noun to it ("the
+// relationship between Canada and ...", "talks with Iran"): no subject of a
+// passive ("The results of a commission on relations with Canada are released").
+bool InRelationalPhrase(const SentenceView& s, const Unit& u) {
+  std::uint32_t b = u.begin;
+  while (b > 0 && IsDeterminer(s.W[b - 1])) --b;
+  return b > 0 &&
+         IsOneOf(s.sc.dict_words[b - 1].text, {"between", "with", "against", "to", "from", "for",
+                                               "about", "on", "over", "into", "toward", "towards"});
+}
+
 // Without a tree: the subject before the verb, the object after it; in the
 // passive "B was attacked by A" the subject is the target, "by A" the source.
 void PositionalArguments(const SentenceView& s, VerbReading* r) {
@@ -242,7 +253,7 @@ void PositionalArguments(const SentenceView& s, VerbReading* r) {
   const auto& units = s.sc.units;
   if (r->src == kNoUnit) r->src = FindSubject(s, vm.begin, r->tgt);
   if (r->passive && r->a.source == kNoUnit && r->a.target == kNoUnit) {
-    r->tgt = r->src;
+    r->tgt = r->src == kNoUnit || InRelationalPhrase(s, units[r->src]) ? kNoUnit : r->src;
     r->src = PassiveAgent(s, vm.end, r->ce);
     // "Two Turkish soldiers are shot dead by a third soldier": an agent
     // coded as its victim is no pair; the victim stands alone.

@@ -99,10 +99,11 @@ bool IsAccidentVerb(std::string_view lower) {
 // killing") or in a when/after clause after it ("killed when ... sinks").
 bool AccidentNearby(const SentenceView& s, std::uint32_t vb, std::uint32_t ve) {
   const auto& sc = s.sc;
+  // ("Flight 139 crashes in Port Sudan, killing": "crashes" may be read as a
+  // noun; "a crash" after a determiner is the subject rule's.)
   for (std::uint32_t p = vb > 12 ? vb - 12 : 0; p < vb; ++p)
-    if (IsAccidentVerb(sc.dict_words[p].text) && s.tagged && s.tags[p].upos == Upos::kVerb)
-      return true;
-  for (std::uint32_t p = ve; p < s.n && p < ve + 4; ++p) {
+    if (IsAccidentVerb(sc.dict_words[p].text) && (p == 0 || !IsDeterminer(s.W[p - 1]))) return true;
+  for (std::uint32_t p = ve; p < s.n && p < ve + 10; ++p) {
     if (!IsOneOf(sc.dict_words[p].text, {"when", "after", "as"})) continue;
     for (std::uint32_t q = p + 1; q < s.n && q < p + 8; ++q)
       if (IsAccidentVerb(sc.dict_words[q].text)) return true;

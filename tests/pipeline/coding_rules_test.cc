@@ -156,6 +156,9 @@ TEST_F(CodingRulesTest, HarmInAnAccidentIsNoAttack) {
   EXPECT_EQ(Sides("104 Ecuadorians are killed when their ship sinks off the coast of Colombia."),
             "");
   EXPECT_EQ(Sides("104 Ecuadorians are killed when gunmen attack their boat."), "->ECU;");
+  EXPECT_EQ(Sides("One man is killed and five others are injured after a sailboat breaks up and "
+                  "sinks off San Clemente, California."),
+            "");
 }
 
 TEST_F(CodingRulesTest, ASecondParticipleSharesThePassiveAndPeopleActOnPeople) {
@@ -165,6 +168,15 @@ TEST_F(CodingRulesTest, ASecondParticipleSharesThePassiveAndPeopleActOnPeople) {
   // Two generic people of the same code are two people ("A Michigan man shot to death one
   // person"), where two mentions of one state are one actor.
   EXPECT_EQ(Sides("A Michigan man shot one person on Monday."), "USACVL>USACVL;");
+}
+
+TEST_F(CodingRulesTest, APassiveSubjectIsNotInARelationalPhrase) {
+  // "The results of a Royal Commission on ... the relationship between Canada and ... is
+  // released": Canada is released by no one.
+  EXPECT_EQ(Sides("The results of a commission on the relationship between Canada and "
+                  "Newfoundland are released."),
+            "");
+  EXPECT_EQ(Sides("Five Canadian hostages are released."), "->CAN;");
 }
 
 }  // namespace
