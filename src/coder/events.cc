@@ -175,6 +175,8 @@ const char* TreeOneSidedGate(const SentenceView& s, const VerbReading& r) {
   return OneSidedWhyNot(r.code->text, !r.sources.empty());
 }
 
+constexpr const char* kNoSides = "no source or target found";
+
 // Whether the sentence already coded an act of harm.
 bool CodesHarm(const SentenceCoding& out) {
   return std::any_of(out.events.begin(), out.events.end(),
@@ -242,17 +244,18 @@ const char* NounArguments(const SentenceView& s, const Clauses& cl, const Senten
 // coded verb of its clause (one of the first `verb_events` events), with no
 // verb between: the verb's object or phrase ("claimed responsibility for the
 // attack on", "eased sanctions on", "killed in Nigerian army airstrikes").
-bool AfterCodedVerb(const SentenceView& s, const SentenceCoding& out, std::size_t verb_events,
-                    std::uint32_t first) {
-  bool in_verb = false;
-  for (std::size_t k = 0; k < verb_events && !in_verb; ++k) {
+// Returns that event, or null.
+const CodedEvent* AfterCodedVerb(const SentenceView& s, const SentenceCoding& out,
+                                 std::size_t verb_events, std::uint32_t first) {
+  for (std::size_t k = 0; k < verb_events; ++k) {
     const std::uint32_t vb = out.events[k].verb_first_token - s.t0;
     if (vb > first) continue;
-    in_verb = true;
+    bool in_verb = true;
     for (std::uint32_t q = out.events[k].verb_end_token - s.t0; q < first && in_verb; ++q)
       in_verb = s.tags[q].upos != Upos::kVerb && !s.sc.boundary[q];
+    if (in_verb) return &out.events[k];
   }
-  return in_verb;
+  return nullptr;
 }
 
 // The victims of a harm noun whose phrase (with its modifiers) starts at

@@ -180,6 +180,13 @@ std::uint32_t DatelineEnd(std::span<const std::string_view> w) {
 
 // Comma clauses by CoderOptions::comma: the opening clause, asides between
 // two commas, the closing clause.
+// Whether the words after the comma at `comma` open with an auxiliary: "X,
+// known for leading battles against the rebels, is killed by a landmine, ..."
+// -- the sentence's own predicate after a long aside, never an aside itself.
+bool OpensWithAuxiliary(const SentenceView& s, std::uint32_t comma) {
+  return s.tagged && comma + 1 < s.n && s.tags[comma + 1].upos == Upos::kAux;
+}
+
 void HideCommaClauses(const SentenceView& s) {
   const auto& W = s.W;
   std::vector<std::uint32_t> commas;
@@ -190,7 +197,7 @@ void HideCommaClauses(const SentenceView& s) {
     Hide(s, 0, commas.front() + 1);
   for (std::size_t c = 0; c + 1 < commas.size(); ++c) {
     std::uint32_t len = commas[c + 1] - commas[c] - 1;
-    if (SetAside(len, cc.min, cc.max)) {
+    if (SetAside(len, cc.min, cc.max) && !OpensWithAuxiliary(s, commas[c])) {
       Hide(s, commas[c], commas[c + 1] + 1);
       ++c;
     }

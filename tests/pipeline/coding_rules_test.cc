@@ -94,6 +94,7 @@ TEST_F(CodingRulesTest, EventsWrittenAsNounsWithoutATree) {
   EXPECT_EQ(Sides("Hundreds gathered after the arrest of Ugandan opposition leader Kizza Besigye."),
             "->UGAOPP;");
   // The object of a coded verb is no event of its own.
+  EXPECT_EQ(Sides("Police detained two men over the airstrike on Gaza."), "PSECOP>PSECVL;");
   EXPECT_EQ(Sides("Hezbollah claimed responsibility for the rocket attack on northern Israel."),
             "LBNINS>ISR;");
 }
@@ -177,6 +178,12 @@ TEST_F(CodingRulesTest, APassiveSubjectIsNotInARelationalPhrase) {
                   "Newfoundland are released."),
             "");
   EXPECT_EQ(Sides("Five Canadian hostages are released."), "->CAN;");
+}
+
+TEST_F(CodingRulesTest, AClauseOpeningWithAnAuxiliaryAfterAnAsideIsTheMainClause) {
+  EXPECT_EQ(Sides("Syrian general Issam Zahreddine, known for leading battles against the "
+                  "rebels in Homs, is killed by a landmine in Deir ez-Zor, according to media."),
+            "->SYRMIL;");
 }
 
 }  // namespace
