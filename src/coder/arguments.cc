@@ -235,6 +235,20 @@ bool IsHarmLocative(const SentenceView& s, const Unit& u) {
   return s.W[b - 1] != "at";
 }
 
+// The coded unit right after the word `prep` (determiners and modifiers
+// between) in words [from, to), or kNoUnit.
+std::int32_t UnitAfter(const SentenceView& s, std::string_view prep, std::uint32_t from,
+                       std::uint32_t to) {
+  for (std::uint32_t p = from; p + 1 < to; ++p) {
+    if (s.sc.dict_words[p].text != prep) continue;
+    std::uint32_t q = p + 1;
+    while (q < to && s.sc.unit_at[q] == kNoUnit && IsModifierWord(s, q)) ++q;
+    std::int32_t u = q < to ? s.sc.unit_at[q] : kNoUnit;
+    if (u != kNoUnit && !s.sc.units[static_cast<std::size_t>(u)].code.empty()) return u;
+  }
+  return kNoUnit;
+}
+
 // Whether unit `u` stands in a phrase that relates its noun to it ("the
 // relationship between Canada and ...", "talks with Iran"): no subject of a
 // passive ("The results of a commission on relations with Canada are released").
@@ -267,6 +281,10 @@ void PositionalArguments(const SentenceView& s, VerbReading* r) {
     r->tgt = FindObject(s, vm.end, r->ce, r->src, false);
     if (r->tgt != kNoUnit && IsHarm(r->code->text) && IsHarmLocative(s, units[r->tgt]))
       r->tgt = FindObject(s, units[r->tgt].end, r->ce, r->src, false);
+    // "rallied outside parliament ... against the government": whom a protest
+    // is against, not where it is held.
+    if (r->code->text.starts_with("14"))
+      if (std::int32_t u = UnitAfter(s, "against", vm.end, r->ce); u != kNoUnit) r->tgt = u;
   }
   // Harm is done by someone, never by the place it happened in ("a series of
   // bombings in Baghdad kill 33 people").
