@@ -158,5 +158,38 @@ TEST_F(CodingRulesTest, HarmInAnAccidentIsNoAttack) {
   EXPECT_EQ(Sides("104 Ecuadorians are killed when gunmen attack their boat."), "->ECU;");
 }
 
+TEST_F(CodingRulesTest, AnAppositionsTitleCodesTheNameBeforeIt) {
+  // Shapes of Reuters and current-events sentences (issue 18 item 4): the
+  // title's words are agents, its "of X" the country or organisation.
+  EXPECT_EQ(Sides("Ahmed Salemu, the Nigerian interior minister, accused Cameroon of harbouring "
+                  "the plotters."),
+            "NGAGOV>CMR;");
+  EXPECT_EQ(Sides("Ahmed Salemu, a senior official of the Nigerian Finance Ministry, accused "
+                  "Cameroon of harbouring the plotters."),
+            "NGAGOV>CMR;");
+  // An age first; a title the dictionary lacks takes its organisation's sector.
+  EXPECT_EQ(Sides("Maria Okafor, 63, chief executive of Lagos Shipping Company, accused Cameroon "
+                  "of harbouring the plotters."),
+            "NGABUS>CMR;");
+  // "a resident of Kabul" is no title: the person stays a citizen (of the
+  // country the article names besides the one accused).
+  EXPECT_EQ(Sides("Ahmed Salemu, a resident of Kabul, accused Cameroon of harbouring the "
+                  "plotters."),
+            "AFGCVL>CMR;");
+}
+
+TEST_F(CodingRulesTest, AnOrganisationNoDictionaryKnowsIsCodedByItsHeadWord) {
+  EXPECT_EQ(Sides("The Nigerian Anti-Corruption Bureau arrested a former governor."),
+            "NGAGOV>NGAELI;");
+  // The country as a generic actor's: the place of the event.
+  EXPECT_EQ(Sides("The Bureau of Investigation arrested two men in Lagos."), "NGAGOV>NGACVL;");
+  // The dictionary words that open the name are its country.
+  EXPECT_EQ(Sides("Lagos Shipping Corp accused Cameroon of harbouring the plotters."),
+            "NGABUS>CMR;");
+  // A head word naming no sector: no actor.
+  EXPECT_EQ(Sides("The Heritage Foundation accused Cameroon of harbouring the plotters."),
+            "->CMR;");
+}
+
 }  // namespace
 }  // namespace dyad
