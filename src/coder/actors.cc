@@ -284,7 +284,9 @@ std::size_t CodeByApposition(const SentenceView& s, std::span<const RawMention> 
                              Unit* u) {
   std::uint32_t begin = 0, end = 0;
   if (r >= raws.size() || !FindApposition(s, u->end, &begin, &end)) return r;
-  if (raws[r].begin < begin || raws[r].end > end || raws[r].name || raws[r].null_code) return r;
+  if (raws[r].begin < begin || raws[r].end > end || raws[r].name || raws[r].null_code ||
+      raws[r].rule == "names")
+    return r;
   // "former director of <X>": a title the dictionary lacks, then "of X"; X
   // must then be an organisation of a sector (not "a resident of Kabul").
   std::uint32_t lead_end = raws[r].begin;
@@ -312,7 +314,8 @@ std::size_t CodeByApposition(const SentenceView& s, std::span<const RawMention> 
       next = after;
     }
   }
-  if (title.codes[0] == kUncodedName) return r;
+  // "Zhao Yan, China," says where, not what: a title names a sector.
+  if (title.codes[0] == kUncodedName || (!title.agent_only && title.codes[0].size() <= 3)) return r;
   u->codes = std::move(title.codes);
   u->agents = std::move(title.agents);
   u->agent_only = title.agent_only;

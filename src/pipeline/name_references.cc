@@ -25,23 +25,31 @@ struct HeadWord {
 
 // Head words of organisation names and their CAMEO sectors (the agents
 // dictionary's codes). Words that as often head a name of any kind ("Group",
-// "Institute", "Party", "Front") are left out.
+// "Institute", "Party", "Front", "Force": "Financial Action Task Force",
+// "College": "College of Cardinals") are left out.
 constexpr HeadWord kHeadWords[] = {
-    {"ministry", "GOV"},       {"government", "GOV"},  {"cabinet", "GOV"},
-    {"bureau", "GOV"},         {"agency", "GOV"},      {"department", "GOV"},
-    {"directorate", "GOV"},    {"commission", "GOV"},  {"authority", "GOV"},
-    {"administration", "GOV"}, {"court", "JUD"},       {"tribunal", "JUD"},
-    {"prosecutor", "JUD"},     {"prosecutors", "JUD"}, {"judiciary", "JUD"},
-    {"police", "COP"},         {"gendarmerie", "COP"}, {"constabulary", "COP"},
-    {"army", "MIL"},           {"forces", "MIL"},      {"force", "MIL"},
-    {"navy", "MIL"},           {"brigade", "MIL"},     {"corps", "MIL"},
-    {"university", "EDU"},     {"school", "EDU"},      {"college", "EDU"},
-    {"bank", "BUS"},           {"corp", "BUS"},        {"corp.", "BUS"},
-    {"corporation", "BUS"},    {"inc", "BUS"},         {"inc.", "BUS"},
-    {"company", "BUS"},        {"co.", "BUS"},         {"ltd", "BUS"},
-    {"ltd.", "BUS"},           {"plc", "BUS"},         {"llc", "BUS"},
-    {"airlines", "BUS"},       {"airways", "BUS"},     {"holdings", "BUS"},
-    {"church", "REL"},         {"diocese", "REL"},     {"union", "LAB"},
+    {"ministry", "GOV"},    {"government", "GOV"},
+    {"cabinet", "GOV"},     {"bureau", "GOV"},
+    {"agency", "GOV"},      {"department", "GOV"},
+    {"directorate", "GOV"}, {"commission", "GOV"},
+    {"authority", "GOV"},   {"administration", "GOV"},
+    {"court", "JUD"},       {"tribunal", "JUD"},
+    {"prosecutor", "JUD"},  {"prosecutors", "JUD"},
+    {"judiciary", "JUD"},   {"police", "COP"},
+    {"gendarmerie", "COP"}, {"constabulary", "COP"},
+    {"army", "MIL"},        {"forces", "MIL"},
+    {"navy", "MIL"},        {"brigade", "MIL"},
+    {"corps", "MIL"},       {"university", "EDU"},
+    {"school", "EDU"},      {"bank", "BUS"},
+    {"corp", "BUS"},        {"corp.", "BUS"},
+    {"corporation", "BUS"}, {"inc", "BUS"},
+    {"inc.", "BUS"},        {"company", "BUS"},
+    {"co.", "BUS"},         {"ltd", "BUS"},
+    {"ltd.", "BUS"},        {"plc", "BUS"},
+    {"llc", "BUS"},         {"airlines", "BUS"},
+    {"airways", "BUS"},     {"holdings", "BUS"},
+    {"church", "REL"},      {"diocese", "REL"},
+    {"union", "LAB"},
 };
 
 bool IsLabourWord(std::string_view w) {
