@@ -271,6 +271,18 @@ bool FindApposition(const SentenceView& s, std::uint32_t name_end, std::uint32_t
   return true;
 }
 
+// "a white police officer, Betty Jo Shelby,": a title unit (with a sector:
+// not "Uganda, Kizza Besigye") then a comma and a name no dictionary knows
+// that ends its phrase (a comma, a semicolon or the sentence's end; not "the
+// minister, Salemu and Okafor").
+bool IsTitleBeforeName(const SentenceView& s, const Unit& u, const RawMention& name) {
+  if (!name.name || u.codes.empty() || u.codes[0].empty() || u.codes[0] == kUncodedName)
+    return false;
+  if (u.agents.empty() && !u.agent_only && u.codes[0].size() <= 3) return false;
+  if (u.end + 1 != name.begin || s.W[u.end] != ",") return false;
+  return name.end == s.n || IsOneOf(s.W[name.end], {",", ";", "."});
+}
+
 }  // namespace
 
 // "Jaap de Hoop Scheffer, the Secretary General of NATO," -> the
@@ -406,7 +418,23 @@ void ComposeUnits(const SentenceView& s, std::span<const RawMention> raws) {
       u.end = raws[r].end;
       ++r;
     }
+    // (The title ends in an agent word: not "President Abu Mazen, Zubaidi".)
+    const bool titled_name = r > 0 && r < raws.size() && raws[r - 1].agent &&
+                             raws[r - 1].end == u.end && IsTitleBeforeName(s, u, raws[r]);
     units.push_back(std::move(u));
+    if (titled_name) {
+      // "a white police officer, Betty Jo Shelby," -> the name is that officer.
+      const Unit& title = units.back();
+      Unit name;
+      name.begin = raws[r].begin;
+      name.end = raws[r].end;
+      name.codes = title.codes;
+      name.agents = title.agents;
+      name.agent_only = title.agent_only;
+      name.rule = "apposition:" + title.rule;
+      units.push_back(std::move(name));
+      ++r;
+    }
   }
 }
 

@@ -191,5 +191,40 @@ TEST_F(CodingRulesTest, AnOrganisationNoDictionaryKnowsIsCodedByItsHeadWord) {
             "->CMR;");
 }
 
+// The actor lines of --explain for `body` (a pipeline of its own, explaining).
+std::string ExplainedActors(const std::string& body) {
+  PipelineOptions o;
+  o.explain = true;
+  auto p = Pipeline::Create(o);
+  EXPECT_TRUE(p.ok()) << p.status().ToString();
+  if (!p.ok()) return "";
+  Article a;
+  a.id = "t";
+  a.date = "2019-03-05";
+  a.body = body;
+  CodedArticle coded;
+  EXPECT_TRUE((*p)->Process(a, &coded).ok());
+  std::string out;
+  std::size_t at = 0;
+  while ((at = coded.trace.find("\nactor ", at)) != std::string::npos) {
+    const std::size_t end = coded.trace.find('\n', at + 1);
+    out += coded.trace.substr(at + 1, end - at - 1) + "\n";
+    at = end;
+  }
+  return out;
+}
+
+TEST(CodingRulesExplain, ATitleBeforeACommaCodesTheNameAfterIt) {
+  const std::string actors = ExplainedActors(
+      "An unarmed man was shot dead by a white police officer, Ahmed Salemu, in Lagos.");
+  EXPECT_NE(actors.find("actor Ahmed Salemu = NGACOP"), std::string::npos) << actors;
+  // A title ending in a name of its own is no title of the next one.
+  const std::string two = ExplainedActors(
+      "Following talks with President Okon Bassey, Ahmed Salemu, the leader of the Ogoni "
+      "rebels, accused Cameroon of harbouring the plotters.");
+  EXPECT_EQ(two.find("GOV group 1 [apposition"), std::string::npos) << two;
+  EXPECT_NE(two.find("actor Ahmed Salemu"), std::string::npos) << two;
+}
+
 }  // namespace
 }  // namespace dyad
