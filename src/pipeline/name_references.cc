@@ -78,6 +78,12 @@ std::string_view OrgSector(std::span<const std::string_view> words) {
   // "Prosecutor's office", "the Army's": the possessive is not the head.
   for (const HeadWord& h : kHeadWords) {
     if (!EqualsLower(w, h.word)) continue;
+    // "International Whaling Commission", "International Maritime Bureau":
+    // an international body is no country's government.
+    if (h.sector == "GOV") {
+      for (std::size_t i = 0; i + 1 < head; ++i)
+        if (EqualsLower(words[i], "international")) return {};
+    }
     if (h.sector == "LAB") {
       bool labour = false;
       for (std::size_t i = 0; i + 1 < head; ++i) labour |= IsLabourWord(words[i]);

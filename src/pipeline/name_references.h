@@ -23,7 +23,8 @@ namespace dyad {
 // The sector an organisation's name gives by its head word: the last word, or
 // the word before "of" ("Ministry of Mines" -> GOV, "Bangkok Airways" -> BUS,
 // "Supreme Court" -> JUD); empty when the head word names none. A "Union"
-// is labour only with a workers' word in the name ("Transport Workers Union").
+// is labour only with a workers' word in the name ("Transport Workers Union");
+// an "International" commission, bureau or agency is no government.
 std::string_view OrgSector(std::span<const std::string_view> words);
 
 class NameReferences {
