@@ -139,6 +139,10 @@ struct NameActor {
   std::uint32_t first_token = 0, end_token = 0;
   std::uint32_t entity = 0;  // mentions of one real name share it
   std::string code;          // empty: not known from an earlier mention
+  // An organisation no dictionary knows, by its head word ("the
+  // Anti-Corruption Bureau" -> GOV): a sector code; it then acts as a generic
+  // agent ("Nigerian Anti-Corruption Bureau" -> NGAGOV). Empty for persons.
+  std::string sector = {};
 };
 // The code of a named actor no dictionary codes (TABARI's "unknown actor").
 inline constexpr std::string_view kUncodedName = "---";

@@ -241,7 +241,103 @@ int JoinBetween(const SentenceView& s, std::size_t k) {
   return 0;
 }
 
+// A word of an apposition before its first dictionary phrase: "the",
+// "former", "longtime", "chief" (no verb, no clause word).
+bool IsAppositionLead(const SentenceView& s, std::uint32_t k) {
+  if (IsDeterminer(s.W[k]) || IsOneOf(s.W[k], {"former", "ex", "then"})) return true;
+  if (!s.tagged) return false;
+  const Upos t = s.tags[k].upos;
+  return t == Upos::kAdj || t == Upos::kNoun || t == Upos::kPropn || t == Upos::kNum;
+}
+
+// The words [begin, end) of the apposition after a name ending at `name_end`:
+// ", the Secretary General of NATO,", ", 63, former director of X," (an age
+// first); ends at a comma, semicolon, parenthesis or the sentence's end.
+bool FindApposition(const SentenceView& s, std::uint32_t name_end, std::uint32_t* begin,
+                    std::uint32_t* end) {
+  constexpr std::uint32_t kMaxWords = 10;
+  const auto& W = s.W;
+  std::uint32_t p = name_end;
+  if (p + 1 >= s.n || W[p] != ",") return false;
+  ++p;
+  if (p + 2 < s.n && W[p + 1] == "," && !W[p].empty() &&
+      std::isdigit(static_cast<unsigned char>(W[p][0])))
+    p += 2;  // ", 63,"
+  std::uint32_t q = p;
+  while (q < s.n && q - p <= kMaxWords && !IsOneOf(W[q], {",", ";", "(", ")", ".", "--"})) ++q;
+  if (q == p || q - p > kMaxWords) return false;
+  *begin = p;
+  *end = q;
+  return true;
+}
+
+// "a white police officer, Betty Jo Shelby,": a title unit (with a sector:
+// not "Uganda, Kizza Besigye") then a comma and a name no dictionary knows
+// that ends its phrase (a comma, a semicolon or the sentence's end; not "the
+// minister, Salemu and Okafor").
+bool IsTitleBeforeName(const SentenceView& s, const Unit& u, const RawMention& name) {
+  if (!name.name || u.codes.empty() || u.codes[0].empty() || u.codes[0] == kUncodedName)
+    return false;
+  if (u.agents.empty() && !u.agent_only && u.codes[0].size() <= 3) return false;
+  if (u.end + 1 != name.begin || s.W[u.end] != ",") return false;
+  return name.end == s.n || IsOneOf(s.W[name.end], {",", ";", "."});
+}
+
 }  // namespace
+
+// "Jaap de Hoop Scheffer, the Secretary General of NATO," -> the
+// apposition's unit codes the name (IGONAT...): its title words are agents
+// of the same dictionary the title rule reads, its "of X" the actor
+// ("Takeshi Onaga, governor of Okinawa" -> JPNGOV). A title of an
+// organisation no dictionary codes takes the organisation's sector ("former
+// director of Santa Fe International Corp" -> BUS). The apposition's words
+// then make no unit of their own. Returns the next mention.
+std::size_t CodeByApposition(const SentenceView& s, std::span<const RawMention> raws, std::size_t r,
+                             Unit* u) {
+  std::uint32_t begin = 0, end = 0;
+  if (r >= raws.size() || !FindApposition(s, u->end, &begin, &end)) return r;
+  if (raws[r].begin < begin || raws[r].end > end || raws[r].name || raws[r].null_code ||
+      raws[r].rule == "names")
+    return r;
+  // "former director of <X>": a title the dictionary lacks, then "of X"; X
+  // must then be an organisation of a sector (not "a resident of Kabul").
+  std::uint32_t lead_end = raws[r].begin;
+  for (std::uint32_t gap = 1; gap <= 3 && lead_end > begin + gap; ++gap) {
+    if (LinkingGap(s, raws[r].begin - gap, raws[r].begin)) {
+      lead_end = raws[r].begin - gap;
+      break;
+    }
+  }
+  const bool unknown_title = lead_end < raws[r].begin;
+  for (std::uint32_t k = begin; k < lead_end; ++k)
+    if (!IsAppositionLead(s, k)) return r;
+  Unit title;
+  std::size_t next = ComposeUnit(s, raws, r, &title);
+  if (title.end > end || title.codes.empty() || title.codes[0].empty()) return r;
+  if (unknown_title && !title.agent_only) return r;
+  // "director of <an organisation coded by its head word>": that sector.
+  if (title.agent_only && next < raws.size() && raws[next].end <= end &&
+      LinkingGap(s, title.end, raws[next].begin)) {
+    Unit org;
+    const std::size_t after = ComposeUnit(s, raws, next, &org);
+    if (org.end <= end && !org.codes.empty() && !org.codes[0].empty() &&
+        org.codes[0] != kUncodedName) {
+      title = std::move(org);
+      next = after;
+    }
+  }
+  // "Zhao Yan, China," says where, not what: a title names a sector.
+  if (title.codes[0] == kUncodedName || (!title.agent_only && title.codes[0].size() <= 3)) return r;
+  u->codes = std::move(title.codes);
+  u->agents = std::move(title.agents);
+  u->agent_only = title.agent_only;
+  u->actor_begin = title.actor_begin;
+  u->actor_end = title.actor_end;
+  u->actor_code = std::move(title.actor_code);
+  u->time_bounded = false;
+  u->rule = "apposition:" + title.rule;
+  return next;
+}
 
 void FindMentions(const SentenceView& s, std::int32_t date, std::vector<RawMention>* raws) {
   const auto& W = s.W;
@@ -283,10 +379,24 @@ void AddNameMentions(const SentenceView& s, std::span<const NameActor> names,
   for (const NameActor& nm : names) {
     if (nm.first_token < s.t0 || nm.end_token > s.t0 + s.n || nm.end_token <= nm.first_token)
       continue;
-    const std::uint32_t b = nm.first_token - s.t0, e = nm.end_token - s.t0;
+    std::uint32_t b = nm.first_token - s.t0;
+    const std::uint32_t e = nm.end_token - s.t0;
     auto at =
         std::find_if(raws->begin(), raws->end(), [&](const RawMention& x) { return x.end > b; });
+    // "the Nigerian Anti-Corruption Bureau": an organisation coded by its head
+    // word keeps the dictionary words that open it ("Nigerian") and starts
+    // after them, so they compose as a country and its agent (NGAGOV).
+    if (!nm.sector.empty() && nm.code.empty()) {
+      while (at != raws->end() && at->begin >= b && at->end < e && !at->agent) {
+        b = at->end;
+        ++at;
+      }
+    }
     if (at != raws->end() && at->begin < e) continue;  // overlaps a dictionary phrase
+    if (!nm.sector.empty() && nm.code.empty()) {
+      raws->insert(at, RawMention{b, e, true, false, nm.sector, true, "names:head-word"});
+      continue;
+    }
     RawMention r{b, e, false, false, nm.code, true, "names"};
     r.name = nm.code.empty();  // (a code from an earlier mention: an actor like any)
     raws->insert(at, std::move(r));
@@ -299,6 +409,7 @@ void ComposeUnits(const SentenceView& s, std::span<const RawMention> raws) {
   for (std::size_t r = 0; r < raws.size();) {
     Unit u;
     r = ComposeUnit(s, raws, r, &u);
+    if (u.codes.size() == 1 && u.codes[0] == kUncodedName) r = CodeByApposition(s, raws, r, &u);
     // "Ugandan presidential candidate Kizza Besigye", "Lord's Resistance Army
     // leader Joseph Kony": a name right after a unit, or after more title words
     // ("Minister of State for Primary Care Róisín Shortall"), is who it names.
@@ -307,7 +418,23 @@ void ComposeUnits(const SentenceView& s, std::span<const RawMention> raws) {
       u.end = raws[r].end;
       ++r;
     }
+    // (The title ends in an agent word: not "President Abu Mazen, Zubaidi".)
+    const bool titled_name = r > 0 && r < raws.size() && raws[r - 1].agent &&
+                             raws[r - 1].end == u.end && IsTitleBeforeName(s, u, raws[r]);
     units.push_back(std::move(u));
+    if (titled_name) {
+      // "a white police officer, Betty Jo Shelby," -> the name is that officer.
+      const Unit& title = units.back();
+      Unit name;
+      name.begin = raws[r].begin;
+      name.end = raws[r].end;
+      name.codes = title.codes;
+      name.agents = title.agents;
+      name.agent_only = title.agent_only;
+      name.rule = "apposition:" + title.rule;
+      units.push_back(std::move(name));
+      ++r;
+    }
   }
 }
 

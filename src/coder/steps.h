@@ -170,6 +170,11 @@ void FindMentions(const SentenceView& s, std::int32_t date, std::vector<RawMenti
 // inserted in order (coded by their earlier mention's code, or not at all).
 void AddNameMentions(const SentenceView& s, std::span<const NameActor> names,
                      std::vector<RawMention>* raws);
+// After a name no dictionary knows (unit `u`, mentions from `r`): an
+// apposition's title codes it ("X, the Secretary General of NATO,");
+// returns the first mention after the apposition (`r` when none).
+std::size_t CodeByApposition(const SentenceView& s, std::span<const RawMention> raws, std::size_t r,
+                             Unit* u);
 // sc.units: each actor with its leading and trailing agents ("Libyan police"
 // -> LBYCOP), lone agents, null-coded phrases.
 void ComposeUnits(const SentenceView& s, std::span<const RawMention> raws);

@@ -8,19 +8,109 @@ namespace {
 // Sentences back a "he" or "she" may reach for its person.
 constexpr std::uint32_t kPronounReach = 2;
 
+bool EqualsLower(std::string_view w, std::string_view lower) {
+  if (w.size() != lower.size()) return false;
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    char c = w[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c != lower[i]) return false;
+  }
+  return true;
+}
+
+struct HeadWord {
+  std::string_view word;  // lower case
+  std::string_view sector;
+};
+
+// Head words of organisation names and their CAMEO sectors (the agents
+// dictionary's codes). Words that as often head a name of any kind ("Group",
+// "Institute", "Party", "Front", "Force": "Financial Action Task Force",
+// "College": "College of Cardinals") are left out.
+constexpr HeadWord kHeadWords[] = {
+    {"ministry", "GOV"},    {"government", "GOV"},
+    {"cabinet", "GOV"},     {"bureau", "GOV"},
+    {"agency", "GOV"},      {"department", "GOV"},
+    {"directorate", "GOV"}, {"commission", "GOV"},
+    {"authority", "GOV"},   {"administration", "GOV"},
+    {"court", "JUD"},       {"tribunal", "JUD"},
+    {"prosecutor", "JUD"},  {"prosecutors", "JUD"},
+    {"judiciary", "JUD"},   {"police", "COP"},
+    {"gendarmerie", "COP"}, {"constabulary", "COP"},
+    {"army", "MIL"},        {"forces", "MIL"},
+    {"navy", "MIL"},        {"brigade", "MIL"},
+    {"corps", "MIL"},       {"university", "EDU"},
+    {"school", "EDU"},      {"bank", "BUS"},
+    {"corp", "BUS"},        {"corp.", "BUS"},
+    {"corporation", "BUS"}, {"inc", "BUS"},
+    {"inc.", "BUS"},        {"company", "BUS"},
+    {"co.", "BUS"},         {"ltd", "BUS"},
+    {"ltd.", "BUS"},        {"plc", "BUS"},
+    {"llc", "BUS"},         {"airlines", "BUS"},
+    {"airways", "BUS"},     {"holdings", "BUS"},
+    {"church", "REL"},      {"diocese", "REL"},
+    {"union", "LAB"},
+};
+
+bool IsLabourWord(std::string_view w) {
+  for (std::string_view x : {"workers", "workers'", "trade", "trades", "labour", "labor",
+                             "teachers", "miners", "employees", "journalists", "doctors", "nurses"})
+    if (EqualsLower(w, x)) return true;
+  return false;
+}
+
 bool IsPersonalPronoun(std::string_view w) {
   return w == "he" || w == "He" || w == "she" || w == "She";
 }
 
 }  // namespace
 
-void NameReferences::Reset(const std::vector<NameMention>& mentions) {
+std::string_view OrgSector(std::span<const std::string_view> words) {
+  std::size_t head = words.size();
+  for (std::size_t i = 1; i + 1 < words.size(); ++i) {
+    if (EqualsLower(words[i], "of")) {
+      head = i;
+      break;
+    }
+  }
+  if (head == 0) return {};
+  std::string_view w = words[head - 1];
+  // "Prosecutor's office", "the Army's": the possessive is not the head.
+  for (const HeadWord& h : kHeadWords) {
+    if (!EqualsLower(w, h.word)) continue;
+    // "International Whaling Commission", "International Maritime Bureau":
+    // an international body is no country's government.
+    if (h.sector == "GOV") {
+      for (std::size_t i = 0; i + 1 < head; ++i)
+        if (EqualsLower(words[i], "international")) return {};
+    }
+    if (h.sector == "LAB") {
+      bool labour = false;
+      for (std::size_t i = 0; i + 1 < head; ++i) labour |= IsLabourWord(words[i]);
+      if (!labour) return {};
+    }
+    return h.sector;
+  }
+  return {};
+}
+
+void NameReferences::Reset(const Document& doc, const std::vector<NameMention>& mentions) {
   persons_.clear();
   entity_codes_.clear();
   last_person_code_.clear();
-  for (const NameMention& m : mentions)
-    if (m.type == EntityType::kPerson)
-      persons_.push_back({m.first_token, m.end_token, m.entity, {}});
+  std::vector<std::string_view> words;
+  for (const NameMention& m : mentions) {
+    if (m.type == EntityType::kPerson) {
+      persons_.push_back({m.first_token, m.end_token, m.entity, {}, {}});
+    } else if (m.type == EntityType::kOrg && m.end_token <= doc.tokens.size()) {
+      words.clear();
+      for (std::uint32_t t = m.first_token; t < m.end_token; ++t)
+        words.push_back(doc.TokenText(doc.tokens[t]));
+      std::string_view sector = OrgSector(words);
+      if (!sector.empty())
+        persons_.push_back({m.first_token, m.end_token, m.entity, {}, std::string(sector)});
+    }
+  }
 }
 
 std::span<const NameActor> NameReferences::ForSentence(const Document& doc, const Sentence& sent,
@@ -37,7 +127,7 @@ std::span<const NameActor> NameReferences::ForSentence(const Document& doc, cons
   current_.clear();
   for (std::size_t i = first_; i < last_; ++i) {
     NameActor m = persons_[i];
-    if (m.entity < entity_codes_.size()) m.code = entity_codes_[m.entity];
+    if (m.sector.empty() && m.entity < entity_codes_.size()) m.code = entity_codes_[m.entity];
     current_.push_back(std::move(m));
   }
   const bool reachable =
@@ -49,7 +139,7 @@ std::span<const NameActor> NameReferences::ForSentence(const Document& doc, cons
     if (sentence_tags[i].upos != Upos::kPron) continue;
     if (!IsPersonalPronoun(doc.TokenText(doc.tokens[sent.first_token + i]))) continue;
     const std::uint32_t t = sent.first_token + i;
-    current_.push_back({t, t + 1, 0, last_person_code_});
+    current_.push_back({t, t + 1, 0, last_person_code_, {}});
   }
   return current_;
 }
@@ -57,6 +147,7 @@ std::span<const NameActor> NameReferences::ForSentence(const Document& doc, cons
 void NameReferences::Remember(const SentenceCoding& coding) {
   for (std::size_t i = first_; i < last_; ++i) {
     const NameActor& m = persons_[i];
+    if (!m.sector.empty()) continue;  // (an organisation: coded by its head word each time)
     if (m.entity >= entity_codes_.size()) entity_codes_.resize(m.entity + 1);
     std::string& code = entity_codes_[m.entity];
     if (code.empty()) {

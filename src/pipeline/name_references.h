@@ -1,6 +1,8 @@
 // Within-article reference for the coder (issue 18 item 4): the persons of each
-// sentence, coded as an earlier mention of the same person was, and "he"/"she"
-// as the person most recently named with a code.
+// sentence, coded as an earlier mention of the same person was, "he"/"she"
+// as the person most recently named with a code, and the organisations no
+// dictionary knows whose head word names a sector ("the Anti-Corruption
+// Bureau" -> GOV, "Santa Fe International Corp" -> BUS).
 #ifndef DYAD_PIPELINE_NAME_REFERENCES_H_
 #define DYAD_PIPELINE_NAME_REFERENCES_H_
 
@@ -18,10 +20,18 @@ namespace dyad {
 
 // One per thread; Reset() per article, then ForSentence() and Remember() for
 // each sentence in order.
+// The sector an organisation's name gives by its head word: the last word, or
+// the word before "of" ("Ministry of Mines" -> GOV, "Bangkok Airways" -> BUS,
+// "Supreme Court" -> JUD); empty when the head word names none. A "Union"
+// is labour only with a workers' word in the name ("Transport Workers Union");
+// an "International" commission, bureau or agency is no government.
+std::string_view OrgSector(std::span<const std::string_view> words);
+
 class NameReferences {
  public:
-  // The article's name mentions (document order); only persons are kept.
-  void Reset(const std::vector<NameMention>& mentions);
+  // The article's name mentions (document order) in `doc`; persons are kept,
+  // and organisations with a sector head word (OrgSector).
+  void Reset(const Document& doc, const std::vector<NameMention>& mentions);
 
   // The actors to offer the coder for `sent`: its persons (with the code an
   // earlier mention got, if any) and each "he"/"she" tagged as a pronoun when a
@@ -37,7 +47,7 @@ class NameReferences {
   void Remember(const SentenceCoding& coding);
 
  private:
-  std::vector<NameActor> persons_;         // document order
+  std::vector<NameActor> persons_;         // document order (and sector ORGs)
   std::vector<std::string> entity_codes_;  // per entity id: its code, or empty
   std::vector<NameActor> current_;         // ForSentence's answer
   std::size_t first_ = 0, last_ = 0;       // current sentence's persons_ range

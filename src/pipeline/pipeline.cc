@@ -211,7 +211,7 @@ class PipelineImpl final : public Pipeline {
     // Names first: persons are actors for the coder.
     s.mentions.clear();
     if (names_) FindDocumentNames(*names_, s.doc, s.tags, &s.names, &s.mentions);
-    s.references.Reset(s.mentions);
+    s.references.Reset(s.doc, s.mentions);
     const std::int32_t date = DateNumber(article.date);
     std::unordered_map<std::string, std::string> entity_ids;
     std::vector<Event> events;

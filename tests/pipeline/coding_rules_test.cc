@@ -186,5 +186,73 @@ TEST_F(CodingRulesTest, AClauseOpeningWithAnAuxiliaryAfterAnAsideIsTheMainClause
             "->SYRMIL;");
 }
 
+TEST_F(CodingRulesTest, AnAppositionsTitleCodesTheNameBeforeIt) {
+  // Shapes of Reuters and current-events sentences (issue 18 item 4): the
+  // title's words are agents, its "of X" the country or organisation.
+  EXPECT_EQ(Sides("Ahmed Salemu, the Nigerian interior minister, accused Cameroon of harbouring "
+                  "the plotters."),
+            "NGAGOV>CMR;");
+  EXPECT_EQ(Sides("Ahmed Salemu, a senior official of the Nigerian Finance Ministry, accused "
+                  "Cameroon of harbouring the plotters."),
+            "NGAGOV>CMR;");
+  // An age first; a title the dictionary lacks takes its organisation's sector.
+  EXPECT_EQ(Sides("Maria Okafor, 63, chief executive of Lagos Shipping Company, accused Cameroon "
+                  "of harbouring the plotters."),
+            "NGABUS>CMR;");
+  // "a resident of Kabul" is no title: the person stays a citizen (of the
+  // country the article names besides the one accused).
+  EXPECT_EQ(Sides("Ahmed Salemu, a resident of Kabul, accused Cameroon of harbouring the "
+                  "plotters."),
+            "AFGCVL>CMR;");
+}
+
+TEST_F(CodingRulesTest, AnOrganisationNoDictionaryKnowsIsCodedByItsHeadWord) {
+  EXPECT_EQ(Sides("The Nigerian Anti-Corruption Bureau arrested a former governor."),
+            "NGAGOV>NGAELI;");
+  // The country as a generic actor's: the place of the event.
+  EXPECT_EQ(Sides("The Bureau of Investigation arrested two men in Lagos."), "NGAGOV>NGACVL;");
+  // The dictionary words that open the name are its country.
+  EXPECT_EQ(Sides("Lagos Shipping Corp accused Cameroon of harbouring the plotters."),
+            "NGABUS>CMR;");
+  // A head word naming no sector: no actor.
+  EXPECT_EQ(Sides("The Heritage Foundation accused Cameroon of harbouring the plotters."),
+            "->CMR;");
+}
+
+// The actor lines of --explain for `body` (a pipeline of its own, explaining).
+std::string ExplainedActors(const std::string& body) {
+  PipelineOptions o;
+  o.explain = true;
+  auto p = Pipeline::Create(o);
+  EXPECT_TRUE(p.ok()) << p.status().ToString();
+  if (!p.ok()) return "";
+  Article a;
+  a.id = "t";
+  a.date = "2019-03-05";
+  a.body = body;
+  CodedArticle coded;
+  EXPECT_TRUE((*p)->Process(a, &coded).ok());
+  std::string out;
+  std::size_t at = 0;
+  while ((at = coded.trace.find("\nactor ", at)) != std::string::npos) {
+    const std::size_t end = coded.trace.find('\n', at + 1);
+    out += coded.trace.substr(at + 1, end - at - 1) + "\n";
+    at = end;
+  }
+  return out;
+}
+
+TEST(CodingRulesExplain, ATitleBeforeACommaCodesTheNameAfterIt) {
+  const std::string actors = ExplainedActors(
+      "An unarmed man was shot dead by a white police officer, Ahmed Salemu, in Lagos.");
+  EXPECT_NE(actors.find("actor Ahmed Salemu = NGACOP"), std::string::npos) << actors;
+  // A title ending in a name of its own is no title of the next one.
+  const std::string two = ExplainedActors(
+      "Following talks with President Okon Bassey, Ahmed Salemu, the leader of the Ogoni "
+      "rebels, accused Cameroon of harbouring the plotters.");
+  EXPECT_EQ(two.find("GOV group 1 [apposition"), std::string::npos) << two;
+  EXPECT_NE(two.find("actor Ahmed Salemu"), std::string::npos) << two;
+}
+
 }  // namespace
 }  // namespace dyad
