@@ -532,7 +532,8 @@ Result<std::string> TrainParser(const std::vector<std::string>& train_conllu,
   if (options.jackknife_folds == 1 || options.jackknife_folds < 0)
     return InvalidArgument("TrainParser: jackknife folds must be 0 (off) or at least 2");
   if (options.jackknife_folds > 0 && options.tagger == nullptr)
-    return InvalidArgument("TrainParser: jackknifed tags need a tagger for the dev data");
+    return InvalidArgument(
+        "TrainParser: jackknifed tags need a tagger (predicted tags, not gold ones)");
   TrainParserReport local_report;
   if (report == nullptr) report = &local_report;
   *report = TrainParserReport();
