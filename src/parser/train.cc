@@ -1,9 +1,14 @@
 // Copyright dyad authors. Parser training (averaged perceptron, dynamic
 // oracle) and evaluation from CoNLL-U.
+#include <unistd.h>
+
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 #include <map>
+#include <memory>
 #include <random>
 #include <string>
 #include <unordered_map>
@@ -369,15 +374,94 @@ std::string Percent(double v) {
   return buf;
 }
 
+// Jackknifing: the fold (0..folds-1) of sentence j of a file of n sentences,
+// cut into `folds` contiguous blocks (documents stay together).
+std::size_t FoldOf(std::size_t j, std::size_t n, int folds) {
+  return j * static_cast<std::size_t>(folds) / n;
+}
+
+// Appends sentence `s` as CoNLL-U, with its own comment, range and word lines.
+void AppendConllu(const ConlluSentence& s, std::string* out) {
+  for (std::string_view c : s.comments) out->append(c).push_back('\n');
+  std::size_t r = 0;
+  for (std::size_t i = 0; i < s.words.size(); ++i) {
+    for (; r < s.ranges.size() && s.ranges[r].first == i; ++r)
+      out->append(s.ranges[r].line).push_back('\n');
+    out->append(s.words[i].line).push_back('\n');
+  }
+  out->push_back('\n');
+}
+
+// A temporary file name unique to this process and call.
+std::string TempConlluPath(int fold) {
+  static std::atomic<unsigned> counter{0};
+  const std::filesystem::path dir = std::filesystem::temp_directory_path();
+  return (dir / ("dyad-jackknife-" + std::to_string(::getpid()) + "-" + std::to_string(counter++) +
+                 "-fold" + std::to_string(fold + 1) + ".conllu"))
+      .string();
+}
+
+// Trains the tagger for fold k: on every sentence of `files` outside fold k.
+Result<std::unique_ptr<Tagger>> TrainFoldTagger(const std::vector<ConlluFile>& files, int k,
+                                                const std::vector<std::string>& dev,
+                                                const TrainParserOptions& options) {
+  std::string text;
+  std::size_t sentences = 0;
+  for (const ConlluFile& f : files) {
+    const std::size_t n = f.sentences.size();
+    for (std::size_t j = 0; j < n; ++j) {
+      if (FoldOf(j, n, options.jackknife_folds) == static_cast<std::size_t>(k)) continue;
+      AppendConllu(f.sentences[j], &text);
+      ++sentences;
+    }
+  }
+  const std::string path = TempConlluPath(k);
+  DYAD_RETURN_IF_ERROR(WriteParserModel(text, path));
+  TrainTaggerReport report;
+  auto bytes = TrainTagger({path}, dev, options.jackknife_tagger, &report);
+  std::remove(path.c_str());
+  if (!bytes.ok()) return bytes.status();
+  if (options.progress) {
+    options.progress(Diagnostic{"", "jackknife fold " + std::to_string(k + 1) + "/" +
+                                        std::to_string(options.jackknife_folds) +
+                                        ": tagger trained on " + std::to_string(sentences) +
+                                        " sentences, dev UPOS " + Percent(report.best_dev.upos()) +
+                                        " XPOS " + Percent(report.best_dev.xpos())});
+  }
+  return Tagger::FromBytes(*bytes, "jackknife fold tagger");
+}
+
+// The tagger of each training sentence: one per fold when jackknifing, else
+// options.tagger (null: gold tags) for all.
+struct TrainTaggers {
+  std::vector<std::unique_ptr<Tagger>> folds;
+  const Tagger* For(const TrainParserOptions& options, std::size_t j, std::size_t n) const {
+    if (folds.empty()) return options.tagger;
+    return folds[FoldOf(j, n, static_cast<int>(folds.size()))].get();
+  }
+};
+
+Status MakeTrainTaggers(const std::vector<ConlluFile>& files, const std::vector<std::string>& dev,
+                        const TrainParserOptions& options, TrainTaggers* out) {
+  for (int k = 0; k < options.jackknife_folds; ++k) {
+    auto t = TrainFoldTagger(files, k, dev, options);
+    if (!t.ok()) return t.status();
+    out->folds.push_back(std::move(t).value());
+  }
+  return Status::Ok();
+}
+
 Status BuildInstances(const std::vector<ConlluFile>& files, const Labels& labels,
-                      const TrainParserOptions& options, TrainParserReport* report,
-                      std::vector<Instance>* out) {
+                      const TrainParserOptions& options, const TrainTaggers& taggers,
+                      TrainParserReport* report, std::vector<Instance>* out) {
   TaggerScratch scratch;
   std::vector<std::string_view> words, deprels;
   std::vector<PosTag> tags;
   std::vector<std::int32_t> heads;
   for (const ConlluFile& f : files) {
-    for (const ConlluSentence& s : f.sentences) {
+    for (std::size_t j = 0; j < f.sentences.size(); ++j) {
+      const ConlluSentence& s = f.sentences[j];
+      const Tagger* tagger = taggers.For(options, j, f.sentences.size());
       Instance inst;
       words.clear();
       tags.clear();
@@ -389,18 +473,20 @@ Status BuildInstances(const std::vector<ConlluFile>& files, const Labels& labels
         heads.push_back(static_cast<std::int32_t>(w.head));
         deprels.push_back(w.deprel);
       }
-      if (options.tagger != nullptr)
-        TagWords(options.tagger, options.lexicon, words, &scratch, &tags);
+      if (tagger != nullptr) TagWords(tagger, options.lexicon, words, &scratch, &tags);
       if (!MakeTree(words, tags, heads, deprels, labels, &report->nonprojective_lifted,
                     &inst.split)) {
         ++report->skipped_sentences;
         continue;
       }
       report->train_words += words.size();
+      if (!taggers.folds.empty()) {
+        for (std::size_t i = 0; i < words.size(); ++i)
+          report->jackknife_xpos_correct += inst.split.tags[i].xpos == s.words[i].tag.xpos;
+      }
       if (!s.ranges.empty()) {
         MergeTokens(s, &words, &tags, &heads, &deprels);
-        if (options.tagger != nullptr)
-          TagWords(options.tagger, options.lexicon, words, &scratch, &tags);
+        if (tagger != nullptr) TagWords(tagger, options.lexicon, words, &scratch, &tags);
         std::size_t lifted = 0;
         if (!MakeTree(words, tags, heads, deprels, labels, &lifted, &inst.merged))
           inst.merged = Tree();
@@ -443,6 +529,11 @@ Result<std::string> TrainParser(const std::vector<std::string>& train_conllu,
   if (dev_conllu.empty())
     return InvalidArgument("TrainParser: no dev files (needed to pick the epoch)");
   if (options.epochs < 1) return InvalidArgument("TrainParser: epochs must be at least 1");
+  if (options.jackknife_folds == 1 || options.jackknife_folds < 0)
+    return InvalidArgument("TrainParser: jackknife folds must be 0 (off) or at least 2");
+  if (options.jackknife_folds > 0 && options.tagger == nullptr)
+    return InvalidArgument(
+        "TrainParser: jackknifed tags need a tagger (predicted tags, not gold ones)");
   TrainParserReport local_report;
   if (report == nullptr) report = &local_report;
   *report = TrainParserReport();
@@ -468,8 +559,11 @@ Result<std::string> TrainParser(const std::vector<std::string>& train_conllu,
   }
   if (labels.Id("root") == Labels::kNoLabel)
     return InvalidArgument("TrainParser: no \"root\" relation in the training data");
+  TrainTaggers taggers;
+  DYAD_RETURN_IF_ERROR(MakeTrainTaggers(train, dev_conllu, options, &taggers));
   std::vector<Instance> instances;
-  DYAD_RETURN_IF_ERROR(BuildInstances(train, labels, options, report, &instances));
+  DYAD_RETURN_IF_ERROR(BuildInstances(train, labels, options, taggers, report, &instances));
+  taggers.folds.clear();
   std::vector<EvalSentence> dev_sentences;
   for (const ConlluFile& f : dev)
     MakeEvalSentences(f, 0, options.tagger, options.lexicon, &dev_sentences);
@@ -499,9 +593,12 @@ Result<std::string> TrainParser(const std::vector<std::string>& train_conllu,
       updates += TrainTree(merged ? inst.merged : inst.split, &ctx);
     }
     model.Export(options.prune_below, &data);
-    data.description = "dyad parser; epoch " + std::to_string(epoch) + ", seed " +
-                       std::to_string(options.seed) + ", " + std::to_string(instances.size()) +
-                       " training sentences";
+    data.description =
+        "dyad parser; epoch " + std::to_string(epoch) + ", seed " + std::to_string(options.seed) +
+        ", " + std::to_string(instances.size()) + " training sentences" +
+        (options.jackknife_folds > 0
+             ? ", tags jackknifed over " + std::to_string(options.jackknife_folds) + " folds"
+             : "");
     std::string bytes = parser::SerializeModel(data);
     auto parser = Parser::FromBytes(bytes, "trained model");
     if (!parser.ok()) return parser.status();

@@ -103,6 +103,7 @@ int RunTrainParser(const TrainParserArgs& args) {
   TrainParserOptions o = args.options;
   o.tagger = tagger.get();
   o.lexicon = lexicon.get();
+  if (tagger != nullptr && tagger->UsesLexicon()) o.jackknife_tagger.lexicon = lexicon.get();
   o.progress = [](const Diagnostic& d) { std::fprintf(stderr, "%s\n", d.ToString().c_str()); };
   TrainParserReport report;
   auto bytes = TrainParser(args.train, args.dev, o, &report);
@@ -120,6 +121,11 @@ int RunTrainParser(const TrainParserArgs& args) {
       args.out.c_str(), bytes->size(), report.features, report.weights, report.deprels,
       report.best_epoch, report.epochs_run, report.train_sentences, report.train_words,
       report.nonprojective_lifted, report.skipped_sentences);
+  if (o.jackknife_folds > 0 && report.train_words > 0) {
+    std::printf("jackknifed training tags: XPOS %.2f%% of %zu words\n",
+                100.0 * static_cast<double>(report.jackknife_xpos_correct) / report.train_words,
+                report.train_words);
+  }
   PrintParseScore("dev", report.best_dev);
   if (args.test.empty()) return kExitOk;
   auto parser = Parser::FromBytes(*bytes, args.out);
@@ -159,6 +165,11 @@ void RegisterTrainParser(CLI::App* cmd, Runner* run) {
   p->add_option("--max-train-sentences", args->options.max_train_sentences,
                 "Use only the first N sentences of each training file (0: all)")
       ->capture_default_str();
+  p->add_option("--jackknife", args->options.jackknife_folds,
+                "Tag the training data with K taggers, each trained (default tagger options) on "
+                "the other K-1 folds (0: tag it with --tagger)")
+      ->capture_default_str()
+      ->check(CLI::NonNegativeNumber);
   p->add_option("--prune", args->options.prune_below, "Drop averaged weights below this magnitude")
       ->capture_default_str()
       ->check(CLI::NonNegativeNumber);
