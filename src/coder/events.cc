@@ -111,6 +111,17 @@ bool AccidentNearby(const SentenceView& s, std::uint32_t vb, std::uint32_t ve) {
   return false;
 }
 
+// Whether word p is the fire of weapons, not a blaze: "after rocket fire",
+// "in an exchange of fire", "under heavy fire".
+bool IsWeaponFire(const CoderScratch& sc, std::uint32_t p) {
+  if (p == 0 || !IsOneOf(sc.dict_words[p].text, {"fire", "fires"})) return false;
+  return IsOneOf(
+      sc.dict_words[p - 1].text,
+      {"rocket",     "mortar",      "gun",   "gunfire",       "artillery", "sniper", "tank",
+       "heavy",      "machine-gun", "cross", "friendly",      "enemy",     "return", "of",
+       "small-arms", "automatic",   "live",  "anti-aircraft", "naval",     "cannon", "missile"});
+}
+
 // Whether the harm verb in words [vb, ve) of the clause [cb, ce) names a natural
 // cause: as its subject ("floods kill", "a fire that destroyed", "Typhoon Haiyan
 // kills") or in a phrase after it ("killed in/by/after a car accident").
@@ -126,7 +137,7 @@ bool HarmedByNaturalCause(const CoderScratch& sc, std::uint32_t cb, std::uint32_
   for (std::uint32_t q = ve; q < ce; ++q) {
     if (!IsOneOf(lower(q), {"in", "by", "after", "during", "from", "amid"})) continue;
     for (std::uint32_t r = q + 1; r < ce && r <= q + 4; ++r) {
-      if (IsNaturalCause(lower(r))) return true;
+      if (IsNaturalCause(lower(r)) && !IsWeaponFire(sc, r)) return true;
       if (IsPreposition(lower(r))) break;
     }
   }

@@ -14,6 +14,36 @@
 namespace dyad::coder {
 namespace {
 
+// Headline-style present tense the tagger reads as nouns: "A gunman ...
+// (ISIS) shoots and seriously wounds a Philadelphia police officer", "Israel
+// strikes Gaza". A lower-case -s form of a dictionary verb after a noun or a
+// name, before the object it opens (a determiner, number, name or pronoun),
+// is the first verb of its clause; "the police raids in" (a preposition
+// next) and "arms sales" (a noun next) stay nouns.
+void RescueHeadlineVerbs(const SentenceView& s) {
+  const auto& tags = s.tags;
+  bool verb_seen = false;
+  for (std::uint32_t i = 1; i + 1 < s.n; ++i) {
+    if (s.sc.boundary[i - 1]) verb_seen = false;
+    if (tags[i].upos == Upos::kVerb || tags[i].upos == Upos::kAux) verb_seen = true;
+    if (verb_seen || s.sc.verbish[i] || s.sc.unit_at[i] != kNoUnit) continue;
+    std::string_view w = s.W[i];
+    if (tags[i].upos != Upos::kNoun || w.size() < 4 || w.back() != 's' || w.ends_with("ss") ||
+        !std::islower(static_cast<unsigned char>(w[0])))
+      continue;
+    Upos prev = tags[i - 1].upos;
+    bool after_np = prev == Upos::kNoun || prev == Upos::kPropn || s.W[i - 1] == ")";
+    Upos next = tags[i + 1].upos;
+    bool before_object =
+        next == Upos::kDet || next == Upos::kNum || next == Upos::kPropn || next == Upos::kPron;
+    VerbMatch vm;
+    if (after_np && before_object && s.dicts.MatchVerb(s.sc.dict_words, i, &vm)) {
+      s.sc.verbish[i] = 1;
+      verb_seen = true;
+    }
+  }
+}
+
 // Whether word i, after the agent phrase `unit` that opens with a determiner,
 // reads as the present-tense verb of that agent ("a suicide bomber kills two
 // policemen", "the army shells Homs") rather than a noun it modifies ("the
@@ -296,6 +326,7 @@ void TraceNonPredicates(const SentenceView& s, std::span<const VerbHit> verbs,
 
 void FindVerbs(const SentenceView& s, std::vector<VerbHit>* verbs) {
   if (s.tagged) RescueVerbsAfterActors(s);
+  if (s.tagged) RescueHeadlineVerbs(s);
   CollectVerbs(s, false, verbs);
   // The tagger can miss a verb in odd prose ("left yesterday for"): with no
   // tagged verb in the sentence, fall back to TABARI's reading of any verb form.

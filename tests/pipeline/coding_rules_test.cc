@@ -254,5 +254,15 @@ TEST(CodingRulesExplain, ATitleBeforeACommaCodesTheNameAfterIt) {
   EXPECT_NE(two.find("actor Ahmed Salemu"), std::string::npos) << two;
 }
 
+TEST_F(CodingRulesTest, HeadlineVerbsTheTaggerReadsAsNounsAndTheFireOfWeapons) {
+  // "kills" is tagged as a noun after the parenthesis.
+  EXPECT_NE(Sides("The Islamic State (ISIS) kills 12 Iraqi soldiers near Mosul.").find("IMGINS>"),
+            std::string::npos);
+  EXPECT_EQ(Sides("Arms sales rose in Europe."), "");
+  // Rocket fire is no blaze: the strike is an attack.
+  EXPECT_EQ(Sides("Israel strikes Gaza after rocket fire."), "ISR>PSE;");
+  EXPECT_EQ(Sides("Five Afghan soldiers are killed in a fire at their barracks."), "");
+}
+
 }  // namespace
 }  // namespace dyad
