@@ -194,13 +194,29 @@ bool CodesHarm(const SentenceCoding& out) {
                      [](const CodedEvent& e) { return IsHarm(e.cameo); });
 }
 
+// Whether the place `x` names a place noun's place: "in the Rabwah area of
+// Damascus", "in the city of Mosul", "on the outskirts of Kabul".
+bool OfAPlaceNoun(const SentenceView& s, const Unit& x) {
+  if (x.agent_only || x.codes.empty() || x.codes.front().size() != 3 || x.begin < 2) return false;
+  std::uint32_t b = x.begin;
+  while (b > 2 && IsDeterminer(s.W[b - 1])) --b;
+  return s.W[b - 1] == "of" &&
+         IsOneOf(
+             s.sc.dict_words[b - 2].text,
+             {"area",   "city",    "town",    "province", "region",      "district", "outskirts",
+              "suburb", "suburbs", "capital", "village",  "centre",      "center",   "north",
+              "south",  "east",    "west",    "border",   "governorate", "state",    "county"});
+}
+
 // Whether a place ("in Baghdad", "near the Syrian border town of ...") stands
 // in words [from, to): an attack or a bombing with no actor named is still an
 // event when it has a place (ACLED's "unidentified armed group").
 bool PlaceAfter(const SentenceView& s, std::uint32_t from, std::uint32_t to) {
   for (std::uint32_t p = from; p < to && p < s.n; ++p) {
     std::int32_t u = s.sc.unit_at[p];
-    if (u != kNoUnit && IsLocativeUnit(s.sc.units[static_cast<std::size_t>(u)], s.W)) return true;
+    if (u == kNoUnit) continue;
+    const Unit& x = s.sc.units[static_cast<std::size_t>(u)];
+    if (IsLocativeUnit(x, s.W) || OfAPlaceNoun(s, x)) return true;
   }
   return false;
 }

@@ -139,6 +139,8 @@ TEST_F(CodingRulesTest, HarmIsDoneToSomeoneNotToThePlaceItHappenedIn) {
 TEST_F(CodingRulesTest, AnAttackWithNoActorNamedIsAnEventWhereItHappened) {
   EXPECT_EQ(Sides("A missile hits a house in Baghdad."), "->-;");
   EXPECT_EQ(Sides("A car bomb explosion in Mogadishu was heard across the city."), "->-;");
+  EXPECT_EQ(Sides("A car bomb explosion in the city of Aleppo was heard across the region."),
+            "->-;");
   // Those who died in it are its victims.
   EXPECT_EQ(Sides("Eight people die in a car bomb explosion at a tourist site in Yemen."),
             "->YEMCVL;");
