@@ -13,6 +13,8 @@
 namespace dyad::coder {
 namespace {
 
+constexpr const char* kNoSides = "no source or target found";
+
 // The coded members of the compound group of unit `u` (none for kNoUnit).
 std::vector<std::int32_t> GroupMembers(const SentenceView& s, std::int32_t u) {
   const auto& units = s.sc.units;
@@ -182,11 +184,9 @@ bool InCodedPhrase(const Clauses& cl, const SentenceCoding& out, std::uint32_t t
 // One-sided events from the tree: the side the clause states.
 const char* TreeOneSidedGate(const SentenceView& s, const VerbReading& r) {
   if (s.options.require_dyad) return "one-sided and require_dyad is on";
-  if (r.sources.empty() && r.targets.empty()) return "no source or target found";
+  if (r.sources.empty() && r.targets.empty()) return kNoSides;
   return OneSidedWhyNot(r.code->text, !r.sources.empty());
 }
-
-constexpr const char* kNoSides = "no source or target found";
 
 // Whether the sentence already coded an act of harm.
 bool CodesHarm(const SentenceCoding& out) {
@@ -239,8 +239,7 @@ const char* PositionalOneSidedGate(const SentenceView& s, const VerbLoop& loop,
   const bool placed_harm = IsHarm(r.code->text) && PlaceAfter(s, r.vm->end, r.ce);
   if (r.targets.empty() && !placed_harm && !HasObject(s, r.vm->end, r.ce))
     return "nothing acted on after it";
-  if (r.sources.empty() && r.targets.empty())
-    return placed_harm ? nullptr : "no source or target found";
+  if (r.sources.empty() && r.targets.empty()) return placed_harm ? nullptr : kNoSides;
   if (const char* why = OneSidedWhyNot(r.code->text, !r.sources.empty())) return why;
   // A source found only behind a preposition ("Shares in Japanese
   // carmakers rallied") is no subject of a one-sided event.
@@ -261,7 +260,7 @@ const char* NounArguments(const SentenceView& s, const Clauses& cl, const Senten
     if (p != kNoWord && (*tgt = UnitOfPhrase(cl, s.sc, p)) != kNoUnit) break;
   }
   if (*tgt == *src) *tgt = kNoUnit;
-  if (*src == kNoUnit && *tgt == kNoUnit) return "no source or target found";
+  if (*src == kNoUnit && *tgt == kNoUnit) return kNoSides;
   if (s.options.require_dyad && (*src == kNoUnit || *tgt == kNoUnit))
     return "one-sided and require_dyad is on";
   return nullptr;
@@ -336,9 +335,7 @@ const char* NounArgumentsByPosition(const SentenceView& s, std::uint32_t first, 
   if (s.options.require_dyad && (*src == kNoUnit || *tgt == kNoUnit))
     return "one-sided and require_dyad is on";
   if (*src == kNoUnit && *tgt == kNoUnit)
-    return IsHarm(e.cameo) && PlaceAfter(s, i + 1, ClauseEnd(s, i + 1))
-               ? nullptr
-               : "no source or target found";
+    return IsHarm(e.cameo) && PlaceAfter(s, i + 1, ClauseEnd(s, i + 1)) ? nullptr : kNoSides;
   return OneSidedWhyNot(e.cameo, *src != kNoUnit);
 }
 
