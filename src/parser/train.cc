@@ -520,11 +520,10 @@ Status LoadClusters(const std::string& path, parser::ModelData* m) {
   return Status::Ok();
 }
 
-}  // namespace
-
-Result<std::string> TrainParser(const std::vector<std::string>& train_conllu,
-                                const std::vector<std::string>& dev_conllu,
-                                const TrainParserOptions& options, TrainParserReport* report) {
+// The inputs and options TrainParser refuses, with the reason.
+Status CheckTrainInputs(const std::vector<std::string>& train_conllu,
+                        const std::vector<std::string>& dev_conllu,
+                        const TrainParserOptions& options) {
   if (train_conllu.empty()) return InvalidArgument("TrainParser: no training files");
   if (dev_conllu.empty())
     return InvalidArgument("TrainParser: no dev files (needed to pick the epoch)");
@@ -534,18 +533,12 @@ Result<std::string> TrainParser(const std::vector<std::string>& train_conllu,
   if (options.jackknife_folds > 0 && options.tagger == nullptr)
     return InvalidArgument(
         "TrainParser: jackknifed tags need a tagger (predicted tags, not gold ones)");
-  TrainParserReport local_report;
-  if (report == nullptr) report = &local_report;
-  *report = TrainParserReport();
-  std::vector<ConlluFile> train(train_conllu.size()), dev(dev_conllu.size());
-  for (std::size_t i = 0; i < train.size(); ++i) {
-    DYAD_RETURN_IF_ERROR(
-        tagger::ReadConllu(train_conllu[i], options.max_train_sentences, &train[i]));
-  }
-  for (std::size_t i = 0; i < dev.size(); ++i) {
-    DYAD_RETURN_IF_ERROR(tagger::ReadConllu(dev_conllu[i], options.max_dev_sentences, &dev[i]));
-  }
-  Labels labels;
+  return Status::Ok();
+}
+
+// The relations of the training trees, frozen; at most kMaxDeprels, with "root".
+Status CollectLabels(const std::vector<ConlluFile>& train, Labels* labels_out) {
+  Labels& labels = *labels_out;
   for (const ConlluFile& f : train) {
     for (const ConlluSentence& s : f.sentences) {
       for (const auto& w : s.words) labels.Collect(w.deprel);
@@ -559,6 +552,28 @@ Result<std::string> TrainParser(const std::vector<std::string>& train_conllu,
   }
   if (labels.Id("root") == Labels::kNoLabel)
     return InvalidArgument("TrainParser: no \"root\" relation in the training data");
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<std::string> TrainParser(const std::vector<std::string>& train_conllu,
+                                const std::vector<std::string>& dev_conllu,
+                                const TrainParserOptions& options, TrainParserReport* report) {
+  DYAD_RETURN_IF_ERROR(CheckTrainInputs(train_conllu, dev_conllu, options));
+  TrainParserReport local_report;
+  if (report == nullptr) report = &local_report;
+  *report = TrainParserReport();
+  std::vector<ConlluFile> train(train_conllu.size()), dev(dev_conllu.size());
+  for (std::size_t i = 0; i < train.size(); ++i) {
+    DYAD_RETURN_IF_ERROR(
+        tagger::ReadConllu(train_conllu[i], options.max_train_sentences, &train[i]));
+  }
+  for (std::size_t i = 0; i < dev.size(); ++i) {
+    DYAD_RETURN_IF_ERROR(tagger::ReadConllu(dev_conllu[i], options.max_dev_sentences, &dev[i]));
+  }
+  Labels labels;
+  DYAD_RETURN_IF_ERROR(CollectLabels(train, &labels));
   TrainTaggers taggers;
   DYAD_RETURN_IF_ERROR(MakeTrainTaggers(train, dev_conllu, options, &taggers));
   std::vector<Instance> instances;
