@@ -97,14 +97,6 @@ bool IsLightVerb(std::string_view lower) {
                   "escalate",  "escalated",  "announce", "announced"});
 }
 
-// A word that opens a subordinate clause ("after a bomb explodes").
-bool IsSubordinator(std::string_view w) {
-  return IsOneOf(w, {"after",    "before", "as", "since", "because", "while",   "when",
-                     "although", "though", "if", "until", "unless",  "whereas", "once",
-                     "After",    "Before", "As", "Since", "Because", "While",   "When",
-                     "Although", "Though", "If", "Until", "Unless",  "Once"});
-}
-
 // Subject of a verb: the nearest coded unit before it that is not the object
 // of a preposition; commas are crossed (appositions, asides), conjunctions
 // that start a new clause with its own subject are not.
@@ -118,7 +110,7 @@ std::int32_t FindSubject(const SentenceView& s, std::uint32_t vb, std::int32_t n
     comma |= W[p] == ",";
     // "22 people are killed after a bomb explodes": the verb's clause opens
     // at the conjunction; an aside ("Police, after a chase, arrested") does not.
-    if (!comma && fallback == kNoUnit && IsSubordinator(W[p])) break;
+    if (!comma && fallback == kNoUnit && IsSubordinator(s.sc.dict_words[p].text)) break;
     if (IsConjunction(W[p]) && !s.sc.is_group_join[p]) {
       if (fallback != kNoUnit) break;
       continue;  // "X and later attacked Y": keep looking for X

@@ -102,7 +102,7 @@ inline bool IsBareTimeWord(std::string_view w) {
 // Words that open a subordinate (adverbial) clause.
 inline bool IsSubordinator(std::string_view w) {
   return IsOneOf(w, {"after", "before", "since", "until", "when", "because", "while", "as",
-                     "although", "though", "once", "following"});
+                     "although", "though", "once", "following", "if", "unless", "whereas"});
 }
 inline bool IsClausePunct(std::string_view w) {
   return w == "," || w == ";" || w == ":" || w == "(" || w == ")" || w == "--" ||
