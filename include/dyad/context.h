@@ -137,10 +137,13 @@ class ContextAnalyzer {
   // entities (existing PLACE entities with the same span get their Place
   // fields filled instead). Events whose sentence index is out of range are
   // left as they are. `trees` (optional) holds the parse of the document's
-  // sentences; a size other than doc.tokens.size() counts as no trees. Never
-  // fails.
+  // sentences; a size other than doc.tokens.size() counts as no trees.
+  // `person_names` (optional) holds byte spans of the body the name finder read
+  // as persons' names: a place name inside one is no place ("Robertson said",
+  // after "Sean Robertson", is not Robertson in South Africa). Never fails.
   void Annotate(const Article& article, const Document& doc, std::span<const PosTag> tags,
-                CodedArticle* coded, DocumentTrees trees = {}) const;
+                CodedArticle* coded, DocumentTrees trees = {},
+                std::span<const Span> person_names = {}) const;
 
   // Every place named in sentence `sentence` of `doc`, disambiguated with the
   // countries of `evidence` (ISO alpha-3 codes named elsewhere in the article).

@@ -572,6 +572,7 @@ struct PlaceHit {
   std::int64_t anchor_entry = -1;  // "X, Kenya": the area named after the comma
   bool anchored_ok = false;
   GazetteerEntry anchored;
+  bool in_person_name = false;  // inside a name the name finder read as a person's
 };
 
 const std::vector<std::uint32_t>& NoCandidates() {
@@ -1065,6 +1066,7 @@ struct ContextAnalyzer::Impl {
   // The gazetteer entry a hit resolves to when it is taken as a place, else null.
   const GazetteerEntry* Resolved(const SentenceView& v, const PlaceHit& h,
                                  const CountryEvidence& evidence) const {
+    if (h.in_person_name) return nullptr;
     if (h.anchor >= 0) return h.anchored_ok ? &h.anchored : nullptr;
     std::int64_t best = gazetteer.Choose(*h.ids, evidence, h.prefer_country);
     if (best < 0) return nullptr;
@@ -1280,6 +1282,7 @@ struct ContextAnalyzer::Impl {
     }
     {
       for (const PlaceHit& h : hits) {
+        if (h.in_person_name) continue;
         std::string country;
         bool unique = true, any_place = false;
         for (std::uint32_t id : *h.ids) {
@@ -1363,9 +1366,25 @@ std::vector<PlaceMatch> ContextAnalyzer::FindPlaces(const Document& doc, std::ui
   return out;
 }
 
+namespace {
+
+// Marks the hits that lie inside a person's name. Both lists are in document
+// order (names do not overlap), so one sweep.
+void MarkPersonNames(std::span<const Span> person_names, std::span<PlaceHit> hits) {
+  std::size_t p = 0;
+  for (PlaceHit& h : hits) {
+    while (p < person_names.size() && person_names[p].end <= h.span.begin) ++p;
+    if (p < person_names.size() && person_names[p].begin <= h.span.begin &&
+        h.span.end <= person_names[p].end)
+      h.in_person_name = true;
+  }
+}
+
+}  // namespace
+
 void ContextAnalyzer::Annotate(const Article& article, const Document& doc,
                                std::span<const PosTag> tags, CodedArticle* coded,
-                               DocumentTrees trees) const {
+                               DocumentTrees trees, std::span<const Span> person_names) const {
   if (!coded) return;
   const Impl& im = *impl_;
   // Publication date, else the dateline's.
@@ -1398,6 +1417,7 @@ void ContextAnalyzer::Annotate(const Article& article, const Document& doc,
     im.ScanPlaces(v, &scratch.hits);
     scratch.hit_begin.push_back(static_cast<std::uint32_t>(scratch.hits.size()));
   }
+  MarkPersonNames(person_names, scratch.hits);
   auto hits_of = [&](std::uint32_t si) {
     return std::span<const PlaceHit>(scratch.hits)
         .subspan(scratch.hit_begin[si], scratch.hit_begin[si + 1] - scratch.hit_begin[si]);

@@ -59,8 +59,27 @@ struct Scratch {
   SentenceCoding coding;
   NameScratch names;
   std::vector<NameMention> mentions;
-  NameReferences references;  // persons and he/she for the coder
+  NameReferences references;       // persons and he/she for the coder
+  std::vector<Span> person_names;  // for the context stage (PersonNameSpans)
+  std::vector<bool> full_name;     // per name entity: named with two words or more
 };
+
+// The spans of the persons' names whose entity is named somewhere with two
+// words or more ("Sean Robertson" ... "Robertson"): a place name inside one is
+// no place. A lone word ("Jordan") may be the name finder's mistake, so it
+// keeps its place reading.
+void PersonNameSpans(const std::vector<NameMention>& mentions, std::vector<bool>* full_name,
+                     std::vector<Span>* out) {
+  out->clear();
+  full_name->clear();
+  for (const NameMention& m : mentions) {
+    if (m.type != EntityType::kPerson) continue;
+    if (m.entity >= full_name->size()) full_name->resize(m.entity + 1, false);
+    if (m.end_token >= m.first_token + 2) (*full_name)[m.entity] = true;
+  }
+  for (const NameMention& m : mentions)
+    if (m.type == EntityType::kPerson && (*full_name)[m.entity]) out->push_back(m.span);
+}
 
 // Adds the name finder's mentions to coded->entities (after the dictionary
 // entities, which stay as they are). A mention over the same bytes as a
@@ -244,7 +263,7 @@ class PipelineImpl final : public Pipeline {
         e.text = std::string(article.body.substr(e.span.begin, e.span.end - e.span.begin));
         e.code = m.code;
         SplitActorCode(m.code, &e.country, &e.sectors);
-        e.type = EntityTypeOf(m, e);
+        e.type = EntityTypeOf(m, e, s.mentions);
         // One id per entity: the same code and words share it across mentions.
         std::string key = e.code + "|" + Lower(e.text);
         auto [it, fresh] = entity_ids.emplace(key, "e" + std::to_string(entity_ids.size()));
@@ -275,7 +294,9 @@ class PipelineImpl final : public Pipeline {
       }
     }
     // Who says so, how sure, when and where.
-    context_->Annotate(article, s.doc, s.tags, out, DocumentTrees{s.doc_arcs, parser_.get()});
+    PersonNameSpans(s.mentions, &s.full_name, &s.person_names);
+    context_->Annotate(article, s.doc, s.tags, out, DocumentTrees{s.doc_arcs, parser_.get()},
+                       s.person_names);
     const std::string article_country = TheArticleCountry(*out);
     for (Event& ev : out->events) {
       GiveGenericActorsTheirEarlierCountry(out->entities, &ev);
@@ -336,7 +357,19 @@ class PipelineImpl final : public Pipeline {
   // PERSON, ORG or PLACE. dyad's own dictionaries keep people, countries and
   // institutions in files named so; for other dictionaries a name with
   // date-bounded role codes is a person, a bare country code a place.
-  static EntityType EntityTypeOf(const ActorMentionOut& m, const Entity& e) {
+  // An actor made from a name (rule "names", or a name coded by its apposition
+  // or title) has the name finder's type: "Cmdr. Sean Robertson, a
+  // spokesperson" is a person whose code says GOV.
+  static EntityType EntityTypeOf(const ActorMentionOut& m, const Entity& e,
+                                 const std::vector<NameMention>& names) {
+    if (m.rule == "names" || m.rule.starts_with("apposition:")) {
+      auto it = std::lower_bound(
+          names.begin(), names.end(), e.span.begin,
+          [](const NameMention& n, std::uint32_t begin) { return n.span.begin < begin; });
+      if (it != names.end() && it->span.begin == e.span.begin && it->span.end == e.span.end &&
+          it->type != EntityType::kOther)
+        return it->type;
+    }
     std::string_view file(m.rule);
     file = file.substr(0, file.rfind(':'));
     if (file.find("people") != std::string_view::npos) return EntityType::kPerson;

@@ -1,0 +1,76 @@
+// The name finder's persons and the place gazetteer through the whole default
+// pipeline: a surname that is also a town is a person, not a place.
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <string>
+
+#include "dyad/article.h"
+#include "dyad/event.h"
+#include "dyad/pipeline.h"
+
+namespace dyad {
+namespace {
+
+class NamesAndPlacesTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    auto p = Pipeline::Create(PipelineOptions{});
+    ASSERT_TRUE(p.ok()) << p.status().ToString();
+    pipeline_ = std::move(p).value().release();
+  }
+  static void TearDownTestSuite() {
+    delete pipeline_;
+    pipeline_ = nullptr;
+  }
+
+  static CodedArticle Code(std::string body) {
+    Article a;
+    a.id = std::string(1, 't');
+    a.date = std::string("2019-11-18");
+    a.body = std::move(body);
+    CodedArticle coded;
+    EXPECT_TRUE(pipeline_->Process(a, &coded).ok());
+    return coded;
+  }
+
+  static const Entity* EntityWithText(const CodedArticle& coded, std::string_view text,
+                                      std::size_t nth = 0) {
+    for (const Entity& e : coded.entities)
+      if (e.text == text && nth-- == 0) return &e;
+    return nullptr;
+  }
+
+  static Pipeline* pipeline_;
+};
+
+Pipeline* NamesAndPlacesTest::pipeline_ = nullptr;
+
+// Shape of a real fact-check article (polygraph.info, Nov. 2019): "Robertson"
+// is also a town in South Africa, and the regime took that country from it.
+constexpr char kRobertson[] =
+    "Cmdr. Sean Robertson, a spokesperson for Inherent Resolve, told reporters on Monday that "
+    "the claim is false.\n\n"
+    "\"Rukban is another example of the regime's practice,\" Robertson said.\n\n"
+    "He added that Russia and the Syrian regime are blocking them from access to food.";
+
+TEST_F(NamesAndPlacesTest, ASurnameOfAFullNameIsNoPlace) {
+  CodedArticle coded = Code(kRobertson);
+  const Entity* later = EntityWithText(coded, "Robertson");
+  ASSERT_NE(later, nullptr);
+  EXPECT_EQ(later->type, EntityType::kPerson);
+  EXPECT_FALSE(later->place.has_value());
+  EXPECT_NE(later->country, "ZAF");
+  for (const Event& e : coded.events)
+    EXPECT_TRUE(!e.location || e.location->place.country != "ZAF") << e.location->place.name;
+}
+
+TEST_F(NamesAndPlacesTest, ANameCodedByItsAppositionKeepsThePersonType) {
+  CodedArticle coded = Code(kRobertson);
+  const Entity* full = EntityWithText(coded, "Sean Robertson");
+  ASSERT_NE(full, nullptr);
+  EXPECT_EQ(full->type, EntityType::kPerson);
+}
+
+}  // namespace
+}  // namespace dyad
