@@ -143,6 +143,9 @@ struct NameActor {
   // Anti-Corruption Bureau" -> GOV): a sector code; it then acts as a generic
   // agent ("Nigerian Anti-Corruption Bureau" -> NGAGOV). Empty for persons.
   std::string sector = {};
+  // A person the article names somewhere with two words or more: a lone
+  // "King" after "Kevin King" is that person, not a king.
+  bool full_name = false;
 };
 // The code of a named actor no dictionary codes (TABARI's "unknown actor").
 inline constexpr std::string_view kUncodedName = "---";

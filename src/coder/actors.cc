@@ -374,6 +374,30 @@ void FindMentions(const SentenceView& s, std::int32_t date, std::vector<RawMenti
   }
 }
 
+namespace {
+
+// "Kevin King", "Martin Luther King": an agent word after a person's first
+// name is part of the name, not a king. Erases the agent mentions inside
+// [b, e) that do not open it (a title before the name, "King Salman", stays
+// with the dictionary), or all of them when the person is named in full
+// elsewhere ("King and Weeks were abducted"); returns the first mention
+// ending after b.
+std::vector<RawMention>::iterator DropAgentWordsInsideName(std::uint32_t b, std::uint32_t e,
+                                                           bool full_name,
+                                                           std::vector<RawMention>::iterator at,
+                                                           std::vector<RawMention>* raws) {
+  const std::uint32_t from = full_name && e == b + 1 ? b : b + 1;
+  auto inside = [&](const RawMention& x) { return x.agent && x.begin >= from && x.end <= e; };
+  auto stop = std::find_if(at, raws->end(), [&](const RawMention& x) { return x.begin >= e; });
+  for (auto it = at; it != stop; ++it)
+    if (!inside(*it) && it->begin < e) return at;  // another phrase overlaps: leave all
+  const auto first = at - raws->begin();
+  raws->erase(std::remove_if(at, stop, inside), stop);
+  return raws->begin() + first;
+}
+
+}  // namespace
+
 void AddNameMentions(const SentenceView& s, std::span<const NameActor> names,
                      std::vector<RawMention>* raws) {
   for (const NameActor& nm : names) {
@@ -392,6 +416,7 @@ void AddNameMentions(const SentenceView& s, std::span<const NameActor> names,
         ++at;
       }
     }
+    if (nm.sector.empty()) at = DropAgentWordsInsideName(b, e, nm.full_name, at, raws);
     if (at != raws->end() && at->begin < e) continue;  // overlaps a dictionary phrase
     if (!nm.sector.empty() && nm.code.empty()) {
       raws->insert(at, RawMention{b, e, true, false, nm.sector, true, "names:head-word"});

@@ -99,9 +99,15 @@ void NameReferences::Reset(const Document& doc, const std::vector<NameMention>& 
   entity_codes_.clear();
   last_person_code_.clear();
   std::vector<std::string_view> words;
+  full_name_.clear();
+  for (const NameMention& m : mentions) {
+    if (m.type != EntityType::kPerson) continue;
+    if (m.entity >= full_name_.size()) full_name_.resize(m.entity + 1, false);
+    if (m.end_token >= m.first_token + 2) full_name_[m.entity] = true;
+  }
   for (const NameMention& m : mentions) {
     if (m.type == EntityType::kPerson) {
-      persons_.push_back({m.first_token, m.end_token, m.entity, {}, {}});
+      persons_.push_back({m.first_token, m.end_token, m.entity, {}, {}, full_name_[m.entity]});
     } else if (m.type == EntityType::kOrg && m.end_token <= doc.tokens.size()) {
       words.clear();
       for (std::uint32_t t = m.first_token; t < m.end_token; ++t)

@@ -49,6 +49,7 @@ class NameReferences {
  private:
   std::vector<NameActor> persons_;         // document order (and sector ORGs)
   std::vector<std::string> entity_codes_;  // per entity id: its code, or empty
+  std::vector<bool> full_name_;            // per person entity: named with 2+ words
   std::vector<NameActor> current_;         // ForSentence's answer
   std::size_t first_ = 0, last_ = 0;       // current sentence's persons_ range
   std::string last_person_code_;           // the latest coded person

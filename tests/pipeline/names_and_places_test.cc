@@ -1,5 +1,7 @@
-// The name finder's persons and the place gazetteer through the whole default
-// pipeline: a surname that is also a town is a person, not a place.
+// The name finder's persons against the place gazetteer and the agent
+// dictionary, through the whole default pipeline: a surname that is also a
+// town is a person, not a place; one that is also an agent word ("King") is a
+// person, not a king.
 #include <gtest/gtest.h>
 
 #include <memory>
@@ -70,6 +72,19 @@ TEST_F(NamesAndPlacesTest, ANameCodedByItsAppositionKeepsThePersonType) {
   const Entity* full = EntityWithText(coded, "Sean Robertson");
   ASSERT_NE(full, nullptr);
   EXPECT_EQ(full->type, EntityType::kPerson);
+}
+
+// Shape of a real article (AP via nypost.com, Nov. 2019, the Taliban hostage swap).
+TEST_F(NamesAndPlacesTest, AnAgentWordInsideAPersonsNameIsNoAgent) {
+  CodedArticle coded = Code(
+      "American Kevin King and Australian Timothy Weeks were kidnapped in Kabul in 2016.\n\n"
+      "King and Weeks were abducted by gunmen wearing military uniforms in August 2016.");
+  ASSERT_FALSE(coded.events.empty());
+  for (const Event& e : coded.events) {
+    ASSERT_TRUE(e.target.has_value());
+    EXPECT_EQ(e.target->code.find("GOV"), std::string::npos) << e.target->text;
+  }
+  EXPECT_EQ(coded.events.front().target->code, "USA");
 }
 
 }  // namespace
