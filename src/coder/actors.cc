@@ -359,6 +359,7 @@ void FindMentions(const SentenceView& s, std::int32_t date, std::vector<RawMenti
         r.code = c.text;
       }
       r.rule = s.dicts.Where(am.phrase ? am.phrase->where : am.entry->where);
+      if (am.entry) r.root = am.entry->root;
       r.time_bounded = am.entry && !am.entry->restrictions.empty();
       raws->push_back(std::move(r));
       i += am.length;
@@ -396,6 +397,77 @@ std::vector<RawMention>::iterator DropAgentWordsInsideName(std::uint32_t b, std:
   return raws->begin() + first;
 }
 
+// The next letter of `w` at *i, lower-cased ASCII, with a Latin-1 accented
+// letter written in UTF-8 read as its base letter ("á" -> 'a').
+char NextFoldedLetter(std::string_view w, std::size_t* i) {
+  // U+00C0..U+00FF by their second UTF-8 byte (after 0xC3), 0x80..0xBF.
+  static constexpr char kBase[] =
+      "aaaaaaaceeeeiiiidnooooo*ouuuuyts"
+      "aaaaaaaceeeeiiiidnooooo/ouuuuyty";
+  const auto c = static_cast<unsigned char>(w[*i]);
+  if (c == 0xC3 && *i + 1 < w.size()) {
+    const auto d = static_cast<unsigned char>(w[*i + 1]);
+    if (d >= 0x80 && d <= 0xBF) {
+      *i += 2;
+      return kBase[d - 0x80];
+    }
+  }
+  ++*i;
+  return static_cast<char>(std::tolower(c));
+}
+
+// Whether two words are equal without case or accents ("Nicolás", "NICOLAS").
+bool FoldedEquals(std::string_view a, std::string_view b) {
+  std::size_t i = 0, j = 0;
+  while (i < a.size() && j < b.size())
+    if (NextFoldedLetter(a, &i) != NextFoldedLetter(b, &j)) return false;
+  return i == a.size() && j == b.size();
+}
+
+// Whether `word` is one of the words of a dictionary phrase ("DONALD_J._TRUMP_").
+bool IsWordOfPhrase(std::string_view word, std::string_view phrase) {
+  while (!phrase.empty()) {
+    const std::size_t cut = phrase.find('_');
+    if (FoldedEquals(word, phrase.substr(0, cut))) return true;
+    if (cut == std::string_view::npos) break;
+    phrase.remove_prefix(cut + 1);
+  }
+  return false;
+}
+
+// Whether a dictionary phrase has two words or more ("DONALD_TRUMP_", not
+// "IDRIS_"): only then does it say which given name its person has.
+bool HasGivenName(std::string_view phrase) {
+  const std::size_t cut = phrase.find('_');
+  return cut != std::string_view::npos && cut + 1 < phrase.size();
+}
+
+// "Ivanka Trump", "Hunter Biden", "Dustin Johnson": a dictionary person
+// matched by one word (the surname) inside a longer name none of whose other words is
+// in the person's primary phrase ("DONALD_TRUMP_") is someone else. Erases
+// that mention (the name then stands as a name). A primary phrase of one word
+// ("KIIR_": "Salva Kiir") or a title right before the surname leaves it.
+// Returns the first mention ending after b.
+std::vector<RawMention>::iterator DropSurnameOfAnotherPerson(const SentenceView& s, std::uint32_t b,
+                                                             std::uint32_t e,
+                                                             std::vector<RawMention>::iterator at,
+                                                             std::vector<RawMention>* raws) {
+  const auto first = at - raws->begin();
+  for (auto it = at; it != raws->end() && it->begin < e; ++it) {
+    if (it->agent || !HasGivenName(it->root) || it->begin <= b || it->end != it->begin + 1 ||
+        it->end > e)
+      continue;
+    if (it != raws->begin() && std::prev(it)->end == it->begin) continue;  // "President Trump"
+    bool shared = false;
+    for (std::uint32_t k = b; k < it->begin && !shared; ++k)
+      shared = IsWordOfPhrase(s.W[k], it->root);
+    if (shared) continue;
+    raws->erase(it);
+    break;
+  }
+  return raws->begin() + first;
+}
+
 }  // namespace
 
 void AddNameMentions(const SentenceView& s, std::span<const NameActor> names,
@@ -416,7 +488,10 @@ void AddNameMentions(const SentenceView& s, std::span<const NameActor> names,
         ++at;
       }
     }
-    if (nm.sector.empty()) at = DropAgentWordsInsideName(b, e, nm.full_name, at, raws);
+    if (nm.sector.empty()) {
+      at = DropAgentWordsInsideName(b, e, nm.full_name, at, raws);
+      at = DropSurnameOfAnotherPerson(s, b, e, at, raws);
+    }
     if (at != raws->end() && at->begin < e) continue;  // overlaps a dictionary phrase
     if (!nm.sector.empty() && nm.code.empty()) {
       raws->insert(at, RawMention{b, e, true, false, nm.sector, true, "names:head-word"});

@@ -161,7 +161,8 @@ struct RawMention {
   bool suffix;            // agent: [~X] (true) or [X~]
   std::string rule;
   bool time_bounded = false;
-  bool name = false;  // a name from the name finder (code empty)
+  bool name = false;           // a name from the name finder (code empty)
+  std::string_view root = {};  // actor: its dictionary entry's primary phrase
 };
 
 // Longest actor or agent phrase at each word, left to right.

@@ -87,5 +87,22 @@ TEST_F(NamesAndPlacesTest, AnAgentWordInsideAPersonsNameIsNoAgent) {
   EXPECT_EQ(coded.events.front().target->code, "USA");
 }
 
+// A namesake of a dictionary person: matched by the surname alone, the name's
+// other words are not the person's ("HUNTER" is not in "JOE_BIDEN_").
+TEST_F(NamesAndPlacesTest, ASurnameAloneInsideAnotherPersonsNameIsNotThatPerson) {
+  CodedArticle coded = Code("Hunter Biden criticized the Ukrainian government on Monday.");
+  ASSERT_FALSE(coded.events.empty());
+  ASSERT_TRUE(coded.events.front().source.has_value());
+  EXPECT_EQ(coded.events.front().source->code.find("USA"), std::string::npos)
+      << coded.events.front().source->code;
+}
+
+TEST_F(NamesAndPlacesTest, TheDictionaryPersonKeepsHisNameWrittenWithAccents) {
+  CodedArticle coded = Code("Nicolás Maduro criticized the Colombian government on Monday.");
+  ASSERT_FALSE(coded.events.empty());
+  ASSERT_TRUE(coded.events.front().source.has_value());
+  EXPECT_EQ(coded.events.front().source->code, "VENGOV");
+}
+
 }  // namespace
 }  // namespace dyad
