@@ -81,6 +81,59 @@ void PersonNameSpans(const std::vector<NameMention>& mentions, std::vector<bool>
     if (m.type == EntityType::kPerson && (*full_name)[m.entity]) out->push_back(m.span);
 }
 
+std::uint64_t SpanKey(const Span& s) { return (std::uint64_t{s.begin} << 32) | s.end; }
+
+// One id per real name across the dictionary's entities too: a dictionary
+// entity over exactly the bytes of a name takes the name's id (`ids`, per name
+// entity), and so do the dictionary entities that shared its old id ("Sean
+// Robertson" ... "Robertson" coded by the dictionary, each with an id of its own).
+void ShareNameIds(const std::vector<NameMention>& mentions, const std::vector<std::string>& ids,
+                  std::size_t first_new, CodedArticle* coded) {
+  std::unordered_map<std::uint64_t, std::size_t> by_span;
+  for (std::size_t i = 0; i < first_new; ++i) by_span.emplace(SpanKey(coded->entities[i].span), i);
+  std::unordered_map<std::string, std::string> renamed;
+  for (const NameMention& m : mentions) {
+    auto it = by_span.find(SpanKey(m.span));
+    if (it == by_span.end()) continue;
+    const std::string& old_id = coded->entities[it->second].id;
+    if (old_id != ids[m.entity]) renamed.emplace(old_id, ids[m.entity]);
+  }
+  if (renamed.empty()) return;
+  for (std::size_t i = 0; i < first_new; ++i) {
+    auto it = renamed.find(coded->entities[i].id);
+    if (it != renamed.end()) coded->entities[i].id = it->second;
+  }
+}
+
+// Each event side's entity id: the entity over exactly the actor's words, else
+// the last person or organisation named inside them ("Finance Minister Maria
+// Lopez" -> the name's entity).
+void LinkActorsToEntities(CodedArticle* coded) {
+  std::unordered_map<std::uint64_t, const Entity*> by_span;
+  std::vector<const Entity*> named;  // persons and organisations by start
+  for (const Entity& e : coded->entities) {
+    by_span.emplace(SpanKey(e.span), &e);
+    if (e.type != EntityType::kPlace && !e.span.empty()) named.push_back(&e);
+  }
+  std::sort(named.begin(), named.end(),
+            [](const Entity* a, const Entity* b) { return a->span.begin < b->span.begin; });
+  for (Event& ev : coded->events) {
+    for (std::optional<Actor>* side : {&ev.source, &ev.target}) {
+      if (!side->has_value()) continue;
+      Actor& a = side->value();
+      if (auto it = by_span.find(SpanKey(a.span)); it != by_span.end()) {
+        a.entity = it->second->id;
+        continue;
+      }
+      auto it = std::lower_bound(
+          named.begin(), named.end(), a.span.begin,
+          [](const Entity* e, std::uint32_t begin) { return e->span.begin < begin; });
+      for (; it != named.end() && (*it)->span.begin < a.span.end; ++it)
+        if ((*it)->span.end <= a.span.end) a.entity = (*it)->id;
+    }
+  }
+}
+
 // Adds the name finder's mentions to coded->entities (after the dictionary
 // entities, which stay as they are). A mention over the same bytes as a
 // dictionary entity is not listed twice; its entity then takes that id, and a
@@ -103,6 +156,7 @@ void AddNameEntities(const Article& article, const std::vector<NameMention>& men
     std::snprintf(buf, sizeof buf, "e%zu", next++);
     id = buf;
   }
+  ShareNameIds(mentions, ids, first_new, coded);
   for (const NameMention& m : mentions) {
     const Entity* dict = nullptr;
     bool same = false;
@@ -306,6 +360,7 @@ class PipelineImpl final : public Pipeline {
       GiveGenericActorsCountry(article_country, &ev, /*not_facing=*/true);
     }
     if (names_) AddNameEntities(article, s.mentions, out);
+    LinkActorsToEntities(out);
     return Status::Ok();
   }
 

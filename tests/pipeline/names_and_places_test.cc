@@ -6,6 +6,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "dyad/article.h"
 #include "dyad/event.h"
@@ -72,6 +73,32 @@ TEST_F(NamesAndPlacesTest, ANameCodedByItsAppositionKeepsThePersonType) {
   const Entity* full = EntityWithText(coded, "Sean Robertson");
   ASSERT_NE(full, nullptr);
   EXPECT_EQ(full->type, EntityType::kPerson);
+}
+
+TEST_F(NamesAndPlacesTest, MentionsOfOneNameShareAnIdAcrossDictionaryAndNames) {
+  CodedArticle coded = Code(kRobertson);
+  const Entity* full = EntityWithText(coded, "Sean Robertson");
+  const Entity* later = EntityWithText(coded, "Robertson");
+  ASSERT_NE(full, nullptr);
+  ASSERT_NE(later, nullptr);
+  EXPECT_EQ(full->id, later->id);
+}
+
+TEST_F(NamesAndPlacesTest, EachEventSideNamesItsEntity) {
+  CodedArticle coded = Code(
+      "Nicolás Maduro criticized the Colombian government on Monday. Later Maduro accused "
+      "Colombia of sabotage.");
+  ASSERT_GE(coded.events.size(), 2u);
+  std::vector<std::string> ids;
+  for (const Event& e : coded.events) {
+    ASSERT_TRUE(e.source.has_value());
+    ASSERT_FALSE(e.source->entity.empty()) << e.source->text;
+    bool listed = false;
+    for (const Entity& en : coded.entities) listed |= en.id == e.source->entity;
+    EXPECT_TRUE(listed) << e.source->entity;
+    ids.push_back(e.source->entity);
+  }
+  EXPECT_EQ(ids.front(), ids.back());  // one person, one id
 }
 
 // Shape of a real article (AP via nypost.com, Nov. 2019, the Taliban hostage swap).
