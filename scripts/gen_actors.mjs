@@ -52,10 +52,15 @@ function fold(s) {
 function key(s) {
   return fold(s).toLowerCase().replace(/’/g, "'").replace(/\s+/g, ' ').trim();
 }
-// A phrase as dictionary words: "Chile's police" -> CHILE_'S_POLICE_. Non-ASCII
-// letters stay as written (the loader lower-cases ASCII only).
+// The loader reads an accented Latin-1 letter (U+00C0..U+00FF) as its base
+// letter (src/dict/fold.h), so phrases are written that way: "Béavogui" and
+// "Beavogui" are one phrase, shared if two people have it.
+const LATIN1_BASE = 'aaaaaaaceeeeiiiidnooooo*ouuuuytsaaaaaaaceeeeiiiidnooooo/ouuuuyty';
+// A phrase as dictionary words: "Chile's police" -> CHILE_'S_POLICE_. Other
+// non-ASCII letters stay as written.
 function phrase(s) {
   return s.replace(/’/g, "'").replace(/'s\b/g, " 's").trim().split(/\s+/).join('_')
+    .replace(/[\u00C0-\u00FF]/g, (c) => LATIN1_BASE[c.charCodeAt(0) - 0xC0])
     .replace(/[a-z]/g, (c) => c.toUpperCase()) + '_';
 }
 function csvRows(text) {

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "dict/fold.h"
 #include "steps.h"
 
 namespace dyad::coder {
@@ -398,18 +399,14 @@ std::vector<RawMention>::iterator DropAgentWordsInsideName(std::uint32_t b, std:
 }
 
 // The next letter of `w` at *i, lower-cased ASCII, with a Latin-1 accented
-// letter written in UTF-8 read as its base letter ("á" -> 'a').
+// letter written in UTF-8 read as its base letter ("á" -> 'a', dict/fold.h).
 char NextFoldedLetter(std::string_view w, std::size_t* i) {
-  // U+00C0..U+00FF by their second UTF-8 byte (after 0xC3), 0x80..0xBF.
-  static constexpr char kBase[] =
-      "aaaaaaaceeeeiiiidnooooo*ouuuuyts"
-      "aaaaaaaceeeeiiiidnooooo/ouuuuyty";
   const auto c = static_cast<unsigned char>(w[*i]);
   if (c == 0xC3 && *i + 1 < w.size()) {
     const auto d = static_cast<unsigned char>(w[*i + 1]);
     if (d >= 0x80 && d <= 0xBF) {
       *i += 2;
-      return kBase[d - 0x80];
+      return FoldLatin1(d);
     }
   }
   ++*i;

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "dict/dict_data.h"
+#include "dict/fold.h"
 #include "dyad/dict.h"
 
 namespace dyad {
@@ -114,20 +115,8 @@ namespace {
 
 constexpr std::string_view kEndings[] = {"'s", "s", "ed", "es", "en", "ing"};
 
-// Typographic apostrophes U+2018/U+2019 are E2 80 98/99.
-void AppendLower(std::string_view in, std::string* out) {
-  for (std::size_t i = 0; i < in.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(in[i]);
-    if (c == 0xE2 && i + 2 < in.size() && static_cast<unsigned char>(in[i + 1]) == 0x80 &&
-        (static_cast<unsigned char>(in[i + 2]) == 0x98 ||
-         static_cast<unsigned char>(in[i + 2]) == 0x99)) {
-      out->push_back('\'');
-      i += 2;
-      continue;
-    }
-    out->push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : static_cast<char>(c));
-  }
-}
+// Lower case, apostrophes and accents folded like the dictionary's words.
+void AppendLower(std::string_view in, std::string* out) { AppendFolded(in, out); }
 
 bool WordMatches(const TrieWord& tw, const DictWords& words, std::size_t pos,
                  const Dictionaries::Data& d) {

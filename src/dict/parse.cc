@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "dict/dict_data.h"
+#include "dict/fold.h"
 
 namespace dyad {
 namespace {
@@ -27,11 +28,8 @@ std::string Upper(std::string_view s) {
   return out;
 }
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
-  return out;
-}
+// Folded like the text's words (dict/fold.h): "NICOLÁS" -> "nicolas".
+std::string Lower(std::string_view s) { return Folded(s); }
 
 std::vector<std::string_view> SplitWs(std::string_view s) {
   std::vector<std::string_view> out;
@@ -462,7 +460,11 @@ void ParseActors(DictBuilder& b, std::uint32_t file, std::string_view text, Dict
     auto index = static_cast<std::uint32_t>(d.actor_phrases.size());
     d.actor_phrases.push_back(ph);
     std::uint32_t node = d.actor_trie.Insert(d.actor_root, ToTrieWords(d, lex, flavor));
-    if (d.actor_trie.payload(node) != kNone) ++d.stats.replaced;
+    const std::uint32_t before = d.actor_trie.payload(node);
+    // A synonym that folds to a phrase of its own entry ("+NICOLÁS_MADURO_"
+    // under NICOLAS_MADURO_, dict/fold.h) adds nothing and replaces nothing.
+    if (before != kNone && d.actor_phrases[before].entry == cur) return;
+    if (before != kNone) ++d.stats.replaced;
     d.actor_trie.payload(node) = index;
   };
   while (src.Next(&no, &t)) {
