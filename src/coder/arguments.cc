@@ -79,6 +79,48 @@ TreeSides ReadTreeSides(const Clauses& cl, const CoderScratch& sc, std::uint32_t
   return t;
 }
 
+// Whether a form of "be" read as a verb or an auxiliary stands in words [from, to).
+bool BeIn(const SentenceView& s, std::uint32_t from, std::uint32_t to) {
+  for (std::uint32_t p = from; p < to; ++p)
+    if (IsBeForm(s.W[p]) && (s.tags[p].upos == Upos::kAux || s.tags[p].upos == Upos::kVerb))
+      return true;
+  return false;
+}
+
+// Whether the word before `vb` (adverbs and negations aside, not before the
+// clause start `cb`) is a form of "be" read as an auxiliary.
+bool BeRightBefore(const SentenceView& s, std::uint32_t cb, std::uint32_t vb) {
+  std::uint32_t p = vb;
+  while (p > cb && (s.tags[p - 1].upos == Upos::kAdv || IsNegation(s.W[p - 1]))) --p;
+  return p > cb && IsBeForm(s.W[p - 1]) && s.tags[p - 1].upos == Upos::kAux;
+}
+
+// A participle after its noun with a "by" agent and no auxiliary: "an
+// unarmed man, Terence Crutcher, shot dead on September 16, by a police
+// officer", "troops backed by tanks".
+bool ReducedPassive(const SentenceView& s, std::uint32_t cb, const VerbMatch& vm) {
+  if (vm.begin == 0 || vm.begin <= cb) return false;
+  const std::uint32_t b = vm.begin - 1;
+  // (Another verb form, which the tagger gives some participles, only after
+  // a comma: "troops attacked them by night" is active.)
+  const bool after_noun =
+      s.W[b] == "," || (s.tags[vm.verb].xpos == Xpos::kVBN &&
+                        (s.sc.unit_at[b] != kNoUnit || s.tags[b].upos == Upos::kNoun ||
+                         s.tags[b].upos == Upos::kPropn));
+  if (!after_noun) return false;
+  // A verb with an object is active ("condemned an attack by Osgiliath soldiers").
+  if (vm.end < s.n && (IsDeterminer(s.W[vm.end]) || s.tags[vm.end].upos == Upos::kNoun ||
+                       s.tags[vm.end].upos == Upos::kPron))
+    return false;
+  for (std::uint32_t p = vm.end; p < s.n && p < vm.end + 8; ++p) {
+    if (s.sc.dict_words[p].text == "by") return true;
+    if (s.tags[p].upos == Upos::kVerb || s.tags[p].upos == Upos::kAux ||
+        (s.sc.boundary[p] && s.W[p] != ","))
+      return false;
+  }
+  return false;
+}
+
 // Verbs that carry an event noun: "protesters held a rally", "the army
 // launched an offensive".
 bool IsLightVerb(std::string_view lower) {
@@ -100,7 +142,10 @@ bool IsLightVerb(std::string_view lower) {
 // Subject of a verb: the nearest coded unit before it that is not the object
 // of a preposition; commas are crossed (appositions, asides), conjunctions
 // that start a new clause with its own subject are not.
-std::int32_t FindSubject(const SentenceView& s, std::uint32_t vb, std::int32_t not_this) {
+// A verb pattern that reaches across "that" ("NOTED + *") keeps
+// TABARI's reading across it: `across_that`.
+std::int32_t FindSubject(const SentenceView& s, std::uint32_t vb, std::int32_t not_this,
+                         bool across_that = false) {
   const auto& W = s.W;
   const auto& units = s.sc.units;
   std::int32_t fallback = kNoUnit;
@@ -111,6 +156,13 @@ std::int32_t FindSubject(const SentenceView& s, std::uint32_t vb, std::int32_t n
     // "22 people are killed after a bomb explodes": the verb's clause opens
     // at the conjunction; an aside ("Police, after a chase, arrested") does not.
     if (!comma && fallback == kNoUnit && IsSubordinator(s.sc.dict_words[p].text)) break;
+    // "officials announce that a former chief ... was shot": the clause of a
+    // verb after "that" has its own subject (a relative "that" follows a noun).
+    // ("North Korea announces that it has detained": a pronoun stands for the
+    // speaker.)
+    if (!across_that && W[p] == "that" && p > 0 && p + 1 < vb && s.tagged &&
+        s.tags[p - 1].upos == Upos::kVerb && !IsOneOf(W[p + 1], {"it", "they", "he", "she", "we"}))
+      break;
     if (IsConjunction(W[p]) && !s.sc.is_group_join[p]) {
       if (fallback != kNoUnit) break;
       continue;  // "X and later attacked Y": keep looking for X
@@ -190,23 +242,31 @@ void CompoundArguments(const SentenceView& s, VerbReading* r) {
   if (r->src == kNoUnit || r->tgt == kNoUnit) r->src = r->tgt = u;
 }
 
-// The coded actor a passive verb (words ending at `ve`, clause ending at `ce`)
-// names as its agent, without a tree: "B was attacked by A", "killed by two
-// female suicide bombers", or the agent of the harm it happened in ("killed in
-// Syrian government airstrikes", an event noun of CoderOptions::nouns).
-std::int32_t PassiveAgent(const SentenceView& s, std::uint32_t ve, std::uint32_t ce) {
+// The coded unit that begins at word `q` after modifiers, or kNoUnit; a unit
+// of a set-aside comma clause counts ("shot dead, allegedly by Indonesian
+// army in Intan Jaya,": the aside is the passive's agent).
+std::int32_t CodedUnitAfterModifiers(const SentenceView& s, std::uint32_t q, std::uint32_t ce) {
+  const CoderScratch& sc = s.sc;
+  while (q < ce && sc.unit_at[q] == kNoUnit && IsModifierWord(s, q)) ++q;
+  if (q >= ce) return kNoUnit;
+  std::int32_t u = sc.unit_at[q];
+  if (u == kNoUnit && sc.hidden[q]) {
+    for (std::size_t k = 0; k < sc.units.size() && u == kNoUnit; ++k)
+      if (sc.units[k].begin == q) u = static_cast<std::int32_t>(k);
+  }
+  return u != kNoUnit && !sc.units[static_cast<std::size_t>(u)].code.empty() ? u : kNoUnit;
+}
+
+// The agent in words [ve, ce): "by A", or the agent of the harm it happened
+// in ("in Syrian government airstrikes", an event noun of CoderOptions::nouns).
+std::int32_t AgentInClause(const SentenceView& s, std::uint32_t ve, std::uint32_t ce) {
   const CoderScratch& sc = s.sc;
   const EventNouns* nouns = s.options.nouns.get();
-  auto coded_unit_at = [&](std::uint32_t q) -> std::int32_t {
-    while (q < ce && sc.unit_at[q] == kNoUnit && IsModifierWord(s, q)) ++q;
-    if (q >= ce || sc.unit_at[q] == kNoUnit) return kNoUnit;
-    return sc.units[sc.unit_at[q]].code.empty() ? kNoUnit : sc.unit_at[q];
-  };
   for (std::uint32_t p = ve; p + 1 < ce; ++p) {
     std::string_view w = sc.dict_words[p].text;
-    if (w == "by") return coded_unit_at(p + 1);
+    if (w == "by") return CodedUnitAfterModifiers(s, p + 1, ce);
     if (!nouns || (w != "in" && w != "during")) continue;
-    std::int32_t u = coded_unit_at(p + 1);
+    std::int32_t u = CodedUnitAfterModifiers(s, p + 1, ce);
     if (u == kNoUnit) continue;
     std::uint32_t e = sc.units[u].end;
     int words = 0;
@@ -215,6 +275,39 @@ std::int32_t PassiveAgent(const SentenceView& s, std::uint32_t ve, std::uint32_t
     if (noun && IsHarm(noun->cameo)) return u;
   }
   return kNoUnit;
+}
+
+// Where a passive clause ending at `ce` goes on as a second passive sharing
+// its agent: "16 people are killed and 40 (are) injured by ...": the word
+// after that participle, else 0.
+std::uint32_t SharedPassiveTail(const SentenceView& s, std::uint32_t ce) {
+  std::uint32_t p = ce;
+  if (p < s.n && s.W[p] == ",") ++p;
+  if (p >= s.n || !IsOneOf(s.W[p], {"and", "or"})) return 0;
+  for (std::uint32_t q = p + 1; q < s.n && q <= p + 4; ++q) {
+    if (IsOneOf(s.sc.dict_words[q].text, {"wounded", "injured", "hurt", "killed", "abducted",
+                                          "kidnapped", "arrested", "detained", "displaced"}) ||
+        (s.tagged && s.tags[q].xpos == Xpos::kVBN))
+      return q + 1;
+    const bool filler =
+        IsBeForm(s.W[q]) || IsOneOf(s.W[q], {"more", "others", "another"}) ||
+        (s.tagged && (s.tags[q].upos == Upos::kNum || s.tags[q].upos == Upos::kAdv));
+    if (!filler) return 0;
+  }
+  return 0;
+}
+
+// The coded actor a passive verb (words ending at `ve`, clause ending at `ce`)
+// names as its agent, without a tree: "B was attacked by A", "killed by two
+// female suicide bombers", the agent of the harm it happened in ("killed in
+// Syrian government airstrikes"), or that of a second passive joined to it
+// ("killed and 40 injured by ...").
+std::int32_t PassiveAgent(const SentenceView& s, std::uint32_t ve, std::uint32_t ce) {
+  std::int32_t u = AgentInClause(s, ve, ce);
+  if (u == kNoUnit)
+    if (std::uint32_t tail = SharedPassiveTail(s, ce); tail != 0)
+      u = AgentInClause(s, tail, ClauseEnd(s, tail));
+  return u;
 }
 
 // Whether the place `u` is where harm was done rather than whom it was done
@@ -257,7 +350,7 @@ bool InRelationalPhrase(const SentenceView& s, const Unit& u) {
 void PositionalArguments(const SentenceView& s, VerbReading* r) {
   const VerbMatch& vm = *r->vm;
   const auto& units = s.sc.units;
-  if (r->src == kNoUnit) r->src = FindSubject(s, vm.begin, r->tgt);
+  if (r->src == kNoUnit) r->src = FindSubject(s, vm.begin, r->tgt, r->fired != nullptr);
   if (r->passive && r->a.source == kNoUnit && r->a.target == kNoUnit) {
     r->tgt = r->src == kNoUnit || InRelationalPhrase(s, units[r->src]) ? kNoUnit : r->src;
     r->src = PassiveAgent(s, vm.end, r->ce);
@@ -348,18 +441,21 @@ void ReadVoice(const SentenceView& s, VerbReading* r) {
   for (std::uint32_t p = std::max(lookback, r->cb); p < vm.begin; ++p) {
     if (IsNegation(s.W[p])) r->negated = true;
   }
-  if (s.tagged && s.tags[vm.verb].xpos == Xpos::kVBN) {
-    auto be_in = [&](std::uint32_t from, std::uint32_t to) {
-      for (std::uint32_t p = from; p < to; ++p)
-        if (IsBeForm(s.W[p]) && (s.tags[p].upos == Upos::kAux || s.tags[p].upos == Upos::kVerb))
-          return true;
-      return false;
-    };
-    r->passive = be_in(std::max(lookback, r->cb), vm.begin);
+  if (!s.tagged) return;
+  const Xpos x = s.tags[vm.verb].xpos;
+  if (x == Xpos::kVBN) {
+    r->passive = BeIn(s, std::max(lookback, r->cb), vm.begin);
     // "was shot and killed": the second participle shares the first's "was".
     if (!r->passive && vm.begin >= 3 && IsOneOf(s.W[vm.begin - 1], {"and", "or"}))
-      r->passive = be_in(vm.begin >= 5 ? vm.begin - 5 : 0, vm.begin - 2);
+      r->passive = BeIn(s, vm.begin >= 5 ? vm.begin - 5 : 0, vm.begin - 2);
   }
+  // The tagger reads some participles as nouns or past tenses ("is shot
+  // dead", "was shot and killed"); a form of "be" right before says passive.
+  if (!r->passive && x != Xpos::kVBG && !s.W[vm.verb].ends_with("ing"))
+    r->passive = BeRightBefore(s, r->cb, vm.begin);
+  if (!r->passive && x != Xpos::kVBG && vm.begin >= 3 && IsOneOf(s.W[vm.begin - 1], {"and", "or"}))
+    r->passive = BeRightBefore(s, 0, vm.begin - 2);
+  if (!r->passive && x != Xpos::kVBG && x != Xpos::kVBZ) r->passive = ReducedPassive(s, r->cb, vm);
 }
 
 const char* FindArguments(const SentenceView& s, const VerbLoop& loop, VerbReading* r) {
@@ -368,7 +464,7 @@ const char* FindArguments(const SentenceView& s, const VerbLoop& loop, VerbReadi
   r->tgt = a.target;
   if (loop.clauses && !a.compound) {
     if (const char* why = TreeArguments(s, *loop.clauses, r)) return why;
-  } else if (r->src == kNoUnit && loop.last_subject != kNoUnit && !a.compound) {
+  } else if (r->src == kNoUnit && loop.last_subject != kNoUnit && !a.compound && !r->passive) {
     // "Azerbaijan denied ... and accused Armenian forces": a verb straight
     // after a clause-joining conjunction shares the previous verb's subject.
     std::uint32_t p = r->vm->begin;
