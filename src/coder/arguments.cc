@@ -5,6 +5,7 @@
 // positional rules find them (FindSubject before the verb, FindObject after
 // it, "B was attacked by A" reversed).
 #include <algorithm>
+#include <cctype>
 #include <string_view>
 
 #include "steps.h"
@@ -352,7 +353,12 @@ void PositionalArguments(const SentenceView& s, VerbReading* r) {
   const auto& units = s.sc.units;
   if (r->src == kNoUnit) r->src = FindSubject(s, vm.begin, r->tgt, r->fired != nullptr);
   if (r->passive && r->a.source == kNoUnit && r->a.target == kNoUnit) {
-    r->tgt = r->src == kNoUnit || InRelationalPhrase(s, units[r->src]) ? kNoUnit : r->src;
+    // (A place after "in" is where, not whom: "In Aberdeen, Scotland, ...
+    // another has been arrested".)
+    r->tgt = r->src == kNoUnit || InRelationalPhrase(s, units[r->src]) ||
+                     IsLocativeUnit(units[r->src], s.W)
+                 ? kNoUnit
+                 : r->src;
     r->src = PassiveAgent(s, vm.end, r->ce);
     // "Two Turkish soldiers are shot dead by a third soldier": an agent
     // coded as its victim is no pair; the victim stands alone.
@@ -390,6 +396,16 @@ bool IsLocativeUnit(const Unit& x, std::span<const std::string_view> words) {
     if (c.size() != 3) return false;
   std::uint32_t b = x.begin;
   while (b > 0 && IsDeterminer(words[b - 1])) --b;
+  // "in Rawalpindi, Pakistan", "In Aberdeen, Scotland": the country of a
+  // place named before it.
+  if (b > 1 && words[b - 1] == ",") {
+    std::uint32_t q = b - 1;
+    while (q > 0 && b - q <= 4 && !words[q - 1].empty() &&
+           std::isupper(static_cast<unsigned char>(words[q - 1][0])) &&
+           !IsPreposition(words[q - 1]))
+      --q;
+    if (q < b - 1) b = q;
+  }
   return b > 0 &&
          IsOneOf(words[b - 1], {"in", "at", "near", "inside", "outside", "across", "throughout"});
 }

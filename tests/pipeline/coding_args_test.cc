@@ -79,5 +79,15 @@ TEST_F(CodingArgsTest, APronounAfterThatStandsForTheSpeaker) {
             "PRK>USACVL;");
 }
 
+TEST_F(CodingArgsTest, TheCountryOfAPlaceNamedBeforeItIsWhereNotWho) {
+  // "in Rawalpindi, Pakistan": no source of the harm ...
+  EXPECT_EQ(Sides("A large blast occurs in Rawalpindi, Pakistan, killing at least 35 people."),
+            "->PAKCVL;");
+  // ... and no victim of a passive.
+  EXPECT_EQ(Sides("In Aberdeen, Scotland, one student has died of injuries, and another has been "
+                  "arrested."),
+            "");
+}
+
 }  // namespace
 }  // namespace dyad
