@@ -140,13 +140,13 @@ bool IsLightVerb(std::string_view lower) {
                   "escalate",  "escalated",  "announce", "announced"});
 }
 
-// Subject of a verb: the nearest coded unit before it that is not the object
-// of a preposition; commas are crossed (appositions, asides), conjunctions
-// that start a new clause with its own subject are not.
-// A verb pattern that reaches across "that" ("NOTED + *") keeps
-// TABARI's reading across it: `across_that`.
-std::int32_t FindSubject(const SentenceView& s, std::uint32_t vb, std::int32_t not_this,
-                         bool across_that = false) {
+// The nearest coded unit before verb `vb` that is not the object of a
+// preposition; commas are crossed (appositions, asides), conjunctions that
+// start a new clause with its own subject are not. A verb pattern that
+// reaches across "that" ("NOTED + *") keeps TABARI's reading across it:
+// `across_that`.
+std::int32_t NearestSubject(const SentenceView& s, std::uint32_t vb, std::int32_t not_this,
+                            bool across_that) {
   const auto& W = s.W;
   const auto& units = s.sc.units;
   std::int32_t fallback = kNoUnit;
@@ -179,6 +179,72 @@ std::int32_t FindSubject(const SentenceView& s, std::uint32_t vb, std::int32_t n
     p = units[u].begin;
   }
   return fallback;
+}
+
+// Whether word `p` is a verb of the tagger's that heads a clause of its own
+// (a past or present tense).
+bool IsFiniteVerb(const SentenceView& s, std::uint32_t p) {
+  const Xpos x = s.tags[p].xpos;
+  return s.tags[p].upos == Upos::kVerb && (x == Xpos::kVBD || x == Xpos::kVBZ || x == Xpos::kVBP);
+}
+
+// Where the phrase that modifies a noun and holds word `from` opens, or
+// `from` when none does: a participle right after its noun ("The leader of a
+// rebel group suspected of ... the rape of 300 civilians", "soldiers backed
+// by ... military vehicles") or a relative pronoun ("the officer who shot a
+// woman"). No other actor, finite verb or comma stands between.
+std::uint32_t PostModifierStart(const SentenceView& s, std::uint32_t from) {
+  constexpr std::uint32_t kMaxWords = 16;
+  for (std::uint32_t p = from; p-- > 0 && from - p <= kMaxWords;) {
+    if (s.sc.unit_at[p] != kNoUnit || IsClausePunct(s.W[p])) break;
+    if (p == 0) break;
+    const std::uint32_t b = p - 1;
+    const bool after_noun = s.sc.unit_at[b] != kNoUnit || s.tags[b].upos == Upos::kNoun ||
+                            s.tags[b].upos == Upos::kPropn;
+    if (after_noun && IsOneOf(s.W[p], {"who", "which", "that"})) return p;
+    const Xpos x = s.tags[p].xpos;
+    if (after_noun && s.tags[p].upos == Upos::kVerb && (x == Xpos::kVBN || x == Xpos::kVBG))
+      return p;
+    if (IsFiniteVerb(s, p)) break;
+  }
+  return from;
+}
+
+// "X attacked Y and burned Z": the verb right after a clause-joining "and"
+// shares the subject of the verb before it; the word of that verb, or `vb`.
+std::uint32_t CoordinatedVerb(const SentenceView& s, std::uint32_t vb) {
+  std::uint32_t p = vb;
+  while (p > 0 && s.tags[p - 1].upos == Upos::kAdv) --p;
+  if (p == 0 || !IsOneOf(s.W[p - 1], {"and", "but"}) || s.sc.is_group_join[p - 1]) return vb;
+  for (std::uint32_t q = p - 1; q-- > 0 && p - q <= 12;) {
+    if (IsClausePunct(s.W[q]) || IsConjunction(s.W[q])) return vb;
+    if (IsFiniteVerb(s, q)) return q;
+  }
+  return vb;
+}
+
+// Subject of the verb starting at word `vb`: a unit right before a present
+// participle ("Ugandan troops attacking in Sudan"); the subject of the verb
+// it is coordinated with; else the nearest unit before it (NearestSubject),
+// or, when that unit stands in a phrase modifying a noun, the unit of that
+// noun ("The leader of a Congolese rebel group suspected of ... the rape of
+// 300 civilians is arrested": the leader, not the civilians).
+std::int32_t FindSubject(const SentenceView& s, std::uint32_t vb, std::int32_t not_this,
+                         bool across_that = false) {
+  if (!s.tagged) return NearestSubject(s, vb, not_this, across_that);
+  const auto& units = s.sc.units;
+  if (vb > 0 && s.tags[vb].xpos == Xpos::kVBG && s.sc.unit_at[vb - 1] != kNoUnit) {
+    std::int32_t u = s.sc.unit_at[vb - 1];
+    if (!units[u].code.empty() && (not_this == kNoUnit || units[u].code != units[not_this].code))
+      return u;
+  }
+  if (std::uint32_t v = CoordinatedVerb(s, vb); v != vb) return FindSubject(s, v, not_this);
+  std::int32_t u = NearestSubject(s, vb, not_this, across_that);
+  if (u == kNoUnit) return u;
+  const std::uint32_t m = PostModifierStart(s, units[u].begin);
+  if (m == units[u].begin) return u;
+  const std::int32_t head = NearestSubject(s, m, not_this, across_that);
+  return head != kNoUnit ? head : u;
 }
 
 // The first coded unit in [ve, ce) other than the source's code; a bare place
@@ -351,6 +417,11 @@ bool InRelationalPhrase(const SentenceView& s, const Unit& u) {
 void PositionalArguments(const SentenceView& s, VerbReading* r) {
   const VerbMatch& vm = *r->vm;
   const auto& units = s.sc.units;
+  // "Kony survives an assassination attempt by Ugandan troops": a pattern
+  // that makes the subject the target ("+ *") takes the agent of the event
+  // it names as the source.
+  if (r->src == kNoUnit && r->a.target != kNoUnit && units[r->a.target].end <= vm.begin)
+    r->src = AgentInClause(s, vm.end, r->ce);
   if (r->src == kNoUnit) r->src = FindSubject(s, vm.begin, r->tgt, r->fired != nullptr);
   if (r->passive && r->a.source == kNoUnit && r->a.target == kNoUnit) {
     // (A place after "in" is where, not whom: "In Aberdeen, Scotland, ...

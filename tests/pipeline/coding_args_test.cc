@@ -89,5 +89,33 @@ TEST_F(CodingArgsTest, TheCountryOfAPlaceNamedBeforeItIsWhereNotWho) {
             "");
 }
 
+TEST_F(CodingArgsTest, TheHeadOfANounPhraseIsTheActorNotAWordOfItsModifier) {
+  // A participle phrase after the noun: the leader is arrested, not the civilians.
+  EXPECT_EQ(Sides("The leader of a Congolese rebel group suspected of being involved in the mass "
+                  "rape of more than 300 civilians is arrested by the Congolese army."),
+            "CODMIL>CODREB;");
+  EXPECT_EQ(Sides("Hundreds of Israeli soldiers backed by scores of tanks and other Egyptian "
+                  "police vehicles took control of the Palestinian city of Jenin."),
+            "ISRMIL>PSE;");
+}
+
+TEST_F(CodingArgsTest, AVerbAfterAndSharesTheSubjectOfTheVerbBeforeIt) {
+  // ("chased" is no dictionary verb: no subject is carried over from it.)
+  EXPECT_EQ(
+      Sides("Israeli troops chased two Palestinian protesters and arrested three journalists."),
+      "ISRMIL>MED;");
+}
+
+TEST_F(CodingArgsTest, APresentParticipleRightAfterAnActorIsItsVerb) {
+  EXPECT_EQ(Sides("Lord's Resistance Army leader Joseph Kony escapes an attempted assassination by "
+                  "Ugandan troops attacking in Sudan."),
+            "UGAMIL>UGAREB;");
+}
+
+TEST_F(CodingArgsTest, WhoSurvivesAnAttackIsItsTargetAndItsAgentTheSource) {
+  EXPECT_EQ(Sides("The Sudanese president escapes an attack by rebels in Darfur."),
+            "SDNREB>SDNGOV;");
+}
+
 }  // namespace
 }  // namespace dyad
