@@ -420,7 +420,12 @@ void PositionalArguments(const SentenceView& s, VerbReading* r) {
   // "Kony survives an assassination attempt by Ugandan troops": a pattern
   // that makes the subject the target ("+ *") takes the agent of the event
   // it names as the source.
-  if (r->src == kNoUnit && r->a.target != kNoUnit && units[r->a.target].end <= vm.begin)
+  // (Who survives is a subject, never the object of a preposition: "a
+  // photograph from the Hubble Space Telescope reveals a star that survived
+  // the explosion".)
+  const bool target_before = r->a.target != kNoUnit && units[r->a.target].end <= vm.begin;
+  if (target_before && !r->passive && units[r->a.target].after_preposition) r->tgt = kNoUnit;
+  if (r->src == kNoUnit && target_before && r->tgt != kNoUnit)
     r->src = AgentInClause(s, vm.end, r->ce);
   if (r->src == kNoUnit) r->src = FindSubject(s, vm.begin, r->tgt, r->fired != nullptr);
   if (r->passive && r->a.source == kNoUnit && r->a.target == kNoUnit) {
