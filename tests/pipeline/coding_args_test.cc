@@ -117,5 +117,12 @@ TEST_F(CodingArgsTest, WhoSurvivesAnAttackIsItsTargetAndItsAgentTheSource) {
             "SDNREB>SDNGOV;");
 }
 
+TEST_F(CodingArgsTest, TheByPhraseOfAnEventNounIsItsAgent) {
+  // The agent after "by", then the target after the noun's own preposition.
+  EXPECT_EQ(Sides("At least 7 people are injured in separate attacks by the Israeli Air Force on "
+                  "the Gaza Strip after rockets were fired at Israel from Gaza on Wednesday."),
+            "->-;ISRMIL>PSE;");
+}
+
 }  // namespace
 }  // namespace dyad
