@@ -124,5 +124,12 @@ TEST_F(CodingArgsTest, TheByPhraseOfAnEventNounIsItsAgent) {
             "->-;ISRMIL>PSE;");
 }
 
+TEST_F(CodingArgsTest, TheGovernmentFacingItsOwnPeopleIsTheirs) {
+  // Two countries named: the government is the opposition's, not Eritrea's.
+  EXPECT_EQ(Sides("Ethiopian opposition groups demonstrate against the government's plan to "
+                  "reopen border talks with Eritrea."),
+            "ETHOPP>ETHGOV;ETHOPP>ERI;");
+}
+
 }  // namespace
 }  // namespace dyad
