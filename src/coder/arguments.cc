@@ -482,6 +482,14 @@ bool IsLocativeUnit(const Unit& x, std::span<const std::string_view> words) {
       --q;
     if (q < b - 1) b = q;
   }
+  // "in the city of Mosul", "in the Gulf of Aden", "on the outskirts of Kabul".
+  if (b > 2 && IsOneOf(words[b - 1], {"of"}) &&
+      IsOneOf(words[b - 2],
+              {"city", "town", "village", "province", "region", "district", "outskirts", "suburbs",
+               "capital", "gulf", "governorate", "county", "port", "island", "area"})) {
+    b -= 2;
+    while (b > 0 && IsDeterminer(words[b - 1])) --b;
+  }
   return b > 0 &&
          IsOneOf(words[b - 1], {"in", "at", "near", "inside", "outside", "across", "throughout"});
 }

@@ -131,5 +131,11 @@ TEST_F(CodingArgsTest, TheGovernmentFacingItsOwnPeopleIsTheirs) {
             "ETHOPP>ETHGOV;ETHOPP>ERI;");
 }
 
+TEST_F(CodingArgsTest, APlaceAfterAPlaceNounIsWhereNotWho) {
+  // "in the Gulf of Aden": no Yemeni target.
+  EXPECT_EQ(Sides("Indian navy commandos fire on a merchant vessel in the Gulf of Aden."),
+            "INDMIL>-;");
+}
+
 }  // namespace
 }  // namespace dyad
