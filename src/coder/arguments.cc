@@ -412,6 +412,22 @@ bool InRelationalPhrase(const SentenceView& s, const Unit& u) {
                                                "about", "on", "over", "into", "toward", "towards"});
 }
 
+// "have provided medicine, relief supplies and desperately needed fuel to
+// Libya": the commas of a list of objects end no clause; the unit after the
+// list's "to"/"against"/"on"/"with", when no verb of its own (a participle
+// before a noun aside) stands in the list. `ce`: where the verb's clause ends.
+std::int32_t TargetAfterObjectList(const SentenceView& s, std::uint32_t ce) {
+  if (!s.tagged || ce >= s.n || s.W[ce] != ",") return kNoUnit;
+  for (std::uint32_t p = ce + 1; p + 1 < s.n && p <= ce + 12; ++p) {
+    if (IsClausePunct(s.W[p]) || s.W[p] == ".") return kNoUnit;
+    const Upos t = s.tags[p].upos;
+    if (t == Upos::kAux || (t == Upos::kVerb && s.tags[p + 1].upos != Upos::kNoun)) return kNoUnit;
+    if (IsOneOf(s.W[p], {"to", "against", "on", "with"}))
+      return CodedUnitAfterModifiers(s, p + 1, s.n);
+  }
+  return kNoUnit;
+}
+
 // Without a tree: the subject before the verb, the object after it; in the
 // passive "B was attacked by A" the subject is the target, "by A" the source.
 void PositionalArguments(const SentenceView& s, VerbReading* r) {
@@ -446,6 +462,7 @@ void PositionalArguments(const SentenceView& s, VerbReading* r) {
     // Harm is done to someone, not to the place it happened in ("a bomb
     // explodes at a market in Pakistan").
     r->tgt = FindObject(s, vm.end, r->ce, r->src, false);
+    if (r->tgt == kNoUnit) r->tgt = TargetAfterObjectList(s, r->ce);
     if (r->tgt != kNoUnit && IsHarm(r->code->text) && IsHarmLocative(s, units[r->tgt]))
       r->tgt = FindObject(s, units[r->tgt].end, r->ce, r->src, false);
     // "rallied outside parliament ... against the government": whom a protest

@@ -137,5 +137,11 @@ TEST_F(CodingArgsTest, APlaceAfterAPlaceNounIsWhereNotWho) {
             "INDMIL>-;");
 }
 
+TEST_F(CodingArgsTest, TheCommasOfAListOfObjectsEndNoClause) {
+  EXPECT_EQ(Sides("The Kurdish-led Syrian Democratic Forces hands over control of Tabqa, and the "
+                  "nearby Tabqa Airbase in the Raqqa Governorate to the Syrian Army."),
+            "SYRREB>SYRMIL;");
+}
+
 }  // namespace
 }  // namespace dyad
