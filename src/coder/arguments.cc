@@ -205,7 +205,12 @@ std::uint32_t PostModifierStart(const SentenceView& s, std::uint32_t from) {
     const Xpos x = s.tags[p].xpos;
     if (after_noun && s.tags[p].upos == Upos::kVerb && (x == Xpos::kVBN || x == Xpos::kVBG))
       return p;
-    if (IsFiniteVerb(s, p)) break;
+    if (IsFiniteVerb(s, p)) {
+      // "the police officer who shot a woman": the relative clause's own verb.
+      const bool relative = p >= 2 && IsOneOf(s.W[p - 1], {"who", "which", "that"}) &&
+                            (s.sc.unit_at[p - 2] != kNoUnit || s.tags[p - 2].upos == Upos::kNoun);
+      return relative ? p - 1 : from;
+    }
   }
   return from;
 }
@@ -570,8 +575,11 @@ void ReadVoice(const SentenceView& s, VerbReading* r) {
   // dead", "was shot and killed"); a form of "be" right before says passive.
   if (!r->passive && x != Xpos::kVBG && !s.W[vm.verb].ends_with("ing"))
     r->passive = BeRightBefore(s, r->cb, vm.begin);
-  if (!r->passive && x != Xpos::kVBG && vm.begin >= 3 && IsOneOf(s.W[vm.begin - 1], {"and", "or"}))
-    r->passive = BeRightBefore(s, 0, vm.begin - 2);
+  // ("is arrested and formally charged": adverbs after the "and".)
+  std::uint32_t v = vm.begin;
+  while (v > 0 && s.tags[v - 1].upos == Upos::kAdv) --v;
+  if (!r->passive && x != Xpos::kVBG && v >= 3 && IsOneOf(s.W[v - 1], {"and", "or"}))
+    r->passive = BeRightBefore(s, 0, v - 2);
   if (!r->passive && x != Xpos::kVBG && x != Xpos::kVBZ) r->passive = ReducedPassive(s, r->cb, vm);
 }
 
