@@ -689,7 +689,7 @@ void IndexUnits(const SentenceView& s) {
           (s.tagged && (s.tags[b - 1].upos == Upos::kAdj || s.tags[b - 1].upos == Upos::kNum)));
          ++skipped)
       --b;
-    units[k].after_preposition = b > 0 && IsPreposition(W[b - 1]);
+    units[k].after_preposition = (b > 0 && IsPreposition(W[b - 1])) || IsLocativeUnit(units[k], W);
   }
 }
 

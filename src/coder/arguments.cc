@@ -5,6 +5,7 @@
 // positional rules find them (FindSubject before the verb, FindObject after
 // it, "B was attacked by A" reversed).
 #include <algorithm>
+#include <cctype>
 #include <string_view>
 
 #include "steps.h"
@@ -79,6 +80,48 @@ TreeSides ReadTreeSides(const Clauses& cl, const CoderScratch& sc, std::uint32_t
   return t;
 }
 
+// Whether a form of "be" read as a verb or an auxiliary stands in words [from, to).
+bool BeIn(const SentenceView& s, std::uint32_t from, std::uint32_t to) {
+  for (std::uint32_t p = from; p < to; ++p)
+    if (IsBeForm(s.W[p]) && (s.tags[p].upos == Upos::kAux || s.tags[p].upos == Upos::kVerb))
+      return true;
+  return false;
+}
+
+// Whether the word before `vb` (adverbs and negations aside, not before the
+// clause start `cb`) is a form of "be" read as an auxiliary.
+bool BeRightBefore(const SentenceView& s, std::uint32_t cb, std::uint32_t vb) {
+  std::uint32_t p = vb;
+  while (p > cb && (s.tags[p - 1].upos == Upos::kAdv || IsNegation(s.W[p - 1]))) --p;
+  return p > cb && IsBeForm(s.W[p - 1]) && s.tags[p - 1].upos == Upos::kAux;
+}
+
+// A participle after its noun with a "by" agent and no auxiliary: "an
+// unarmed man, Terence Crutcher, shot dead on September 16, by a police
+// officer", "troops backed by tanks".
+bool ReducedPassive(const SentenceView& s, std::uint32_t cb, const VerbMatch& vm) {
+  if (vm.begin == 0 || vm.begin <= cb) return false;
+  const std::uint32_t b = vm.begin - 1;
+  // (Another verb form, which the tagger gives some participles, only after
+  // a comma: "troops attacked them by night" is active.)
+  const bool after_noun =
+      s.W[b] == "," || (s.tags[vm.verb].xpos == Xpos::kVBN &&
+                        (s.sc.unit_at[b] != kNoUnit || s.tags[b].upos == Upos::kNoun ||
+                         s.tags[b].upos == Upos::kPropn));
+  if (!after_noun) return false;
+  // A verb with an object is active ("condemned an attack by Osgiliath soldiers").
+  if (vm.end < s.n && (IsDeterminer(s.W[vm.end]) || s.tags[vm.end].upos == Upos::kNoun ||
+                       s.tags[vm.end].upos == Upos::kPron))
+    return false;
+  for (std::uint32_t p = vm.end; p < s.n && p < vm.end + 8; ++p) {
+    if (s.sc.dict_words[p].text == "by") return true;
+    if (s.tags[p].upos == Upos::kVerb || s.tags[p].upos == Upos::kAux ||
+        (s.sc.boundary[p] && s.W[p] != ","))
+      return false;
+  }
+  return false;
+}
+
 // Verbs that carry an event noun: "protesters held a rally", "the army
 // launched an offensive".
 bool IsLightVerb(std::string_view lower) {
@@ -97,10 +140,13 @@ bool IsLightVerb(std::string_view lower) {
                   "escalate",  "escalated",  "announce", "announced"});
 }
 
-// Subject of a verb: the nearest coded unit before it that is not the object
-// of a preposition; commas are crossed (appositions, asides), conjunctions
-// that start a new clause with its own subject are not.
-std::int32_t FindSubject(const SentenceView& s, std::uint32_t vb, std::int32_t not_this) {
+// The nearest coded unit before verb `vb` that is not the object of a
+// preposition; commas are crossed (appositions, asides), conjunctions that
+// start a new clause with its own subject are not. A verb pattern that
+// reaches across "that" ("NOTED + *") keeps TABARI's reading across it:
+// `across_that`.
+std::int32_t NearestSubject(const SentenceView& s, std::uint32_t vb, std::int32_t not_this,
+                            bool across_that) {
   const auto& W = s.W;
   const auto& units = s.sc.units;
   std::int32_t fallback = kNoUnit;
@@ -111,6 +157,13 @@ std::int32_t FindSubject(const SentenceView& s, std::uint32_t vb, std::int32_t n
     // "22 people are killed after a bomb explodes": the verb's clause opens
     // at the conjunction; an aside ("Police, after a chase, arrested") does not.
     if (!comma && fallback == kNoUnit && IsSubordinator(s.sc.dict_words[p].text)) break;
+    // "officials announce that a former chief ... was shot": the clause of a
+    // verb after "that" has its own subject (a relative "that" follows a noun).
+    // ("North Korea announces that it has detained": a pronoun stands for the
+    // speaker.)
+    if (!across_that && W[p] == "that" && p > 0 && p + 1 < vb && s.tagged &&
+        s.tags[p - 1].upos == Upos::kVerb && !IsOneOf(W[p + 1], {"it", "they", "he", "she", "we"}))
+      break;
     if (IsConjunction(W[p]) && !s.sc.is_group_join[p]) {
       if (fallback != kNoUnit) break;
       continue;  // "X and later attacked Y": keep looking for X
@@ -126,6 +179,77 @@ std::int32_t FindSubject(const SentenceView& s, std::uint32_t vb, std::int32_t n
     p = units[u].begin;
   }
   return fallback;
+}
+
+// Whether word `p` is a verb of the tagger's that heads a clause of its own
+// (a past or present tense).
+bool IsFiniteVerb(const SentenceView& s, std::uint32_t p) {
+  const Xpos x = s.tags[p].xpos;
+  return s.tags[p].upos == Upos::kVerb && (x == Xpos::kVBD || x == Xpos::kVBZ || x == Xpos::kVBP);
+}
+
+// Where the phrase that modifies a noun and holds word `from` opens, or
+// `from` when none does: a participle right after its noun ("The leader of a
+// rebel group suspected of ... the rape of 300 civilians", "soldiers backed
+// by ... military vehicles") or a relative pronoun ("the officer who shot a
+// woman"). No other actor, finite verb or comma stands between.
+std::uint32_t PostModifierStart(const SentenceView& s, std::uint32_t from) {
+  constexpr std::uint32_t kMaxWords = 16;
+  for (std::uint32_t p = from; p-- > 0 && from - p <= kMaxWords;) {
+    if (s.sc.unit_at[p] != kNoUnit || IsClausePunct(s.W[p])) break;
+    if (p == 0) break;
+    const std::uint32_t b = p - 1;
+    const bool after_noun = s.sc.unit_at[b] != kNoUnit || s.tags[b].upos == Upos::kNoun ||
+                            s.tags[b].upos == Upos::kPropn;
+    if (after_noun && IsOneOf(s.W[p], {"who", "which", "that"})) return p;
+    const Xpos x = s.tags[p].xpos;
+    if (after_noun && s.tags[p].upos == Upos::kVerb && (x == Xpos::kVBN || x == Xpos::kVBG))
+      return p;
+    if (IsFiniteVerb(s, p)) {
+      // "the police officer who shot a woman": the relative clause's own verb.
+      const bool relative = p >= 2 && IsOneOf(s.W[p - 1], {"who", "which", "that"}) &&
+                            (s.sc.unit_at[p - 2] != kNoUnit || s.tags[p - 2].upos == Upos::kNoun);
+      return relative ? p - 1 : from;
+    }
+  }
+  return from;
+}
+
+// "X attacked Y and burned Z": the verb right after a clause-joining "and"
+// shares the subject of the verb before it; the word of that verb, or `vb`.
+std::uint32_t CoordinatedVerb(const SentenceView& s, std::uint32_t vb) {
+  std::uint32_t p = vb;
+  while (p > 0 && s.tags[p - 1].upos == Upos::kAdv) --p;
+  if (p == 0 || !IsOneOf(s.W[p - 1], {"and", "but"}) || s.sc.is_group_join[p - 1]) return vb;
+  for (std::uint32_t q = p - 1; q-- > 0 && p - q <= 12;) {
+    if (IsClausePunct(s.W[q]) || IsConjunction(s.W[q])) return vb;
+    if (IsFiniteVerb(s, q)) return q;
+  }
+  return vb;
+}
+
+// Subject of the verb starting at word `vb`: a unit right before a present
+// participle ("Ugandan troops attacking in Sudan"); the subject of the verb
+// it is coordinated with; else the nearest unit before it (NearestSubject),
+// or, when that unit stands in a phrase modifying a noun, the unit of that
+// noun ("The leader of a Congolese rebel group suspected of ... the rape of
+// 300 civilians is arrested": the leader, not the civilians).
+std::int32_t FindSubject(const SentenceView& s, std::uint32_t vb, std::int32_t not_this,
+                         bool across_that = false) {
+  if (!s.tagged) return NearestSubject(s, vb, not_this, across_that);
+  const auto& units = s.sc.units;
+  if (vb > 0 && s.tags[vb].xpos == Xpos::kVBG && s.sc.unit_at[vb - 1] != kNoUnit) {
+    std::int32_t u = s.sc.unit_at[vb - 1];
+    if (!units[u].code.empty() && (not_this == kNoUnit || units[u].code != units[not_this].code))
+      return u;
+  }
+  if (std::uint32_t v = CoordinatedVerb(s, vb); v != vb) return FindSubject(s, v, not_this);
+  std::int32_t u = NearestSubject(s, vb, not_this, across_that);
+  if (u == kNoUnit) return u;
+  const std::uint32_t m = PostModifierStart(s, units[u].begin);
+  if (m == units[u].begin) return u;
+  const std::int32_t head = NearestSubject(s, m, not_this, across_that);
+  return head != kNoUnit ? head : u;
 }
 
 // The first coded unit in [ve, ce) other than the source's code; a bare place
@@ -190,23 +314,31 @@ void CompoundArguments(const SentenceView& s, VerbReading* r) {
   if (r->src == kNoUnit || r->tgt == kNoUnit) r->src = r->tgt = u;
 }
 
-// The coded actor a passive verb (words ending at `ve`, clause ending at `ce`)
-// names as its agent, without a tree: "B was attacked by A", "killed by two
-// female suicide bombers", or the agent of the harm it happened in ("killed in
-// Syrian government airstrikes", an event noun of CoderOptions::nouns).
-std::int32_t PassiveAgent(const SentenceView& s, std::uint32_t ve, std::uint32_t ce) {
+// The coded unit that begins at word `q` after modifiers, or kNoUnit; a unit
+// of a set-aside comma clause counts ("shot dead, allegedly by Indonesian
+// army in Intan Jaya,": the aside is the passive's agent).
+std::int32_t CodedUnitAfterModifiers(const SentenceView& s, std::uint32_t q, std::uint32_t ce) {
+  const CoderScratch& sc = s.sc;
+  while (q < ce && sc.unit_at[q] == kNoUnit && IsModifierWord(s, q)) ++q;
+  if (q >= ce) return kNoUnit;
+  std::int32_t u = sc.unit_at[q];
+  if (u == kNoUnit && sc.hidden[q]) {
+    for (std::size_t k = 0; k < sc.units.size() && u == kNoUnit; ++k)
+      if (sc.units[k].begin == q) u = static_cast<std::int32_t>(k);
+  }
+  return u != kNoUnit && !sc.units[static_cast<std::size_t>(u)].code.empty() ? u : kNoUnit;
+}
+
+// The agent in words [ve, ce): "by A", or the agent of the harm it happened
+// in ("in Syrian government airstrikes", an event noun of CoderOptions::nouns).
+std::int32_t AgentInClause(const SentenceView& s, std::uint32_t ve, std::uint32_t ce) {
   const CoderScratch& sc = s.sc;
   const EventNouns* nouns = s.options.nouns.get();
-  auto coded_unit_at = [&](std::uint32_t q) -> std::int32_t {
-    while (q < ce && sc.unit_at[q] == kNoUnit && IsModifierWord(s, q)) ++q;
-    if (q >= ce || sc.unit_at[q] == kNoUnit) return kNoUnit;
-    return sc.units[sc.unit_at[q]].code.empty() ? kNoUnit : sc.unit_at[q];
-  };
   for (std::uint32_t p = ve; p + 1 < ce; ++p) {
     std::string_view w = sc.dict_words[p].text;
-    if (w == "by") return coded_unit_at(p + 1);
+    if (w == "by") return CodedUnitAfterModifiers(s, p + 1, ce);
     if (!nouns || (w != "in" && w != "during")) continue;
-    std::int32_t u = coded_unit_at(p + 1);
+    std::int32_t u = CodedUnitAfterModifiers(s, p + 1, ce);
     if (u == kNoUnit) continue;
     std::uint32_t e = sc.units[u].end;
     int words = 0;
@@ -215,6 +347,39 @@ std::int32_t PassiveAgent(const SentenceView& s, std::uint32_t ve, std::uint32_t
     if (noun && IsHarm(noun->cameo)) return u;
   }
   return kNoUnit;
+}
+
+// Where a passive clause ending at `ce` goes on as a second passive sharing
+// its agent: "16 people are killed and 40 (are) injured by ...": the word
+// after that participle, else 0.
+std::uint32_t SharedPassiveTail(const SentenceView& s, std::uint32_t ce) {
+  std::uint32_t p = ce;
+  if (p < s.n && s.W[p] == ",") ++p;
+  if (p >= s.n || !IsOneOf(s.W[p], {"and", "or"})) return 0;
+  for (std::uint32_t q = p + 1; q < s.n && q <= p + 4; ++q) {
+    if (IsOneOf(s.sc.dict_words[q].text, {"wounded", "injured", "hurt", "killed", "abducted",
+                                          "kidnapped", "arrested", "detained", "displaced"}) ||
+        (s.tagged && s.tags[q].xpos == Xpos::kVBN))
+      return q + 1;
+    const bool filler =
+        IsBeForm(s.W[q]) || IsOneOf(s.W[q], {"more", "others", "another"}) ||
+        (s.tagged && (s.tags[q].upos == Upos::kNum || s.tags[q].upos == Upos::kAdv));
+    if (!filler) return 0;
+  }
+  return 0;
+}
+
+// The coded actor a passive verb (words ending at `ve`, clause ending at `ce`)
+// names as its agent, without a tree: "B was attacked by A", "killed by two
+// female suicide bombers", the agent of the harm it happened in ("killed in
+// Syrian government airstrikes"), or that of a second passive joined to it
+// ("killed and 40 injured by ...").
+std::int32_t PassiveAgent(const SentenceView& s, std::uint32_t ve, std::uint32_t ce) {
+  std::int32_t u = AgentInClause(s, ve, ce);
+  if (u == kNoUnit)
+    if (std::uint32_t tail = SharedPassiveTail(s, ce); tail != 0)
+      u = AgentInClause(s, tail, ClauseEnd(s, tail));
+  return u;
 }
 
 // Whether the place `u` is where harm was done rather than whom it was done
@@ -252,14 +417,45 @@ bool InRelationalPhrase(const SentenceView& s, const Unit& u) {
                                                "about", "on", "over", "into", "toward", "towards"});
 }
 
+// "have provided medicine, relief supplies and desperately needed fuel to
+// Libya": the commas of a list of objects end no clause; the unit after the
+// list's "to"/"against"/"on"/"with", when no verb of its own (a participle
+// before a noun aside) stands in the list. `ce`: where the verb's clause ends.
+std::int32_t TargetAfterObjectList(const SentenceView& s, std::uint32_t ce) {
+  if (!s.tagged || ce >= s.n || s.W[ce] != ",") return kNoUnit;
+  for (std::uint32_t p = ce + 1; p + 1 < s.n && p <= ce + 12; ++p) {
+    if (IsClausePunct(s.W[p]) || s.W[p] == ".") return kNoUnit;
+    const Upos t = s.tags[p].upos;
+    if (t == Upos::kAux || (t == Upos::kVerb && s.tags[p + 1].upos != Upos::kNoun)) return kNoUnit;
+    if (IsOneOf(s.W[p], {"to", "against", "on", "with"}))
+      return CodedUnitAfterModifiers(s, p + 1, s.n);
+  }
+  return kNoUnit;
+}
+
 // Without a tree: the subject before the verb, the object after it; in the
 // passive "B was attacked by A" the subject is the target, "by A" the source.
 void PositionalArguments(const SentenceView& s, VerbReading* r) {
   const VerbMatch& vm = *r->vm;
   const auto& units = s.sc.units;
-  if (r->src == kNoUnit) r->src = FindSubject(s, vm.begin, r->tgt);
+  // "Kony survives an assassination attempt by Ugandan troops": a pattern
+  // that makes the subject the target ("+ *") takes the agent of the event
+  // it names as the source.
+  // (Who survives is a subject, never the object of a preposition: "a
+  // photograph from the Hubble Space Telescope reveals a star that survived
+  // the explosion".)
+  const bool target_before = r->a.target != kNoUnit && units[r->a.target].end <= vm.begin;
+  if (target_before && !r->passive && units[r->a.target].after_preposition) r->tgt = kNoUnit;
+  if (r->src == kNoUnit && target_before && r->tgt != kNoUnit)
+    r->src = AgentInClause(s, vm.end, r->ce);
+  if (r->src == kNoUnit) r->src = FindSubject(s, vm.begin, r->tgt, r->fired != nullptr);
   if (r->passive && r->a.source == kNoUnit && r->a.target == kNoUnit) {
-    r->tgt = r->src == kNoUnit || InRelationalPhrase(s, units[r->src]) ? kNoUnit : r->src;
+    // (A place after "in" is where, not whom: "In Aberdeen, Scotland, ...
+    // another has been arrested".)
+    r->tgt = r->src == kNoUnit || InRelationalPhrase(s, units[r->src]) ||
+                     IsLocativeUnit(units[r->src], s.W)
+                 ? kNoUnit
+                 : r->src;
     r->src = PassiveAgent(s, vm.end, r->ce);
     // "Two Turkish soldiers are shot dead by a third soldier": an agent
     // coded as its victim is no pair; the victim stands alone.
@@ -271,6 +467,7 @@ void PositionalArguments(const SentenceView& s, VerbReading* r) {
     // Harm is done to someone, not to the place it happened in ("a bomb
     // explodes at a market in Pakistan").
     r->tgt = FindObject(s, vm.end, r->ce, r->src, false);
+    if (r->tgt == kNoUnit) r->tgt = TargetAfterObjectList(s, r->ce);
     if (r->tgt != kNoUnit && IsHarm(r->code->text) && IsHarmLocative(s, units[r->tgt]))
       r->tgt = FindObject(s, units[r->tgt].end, r->ce, r->src, false);
     // "rallied outside parliament ... against the government": whom a protest
@@ -297,6 +494,24 @@ bool IsLocativeUnit(const Unit& x, std::span<const std::string_view> words) {
     if (c.size() != 3) return false;
   std::uint32_t b = x.begin;
   while (b > 0 && IsDeterminer(words[b - 1])) --b;
+  // "in Rawalpindi, Pakistan", "In Aberdeen, Scotland": the country of a
+  // place named before it.
+  if (b > 1 && words[b - 1] == ",") {
+    std::uint32_t q = b - 1;
+    while (q > 0 && b - q <= 4 && !words[q - 1].empty() &&
+           std::isupper(static_cast<unsigned char>(words[q - 1][0])) &&
+           !IsPreposition(words[q - 1]))
+      --q;
+    if (q < b - 1) b = q;
+  }
+  // "in the city of Mosul", "in the Gulf of Aden", "on the outskirts of Kabul".
+  if (b > 2 && IsOneOf(words[b - 1], {"of"}) &&
+      IsOneOf(words[b - 2],
+              {"city", "town", "village", "province", "region", "district", "outskirts", "suburbs",
+               "capital", "gulf", "governorate", "county", "port", "island", "area"})) {
+    b -= 2;
+    while (b > 0 && IsDeterminer(words[b - 1])) --b;
+  }
   return b > 0 &&
          IsOneOf(words[b - 1], {"in", "at", "near", "inside", "outside", "across", "throughout"});
 }
@@ -348,18 +563,24 @@ void ReadVoice(const SentenceView& s, VerbReading* r) {
   for (std::uint32_t p = std::max(lookback, r->cb); p < vm.begin; ++p) {
     if (IsNegation(s.W[p])) r->negated = true;
   }
-  if (s.tagged && s.tags[vm.verb].xpos == Xpos::kVBN) {
-    auto be_in = [&](std::uint32_t from, std::uint32_t to) {
-      for (std::uint32_t p = from; p < to; ++p)
-        if (IsBeForm(s.W[p]) && (s.tags[p].upos == Upos::kAux || s.tags[p].upos == Upos::kVerb))
-          return true;
-      return false;
-    };
-    r->passive = be_in(std::max(lookback, r->cb), vm.begin);
+  if (!s.tagged) return;
+  const Xpos x = s.tags[vm.verb].xpos;
+  if (x == Xpos::kVBN) {
+    r->passive = BeIn(s, std::max(lookback, r->cb), vm.begin);
     // "was shot and killed": the second participle shares the first's "was".
     if (!r->passive && vm.begin >= 3 && IsOneOf(s.W[vm.begin - 1], {"and", "or"}))
-      r->passive = be_in(vm.begin >= 5 ? vm.begin - 5 : 0, vm.begin - 2);
+      r->passive = BeIn(s, vm.begin >= 5 ? vm.begin - 5 : 0, vm.begin - 2);
   }
+  // The tagger reads some participles as nouns or past tenses ("is shot
+  // dead", "was shot and killed"); a form of "be" right before says passive.
+  if (!r->passive && x != Xpos::kVBG && !s.W[vm.verb].ends_with("ing"))
+    r->passive = BeRightBefore(s, r->cb, vm.begin);
+  // ("is arrested and formally charged": adverbs after the "and".)
+  std::uint32_t v = vm.begin;
+  while (v > 0 && s.tags[v - 1].upos == Upos::kAdv) --v;
+  if (!r->passive && x != Xpos::kVBG && v >= 3 && IsOneOf(s.W[v - 1], {"and", "or"}))
+    r->passive = BeRightBefore(s, 0, v - 2);
+  if (!r->passive && x != Xpos::kVBG && x != Xpos::kVBZ) r->passive = ReducedPassive(s, r->cb, vm);
 }
 
 const char* FindArguments(const SentenceView& s, const VerbLoop& loop, VerbReading* r) {
@@ -368,7 +589,7 @@ const char* FindArguments(const SentenceView& s, const VerbLoop& loop, VerbReadi
   r->tgt = a.target;
   if (loop.clauses && !a.compound) {
     if (const char* why = TreeArguments(s, *loop.clauses, r)) return why;
-  } else if (r->src == kNoUnit && loop.last_subject != kNoUnit && !a.compound) {
+  } else if (r->src == kNoUnit && loop.last_subject != kNoUnit && !a.compound && !r->passive) {
     // "Azerbaijan denied ... and accused Armenian forces": a verb straight
     // after a clause-joining conjunction shares the previous verb's subject.
     std::uint32_t p = r->vm->begin;

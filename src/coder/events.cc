@@ -277,8 +277,10 @@ const CodedEvent* AfterCodedVerb(const SentenceView& s, const SentenceCoding& ou
     const std::uint32_t vb = out.events[k].verb_first_token - s.t0;
     if (vb > first) continue;
     bool in_verb = true;
+    // (A participle after a determiner modifies the noun: "escapes an
+    // attempted assassination".)
     for (std::uint32_t q = out.events[k].verb_end_token - s.t0; q < first && in_verb; ++q)
-      in_verb = s.tags[q].upos != Upos::kVerb && !s.sc.boundary[q];
+      in_verb = (s.tags[q].upos != Upos::kVerb || IsDeterminer(s.W[q - 1])) && !s.sc.boundary[q];
     if (in_verb) return &out.events[k];
   }
   return nullptr;
@@ -324,9 +326,17 @@ const char* NounArgumentsByPosition(const SentenceView& s, std::uint32_t first, 
   if (p > 0 && sc.words[p - 1] == "'s") --p;
   *src = p > 0 ? coded_unit(p - 1) : kNoUnit;
   if (*src != kNoUnit && sc.units[static_cast<std::size_t>(*src)].end != p) *src = kNoUnit;
-  if (i + 1 < s.n && std::find(e.target_preps.begin(), e.target_preps.end(),
-                               sc.dict_words[i + 1].text) != e.target_preps.end()) {
-    std::uint32_t q = i + 2;
+  // "attacks by the Israeli Air Force on the Gaza Strip": the agent after
+  // "by", then the target's preposition after it.
+  std::uint32_t after = i + 1;
+  if (*src == kNoUnit && after + 1 < s.n && sc.dict_words[after].text == "by") {
+    std::uint32_t q = after + 1;
+    while (q < s.n && sc.unit_at[q] == kNoUnit && IsModifierWord(s, q)) ++q;
+    if ((*src = coded_unit(q)) != kNoUnit) after = sc.units[static_cast<std::size_t>(*src)].end;
+  }
+  if (after < s.n && std::find(e.target_preps.begin(), e.target_preps.end(),
+                               sc.dict_words[after].text) != e.target_preps.end()) {
+    std::uint32_t q = after + 1;
     while (q < s.n && sc.unit_at[q] == kNoUnit && IsModifierWord(s, q)) ++q;
     *tgt = coded_unit(q);
   }

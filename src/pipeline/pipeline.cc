@@ -230,6 +230,30 @@ void GiveGenericActorsThePlaceCountry(Event* ev) {
     GiveGenericActorsCountry(ev->location->place.country, ev);
 }
 
+// "Ethiopian opposition groups demonstrate against the government's plan
+// to reopen talks with Eritrea": an organ of a state with no country
+// (government, police, army, courts, parliament) facing that state's own
+// people (opposition, citizens, rebels, workers, clergy ...) is theirs (ETHGOV).
+void GiveStateOrgansTheirPeoplesCountry(Event* ev) {
+  auto one_of = [](const std::string& x, std::initializer_list<std::string_view> set) {
+    return std::find(set.begin(), set.end(), x) != set.end();
+  };
+  for (std::optional<Actor>* side : {&ev->source, &ev->target}) {
+    Actor* a = side->has_value() ? &side->value() : nullptr;
+    if (!a || !a->country.empty() || a->sectors.empty() || a->code.size() < 3) continue;
+    if (!IsSectorCode(std::string_view(a->code).substr(0, 3))) continue;
+    if (!one_of(a->sectors.front(), {"GOV", "COP", "MIL", "JUD", "LEG"})) continue;
+    const std::optional<Actor>& other = side == &ev->source ? ev->target : ev->source;
+    if (!other || other->country.size() != 3 || IsInternationalCode(other->country) ||
+        other->sectors.empty() ||
+        !one_of(other->sectors.front(),
+                {"OPP", "CVL", "REB", "INS", "SEP", "LAB", "EDU", "REL", "MED", "ENV", "HRI"}))
+      continue;
+    a->code = other->country + a->code;
+    a->country = other->country;
+  }
+}
+
 // The one country an article is about, when it names exactly one: the
 // countries of its coded actors (IGOs, NGOs and the like aside) and of its events' places.
 // Empty when it names none or several.
@@ -358,6 +382,7 @@ class PipelineImpl final : public Pipeline {
       // "Ethiopian opposition groups demonstrate against the government's
       // plan": else the article's country when it names only one (ETHGOV).
       GiveGenericActorsCountry(article_country, &ev, /*not_facing=*/true);
+      GiveStateOrgansTheirPeoplesCountry(&ev);
     }
     if (names_) AddNameEntities(article, s.mentions, out);
     LinkActorsToEntities(out);
