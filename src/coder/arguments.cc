@@ -79,24 +79,6 @@ TreeSides ReadTreeSides(const Clauses& cl, const CoderScratch& sc, std::uint32_t
   return t;
 }
 
-// Verbs that carry an event noun: "protesters held a rally", "the army
-// launched an offensive".
-bool IsLightVerb(std::string_view lower) {
-  return IsOneOf(lower,
-                 {"hold",      "held",       "holds",    "holding",  "stage",     "staged",
-                  "stages",    "staging",    "launch",   "launched", "launches",  "launching",
-                  "carry",     "carried",    "carries",  "carrying", "conduct",   "conducted",
-                  "conducts",  "conducting", "mount",    "mounted",  "mounts",    "wage",
-                  "waged",     "wages",      "waging",   "organize", "organized", "organise",
-                  "organised", "lead",       "led",      "leads",    "begin",     "began",
-                  "begins",    "start",      "started",  "starts",   "call",      "called",
-                  "calls",     "impose",     "imposed",  "imposes",  "pay",       "paid",
-                  "pays",      "file",       "filed",    "files",    "bring",     "brought",
-                  "brings",    "make",       "made",     "makes",    "continue",  "continued",
-                  "resume",    "resumed",    "step",     "stepped",  "intensify", "intensified",
-                  "escalate",  "escalated",  "announce", "announced"});
-}
-
 // Subject of a verb: the nearest coded unit before it that is not the object
 // of a preposition; commas are crossed (appositions, asides), conjunctions
 // that start a new clause with its own subject are not.

@@ -1,0 +1,82 @@
+// Predicates seen through the whole default pipeline (tagger on), on shapes of
+// real current-events sentences (issue 18, items 1 and 5): events written as
+// nouns after a light verb or with their victims after them, and the CAMEO
+// sense a predicate takes.
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <string>
+
+#include "dyad/article.h"
+#include "dyad/event.h"
+#include "dyad/pipeline.h"
+
+namespace dyad {
+namespace {
+
+class CodingPredicatesTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    auto p = Pipeline::Create(PipelineOptions{});
+    ASSERT_TRUE(p.ok()) << p.status().ToString();
+    pipeline_ = std::move(p).value().release();
+  }
+  static void TearDownTestSuite() {
+    delete pipeline_;
+    pipeline_ = nullptr;
+  }
+
+  // Every event coded from `body`, "CAMEO:SRC>TGT;".
+  static std::string Events(const std::string& body) {
+    Article a;
+    a.id = "t";
+    a.date = "2019-03-05";
+    a.body = body;
+    CodedArticle coded;
+    EXPECT_TRUE(pipeline_->Process(a, &coded).ok());
+    std::string out;
+    for (const Event& e : coded.events)
+      out += e.cameo + ":" + (e.source ? e.source->code : "-") + ">" +
+             (e.target ? e.target->code : "-") + ";";
+    return out;
+  }
+
+  static Pipeline* pipeline_;
+};
+
+Pipeline* CodingPredicatesTest::pipeline_ = nullptr;
+
+TEST_F(CodingPredicatesTest, AnEventNounTakesTheSubjectOfItsLightVerb) {
+  // "United Nations Secretary-General Ban Ki-moon makes a surprise visit to Afghanistan".
+  EXPECT_EQ(Events("The French president makes a surprise visit to Afghanistan."),
+            "042:FRAGOV>AFG;");
+  // "The Parliament of Moldova passes a no-confidence vote against ... cabinet".
+  EXPECT_EQ(Events("The Parliament of Moldova passes a no-confidence vote against the cabinet."),
+            "111:MDALEG>MDAGOV;");
+  // A noun with no light verb before it has no source.
+  EXPECT_EQ(Events("A no-confidence vote against the Moldovan cabinet fails."), "111:->MDAGOV;");
+}
+
+TEST_F(CodingPredicatesTest, AHarmNounNamesTheVictimsOfItsOutcome) {
+  EXPECT_EQ(Events("Twin explosions are reported in the city of Mombasa, Kenya, with at least "
+                   "three people killed and several injured."),
+            "183:->KENCVL;");
+  EXPECT_EQ(Events("An explosion at a market in Kabul results in three people killed."),
+            "183:->AFGCVL;");
+  // An actor after the noun that is no outcome is no victim.
+  std::string ev = Events("An explosion at a market in Kabul is investigated by Afghan police.");
+  EXPECT_NE(ev.find("183:->-;"), std::string::npos) << ev;
+}
+
+TEST_F(CodingPredicatesTest, AClaimOfResponsibilityNamesTheAttacker) {
+  std::string ev = Events(
+      "The Islamic State claims responsibility for last month's attack in Niger, which resulted "
+      "in the death of six French aid workers.");
+  EXPECT_NE(ev.find("190:IMGINS>NGOFRA;"), std::string::npos) << ev;
+  // A denial names no attacker.
+  ev = Events("The Taliban deny responsibility for the attack on the Afghan parliament.");
+  EXPECT_EQ(ev.find("190:AFGINS"), std::string::npos) << ev;
+}
+
+}  // namespace
+}  // namespace dyad
