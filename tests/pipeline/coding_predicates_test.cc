@@ -78,5 +78,15 @@ TEST_F(CodingPredicatesTest, AClaimOfResponsibilityNamesTheAttacker) {
   EXPECT_EQ(ev.find("190:AFGINS"), std::string::npos) << ev;
 }
 
+TEST_F(CodingPredicatesTest, AHeadlineVerbReadAsANounAfterAnAsideIsTheVerb) {
+  // "A bomb explosion among crowds ..., one of their holiest commemorations,
+  // kills at least 12 people": the tagger reads "kills" as a noun.
+  std::string ev = Events(
+      "A car bomb explosion near a mosque in Baghdad, the capital of the country, kills at least "
+      "12 people.");
+  EXPECT_NE(ev.find("183:"), std::string::npos) << ev;
+  EXPECT_NE(ev.find(">IRQCVL;"), std::string::npos) << ev;
+}
+
 }  // namespace
 }  // namespace dyad
