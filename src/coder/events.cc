@@ -292,6 +292,20 @@ std::int32_t ClaimantOf(const SentenceView& s, const CodedEvent* claim, const Ev
   return s.sc.unit_at[claim->source.first_token - s.t0];
 }
 
+// Why the act of harm a claim of responsibility governs gives no event of its
+// own, or null, with the claimant `claimer` as its attacker (`*src`): a claim
+// that already names the attack's target `tgt` ("claimed responsibility for
+// the attack on Somali soldiers") is the one event; `why`: the noun's own
+// reason, void once the claimant gives it a side.
+const char* ClaimedAttack(const SentenceView& s, const CodedEvent& claim, std::int32_t claimer,
+                          std::int32_t tgt, const char* why, std::int32_t* src) {
+  if (*src != kNoUnit || tgt == claimer) return why;
+  if (claim.has_target && tgt != kNoUnit && s.sc.unit_at[claim.target.first_token - s.t0] == tgt)
+    return "the claim of responsibility names its target already";
+  *src = claimer;
+  return why == kNoSides || (why && tgt != kNoUnit) ? nullptr : why;
+}
+
 // The victims of a harm noun whose phrase (with its modifiers) starts at
 // word `p`, when it is where they died or were hurt: "Eight people die in a
 // car bomb explosion", "Two soldiers were wounded in a roadside bombing".
@@ -598,10 +612,7 @@ void CodeNounEventsByPosition(const SentenceView& s, SentenceCoding* out) {
     const char* why = governing && claimer == kNoUnit
                           ? "inside the object or phrase of a coded verb"
                           : NounArgumentsByPosition(s, first, i, *e, &src, &tgt);
-    if (claimer != kNoUnit && src == kNoUnit && tgt != claimer) {
-      src = claimer;
-      if (why == kNoSides || (why && tgt != kNoUnit)) why = nullptr;
-    }
+    if (claimer != kNoUnit) why = ClaimedAttack(s, *governing, claimer, tgt, why, &src);
     if (!why && src == kNoUnit && tgt == kNoUnit && CodesHarm(*out))
       why = "an attack with no actor in a sentence that already codes harm";
     FinishNounEvent(s, *e, first, i, src, tgt, why, out);

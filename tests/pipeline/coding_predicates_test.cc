@@ -73,6 +73,10 @@ TEST_F(CodingPredicatesTest, AClaimOfResponsibilityNamesTheAttacker) {
       "The Islamic State claims responsibility for last month's attack in Niger, which resulted "
       "in the death of six French aid workers.");
   EXPECT_NE(ev.find("190:IMGINS>NGOFRA;"), std::string::npos) << ev;
+  // A claim that names the attack's target is the one event.
+  EXPECT_EQ(Events("Al-Shabaab claimed responsibility for the attack on Somali soldiers near "
+                   "Mogadishu."),
+            "015:SOMINS>SOMMIL;");
   // A denial names no attacker.
   ev = Events("The Taliban deny responsibility for the attack on the Afghan parliament.");
   EXPECT_EQ(ev.find("190:AFGINS"), std::string::npos) << ev;
@@ -86,6 +90,17 @@ TEST_F(CodingPredicatesTest, AHeadlineVerbReadAsANounAfterAnAsideIsTheVerb) {
       "12 people.");
   EXPECT_NE(ev.find("183:"), std::string::npos) << ev;
   EXPECT_NE(ev.find(">IRQCVL;"), std::string::npos) << ev;
+}
+
+TEST_F(CodingPredicatesTest, ChargingSomeoneIsAnAccusationOfCrime) {
+  // CAMEO 1121, as the event nouns "charges", "indictment" and "prosecution".
+  EXPECT_EQ(
+      Events("Russian billionaire Alexander Lebedev is charged with hooliganism and battery."),
+      "1121:->RUS;");
+  EXPECT_EQ(Events("Kenyan prosecutors charge the former finance minister with corruption."),
+            "1121:KENJUD>KENELI;");
+  // Charging a fee is no event.
+  EXPECT_EQ(Events("The Kenyan government charges a fee for every visa."), "");
 }
 
 }  // namespace
