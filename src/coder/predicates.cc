@@ -85,6 +85,16 @@ bool PresentVerbAfterAgent(const SentenceView& s, const Unit& unit, std::uint32_
   return next == Upos::kNum || next == Upos::kDet || next == Upos::kPropn;
 }
 
+// Whether "and" or "or" at word `p` joins a verb after it ("Palestinian
+// gunmen kidnap and then release American professor ..."): the word before
+// shares that verb's subject, so it is a verb too.
+bool CoordinatedWithVerb(const SentenceView& s, std::uint32_t p) {
+  if (p + 1 >= s.n || !IsOneOf(s.W[p], {"and", "or"})) return false;
+  std::uint32_t q = p + 1;
+  if (q + 1 < s.n && s.tags[q].upos == Upos::kAdv) ++q;  // "and then"
+  return s.tags[q].upos == Upos::kVerb;
+}
+
 // A verb form straight after a subject actor ("Ethiopia departs from") is a
 // verb even when the tagger, unsure of a rare name, called it a noun.
 void RescueVerbsAfterActors(const SentenceView& s) {
@@ -106,6 +116,11 @@ void RescueVerbsAfterActors(const SentenceView& s) {
     if (next == Upos::kAdp || next == Upos::kDet || next == Upos::kPropn || next == Upos::kPron ||
         next == Upos::kNum)
       s.sc.verbish[i] = 1;
+    // "kidnap and then release X": one clause, the object shared.
+    if (CoordinatedWithVerb(s, i + 1)) {
+      s.sc.verbish[i] = 1;
+      s.sc.boundary[i + 1] = 0;
+    }
   }
 }
 

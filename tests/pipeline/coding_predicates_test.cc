@@ -103,5 +103,28 @@ TEST_F(CodingPredicatesTest, ChargingSomeoneIsAnAccusationOfCrime) {
   EXPECT_EQ(Events("The Kenyan government charges a fee for every visa."), "");
 }
 
+TEST_F(CodingPredicatesTest, ConcedingDefeatIsYieldingNotSurrender) {
+  // "Outgoing president Abdulla Yameen concedes defeat to opposition candidate ...".
+  EXPECT_EQ(Events("The outgoing president concedes defeat to the Maldivian opposition."),
+            "080:MDVGOV>MDVOPP;");
+}
+
+TEST_F(CodingPredicatesTest, GainingControlOfAPlaceIsOccupation) {
+  // "the Syrian Army has gained control over Manbij and the surrounding area".
+  EXPECT_EQ(Events("The Syrian army has gained control over the city of Manbij."), "192:SYRMIL>-;");
+  EXPECT_EQ(Events("Somali troops regain control of the town of Baidoa from al-Shabaab."),
+            "192:SOMMIL>SOMINS;");
+  // Control of a legislature is an election result.
+  EXPECT_EQ(Events("Democrats gain control of the House in the midterm elections."), "");
+}
+
+TEST_F(CodingPredicatesTest, TwoVerbsJoinedByAndShareTheirObject) {
+  // "Palestinian gunmen kidnap and then release American professor Douglas
+  // Johnson": the tagger reads "kidnap" as a noun.
+  EXPECT_EQ(Events("In retaliation, Palestinian gunmen kidnap and then release an American "
+                   "professor."),
+            "181:PSEUAF>USAEDU;084:PSEUAF>USAEDU;");
+}
+
 }  // namespace
 }  // namespace dyad
