@@ -381,6 +381,29 @@ std::int32_t VictimsAfterHarmNoun(const SentenceView& s, std::uint32_t i) {
   return kNoUnit;
 }
 
+// The two sides of event noun `e` at word `i` named as "between A and B"
+// ("a shootout between armed robbers and civilian bystanders", "clashes
+// between police and protesters"), for fights, whose other side "with"
+// introduces: A the source, B the target. (A ceasefire or talks "between"
+// two sides may be ending or planned: "a ceasefire between ... ends".)
+void BetweenSides(const SentenceView& s, const EventNoun& e, std::uint32_t i, std::int32_t* src,
+                  std::int32_t* tgt) {
+  if (i + 2 >= s.n || s.sc.dict_words[i + 1].text != "between" || !IsHarm(e.cameo) ||
+      std::find(e.target_preps.begin(), e.target_preps.end(), "with") == e.target_preps.end())
+    return;
+  const auto& units = s.sc.units;
+  std::uint32_t q = i + 2;
+  while (q < s.n && s.sc.unit_at[q] == kNoUnit && IsModifierWord(s, q)) ++q;
+  std::int32_t a = q < s.n ? s.sc.unit_at[q] : kNoUnit;
+  if (a == kNoUnit || units[static_cast<std::size_t>(a)].code.empty()) return;
+  const auto b = static_cast<std::size_t>(a) + 1;
+  if (b >= units.size() || units[b].group != units[static_cast<std::size_t>(a)].group ||
+      units[b].code.empty())
+    return;
+  *src = a;
+  *tgt = static_cast<std::int32_t>(b);
+}
+
 // Without a tree, the source and target of event noun `e` at words [first,
 // i]: the actor right before the noun ("Israeli airstrikes", "the rebels'
 // ambush"), the actor right after a preposition its row names ("the murder
@@ -409,6 +432,7 @@ const char* NounArgumentsByPosition(const SentenceView& s, std::uint32_t first, 
     while (q < s.n && sc.unit_at[q] == kNoUnit && IsModifierWord(s, q)) ++q;
     *tgt = coded_unit(q);
   }
+  if (*src == kNoUnit && *tgt == kNoUnit) BetweenSides(s, e, i, src, tgt);
   if (*tgt == kNoUnit && IsHarm(e.cameo)) *tgt = VictimsOfHarmNoun(s, p);
   if (*tgt == kNoUnit && IsHarm(e.cameo)) *tgt = VictimsAfterHarmNoun(s, i);
   if (*tgt == *src) *tgt = kNoUnit;

@@ -155,6 +155,12 @@ const char* NounReading(const SentenceView& s, const VerbMatch& vm) {
   if (tags[vm.verb].xpos == Xpos::kVBN && vm.end < s.n && s.sc.unit_at[vm.end] != kNoUnit &&
       (vm.begin == 0 || IsDeterminer(W[vm.begin - 1])))
     return "a participle modifying the actor after it (\"jailed activists\")";
+  // (TABARI's loose reading takes adjectives: "a shootout between armed
+  // robbers"; after an actor the adjective may be a verb the tagger missed:
+  // "Russia's army massed troops".)
+  if (tags[vm.verb].upos == Upos::kAdj && vm.end < s.n && s.sc.unit_at[vm.end] != kNoUnit &&
+      (vm.begin == 0 || IsPreposition(W[vm.begin - 1]) || IsDeterminer(W[vm.begin - 1])))
+    return "an adjective modifying the actor after it (\"armed robbers\")";
   if (tags[vm.verb].xpos == Xpos::kVBG && vm.begin > 0 &&
       IsOneOf(W[vm.begin - 1],
               {"after", "before", "since", "despite", "following", "amid", "while"}))

@@ -126,5 +126,23 @@ TEST_F(CodingPredicatesTest, TwoVerbsJoinedByAndShareTheirObject) {
             "181:PSEUAF>USAEDU;084:PSEUAF>USAEDU;");
 }
 
+TEST_F(CodingPredicatesTest, GivingUpWeaponsIsDisarmingNotMilitaryAid) {
+  // "... first say they intend to give up their weapons, then retract".
+  EXPECT_EQ(Events("Ugandan rebels say they intend to give up their weapons."), "0356:UGAREB>-;");
+  EXPECT_EQ(Events("The United States will give weapons to Ukraine."), "072:USA>UKR;");
+}
+
+TEST_F(CodingPredicatesTest, AFightBetweenTwoSidesCodesTheFirstAgainstTheSecond) {
+  // "A shootout between armed robbers and civilian bystanders ...": "armed"
+  // modifies the actor after it, no arming (072).
+  EXPECT_EQ(Events("A shootout between armed robbers and civilian bystanders at a mall in San "
+                   "Antonio, Texas, leaves one dead."),
+            "190:USACRM>USACVL;");
+  // A ceasefire "between" two sides may be ending.
+  EXPECT_EQ(Events("A seven-week ceasefire between the government and the Lord's Resistance "
+                   "Army ends."),
+            "");
+}
+
 }  // namespace
 }  // namespace dyad
