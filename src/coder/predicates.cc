@@ -148,6 +148,13 @@ const char* NounReading(const SentenceView& s, const VerbMatch& vm) {
   const auto& tags = s.tags;
   constexpr const char* kNounHead = "read as a noun after a determiner (\"a heart attack\")";
   if (vm.begin > 0 && IsOneOf(W[vm.begin - 1], {"a", "an", "the"})) return kNounHead;
+  // A participle between a possessive and its noun modifies it: "its proposed
+  // acquisition", "CME's proposed contract" ("'s" may also be "is"; a noun
+  // after a possessive may be TABARI's verb: "postponed their meet after").
+  if (vm.begin > 0 && vm.end < s.n && tags[vm.end].upos == Upos::kNoun &&
+      (tags[vm.verb].xpos == Xpos::kVBN || tags[vm.verb].upos == Upos::kAdj) &&
+      IsOneOf(W[vm.begin - 1], {"its", "their", "his", "her", "our", "my", "your", "whose", "'s"}))
+    return "a participle modifying the noun after it (\"its proposed acquisition\")";
   if (vm.begin > 1 && IsOneOf(W[vm.begin - 2], {"a", "an", "the"}) &&
       (tags[vm.begin - 1].upos == Upos::kNoun || tags[vm.begin - 1].upos == Upos::kAdj) &&
       !FiniteVerbAfterSubject(s, vm))

@@ -144,5 +144,21 @@ TEST_F(CodingPredicatesTest, AFightBetweenTwoSidesCodesTheFirstAgainstTheSecond)
             "");
 }
 
+TEST_F(CodingPredicatesTest, AVerbFormAfterAPossessiveIsNoPredicate) {
+  // "... may not complete its proposed acquisition of Canadian steel company Dofasco".
+  EXPECT_EQ(Events("The company may not complete its proposed acquisition of Canadian steel "
+                   "company Dofasco."),
+            "");
+  EXPECT_EQ(
+      Events("The Japanese regulator said CME's proposed contract is designed for investors."), "");
+}
+
+TEST_F(CodingPredicatesTest, AWarningAboutADangerIsNoThreat) {
+  EXPECT_EQ(Events("Vanuatu's opposition leader warns about the sale of citizenship to "
+                   "international criminals."),
+            "");
+  EXPECT_EQ(Events("North Korea warns the United States of retaliation."), "138:PRK>USA;");
+}
+
 }  // namespace
 }  // namespace dyad
