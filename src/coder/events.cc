@@ -404,6 +404,24 @@ void BetweenSides(const SentenceView& s, const EventNoun& e, std::uint32_t i, st
   *tgt = static_cast<std::int32_t>(b);
 }
 
+// Whether word `i` lies in a topic label opening the sentence: a verbless
+// phrase of at most ten words before a colon, then a sentence opening with a
+// capital or a number
+// ("2003 occupation of Iraq: 7 newly US-trained Iraqi policemen are killed",
+// "Drone attacks in Pakistan: A U.S. drone attack kills ..."). The label
+// names the story the sentence belongs to, not an event of its own.
+bool InTopicLabel(const SentenceView& s, std::uint32_t i) {
+  for (std::uint32_t c = i + 1; c < s.n && c <= 10; ++c) {
+    if (s.tags[c].upos == Upos::kVerb || s.tags[c].upos == Upos::kAux) return false;
+    if (s.W[c] != ":") continue;
+    for (std::uint32_t p = 0; p < i; ++p)
+      if (s.tags[p].upos == Upos::kVerb || s.tags[p].upos == Upos::kAux) return false;
+    return c + 1 < s.n && (std::isupper(static_cast<unsigned char>(s.W[c + 1][0])) ||
+                           std::isdigit(static_cast<unsigned char>(s.W[c + 1][0])));
+  }
+  return false;
+}
+
 // Without a tree, the source and target of event noun `e` at words [first,
 // i]: the actor right before the noun ("Israeli airstrikes", "the rebels'
 // ambush"), the actor right after a preposition its row names ("the murder
@@ -636,6 +654,7 @@ void CodeNounEventsByPosition(const SentenceView& s, SentenceCoding* out) {
     const char* why = governing && claimer == kNoUnit
                           ? "inside the object or phrase of a coded verb"
                           : NounArgumentsByPosition(s, first, i, *e, &src, &tgt);
+    if (InTopicLabel(s, i)) why = "in a topic label before a colon (\"2003 occupation of Iraq:\")";
     if (claimer != kNoUnit) why = ClaimedAttack(s, *governing, claimer, tgt, why, &src);
     if (!why && src == kNoUnit && tgt == kNoUnit && CodesHarm(*out))
       why = "an attack with no actor in a sentence that already codes harm";

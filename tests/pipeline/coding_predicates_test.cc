@@ -160,5 +160,14 @@ TEST_F(CodingPredicatesTest, AWarningAboutADangerIsNoThreat) {
   EXPECT_EQ(Events("North Korea warns the United States of retaliation."), "138:PRK>USA;");
 }
 
+TEST_F(CodingPredicatesTest, AnEventNounInATopicLabelIsNoEvent) {
+  // "2003 occupation of Iraq: 7 newly US-trained Iraqi policemen are killed ...".
+  EXPECT_EQ(Events("2003 occupation of Iraq: 7 newly US-trained Iraqi policemen are killed by an "
+                   "explosion in Ramadi."),
+            "190:->IRQCOP;");
+  EXPECT_EQ(Events("Egyptian protests: Hosni Mubarak resigns as President of Egypt."),
+            "0831:EGYELI>EGYGOV;");
+}
+
 }  // namespace
 }  // namespace dyad
