@@ -169,5 +169,11 @@ TEST_F(CodingPredicatesTest, AnEventNounInATopicLabelIsNoEvent) {
             "0831:EGYELI>EGYGOV;");
 }
 
+TEST_F(CodingPredicatesTest, SigningATradeOrDefencePactIsSigningAnAgreement) {
+  EXPECT_EQ(Events("South Korea and the European Union sign a free trade agreement."),
+            "057:KOR>IGOEUR;057:IGOEUR>KOR;");
+  EXPECT_EQ(Events("Sudan signs an economic cooperation agreement with Egypt."), "057:SDN>EGY;");
+}
+
 }  // namespace
 }  // namespace dyad
