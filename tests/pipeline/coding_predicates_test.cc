@@ -175,5 +175,14 @@ TEST_F(CodingPredicatesTest, SigningATradeOrDefencePactIsSigningAnAgreement) {
   EXPECT_EQ(Events("Sudan signs an economic cooperation agreement with Egypt."), "057:SDN>EGY;");
 }
 
+TEST_F(CodingPredicatesTest, FightingAProblemIsNoAttack) {
+  // "... to block the law from being used to fight global warming".
+  EXPECT_EQ(Events("The Bush administration issued regulations to block the law from being used "
+                   "to fight global warming."),
+            "");
+  EXPECT_EQ(Events("Kenyan troops fight al-Shabaab militants near the border."),
+            "190:KENMIL>SOMINS;");
+}
+
 }  // namespace
 }  // namespace dyad
