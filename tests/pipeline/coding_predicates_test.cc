@@ -184,5 +184,12 @@ TEST_F(CodingPredicatesTest, FightingAProblemIsNoAttack) {
             "190:KENMIL>SOMINS;");
 }
 
+TEST_F(CodingPredicatesTest, ASuicideBomberIsNoWarplane) {
+  // "A suicide bomber detonates a tricycle taxi filled with explosives ...".
+  EXPECT_EQ(Events("A suicide bomber detonates a tricycle taxi filled with explosives at a venue "
+                   "in Damaturu, Nigeria."),
+            "1831:NGAUAF>-;");
+}
+
 }  // namespace
 }  // namespace dyad
