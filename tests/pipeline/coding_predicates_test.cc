@@ -191,5 +191,11 @@ TEST_F(CodingPredicatesTest, ASuicideBomberIsNoWarplane) {
             "1831:NGAUAF>-;");
 }
 
+TEST_F(CodingPredicatesTest, DowningAnAircraftIsAnAttackDowningATeamIsSport) {
+  EXPECT_EQ(Events("Syrian rebels downed a government helicopter near Aleppo."),
+            "190:SYRREB>SYRGOV;");
+  EXPECT_EQ(Events("The Boston Celtics down the Los Angeles Lakers 110-98."), "");
+}
+
 }  // namespace
 }  // namespace dyad
