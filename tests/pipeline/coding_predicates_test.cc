@@ -197,5 +197,12 @@ TEST_F(CodingPredicatesTest, DowningAnAircraftIsAnAttackDowningATeamIsSport) {
   EXPECT_EQ(Events("The Boston Celtics down the Los Angeles Lakers 110-98."), "");
 }
 
+TEST_F(CodingPredicatesTest, InjuringIsHarmWhenABombOrAnAttackDoesIt) {
+  EXPECT_EQ(Events("A double bombing injures three police officers in Tehran, Iran."),
+            "183:->IRNCOP;");
+  EXPECT_EQ(Events("Star striker Harry Kane injures his ankle in the match against Chelsea."), "");
+  EXPECT_EQ(Events("Five people are injured in a bus crash in Kenya."), "");
+}
+
 }  // namespace
 }  // namespace dyad
