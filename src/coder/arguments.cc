@@ -122,24 +122,6 @@ bool ReducedPassive(const SentenceView& s, std::uint32_t cb, const VerbMatch& vm
   return false;
 }
 
-// Verbs that carry an event noun: "protesters held a rally", "the army
-// launched an offensive".
-bool IsLightVerb(std::string_view lower) {
-  return IsOneOf(lower,
-                 {"hold",      "held",       "holds",    "holding",  "stage",     "staged",
-                  "stages",    "staging",    "launch",   "launched", "launches",  "launching",
-                  "carry",     "carried",    "carries",  "carrying", "conduct",   "conducted",
-                  "conducts",  "conducting", "mount",    "mounted",  "mounts",    "wage",
-                  "waged",     "wages",      "waging",   "organize", "organized", "organise",
-                  "organised", "lead",       "led",      "leads",    "begin",     "began",
-                  "begins",    "start",      "started",  "starts",   "call",      "called",
-                  "calls",     "impose",     "imposed",  "imposes",  "pay",       "paid",
-                  "pays",      "file",       "filed",    "files",    "bring",     "brought",
-                  "brings",    "make",       "made",     "makes",    "continue",  "continued",
-                  "resume",    "resumed",    "step",     "stepped",  "intensify", "intensified",
-                  "escalate",  "escalated",  "announce", "announced"});
-}
-
 // The nearest coded unit before verb `vb` that is not the object of a
 // preposition; commas are crossed (appositions, asides), conjunctions that
 // start a new clause with its own subject are not. A verb pattern that

@@ -286,6 +286,28 @@ const CodedEvent* AfterCodedVerb(const SentenceView& s, const SentenceCoding& ou
   return nullptr;
 }
 
+// The actor who claims responsibility (015) for the act of harm `e` that is
+// the object of the claim: "The Islamic State claims responsibility for last
+// month's attack in Koure", "claimed the bombing". kNoUnit otherwise.
+std::int32_t ClaimantOf(const SentenceView& s, const CodedEvent* claim, const EventNoun& e) {
+  if (!claim || claim->cameo != "015" || !claim->has_source || !IsHarm(e.cameo)) return kNoUnit;
+  return s.sc.unit_at[claim->source.first_token - s.t0];
+}
+
+// Why the act of harm a claim of responsibility governs gives no event of its
+// own, or null, with the claimant `claimer` as its attacker (`*src`): a claim
+// that already names the attack's target `tgt` ("claimed responsibility for
+// the attack on Somali soldiers") is the one event; `why`: the noun's own
+// reason, void once the claimant gives it a side.
+const char* ClaimedAttack(const SentenceView& s, const CodedEvent& claim, std::int32_t claimer,
+                          std::int32_t tgt, const char* why, std::int32_t* src) {
+  if (*src != kNoUnit || tgt == claimer) return why;
+  if (claim.has_target && tgt != kNoUnit && s.sc.unit_at[claim.target.first_token - s.t0] == tgt)
+    return "the claim of responsibility names its target already";
+  *src = claimer;
+  return why == kNoSides || (why && tgt != kNoUnit) ? nullptr : why;
+}
+
 // The victims of a harm noun whose phrase (with its modifiers) starts at
 // word `p`, when it is where they died or were hurt: "Eight people die in a
 // car bomb explosion", "Two soldiers were wounded in a roadside bombing".
@@ -303,6 +325,103 @@ std::int32_t VictimsOfHarmNoun(const SentenceView& s, std::uint32_t p) {
                                              "hurt", "dead", "perish", "perished"}))
     return kNoUnit;
   return SubjectBefore(s, v - 1);
+}
+
+// The subject of the light verb whose object is the event noun phrase
+// starting at word `p` ("Ban Ki-moon makes a surprise visit to", "the
+// Parliament of Moldova passes a no-confidence vote against", "the U.S.
+// military announces the deployment of"), or kNoUnit.
+std::int32_t LightVerbSubject(const SentenceView& s, std::uint32_t p) {
+  const auto& tags = s.tags;
+  while (p > 0 && s.sc.unit_at[p - 1] == kNoUnit && !s.sc.hidden[p - 1] &&
+         (IsDeterminer(s.W[p - 1]) || tags[p - 1].upos == Upos::kNoun ||
+          tags[p - 1].upos == Upos::kAdj || tags[p - 1].upos == Upos::kNum))
+    --p;
+  if (p == 0 || tags[p - 1].upos != Upos::kVerb || !IsLightVerb(s.sc.dict_words[p - 1].text))
+    return kNoUnit;
+  return SubjectBefore(s, p - 1);
+}
+
+// Whether word p is the state of a victim: "killed", "dead", "injured".
+bool IsVictimState(std::string_view lower) {
+  return IsOneOf(lower, {"killed", "dead", "injured", "wounded", "hurt"});
+}
+
+// The victims a harm noun at word `i` names after it as its outcome: "An
+// explosion in the station results in three people killed", "Twin
+// explosions ..., with at least three people killed", "an attack ... which
+// resulted in the death of six French aid workers", "leaves six injured".
+std::int32_t VictimsAfterHarmNoun(const SentenceView& s, std::uint32_t i) {
+  const CoderScratch& sc = s.sc;
+  auto coded = [&](std::uint32_t q) {
+    std::int32_t u = q < s.n ? sc.unit_at[q] : kNoUnit;
+    return u != kNoUnit && !sc.units[static_cast<std::size_t>(u)].code.empty() ? u : kNoUnit;
+  };
+  for (std::uint32_t p = i + 1; p < s.n && p <= i + 25; ++p) {
+    std::string_view w = sc.dict_words[p].text;
+    if (w == ";" || w == ":" || sc.hidden[p]) continue;
+    if (IsOneOf(w, {"death", "deaths"}) && p + 1 < s.n && s.W[p + 1] == "of") {
+      std::uint32_t q = p + 2;
+      while (q < s.n && coded(q) == kNoUnit && IsModifierWord(s, q)) ++q;
+      if (coded(q) != kNoUnit) return coded(q);
+      continue;
+    }
+    if (!IsOneOf(
+            w, {"result", "results", "resulted", "resulting", "leaves", "left", "leaving", "with"}))
+      continue;
+    std::uint32_t q = p + 1;
+    if (q < s.n && s.sc.dict_words[q].text == "in") ++q;  // "results in"
+    while (q < s.n && coded(q) == kNoUnit && q <= p + 5 &&
+           (IsModifierWord(s, q) ||
+            IsOneOf(sc.dict_words[q].text, {"at", "least", "more", "than", "up", "to", "another"})))
+      ++q;
+    std::int32_t u = coded(q);
+    if (u == kNoUnit) continue;
+    std::uint32_t after = sc.units[static_cast<std::size_t>(u)].end;
+    if (after < s.n && IsVictimState(sc.dict_words[after].text)) return u;
+  }
+  return kNoUnit;
+}
+
+// The two sides of event noun `e` at word `i` named as "between A and B"
+// ("a shootout between armed robbers and civilian bystanders", "clashes
+// between police and protesters"), for fights, whose other side "with"
+// introduces: A the source, B the target. (A ceasefire or talks "between"
+// two sides may be ending or planned: "a ceasefire between ... ends".)
+void BetweenSides(const SentenceView& s, const EventNoun& e, std::uint32_t i, std::int32_t* src,
+                  std::int32_t* tgt) {
+  if (i + 2 >= s.n || s.sc.dict_words[i + 1].text != "between" || !IsHarm(e.cameo) ||
+      std::find(e.target_preps.begin(), e.target_preps.end(), "with") == e.target_preps.end())
+    return;
+  const auto& units = s.sc.units;
+  std::uint32_t q = i + 2;
+  while (q < s.n && s.sc.unit_at[q] == kNoUnit && IsModifierWord(s, q)) ++q;
+  std::int32_t a = q < s.n ? s.sc.unit_at[q] : kNoUnit;
+  if (a == kNoUnit || units[static_cast<std::size_t>(a)].code.empty()) return;
+  const auto b = static_cast<std::size_t>(a) + 1;
+  if (b >= units.size() || units[b].group != units[static_cast<std::size_t>(a)].group ||
+      units[b].code.empty())
+    return;
+  *src = a;
+  *tgt = static_cast<std::int32_t>(b);
+}
+
+// Whether word `i` lies in a topic label opening the sentence: a verbless
+// phrase of at most ten words before a colon, then a sentence opening with a
+// capital or a number
+// ("2003 occupation of Iraq: 7 newly US-trained Iraqi policemen are killed",
+// "Drone attacks in Pakistan: A U.S. drone attack kills ..."). The label
+// names the story the sentence belongs to, not an event of its own.
+bool InTopicLabel(const SentenceView& s, std::uint32_t i) {
+  for (std::uint32_t c = i + 1; c < s.n && c <= 10; ++c) {
+    if (s.tags[c].upos == Upos::kVerb || s.tags[c].upos == Upos::kAux) return false;
+    if (s.W[c] != ":") continue;
+    for (std::uint32_t p = 0; p < i; ++p)
+      if (s.tags[p].upos == Upos::kVerb || s.tags[p].upos == Upos::kAux) return false;
+    return c + 1 < s.n && (std::isupper(static_cast<unsigned char>(s.W[c + 1][0])) ||
+                           std::isdigit(static_cast<unsigned char>(s.W[c + 1][0])));
+  }
+  return false;
 }
 
 // Without a tree, the source and target of event noun `e` at words [first,
@@ -334,13 +453,16 @@ const char* NounArgumentsByPosition(const SentenceView& s, std::uint32_t first, 
     while (q < s.n && sc.unit_at[q] == kNoUnit && IsModifierWord(s, q)) ++q;
     if ((*src = coded_unit(q)) != kNoUnit) after = sc.units[static_cast<std::size_t>(*src)].end;
   }
+  if (*src == kNoUnit) *src = LightVerbSubject(s, p);
   if (after < s.n && std::find(e.target_preps.begin(), e.target_preps.end(),
                                sc.dict_words[after].text) != e.target_preps.end()) {
     std::uint32_t q = after + 1;
     while (q < s.n && sc.unit_at[q] == kNoUnit && IsModifierWord(s, q)) ++q;
     *tgt = coded_unit(q);
   }
+  if (*src == kNoUnit && *tgt == kNoUnit) BetweenSides(s, e, i, src, tgt);
   if (*tgt == kNoUnit && IsHarm(e.cameo)) *tgt = VictimsOfHarmNoun(s, p);
+  if (*tgt == kNoUnit && IsHarm(e.cameo)) *tgt = VictimsAfterHarmNoun(s, i);
   if (*tgt == *src) *tgt = kNoUnit;
   if (s.options.require_dyad && (*src == kNoUnit || *tgt == kNoUnit))
     return "one-sided and require_dyad is on";
@@ -537,9 +659,13 @@ void CodeNounEventsByPosition(const SentenceView& s, SentenceCoding* out) {
     if (!e) continue;
     const std::uint32_t first = i + 1 - static_cast<std::uint32_t>(words);
     std::int32_t src = kNoUnit, tgt = kNoUnit;
-    const char* why = AfterCodedVerb(s, *out, verb_events, first)
+    const CodedEvent* governing = AfterCodedVerb(s, *out, verb_events, first);
+    const std::int32_t claimer = ClaimantOf(s, governing, *e);
+    const char* why = governing && claimer == kNoUnit
                           ? "inside the object or phrase of a coded verb"
                           : NounArgumentsByPosition(s, first, i, *e, &src, &tgt);
+    if (InTopicLabel(s, i)) why = "in a topic label before a colon (\"2003 occupation of Iraq:\")";
+    if (claimer != kNoUnit) why = ClaimedAttack(s, *governing, claimer, tgt, why, &src);
     if (!why && src == kNoUnit && tgt == kNoUnit && CodesHarm(*out))
       why = "an attack with no actor in a sentence that already codes harm";
     FinishNounEvent(s, *e, first, i, src, tgt, why, out);

@@ -14,30 +14,57 @@
 namespace dyad::coder {
 namespace {
 
+// Whether the words from `p` open the object of a verb: a determiner,
+// number, name or pronoun, or a quantity ("kills at least 12 people", "more
+// than 20").
+bool OpensObject(const SentenceView& s, std::uint32_t p) {
+  if (p >= s.n) return false;
+  Upos next = s.tags[p].upos;
+  if (next == Upos::kDet || next == Upos::kNum || next == Upos::kPropn || next == Upos::kPron)
+    return true;
+  std::string_view w = s.sc.dict_words[p].text;
+  std::string_view w2 = p + 1 < s.n ? s.sc.dict_words[p + 1].text : std::string_view();
+  return (w == "at" && w2 == "least") || (w == "more" && w2 == "than") ||
+         (IsOneOf(w, {"nearly", "almost", "about", "around", "some"}) && p + 1 < s.n &&
+          s.tags[p + 1].upos == Upos::kNum);
+}
+
+// Whether the tagger reads word i as a finite verb or an auxiliary; a
+// participle ("crowds gathered to mark Ashura") or an infinitive is no
+// clause's main verb yet.
+bool FiniteVerb(const SentenceView& s, std::uint32_t i) {
+  const PosTag& t = s.tags[i];
+  if (t.upos == Upos::kAux) return true;
+  return t.upos == Upos::kVerb &&
+         (t.xpos == Xpos::kVBZ || t.xpos == Xpos::kVBD || t.xpos == Xpos::kVBP);
+}
+
 // Headline-style present tense the tagger reads as nouns: "A gunman ...
 // (ISIS) shoots and seriously wounds a Philadelphia police officer", "Israel
-// strikes Gaza". A lower-case -s form of a dictionary verb after a noun or a
-// name, before the object it opens (a determiner, number, name or pronoun),
-// is the first verb of its clause; "the police raids in" (a preposition
-// next) and "arms sales" (a noun next) stay nouns.
+// strikes Gaza", "A bomb explosion among crowds ..., one of their holiest
+// commemorations, kills at least 12 people". A lower-case -s form of a
+// dictionary verb after a noun or a name (asides passed over), before the
+// object it opens, is the first verb of its clause; "the police raids in" (a
+// preposition next) and "arms sales" (a noun next) stay nouns.
 void RescueHeadlineVerbs(const SentenceView& s) {
   const auto& tags = s.tags;
   bool verb_seen = false;
   for (std::uint32_t i = 1; i + 1 < s.n; ++i) {
-    if (s.sc.boundary[i - 1]) verb_seen = false;
-    if (tags[i].upos == Upos::kVerb || tags[i].upos == Upos::kAux) verb_seen = true;
-    if (verb_seen || s.sc.verbish[i] || s.sc.unit_at[i] != kNoUnit) continue;
+    // (A comma closing an aside ends its verbs too: "crowds gathered to mark
+    // Ashura, one of their holiest commemorations, kills at least 12".)
+    if (s.sc.boundary[i - 1] || s.W[i - 1] == ",") verb_seen = false;
+    if (FiniteVerb(s, i)) verb_seen = true;
+    if (verb_seen || s.sc.verbish[i] || s.sc.unit_at[i] != kNoUnit || s.sc.hidden[i]) continue;
     std::string_view w = s.W[i];
     if (tags[i].upos != Upos::kNoun || w.size() < 4 || w.back() != 's' || w.ends_with("ss") ||
         !std::islower(static_cast<unsigned char>(w[0])))
       continue;
-    Upos prev = tags[i - 1].upos;
-    bool after_np = prev == Upos::kNoun || prev == Upos::kPropn || s.W[i - 1] == ")";
-    Upos next = tags[i + 1].upos;
-    bool before_object =
-        next == Upos::kDet || next == Upos::kNum || next == Upos::kPropn || next == Upos::kPron;
+    std::uint32_t b = i - 1;
+    while (b > 0 && s.sc.hidden[b]) --b;
+    Upos prev = tags[b].upos;
+    bool after_np = prev == Upos::kNoun || prev == Upos::kPropn || s.W[b] == ")";
     VerbMatch vm;
-    if (after_np && before_object && s.dicts.MatchVerb(s.sc.dict_words, i, &vm)) {
+    if (after_np && OpensObject(s, i + 1) && s.dicts.MatchVerb(s.sc.dict_words, i, &vm)) {
       s.sc.verbish[i] = 1;
       verb_seen = true;
     }
@@ -56,6 +83,16 @@ bool PresentVerbAfterAgent(const SentenceView& s, const Unit& unit, std::uint32_
   if (w.size() < 3 || w.back() != 's' || w.ends_with("ss")) return false;
   Upos next = s.tags[i + 1].upos;
   return next == Upos::kNum || next == Upos::kDet || next == Upos::kPropn;
+}
+
+// Whether "and" or "or" at word `p` joins a verb after it ("Palestinian
+// gunmen kidnap and then release American professor ..."): the word before
+// shares that verb's subject, so it is a verb too.
+bool CoordinatedWithVerb(const SentenceView& s, std::uint32_t p) {
+  if (p + 1 >= s.n || !IsOneOf(s.W[p], {"and", "or"})) return false;
+  std::uint32_t q = p + 1;
+  if (q + 1 < s.n && s.tags[q].upos == Upos::kAdv) ++q;  // "and then"
+  return s.tags[q].upos == Upos::kVerb;
 }
 
 // A verb form straight after a subject actor ("Ethiopia departs from") is a
@@ -79,6 +116,11 @@ void RescueVerbsAfterActors(const SentenceView& s) {
     if (next == Upos::kAdp || next == Upos::kDet || next == Upos::kPropn || next == Upos::kPron ||
         next == Upos::kNum)
       s.sc.verbish[i] = 1;
+    // "kidnap and then release X": one clause, the object shared.
+    if (CoordinatedWithVerb(s, i + 1)) {
+      s.sc.verbish[i] = 1;
+      s.sc.boundary[i + 1] = 0;
+    }
   }
 }
 
@@ -106,6 +148,13 @@ const char* NounReading(const SentenceView& s, const VerbMatch& vm) {
   const auto& tags = s.tags;
   constexpr const char* kNounHead = "read as a noun after a determiner (\"a heart attack\")";
   if (vm.begin > 0 && IsOneOf(W[vm.begin - 1], {"a", "an", "the"})) return kNounHead;
+  // A participle between a possessive and its noun modifies it: "its proposed
+  // acquisition", "CME's proposed contract" ("'s" may also be "is"; a noun
+  // after a possessive may be TABARI's verb: "postponed their meet after").
+  if (vm.begin > 0 && vm.end < s.n && tags[vm.end].upos == Upos::kNoun &&
+      (tags[vm.verb].xpos == Xpos::kVBN || tags[vm.verb].upos == Upos::kAdj) &&
+      IsOneOf(W[vm.begin - 1], {"its", "their", "his", "her", "our", "my", "your", "whose", "'s"}))
+    return "a participle modifying the noun after it (\"its proposed acquisition\")";
   if (vm.begin > 1 && IsOneOf(W[vm.begin - 2], {"a", "an", "the"}) &&
       (tags[vm.begin - 1].upos == Upos::kNoun || tags[vm.begin - 1].upos == Upos::kAdj) &&
       !FiniteVerbAfterSubject(s, vm))
@@ -113,6 +162,12 @@ const char* NounReading(const SentenceView& s, const VerbMatch& vm) {
   if (tags[vm.verb].xpos == Xpos::kVBN && vm.end < s.n && s.sc.unit_at[vm.end] != kNoUnit &&
       (vm.begin == 0 || IsDeterminer(W[vm.begin - 1])))
     return "a participle modifying the actor after it (\"jailed activists\")";
+  // (TABARI's loose reading takes adjectives: "a shootout between armed
+  // robbers"; after an actor the adjective may be a verb the tagger missed:
+  // "Russia's army massed troops".)
+  if (tags[vm.verb].upos == Upos::kAdj && vm.end < s.n && s.sc.unit_at[vm.end] != kNoUnit &&
+      (vm.begin == 0 || IsPreposition(W[vm.begin - 1]) || IsDeterminer(W[vm.begin - 1])))
+    return "an adjective modifying the actor after it (\"armed robbers\")";
   if (tags[vm.verb].xpos == Xpos::kVBG && vm.begin > 0 &&
       IsOneOf(W[vm.begin - 1],
               {"after", "before", "since", "despite", "following", "amid", "while"}))

@@ -118,6 +118,24 @@ inline bool IsBeForm(std::string_view w) {
   return IsOneOf(w, {"is", "are", "was", "were", "be", "been", "being", "'s", "'re", "get", "got",
                      "gets", "getting", "gotten"});
 }
+// Verbs that carry an event noun: "protesters held a rally", "the army
+// launched an offensive", "makes a surprise visit to", "the parliament passes
+// a no-confidence vote against", "orders the arrest of".
+inline bool IsLightVerb(std::string_view lower) {
+  return IsOneOf(
+      lower,
+      {"hold",      "held",      "holds",       "holding",   "stage",     "staged",     "stages",
+       "staging",   "launch",    "launched",    "launches",  "launching", "carry",      "carried",
+       "carries",   "carrying",  "conduct",     "conducted", "conducts",  "conducting", "mount",
+       "mounted",   "mounts",    "wage",        "waged",     "wages",     "waging",     "organize",
+       "organized", "organise",  "organised",   "lead",      "led",       "leads",      "begin",
+       "began",     "begins",    "start",       "started",   "starts",    "call",       "called",
+       "calls",     "impose",    "imposed",     "imposes",   "pay",       "paid",       "pays",
+       "file",      "filed",     "files",       "bring",     "brought",   "brings",     "make",
+       "made",      "makes",     "continue",    "continued", "resume",    "resumed",    "step",
+       "stepped",   "intensify", "intensified", "escalate",  "escalated", "announce",   "announced",
+       "announces", "pass",      "passed",      "passes",    "order",     "ordered",    "orders"});
+}
 inline bool IsNegation(std::string_view w) { return IsOneOf(w, {"not", "n't", "never", "no"}); }
 inline bool IsDeterminer(std::string_view w) {
   return IsOneOf(w, {"the", "a", "an", "its", "their", "his", "her", "this", "that", "these",

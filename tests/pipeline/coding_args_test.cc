@@ -144,11 +144,11 @@ TEST_F(CodingArgsTest, TheCommasOfAListOfObjectsEndNoClause) {
 }
 
 TEST_F(CodingArgsTest, TheObjectOfARelativeClauseIsNotTheMainClausesSubject) {
-  // The officer is arrested (and charged), not the woman he shot.
+  // The officer is arrested and charged (two events), not the woman he shot.
   EXPECT_EQ(Sides("Aaron Dean, the Fort Worth, Texas police officer who shot a woman to death in "
                   "her bedroom during what was intended to be a welfare check, resigns his "
                   "position, and later that day is arrested and formally charged with murder."),
-            "USACOP>USACVL;->USACOP;");
+            "USACOP>USACVL;->USACOP;->USACOP;");
 }
 
 }  // namespace
