@@ -1,9 +1,6 @@
 // Copyright dyad authors.
 #include "tagger/features.h"
 
-#include <cstddef>
-#include <string_view>
-
 namespace dyad::tagger {
 namespace {
 
@@ -71,33 +68,7 @@ enum Template : std::uint64_t {
   kAmbM1,
   kPrev1Amb,
   kAmbAmbP1,
-  kAuxSuf2,
-  kAuxAmb,
-  kBySuf2,
 };
-
-// The forms of be, get and have (and "by") that announce a participle: the
-// kAux word slot. Lower-cased bytes, at most 7.
-std::uint64_t AuxKind(const unsigned char* p, std::size_t n) {
-  if (n == 0 || n > 7) return 0;
-  char w[8];
-  for (std::size_t j = 0; j < n; ++j) w[j] = static_cast<char>(Lower(p[j]));
-  const std::string_view s(w, n);
-  static constexpr std::string_view kBe[] = {"is",    "are", "was", "were", "be", "been",
-                                             "being", "am",  "'s",  "'re",  "'m"};
-  static constexpr std::string_view kGet[] = {"get", "gets", "got", "gotten", "getting"};
-  static constexpr std::string_view kHave[] = {"have", "has", "had", "having", "'ve"};
-  for (std::string_view b : kBe) {
-    if (s == b) return 1;
-  }
-  for (std::string_view g : kGet) {
-    if (s == g) return 2;
-  }
-  for (std::string_view h : kHave) {
-    if (s == h) return 3;
-  }
-  return s == "by" ? 4 : 0;
-}
 
 }  // namespace
 
@@ -169,39 +140,10 @@ void ComputeWordFeatures(std::span<const std::string_view> words, const Lexicon*
     bool init_cap = n > 0 && p[0] >= 'A' && p[0] <= 'Z';
     out[kFlags] = (hyphen ? 1u : 0u) | (digit ? 2u : 0u) | (upper && !lower ? 4u : 0u) |
                   (init_cap ? 8u : 0u) | (period ? 16u : 0u) | (len << 5);
-    out[kAux] = AuxKind(p, n);
     out[kClasses] =
         lexicon != nullptr ? 1 + static_cast<std::uint64_t>(lexicon->Classes(words[i])) : 0;
   }
 }
-
-namespace {
-
-// Participle context (at most 3 keys): the nearest form of be/get/have among the
-// 3 previous words (kind and distance) with the word's last two letters, its
-// kind with the word's ambiguity class, and "by" among the next 3 words with the
-// last two letters. Nothing fires without such a word, so most words pay nothing.
-int ParticipleFeatures(const std::uint64_t* wf, std::size_t n, std::size_t i, std::uint64_t* keys) {
-  const std::uint64_t* w = wf + i * kWordSlotCount;
-  int k = 0;
-  for (std::size_t d = 1; d <= 3 && d <= i; ++d) {
-    const std::uint64_t a = w[kAux - static_cast<std::ptrdiff_t>(d * kWordSlotCount)];
-    if (a >= 1 && a <= 3) {
-      keys[k++] = FeatureKey2(kAuxSuf2, a * 4 + d, w[kSuf2]);
-      keys[k++] = FeatureKey2(kAuxAmb, a, w[kAmbiguity]);
-      break;
-    }
-  }
-  for (std::size_t d = 1; d <= 3 && i + d < n; ++d) {
-    if (w[kAux + d * kWordSlotCount] == 4) {
-      keys[k++] = FeatureKey2(kBySuf2, d, w[kSuf2]);
-      break;
-    }
-  }
-  return k;
-}
-
-}  // namespace
 
 int StaticFeatures(const std::uint64_t* wf, std::size_t n, std::size_t i, bool use_classes,
                    std::uint64_t* keys) {
@@ -239,7 +181,6 @@ int StaticFeatures(const std::uint64_t* wf, std::size_t n, std::size_t i, bool u
   keys[k++] = FeatureKey(kAmbP2, p2 ? p2[kAmbiguity] : kEndWord);
   keys[k++] = FeatureKey(kAmbM1, m1 ? m1[kAmbiguity] : kStartWord);
   keys[k++] = FeatureKey2(kAmbAmbP1, w[kAmbiguity], p1 ? p1[kAmbiguity] : kEndWord);
-  k += ParticipleFeatures(wf, n, i, keys + k);
   if (use_classes) {
     keys[k++] = FeatureKey(kClassesT, w[kClasses]);
     keys[k++] = FeatureKey(kClassesP1, p1 ? p1[kClasses] : kEndWord);

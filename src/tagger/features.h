@@ -33,7 +33,6 @@ enum WordSlot : int {
   kFlags,
   kClasses,
   kAmbiguity,
-  kAux,  // 1 a form of be, 2 of get, 3 of have, 4 "by", else 0
   kWordSlotCount,
 };
 

@@ -163,35 +163,5 @@ TEST(Features, StaticPlusDynamicEqualsTrainingSet) {
   }
 }
 
-// The participle-context features fire only near a form of be/get/have or
-// before "by" (within three words), adding at most three keys to a word.
-TEST(Features, ParticipleContextFiresOnlyNearAuxiliaries) {
-  auto static_keys = [](std::vector<std::string_view> words, std::size_t i) {
-    std::vector<std::uint64_t> wf(words.size() * tagger::kWordSlotCount);
-    tagger::ComputeWordFeatures(words, nullptr, nullptr, wf.data());
-    std::vector<std::uint64_t> keys(tagger::kMaxFeatures);
-    keys.resize(tagger::StaticFeatures(wf.data(), words.size(), i, false, keys.data()));
-    return keys;
-  };
-  const auto plain = static_keys({"the", "men", "fined", "him", "."}, 2);
-  const auto passive = static_keys({"the", "men", "were", "fined", "."}, 3);
-  const auto agent = static_keys({"the", "men", "were", "quickly", "fined", "by", "police"}, 4);
-  const auto have = static_keys({"they", "had", "fined", "him", "."}, 2);
-  EXPECT_EQ(passive.size(), plain.size() + 2);
-  EXPECT_EQ(agent.size(), plain.size() + 3);
-  EXPECT_EQ(have.size(), plain.size() + 2);
-  // Nothing beyond three words: a far "be" or "by" adds no key.
-  const auto far =
-      static_keys({"were", "the", "old", "men", "fined", "in", "the", "city", "by"}, 4);
-  EXPECT_EQ(far.size(), plain.size());
-  // The most keys a word can have (WordNet classes on) fit kMaxFeatures.
-  std::vector<std::string_view> words = {"men", "were", "quickly", "fined", "by", "police"};
-  std::vector<std::uint64_t> wf(words.size() * tagger::kWordSlotCount);
-  tagger::ComputeWordFeatures(words, nullptr, nullptr, wf.data());
-  std::uint64_t keys[tagger::kMaxFeatures + 8];
-  EXPECT_LE(tagger::TokenFeatures(wf.data(), words.size(), 3, 7, 3, /*use_classes=*/true, keys),
-            tagger::kMaxFeatures);
-}
-
 }  // namespace
 }  // namespace dyad
