@@ -589,10 +589,10 @@ inline void PrefetchWeights(const Slot& s, const Tagger::Impl& m) {
 }
 
 // The scratch's cache of WordNet classes, emptied when the lexicon changes.
-// 4,096 slots: a news vocabulary's frequent words stay in it, so most words
+// 16,384 slots (256 KB): a news vocabulary's frequent words stay in it, so most words
 // skip Lexicon::Classes (a string copy and WordNet's morphology per class).
 tagger::ClassesCache ClassesCacheFor(const Lexicon* lexicon, TaggerScratch* scratch) {
-  constexpr std::size_t kSlots = 4096;
+  constexpr std::size_t kSlots = 16384;
   if (scratch->classes_cache_lexicon_ != lexicon || scratch->classes_cache_.size() != kSlots) {
     scratch->classes_cache_.assign(kSlots, {0, 0});
     scratch->classes_cache_lexicon_ = lexicon;
