@@ -142,6 +142,10 @@ struct TaggerScratch {
   std::vector<std::uint64_t> keys_;
   std::vector<std::uint32_t> spans_;
   std::vector<std::int32_t> static_scores_;
+  // WordNet classes of recently seen words (models that use the lexicon):
+  // lower-cased word hash -> 1 + classes, direct-mapped; valid for one lexicon.
+  std::vector<std::pair<std::uint64_t, std::uint64_t>> classes_cache_;
+  const Lexicon* classes_cache_lexicon_ = nullptr;
 };
 
 class Tagger {

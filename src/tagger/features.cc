@@ -97,8 +97,23 @@ std::uint64_t CasedWordHash(std::string_view word) {
   return h == 0 ? 1 : h;
 }
 
+namespace {
+
+// 1 + the word's WordNet classes, through the cache when there is one.
+std::uint64_t WordClassesValue(std::string_view word, std::uint64_t lower_hash,
+                               const Lexicon& lexicon, const ClassesCache* cache) {
+  if (cache == nullptr) return 1 + static_cast<std::uint64_t>(lexicon.Classes(word));
+  auto& slot = cache->slots[((lower_hash * 0x9E3779B97F4A7C15ull) >> 32) & cache->mask];
+  if (slot.first != lower_hash) {
+    slot = {lower_hash, 1 + static_cast<std::uint64_t>(lexicon.Classes(word))};
+  }
+  return slot.second;
+}
+
+}  // namespace
+
 void ComputeWordFeatures(std::span<const std::string_view> words, const Lexicon* lexicon,
-                         const WordTable* ambiguity, std::uint64_t* wf) {
+                         const WordTable* ambiguity, std::uint64_t* wf, const ClassesCache* cache) {
   for (std::size_t i = 0; i < words.size(); ++i) {
     const auto* p = reinterpret_cast<const unsigned char*>(words[i].data());
     std::size_t n = words[i].size();
@@ -141,7 +156,7 @@ void ComputeWordFeatures(std::span<const std::string_view> words, const Lexicon*
     out[kFlags] = (hyphen ? 1u : 0u) | (digit ? 2u : 0u) | (upper && !lower ? 4u : 0u) |
                   (init_cap ? 8u : 0u) | (period ? 16u : 0u) | (len << 5);
     out[kClasses] =
-        lexicon != nullptr ? 1 + static_cast<std::uint64_t>(lexicon->Classes(words[i])) : 0;
+        lexicon != nullptr ? WordClassesValue(words[i], out[kLower], *lexicon, cache) : 0;
   }
 }
 

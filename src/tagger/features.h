@@ -94,10 +94,19 @@ std::uint64_t WordHash(std::string_view word);
 // dictionary (never 0).
 std::uint64_t CasedWordHash(std::string_view word);
 
+// A direct-mapped cache of Lexicon::Classes by lower-cased word hash
+// (slots.size() a power of two; a slot with first == 0 is empty). It only saves
+// the lexicon's work: kClasses is the same with or without it.
+struct ClassesCache {
+  std::pair<std::uint64_t, std::uint64_t>* slots = nullptr;
+  std::uint64_t mask = 0;
+};
+
 // Fills wf[i * kWordSlotCount + slot] for every word. `lexicon` may be null
-// (kClasses is then 0 for all words); `ambiguity` may be null.
+// (kClasses is then 0 for all words); `ambiguity` and `cache` may be null.
 void ComputeWordFeatures(std::span<const std::string_view> words, const Lexicon* lexicon,
-                         const WordTable* ambiguity, std::uint64_t* wf);
+                         const WordTable* ambiguity, std::uint64_t* wf,
+                         const ClassesCache* cache = nullptr);
 
 // Writes the keys of the features of word i (given the classes predicted for
 // words i-1 and i-2, or kStartClass/kStartClass+1 before the sentence start)

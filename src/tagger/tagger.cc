@@ -588,6 +588,18 @@ inline void PrefetchWeights(const Slot& s, const Tagger::Impl& m) {
   __builtin_prefetch(end - 1);
 }
 
+// The scratch's cache of WordNet classes, emptied when the lexicon changes.
+// 16,384 slots (256 KB): a news vocabulary's frequent words stay in it, so most words
+// skip Lexicon::Classes (a string copy and WordNet's morphology per class).
+tagger::ClassesCache ClassesCacheFor(const Lexicon* lexicon, TaggerScratch* scratch) {
+  constexpr std::size_t kSlots = 16384;
+  if (scratch->classes_cache_lexicon_ != lexicon || scratch->classes_cache_.size() != kSlots) {
+    scratch->classes_cache_.assign(kSlots, {0, 0});
+    scratch->classes_cache_lexicon_ = lexicon;
+  }
+  return {scratch->classes_cache_.data(), kSlots - 1};
+}
+
 }  // namespace
 
 void Tagger::Tag(std::span<const std::string_view> words, const Lexicon* lexicon,
@@ -619,8 +631,11 @@ void Tagger::Tag(std::span<const std::string_view> words, const Lexicon* lexicon
   }
   const bool use_classes = m.uses_lexicon;
   const std::uint64_t* wf = scratch->word_features_.data();
+  tagger::ClassesCache cache;
+  if (use_classes && lexicon != nullptr) cache = ClassesCacheFor(lexicon, scratch);
   tagger::ComputeWordFeatures(words, use_classes ? lexicon : nullptr, &m.ambiguity,
-                              scratch->word_features_.data());
+                              scratch->word_features_.data(),
+                              cache.slots != nullptr ? &cache : nullptr);
   std::int32_t* scores = scratch->scores_.data();
   std::uint64_t* keys = scratch->keys_.data();
   std::uint32_t* found = scratch->spans_.data();  // table index of each key, or kNotFound

@@ -138,7 +138,9 @@ TEST(TrainTagger, DISABLED_RetrainShippedModel) {
 }  // namespace dyad
 
 #include <algorithm>
+#include <utility>
 
+#include "dyad/lexicon.h"
 #include "tagger/features.h"
 
 namespace dyad {
@@ -161,6 +163,31 @@ TEST(Features, StaticPlusDynamicEqualsTrainingSet) {
     std::sort(split, split + na);
     EXPECT_TRUE(std::equal(all, all + na, split)) << i;
   }
+}
+
+// The cache of WordNet classes only saves work: with two slots (evictions on
+// almost every word), with repeats and case variants, the word features equal
+// those computed with the lexicon alone.
+TEST(Features, ClassesCacheGivesTheLexiconsClasses) {
+  auto lex = Lexicon::Load(Lexicon::DefaultDirectory());
+  if (!lex.ok()) GTEST_SKIP() << lex.status().ToString();
+  std::vector<std::string_view> words = {"Five", "men",     "were", "abducted", "by",
+                                         "men",  "FIVE",    "five", "days",     "ago",
+                                         "and",  "dorfles", "were", "Abducted", "."};
+  const std::size_t n = words.size() * tagger::kWordSlotCount;
+  std::vector<std::uint64_t> plain(n), cached(n);
+  tagger::ComputeWordFeatures(words, lex->get(), nullptr, plain.data());
+  for (std::uint64_t slots : {2u, 4096u}) {
+    std::vector<std::pair<std::uint64_t, std::uint64_t>> table(slots, {0, 0});
+    const tagger::ClassesCache cache{table.data(), slots - 1};
+    for (int pass = 0; pass < 2; ++pass) {  // the second pass reads a filled cache
+      tagger::ComputeWordFeatures(words, lex->get(), nullptr, cached.data(), &cache);
+      EXPECT_EQ(plain, cached) << slots << " slots, pass " << pass;
+    }
+  }
+  // Words WordNet knows get classes, the others none (1 + 0).
+  EXPECT_GT(plain[3 * tagger::kWordSlotCount + tagger::kClasses], 1u);   // abducted
+  EXPECT_EQ(plain[11 * tagger::kWordSlotCount + tagger::kClasses], 1u);  // dorfles
 }
 
 }  // namespace
