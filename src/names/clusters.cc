@@ -258,18 +258,22 @@ Result<std::string> TrainClusters(const std::vector<std::string>& inputs,
     t.mid.push_back(mid_of_fine[best]);
     t.coarse.push_back(coarse_of_fine[best]);
   }
-  char buf[256];
-  std::snprintf(buf, sizeof buf,
-                "fastText skipgram dim %d, %d epochs, min count %d, seed %llu, one thread, on %zu "
-                "tokens; %zu words; k-means %d/%d/%d clusters",
-                d, o.epochs, o.min_count, static_cast<unsigned long long>(o.seed), tokens, n,
-                o.clusters, o.clusters / 4, o.clusters / 16);
+  char source[384];
+  if (o.vec_file.empty()) {
+    std::snprintf(source, sizeof source,
+                  "fastText skipgram dim %d, %d epochs, min count %d, seed %llu, one thread, on "
+                  "%zu tokens",
+                  d, o.epochs, o.min_count, static_cast<unsigned long long>(o.seed), tokens);
+  } else {
+    std::snprintf(source, sizeof source, "fastText vectors of %s (dim %d)",
+                  fs::path(o.vec_file).filename().string().c_str(), d);
+  }
+  char buf[512];
+  std::snprintf(buf, sizeof buf, "%s; %zu words; k-means %d/%d/%d clusters", source, n, o.clusters,
+                o.clusters / 4, o.clusters / 16);
   t.description = buf;
   if (vector_file) {
-    std::snprintf(buf, sizeof buf,
-                  "fastText skipgram dim %d, %d epochs, min count %d, seed %llu, one thread, on "
-                  "%zu tokens; %zu words; unit vectors x 256 as int8",
-                  d, o.epochs, o.min_count, static_cast<unsigned long long>(o.seed), tokens, n);
+    std::snprintf(buf, sizeof buf, "%s; %zu words; unit vectors x 256 as int8", source, n);
     *vector_file = VectorFile(t.words, vecs, d, buf);
   }
   return names::SerializeClusters(t);

@@ -107,7 +107,7 @@ void ComputeWordFeatures(std::span<const std::string_view> words, std::span<cons
 // (a unit vector x 256, clipped). Their weights are ordinary weight rows,
 // keyed by VectorKey(position, component).
 inline constexpr int kVectorWindow = 3;  // words -1, 0, +1
-inline constexpr int kVectorUnit = 64;
+inline constexpr int kVectorUnit = 256;
 inline constexpr int kMaxVectorDim = 128;
 std::uint64_t VectorKey(int position, int component);
 

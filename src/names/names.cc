@@ -96,9 +96,18 @@ void NameFinder::Impl::Label(std::span<const std::string_view> words, std::span<
   for (std::size_t i = 0; i < n; ++i) {
     int k = names::StaticFeatures(s->word_features_.data(), n, i, caps, keys);
     Score(keys, k, scores);
-    if (vec_dim) ScoreDense(s->word_features_.data(), n, i, scores);
     std::int64_t* e = s->emit_.data() + i * kRowStride;
     for (int c = 0; c < kRowStride; ++c) e[c] = scores[c];
+  }
+  // The vector features in a pass of their own: the loop above stays as
+  // tight as it was without them.
+  if (vec_dim) {
+    for (std::size_t i = 0; i < n; ++i) {
+      std::int32_t dense_scores[kRowStride] = {};
+      ScoreDense(s->word_features_.data(), n, i, dense_scores);
+      std::int64_t* e = s->emit_.data() + i * kRowStride;
+      for (int c = 0; c < kRowStride; ++c) e[c] += dense_scores[c];
+    }
   }
   names::Viterbi(s->emit_.data(), trans, n, s->delta_.data(), s->back_.data(), s->labels_.data());
 }

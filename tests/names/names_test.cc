@@ -327,7 +327,7 @@ TEST(ModelFileTest, WordVectorsScoreAndBadTablesAreRefused) {
   m.keys = {dense};
   m.weights.assign(names::kLabelCount, 0);
   m.weights[names::LabelOf(0, names::kU)] = 100;
-  m.weights[0] = -100;  // O
+  // O scores 0: the component decides.
   m.vec_dim = 4;
   m.vec_words = {tagger::WordHash("okafor")};
   m.vectors = {0, 0, 64, 0};
