@@ -4,7 +4,8 @@
 // payload framed with the right header, size and checksum, so the fuzzer
 // reaches the table parser behind the CRC. Any input gives a model or a Status
 // naming the file, never a crash, hang or leak; a model that loads finds
-// valid, ordered, non-overlapping names.
+// valid, ordered, non-overlapping names. First byte & 6 == 6: the rest is a
+// word vector file payload (names::ParseVectors).
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -17,6 +18,15 @@
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size == 0) return 0;
   const std::string_view rest(reinterpret_cast<const char*>(data + 1), size - 1);
+  if ((data[0] & 6) == 6) {  // the word vector file reader, behind a valid frame
+    dyad::names::VectorTable t;
+    dyad::Status s = dyad::names::ParseVectors(
+        dyad::names::Frame(dyad::names::kVectorMagic, dyad::names::kVectorVersion, rest),
+        "fuzz.dwv", &t);
+    if (!s.ok() && s.message().find("fuzz.dwv") == std::string::npos) __builtin_trap();
+    if (s.ok() && t.vectors.size() != t.words.size() * t.dim) __builtin_trap();
+    return 0;
+  }
   const std::string bytes =
       (data[0] & 1) ? dyad::names::Frame(dyad::names::kModelMagic, dyad::names::kModelVersion, rest)
                     : std::string(rest);

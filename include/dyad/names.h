@@ -146,8 +146,14 @@ enum class NerFormat {
   kIob2,   // UNER: id, form, IOB2 tag (B-PER/I-ORG/B-LOC/O), ...; "# " comments
   kGum,    // GUM CoNLL-U with Entity= annotations in MISC (named mentions only)
   kConll,  // re3d CoNLL: form, TAB, IOB2 tag with re3d's types
+  // re3d CoNLL reduced to names, for training beside UNER and GUM: re3d marks
+  // mentions ("the Kurdish YPG", "U.S. service members", "families"); each
+  // is cut to its capitalised words ("Kurdish YPG"), a mention without one
+  // is dropped, and a sentence whose mention has lower-case words after or
+  // inside its name (other than of/the/and/for/de/&) is left out.
+  kRe3dNames,
 };
-// "iob2", "gum", "conll"; ParseNerFormat's inverse.
+// "iob2", "gum", "conll", "re3d"; ParseNerFormat's inverse.
 std::string_view NerFormatName(NerFormat f);
 Result<NerFormat> ParseNerFormat(std::string_view name);
 
@@ -180,6 +186,9 @@ struct TrainNamesOptions {
   // Word cluster file from `dyad train clusters` (empty = no cluster features)
   // and gazetteer word lists (empty = none); both are copied into the model.
   std::string clusters;
+  // Word vector file from `dyad train clusters --save-vectors` (empty = no
+  // dense vector features); copied into the model.
+  std::string vectors;
   std::string data_dir;     // dyad's data folder for the gazetteers; empty = none
   std::string leaders_dir;  // ../shared/data/leaders for given names; empty = none
   // Unlabelled articles (paths OpenArticleReader reads) whose words' case
@@ -244,6 +253,9 @@ struct TrainClustersOptions {
   int kmeans_iterations = 12;
   std::uint64_t seed = 1;
   std::string work_dir;  // for the tokenised corpus and vectors; empty = a temp folder
+  // A fastText text vector file (.vec) to cluster instead of training new
+  // vectors (inputs are then not read); empty = train.
+  std::string vec_file;
   DiagnosticSink progress;
 };
 
@@ -251,9 +263,12 @@ struct TrainClustersOptions {
 // `conllu` files, trains skipgram vectors with fastText (one thread, fixed
 // seed), clusters them with k-means and returns the cluster file
 // (docs/formats/names-model.md, "Word clusters"). Deterministic.
+// With `vector_file` not null, it receives the word vector file (the same
+// words' quantised vectors, docs/formats/names-model.md, "Word vectors").
 Result<std::string> TrainClusters(const std::vector<std::string>& inputs,
                                   const std::vector<std::string>& conllu,
-                                  const TrainClustersOptions& options);
+                                  const TrainClustersOptions& options,
+                                  std::string* vector_file = nullptr);
 
 }  // namespace dyad
 

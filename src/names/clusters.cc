@@ -129,26 +129,56 @@ void KMeans(const std::vector<float>& vecs, std::size_t n, int d, int k, int ite
   }
 }
 
-}  // namespace
+// Reads a fastText .vec file ("count dim" line, then "word c1 ... cdim"
+// lines, most frequent first): the first `max_words` words, unit length.
+Status ReadVecFile(const std::string& path, std::size_t max_words, int* dim,
+                   std::vector<std::string>* words, std::vector<float>* vecs) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return IoError(path + ": cannot open");
+  std::size_t count = 0;
+  if (!(in >> count >> *dim) || *dim < 1 || *dim > names::kMaxVectorDim)
+    return ParseError(path + ":1: want 'count dim' with dim in 1..128");
+  std::string word;
+  std::vector<float> v(static_cast<std::size_t>(*dim));
+  for (std::size_t i = 0; i < count && words->size() < max_words; ++i) {
+    if (!(in >> word)) return ParseError(path + ":" + std::to_string(i + 2) + ": missing word");
+    for (float& x : v) {
+      if (!(in >> x)) return ParseError(path + ":" + std::to_string(i + 2) + ": short vector");
+    }
+    float norm = std::sqrt(Dot(v.data(), v.data(), *dim));
+    words->push_back(word);
+    for (float x : v) vecs->push_back(norm > 0 ? x / norm : 0.0f);
+  }
+  return Status::Ok();
+}
 
-Result<std::string> TrainClusters(const std::vector<std::string>& inputs,
-                                  const std::vector<std::string>& conllu,
-                                  const TrainClustersOptions& o) {
-  if (inputs.empty() && conllu.empty()) return InvalidArgument("no input text for the clusters");
-  if (o.clusters < 64 || o.clusters > 4096)
-    return InvalidArgument("--clusters must be between 64 and 4096");
+// Unit vectors quantised to int8 (x 256, clipped).
+std::string VectorFile(const std::vector<std::string>& words, const std::vector<float>& vecs,
+                       int dim, const std::string& description) {
+  names::VectorTable t;
+  t.description = description;
+  t.dim = static_cast<std::uint32_t>(dim);
+  t.words = words;
+  t.vectors.resize(vecs.size());
+  for (std::size_t i = 0; i < vecs.size(); ++i)
+    t.vectors[i] = static_cast<std::int8_t>(std::clamp(std::lround(vecs[i] * 256.0f), -127L, 127L));
+  return names::SerializeVectors(t);
+}
+
+// Trains skipgram vectors on the inputs: the first `max_words` words (most
+// frequent first), unit length.
+Status TrainVectors(const std::vector<std::string>& inputs, const std::vector<std::string>& conllu,
+                    const TrainClustersOptions& o, std::vector<std::string>* words,
+                    std::vector<float>* vecs, std::size_t* tokens) {
   std::error_code ec;
   fs::path dir =
       o.work_dir.empty() ? fs::temp_directory_path(ec) / "dyad-clusters" : fs::path(o.work_dir);
   fs::create_directories(dir, ec);
   if (ec) return IoError(dir.string() + ": cannot create: " + ec.message());
   const std::string corpus = (dir / "corpus.txt").string();
-  std::size_t tokens = 0;
-  DYAD_RETURN_IF_ERROR(WriteCorpus(inputs, conllu, corpus, &tokens));
-  auto say = [&](const std::string& m) {
-    if (o.progress) o.progress(Diagnostic{"", m});
-  };
-  say("corpus: " + std::to_string(tokens) + " tokens in " + corpus);
+  DYAD_RETURN_IF_ERROR(WriteCorpus(inputs, conllu, corpus, tokens));
+  if (o.progress)
+    o.progress(Diagnostic{"", "corpus: " + std::to_string(*tokens) + " tokens in " + corpus});
   fasttext::Args a;
   a.input = corpus;
   a.output = (dir / "vectors").string();
@@ -162,6 +192,7 @@ Result<std::string> TrainClusters(const std::vector<std::string>& inputs,
   fasttext::FastText ft;
   try {  // fastText reports bad input by throwing; dyad reports it as a Status
     ft.train(a);
+    if (!o.work_dir.empty()) ft.saveVectors((dir / "vectors.vec").string());
   } catch (const std::exception& e) {
     return IoError(corpus + ": fastText: " + e.what());
   }
@@ -169,15 +200,41 @@ Result<std::string> TrainClusters(const std::vector<std::string>& inputs,
   const std::size_t n =
       std::min<std::size_t>(o.max_words, static_cast<std::size_t>(dict->nwords()));
   const int d = o.dim;
-  std::vector<float> vecs(n * d);
+  vecs->resize(n * d);
   fasttext::Vector v(d);
-  names::ClusterTable t;
   for (std::size_t i = 0; i < n; ++i) {
-    t.words.push_back(dict->getWord(static_cast<std::int32_t>(i)));
-    ft.getWordVector(v, t.words.back());
+    words->push_back(dict->getWord(static_cast<std::int32_t>(i)));
+    ft.getWordVector(v, words->back());
     float norm = std::sqrt(Dot(v.data(), v.data(), d));
-    for (int j = 0; j < d; ++j) vecs[i * d + j] = norm > 0 ? v[j] / norm : 0.0f;
+    for (int j = 0; j < d; ++j) (*vecs)[i * d + j] = norm > 0 ? v[j] / norm : 0.0f;
   }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<std::string> TrainClusters(const std::vector<std::string>& inputs,
+                                  const std::vector<std::string>& conllu,
+                                  const TrainClustersOptions& o, std::string* vector_file) {
+  if (inputs.empty() && conllu.empty() && o.vec_file.empty())
+    return InvalidArgument("no input text for the clusters");
+  if (o.clusters < 64 || o.clusters > 4096)
+    return InvalidArgument("--clusters must be between 64 and 4096");
+  auto say = [&](const std::string& m) {
+    if (o.progress) o.progress(Diagnostic{"", m});
+  };
+  std::size_t tokens = 0;
+  int d = o.dim;
+  names::ClusterTable t;
+  std::vector<float> vecs;
+  if (o.vec_file.empty()) {
+    DYAD_RETURN_IF_ERROR(TrainVectors(inputs, conllu, o, &t.words, &vecs, &tokens));
+  } else {
+    DYAD_RETURN_IF_ERROR(ReadVecFile(o.vec_file, o.max_words, &d, &t.words, &vecs));
+  }
+  const std::size_t n = t.words.size();
+  if (n < static_cast<std::size_t>(o.clusters))
+    return InvalidArgument("fewer words (" + std::to_string(n) + ") than clusters");
   say("vectors: " + std::to_string(n) + " words; clustering");
   // k-means on the most frequent words, then every word to its nearest centroid.
   const std::size_t fit = std::min<std::size_t>(n, 40000);
@@ -201,13 +258,24 @@ Result<std::string> TrainClusters(const std::vector<std::string>& inputs,
     t.mid.push_back(mid_of_fine[best]);
     t.coarse.push_back(coarse_of_fine[best]);
   }
-  char buf[256];
-  std::snprintf(buf, sizeof buf,
-                "fastText skipgram dim %d, %d epochs, min count %d, seed %llu, one thread, on %zu "
-                "tokens; %zu words; k-means %d/%d/%d clusters",
-                o.dim, o.epochs, o.min_count, static_cast<unsigned long long>(o.seed), tokens, n,
-                o.clusters, o.clusters / 4, o.clusters / 16);
+  char source[384];
+  if (o.vec_file.empty()) {
+    std::snprintf(source, sizeof source,
+                  "fastText skipgram dim %d, %d epochs, min count %d, seed %llu, one thread, on "
+                  "%zu tokens",
+                  d, o.epochs, o.min_count, static_cast<unsigned long long>(o.seed), tokens);
+  } else {
+    std::snprintf(source, sizeof source, "fastText vectors of %s (dim %d)",
+                  fs::path(o.vec_file).filename().string().c_str(), d);
+  }
+  char buf[512];
+  std::snprintf(buf, sizeof buf, "%s; %zu words; k-means %d/%d/%d clusters", source, n, o.clusters,
+                o.clusters / 4, o.clusters / 16);
   t.description = buf;
+  if (vector_file) {
+    std::snprintf(buf, sizeof buf, "%s; %zu words; unit vectors x 256 as int8", source, n);
+    *vector_file = VectorFile(t.words, vecs, d, buf);
+  }
   return names::SerializeClusters(t);
 }
 

@@ -1,7 +1,9 @@
 // Copyright dyad authors. Readers for named-entity corpora: UNER .iob2, GUM
 // CoNLL-U entity annotations and re3d CoNLL.
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -380,28 +382,86 @@ std::string_view NerFormatName(NerFormat f) {
       return "gum";
     case NerFormat::kConll:
       return "conll";
+    case NerFormat::kRe3dNames:
+      return "re3d";
   }
   return "iob2";
 }
 
 Result<NerFormat> ParseNerFormat(std::string_view name) {
-  for (NerFormat f : {NerFormat::kIob2, NerFormat::kGum, NerFormat::kConll}) {
+  for (NerFormat f :
+       {NerFormat::kIob2, NerFormat::kGum, NerFormat::kConll, NerFormat::kRe3dNames}) {
     if (NerFormatName(f) == name) return f;
   }
   return InvalidArgument("unknown corpus format '" + std::string(name) +
-                         "' (want iob2, gum or conll)");
+                         "' (want iob2, gum, conll or re3d)");
 }
+
+namespace {
+
+// A word that starts a name: capitalised, not a pronoun or determiner that
+// is capitalised only at the start of a sentence.
+bool NameWord(std::string_view w) {
+  if (w.empty() || !(w[0] >= 'A' && w[0] <= 'Z')) return false;
+  static constexpr std::string_view kNot[] = {
+      "I",    "He",   "She",   "It",    "We",   "They", "You", "The",   "A",   "An",
+      "This", "That", "These", "Those", "Its",  "His",  "Her", "Their", "Our", "My",
+      "Your", "Mr",   "Mr.",   "Mrs",   "Mrs.", "Ms",   "Ms.", "Dr",    "Dr."};
+  return std::find(std::begin(kNot), std::end(kNot), w) == std::end(kNot);
+}
+
+bool NameConnector(std::string_view w) {
+  return w == "of" || w == "the" || w == "and" || w == "for" || w == "de" || w == "&";
+}
+
+// Cuts each mention to its name (NerFormat::kRe3dNames); false when the
+// sentence holds a mention whose name cannot be told from its other words.
+bool ReduceToNames(NerSentence* s) {
+  std::vector<NameSpan> kept;
+  for (NameSpan n : s->names) {
+    while (n.begin < n.end && !NameWord(s->words[n.begin])) ++n.begin;
+    if (n.begin == n.end) continue;  // no name in it: "families", "the regime"
+    std::uint32_t last = n.end - 1;
+    while (!NameWord(s->words[last])) --last;
+    if (last + 1 != n.end) return false;  // "U.S. service members": a modifier
+    for (std::uint32_t i = n.begin; i < n.end; ++i) {
+      const std::string_view w = s->words[i];
+      if (!NameWord(w) && !NameConnector(w) &&
+          !(w.size() == 1 && !std::isalnum(static_cast<unsigned char>(w[0]))))
+        return false;  // "Islamic State in Iraq": unsure where the name ends
+    }
+    kept.push_back(n);
+  }
+  s->names = std::move(kept);
+  return true;
+}
+
+void KeepNameSentences(std::size_t first, std::vector<NerSentence>* out) {
+  std::size_t w = first;
+  for (std::size_t i = first; i < out->size(); ++i) {
+    if (!ReduceToNames(&(*out)[i])) continue;
+    if (w != i) (*out)[w] = std::move((*out)[i]);
+    ++w;
+  }
+  out->resize(w);
+}
+
+}  // namespace
 
 Status ParseNerCorpus(std::string_view bytes, std::string_view name, NerFormat format,
                       std::vector<NerSentence>* out) {
   if (format == NerFormat::kGum) return ParseGum(bytes, name, out);
-  return ParseTabular(bytes, name, format, out);
+  const std::size_t first = out->size();
+  DYAD_RETURN_IF_ERROR(ParseTabular(bytes, name, format, out));
+  if (format == NerFormat::kRe3dNames) KeepNameSentences(first, out);
+  return Status::Ok();
 }
 
 Status ReadNerCorpus(const std::string& path, NerFormat format, std::vector<NerSentence>* out) {
   namespace fs = std::filesystem;
   std::error_code ec;
-  if (format == NerFormat::kConll && fs::is_directory(path, ec)) {
+  const bool conll = format == NerFormat::kConll || format == NerFormat::kRe3dNames;
+  if (conll && fs::is_directory(path, ec)) {
     std::vector<fs::path> files;
     for (const auto& e : fs::recursive_directory_iterator(path, ec)) {
       if (e.is_regular_file() && e.path().extension() == ".conll") files.push_back(e.path());
@@ -412,7 +472,7 @@ Status ReadNerCorpus(const std::string& path, NerFormat format, std::vector<NerS
       std::string bytes;
       DYAD_RETURN_IF_ERROR(tagger::ReadFileBytes(f.string(), &bytes));
       std::size_t first = out->size();
-      DYAD_RETURN_IF_ERROR(ParseTabular(bytes, f.string(), format, out));
+      DYAD_RETURN_IF_ERROR(ParseNerCorpus(bytes, f.string(), format, out));
       for (std::size_t i = first; i < out->size(); ++i) (*out)[i].doc = f.stem().string();
     }
     return Status::Ok();

@@ -181,6 +181,7 @@ enum Template : std::uint64_t {
   kMemM1,
   kMemP1,
   kPrev1 = 60,
+  kVectorT = 61,
 };
 
 constexpr std::uint64_t kStartValue = 0x5354415254ull;
@@ -256,8 +257,13 @@ void FindCapitalisedRuns(std::span<const std::string_view> words, std::uint64_t*
 
 }  // namespace
 
+std::uint64_t VectorKey(int position, int component) {
+  return FeatureKey(kVectorT, static_cast<std::uint64_t>(position * kMaxVectorDim + component));
+}
+
 void ComputeWordFeatures(std::span<const std::string_view> words, std::span<const PosTag> tags,
-                         const tagger::WordTable& table, std::uint64_t* wf) {
+                         const tagger::WordTable& table, const tagger::WordTable& vec_table,
+                         std::uint64_t* wf) {
   for (std::size_t i = 0; i < words.size(); ++i) {
     std::string_view w = words[i];
     const auto* p = reinterpret_cast<const unsigned char*>(w.data());
@@ -272,7 +278,9 @@ void ComputeWordFeatures(std::span<const std::string_view> words, std::span<cons
     f[kSuf2] = Hash(p + (n < 2 ? 0 : n - 2), n < 2 ? n : 2, 2);
     f[kSuf3] = Hash(p + (n < 3 ? 0 : n - 3), n < 3 ? n : 3, 3);
     f[kSuf4] = n >= 4 ? Hash(p + n - 4, 4, 4) : 0;
-    std::uint64_t v = table.size() ? table.Find(tagger::WordHash(w)) : 0;
+    const std::uint64_t word_hash = table.size() || vec_table.size() ? tagger::WordHash(w) : 0;
+    std::uint64_t v = table.size() ? table.Find(word_hash) : 0;
+    f[kVec] = vec_table.size() ? vec_table.Find(word_hash) : 0;
     f[kClFine] = v & 0xFFFF;
     f[kClMid] = (v >> 16) & 0xFFFF;
     f[kClCoarse] = (v >> 32) & 0xFFFF;
@@ -545,6 +553,12 @@ struct Reader {
   }
 };
 
+std::string FileKind(const char magic[8]) {
+  return magic == kModelMagic    ? "names model"
+         : magic == kVectorMagic ? "word vector file"
+                                 : "cluster file";
+}
+
 Status Corrupt(std::string_view name, std::string_view what) {
   return ParseError(std::string(name) + ": corrupt file: " + std::string(what));
 }
@@ -567,15 +581,11 @@ Status Unframe(std::string_view bytes, std::string_view name, const char magic[8
   const std::string n(name);
   if (bytes.size() < kHeaderSize) {
     if (bytes.size() >= 8 && std::memcmp(bytes.data(), magic, 8) != 0)
-      return ParseError(n + ": not a dyad " +
-                        std::string(magic == kModelMagic ? "names model" : "cluster file") +
-                        " (bad magic)");
+      return ParseError(n + ": not a dyad " + FileKind(magic) + " (bad magic)");
     return Truncated(n + ": shorter than the " + std::to_string(kHeaderSize) + "-byte header");
   }
   if (std::memcmp(bytes.data(), magic, 8) != 0) {
-    return ParseError(n + ": not a dyad " +
-                      std::string(magic == kModelMagic ? "names model" : "cluster file") +
-                      " (bad magic)");
+    return ParseError(n + ": not a dyad " + FileKind(magic) + " (bad magic)");
   }
   Reader r{bytes.substr(8)};
   std::uint32_t v = r.U32();
@@ -613,6 +623,10 @@ std::string SerializeModel(const ModelData& m) {
   PutU32(&p, static_cast<std::uint32_t>(m.words.size()));
   for (std::uint64_t w : m.words) PutU64(&p, w);
   for (std::uint64_t w : m.word_values) PutU64(&p, w);
+  PutU32(&p, m.vec_dim);
+  PutU32(&p, static_cast<std::uint32_t>(m.vec_words.size()));
+  for (std::uint64_t w : m.vec_words) PutU64(&p, w);
+  p.append(reinterpret_cast<const char*>(m.vectors.data()), m.vectors.size());
   return Frame(kModelMagic, kModelVersion, p);
 }
 
@@ -634,6 +648,13 @@ Status ParseModel(std::string_view bytes, std::string_view name, ModelData* out)
   out->word_values.resize(nw);
   for (auto& w : out->words) w = r.U64();
   for (auto& w : out->word_values) w = r.U64();
+  out->vec_dim = r.U32();
+  if (out->vec_dim > kMaxVectorDim) return Corrupt(name, "vector size over 128");
+  std::size_t nv = r.Count(8 + out->vec_dim);
+  out->vec_words.resize(nv);
+  for (auto& w : out->vec_words) w = r.U64();
+  std::string_view vb = r.Bytes(nv * out->vec_dim);
+  out->vectors.assign(vb.begin(), vb.end());
   if (r.failed) return Corrupt(name, "tables run past the payload");
   if (r.pos != payload.size()) return Corrupt(name, "bytes left after the tables");
   if (!(out->scale > 0 && out->scale < 1e6f)) return Corrupt(name, "bad weight scale");
@@ -645,6 +666,10 @@ Status ParseModel(std::string_view bytes, std::string_view name, ModelData* out)
     if (out->words[i] == 0 || (i > 0 && out->words[i] <= out->words[i - 1]) ||
         out->word_values[i] == 0)
       return Corrupt(name, "word table not strictly ascending");
+  }
+  for (std::size_t i = 0; i < nv; ++i) {
+    if (out->vec_words[i] == 0 || (i > 0 && out->vec_words[i] <= out->vec_words[i - 1]))
+      return Corrupt(name, "vector words not strictly ascending");
   }
   return Status::Ok();
 }
@@ -673,6 +698,36 @@ Status ParseClusters(std::string_view bytes, std::string_view name, ClusterTable
     out->fine.push_back(static_cast<std::uint16_t>(a & 0xFFFF));
     out->mid.push_back(static_cast<std::uint16_t>(a >> 16));
     out->coarse.push_back(static_cast<std::uint16_t>(r.U32()));
+  }
+  if (r.failed) return Corrupt(name, "tables run past the payload");
+  if (r.pos != payload.size()) return Corrupt(name, "bytes left after the tables");
+  return Status::Ok();
+}
+
+std::string SerializeVectors(const VectorTable& t) {
+  std::string p;
+  PutString(&p, t.description);
+  PutU32(&p, t.dim);
+  PutU32(&p, static_cast<std::uint32_t>(t.words.size()));
+  for (std::size_t i = 0; i < t.words.size(); ++i) {
+    PutString(&p, t.words[i]);
+    p.append(reinterpret_cast<const char*>(t.vectors.data() + i * t.dim), t.dim);
+  }
+  return Frame(kVectorMagic, kVectorVersion, p);
+}
+
+Status ParseVectors(std::string_view bytes, std::string_view name, VectorTable* out) {
+  std::string_view payload;
+  DYAD_RETURN_IF_ERROR(Unframe(bytes, name, kVectorMagic, kVectorVersion, &payload));
+  Reader r{payload};
+  out->description = std::string(r.String());
+  out->dim = r.U32();
+  if (out->dim == 0 || out->dim > kMaxVectorDim) return Corrupt(name, "vector size not in 1..128");
+  std::size_t n = r.Count(4 + out->dim);
+  for (std::size_t i = 0; i < n && !r.failed; ++i) {
+    out->words.emplace_back(r.String());
+    std::string_view v = r.Bytes(out->dim);
+    out->vectors.insert(out->vectors.end(), v.begin(), v.end());
   }
   if (r.failed) return Corrupt(name, "tables run past the payload");
   if (r.pos != payload.size()) return Corrupt(name, "bytes left after the tables");

@@ -87,15 +87,29 @@ enum WordSlot : int {
   kRunLast,    // kLow of the run's last word
   kRunLastCl,  // kClMid of the run's last word
   kMemory,     // MemoryBit of the word in the document's earlier sentences
+  kVec,        // 1 + the word's row in the model's word vectors, 0 = none
   kSlotCount,
 };
 
 inline constexpr int kMaxFeatures = 72;
 
 // Fills wf[i * kSlotCount + slot] for every word. `table` (may be empty) is
-// the model's word table; `tags` may be empty.
+// the model's word table, `vec_table` (may be empty) its word -> 1 + vector
+// row table; `tags` may be empty.
 void ComputeWordFeatures(std::span<const std::string_view> words, std::span<const PosTag> tags,
-                         const tagger::WordTable& table, std::uint64_t* wf);
+                         const tagger::WordTable& table, const tagger::WordTable& vec_table,
+                         std::uint64_t* wf);
+
+// ---------------------------------------------------------------- dense word vectors
+
+// Real-valued features (Turian et al. 2010): the fastText vector of the words
+// at -1, 0 and +1, each component q / kVectorUnit with q the stored int8
+// (a unit vector x 256, clipped). Their weights are ordinary weight rows,
+// keyed by VectorKey(position, component).
+inline constexpr int kVectorWindow = 3;  // words -1, 0, +1
+inline constexpr int kVectorUnit = 256;
+inline constexpr int kMaxVectorDim = 128;
+std::uint64_t VectorKey(int position, int component);
 
 // ---------------------------------------------------------------- document memory
 
@@ -178,11 +192,14 @@ void Viterbi(const T* emit, const T* trans, std::size_t n, T* delta, std::uint8_
 // ---------------------------------------------------------------- model format
 
 inline constexpr char kModelMagic[8] = {'D', 'Y', 'A', 'D', 'N', 'A', 'M', 'E'};
-// Version 3: kOrgHead/kPlaceHead bits and the capitalised-run templates.
-inline constexpr std::uint32_t kModelVersion = 3;  // + document memory templates
+// Version 3: kOrgHead/kPlaceHead bits, the capitalised-run templates and the
+// document memory templates; version 4: dense word vectors.
+inline constexpr std::uint32_t kModelVersion = 4;
 inline constexpr std::size_t kHeaderSize = 32;
 inline constexpr char kClusterMagic[8] = {'D', 'Y', 'A', 'D', 'W', 'C', 'L', 'S'};
 inline constexpr std::uint32_t kClusterVersion = 1;
+inline constexpr char kVectorMagic[8] = {'D', 'Y', 'A', 'D', 'W', 'V', 'E', 'C'};
+inline constexpr std::uint32_t kVectorVersion = 1;
 
 struct ModelData {
   float scale = 1.0f;  // real weight = quantised weight * scale
@@ -191,6 +208,11 @@ struct ModelData {
   std::vector<std::int16_t> weights;       // kLabelCount per key
   std::vector<std::uint64_t> words;        // word table keys, ascending
   std::vector<std::uint64_t> word_values;  // PackWordValue
+  // Dense word vectors: vec_words ascending (tagger::WordHash), vec_dim int8
+  // components per word in `vectors`; vec_dim 0 = none.
+  std::uint32_t vec_dim = 0;
+  std::vector<std::uint64_t> vec_words;
+  std::vector<std::int8_t> vectors;
 };
 
 std::string SerializeModel(const ModelData& m);
@@ -205,6 +227,18 @@ struct ClusterTable {
 };
 std::string SerializeClusters(const ClusterTable& t);
 Status ParseClusters(std::string_view bytes, std::string_view name, ClusterTable* out);
+
+// Word vectors (`dyad train clusters --save-vectors`): lower-cased words and
+// their quantised unit vectors (dim int8 components each, a unit vector x 256
+// clipped to [-127, 127]).
+struct VectorTable {
+  std::string description;
+  std::uint32_t dim = 0;
+  std::vector<std::string> words;
+  std::vector<std::int8_t> vectors;  // dim per word
+};
+std::string SerializeVectors(const VectorTable& t);
+Status ParseVectors(std::string_view bytes, std::string_view name, VectorTable* out);
 
 // Header + CRC framing shared by both formats.
 std::string Frame(const char magic[8], std::uint32_t version, std::string_view payload);

@@ -27,6 +27,12 @@ struct NameFinder::Impl {
   std::vector<Slot> slots;
   std::uint64_t mask = 0;
   tagger::WordTable table;
+  // Dense word vectors: word -> 1 + row, vec_dim int8 components per row,
+  // and their weights, kRowStride per (window position, component).
+  tagger::WordTable vec_table;
+  int vec_dim = 0;
+  std::vector<std::int8_t> vectors;
+  std::vector<std::int32_t> dense;
   // Transition scores: row 0 from the sentence start, row p + 1 from label p.
   std::int64_t trans[(names::kLabelCount + 1) * names::kRowStride] = {};
 
@@ -52,6 +58,9 @@ struct NameFinder::Impl {
       for (int c = 0; c < names::kRowStride; ++c) scores[c] += row[c];
     }
   }
+  // Adds the vector features of word i (wf: ComputeWordFeatures) to `scores`.
+  void ScoreDense(const std::uint64_t* wf, std::size_t n, std::size_t i,
+                  std::int32_t* scores) const;
   // Labels the words into scratch->labels_; with `remember`, the words'
   // document memory (scratch->memory_) is among the features.
   void Label(std::span<const std::string_view> words, std::span<const PosTag> tags, bool remember,

@@ -274,4 +274,22 @@ Status BuildWordTable(const std::string& clusters, const std::string& data_dir,
   return Status::Ok();
 }
 
+Status AddWordVectors(const std::string& path, ModelData* m) {
+  std::string bytes;
+  DYAD_RETURN_IF_ERROR(tagger::ReadFileBytes(path, &bytes));
+  VectorTable v;
+  DYAD_RETURN_IF_ERROR(ParseVectors(bytes, path, &v));
+  std::map<std::uint64_t, std::size_t> order;  // first word of each hash
+  for (std::size_t i = 0; i < v.words.size(); ++i) order.emplace(tagger::WordHash(v.words[i]), i);
+  m->vec_dim = v.dim;
+  m->vec_words.clear();
+  m->vectors.clear();
+  for (const auto& [hash, i] : order) {
+    m->vec_words.push_back(hash);
+    m->vectors.insert(m->vectors.end(), v.vectors.begin() + i * v.dim,
+                      v.vectors.begin() + (i + 1) * v.dim);
+  }
+  return Status::Ok();
+}
+
 }  // namespace dyad::names

@@ -17,6 +17,10 @@ namespace dyad::names {
 Status BuildWordTable(const std::string& clusters, const std::string& data_dir,
                       const std::string& leaders_dir, ModelData* m);
 
+// Fills m->vec_dim / vec_words / vectors from a word vector file (`dyad
+// train clusters --save-vectors`). Errors name the file.
+Status AddWordVectors(const std::string& path, ModelData* m);
+
 }  // namespace dyad::names
 
 #endif  // DYAD_NAMES_GAZETTEER_H_

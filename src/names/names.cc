@@ -32,11 +32,47 @@ Result<std::unique_ptr<NameFinder::Impl>> NameFinder::Impl::Build(const names::M
       impl->slots[j].weights[c] = m.weights[i * kLabelCount + c];
   }
   impl->table.Build(m.words, m.word_values);
+  if (m.vec_dim > 0 && m.vectors.size() == m.vec_words.size() * m.vec_dim) {
+    impl->vec_dim = static_cast<int>(m.vec_dim);
+    impl->vectors = m.vectors;
+    std::vector<std::uint64_t> rows(m.vec_words.size());
+    for (std::size_t i = 0; i < rows.size(); ++i) rows[i] = i + 1;
+    impl->vec_table.Build(m.vec_words, rows);
+    impl->dense.assign(static_cast<std::size_t>(names::kVectorWindow) * m.vec_dim * kRowStride, 0);
+    for (int p = 0; p < names::kVectorWindow; ++p) {
+      for (int d = 0; d < impl->vec_dim; ++d) {
+        const std::int16_t* row = impl->Row(names::VectorKey(p, d));
+        std::int32_t* out =
+            &impl->dense[(static_cast<std::size_t>(p) * m.vec_dim + d) * kRowStride];
+        for (int c = 0; c < kLabelCount && row; ++c) out[c] = row[c];
+      }
+    }
+  }
   for (int p = -1; p < kLabelCount; ++p) {
     const std::int16_t* row = impl->Row(names::TransitionKey(p));
     for (int c = 0; c < kLabelCount && row; ++c) impl->trans[(p + 1) * kRowStride + c] = row[c];
   }
   return impl;
+}
+
+void NameFinder::Impl::ScoreDense(const std::uint64_t* wf, std::size_t n, std::size_t i,
+                                  std::int32_t* scores) const {
+  // Sum of weight x component over the window, then / kVectorUnit: at most
+  // 3 x 128 x 32767 x 127 in magnitude, within int32.
+  std::int32_t acc[kRowStride] = {};
+  for (int p = 0; p < names::kVectorWindow; ++p) {
+    const std::size_t j = i + static_cast<std::size_t>(p);
+    if (j == 0 || j - 1 >= n) continue;
+    const std::uint64_t v = wf[(j - 1) * names::kSlotCount + names::kVec];
+    if (!v) continue;
+    const std::int8_t* x = &vectors[(v - 1) * static_cast<std::size_t>(vec_dim)];
+    const std::int32_t* w = &dense[static_cast<std::size_t>(p) * vec_dim * kRowStride];
+    for (int d = 0; d < vec_dim; ++d, w += kRowStride) {
+      const std::int32_t xd = x[d];
+      for (int c = 0; c < kRowStride; ++c) acc[c] += w[c] * xd;
+    }
+  }
+  for (int c = 0; c < kRowStride; ++c) scores[c] += acc[c] / names::kVectorUnit;
 }
 
 void NameFinder::Impl::Label(std::span<const std::string_view> words, std::span<const PosTag> tags,
@@ -47,7 +83,7 @@ void NameFinder::Impl::Label(std::span<const std::string_view> words, std::span<
   s->emit_.resize(n * kRowStride);
   s->delta_.resize(n * kRowStride);
   s->back_.resize(n * kRowStride);
-  names::ComputeWordFeatures(words, tags, table, s->word_features_.data());
+  names::ComputeWordFeatures(words, tags, table, vec_table, s->word_features_.data());
   if (remember && s->memory_count_ > 0) {
     std::uint64_t* wf = s->word_features_.data();
     for (std::size_t i = 0; i < n; ++i)
@@ -62,6 +98,16 @@ void NameFinder::Impl::Label(std::span<const std::string_view> words, std::span<
     Score(keys, k, scores);
     std::int64_t* e = s->emit_.data() + i * kRowStride;
     for (int c = 0; c < kRowStride; ++c) e[c] = scores[c];
+  }
+  // The vector features in a pass of their own: the loop above stays as
+  // tight as it was without them.
+  if (vec_dim) {
+    for (std::size_t i = 0; i < n; ++i) {
+      std::int32_t dense_scores[kRowStride] = {};
+      ScoreDense(s->word_features_.data(), n, i, dense_scores);
+      std::int64_t* e = s->emit_.data() + i * kRowStride;
+      for (int c = 0; c < kRowStride; ++c) e[c] += dense_scores[c];
+    }
   }
   names::Viterbi(s->emit_.data(), trans, n, s->delta_.data(), s->back_.data(), s->labels_.data());
 }

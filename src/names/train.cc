@@ -7,6 +7,7 @@
 #include <map>
 #include <span>
 #include <string>
+#include <tuple>
 #include <unordered_map>
 #include <vector>
 
@@ -58,43 +59,113 @@ std::uint64_t SplitMixNext(std::uint64_t* state) {
   return z ^ (z >> 31);
 }
 
-// Averaged perceptron weights with lazy averaging.
+// Dense word vectors for training: each vector-table word's components as
+// floats (q / kVectorUnit), by 1 + row as in the kVec word slot.
+struct DenseVectors {
+  int dim = 0;
+  std::vector<float> x;
+  tagger::WordTable table;
+  const float* Of(std::uint64_t vec) const {
+    return vec ? x.data() + (vec - 1) * static_cast<std::size_t>(dim) : nullptr;
+  }
+};
+
+void BuildDenseVectors(const names::ModelData& m, DenseVectors* d) {
+  d->dim = static_cast<int>(m.vec_dim);
+  d->x.resize(m.vectors.size());
+  for (std::size_t i = 0; i < m.vectors.size(); ++i)
+    d->x[i] = static_cast<float>(m.vectors[i]) / names::kVectorUnit;
+  std::vector<std::uint64_t> rows(m.vec_words.size());
+  for (std::size_t i = 0; i < rows.size(); ++i) rows[i] = i + 1;
+  d->table.Build(m.vec_words, rows);
+}
+
+// Weights with lazy averaging: `w` the current values, `total` their sum over
+// past steps up to `stamp`.
+struct AveragedArray {
+  std::vector<float> w;
+  std::vector<double> total;
+  std::vector<std::int64_t> stamp;
+  void Grow(std::size_t n) {
+    w.resize(n, 0.0f);
+    total.resize(n, 0.0);
+    stamp.resize(n, 0);
+  }
+  void Bump(std::size_t i, float delta, std::int64_t now) {
+    total[i] += static_cast<double>(now - stamp[i]) * w[i];
+    stamp[i] = now;
+    w[i] += delta;
+  }
+  float Average(std::size_t i, std::int64_t now) const {
+    double t = total[i] + static_cast<double>(now - stamp[i]) * w[i];
+    return now ? static_cast<float>(t / static_cast<double>(now)) : 0.0f;
+  }
+};
+
+// Averaged perceptron weights: hashed rows for the binary features, a dense
+// block (kVectorWindow x dim rows) for the word vector components.
 class Weights {
  public:
+  explicit Weights(int vec_dim = 0) : vec_dim_(vec_dim) {
+    dense_.Grow(static_cast<std::size_t>(names::kVectorWindow) * vec_dim * kLabelCount);
+  }
   void Score(const std::uint64_t* keys, int k, float* scores) const {
     std::fill(scores, scores + names::kRowStride, 0.0f);
     for (int f = 0; f < k; ++f) {
       auto it = index_.find(keys[f]);
       if (it == index_.end()) continue;
-      const float* w = &w_[it->second];
+      const float* w = &a_.w[it->second];
       for (int c = 0; c < kLabelCount; ++c) scores[c] += w[c];
+    }
+  }
+  // Adds the vector features of the words at -1, 0, +1 (x[p] null: none).
+  void ScoreDense(const float* const* x, float* scores) const {
+    for (int p = 0; p < names::kVectorWindow; ++p) {
+      if (!x[p]) continue;
+      for (int d = 0; d < vec_dim_; ++d) {
+        const float* w = &dense_.w[DenseRow(p, d)];
+        for (int c = 0; c < kLabelCount; ++c) scores[c] += w[c] * x[p][d];
+      }
     }
   }
   void Update(const std::uint64_t* keys, int k, int truth, int guess) {
     for (int f = 0; f < k; ++f) {
       std::size_t row = RowOf(keys[f]);
-      Bump(row + static_cast<std::size_t>(truth), 1.0f);
-      Bump(row + static_cast<std::size_t>(guess), -1.0f);
+      a_.Bump(row + static_cast<std::size_t>(truth), 1.0f, now_);
+      a_.Bump(row + static_cast<std::size_t>(guess), -1.0f, now_);
+    }
+  }
+  void UpdateDense(const float* const* x, int truth, int guess) {
+    for (int p = 0; p < names::kVectorWindow; ++p) {
+      if (!x[p]) continue;
+      for (int d = 0; d < vec_dim_; ++d) {
+        dense_.Bump(DenseRow(p, d) + static_cast<std::size_t>(truth), x[p][d], now_);
+        dense_.Bump(DenseRow(p, d) + static_cast<std::size_t>(guess), -x[p][d], now_);
+      }
     }
   }
   void Add(std::uint64_t key, int label, float delta) {
-    Bump(RowOf(key) + static_cast<std::size_t>(label), delta);
+    a_.Bump(RowOf(key) + static_cast<std::size_t>(label), delta, now_);
   }
   void Tick() { ++now_; }
-  // Averaged, quantised and pruned model tables.
+  // Averaged, quantised and pruned model tables (the dense rows keyed by
+  // names::VectorKey).
   void Export(float prune, names::ModelData* m) const {
-    std::vector<std::pair<std::uint64_t, std::size_t>> order(index_.begin(), index_.end());
+    std::vector<std::tuple<std::uint64_t, const AveragedArray*, std::size_t>> order;
+    for (const auto& [key, row] : index_) order.emplace_back(key, &a_, row);
+    for (int p = 0; p < names::kVectorWindow; ++p) {
+      for (int d = 0; d < vec_dim_; ++d)
+        order.emplace_back(names::VectorKey(p, d), &dense_, DenseRow(p, d));
+    }
     std::sort(order.begin(), order.end());
     std::vector<float> avg(kLabelCount);
     std::vector<float> all;
     std::vector<std::uint64_t> keys;
     float max_abs = 0;
-    for (const auto& [key, row] : order) {
+    for (const auto& [key, array, row] : order) {
       bool any = false;
       for (int c = 0; c < kLabelCount; ++c) {
-        std::size_t i = row + static_cast<std::size_t>(c);
-        double total = total_[i] + static_cast<double>(now_ - stamp_[i]) * w_[i];
-        avg[c] = now_ ? static_cast<float>(total / static_cast<double>(now_)) : 0.0f;
+        avg[c] = array->Average(row + static_cast<std::size_t>(c), now_);
         if (std::fabs(avg[c]) < prune) avg[c] = 0;
         any |= avg[c] != 0;
         max_abs = std::max(max_abs, std::fabs(avg[c]));
@@ -112,24 +183,18 @@ class Weights {
   std::size_t size() const { return index_.size(); }
 
  private:
+  std::size_t DenseRow(int p, int d) const {
+    return (static_cast<std::size_t>(p) * vec_dim_ + d) * kLabelCount;
+  }
   std::size_t RowOf(std::uint64_t key) {
-    auto [it, fresh] = index_.emplace(key, w_.size());
-    if (fresh) {
-      w_.resize(w_.size() + kLabelCount, 0.0f);
-      total_.resize(w_.size(), 0.0);
-      stamp_.resize(w_.size(), 0);
-    }
+    auto [it, fresh] = index_.emplace(key, a_.w.size());
+    if (fresh) a_.Grow(a_.w.size() + kLabelCount);
     return it->second;
   }
-  void Bump(std::size_t i, float delta) {
-    total_[i] += static_cast<double>(now_ - stamp_[i]) * w_[i];
-    stamp_[i] = now_;
-    w_[i] += delta;
-  }
+  int vec_dim_;
   std::unordered_map<std::uint64_t, std::size_t> index_;
-  std::vector<float> w_;
-  std::vector<double> total_;
-  std::vector<std::int64_t> stamp_;
+  AveragedArray a_;
+  AveragedArray dense_;
   std::int64_t now_ = 0;
 };
 
@@ -140,11 +205,23 @@ struct TrainScratch {
   std::vector<int> counts;          // keys per word
   std::vector<float> emit, delta;
   std::vector<std::uint8_t> back, guess;
+  std::vector<const float*> x_;  // kVectorWindow per word
+  const float** x = nullptr;
 };
+
+// The vectors of the words at i - 1, i, i + 1 (null where none).
+void VectorWindow(const std::uint64_t* wf, std::size_t n, std::size_t i, const DenseVectors& vec,
+                  const float** x) {
+  for (int p = 0; p < names::kVectorWindow; ++p) {
+    const std::size_t j = i + static_cast<std::size_t>(p);
+    x[p] = j >= 1 && j - 1 < n ? vec.Of(wf[(j - 1) * names::kSlotCount + names::kVec]) : nullptr;
+  }
+}
 
 // Viterbi decoding of a sentence with the current weights; an update on every
 // word whose label is wrong and every wrong transition (structured perceptron).
-void TrainSentence(const Prepared& p, const tagger::WordTable& table, Weights* w, TrainScratch* s) {
+void TrainSentence(const Prepared& p, const tagger::WordTable& table, const DenseVectors& vec,
+                   Weights* w, TrainScratch* s) {
   const std::size_t n = p.words.size();
   if (n == 0) return;
   constexpr int kStride = names::kRowStride;
@@ -155,7 +232,9 @@ void TrainSentence(const Prepared& p, const tagger::WordTable& table, Weights* w
   s->delta.resize(n * kStride);
   s->back.resize(n * kStride);
   s->guess.resize(n);
-  names::ComputeWordFeatures(p.words, p.tags, table, s->wf.data());
+  s->x_.resize(n * names::kVectorWindow);
+  s->x = s->x_.data();
+  names::ComputeWordFeatures(p.words, p.tags, table, vec.table, s->wf.data());
   for (std::size_t i = 0; i < p.memory.size() && i < n; ++i)
     s->wf[i * names::kSlotCount + names::kMemory] = p.memory[i];
   const bool caps = names::AllCapsSentence(p.words);
@@ -163,6 +242,10 @@ void TrainSentence(const Prepared& p, const tagger::WordTable& table, Weights* w
     std::uint64_t* keys = s->keys.data() + i * names::kMaxFeatures;
     s->counts[i] = names::StaticFeatures(s->wf.data(), n, i, caps, keys);
     w->Score(keys, s->counts[i], s->emit.data() + i * kStride);
+    if (vec.dim) {
+      VectorWindow(s->wf.data(), n, i, vec, s->x + names::kVectorWindow * i);
+      w->ScoreDense(s->x + names::kVectorWindow * i, s->emit.data() + i * kStride);
+    }
   }
   float trans[(kLabelCount + 1) * kStride] = {};
   for (int prev = -1; prev < kLabelCount; ++prev) {
@@ -174,6 +257,7 @@ void TrainSentence(const Prepared& p, const tagger::WordTable& table, Weights* w
     const int truth = p.gold[i], guess = s->guess[i];
     if (truth != guess) {
       w->Update(s->keys.data() + i * names::kMaxFeatures, s->counts[i], truth, guess);
+      if (vec.dim) w->UpdateDense(s->x + names::kVectorWindow * i, truth, guess);
     }
     const int gp = i ? p.gold[i - 1] : -1, pp = i ? s->guess[i - 1] : -1;
     if (truth != guess || gp != pp) {
@@ -293,7 +377,8 @@ NameEvaluation EvaluatePrepared(const NameFinder& finder, const std::vector<Prep
 // what that model's document mode saw. A model's memory of its own training
 // data would be nearly gold and over-trusted on new text.
 Status JackknifeMemory(const TrainNamesOptions& o, const names::ModelData& base,
-                       const tagger::WordTable& table, std::vector<Prepared>* tr) {
+                       const tagger::WordTable& table, const DenseVectors& vec,
+                       std::vector<Prepared>* tr) {
   const auto folds = static_cast<std::uint32_t>(o.memory_folds);
   std::vector<std::vector<std::uint8_t>> memory(tr->size());
   for (std::uint32_t k = 0; k < folds; ++k) {
@@ -309,12 +394,12 @@ Status JackknifeMemory(const TrainNamesOptions& o, const names::ModelData& base,
       }
     }
     std::uint64_t rng = o.seed * 7919 + k;
-    Weights w;
+    Weights w(vec.dim);
     TrainScratch scratch;
     for (int epoch = 0; epoch < o.memory_epochs; ++epoch) {
       for (std::size_t i = order.size(); i > 1; --i)
         std::swap(order[i - 1], order[SplitMixNext(&rng) % i]);
-      for (std::size_t i : order) TrainSentence((*tr)[i], table, &w, &scratch);
+      for (std::size_t i : order) TrainSentence((*tr)[i], table, vec, &w, &scratch);
     }
     names::ModelData m = base;
     w.Export(o.prune_below, &m);
@@ -341,10 +426,10 @@ std::string Describe(const TrainNamesOptions& o, const TrainNamesReport& r, int 
   std::snprintf(
       buf, sizeof buf,
       "dyad names model: averaged structured perceptron, Viterbi BILOU; %zu training sentences "
-      "(%zu words); epoch %d of %d, seed %llu; dev F1 %.4f (P %.4f R %.4f)%s%s%s",
+      "(%zu words); epoch %d of %d, seed %llu; dev F1 %.4f (P %.4f R %.4f)%s%s%s%s",
       r.train_sentences, r.train_tokens, epoch, o.epochs, static_cast<unsigned long long>(o.seed),
       dev.all.f1(), dev.all.precision(), dev.all.recall(), o.tagger ? "; tagger tags" : "",
-      o.clusters.empty() ? "" : "; word clusters",
+      o.clusters.empty() ? "" : "; word clusters", o.vectors.empty() ? "" : "; word vectors",
       o.memory_folds > 1 ? "; document memory (jackknifed)" : "");
   return buf;
 }
@@ -369,9 +454,13 @@ Result<std::string> TrainNames(const std::vector<NerSentence>& train,
   Prepare(train, options.max_train_sentences, options.tagger, options.lexicon, &tr);
   Prepare(dev, 0, options.tagger, options.lexicon, &dv);
   DYAD_RETURN_IF_ERROR(AddCaseProfile(tr, options.case_text, &base));
+  if (!options.vectors.empty()) DYAD_RETURN_IF_ERROR(names::AddWordVectors(options.vectors, &base));
   tagger::WordTable table;
   table.Build(base.words, base.word_values);
-  if (options.memory_folds > 1) DYAD_RETURN_IF_ERROR(JackknifeMemory(options, base, table, &tr));
+  DenseVectors vec;
+  BuildDenseVectors(base, &vec);
+  if (options.memory_folds > 1)
+    DYAD_RETURN_IF_ERROR(JackknifeMemory(options, base, table, vec, &tr));
   *report = TrainNamesReport{};
   report->train_sentences = tr.size();
   for (const Prepared& p : tr) report->train_tokens += p.words.size();
@@ -379,7 +468,7 @@ Result<std::string> TrainNames(const std::vector<NerSentence>& train,
   std::vector<std::size_t> order(tr.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::uint64_t rng = options.seed;
-  Weights w;
+  Weights w(vec.dim);
   TrainScratch scratch;
   std::string best;
   double best_f1 = -1;
@@ -387,7 +476,7 @@ Result<std::string> TrainNames(const std::vector<NerSentence>& train,
   for (int epoch = 1; epoch <= options.epochs; ++epoch) {
     for (std::size_t i = order.size(); i > 1; --i)
       std::swap(order[i - 1], order[SplitMixNext(&rng) % i]);
-    for (std::size_t i : order) TrainSentence(tr[i], table, &w, &scratch);
+    for (std::size_t i : order) TrainSentence(tr[i], table, vec, &w, &scratch);
     names::ModelData m = base;
     w.Export(options.prune_below, &m);
     m.description = "";

@@ -4,7 +4,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cstdio>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -97,10 +100,10 @@ TEST(FeaturesTest, ShapeAndCaseGeneraliseAcrossWords) {
   std::vector<std::string_view> a = {"Okafor", "said"}, b = {"Haftar", "said"},
                                 c = {"okafor", "said"};
   std::vector<std::uint64_t> fa(2 * names::kSlotCount), fb(fa.size()), fc(fa.size());
-  tagger::WordTable none;
-  names::ComputeWordFeatures(a, {}, none, fa.data());
-  names::ComputeWordFeatures(b, {}, none, fb.data());
-  names::ComputeWordFeatures(c, {}, none, fc.data());
+  tagger::WordTable none, none_vec;
+  names::ComputeWordFeatures(a, {}, none, none_vec, fa.data());
+  names::ComputeWordFeatures(b, {}, none, none_vec, fb.data());
+  names::ComputeWordFeatures(c, {}, none, none_vec, fc.data());
   EXPECT_EQ(fa[names::kShape], fb[names::kShape]);  // Xx
   EXPECT_NE(fa[names::kShape], fc[names::kShape]);
   EXPECT_EQ(fa[names::kLow], fc[names::kLow]);  // case-folded word
@@ -123,10 +126,10 @@ TEST(FeaturesTest, ShapeAndCaseGeneraliseAcrossWords) {
 // head word is; words outside runs get none of it.
 TEST(FeaturesTest, CapitalisedRunCarriesItsHeadWord) {
   std::vector<std::string_view> w = {"the", "Ministry", "of", "Defence", "said", "of", "Oslo"};
-  tagger::WordTable table;
+  tagger::WordTable table, none_vec;
   table.Build({tagger::WordHash("ministry")}, {names::PackWordValue(0, 0, 0, names::kOrgHead)});
   std::vector<std::uint64_t> f(w.size() * names::kSlotCount);
-  names::ComputeWordFeatures(w, {}, table, f.data());
+  names::ComputeWordFeatures(w, {}, table, none_vec, f.data());
   auto at = [&](std::size_t i, int slot) { return f[i * names::kSlotCount + slot]; };
   EXPECT_EQ(at(0, names::kRunInfo), 0u);
   EXPECT_EQ(at(4, names::kRunInfo), 0u);
@@ -150,8 +153,8 @@ TEST(MemoryTest, RemembersTypesOfEarlierSentencesAndForgetsOnClear) {
   std::vector<std::string_view> w = {"Khalifa", "Hifter", "of",  "the",
                                      "Libyan",  "Army",   "met", "Reuters"};
   std::vector<std::uint64_t> f(w.size() * names::kSlotCount);
-  tagger::WordTable none;
-  names::ComputeWordFeatures(w, {}, none, f.data());
+  tagger::WordTable none, none_vec;
+  names::ComputeWordFeatures(w, {}, none, none_vec, f.data());
   auto low = [&](std::size_t i) { return f[i * names::kSlotCount + names::kLow]; };
   std::vector<NameSpan> found = {{0, 2, EntityType::kPerson}, {2, 6, EntityType::kOrg}};
   NameScratch s;
@@ -171,7 +174,7 @@ TEST(MemoryTest, RemembersTypesOfEarlierSentencesAndForgetsOnClear) {
   for (int i = 0; i < 1000; ++i) many.push_back("Word" + std::to_string(i));
   std::vector<std::string_view> mw(many.begin(), many.end());
   std::vector<std::uint64_t> mf(mw.size() * names::kSlotCount);
-  names::ComputeWordFeatures(mw, {}, none, mf.data());
+  names::ComputeWordFeatures(mw, {}, none, none_vec, mf.data());
   std::vector<NameSpan> all;
   for (std::uint32_t i = 0; i < mw.size(); ++i) all.push_back({i, i + 1, EntityType::kPlace});
   names::RememberSentence(mw, mf.data(), all, &s);
@@ -217,6 +220,30 @@ TEST(CorpusTest, Re3dTypesMapAndNationalityIsDropped) {
   ASSERT_EQ(s.size(), 1u);
   std::vector<NameSpan> want = {{3, 4, EntityType::kPlace}, {5, 7, EntityType::kOrg}};
   EXPECT_EQ(s[0].names, want);
+}
+
+TEST(CorpusTest, Re3dNamesCutsMentionsToNames) {
+  // Mentions become names: "the SDF" -> "SDF"; "families" is no name. A
+  // sentence whose mention is a name modifying a common noun ("U.S. service
+  // members") or with a lower-case word inside ("State in Iraq") is left out.
+  std::vector<NerSentence> s;
+  ASSERT_TRUE(ParseNerCorpus("Syrian\tB-Nationality\nforces\tO\nentered\tO\nRaqqa\tB-Location\n"
+                             "with\tO\nthe\tB-Organisation\nSDF\tI-Organisation\nand\tO\n"
+                             "families\tB-Person\n\n"
+                             "Photos\tO\nof\tO\nU.S.\tB-Organisation\nservice\tI-Organisation\n"
+                             "members\tI-Organisation\n\n"
+                             "Islamic\tB-Organisation\nState\tI-Organisation\nin\tI-Organisation\n"
+                             "Iraq\tI-Organisation\n\n"
+                             "The\tB-Organisation\nBank\tI-Organisation\nof\tI-Organisation\n"
+                             "England\tI-Organisation\nsaid\tO\n",
+                             "r.conll", NerFormat::kRe3dNames, &s)
+                  .ok());
+  ASSERT_EQ(s.size(), 2u);
+  std::vector<NameSpan> want = {{3, 4, EntityType::kPlace}, {6, 7, EntityType::kOrg}};
+  EXPECT_EQ(s[0].names, want);
+  std::vector<NameSpan> bank = {{1, 4, EntityType::kOrg}};
+  EXPECT_EQ(s[1].names, bank);
+  EXPECT_EQ(ParseNerFormat("re3d").value(), NerFormat::kRe3dNames);
 }
 
 TEST(CorpusTest, GumNamedMentionsOnly) {
@@ -283,10 +310,80 @@ TEST(ModelFileTest, RefusesCorruptAndForeignFiles) {
   version[8] = 2;
   auto old = NameFinder::FromBytes(version, "old.dnm");
   EXPECT_EQ(old.status().code(), ErrorCode::kVersionMismatch);
-  EXPECT_NE(old.status().message().find("old.dnm: format version 2, this dyad reads 3"),
+  EXPECT_NE(old.status().message().find("old.dnm: format version 2, this dyad reads 4"),
             std::string::npos)
       << old.status().message();
+  // Version 3 (no word vector tables) is refused too.
+  version[8] = 3;
+  EXPECT_EQ(NameFinder::FromBytes(version, "v3.dnm").status().code(), ErrorCode::kVersionMismatch);
   EXPECT_EQ(NameFinder::Load("/nonexistent/names.dnm").status().code(), ErrorCode::kNotFound);
+}
+
+// A model whose only evidence is one vector component: the word with that
+// vector is a PERSON, any other word is outside names.
+TEST(ModelFileTest, WordVectorsScoreAndBadTablesAreRefused) {
+  names::ModelData m;
+  const std::uint64_t dense = names::VectorKey(1, 2);  // the word itself, component 2
+  m.keys = {dense};
+  m.weights.assign(names::kLabelCount, 0);
+  m.weights[names::LabelOf(0, names::kU)] = 100;
+  // O scores 0: the component decides.
+  m.vec_dim = 4;
+  m.vec_words = {tagger::WordHash("okafor")};
+  m.vectors = {0, 0, 64, 0};
+  auto finder = NameFinder::FromBytes(names::SerializeModel(m), "v.dnm");
+  ASSERT_TRUE(finder.ok()) << finder.status().ToString();
+  NameScratch scratch;
+  std::vector<NameSpan> found;
+  std::vector<std::string_view> words = {"Okafor", "spoke"};
+  (*finder)->Find(words, {}, &scratch, &found);
+  std::vector<NameSpan> want = {{0, 1, EntityType::kPerson}};
+  EXPECT_EQ(found, want);
+  // The same component negative: no name.
+  m.vectors = {0, 0, -64, 0};
+  finder = NameFinder::FromBytes(names::SerializeModel(m), "v.dnm");
+  ASSERT_TRUE(finder.ok());
+  (*finder)->Find(words, {}, &scratch, &found);
+  EXPECT_TRUE(found.empty());
+
+  names::ModelData bad = m;
+  bad.vec_words = {7, 7};
+  bad.vectors.resize(8);
+  auto refused = NameFinder::FromBytes(names::SerializeModel(bad), "b.dnm");
+  EXPECT_EQ(refused.status().code(), ErrorCode::kParseError);
+  EXPECT_NE(refused.status().message().find("vector words not strictly ascending"),
+            std::string::npos);
+  bad = m;
+  bad.vec_dim = 200;
+  EXPECT_EQ(NameFinder::FromBytes(names::SerializeModel(bad), "b.dnm").status().code(),
+            ErrorCode::kParseError);
+}
+
+TEST(ModelFileTest, VectorFileRoundTripAndRefusals) {
+  names::VectorTable t;
+  t.description = "test";
+  t.dim = 3;
+  t.words = {"kabul", "nato"};
+  t.vectors = {1, -2, 3, 127, -127, 0};
+  const std::string bytes = names::SerializeVectors(t);
+  names::VectorTable back;
+  ASSERT_TRUE(names::ParseVectors(bytes, "v.dwv", &back).ok());
+  EXPECT_EQ(back.words, t.words);
+  EXPECT_EQ(back.vectors, t.vectors);
+  EXPECT_EQ(back.dim, 3u);
+  names::VectorTable cut;
+  EXPECT_EQ(names::ParseVectors(bytes.substr(0, bytes.size() - 1), "v.dwv", &cut).code(),
+            ErrorCode::kTruncated);
+  names::ClusterTable clusters;
+  Status foreign = names::ParseClusters(bytes, "v.dwv", &clusters);
+  EXPECT_EQ(foreign.code(), ErrorCode::kParseError);
+  EXPECT_NE(foreign.message().find("not a dyad cluster file"), std::string::npos)
+      << foreign.message();
+  t.dim = 0;
+  t.vectors.clear();
+  t.words.clear();
+  EXPECT_EQ(names::ParseVectors(names::SerializeVectors(t), "z.dwv", &cut).code(),
+            ErrorCode::kParseError);
 }
 
 // ---------------------------------------------------------------- linking
@@ -493,6 +590,49 @@ TEST(TrainNamesTest, SameDataAndSeedGiveSameBytes) {
   auto c = TrainNames(train, dev, o, &r2);
   ASSERT_TRUE(c.ok());
   EXPECT_NE(*a, *c);
+}
+
+TEST(TrainNamesTest, WordVectorsAreLearnedDeterministically) {
+  std::vector<NerSentence> train = SmallTrain();
+  train.resize(700);
+  std::vector<NerSentence> dev(train.end() - 200, train.end());
+  train.resize(500);
+  // Vectors that tell capitalised training-name words from the others.
+  names::VectorTable t;
+  t.dim = 2;
+  std::set<std::string> seen;
+  for (const NerSentence& s : train) {
+    for (std::size_t i = 0; i < s.words.size(); ++i) {
+      std::string low;
+      for (char c : s.words[i]) low.push_back(static_cast<char>(std::tolower(c)));
+      if (!seen.insert(low).second) continue;
+      bool in_name = false;
+      for (const NameSpan& n : s.names) in_name |= i >= n.begin && i < n.end;
+      t.words.push_back(low);
+      t.vectors.push_back(in_name ? 100 : -100);
+      t.vectors.push_back(static_cast<std::int8_t>(low.size()));
+    }
+  }
+  const std::string path = ::testing::TempDir() + "names-test.dwv";
+  ASSERT_TRUE(WriteNamesFile(names::SerializeVectors(t), path).ok());
+  TrainNamesOptions o;
+  o.epochs = 2;
+  o.memory_folds = 0;
+  o.vectors = path;
+  TrainNamesReport r1, r2;
+  auto a = TrainNames(train, dev, o, &r1);
+  auto b = TrainNames(train, dev, o, &r2);
+  ASSERT_TRUE(a.ok()) << a.status().ToString();
+  ASSERT_TRUE(b.ok());
+  EXPECT_EQ(*a, *b);
+  names::ModelData m;
+  ASSERT_TRUE(names::ParseModel(*a, "a.dnm", &m).ok());
+  EXPECT_EQ(m.vec_dim, 2u);
+  EXPECT_EQ(m.vec_words.size(), t.words.size());
+  EXPECT_TRUE(std::binary_search(m.keys.begin(), m.keys.end(), names::VectorKey(1, 0)));
+  EXPECT_NE(m.description.find("word vectors"), std::string::npos);
+  o.vectors = "/nonexistent/v.dwv";
+  EXPECT_EQ(TrainNames(train, dev, o, &r2).status().code(), ErrorCode::kNotFound);
 }
 
 // Retrains the shipped model exactly as data/models/README.md says and

@@ -155,16 +155,24 @@ int RunNames(const NamesArgs& args) {
 struct ClusterArgs {
   std::vector<std::string> inputs, conllu;
   std::string out = "clusters.dwc";
+  std::string save_vectors;  // word vector file to write too; empty = none
   TrainClustersOptions options;
 };
 
 int RunClusters(const ClusterArgs& args) {
   TrainClustersOptions o = args.options;
   o.progress = [](const Diagnostic& d) { std::fprintf(stderr, "%s\n", d.ToString().c_str()); };
-  auto bytes = TrainClusters(args.inputs, args.conllu, o);
+  std::string vectors;
+  auto bytes =
+      TrainClusters(args.inputs, args.conllu, o, args.save_vectors.empty() ? nullptr : &vectors);
   if (!bytes.ok()) return PrintError(bytes.status().ToString()), kExitFailure;
   if (Status s = WriteNamesFile(*bytes, args.out); !s.ok())
     return PrintError(s.ToString()), kExitFailure;
+  if (!args.save_vectors.empty()) {
+    if (Status s = WriteNamesFile(vectors, args.save_vectors); !s.ok())
+      return PrintError(s.ToString()), kExitFailure;
+    std::printf("vectors: %s (%zu bytes)\n", args.save_vectors.c_str(), vectors.size());
+  }
   std::printf("clusters: %s (%zu bytes)\n", args.out.c_str(), bytes->size());
   return kExitOk;
 }
@@ -182,6 +190,8 @@ void RegisterTrainNames(CLI::App& train, Runner* run) {
   names->add_option("-o,--out", args->out, "Model file to write")->capture_default_str();
   names->add_option("--clusters", args->options.clusters,
                     "Word cluster file (dyad train clusters)");
+  names->add_option("--vectors", args->options.vectors,
+                    "Word vector file (dyad train clusters --save-vectors) for dense features");
   names->add_option("--data-dir", args->data_dir, "dyad data folder for the gazetteers");
   names->add_option("--leaders", args->options.leaders_dir, "Leader lists folder, for given names");
   names->add_option("--case-text", args->options.case_text,
@@ -217,7 +227,13 @@ void RegisterTrainNames(CLI::App& train, Runner* run) {
   cl->add_option("--max-words", cargs->options.max_words, "Most frequent words kept")
       ->capture_default_str();
   cl->add_option("--seed", cargs->options.seed, "Random seed")->capture_default_str();
-  cl->add_option("--work-dir", cargs->options.work_dir, "Folder for the corpus and vectors");
+  cl->add_option("--work-dir", cargs->options.work_dir,
+                 "Folder for the corpus and vectors (vectors.vec is kept there)");
+  cl->add_option("--vec-file", cargs->options.vec_file,
+                 "Cluster this fastText .vec file instead of training vectors");
+  cl->add_option(
+      "--save-vectors", cargs->save_vectors,
+      "Also write the words' quantised vectors to this file (for train names --vectors)");
   cl->callback([run, cargs] { *run = [cargs] { return RunClusters(*cargs); }; });
 }
 
