@@ -11,6 +11,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 #include <string>
 #include <string_view>
@@ -69,6 +70,30 @@ inline const std::string& ExamplesStore() {
     return path;
   }();
   return db;
+}
+
+// How many events `dyad code` codes from the bundled examples, an article
+// given twice counted once (distinct event ids; the store keeps one copy):
+// what the examples store must hold and the API must count. It follows the
+// coder, so the serving tests need no edit when the coder changes.
+inline int ExamplesEventCount() {
+  static TempDir dir;
+  static int count = [] {
+    std::string out, err;
+    int rc = RunCli({"code", std::string(DYAD_SOURCE_DIR) + "/examples", "--flat", "-q"}, dir, &out,
+                    &err);
+    EXPECT_EQ(rc, 0) << err;
+    std::set<std::string> ids;
+    std::istringstream lines(out);
+    for (std::string line; std::getline(lines, line);) {
+      const std::size_t at = line.find("\"id\":\"");
+      if (at == std::string::npos) continue;
+      const std::size_t b = at + 6, e = line.find('"', b);
+      ids.insert(line.substr(b, e - b));
+    }
+    return static_cast<int>(ids.size());
+  }();
+  return count;
 }
 
 }  // namespace dyad::serve_testing

@@ -27,6 +27,7 @@ namespace dyad {
 namespace {
 
 using Json = nlohmann::json;
+using serve_testing::ExamplesEventCount;
 using serve_testing::ExamplesStore;
 using serve_testing::TempDir;
 
@@ -157,7 +158,7 @@ TEST_F(ServerTest, AnswersTheApiOverHttp) {
   ASSERT_TRUE(res);
   EXPECT_EQ(res->status, 200);
   EXPECT_EQ(res->get_header_value("Content-Type"), "application/json; charset=utf-8");
-  EXPECT_EQ(Json::parse(res->body)["counts"]["events"], 25);
+  EXPECT_EQ(Json::parse(res->body)["counts"]["events"], ExamplesEventCount());
 
   res = c.Get("/api/events?limit=3&modality=asserted");
   ASSERT_TRUE(res);
@@ -218,7 +219,7 @@ TEST_F(ServerTest, BadRequestsAnswerJsonErrorsNever500) {
   // Still serving, store intact.
   auto res = c.Get("/api/health");
   ASSERT_TRUE(res);
-  EXPECT_EQ(Json::parse(res->body)["counts"]["events"], 25);
+  EXPECT_EQ(Json::parse(res->body)["counts"]["events"], ExamplesEventCount());
 }
 
 TEST_F(ServerTest, ServesStaticFilesOnlyFromTheWebDirectory) {
