@@ -365,6 +365,22 @@ std::size_t CodeByApposition(const SentenceView& s, std::span<const RawMention> 
   return next;
 }
 
+namespace {
+
+// "criminal charges", "a criminal investigation": "criminal" read as an
+// adjective before a noun that is no agent ("criminal gangs" is) describes a
+// thing, not a criminal. (Other agent adjectives name people as often as not:
+// "civilian bystanders", "military operations".)
+bool AdjectiveOfAThing(const SentenceView& s, std::uint32_t i, std::uint32_t length) {
+  if (!s.tagged || length != 1 || i + 1 >= s.n || s.tags[i].upos != Upos::kAdj ||
+      s.tags[i + 1].upos != Upos::kNoun || !IsOneOf(s.W[i], {"criminal"}))
+    return false;
+  AgentMatch next;
+  return !(s.dicts.MatchAgent(s.sc.dict_words, i + 1, &next) && next.length > 0);
+}
+
+}  // namespace
+
 void FindMentions(const SentenceView& s, std::int32_t date, std::vector<RawMention>* raws) {
   const auto& W = s.W;
   for (std::uint32_t i = 0; i < s.n;) {
@@ -389,6 +405,8 @@ void FindMentions(const SentenceView& s, std::int32_t date, std::vector<RawMenti
       r.time_bounded = am.entry && !am.entry->restrictions.empty();
       raws->push_back(std::move(r));
       i += am.length;
+    } else if (has_agent && AdjectiveOfAThing(s, i, gm.length)) {
+      i += gm.length;  // "criminal charges": no criminal
     } else if (has_agent) {
       RawMention r{i, i + gm.length, true, gm.entry->code == kNone, {}, gm.entry->suffix, {}};
       if (gm.entry->code != kNone) r.code = s.dicts.code(gm.entry->code).text;

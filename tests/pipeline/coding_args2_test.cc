@@ -57,6 +57,16 @@ TEST_F(CodingArgs2Test, AnArmyNamedByAWordNoDictionaryKnowsIsAnArmedGroup) {
   EXPECT_EQ(Sides("The Nepalese Army kills three rebels in southern Nepal."), "NPLMIL>NPLREB;");
 }
 
+TEST_F(CodingArgs2Test, CriminalChargesHaveNoCriminalInThem) {
+  // The prosecutors charge the mayor (USACRM>USAELI before: "criminal" acted).
+  EXPECT_EQ(Sides("Prosecutors file criminal charges against the former mayor of Chicago."),
+            "USAJUD>USAELI;");
+  EXPECT_EQ(Sides("Police open a criminal investigation into the minister."), "COP>GOV;");
+  // A criminal is still one, and so are criminal gangs.
+  EXPECT_EQ(Sides("Police arrest a criminal in Chicago."), "USACOP>USACRM;");
+  EXPECT_EQ(Sides("Criminal gangs attack a village in Honduras."), "HNDCRM>-;");
+}
+
 TEST_F(CodingArgs2Test, CoordinatedCountryAdjectivesShareTheirHead) {
   // "Russian" alone was RUS: both adjectives modify "defense ministries".
   EXPECT_EQ(Sides("The Russian and Syrian defense ministries accused U.S. forces of aiding "
