@@ -442,6 +442,13 @@ bool DeepInObjectPhrase(const SentenceView& s, std::uint32_t ve, const Unit& u) 
                                           "around", "during", "amid"}))
       return false;
   }
+  // "regain control of the town of Baidoa from al-Shabaab": "from" and
+  // "against" reach back to the verb.
+  std::uint32_t b = u.begin;
+  while (b > ve && (IsDeterminer(s.W[b - 1]) || s.tags[b - 1].upos == Upos::kAdj ||
+                    s.tags[b - 1].upos == Upos::kNum))
+    --b;
+  if (b > ve && IsOneOf(s.W[b - 1], {"from", "against"})) return false;
   return preps >= 3;
 }
 

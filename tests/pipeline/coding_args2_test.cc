@@ -91,8 +91,11 @@ TEST_F(CodingArgs2Test, AnActorDeepInTheObjectsPrepositionsIsNoTarget) {
   // The curfew is declared in a town; Iran is only where the town's border is.
   EXPECT_EQ(Sides("Turkey declares a curfew in the town of Yüksekova on the border with Iran."),
             "TUR>-;");
-  // One preposition after the object still names the target.
+  // One preposition after the object still names the target, and "from" or
+  // "against" at the end of the chain reaches back to the verb.
   EXPECT_EQ(Sides("Turkey launches an offensive against the PKK."), "TUR>TURSEP;");
+  EXPECT_EQ(Sides("Somali troops regain control of the town of Baidoa from al-Shabaab."),
+            "SOMMIL>SOMINS;");
 }
 
 }  // namespace
