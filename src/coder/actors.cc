@@ -106,14 +106,39 @@ void GiveActor(const std::string& actor_code, Unit* u) {
   u->agent_only = false;
 }
 
+// "the Shi'ite Al-Mukhtar Army", "the Mahdi Army": "Army" written as the head
+// of a name no dictionary knows (a capitalised word right before it that
+// codes nothing and opens the unit) is an armed group of its own, not a
+// state's army (which comes with its country: "Syrian Army").
+bool NamedArmy(const SentenceView& s, std::uint32_t unit_start, const RawMention& g) {
+  if (unit_start != g.begin || g.end != g.begin + 1 || g.begin < 2 || s.W[g.begin] != "Army")
+    return false;
+  // ("Army Medical Center" names a place; a "National Army" is a state's.)
+  if (g.end < s.n && !s.W[g.end].empty() && std::isupper(static_cast<unsigned char>(s.W[g.end][0])))
+    return false;
+  const std::string_view prev = s.W[g.begin - 1];
+  return !prev.empty() && std::isupper(static_cast<unsigned char>(prev[0])) &&
+         !IsDeterminer(prev) && !IsOneOf(prev, {"national", "royal", "regular", "territorial"}) &&
+         (!s.tagged || s.tags[g.begin - 1].upos != Upos::kVerb);
+}
+
 // The code of agent `g` of the unit starting at `unit_start`: "former
-// officials" are elites (ELI), not the office.
+// officials" are elites (ELI), not the office; "pro-government militias",
+// "regime-backed gunmen" are armed men on the state's side, its forces (MIL),
+// not rebels.
 std::string_view AgentCode(const SentenceView& s, std::uint32_t unit_start, const RawMention& g) {
   std::uint32_t from = unit_start >= 2 ? unit_start - 2 : 0;
-  bool former = false;
-  for (std::uint32_t p = from; p < g.begin && p < s.n && !former; ++p)
+  bool former = false, pro_state = false;
+  for (std::uint32_t p = from; p < g.begin && p < s.n && !former; ++p) {
     former = IsOneOf(s.W[p], {"former", "ex"});
-  return former && g.suffix ? std::string_view("ELI") : g.code;
+    pro_state |= IsOneOf(s.W[p], {"pro-government", "government-backed", "pro-regime",
+                                  "regime-backed", "government-allied", "state-backed",
+                                  "army-backed", "government-sponsored", "state-sponsored"});
+  }
+  if (former && g.suffix) return "ELI";
+  if (g.code == "MIL" && NamedArmy(s, unit_start, g)) return "UAF";
+  if (pro_state && (g.code == "REB" || g.code == "INS" || g.code == "UAF")) return "MIL";
+  return g.code;
 }
 
 // "lawmakers in Fornost and Gondor": leave the compound to the distribution
@@ -340,6 +365,22 @@ std::size_t CodeByApposition(const SentenceView& s, std::span<const RawMention> 
   return next;
 }
 
+namespace {
+
+// "criminal charges", "a criminal investigation": "criminal" read as an
+// adjective before a noun that is no agent ("criminal gangs" is) describes a
+// thing, not a criminal. (Other agent adjectives name people as often as not:
+// "civilian bystanders", "military operations".)
+bool AdjectiveOfAThing(const SentenceView& s, std::uint32_t i, std::uint32_t length) {
+  if (!s.tagged || length != 1 || i + 1 >= s.n || s.tags[i].upos != Upos::kAdj ||
+      s.tags[i + 1].upos != Upos::kNoun || !IsOneOf(s.W[i], {"criminal"}))
+    return false;
+  AgentMatch next;
+  return !(s.dicts.MatchAgent(s.sc.dict_words, i + 1, &next) && next.length > 0);
+}
+
+}  // namespace
+
 void FindMentions(const SentenceView& s, std::int32_t date, std::vector<RawMention>* raws) {
   const auto& W = s.W;
   for (std::uint32_t i = 0; i < s.n;) {
@@ -364,6 +405,8 @@ void FindMentions(const SentenceView& s, std::int32_t date, std::vector<RawMenti
       r.time_bounded = am.entry && !am.entry->restrictions.empty();
       raws->push_back(std::move(r));
       i += am.length;
+    } else if (has_agent && AdjectiveOfAThing(s, i, gm.length)) {
+      i += gm.length;  // "criminal charges": no criminal
     } else if (has_agent) {
       RawMention r{i, i + gm.length, true, gm.entry->code == kNone, {}, gm.entry->suffix, {}};
       if (gm.entry->code != kNone) r.code = s.dicts.code(gm.entry->code).text;
@@ -465,6 +508,35 @@ std::vector<RawMention>::iterator DropSurnameOfAnotherPerson(const SentenceView&
   return raws->begin() + first;
 }
 
+// Whether `w` is a noun of a place: "a Palestinian prison", "an Iraqi
+// village", "the Somali capital".
+bool IsPlaceNoun(std::string_view w) {
+  return IsOneOf(
+      w, {"city",         "cities",    "town",        "towns",       "village",  "villages",
+          "capital",      "province",  "provinces",   "region",      "district", "border",
+          "borders",      "territory", "territories", "waters",      "airspace", "soil",
+          "port",         "coast",     "island",      "islands",     "prison",   "prisons",
+          "jail",         "camp",      "camps",       "countryside", "mainland", "neighbourhood",
+          "neighborhood", "suburb",    "governorate", "hometown"});
+}
+
+// "in a Palestinian prison", "an Iraqi border village": a bare country word
+// before a place noun (at most one noun or adjective between) says where: it
+// may be acted on (a prison shelled), never acts.
+bool IsPlaceModifier(const SentenceView& s, const Unit& u) {
+  if (u.agent_only || u.codes.empty() || u.actor_begin != u.begin || u.actor_end != u.end ||
+      u.end >= s.n)
+    return false;
+  for (const std::string& c : u.codes)
+    if (c.size() != 3 || c == kUncodedName) return false;
+  const auto lower = [&](std::uint32_t k) {
+    return !s.W[k].empty() && std::islower(static_cast<unsigned char>(s.W[k][0]));
+  };
+  if (lower(u.end) && IsPlaceNoun(s.W[u.end])) return true;
+  return u.end + 1 < s.n && lower(u.end) && lower(u.end + 1) && IsPlaceNoun(s.W[u.end + 1]) &&
+         (!s.tagged || s.tags[u.end].upos == Upos::kNoun || s.tags[u.end].upos == Upos::kAdj);
+}
+
 }  // namespace
 
 void AddNameMentions(const SentenceView& s, std::span<const NameActor> names,
@@ -506,6 +578,7 @@ void ComposeUnits(const SentenceView& s, std::span<const RawMention> raws) {
   for (std::size_t r = 0; r < raws.size();) {
     Unit u;
     r = ComposeUnit(s, raws, r, &u);
+    u.place_word = IsPlaceModifier(s, u);
     if (u.codes.size() == 1 && u.codes[0] == kUncodedName) r = CodeByApposition(s, raws, r, &u);
     // "Ugandan presidential candidate Kizza Besigye", "Lord's Resistance Army
     // leader Joseph Kony": a name right after a unit, or after more title words
@@ -535,6 +608,38 @@ void ComposeUnits(const SentenceView& s, std::span<const RawMention> raws) {
   }
 }
 
+namespace {
+
+// Whether word `k` is a country adjective ("Russian", "Iraqi"), not the
+// country's name.
+bool IsCountryAdjective(const SentenceView& s, std::uint32_t k) {
+  const std::string_view w = s.W[k];
+  if (s.tagged && s.tags[k].upos == Upos::kAdj) return true;
+  for (std::string_view end : {"ian", "ese", "ish", "ean", "can", "ani", "eli", "aqi"})
+    if (w.size() > end.size() + 2 && w.ends_with(end)) return true;
+  return false;
+}
+
+// "the Russian and Syrian defense ministries": country adjectives joined by
+// "and" share the head of the last one (RUSMIL and SYRMIL, not RUS alone).
+void ShareCoordinatedHead(const SentenceView& s, Unit* first, const Unit& second) {
+  if (first->agent_only || first->actor_begin != first->begin || first->actor_end != first->end ||
+      first->codes.empty() || first->end + 1 != second.begin || !IsOneOf(s.W[first->end], {"and"}))
+    return;
+  if (second.agent_only || second.actor_begin != second.begin || second.actor_end >= second.end ||
+      second.actor_code.size() != 3 || second.codes.size() != 1 ||
+      !second.codes[0].starts_with(second.actor_code) || second.codes[0].size() <= 3)
+    return;
+  for (const std::string& c : first->codes)
+    if (c.size() != 3 || c == kUncodedName) return;
+  if (!IsCountryAdjective(s, first->end - 1) || !IsCountryAdjective(s, second.actor_begin)) return;
+  if (second.actor_end != second.actor_begin + 1) return;
+  const std::string head = second.codes[0].substr(3);
+  for (std::string& c : first->codes) c += head;
+}
+
+}  // namespace
+
 void JoinCompounds(const SentenceView& s) {
   const auto& W = s.W;
   auto& units = s.sc.units;
@@ -543,6 +648,7 @@ void JoinCompounds(const SentenceView& s) {
   for (std::size_t k = 0; k < units.size(); ++k) {
     units[k].group = static_cast<std::uint32_t>(k);
     if (k == 0 || units[k].codes.empty() || units[k - 1].codes.empty()) continue;
+    ShareCoordinatedHead(s, &units[k - 1], units[k]);
     // "Danish media and government": the second agent shares the actor.
     if (units[k].agent_only && !units[k - 1].agent_only && !units[k - 1].actor_code.empty() &&
         units[k - 1].actor_end > units[k - 1].actor_begin &&

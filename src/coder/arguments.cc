@@ -415,6 +415,43 @@ std::int32_t TargetAfterObjectList(const SentenceView& s, std::uint32_t ce) {
   return kNoUnit;
 }
 
+// Whether unit `u` after the verb ending at `ve` lies deep in a chain of
+// prepositional phrases that hang on the verb's own object, which is no
+// actor: "raising hopes of a thaw in relations between the armed group and
+// ..." (the hopes are raised, not the group). Three prepositions or more
+// between, the first of them "of", "in", "near" ...; one or two ("launched
+// an attack on X", "imposed sanctions on firms in X") still name whom the
+// act is aimed at.
+bool DeepInObjectPhrase(const SentenceView& s, std::uint32_t ve, const Unit& u) {
+  if (!s.tagged || ve >= u.begin) return false;
+  std::uint32_t p = ve;
+  while (p < u.begin &&
+         (IsDeterminer(s.W[p]) || s.tags[p].upos == Upos::kAdj || s.tags[p].upos == Upos::kNum))
+    ++p;
+  if (p >= u.begin || s.tags[p].upos != Upos::kNoun) return false;  // no object noun
+  int preps = 0;
+  for (; p < u.begin; ++p) {
+    const Upos t = s.tags[p].upos;
+    if (t == Upos::kVerb || t == Upos::kAux || t == Upos::kPron || IsClausePunct(s.W[p]))
+      return false;
+    if (!IsPreposition(s.W[p])) continue;
+    // "restore ties with the Prince of Dol Amroth in Gondor": a first "with",
+    // "against", "on" ... names whom the act is aimed at; "of", "in", "near" say
+    // what or where.
+    if (preps++ == 0 && !IsOneOf(s.W[p], {"of", "in", "near", "inside", "outside", "across",
+                                          "around", "during", "amid"}))
+      return false;
+  }
+  // "regain control of the town of Baidoa from al-Shabaab": "from" and
+  // "against" reach back to the verb.
+  std::uint32_t b = u.begin;
+  while (b > ve && (IsDeterminer(s.W[b - 1]) || s.tags[b - 1].upos == Upos::kAdj ||
+                    s.tags[b - 1].upos == Upos::kNum))
+    --b;
+  if (b > ve && IsOneOf(s.W[b - 1], {"from", "against"})) return false;
+  return preps >= 3;
+}
+
 // Without a tree: the subject before the verb, the object after it; in the
 // passive "B was attacked by A" the subject is the target, "by A" the source.
 void PositionalArguments(const SentenceView& s, VerbReading* r) {
@@ -430,7 +467,13 @@ void PositionalArguments(const SentenceView& s, VerbReading* r) {
   if (target_before && !r->passive && units[r->a.target].after_preposition) r->tgt = kNoUnit;
   if (r->src == kNoUnit && target_before && r->tgt != kNoUnit)
     r->src = AgentInClause(s, vm.end, r->ce);
-  if (r->src == kNoUnit) r->src = FindSubject(s, vm.begin, r->tgt, r->fired != nullptr);
+  if (r->src == kNoUnit) {
+    r->src = FindSubject(s, vm.begin, r->tgt, r->fired != nullptr);
+    // "shell a Palestinian prison in Jericho, seizing X": the country word of
+    // a place is acted on (the passive's subject), never acts; look further back.
+    while (!r->passive && r->src != kNoUnit && units[r->src].place_word)
+      r->src = FindSubject(s, units[r->src].begin, r->tgt, r->fired != nullptr);
+  }
   if (r->passive && r->a.source == kNoUnit && r->a.target == kNoUnit) {
     // (A place after "in" is where, not whom: "In Aberdeen, Scotland, ...
     // another has been arrested".)
@@ -449,6 +492,8 @@ void PositionalArguments(const SentenceView& s, VerbReading* r) {
     // Harm is done to someone, not to the place it happened in ("a bomb
     // explodes at a market in Pakistan").
     r->tgt = FindObject(s, vm.end, r->ce, r->src, false);
+    if (r->tgt != kNoUnit && r->a.target == kNoUnit && DeepInObjectPhrase(s, vm.end, units[r->tgt]))
+      r->tgt = kNoUnit;
     if (r->tgt == kNoUnit) r->tgt = TargetAfterObjectList(s, r->ce);
     if (r->tgt != kNoUnit && IsHarm(r->code->text) && IsHarmLocative(s, units[r->tgt]))
       r->tgt = FindObject(s, units[r->tgt].end, r->ce, r->src, false);

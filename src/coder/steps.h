@@ -47,6 +47,7 @@ struct Unit {
   std::uint32_t group = 0;  // units of one compound ("A, B and C") share a group
   bool agent_only = false;
   bool after_preposition = false;  // object of with/of/to/in/... ("ties with Gondor")
+  bool place_word = false;         // a country word of a place ("a Palestinian prison")
 };
 
 struct CoderScratch {
