@@ -100,5 +100,16 @@ TEST_F(CodingPredicates2Test, AVerbWithANonActorObjectPicksNoActorFurtherOn) {
             "");
 }
 
+TEST_F(CodingPredicates2Test, APoliceRaidIsCoercionAMilitaryRaidAnAttack) {
+  // "Japanese police raid the headquarters of the Central Nippon Expressway
+  // Company": a search (170); "Israeli troops raid a refugee camp": 190.
+  EXPECT_EQ(Events("Kenyan police raid the offices of an opposition newspaper."),
+            "170:KENCOP>KENOPPMED;");
+  EXPECT_EQ(Events("Indian police carry out raids on the homes of opposition leaders."),
+            "170:INDCOP>INDOPP;");
+  std::string ev = Events("Israeli troops raid a refugee camp in Jenin.");
+  EXPECT_NE(ev.find("190:ISRMIL>"), std::string::npos) << ev;
+}
+
 }  // namespace
 }  // namespace dyad
