@@ -150,6 +150,15 @@ bool FiniteVerbAfterSubject(const SentenceView& s, const VerbMatch& vm) {
          next == Upos::kAdp || next == Upos::kAdj;
 }
 
+// Whether word i, tagged a noun, is the present-tense verb of the one-word
+// agent before it: "A gunman kills eight people in ...", "a sniper shoots
+// two soldiers" (the agent an actor, a number or name opening the object).
+bool VerbOfAgentBefore(const SentenceView& s, std::uint32_t i) {
+  std::int32_t u = s.sc.unit_at[i - 1];
+  if (u == kNoUnit || s.sc.units[u].code.empty() || i + 1 >= s.n) return false;
+  return PresentVerbAfterAgent(s, s.sc.units[u], i);
+}
+
 // Why the verb form `vm` is no predicate by its neighbours, or null: the
 // head of a noun phrase ("a heart attack", "the air strike"), a participle
 // modifying the actor after it ("the jailed activists", "Detained
@@ -170,7 +179,7 @@ const char* NounReading(const SentenceView& s, const VerbMatch& vm) {
     return "a participle modifying the noun after it (\"its proposed acquisition\")";
   if (vm.begin > 1 && IsOneOf(W[vm.begin - 2], {"a", "an", "the"}) &&
       (tags[vm.begin - 1].upos == Upos::kNoun || tags[vm.begin - 1].upos == Upos::kAdj) &&
-      !FiniteVerbAfterSubject(s, vm))
+      !FiniteVerbAfterSubject(s, vm) && !VerbOfAgentBefore(s, vm.begin))
     return kNounHead;
   if (tags[vm.verb].xpos == Xpos::kVBN && vm.end < s.n && s.sc.unit_at[vm.end] != kNoUnit &&
       (vm.begin == 0 || IsDeterminer(W[vm.begin - 1])))

@@ -111,5 +111,13 @@ TEST_F(CodingPredicates2Test, APoliceRaidIsCoercionAMilitaryRaidAnAttack) {
   EXPECT_NE(ev.find("190:ISRMIL>"), std::string::npos) << ev;
 }
 
+TEST_F(CodingPredicates2Test, AHeadlineVerbAfterAOneWordAgentIsNoNounHead) {
+  // "A gunman kills eight people in a house-to-house rampage in Kawit, the
+  // Philippines": the tagger reads "kills" as a noun after "a gunman".
+  EXPECT_EQ(Events("A gunman kills eight people in a house-to-house rampage in Kawit, the "
+                   "Philippines."),
+            "190:PHLUAF>PHLCVL;");
+}
+
 }  // namespace
 }  // namespace dyad
