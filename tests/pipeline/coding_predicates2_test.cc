@@ -119,5 +119,13 @@ TEST_F(CodingPredicates2Test, AHeadlineVerbAfterAOneWordAgentIsNoNounHead) {
             "190:PHLUAF>PHLCVL;");
 }
 
+TEST_F(CodingPredicates2Test, AnAmbushOfTroopsNamesItsTarget) {
+  // "a seven-week ceasefire ... ends with the rebel ambush of government
+  // troops near the town of Gulu": the of-phrase is the patient, as "attack on".
+  EXPECT_EQ(
+      Events("A ceasefire ends with the rebel ambush of Ugandan government troops near Gulu."),
+      "190:UGAREB>UGAMIL;");
+}
+
 }  // namespace
 }  // namespace dyad
