@@ -78,6 +78,8 @@ TEST_F(CodingPredicates2Test, LeavingAnInternationalBodyBreaksRelations) {
   EXPECT_NE(ev.find("190:"), std::string::npos) << ev;
   EXPECT_EQ(Events("A Kenyan judge orders protestors to leave the parliament building."),
             "1041:KENJUD>KENOPP;");
+  // Withdrawing from the body is the same event.
+  EXPECT_EQ(Events("Burundi withdraws from the International Criminal Court."), "161:BDI>IGOICC;");
   // Refusing to leave office is refusing to yield power, not an idle "leave".
   EXPECT_EQ(Events("The Ivorian president refuses to leave office."), "1231:CIVGOV>-;");
 }
