@@ -129,5 +129,15 @@ TEST_F(CodingPredicates2Test, AnAmbushOfTroopsNamesItsTarget) {
       "190:UGAREB>UGAMIL;");
 }
 
+TEST_F(CodingPredicates2Test, TheReleaseOfPersonsNotOfDocumentsOrFilms) {
+  EXPECT_EQ(Events("Iran delays the release of United States detainee Sarah Shourd."),
+            "0841:->USA;");
+  // "Wikileaks announces the release of 1.7 million United States diplomatic
+  // documents": the country only modifies the documents.
+  EXPECT_EQ(Events("Wikileaks announces the release of 1.7 million United States diplomatic and "
+                   "intelligence documents."),
+            "");
+}
+
 }  // namespace
 }  // namespace dyad
