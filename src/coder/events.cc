@@ -428,6 +428,18 @@ bool InTopicLabel(const SentenceView& s, std::uint32_t i) {
 // i]: the actor right before the noun ("Israeli airstrikes", "the rebels'
 // ambush"), the actor right after a preposition its row names ("the murder
 // of Bryan Harvey"). Returns why it gives no event, or null.
+// Whether the actor `u` after a cooperative event noun's preposition only
+// modifies the thing the noun acts on: "the release of 1.7 million United
+// States diplomatic documents", "the release of the British-French political
+// satire film" (an adjective or a noun, outside actors, follows it). Acts of
+// force keep such targets ("airstrikes on Houthi positions").
+bool ModifiesAThing(const SentenceView& s, const Unit& u, std::string_view cameo) {
+  if (cameo.size() < 2 || cameo.substr(0, 2) >= "10" || u.end >= s.n) return false;
+  if (s.sc.unit_at[u.end] != kNoUnit) return false;
+  Upos next = s.tags[u.end].upos;
+  return s.tagged && (next == Upos::kNoun || next == Upos::kAdj);
+}
+
 const char* NounArgumentsByPosition(const SentenceView& s, std::uint32_t first, std::uint32_t i,
                                     const EventNoun& e, std::int32_t* src, std::int32_t* tgt) {
   const CoderScratch& sc = s.sc;
@@ -459,6 +471,8 @@ const char* NounArgumentsByPosition(const SentenceView& s, std::uint32_t first, 
     std::uint32_t q = after + 1;
     while (q < s.n && sc.unit_at[q] == kNoUnit && IsModifierWord(s, q)) ++q;
     *tgt = coded_unit(q);
+    if (*tgt != kNoUnit && ModifiesAThing(s, sc.units[static_cast<std::size_t>(*tgt)], e.cameo))
+      *tgt = kNoUnit;
   }
   if (*src == kNoUnit && *tgt == kNoUnit) BetweenSides(s, e, i, src, tgt);
   if (*tgt == kNoUnit && IsHarm(e.cameo)) *tgt = VictimsOfHarmNoun(s, p);

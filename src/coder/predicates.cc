@@ -95,6 +95,18 @@ bool CoordinatedWithVerb(const SentenceView& s, std::uint32_t p) {
   return s.tags[q].upos == Upos::kVerb;
 }
 
+// Whether actor phrase `unit` is a common noun modifying the noun after it
+// inside a longer noun phrase ("on further boosting school funding until"):
+// a nominal word before it and no name in it, so it is no subject.
+bool ModifierInsideNounPhrase(const SentenceView& s, const Unit& unit) {
+  if (unit.begin == 0 || unit.end == 0) return false;
+  Upos before = s.tags[unit.begin - 1].upos;
+  if (before != Upos::kNoun && before != Upos::kAdj) return false;
+  for (std::uint32_t p = unit.begin; p < unit.end; ++p)
+    if (s.tags[p].upos == Upos::kPropn) return false;
+  return true;
+}
+
 // A verb form straight after a subject actor ("Ethiopia departs from") is a
 // verb even when the tagger, unsure of a rare name, called it a noun.
 void RescueVerbsAfterActors(const SentenceView& s) {
@@ -112,6 +124,7 @@ void RescueVerbsAfterActors(const SentenceView& s) {
     // "the Gondor attack" is a noun; "a suicide bomber kills eight" is a verb.
     bool after_det = b > 0 && (IsDeterminer(W[b - 1]) || W[b - 1] == "'s");
     if (after_det && !PresentVerbAfterAgent(s, units[u], i)) continue;
+    if (ModifierInsideNounPhrase(s, units[u])) continue;
     // ("the suicide bomber kills eight policemen": a number opens the object)
     if (next == Upos::kAdp || next == Upos::kDet || next == Upos::kPropn || next == Upos::kPron ||
         next == Upos::kNum)
@@ -137,6 +150,15 @@ bool FiniteVerbAfterSubject(const SentenceView& s, const VerbMatch& vm) {
          next == Upos::kAdp || next == Upos::kAdj;
 }
 
+// Whether word i, tagged a noun, is the present-tense verb of the one-word
+// agent before it: "A gunman kills eight people in ...", "a sniper shoots
+// two soldiers" (the agent an actor, a number or name opening the object).
+bool VerbOfAgentBefore(const SentenceView& s, std::uint32_t i) {
+  std::int32_t u = s.sc.unit_at[i - 1];
+  if (u == kNoUnit || s.sc.units[u].code.empty() || i + 1 >= s.n) return false;
+  return PresentVerbAfterAgent(s, s.sc.units[u], i);
+}
+
 // Why the verb form `vm` is no predicate by its neighbours, or null: the
 // head of a noun phrase ("a heart attack", "the air strike"), a participle
 // modifying the actor after it ("the jailed activists", "Detained
@@ -157,7 +179,7 @@ const char* NounReading(const SentenceView& s, const VerbMatch& vm) {
     return "a participle modifying the noun after it (\"its proposed acquisition\")";
   if (vm.begin > 1 && IsOneOf(W[vm.begin - 2], {"a", "an", "the"}) &&
       (tags[vm.begin - 1].upos == Upos::kNoun || tags[vm.begin - 1].upos == Upos::kAdj) &&
-      !FiniteVerbAfterSubject(s, vm))
+      !FiniteVerbAfterSubject(s, vm) && !VerbOfAgentBefore(s, vm.begin))
     return kNounHead;
   if (tags[vm.verb].xpos == Xpos::kVBN && vm.end < s.n && s.sc.unit_at[vm.end] != kNoUnit &&
       (vm.begin == 0 || IsDeterminer(W[vm.begin - 1])))
@@ -208,6 +230,19 @@ void CollectVerbs(const SentenceView& s, bool loose, std::vector<VerbHit>* verbs
     verbs->push_back({vm, true});
     i = std::max(i, vm.end - 1);
   }
+}
+
+// Whether the tagger missed the sentence's main verb: every verb in `verbs`
+// is an infinitive after "to" (none counts too) and no word outside asides
+// reads as a finite verb ("Judge X orders/NOUN protestors to leave the
+// building"; but "The Herald becomes the first paper to declare ...").
+bool OnlyInfinitives(const SentenceView& s, std::span<const VerbHit> verbs) {
+  for (const VerbHit& v : verbs)
+    if (v.m.begin == 0 || s.W[v.m.begin - 1] != "to") return false;
+  if (verbs.empty()) return true;
+  for (std::uint32_t i = 0; i < s.n; ++i)
+    if (!s.sc.hidden[i] && FiniteVerb(s, i)) return false;
+  return true;
 }
 
 // Marks words [from, to) as set aside.
@@ -359,7 +394,7 @@ void TraceNonPredicates(const SentenceView& s, std::span<const VerbHit> verbs,
                         SentenceCoding* out) {
   std::vector<VerbHit> strict;
   if (s.tagged) CollectVerbs(s, false, &strict);
-  const bool loose = s.tagged && strict.empty();
+  const bool loose = s.tagged && OnlyInfinitives(s, strict);
   for (std::uint32_t i = 0; i < s.n; ++i) {
     VerbMatch vm;
     if (!s.dicts.MatchVerb(s.sc.dict_words, i, &vm) || vm.verb != i) continue;
@@ -384,8 +419,13 @@ void FindVerbs(const SentenceView& s, std::vector<VerbHit>* verbs) {
   if (s.tagged) RescueHeadlineVerbs(s);
   CollectVerbs(s, false, verbs);
   // The tagger can miss a verb in odd prose ("left yesterday for"): with no
-  // tagged verb in the sentence, fall back to TABARI's reading of any verb form.
-  if (verbs->empty() && s.tagged) CollectVerbs(s, true, verbs);
+  // tagged verb in the sentence, or only infinitives after "to" (the main
+  // verb missed: "Judge X orders/NOUN protestors to leave the building"),
+  // fall back to TABARI's reading of any verb form.
+  if (s.tagged && OnlyInfinitives(s, *verbs)) {
+    verbs->clear();
+    CollectVerbs(s, true, verbs);
+  }
 }
 
 }  // namespace dyad::coder
