@@ -573,6 +573,7 @@ struct PlaceHit {
   bool anchored_ok = false;
   GazetteerEntry anchored;
   bool in_person_name = false;  // inside a name the name finder read as a person's
+  bool inside_longer = false;   // inside an anchored longer name (AnchorUnknownNames)
 };
 
 const std::vector<std::uint32_t>& NoCandidates() {
@@ -603,6 +604,22 @@ constexpr std::string_view kPlaceNouns[] = {
     "state",        "capital",   "port",         "county",      "area",     "suburb",
     "suburbs",      "outskirts", "hamlet",       "governorate", "island",   "neighbourhood",
     "neighborhood", "commune",   "municipality", "enclave",     "camp"};
+// Facilities named after the place they are in: "Baghdad International
+// Airport", "Wichita Mid-Continent Airport", "Ürümqi Railway Station".
+constexpr std::string_view kFacilityNouns[] = {"airport", "airbase", "stadium",  "station",
+                                               "prison",  "jail",    "hospital", "square",
+                                               "bridge",  "harbour", "harbor"};
+
+// Whether the capitalised words from view token i (at most four) end in a
+// facility noun: the place before them is where the facility is.
+bool NamesAFacilityThere(const SentenceView& v, std::uint32_t i) {
+  for (std::uint32_t j = i; j < v.count && j < i + 4 && v.IsWord(j) && v.Capitalized(j); ++j)
+    if (IsOneOf(v.Text(j), kFacilityNouns) &&
+        !(j + 1 < v.count && v.IsWord(j + 1) && v.Capitalized(j + 1)))
+      return true;
+  return false;
+}
+
 // Compass words, as adjectives ("eastern Congo", "Northeast Philadelphia")
 // or nouns ("north-east of Baghdad").
 constexpr std::string_view kDirections[] = {
@@ -1013,6 +1030,11 @@ struct ContextAnalyzer::Impl {
       added.push_back(std::move(h));
       i = e - 1;
     }
+    // A known name that starts an anchored longer one is part of it:
+    // "Domodedovo International Airport in ... Moscow" is the airport.
+    for (const PlaceHit& h : added)
+      for (std::size_t q = start; q < known_end; ++q)
+        if ((*out)[q].first >= h.first && (*out)[q].end <= h.end) (*out)[q].inside_longer = true;
     for (PlaceHit& h : added) out->push_back(std::move(h));
   }
 
@@ -1049,8 +1071,10 @@ struct ContextAnalyzer::Impl {
   bool Accept(const SentenceView& v, const PlaceHit& h, const GazetteerEntry& e,
               const CountryEvidence& ev) const {
     if (e.kind == PlaceKind::kDemonym) return false;
-    // Part of a longer name: "New York Times", "Libya Observer".
-    if (h.end < v.count && v.IsWord(h.end) && v.Capitalized(h.end) && !(v.cls[h.end] & kDeterminer))
+    // Part of a longer name: "New York Times", "Libya Observer"; not a
+    // facility named after its place ("Baghdad International Airport").
+    if (h.end < v.count && v.IsWord(h.end) && v.Capitalized(h.end) &&
+        !(v.cls[h.end] & kDeterminer) && (h.inside_longer || !NamesAFacilityThere(v, h.end)))
       return false;
     if (e.kind == PlaceKind::kCountry || (e.kind == PlaceKind::kAdmin1 && !e.region)) return true;
     if (h.role_class || !h.prefer_country.empty()) return true;

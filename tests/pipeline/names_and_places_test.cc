@@ -101,6 +101,27 @@ TEST_F(NamesAndPlacesTest, EachEventSideNamesItsEntity) {
   EXPECT_EQ(ids.front(), ids.back());  // one person, one id
 }
 
+// Shapes of real current-events bullets (2013, 2014): a facility named after its
+// place is in that place, and the place gives "Authorities" their country; a
+// newspaper named after its city is no place.
+TEST_F(NamesAndPlacesTest, AFacilityNamedAfterItsPlaceIsInThatPlace) {
+  CodedArticle coded = Code(
+      "Authorities arrest a man for plotting to attack Wichita Mid-Continent Airport with a fake "
+      "car bomb.");
+  const Entity* wichita = EntityWithText(coded, "Wichita");
+  ASSERT_NE(wichita, nullptr);
+  EXPECT_EQ(wichita->type, EntityType::kPlace);
+  EXPECT_EQ(wichita->country, "USA");
+  ASSERT_FALSE(coded.events.empty());
+  ASSERT_TRUE(coded.events.front().source.has_value());
+  EXPECT_EQ(coded.events.front().source->code, "USAGOV");
+}
+
+TEST_F(NamesAndPlacesTest, ANewspaperNamedAfterItsCityIsNoPlace) {
+  CodedArticle coded = Code("Police arrested two men, the New York Times reported on Monday.");
+  for (const Event& e : coded.events) EXPECT_FALSE(e.location.has_value()) << e.location->text;
+}
+
 // Shape of a real article (AP via nypost.com, Nov. 2019, the Taliban hostage swap).
 TEST_F(NamesAndPlacesTest, AnAgentWordInsideAPersonsNameIsNoAgent) {
   CodedArticle coded = Code(
