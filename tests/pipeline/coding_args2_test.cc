@@ -3,46 +3,14 @@
 // current-events sentences (issue 18 items 2 and 4, second pass).
 #include <gtest/gtest.h>
 
-#include <memory>
 #include <string>
 
-#include "dyad/article.h"
-#include "dyad/event.h"
-#include "dyad/pipeline.h"
+#include "pipeline/coding_test_util.h"
 
 namespace dyad {
 namespace {
 
-class CodingArgs2Test : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    auto p = Pipeline::Create(PipelineOptions{});
-    ASSERT_TRUE(p.ok()) << p.status().ToString();
-    pipeline_ = std::move(p).value().release();
-  }
-  static void TearDownTestSuite() {
-    delete pipeline_;
-    pipeline_ = nullptr;
-  }
-
-  // The codes of the sides of every event coded from `body`, "SRC>TGT;".
-  static std::string Sides(const std::string& body) {
-    Article a;
-    a.id = "t";
-    a.date = "2019-03-05";
-    a.body = body;
-    CodedArticle coded;
-    EXPECT_TRUE(pipeline_->Process(a, &coded).ok());
-    std::string out;
-    for (const Event& e : coded.events)
-      out += (e.source ? e.source->code : "-") + ">" + (e.target ? e.target->code : "-") + ";";
-    return out;
-  }
-
-  static Pipeline* pipeline_;
-};
-
-Pipeline* CodingArgs2Test::pipeline_ = nullptr;
+class CodingArgs2Test : public coding_testing::DefaultPipelineTest {};
 
 TEST_F(CodingArgs2Test, ProGovernmentMilitiasAreTheStatesForces) {
   // Armed men on the state's side are its forces, not rebels (SDNREB before).

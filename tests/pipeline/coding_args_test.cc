@@ -3,46 +3,14 @@
 // which phrase is a verb's source and which its target.
 #include <gtest/gtest.h>
 
-#include <memory>
 #include <string>
 
-#include "dyad/article.h"
-#include "dyad/event.h"
-#include "dyad/pipeline.h"
+#include "pipeline/coding_test_util.h"
 
 namespace dyad {
 namespace {
 
-class CodingArgsTest : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    auto p = Pipeline::Create(PipelineOptions{});
-    ASSERT_TRUE(p.ok()) << p.status().ToString();
-    pipeline_ = std::move(p).value().release();
-  }
-  static void TearDownTestSuite() {
-    delete pipeline_;
-    pipeline_ = nullptr;
-  }
-
-  // The codes of the sides of every event coded from `body`, "SRC>TGT;".
-  static std::string Sides(const std::string& body) {
-    Article a;
-    a.id = "t";
-    a.date = "2019-03-05";
-    a.body = body;
-    CodedArticle coded;
-    EXPECT_TRUE(pipeline_->Process(a, &coded).ok());
-    std::string out;
-    for (const Event& e : coded.events)
-      out += (e.source ? e.source->code : "-") + ">" + (e.target ? e.target->code : "-") + ";";
-    return out;
-  }
-
-  static Pipeline* pipeline_;
-};
-
-Pipeline* CodingArgsTest::pipeline_ = nullptr;
+class CodingArgsTest : public coding_testing::DefaultPipelineTest {};
 
 TEST_F(CodingArgsTest, APassiveAgentAfterACommaAndAnAdverbIsTheSource) {
   // The ", allegedly by X in Y," aside is the passive's agent, not an aside.

@@ -5,47 +5,14 @@
 // reach for an actor further on in the sentence.
 #include <gtest/gtest.h>
 
-#include <memory>
 #include <string>
 
-#include "dyad/article.h"
-#include "dyad/event.h"
-#include "dyad/pipeline.h"
+#include "pipeline/coding_test_util.h"
 
 namespace dyad {
 namespace {
 
-class CodingPredicates2Test : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    auto p = Pipeline::Create(PipelineOptions{});
-    ASSERT_TRUE(p.ok()) << p.status().ToString();
-    pipeline_ = std::move(p).value().release();
-  }
-  static void TearDownTestSuite() {
-    delete pipeline_;
-    pipeline_ = nullptr;
-  }
-
-  // Every event coded from `body`, "CAMEO:SRC>TGT;".
-  static std::string Events(const std::string& body) {
-    Article a;
-    a.id = "t";
-    a.date = "2019-03-05";
-    a.body = body;
-    CodedArticle coded;
-    EXPECT_TRUE(pipeline_->Process(a, &coded).ok());
-    std::string out;
-    for (const Event& e : coded.events)
-      out += e.cameo + ":" + (e.source ? e.source->code : "-") + ">" +
-             (e.target ? e.target->code : "-") + ";";
-    return out;
-  }
-
-  static Pipeline* pipeline_;
-};
-
-Pipeline* CodingPredicates2Test::pipeline_ = nullptr;
+class CodingPredicates2Test : public coding_testing::DefaultPipelineTest {};
 
 TEST_F(CodingPredicates2Test, APardonOrACommutedSentenceFreesAPerson) {
   // "Sultan Qaboos pardons 31 people previously convicted of a coup attempt":

@@ -4,50 +4,24 @@
 // person, not a king.
 #include <gtest/gtest.h>
 
-#include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
-#include "dyad/article.h"
-#include "dyad/event.h"
-#include "dyad/pipeline.h"
+#include "pipeline/coding_test_util.h"
 
 namespace dyad {
 namespace {
 
-class NamesAndPlacesTest : public ::testing::Test {
+class NamesAndPlacesTest : public coding_testing::DefaultPipelineTest {
  protected:
-  static void SetUpTestSuite() {
-    auto p = Pipeline::Create(PipelineOptions{});
-    ASSERT_TRUE(p.ok()) << p.status().ToString();
-    pipeline_ = std::move(p).value().release();
-  }
-  static void TearDownTestSuite() {
-    delete pipeline_;
-    pipeline_ = nullptr;
-  }
-
-  static CodedArticle Code(std::string body) {
-    Article a;
-    a.id = std::string(1, 't');
-    a.date = std::string("2019-11-18");
-    a.body = std::move(body);
-    CodedArticle coded;
-    EXPECT_TRUE(pipeline_->Process(a, &coded).ok());
-    return coded;
-  }
-
   static const Entity* EntityWithText(const CodedArticle& coded, std::string_view text,
                                       std::size_t nth = 0) {
     for (const Entity& e : coded.entities)
       if (e.text == text && nth-- == 0) return &e;
     return nullptr;
   }
-
-  static Pipeline* pipeline_;
 };
-
-Pipeline* NamesAndPlacesTest::pipeline_ = nullptr;
 
 // Shape of a real fact-check article (polygraph.info, Nov. 2019): "Robertson"
 // is also a town in South Africa, and the regime took that country from it.
