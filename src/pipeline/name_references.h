@@ -46,6 +46,12 @@ class NameReferences {
   // gave to its persons. The first code a person gets stays.
   void Remember(const SentenceCoding& coding);
 
+  // Whether the person of name entity `entity` (of the mentions given to
+  // Reset) is named somewhere in the article with two words or more.
+  bool NamedInFull(std::uint32_t entity) const {
+    return entity < full_name_.size() && full_name_[entity];
+  }
+
  private:
   std::vector<NameActor> persons_;         // document order (and sector ORGs)
   std::vector<std::string> entity_codes_;  // per entity id: its code, or empty

@@ -61,24 +61,17 @@ struct Scratch {
   std::vector<NameMention> mentions;
   NameReferences references;       // persons and he/she for the coder
   std::vector<Span> person_names;  // for the context stage (PersonNameSpans)
-  std::vector<bool> full_name;     // per name entity: named with two words or more
 };
 
 // The spans of the persons' names whose entity is named somewhere with two
 // words or more ("Sean Robertson" ... "Robertson"): a place name inside one is
 // no place. A lone word ("Jordan") may be the name finder's mistake, so it
 // keeps its place reading.
-void PersonNameSpans(const std::vector<NameMention>& mentions, std::vector<bool>* full_name,
+void PersonNameSpans(const std::vector<NameMention>& mentions, const NameReferences& references,
                      std::vector<Span>* out) {
   out->clear();
-  full_name->clear();
-  for (const NameMention& m : mentions) {
-    if (m.type != EntityType::kPerson) continue;
-    if (m.entity >= full_name->size()) full_name->resize(m.entity + 1, false);
-    if (m.end_token >= m.first_token + 2) (*full_name)[m.entity] = true;
-  }
   for (const NameMention& m : mentions)
-    if (m.type == EntityType::kPerson && (*full_name)[m.entity]) out->push_back(m.span);
+    if (m.type == EntityType::kPerson && references.NamedInFull(m.entity)) out->push_back(m.span);
 }
 
 std::uint64_t SpanKey(const Span& s) { return (std::uint64_t{s.begin} << 32) | s.end; }
@@ -372,7 +365,7 @@ class PipelineImpl final : public Pipeline {
       }
     }
     // Who says so, how sure, when and where.
-    PersonNameSpans(s.mentions, &s.full_name, &s.person_names);
+    PersonNameSpans(s.mentions, s.references, &s.person_names);
     context_->Annotate(article, s.doc, s.tags, out, DocumentTrees{s.doc_arcs, parser_.get()},
                        s.person_names);
     const std::string article_country = TheArticleCountry(*out);
