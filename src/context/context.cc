@@ -572,8 +572,9 @@ struct PlaceHit {
   std::int64_t anchor_entry = -1;  // "X, Kenya": the area named after the comma
   bool anchored_ok = false;
   GazetteerEntry anchored;
-  bool in_person_name = false;  // inside a name the name finder read as a person's
-  bool inside_longer = false;   // inside an anchored longer name (AnchorUnknownNames)
+  bool in_person_name = false;    // inside a name the name finder read as a person's
+  bool inside_longer = false;     // inside an anchored longer name (AnchorUnknownNames)
+  bool after_place_noun = false;  // "the city of X", "the capital X" (AfterPlaceNoun)
 };
 
 const std::vector<std::uint32_t>& NoCandidates() {
@@ -620,6 +621,17 @@ bool NamesAFacilityThere(const SentenceView& v, std::uint32_t i) {
   return false;
 }
 
+// Nouns that end an area's name after the place it is named after: "Rakhine
+// State", "Raqqa Governorate", "Helmand Province".
+constexpr std::string_view kAreaNouns[] = {"state",    "province", "governorate", "region",
+                                           "district", "county",   "oblast",      "prefecture"};
+
+// Whether view token i is an area noun ending the capitalised name before it.
+bool NamesAnAreaThere(const SentenceView& v, std::uint32_t i) {
+  return i < v.count && IsOneOf(v.Text(i), kAreaNouns) &&
+         !(i + 1 < v.count && v.IsWord(i + 1) && v.Capitalized(i + 1));
+}
+
 // Compass words, as adjectives ("eastern Congo", "Northeast Philadelphia")
 // or nouns ("north-east of Baghdad").
 constexpr std::string_view kDirections[] = {
@@ -636,6 +648,14 @@ constexpr std::string_view kDirections[] = {
 // or a compass noun with "of" ("in the north-east of X"). A compass noun with
 // "of" is a location by itself ("north of Baghdad"). 0: none.
 bool IsCompass(std::string_view w) { return IsOneOf(w, kDirections); }
+
+// Whether the name at view token i follows a kind of place: "the city of X",
+// "the Somali capital X", "the town of X". The writer says it is a place.
+bool AfterPlaceNoun(const SentenceView& v, std::uint32_t i) {
+  if (i >= 2 && EqualsLower(v.Text(i - 1), "of")) return IsOneOf(v.Text(i - 2), kPlaceNouns);
+  return i >= 1 && IsOneOf(v.Text(i - 1), kPlaceNouns) && i >= 2 &&
+         !v.Capitalized(i - 1);  // "capital Kabul", not "Rakhine State X"
+}
 
 std::uint32_t RoleBefore(const SentenceView& v, std::uint32_t i) {
   constexpr std::uint32_t kRoles = kRoleLocation | kRoleDestination | kRoleOrigin;
@@ -882,6 +902,7 @@ struct ContextAnalyzer::Impl {
         h.ids = ids;
         h.sentence_initial = i == 0 || (i == 1 && v.Tok(0).kind == TokenKind::kQuote);
         h.role_class = RoleBefore(v, i);
+        h.after_place_noun = AfterPlaceNoun(v, i);
         // "Tripoli, Lebanon": a country right after pins the place.
         if (e + 1 < v.count && v.Text(e) == "," && v.Capitalized(e + 1)) {
           for (std::uint32_t e2 = std::min<std::uint32_t>(v.count, e + 4); e2 > e + 1; --e2) {
@@ -1074,10 +1095,11 @@ struct ContextAnalyzer::Impl {
     // Part of a longer name: "New York Times", "Libya Observer"; not a
     // facility named after its place ("Baghdad International Airport").
     if (h.end < v.count && v.IsWord(h.end) && v.Capitalized(h.end) &&
-        !(v.cls[h.end] & kDeterminer) && (h.inside_longer || !NamesAFacilityThere(v, h.end)))
+        !(v.cls[h.end] & kDeterminer) &&
+        (h.inside_longer || !(NamesAFacilityThere(v, h.end) || NamesAnAreaThere(v, h.end))))
       return false;
     if (e.kind == PlaceKind::kCountry || (e.kind == PlaceKind::kAdmin1 && !e.region)) return true;
-    if (h.role_class || !h.prefer_country.empty()) return true;
+    if (h.role_class || h.after_place_noun || !h.prefer_country.empty()) return true;
     // Another country's region needs a cue like a city, or an address ("Aguililla, Michoacán").
     if (e.region)
       return (h.first >= 2 && v.Text(h.first - 1) == "," && v.Capitalized(h.first - 2)) ||
@@ -1098,11 +1120,18 @@ struct ContextAnalyzer::Impl {
     return Accept(v, h, ge, evidence) ? &ge : nullptr;
   }
 
+  // Without a tree: a kind of place after the verb is where it happened, with
+  // no preposition ("took control of the city of Jenin", "shelled the town
+  // of X").
+  static std::uint32_t PlaceNounAfterVerb(const PlaceHit& h, std::uint32_t vt) {
+    return h.after_place_noun && h.first > vt ? std::uint32_t{kRoleLocation} : 0u;
+  }
+
   // The role of a hit for the event (0: not its place). With a tree: the
   // clause's own locative; without: the preposition before the name.
   static std::uint32_t HitRole(const SentenceView& v, const TreeView* tree,
                                std::span<const std::uint32_t> clause, const PlaceHit& h,
-                               const Event& ev, const ChosenFrame& chosen) {
+                               std::uint32_t vt, const Event& ev, const ChosenFrame& chosen) {
     if (ev.source && Overlaps(ev.source->span, h.span)) return 0;
     const Frame* f = chosen.frame;
     if (f && !chosen.inherited && f->src_end > f->src_first &&
@@ -1111,7 +1140,7 @@ struct ContextAnalyzer::Impl {
     const bool on_target = ev.target && Overlaps(ev.target->span, h.span);
     const bool visit = ev.cameo == "042" || ev.cameo == "043";
     if (visit && on_target) return kRoleLocation;
-    if (!tree) return h.role_class;
+    if (!tree) return h.role_class ? h.role_class : PlaceNounAfterVerb(h, vt);
     // An object target is no place ("Israel attacked Syria"); a "target" after a
     // role word is the coder mistaking a locative for an actor ("attacking in Sudan").
     if (on_target && !h.role_class) return 0;
@@ -1138,7 +1167,7 @@ struct ContextAnalyzer::Impl {
     for (const PlaceHit& h : hits) {
       const GazetteerEntry* ge = Resolved(v, h, evidence);
       if (!ge) continue;
-      std::uint32_t role = HitRole(v, tree, clause, h, ev, chosen);
+      std::uint32_t role = HitRole(v, tree, clause, h, vt, ev, chosen);
       if (!role) continue;
       bool after = h.first > vt;
       std::uint32_t dist = after ? h.first - vt : vt - h.first;
@@ -1160,6 +1189,7 @@ struct ContextAnalyzer::Impl {
         loc_dist = dist;
       }
     }
+    if (!loc) loc = SourceLocative(v, hits, ev, evidence, &loc_entry, &loc_role);
     if (!loc && tree) return DatelinePlace(v, first_hits, evidence);
     if (!loc) return std::nullopt;
     EventLocation l;
@@ -1169,6 +1199,24 @@ struct ContextAnalyzer::Impl {
                                          : "location";
     l.text = std::string(v.doc->body.substr(loc->span.begin, loc->span.end - loc->span.begin));
     return l;
+  }
+
+  // With no place of its own, where the source is: "Rebels in the Philippines
+  // kill ...", "Thousands of people in Tunisia take part in ...". Only an
+  // "in"/"at" locative inside the source's phrase, never its country word.
+  const PlaceHit* SourceLocative(const SentenceView& v, std::span<const PlaceHit> hits,
+                                 const Event& ev, const CountryEvidence& evidence,
+                                 const GazetteerEntry** entry, std::uint32_t* role) const {
+    if (!ev.source) return nullptr;
+    for (const PlaceHit& h : hits) {
+      if (!(h.role_class & kRoleLocation) || !Overlaps(ev.source->span, h.span)) continue;
+      if (const GazetteerEntry* ge = Resolved(v, h, evidence)) {
+        *entry = ge;
+        *role = kRoleLocation;
+        return &h;
+      }
+    }
+    return nullptr;
   }
 
   // The place of a "BAMAKO, March 3 -" dateline (hits of the first sentence).

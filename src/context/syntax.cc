@@ -262,6 +262,10 @@ std::uint32_t OwnPlaceRole(const TreeView& t, std::span<const std::uint32_t> cla
       if (r == Rel::kObl || r == Rel::kNmod || r == Rel::kOblNpmod || r == Rel::kNmodNpmod ||
           r == Rel::kAdvmod) {
         if (IsRole(role)) return role;
+        // "the capture of Mosul", "took control of the city of Jenin": the
+        // "of" patient of the clause's event noun.
+        if (r == Rel::kNmod && of && IsNominal(t, static_cast<std::uint32_t>(h)))
+          return kRoleLocation;
         // "north of Baghdad", "20 km from the border of": a direction word.
         return walked_of && (r == Rel::kAdvmod || r == Rel::kOblNpmod)
                    ? std::uint32_t{kRoleLocation}

@@ -1,0 +1,53 @@
+// Where an event happened, through the whole default pipeline (no tree): the
+// writer's "the city of X" with no preposition, an area named after its place
+// ("Rakhine State"), and where the source is when the clause names no place.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "pipeline/coding_test_util.h"
+
+namespace dyad {
+namespace {
+
+class EventPlacesTest : public coding_testing::DefaultPipelineTest {
+ protected:
+  // "text/COUNTRY;" for each event of `body`, "-;" for an event with no place.
+  static std::string Places(const std::string& body) {
+    std::string out;
+    for (const Event& e : Code(body).events)
+      out +=
+          e.location ? e.location->text + "/" + e.location->place.country + ";" : std::string("-;");
+    return out;
+  }
+};
+
+TEST_F(EventPlacesTest, AKindOfPlaceAfterTheVerbIsWhereItHappened) {
+  EXPECT_EQ(Places("Israeli soldiers took control of the Palestinian city of Jenin."),
+            "Jenin/PSE;");
+  EXPECT_EQ(Places("Somali forces launched an assault on the port city of Kismayo."),
+            "Kismayo/SOM;");
+}
+
+TEST_F(EventPlacesTest, AKindOfPlaceBeforeTheVerbIsNotWhereItHappened) {
+  // The mayor's city is no place of the event: no role word, before the verb.
+  EXPECT_EQ(Places("The mayor of the city of Kismayo criticized the Somali government."), "-;");
+}
+
+TEST_F(EventPlacesTest, AnAreaNamedAfterItsPlaceIsThatPlace) {
+  EXPECT_EQ(Places("An attack in Rakhine State kills four Myanmar soldiers."), "Rakhine/MMR;");
+}
+
+TEST_F(EventPlacesTest, WithNoPlaceOfItsOwnTheEventIsWhereTheSourceIs) {
+  EXPECT_EQ(Places("Rebels in the Philippines kill five policemen."), "Philippines/PHL;");
+  EXPECT_EQ(Places("Thousands of people in Tunisia demonstrate against the government."),
+            "Tunisia/TUN;");
+}
+
+TEST_F(EventPlacesTest, TheEventsOwnPlaceBeatsTheSourcesPlace) {
+  EXPECT_EQ(Places("Rebels in the Philippines kill five policemen in Indonesia."),
+            "Indonesia/IDN;");
+}
+
+}  // namespace
+}  // namespace dyad
