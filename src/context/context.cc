@@ -806,6 +806,14 @@ const DateMention* PickDate(const SentenceView& v, const TreeView* tree,
   return best;
 }
 
+// A done event is not dated after its publication: such a date belongs to
+// something ahead ("ahead of a general election on November 1", "the
+// election to be held in 2013").
+void DropDatesAfter(const CivilDate& pub, std::vector<DateMention>* dates) {
+  const std::string pub_iso = FormatIsoDate(pub);
+  std::erase_if(*dates, [&](const DateMention& d) { return d.date.value > pub_iso; });
+}
+
 // "BAMAKO, March 3 -": an upper-case place name opening the article.
 bool IsDatelineHit(const SentenceView& v, const PlaceHit& h) {
   if (h.first != 0 || h.end >= v.count) return false;
@@ -1292,6 +1300,7 @@ struct ContextAnalyzer::Impl {
     if (v.count < sent.token_count) stext = stext.substr(0, v.Tok(v.count - 1).end - sent.begin);
     const CivilDate pub_date = s.pub.value_or(CivilDate{});
     std::vector<DateMention> dates = FindDates(stext, pub_date, future);
+    if (!future && s.pub) DropDatesAfter(*s.pub, &dates);
     const DateMention* best = PickDate(v, tree, clause, sent, dates, ev->verb_span);
     if (best) {
       ev->date = best->date;

@@ -119,6 +119,10 @@ bool IsMonthCue(std::string_view w) {
   return false;
 }
 
+// How many days ahead of publication a day named without a year is still the
+// coming one rather than last year's.
+constexpr std::int64_t kComingDays = 31;
+
 class Resolver {
  public:
   Resolver(std::string_view text, const CivilDate& pub, bool future)
@@ -180,7 +184,11 @@ class Resolver {
       return ahead ? pub_.year : pub_.year + 1;
     }
     bool behind = month < pub_.month || (month == pub_.month && (day == 0 || d <= pub_.day));
-    return behind ? pub_.year : pub_.year - 1;
+    if (behind) return pub_.year;
+    // A day a few weeks ahead is the coming one ("ahead of the 7 November
+    // run-off", written on 2 November), not last year's.
+    const CivilDate ahead{pub_.year, month, std::min(d, DaysInMonth(pub_.year, month))};
+    return day && Days(ahead) - Days(pub_) <= kComingDays ? pub_.year : pub_.year - 1;
   }
 
   // Returns how many words the expression at i used (0: none).

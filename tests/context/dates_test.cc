@@ -55,6 +55,12 @@ const DateCase kCases[] = {
      "next Wednesday"},
     {"The accord of 12 Sept. 2023 still holds.", "2025-05-07", false, "2023-09-12", "day",
      "12 Sept"},
+    // A day a few weeks ahead, named without a year, is the coming one; a
+    // day further ahead is last year's.
+    {"Police raided the paper ahead of the vote on November 1.", "2015-10-28", false, "2015-11-01",
+     "day", "November 1"},
+    {"The ship sank on December 24.", "2016-01-03", false, "2015-12-24", "day", "December 24"},
+    {"The ship sank on March 3.", "2016-01-03", false, "2015-03-03", "day", "March 3"},
 };
 
 TEST(FindDates, Table) {

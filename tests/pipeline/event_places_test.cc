@@ -1,6 +1,7 @@
 // Where an event happened, through the whole default pipeline (no tree): the
 // writer's "the city of X" with no preposition, an area named after its place
-// ("Rakhine State"), and where the source is when the clause names no place.
+// ("Rakhine State"), and where the source is when the clause names no place;
+// and when: never after publication for a done event.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -47,6 +48,17 @@ TEST_F(EventPlacesTest, WithNoPlaceOfItsOwnTheEventIsWhereTheSourceIs) {
 TEST_F(EventPlacesTest, TheEventsOwnPlaceBeatsTheSourcesPlace) {
   EXPECT_EQ(Places("Rebels in the Philippines kill five policemen in Indonesia."),
             "Indonesia/IDN;");
+}
+
+// A done event is not dated after its publication (2019-03-05): the date
+// belongs to something ahead, so the event keeps the publication date.
+TEST_F(EventPlacesTest, ADoneEventIsNotDatedAfterPublication) {
+  CodedArticle coded = Code("Turkish police raided two TV stations ahead of a vote on March 10.");
+  ASSERT_EQ(coded.events.size(), 1u);
+  EXPECT_EQ(coded.events[0].date.value, "2019-03-05");
+  coded = Code("Turkish police raided two TV stations on March 1.");
+  ASSERT_EQ(coded.events.size(), 1u);
+  EXPECT_EQ(coded.events[0].date.value, "2019-03-01");
 }
 
 }  // namespace
