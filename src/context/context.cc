@@ -667,8 +667,8 @@ std::uint32_t RoleBefore(const SentenceView& v, std::uint32_t i) {
     compass_of = IsCompass(n);
     noun = IsOneOf(n, kPlaceNouns);
     if (compass_of || noun) p -= 2;
-  } else if (p >= 1 && IsOneOf(v.Text(p - 1), kPlaceNouns)) {
-    noun = true;
+  } else if (p >= 1 && IsOneOf(v.Text(p - 1), kPlaceNouns) && !v.Capitalized(p - 1)) {
+    noun = true;  // not "Washington State University"
     --p;  // "the capital Kabul"
   } else if (p >= 1 && IsCompass(v.Text(p - 1))) {
     --p;  // "in eastern Congo"

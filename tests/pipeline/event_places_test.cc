@@ -35,6 +35,11 @@ TEST_F(EventPlacesTest, AKindOfPlaceBeforeTheVerbIsNotWhereItHappened) {
   EXPECT_EQ(Places("The mayor of the city of Kismayo criticized the Somali government."), "-;");
 }
 
+TEST_F(EventPlacesTest, ACapitalisedKindOfPlaceInsideANameIsNoCue) {
+  // "State University" is no "the state X": "University" is no place.
+  EXPECT_EQ(Places("Police arrested five students at Washington State University."), "-;");
+}
+
 TEST_F(EventPlacesTest, AnAreaNamedAfterItsPlaceIsThatPlace) {
   EXPECT_EQ(Places("An attack in Rakhine State kills four Myanmar soldiers."), "Rakhine/MMR;");
 }
