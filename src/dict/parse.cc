@@ -161,6 +161,22 @@ struct LexWord {
   bool stem = false;        // ended with '~' (TABARI: partial match)
 };
 
+// "PEOPLE'S_REPUBLIC": the text's tokens are "People" "'s", so a word ending
+// in a possessive becomes the word (whole) and the possessive ("PEOPLE_'S").
+void SplitPossessive(LexWord* w, std::vector<LexWord>* out) {
+  for (std::string_view pos :
+       {std::string_view("'S"), std::string_view("'s"), std::string_view("\xE2\x80\x99S"),
+        std::string_view("\xE2\x80\x99s")}) {
+    if (w->text.size() <= pos.size() || !w->text.ends_with(pos)) continue;
+    LexWord owner;
+    owner.text = w->text.substr(0, w->text.size() - pos.size());
+    owner.underscore = owner.adjacent = true;
+    out->push_back(std::move(owner));
+    w->text = std::string(pos);
+    return;
+  }
+}
+
 std::vector<LexWord> LexPhrase(std::string_view s) {
   std::vector<LexWord> out;
   std::string cur;
@@ -177,6 +193,7 @@ std::vector<LexWord> LexPhrase(std::string_view s) {
     w.text = cur;
     cur.clear();
     if (w.text.empty()) return false;
+    SplitPossessive(&w, &out);
     out.push_back(std::move(w));
     return true;
   };

@@ -205,6 +205,22 @@ TEST(DictActorsTest, LongestMatchAndLayeringLaterFileWins) {
   EXPECT_EQ(l.d().Stats().replaced, 1u);
 }
 
+// Text is tokenized "People 's Republic", so a phrase word written with its
+// possessive ("PEOPLE'S", "PEOPLE’S") matches the word and "'s" apart.
+TEST(DictActorsTest, APossessiveInAPhraseIsItsOwnWord) {
+  for (DictFlavor flavor : {DictFlavor::kPetrarch, DictFlavor::kTabari}) {
+    Loaded l = Load({Src("c.actors.txt",
+                         "REPUBLIC_OF_CHINA_ [TWN]\nPEOPLE'S_REPUBLIC_OF_CHINA_ [CHN]\n"
+                         "LORD\xE2\x80\x99S_RESISTANCE_ARMY_ [UGAREB]\n",
+                         DictFileKind::kActors, flavor)});
+    std::uint32_t len = 0;
+    EXPECT_EQ(ActorCode(l, "People 's Republic of China", 0, 0, &len), "CHN");
+    EXPECT_EQ(len, 5u);
+    EXPECT_EQ(ActorCode(l, "Republic of China", 0), "TWN");
+    EXPECT_EQ(ActorCode(l, "Lord 's Resistance Army", 0), "UGAREB");
+  }
+}
+
 TEST(DictActorsTest, TabariStemsEndingsAndNounSections) {
   Loaded l = Load({Src("t.actors",
                        "<NOUN>\nFORCES_\n</NOUN>\n<ADJECTIVE>\nEVIL\n</ADJECTIVE>\n"

@@ -335,9 +335,9 @@ TEST(OwnDictTest, Patterns) {
 TEST(OwnDictTest, Discards) {
   ASSERT_TRUE(Dicts().dicts);
   const Dictionaries& d = *Dicts().dicts;
-  for (const char* s :
-       {"world cup", "premier league", "box office", "stock market", "wall street", "grand slam",
-        "touchdown", "in tennis", "in rugby union", "women's singles"}) {
+  for (const char* s : {"world cup", "premier league", "box office", "stock market", "wall street",
+                        "grand slam", "touchdown", "in tennis", "in rugby union",
+                        "women 's singles"}) {  // the tokenizer splits the possessive
     std::vector<std::string_view> w = Words(s);
     DictWords dw;
     d.Prepare(w, &dw);
