@@ -669,7 +669,7 @@ std::uint32_t RoleBefore(const SentenceView& v, std::uint32_t i) {
     if (compass_of || noun) p -= 2;
   } else if (p >= 1 && IsOneOf(v.Text(p - 1), kPlaceNouns) && !v.Capitalized(p - 1)) {
     noun = true;  // not "Washington State University"
-    --p;  // "the capital Kabul"
+    --p;          // "the capital Kabul"
   } else if (p >= 1 && IsCompass(v.Text(p - 1))) {
     --p;  // "in eastern Congo"
   }
@@ -946,12 +946,17 @@ struct ContextAnalyzer::Impl {
   }
 
   // A country or region among a hit's candidates (the first), or -1.
+  // The country or region a hit names, the one in its own pinned country
+  // first ("Kennesaw, Georgia, United States" is in the US state).
   std::int64_t AreaCandidate(const PlaceHit& h) const {
+    std::int64_t first = -1;
     for (std::uint32_t id : *h.ids) {
-      const PlaceKind k = gazetteer.entries()[id].kind;
-      if (k == PlaceKind::kCountry || k == PlaceKind::kAdmin1) return id;
+      const GazetteerEntry& ge = gazetteer.entries()[id];
+      if (ge.kind != PlaceKind::kCountry && ge.kind != PlaceKind::kAdmin1) continue;
+      if (h.prefer_country.empty() || ge.place.country == h.prefer_country) return id;
+      if (first < 0) first = id;
     }
-    return -1;
+    return first;
   }
 
   // The known place that places a name ending at view token e: after "," or

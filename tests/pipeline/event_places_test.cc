@@ -40,6 +40,13 @@ TEST_F(EventPlacesTest, ACapitalisedKindOfPlaceInsideANameIsNoCue) {
   EXPECT_EQ(Places("Police arrested five students at Washington State University."), "-;");
 }
 
+TEST_F(EventPlacesTest, AnUnknownTownTakesTheRegionOfItsPinnedCountry) {
+  // "Georgia, United States" is the state, so Kennesaw is in the US, not in
+  // the country Georgia.
+  EXPECT_EQ(Places("A gunman opened fire at a FedEx facility in Kennesaw, Georgia, United States."),
+            "Kennesaw/USA;");
+}
+
 TEST_F(EventPlacesTest, AnAreaNamedAfterItsPlaceIsThatPlace) {
   EXPECT_EQ(Places("An attack in Rakhine State kills four Myanmar soldiers."), "Rakhine/MMR;");
 }
