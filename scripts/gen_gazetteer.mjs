@@ -85,6 +85,15 @@ const CITY_STOP = new Set([
   'central', 'date', 'buy', 'gap', 'mary', 'laval', 'ha', 'as', 'an', 'la', 'el', 'le',
 ]);
 
+// Words and names that only an "X City" alias would make places (the cities
+// of those names stay).
+const CITY_ALIAS_STOP = new Set([
+  'new', 'old', 'national', 'universal', 'studio', 'league', 'junction', 'garden', 'palm',
+  'plant', 'sun', 'horizon', 'grove', 'pearl', 'rapid', 'granite', 'cedar', 'leisure', 'midwest',
+  'cathedral', 'smart future', 'carol', 'dale', 'del', 'elizabeth', 'johnson', 'mason', 'logan',
+  'jefferson', 'foster', 'cooper', 'dodge', 'carson', 'jersey', 'long island',
+]);
+
 // Region kinds of iso-codes too fine or too local to name a region in news.
 const REGION_TYPES_SKIPPED = new Set([
   'Municipality', 'Local council', 'District municipality', 'City with county rights', 'Quarter',
@@ -195,7 +204,19 @@ function generate({ cities, countries, countryFacts, subdivisions, versions }) {
     }
   }
 
-  // Cities.
+  // Cities. An alias is no common word ("Bay City" is no "Bay", "University
+  // City" no "University") and no country or US state ("Kansas City" is no
+  // "Kansas").
+  const areaNames = new Set();
+  for (const c of countries) {
+    areaNames.add(c.name.common.toLowerCase());
+    areaNames.add(c.name.official.toLowerCase());
+  }
+  for (const sd of subdivisions)
+    if (sd.code.startsWith('US-') && sd.type === 'State') areaNames.add(sd.name.toLowerCase());
+  // A city of millions keeps it: "New York" is mostly the city.
+  const cityAliasAllowed = (a, population) => !CITY_STOP.has(a.toLowerCase()) &&
+    !CITY_ALIAS_STOP.has(a.toLowerCase()) && (!areaNames.has(a.toLowerCase()) || population >= 5000000);
   const kept = [];
   const usState = new Map();  // postal code -> {wsum, lat, lon}
   for (const x of cities) {
@@ -215,7 +236,8 @@ function generate({ cities, countries, countryFacts, subdivisions, versions }) {
     if (CITY_STOP.has(x.name.toLowerCase())) continue;
     const aliases = [];
     // "Atlantic City" is no "Atlantic" ("in the South Atlantic").
-    if (/ City$/.test(x.name) && !OCEANS.has(x.name.slice(0, -5).toLowerCase()))
+    if (/ City$/.test(x.name) && !OCEANS.has(x.name.slice(0, -5).toLowerCase()) &&
+        cityAliasAllowed(x.name.slice(0, -5), x.population))
       aliases.push(x.name.slice(0, -5));
     if (x.name.includes(', ')) aliases.push(x.name.slice(0, x.name.indexOf(', ')));
     // "Zurich", "Sao Paulo": news often drops the accents. Only for big
