@@ -575,6 +575,8 @@ struct PlaceHit {
   bool in_person_name = false;    // inside a name the name finder read as a person's
   bool inside_longer = false;     // inside an anchored longer name (AnchorUnknownNames)
   bool after_place_noun = false;  // "the city of X", "the capital X" (AfterPlaceNoun)
+  bool water = false;             // a sea's or strait's name (AddWaterNames), in no country
+  bool in_water = false;          // inside one: "Aden" in "the Gulf of Aden"
 };
 
 const std::vector<std::uint32_t>& NoCandidates() {
@@ -630,6 +632,31 @@ constexpr std::string_view kAreaNouns[] = {"state",    "province", "governorate"
 bool NamesAnAreaThere(const SentenceView& v, std::uint32_t i) {
   return i < v.count && IsOneOf(v.Text(i), kAreaNouns) &&
          !(i + 1 < v.count && v.IsWord(i + 1) && v.Capitalized(i + 1));
+}
+
+// Seas, gulfs and straits: "the Gulf of Aden", "the Strait of Hormuz", "the
+// Bay of Bengal" (before "of"); "the South China Sea", "the Persian Gulf",
+// "the Indian Ocean", "the Kerch Strait" (ending a name of two words or more).
+constexpr std::string_view kWatersBeforeOf[] = {"sea", "gulf", "strait", "straits", "bay"};
+constexpr std::string_view kWatersEnding[] = {"sea", "gulf", "ocean", "strait", "straits"};
+
+bool CapitalizedWord(const SentenceView& v, std::uint32_t i) {
+  return i < v.count && v.IsWord(i) && v.Capitalized(i) && !(v.cls[i] & kDeterminer);
+}
+
+// The end of a sea's name starting at view token i, or 0 (none).
+std::uint32_t WaterNameEnd(const SentenceView& v, std::uint32_t i) {
+  if (!CapitalizedWord(v, i) || (i > 0 && CapitalizedWord(v, i - 1))) return 0;
+  if (IsOneOf(v.Text(i), kWatersBeforeOf) && i + 2 < v.count && EqualsLower(v.Text(i + 1), "of") &&
+      CapitalizedWord(v, i + 2)) {
+    std::uint32_t e = i + 3;
+    while (e < i + 5 && CapitalizedWord(v, e)) ++e;
+    return e;
+  }
+  std::uint32_t e = i;
+  while (e < i + 4 && CapitalizedWord(v, e)) ++e;
+  if (e - i < 2 || CapitalizedWord(v, e) || !IsOneOf(v.Text(e - 1), kWatersEnding)) return 0;
+  return e;
 }
 
 // Compass words, as adjectives ("eastern Congo", "Northeast Philadelphia")
@@ -936,6 +963,31 @@ struct ContextAnalyzer::Impl {
       if (!found) ++i;
     }
     AnchorUnknownNames(v, start, out);
+    AddWaterNames(v, start, out);
+  }
+
+  // Hits for the names of seas and straits (WaterNameEnd): places in no
+  // country. A known name inside one ("Aden", "China") is no place.
+  static void AddWaterNames(const SentenceView& v, std::size_t start, std::vector<PlaceHit>* out) {
+    const std::size_t known_end = out->size();
+    for (std::uint32_t i = 0; i < v.count; ++i) {
+      const std::uint32_t e = WaterNameEnd(v, i);
+      if (!e) continue;
+      PlaceHit h;
+      h.first = i;
+      h.end = e;
+      h.span = {v.Tok(i).begin, v.Tok(e - 1).end};
+      h.ids = &NoCandidates();
+      h.role_class = RoleBefore(v, i);
+      h.water = true;
+      h.anchored_ok = true;
+      h.anchored.place.name =
+          std::string(v.doc->body.substr(h.span.begin, h.span.end - h.span.begin));
+      for (std::size_t q = start; q < known_end; ++q)
+        if ((*out)[q].first < e && i < (*out)[q].end) (*out)[q].in_water = true;
+      out->push_back(std::move(h));
+      i = e - 1;
+    }
   }
 
   // Whether a hit has a candidate that is a place (not only demonyms).
@@ -1125,8 +1177,8 @@ struct ContextAnalyzer::Impl {
   // The gazetteer entry a hit resolves to when it is taken as a place, else null.
   const GazetteerEntry* Resolved(const SentenceView& v, const PlaceHit& h,
                                  const CountryEvidence& evidence) const {
-    if (h.in_person_name) return nullptr;
-    if (h.anchor >= 0) return h.anchored_ok ? &h.anchored : nullptr;
+    if (h.in_person_name || h.in_water) return nullptr;
+    if (h.anchor >= 0 || h.water) return h.anchored_ok ? &h.anchored : nullptr;
     std::int64_t best = gazetteer.Choose(*h.ids, evidence, h.prefer_country);
     if (best < 0) return nullptr;
     const GazetteerEntry& ge = gazetteer.entries()[static_cast<std::size_t>(best)];
@@ -1368,7 +1420,7 @@ struct ContextAnalyzer::Impl {
     }
     {
       for (const PlaceHit& h : hits) {
-        if (h.in_person_name) continue;
+        if (h.in_person_name || h.in_water) continue;
         std::string country;
         bool unique = true, any_place = false;
         for (std::uint32_t id : *h.ids) {

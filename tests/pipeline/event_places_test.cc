@@ -1,7 +1,7 @@
 // Where an event happened, through the whole default pipeline (no tree): the
 // writer's "the city of X" with no preposition, an area named after its place
 // ("Rakhine State"), and where the source is when the clause names no place;
-// and when: never after publication for a done event.
+// seas, in no country; and when: never after publication for a done event.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -45,6 +45,23 @@ TEST_F(EventPlacesTest, AnUnknownTownTakesTheRegionOfItsPinnedCountry) {
   // the country Georgia.
   EXPECT_EQ(Places("A gunman opened fire at a FedEx facility in Kennesaw, Georgia, United States."),
             "Kennesaw/USA;");
+}
+
+TEST_F(EventPlacesTest, ASeaIsAPlaceInNoCountry) {
+  EXPECT_EQ(Places("Pirates attacked a ship in the Gulf of Aden."), "Gulf of Aden/;");
+  EXPECT_EQ(Places("Iran seized a tanker in the Strait of Hormuz."), "Strait of Hormuz/;");
+  EXPECT_EQ(Places("Chinese warships attacked a Philippine boat in the South China Sea."),
+            "South China Sea/;");
+  // Not a sea: a name that runs on ("the Gulf Cooperation Council").
+  EXPECT_EQ(Places("Police attacked protesters in the Gulf Cooperation Council building."), "-;");
+}
+
+TEST_F(EventPlacesTest, ACommonWordIsNoCityByDroppingCity) {
+  // The gazetteer's "Bay City" and "University City" are no "Bay" or
+  // "University".
+  CodedArticle coded = Code("Police arrested five men at the Bay hospital.");
+  for (const Entity& e : coded.entities)
+    EXPECT_FALSE(e.place && e.place->name == "Bay City") << e.text;
 }
 
 TEST_F(EventPlacesTest, AnAreaNamedAfterItsPlaceIsThatPlace) {
