@@ -151,6 +151,9 @@ bool EqualsLower(std::string_view body, std::size_t b, std::size_t e, std::strin
 
 bool IsAsciiWordByte(char c) { return IsAsciiAlpha(c) || IsAsciiDigit(c); }
 
+// Longer than any line of text hard-wrapped at a fixed width (bytes).
+constexpr std::size_t kWrapWidth = 100;
+
 class Tokenizer {
  public:
   Tokenizer(std::string_view body, std::vector<Token>* out)
@@ -646,6 +649,7 @@ class Splitter {
         next.kind != TokenKind::kQuote) {
       return false;
     }
+    if (line_start == 0 && IsLeadHeadline(k)) return true;
     int words = 0;
     for (std::size_t i = line_start; i < k; ++i) {
       const Token& t = tokens_[i];
@@ -656,6 +660,45 @@ class Splitter {
       return false;
     }
     return words > 0 && (tokens_[line_start].flags & kCapitalized);
+  }
+
+  // Whether the period at token k joins two sentences with no space: a word
+  // of three letters or more ending in lower case before it, a capitalised
+  // word (not all capitals) after it ("Lagos.Rebels", "end.Start").
+  bool GluedSentences(std::size_t k) const {
+    if (k == 0 || k + 1 >= tokens_.size() || (tokens_[k].flags & kSpaceBefore)) return false;
+    const Token& before = tokens_[k - 1];
+    const Token& after = tokens_[k + 1];
+    if (before.kind != TokenKind::kWord || after.kind != TokenKind::kWord) return false;
+    if (before.size() < 3 || after.size() < 2 || !(after.flags & kCapitalized) ||
+        (after.flags & kAllCaps))
+      return false;
+    static constexpr std::string_view kDomains[] = {"com", "net", "org", "gov", "edu", "info",
+                                                    "co",  "io",  "uk",  "us",  "biz"};
+    const std::string_view w = s_.substr(after.begin, after.size());
+    for (std::string_view d : kDomains)
+      if (EqualsLower(w, 0, w.size(), d)) return false;  // "Reuters.Com"
+    // "www.DearAbby.com": another period right after the word.
+    if (k + 2 < tokens_.size() && IsPunct(k + 2, ".") && !(tokens_[k + 2].flags & kSpaceBefore))
+      return false;
+    const char last = s_[before.end - 1];
+    return IsAsciiAlpha(last) && !(last >= 'A' && last <= 'Z');
+  }
+
+  // The text's first line, before token k, as a headline in sentence case run
+  // into the body by one newline ("Rebels kill five soldiers in Mali\nRebels
+  // attacked ..."): at most 15 words, and the next line at least twice as
+  // long and longer than text wrapped at a fixed width ever is (100 bytes;
+  // Reuters wraps at 65: "McLean Industries Inc's United\nStates Lines").
+  bool IsLeadHeadline(std::size_t k) const {
+    int words = 0;
+    for (std::size_t i = 0; i < k; ++i) words += tokens_[i].kind == TokenKind::kWord;
+    if (words == 0 || words > 15 || !(tokens_[0].flags & kCapitalized)) return false;
+    const std::size_t line_len = tokens_[k - 1].end - tokens_[0].begin;
+    std::size_t next_end = s_.find('\n', tokens_[k].begin);
+    if (next_end == std::string_view::npos) next_end = s_.size();
+    const std::size_t next_len = next_end - tokens_[k].begin;
+    return next_len >= 2 * line_len && next_len > kWrapWidth;
   }
 
   // If token k ends a sentence candidate (". ? ! ..." or an abbreviation
@@ -691,8 +734,9 @@ class Splitter {
     switch (what) {
       case kPeriod: {
         if (StartsLower(j)) return 0;
-        // "<RHON.PA>", "reuters.com": no space after the period, no end.
-        if (j == k + 1 && !(next.flags & kSpaceBefore)) return 0;
+        // "<RHON.PA>", "reuters.com": no space after the period, no end;
+        // but "in Lagos.Rebels attacked" is two sentences glued together.
+        if (j == k + 1 && !(next.flags & kSpaceBefore) && !GluedSentences(k)) return 0;
         if (next.kind == TokenKind::kPunct) {
           const std::string_view y = Text(j);
           if (y == "," || y == ";" || y == ":" || y == ")" || y == "]" || y == "-" || y == "--" ||

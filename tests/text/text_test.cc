@@ -256,6 +256,15 @@ TEST(SplitTextTest, NoSpaceNoBreak) {
       (Strings{"Rhone-Poulenc <RHON.PA> said it will.", "Sen. Helms (R-N.C.), a senator, spoke."}));
 }
 
+// Two sentences glued by a period with no space ("Wednesday.The stabbing",
+// seen in real article bodies) are two; domains and initials are not.
+TEST(SplitTextTest, GluedSentencesAreTwo) {
+  EXPECT_EQ(Sentences("Police arrested five men in Lagos.Rebels attacked a village."),
+            (Strings{"Police arrested five men in Lagos.", "Rebels attacked a village."}));
+  EXPECT_EQ(Sentences("Visit Reuters.Com or www.DearAbby.com today. J.R.Smith came."),
+            (Strings{"Visit Reuters.Com or www.DearAbby.com today.", "J.R.Smith came."}));
+}
+
 TEST(SplitTextTest, UsAtSentenceEnd) {
   EXPECT_EQ(Sentences("He flew to the U.S. The trip was long."),
             (Strings{"He flew to the U.S.", "The trip was long."}));
@@ -317,6 +326,17 @@ TEST(SplitTextTest, LinesAndParagraphs) {
   // A title-case line on its own is a headline.
   EXPECT_EQ(Sentences("Libya Deportation Flight Planned\nThe United States plans a flight."),
             (Strings{"Libya Deportation Flight Planned", "The United States plans a flight."}));
+  // A first line in sentence case run into a long body line is a headline...
+  const std::string body(
+      "Rebels attacked a village in central Mali on Monday, killing five soldiers and wounding "
+      "others, officials said.");
+  EXPECT_EQ(Sentences("Rebels kill five soldiers in Mali\n" + body),
+            (Strings{"Rebels kill five soldiers in Mali", body}));
+  // ... but not the short first line of text wrapped at a fixed width.
+  EXPECT_EQ(Sentences("McLean Industries Inc's United\nStates Lines Inc subsidiary said it has "
+                      "agreed\nin principle to transfer its service."),
+            (Strings{"McLean Industries Inc's United\nStates Lines Inc subsidiary said it has "
+                     "agreed\nin principle to transfer its service."}));
   // A wrapped line inside a sentence is not.
   EXPECT_EQ(Sentences("The flight to\nLibya was planned."),
             (Strings{"The flight to\nLibya was planned."}));
