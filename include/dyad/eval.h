@@ -136,12 +136,18 @@ struct WeakSection {
 };
 // Codes up to `per_section` bullets of each portal section of the current-events
 // file (deterministic: lowest mixed FNV-1a of "<seed>:<line>"; aliases folded, story
-// headings skipped), each with its date as the article date.
+// headings skipped: flagged or IsUnflaggedStoryHeading), each with its date as the
+// article date.
 Result<std::map<std::string, WeakSection>> RunWeakLabels(const Pipeline& pipeline,
                                                          const std::string& path,
                                                          std::size_t per_section,
                                                          std::string_view seed);
 std::string FormatWeakLabels(const std::map<std::string, WeakSection>& sections);
+
+// Whether a bullet is a story heading the portal's `likely_story_heading` flag
+// misses: a name and a parenthesised time span, no sentence ("War in Afghanistan
+// (2001–2021)", "Hurricane Ike (2008)"). Such bullets are skipped like flagged ones.
+bool IsUnflaggedStoryHeading(std::string_view bullet);
 
 }  // namespace dyad
 

@@ -57,6 +57,7 @@ Result<std::map<std::string, std::vector<Bullet>>> Sample(const std::string& pat
     ++line_no;
     auto j = nlohmann::json::parse(line, nullptr, false);
     if (!j.is_object() || j.value("likely_story_heading", false)) return;
+    if (IsUnflaggedStoryHeading(j.value("text", ""))) return;
     std::string sec = FoldSection(j.value("category", ""));
     all[sec].push_back(
         {Key(fmt::format("{}:{}", seed, line_no)), j.value("date", ""), j.value("text", "")});
@@ -86,6 +87,28 @@ Result<std::map<std::string, std::vector<Bullet>>> Sample(const std::string& pat
 }
 
 }  // namespace
+
+// A story heading the portal's flag misses: a name and a parenthesised
+// time span, no sentence ("War in Afghanistan (2001–2021)", "Aleppo
+// offensive (November–December 2016)", "Hurricane Ike (2008)"). At most 12
+// words, no '.', '!' or '?', ending in a parenthesis holding a year or
+// "present".
+bool IsUnflaggedStoryHeading(std::string_view t) {
+  while (!t.empty() && (t.back() == ' ' || t.back() == '\n')) t.remove_suffix(1);
+  if (t.empty() || t.back() != ')' || t.find_first_of(".!?") != std::string_view::npos)
+    return false;
+  const std::size_t open = t.rfind('(');
+  if (open == std::string_view::npos) return false;
+  if (std::count(t.begin(), t.end(), ' ') > 11) return false;
+  const std::string_view span = t.substr(open + 1, t.size() - open - 2);
+  if (span.find("present") != std::string_view::npos) return true;
+  int digits = 0;
+  for (char c : span) {
+    digits = c >= '0' && c <= '9' ? digits + 1 : 0;
+    if (digits == 4) return true;
+  }
+  return false;
+}
 
 Result<std::map<std::string, WeakSection>> RunWeakLabels(const Pipeline& pipeline,
                                                          const std::string& path,

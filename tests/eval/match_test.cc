@@ -154,5 +154,23 @@ TEST(LoadGold, ReadsTheCommittedSet) {
   EXPECT_GE(with_events, 200u);
 }
 
+TEST(WeakLabels, UnflaggedStoryHeadings) {
+  EXPECT_TRUE(
+      IsUnflaggedStoryHeading("War in Afghanistan (2001\xE2\x80\x93"
+                              "2021)"));
+  EXPECT_TRUE(IsUnflaggedStoryHeading("Yemeni Civil War (2015\xE2\x80\x93present)"));
+  EXPECT_TRUE(
+      IsUnflaggedStoryHeading("Aleppo offensive (November\xE2\x80\x93"
+                              "December 2016)"));
+  EXPECT_TRUE(IsUnflaggedStoryHeading("Hurricane Ike (2008) "));
+  // Sentences are bullets, whatever they end with.
+  EXPECT_FALSE(IsUnflaggedStoryHeading("Rebels kill five soldiers in Mali. (BBC)"));
+  EXPECT_FALSE(IsUnflaggedStoryHeading("Rebels kill five soldiers in Mali (2019)."));
+  EXPECT_FALSE(IsUnflaggedStoryHeading("Rebels kill five soldiers in Mali (BBC)"));
+  EXPECT_FALSE(IsUnflaggedStoryHeading(
+      "Rebels in the north of the country kill five soldiers and two civilians in an attack on "
+      "a convoy (2019)"));
+}
+
 }  // namespace
 }  // namespace dyad
