@@ -69,14 +69,18 @@ bool IsAddressee(const SentenceView& s, std::uint32_t ve, std::int32_t u) {
 // explodes as often as a gas main).
 bool IsNaturalCause(std::string_view lower) {
   return IsOneOf(
-      lower,
-      {"fire",        "fires",    "blaze",     "flood",     "floods",    "flooding",   "earthquake",
-       "earthquakes", "quake",    "tsunami",   "storm",     "storms",    "typhoon",    "hurricane",
-       "cyclone",     "tornado",  "tornadoes", "avalanche", "landslide", "landslides", "mudslide",
-       "eruption",    "crash",    "crashes",   "collision", "accident",  "accidents",  "derailment",
-       "stampede",    "collapse", "heatwave",  "drought",   "lightning", "epidemic",   "outbreak",
-       "disease",     "famine",   "shipwreck", "capsizing", "wildfire",  "wildfires",  "bushfire",
-       "bushfires",   "inferno",  "overdose"});
+      lower, {"fire",       "fires",       "blaze",       "flood",      "floods",     "flooding",
+              "earthquake", "earthquakes", "quake",       "tsunami",    "storm",      "storms",
+              "typhoon",    "hurricane",   "cyclone",     "tornado",    "tornadoes",  "avalanche",
+              "landslide",  "landslides",  "mudslide",    "eruption",   "crash",      "crashes",
+              "collision",  "accident",    "accidents",   "derailment", "stampede",   "collapse",
+              "heatwave",   "drought",     "lightning",   "epidemic",   "outbreak",   "disease",
+              "famine",     "shipwreck",   "capsizing",   "wildfire",   "wildfires",  "bushfire",
+              "bushfires",  "inferno",     "overdose",    "rain",       "rains",      "rainfall",
+              "downpour",   "downpours",   "monsoon",     "snowstorm",  "blizzard",   "tremor",
+              "aftershock", "volcano",     "floodwaters", "mudslides",  "avalanches", "hurricanes",
+              "typhoons",   "cyclones",    "tsunamis",    "shark",      "sharks",     "crocodile",
+              "crocodiles", "alligator",   "cave-in"});
 }
 
 // A noun before an event noun that makes it no act of harm: "a heart
@@ -89,28 +93,12 @@ bool IsMedicalOrAccidental(std::string_view lower) {
 // A verb of accident: "the plane crashes, killing 16", "killed when their
 // ship sinks", "a building collapses". A bomb's "explodes" is not one.
 bool IsAccidentVerb(std::string_view lower) {
-  return IsOneOf(lower, {"crash",     "crashes",    "crashed",   "sink",     "sinks",
-                         "sank",      "sunk",       "capsize",   "capsizes", "capsized",
-                         "collapse",  "collapses",  "collapsed", "derail",   "derails",
-                         "derailed",  "plunge",     "plunges",   "plunged",  "overturn",
-                         "overturns", "overturned", "collide",   "collides", "collided"});
-}
-
-// Whether the harm verb at words [vb, ve) is the outcome of an accident in
-// its sentence: an accident verb in the words before it ("crashes ...,
-// killing") or in a when/after clause after it ("killed when ... sinks").
-bool AccidentNearby(const SentenceView& s, std::uint32_t vb, std::uint32_t ve) {
-  const auto& sc = s.sc;
-  // ("Flight 139 crashes in Port Sudan, killing": "crashes" may be read as a
-  // noun; "a crash" after a determiner is the subject rule's.)
-  for (std::uint32_t p = vb > 12 ? vb - 12 : 0; p < vb; ++p)
-    if (IsAccidentVerb(sc.dict_words[p].text) && (p == 0 || !IsDeterminer(s.W[p - 1]))) return true;
-  for (std::uint32_t p = ve; p < s.n && p < ve + 10; ++p) {
-    if (!IsOneOf(sc.dict_words[p].text, {"when", "after", "as"})) continue;
-    for (std::uint32_t q = p + 1; q < s.n && q < p + 8; ++q)
-      if (IsAccidentVerb(sc.dict_words[q].text)) return true;
-  }
-  return false;
+  return IsOneOf(
+      lower,
+      {"crash",      "crashes",  "crashed",  "sink",     "sinks",     "sank",      "sunk",
+       "capsize",    "capsizes", "capsized", "collapse", "collapses", "collapsed", "derail",
+       "derails",    "derailed", "plunge",   "plunges",  "plunged",   "overturn",  "overturns",
+       "overturned", "collide",  "collides", "collided", "veer",      "veers",     "veered"});
 }
 
 // Whether word p is the fire of weapons, not a blaze: "after rocket fire",
@@ -121,7 +109,27 @@ bool IsWeaponFire(const CoderScratch& sc, std::uint32_t p) {
       sc.dict_words[p - 1].text,
       {"rocket",     "mortar",      "gun",   "gunfire",       "artillery", "sniper", "tank",
        "heavy",      "machine-gun", "cross", "friendly",      "enemy",     "return", "of",
-       "small-arms", "automatic",   "live",  "anti-aircraft", "naval",     "cannon", "missile"});
+       "small-arms", "automatic",   "live",  "anti-aircraft", "naval",     "cannon", "missile",
+       "set",        "sets",        "open",  "opened",        "opening"});
+}
+
+// Whether the harm verb at words [vb, ve) is the outcome of an accident in
+// its sentence: an accident verb in the words before it ("crashes ...,
+// killing") or in a when/after clause after it ("killed when ... sinks").
+bool AccidentNearby(const SentenceView& s, std::uint32_t vb, std::uint32_t ve) {
+  const auto& sc = s.sc;
+  // ("Flight 139 crashes in Port Sudan, killing": "crashes" may be read as a
+  // noun; "a crash" after a determiner is the subject rule's.)
+  for (std::uint32_t p = vb > 24 ? vb - 24 : 0; p < vb; ++p)
+    if (IsAccidentVerb(sc.dict_words[p].text) && (p == 0 || !IsDeterminer(s.W[p - 1]))) return true;
+  for (std::uint32_t p = ve; p < s.n && p < ve + 10; ++p) {
+    if (!IsOneOf(sc.dict_words[p].text, {"when", "after", "as"})) continue;
+    for (std::uint32_t q = p + 1; q < s.n && q < p + 12; ++q)
+      if (IsAccidentVerb(sc.dict_words[q].text) ||
+          (IsNaturalCause(sc.dict_words[q].text) && !IsWeaponFire(sc, q)))
+        return true;  // "killed when their ship sank", "when a tsunami hits"
+  }
+  return false;
 }
 
 // Whether the harm verb in words [vb, ve) of the clause [cb, ce) names a natural
@@ -136,9 +144,17 @@ bool HarmedByNaturalCause(const CoderScratch& sc, std::uint32_t cb, std::uint32_
   if (p > cb + 1 && IsNaturalCause(lower(p - 2)) &&
       std::isupper(static_cast<unsigned char>(sc.words[p - 1].empty() ? 'a' : sc.words[p - 1][0])))
     return true;  // "Typhoon Haiyan kills"
+  // (To the sentence's end: "13 people are killed and four others are
+  // injured in a road accident"; not past a semicolon or "while"/"but".)
+  ce = std::max(ce, static_cast<std::uint32_t>(sc.dict_words.size()));
   for (std::uint32_t q = ve; q < ce; ++q) {
-    if (!IsOneOf(lower(q), {"in", "by", "after", "during", "from", "amid"})) continue;
-    for (std::uint32_t r = q + 1; r < ce && r <= q + 4; ++r) {
+    if (IsOneOf(lower(q), {";", "while", "but", "whereas"})) break;
+    if (!IsOneOf(lower(q), {"in", "by", "after", "during", "from", "amid", "following", "due",
+                            "because", "at"}))
+      continue;
+    // "due to flooding", "because of the storm".
+    const std::uint32_t first = IsOneOf(lower(q), {"due", "because"}) ? q + 2 : q + 1;
+    for (std::uint32_t r = first; r < ce && r <= first + 3; ++r) {
       if (IsNaturalCause(lower(r)) && !IsWeaponFire(sc, r)) return true;
       if (IsPreposition(lower(r))) break;
     }

@@ -1,0 +1,33 @@
+// Harm done by nature or an accident is no event, through the whole default
+// pipeline: the cause in a phrase after the verb (also in a conjoined clause,
+// after "due to" or "at"), in a when-clause, or an accident verb well before.
+#include <gtest/gtest.h>
+
+#include "pipeline/coding_test_util.h"
+
+namespace dyad {
+namespace {
+
+using NaturalCausesTest = coding_testing::DefaultPipelineTest;
+
+TEST_F(NaturalCausesTest, DeathsFromNatureOrAnAccidentAreNoEvents) {
+  EXPECT_EQ(Events("At least 40 people are killed due to flooding in eastern India."), "");
+  EXPECT_EQ(Events("774 people have been killed so far during monsoon rains."), "");
+  EXPECT_EQ(Events("13 people are killed and four others are injured in a road accident."), "");
+  EXPECT_EQ(Events("A teenage boy is killed by a shark near Grafton."), "");
+  EXPECT_EQ(Events("At least 14 people are killed at a fire at a drug rehabilitation centre."), "");
+  EXPECT_EQ(Events("At least 281 people are killed when a tsunami hits the coast."), "");
+  EXPECT_EQ(Events("A residential building under construction collapsed on Saturday morning in "
+                   "the Chang'an District of the city, killing eight workers."),
+            "");
+}
+
+TEST_F(NaturalCausesTest, AttacksStayEvents) {
+  // Arson and gunfire are no blaze; a semicolon ends the search.
+  EXPECT_NE(Events("Five people are killed when gunmen set fire to a bus."), "");
+  EXPECT_NE(Events("Militants killed five soldiers; floods hit the south."), "");
+  EXPECT_NE(Events("Gunmen killed five people at a market."), "");
+}
+
+}  // namespace
+}  // namespace dyad
