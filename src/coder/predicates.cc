@@ -159,6 +159,21 @@ bool VerbOfAgentBefore(const SentenceView& s, std::uint32_t i) {
   return PresentVerbAfterAgent(s, s.sc.units[u], i);
 }
 
+// Whether word b follows "a/an/the" and one or two modifiers: "the air
+// strike", "a second winter storm" (two only before a bare form).
+bool AfterNounModifiers(const SentenceView& s, std::uint32_t b) {
+  auto modifier = [&](std::uint32_t p) {
+    const Upos u = s.tags[p].upos;
+    return u == Upos::kNoun || u == Upos::kAdj || u == Upos::kNum;
+  };
+  if (b > 1 && IsOneOf(s.W[b - 2], {"a", "an", "the"}) && modifier(b - 1)) return true;
+  // (Two modifiers only before a bare form: "a roadside bomb kills" is a verb.)
+  const std::string_view w = s.W[b];
+  const bool inflected = w.ends_with("s") || w.ends_with("ed");
+  return !inflected && b > 2 && IsOneOf(s.W[b - 3], {"a", "an", "the"}) && modifier(b - 2) &&
+         modifier(b - 1);
+}
+
 // Why the verb form `vm` is no predicate by its neighbours, or null: the
 // head of a noun phrase ("a heart attack", "the air strike"), a participle
 // modifying the actor after it ("the jailed activists", "Detained
@@ -177,10 +192,15 @@ const char* NounReading(const SentenceView& s, const VerbMatch& vm) {
       (tags[vm.verb].xpos == Xpos::kVBN || tags[vm.verb].upos == Upos::kAdj) &&
       IsOneOf(W[vm.begin - 1], {"its", "their", "his", "her", "our", "my", "your", "whose", "'s"}))
     return "a participle modifying the noun after it (\"its proposed acquisition\")";
-  if (vm.begin > 1 && IsOneOf(W[vm.begin - 2], {"a", "an", "the"}) &&
-      (tags[vm.begin - 1].upos == Upos::kNoun || tags[vm.begin - 1].upos == Upos::kAdj) &&
-      !FiniteVerbAfterSubject(s, vm) && !VerbOfAgentBefore(s, vm.begin))
+  if (AfterNounModifiers(s, vm.begin) && !FiniteVerbAfterSubject(s, vm) &&
+      !VerbOfAgentBefore(s, vm.begin))
     return kNounHead;
+  // "Tropical Storm Irina": a capitalised word inside a name.
+  if (vm.begin > 0 && vm.end < s.n && tags[vm.verb].upos == Upos::kPropn &&
+      std::isupper(static_cast<unsigned char>(W[vm.begin].empty() ? 'a' : W[vm.begin][0])) &&
+      tags[vm.end].upos == Upos::kPropn &&
+      (tags[vm.begin - 1].upos == Upos::kPropn || tags[vm.begin - 1].upos == Upos::kAdj))
+    return "a capitalised word inside a name (\"Tropical Storm Irina\")";
   if (tags[vm.verb].xpos == Xpos::kVBN && vm.end < s.n && s.sc.unit_at[vm.end] != kNoUnit &&
       (vm.begin == 0 || IsDeterminer(W[vm.begin - 1])))
     return "a participle modifying the actor after it (\"jailed activists\")";

@@ -22,6 +22,15 @@ TEST_F(NaturalCausesTest, DeathsFromNatureOrAnAccidentAreNoEvents) {
             "");
 }
 
+// With no verb the tagger reads, any dictionary form may be one (TABARI's
+// reading); not a noun after two modifiers, nor a word inside a name.
+TEST_F(NaturalCausesTest, AStormIsNoVerb) {
+  EXPECT_EQ(Events("A second winter storm occurs in the East Coast of the United States."), "");
+  EXPECT_EQ(Events("The death toll from Tropical Storm Irina in Madagascar is estimated at 65."),
+            "");
+  EXPECT_NE(Events("A roadside bomb kills 4 United States troops in eastern Afghanistan."), "");
+}
+
 TEST_F(NaturalCausesTest, AttacksStayEvents) {
   // Arson and gunfire are no blaze; a semicolon ends the search.
   EXPECT_NE(Events("Five people are killed when gunmen set fire to a bus."), "");
