@@ -519,151 +519,204 @@ void ParseActors(DictBuilder& b, std::uint32_t file, std::string_view text, Dict
 // ---------------------------------------------------------------------------
 // Agents.
 
-void ParseAgents(DictBuilder& b, std::uint32_t file, std::string_view text, DictFlavor flavor) {
+namespace {
+
+// The `!NAME! = A, B` substitution markers an agents file has defined so far.
+using SubstitutionMarkers = std::vector<std::pair<std::string, std::vector<std::string>>>;
+
+const std::vector<std::string>* FindMarker(const SubstitutionMarkers& markers,
+                                           std::string_view name) {
+  for (const auto& m : markers) {
+    if (m.first == name) return &m.second;
+  }
+  return nullptr;
+}
+
+// `!NAME! = A, B, C`: adds the marker (a malformed one is warned and skipped).
+void ParseMarkerLine(DictBuilder& b, std::uint32_t file, std::uint32_t no, std::string_view t,
+                     SubstitutionMarkers* markers) {
+  std::size_t close = t.find('!', 1);
+  std::size_t eq = t.find('=');
+  if (close == std::string_view::npos || close > eq || close == 1) {
+    b.Warn(file, no, "substitution marker incorrectly defined: " + Quote(t) + "; skipped");
+    return;
+  }
+  std::vector<std::string> items;
+  std::string_view list = t.substr(eq + 1);
+  std::size_t start = 0;
+  while (start <= list.size()) {
+    std::size_t comma = list.find(',', start);
+    std::string_view item = Trim(list.substr(
+        start, comma == std::string_view::npos ? std::string_view::npos : comma - start));
+    if (!item.empty()) items.emplace_back(item);
+    if (comma == std::string_view::npos) break;
+    start = comma + 1;
+  }
+  markers->emplace_back(std::string(t.substr(1, close - 1)), std::move(items));
+}
+
+// One agent line, `PHRASE {PLURAL PLURAL} [~CODE]` (or `[CODE~]`).
+struct AgentLine {
+  CodeId code = kNone;
+  bool suffix = true;            // [~CODE]
+  std::string base;              // the phrase, maybe with !MARKER!s
+  bool explicit_plural = false;  // a {...} list was given
+  std::vector<std::string> plurals;
+};
+
+// The `[~CODE]` part (interned); false, warned, if missing or malformed.
+bool ParseAgentCode(DictBuilder& b, std::uint32_t file, std::uint32_t no, std::string_view t,
+                    AgentLine* out) {
+  std::size_t open = t.find('[');
+  if (open == std::string_view::npos) {
+    b.Warn(file, no, "agent " + Quote(t) + " has no [code]; skipped");
+    return false;
+  }
+  std::size_t close = t.find(']', open);
+  if (close == std::string_view::npos) {
+    b.Warn(file, no, "missing ']' in agent code " + Quote(t.substr(open)) + "; skipped");
+    return false;
+  }
+  std::string code_text;
+  for (char c : t.substr(open + 1, close - open - 1)) {
+    if (!std::isspace(static_cast<unsigned char>(c))) code_text.push_back(c);
+  }
+  if (code_text.size() > 1 && code_text.front() == '~') {
+    out->suffix = true;
+    code_text.erase(0, 1);
+  } else if (code_text.size() > 1 && code_text.back() == '~') {
+    out->suffix = false;
+    code_text.pop_back();
+  } else {
+    b.Warn(file, no, "agent code [" + code_text + "] lacks the '~' connector; skipped");
+    return false;
+  }
+  out->code = b.d().InternCode(code_text);
+  return true;
+}
+
+// The phrase and `{...}` plurals before the code; false, warned, if malformed.
+bool ParseAgentHead(DictBuilder& b, std::uint32_t file, std::uint32_t no, std::string_view t,
+                    AgentLine* out) {
+  std::string_view head = Trim(t.substr(0, t.find('[')));
+  out->base = std::string(head);
+  std::size_t brace = head.find('{');
+  if (brace != std::string_view::npos) {
+    std::size_t end = head.find('}', brace);
+    if (end == std::string_view::npos) {
+      b.Warn(file, no, "missing '}' in agent " + Quote(t) + "; skipped");
+      return false;
+    }
+    out->explicit_plural = true;
+    out->base = std::string(Trim(head.substr(0, brace)));
+    for (std::string_view p : SplitWs(head.substr(brace + 1, end - brace - 1))) {
+      out->plurals.emplace_back(p);
+    }
+  }
+  if (out->base.empty()) {
+    b.Warn(file, no, "agent line has no phrase; skipped");
+    return false;
+  }
+  return true;
+}
+
+// Replaces each !MARKER! in `base` by each of its items (up to four rounds of
+// nesting) into *phrases; false, warned, on an unclosed or undefined marker.
+bool SubstituteMarkers(DictBuilder& b, std::uint32_t file, std::uint32_t no,
+                       const SubstitutionMarkers& markers, const std::string& base,
+                       std::vector<std::string>* phrases, bool* substituted) {
+  *phrases = {base};
+  *substituted = false;
+  for (int round = 0; round < 4; ++round) {
+    std::vector<std::string> next;
+    bool changed = false;
+    for (const std::string& p : *phrases) {
+      std::size_t a = p.find('!');
+      if (a == std::string::npos) {
+        next.push_back(p);
+        continue;
+      }
+      std::size_t z = p.find('!', a + 1);
+      if (z == std::string::npos) {
+        b.Warn(file, no, "substitution marker in " + Quote(p) + " has no closing '!'; skipped");
+        return false;
+      }
+      const std::vector<std::string>* items = FindMarker(markers, p.substr(a + 1, z - a - 1));
+      if (!items) {
+        b.Warn(file, no,
+               "substitution marker " + p.substr(a, z - a + 1) +
+                   " is not defined (define it as !NAME! = A, B before use); skipped");
+        return false;
+      }
+      for (const std::string& it : *items) next.push_back(p.substr(0, a) + it + p.substr(z + 1));
+      changed = *substituted = true;
+    }
+    *phrases = std::move(next);
+    if (!changed) break;
+  }
+  return true;
+}
+
+void StoreAgent(DictBuilder& b, std::uint32_t file, std::uint32_t line, DictFlavor flavor,
+                std::string_view phrase, const AgentLine& agent, bool plural) {
   Dictionaries::Data& d = b.d();
+  std::vector<LexWord> lex = LexPhrase(phrase);
+  if (lex.empty()) return;
+  AgentEntry e;
+  e.text = d.Keep(phrase);
+  e.code = agent.code;
+  e.suffix = agent.suffix;
+  e.plural = plural;
+  e.where = {file, line};
+  auto index = static_cast<std::uint32_t>(d.agents.size());
+  d.agents.push_back(e);
+  std::uint32_t node = d.agent_trie.Insert(d.agent_root, ToTrieWords(d, lex, flavor));
+  if (d.agent_trie.payload(node) != kNone) ++d.stats.replaced;
+  d.agent_trie.payload(node) = index;
+}
+
+// Stores each phrase and its plurals: the {...} list, else (PETRARCH) the
+// regular plural of the last word; substituted phrases get no plural.
+void StoreAgentPhrases(DictBuilder& b, std::uint32_t file, std::uint32_t no, DictFlavor flavor,
+                       const AgentLine& agent, const std::vector<std::string>& phrases,
+                       bool substituted) {
+  for (const std::string& p : phrases) {
+    ++b.d().stats.agents;
+    StoreAgent(b, file, no, flavor, p, agent, false);
+    if (substituted) continue;
+    if (agent.explicit_plural) {
+      for (const std::string& pl : agent.plurals) StoreAgent(b, file, no, flavor, pl, agent, true);
+    } else if (flavor == DictFlavor::kPetrarch) {
+      std::vector<LexWord> lex = LexPhrase(p);
+      if (lex.empty()) continue;
+      std::string plural;
+      for (std::size_t i = 0; i + 1 < lex.size(); ++i) plural += lex[i].text + " ";
+      plural += PetrarchPlural(Upper(lex.back().text));
+      StoreAgent(b, file, no, flavor, plural, agent, true);
+    }
+  }
+}
+
+}  // namespace
+
+void ParseAgents(DictBuilder& b, std::uint32_t file, std::string_view text, DictFlavor flavor) {
   LineSource src(text, flavor, b, file);
   std::uint32_t no;
   std::string_view t;
-  std::vector<std::pair<std::string, std::vector<std::string>>> markers;
-  auto find_marker = [&](std::string_view name) -> const std::vector<std::string>* {
-    for (const auto& m : markers) {
-      if (m.first == name) return &m.second;
-    }
-    return nullptr;
-  };
-  auto store = [&](std::string_view phrase, CodeId code, bool suffix, bool plural,
-                   std::uint32_t line) {
-    std::vector<LexWord> lex = LexPhrase(phrase);
-    if (lex.empty()) return;
-    AgentEntry e;
-    e.text = d.Keep(phrase);
-    e.code = code;
-    e.suffix = suffix;
-    e.plural = plural;
-    e.where = {file, line};
-    auto index = static_cast<std::uint32_t>(d.agents.size());
-    d.agents.push_back(e);
-    std::uint32_t node = d.agent_trie.Insert(d.agent_root, ToTrieWords(d, lex, flavor));
-    if (d.agent_trie.payload(node) != kNone) ++d.stats.replaced;
-    d.agent_trie.payload(node) = index;
-  };
+  SubstitutionMarkers markers;
   while (src.Next(&no, &t)) {
     if (t[0] == '!' && t.find('=') != std::string_view::npos) {
-      std::size_t close = t.find('!', 1);
-      std::size_t eq = t.find('=');
-      if (close == std::string_view::npos || close > eq || close == 1) {
-        b.Warn(file, no, "substitution marker incorrectly defined: " + Quote(t) + "; skipped");
-        continue;
-      }
-      std::vector<std::string> items;
-      std::string_view list = t.substr(eq + 1);
-      std::size_t start = 0;
-      while (start <= list.size()) {
-        std::size_t comma = list.find(',', start);
-        std::string_view item = Trim(list.substr(
-            start, comma == std::string_view::npos ? std::string_view::npos : comma - start));
-        if (!item.empty()) items.emplace_back(item);
-        if (comma == std::string_view::npos) break;
-        start = comma + 1;
-      }
-      markers.emplace_back(std::string(t.substr(1, close - 1)), std::move(items));
+      ParseMarkerLine(b, file, no, t, &markers);
       continue;
     }
-    std::size_t open = t.find('[');
-    if (open == std::string_view::npos) {
-      b.Warn(file, no, "agent " + Quote(t) + " has no [code]; skipped");
+    AgentLine agent;
+    if (!ParseAgentCode(b, file, no, t, &agent) || !ParseAgentHead(b, file, no, t, &agent)) {
       continue;
     }
-    std::size_t close = t.find(']', open);
-    if (close == std::string_view::npos) {
-      b.Warn(file, no, "missing ']' in agent code " + Quote(t.substr(open)) + "; skipped");
-      continue;
-    }
-    std::string code_text;
-    for (char c : t.substr(open + 1, close - open - 1)) {
-      if (!std::isspace(static_cast<unsigned char>(c))) code_text.push_back(c);
-    }
-    bool suffix;
-    if (code_text.size() > 1 && code_text.front() == '~') {
-      suffix = true;
-      code_text.erase(0, 1);
-    } else if (code_text.size() > 1 && code_text.back() == '~') {
-      suffix = false;
-      code_text.pop_back();
-    } else {
-      b.Warn(file, no, "agent code [" + code_text + "] lacks the '~' connector; skipped");
-      continue;
-    }
-    CodeId code = d.InternCode(code_text);
-    std::string_view head = Trim(t.substr(0, open));
-    std::string base(head);
-    std::vector<std::string> plurals;
-    bool explicit_plural = false;
-    std::size_t brace = head.find('{');
-    if (brace != std::string_view::npos) {
-      std::size_t end = head.find('}', brace);
-      if (end == std::string_view::npos) {
-        b.Warn(file, no, "missing '}' in agent " + Quote(t) + "; skipped");
-        continue;
-      }
-      explicit_plural = true;
-      base = std::string(Trim(head.substr(0, brace)));
-      for (std::string_view p : SplitWs(head.substr(brace + 1, end - brace - 1))) {
-        plurals.emplace_back(p);
-      }
-    }
-    if (base.empty()) {
-      b.Warn(file, no, "agent line has no phrase; skipped");
-      continue;
-    }
-    // !MARKER! substitution (no plural formation for substituted phrases).
-    std::vector<std::string> phrases{base};
-    bool substituted = false, bad = false;
-    for (int round = 0; round < 4 && !bad; ++round) {
-      std::vector<std::string> next;
-      bool changed = false;
-      for (const std::string& p : phrases) {
-        std::size_t a = p.find('!');
-        if (a == std::string::npos) {
-          next.push_back(p);
-          continue;
-        }
-        std::size_t z = p.find('!', a + 1);
-        if (z == std::string::npos) {
-          b.Warn(file, no, "substitution marker in " + Quote(p) + " has no closing '!'; skipped");
-          bad = true;
-          break;
-        }
-        const std::vector<std::string>* items = find_marker(p.substr(a + 1, z - a - 1));
-        if (!items) {
-          b.Warn(file, no,
-                 "substitution marker " + p.substr(a, z - a + 1) +
-                     " is not defined (define it as !NAME! = A, B before use); skipped");
-          bad = true;
-          break;
-        }
-        for (const std::string& it : *items) next.push_back(p.substr(0, a) + it + p.substr(z + 1));
-        changed = substituted = true;
-      }
-      phrases = std::move(next);
-      if (!changed) break;
-    }
-    if (bad) continue;
-    for (const std::string& p : phrases) {
-      ++d.stats.agents;
-      store(p, code, suffix, false, no);
-      if (substituted) continue;
-      if (explicit_plural) {
-        for (const std::string& pl : plurals) store(pl, code, suffix, true, no);
-      } else if (flavor == DictFlavor::kPetrarch) {
-        std::vector<LexWord> lex = LexPhrase(p);
-        if (lex.empty()) continue;
-        std::string plural;
-        for (std::size_t i = 0; i + 1 < lex.size(); ++i) plural += lex[i].text + " ";
-        plural += PetrarchPlural(Upper(lex.back().text));
-        store(plural, code, suffix, true, no);
-      }
-    }
+    std::vector<std::string> phrases;
+    bool substituted;
+    if (!SubstituteMarkers(b, file, no, markers, agent.base, &phrases, &substituted)) continue;
+    StoreAgentPhrases(b, file, no, flavor, agent, phrases, substituted);
   }
 }
 
