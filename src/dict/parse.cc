@@ -755,6 +755,144 @@ void ParseDiscards(DictBuilder& b, std::uint32_t file, std::string_view text, Di
   }
 }
 
+namespace {
+
+// The CATEGORY="..." of an `<ISSUE ...>` line (`up`: the line upper-cased),
+// or "" if it names none.
+std::string_view IssueCategory(Dictionaries::Data& d, std::string_view t, const std::string& up) {
+  std::size_t k = up.find("CATEGORY");
+  if (k == std::string::npos) return {};
+  std::size_t q1 = t.find('"', k);
+  std::size_t q2 = q1 == std::string_view::npos ? q1 : t.find('"', q1 + 1);
+  if (q2 == std::string_view::npos) return {};
+  return d.Keep(t.substr(q1 + 1, q2 - q1 - 1));
+}
+
+// One issue line: `PHRASE [CODE]`, `~PHRASE` (ignore the sentence) or
+// `~~PHRASE` (ignore the story).
+struct IssueLine {
+  IssueKind kind = IssueKind::kCode;
+  CodeId code = kNone;
+  std::string target;  // the phrase upper-cased, before expansion
+};
+
+// Reads an issue line (interning its code); false, warned, if malformed.
+bool ParseIssueLine(DictBuilder& b, std::uint32_t file, std::uint32_t no, std::string_view t,
+                    IssueLine* out) {
+  if (t[0] == '~') {
+    out->kind = t.size() > 1 && t[1] == '~' ? IssueKind::kIgnoreStory : IssueKind::kIgnoreSentence;
+    out->target = Upper(Trim(t.substr(out->kind == IssueKind::kIgnoreStory ? 2 : 1)));
+  } else {
+    std::size_t open = t.find('[');
+    std::size_t close = open == std::string_view::npos ? open : t.find(']', open);
+    if (close == std::string_view::npos) {
+      b.Warn(file, no, "issue " + Quote(t) + " has no [code]; skipped");
+      return false;
+    }
+    out->code = b.d().InternCode(Trim(t.substr(open + 1, close - open - 1)));
+    out->target = Upper(Trim(t.substr(0, open)));
+  }
+  if (out->target.empty()) {
+    b.Warn(file, no, "issue line has no phrase; skipped");
+    return false;
+  }
+  return true;
+}
+
+// pre + word + tail and its regular forms: a noun's plural (N:), a verb's S,
+// ED (D) and ING forms (V:).
+void AppendIssueWordForms(const std::string& pre, const std::string& word, const std::string& tail,
+                          bool noun, std::vector<std::string>* next) {
+  next->push_back(pre + word + tail);
+  if (word.empty()) return;
+  if (noun) {
+    next->push_back(
+        pre + (word.back() == 'Y' ? word.substr(0, word.size() - 1) + "IES" : word + "S") + tail);
+    return;
+  }
+  next->push_back(pre + word + "S" + tail);
+  if (word.back() == 'E') {
+    next->push_back(pre + word + "D" + tail);
+    next->push_back(pre + word.substr(0, word.size() - 1) + "ING" + tail);
+  } else {
+    next->push_back(pre + word + "ED" + tail);
+    next->push_back(pre + word + "ING" + tail);
+  }
+}
+
+// One PETRARCH expansion step of form `f` into *next: its first '+' becomes
+// ' ' and '-', else its first N:word / V:word gives the word's forms. False
+// (f itself appended) when there is nothing left to expand.
+bool ExpandIssueFormOnce(const std::string& f, std::vector<std::string>* next) {
+  std::size_t plus = f.find('+');
+  std::size_t n = f.find("N:");
+  std::size_t v = f.find("V:");
+  if (plus != std::string::npos) {
+    std::string a = f, c = f;
+    a[plus] = ' ';
+    c[plus] = '-';
+    next->push_back(a);
+    next->push_back(c);
+    return true;
+  }
+  if (n == std::string::npos && v == std::string::npos) {
+    next->push_back(f);
+    return false;
+  }
+  std::size_t at = n != std::string::npos ? n : v;
+  std::string pre = f.substr(0, at);
+  std::string rest = f.substr(at + 2);
+  std::size_t sp = rest.find(' ');
+  std::string word = rest.substr(0, sp);
+  std::string tail = sp == std::string::npos ? "" : rest.substr(sp);
+  AppendIssueWordForms(pre, word, tail, n != std::string::npos, next);
+  return true;
+}
+
+// Expands `target` until no step applies; false when the forms outgrow
+// `max_forms`.
+bool ExpandIssueForms(const std::string& target, std::size_t max_forms,
+                      std::vector<std::string>* forms) {
+  *forms = {target};
+  bool changed = true, capped = false;
+  while (changed && !capped) {
+    changed = false;
+    std::vector<std::string> next;
+    for (const std::string& f : *forms) {
+      if (ExpandIssueFormOnce(f, &next)) changed = true;
+      if (next.size() > max_forms) capped = true;
+    }
+    *forms = std::move(next);
+  }
+  return !capped;
+}
+
+// Adds one expanded form (words matched whole) to the issue trie.
+void StoreIssueForm(Dictionaries::Data& d, const std::string& f, const IssueLine& issue,
+                    std::string_view category, SourceRef where) {
+  std::vector<TrieWord> words;
+  std::string joined;
+  for (std::string_view w : SplitWs(f)) {
+    words.push_back({InternWord(d, Lower(w), WordMatch::kWhole), WordMatch::kWhole});
+    if (!joined.empty()) joined.push_back(' ');
+    joined += Lower(w);
+  }
+  if (words.empty()) return;
+  IssueEntry e;
+  e.text = d.Keep(joined);
+  e.kind = issue.kind;
+  e.code = issue.code;
+  e.category = category;
+  e.where = where;
+  auto index = static_cast<std::uint32_t>(d.issues.size());
+  d.issues.push_back(e);
+  std::uint32_t node = d.issue_trie.Insert(d.issue_root, words);
+  d.issue_next.push_back(d.issue_trie.payload(node));
+  d.issue_trie.payload(node) = index;
+}
+
+}  // namespace
+
 void ParseIssues(DictBuilder& b, std::uint32_t file, std::string_view text, DictFlavor flavor) {
   Dictionaries::Data& d = b.d();
   LineSource src(text, flavor, b, file);
@@ -764,116 +902,22 @@ void ParseIssues(DictBuilder& b, std::uint32_t file, std::string_view text, Dict
   while (src.Next(&no, &t)) {
     std::string up = Upper(t);
     if (up.starts_with("<ISSUE")) {
-      category = {};
-      std::size_t k = up.find("CATEGORY");
-      if (k != std::string::npos) {
-        std::size_t q1 = t.find('"', k);
-        std::size_t q2 = q1 == std::string_view::npos ? q1 : t.find('"', q1 + 1);
-        if (q2 != std::string_view::npos) category = d.Keep(t.substr(q1 + 1, q2 - q1 - 1));
-      }
+      category = IssueCategory(d, t, up);
       continue;
     }
     if (up.starts_with("</ISSUE")) {
       category = {};
       continue;
     }
-    IssueKind kind = IssueKind::kCode;
-    CodeId code = kNone;
-    std::string target;
-    if (t[0] == '~') {
-      kind = t.size() > 1 && t[1] == '~' ? IssueKind::kIgnoreStory : IssueKind::kIgnoreSentence;
-      target = Upper(Trim(t.substr(kind == IssueKind::kIgnoreStory ? 2 : 1)));
-    } else {
-      std::size_t open = t.find('[');
-      std::size_t close = open == std::string_view::npos ? open : t.find(']', open);
-      if (close == std::string_view::npos) {
-        b.Warn(file, no, "issue " + Quote(t) + " has no [code]; skipped");
-        continue;
-      }
-      code = d.InternCode(Trim(t.substr(open + 1, close - open - 1)));
-      target = Upper(Trim(t.substr(0, open)));
-    }
-    if (target.empty()) {
-      b.Warn(file, no, "issue line has no phrase; skipped");
-      continue;
-    }
+    IssueLine issue;
+    if (!ParseIssueLine(b, file, no, t, &issue)) continue;
     ++d.stats.issues;
-    // PETRARCH expansions, repeated until none is left: '+' -> ' ' and '-',
-    // N:word -> word, plural; V:word -> word, S, ED (D), ING forms.
-    std::vector<std::string> forms{target};
-    bool changed = true, capped = false;
-    while (changed && !capped) {
-      changed = false;
-      std::vector<std::string> next;
-      for (const std::string& f : forms) {
-        std::size_t plus = f.find('+');
-        std::size_t n = f.find("N:");
-        std::size_t v = f.find("V:");
-        if (plus != std::string::npos) {
-          std::string a = f, c = f;
-          a[plus] = ' ';
-          c[plus] = '-';
-          next.push_back(a);
-          next.push_back(c);
-          changed = true;
-        } else if (n != std::string::npos || v != std::string::npos) {
-          std::size_t at = n != std::string::npos ? n : v;
-          std::string pre = f.substr(0, at);
-          std::string rest = f.substr(at + 2);
-          std::size_t sp = rest.find(' ');
-          std::string word = rest.substr(0, sp);
-          std::string tail = sp == std::string::npos ? "" : rest.substr(sp);
-          next.push_back(pre + word + tail);
-          if (!word.empty()) {
-            if (n != std::string::npos) {
-              next.push_back(
-                  pre +
-                  (word.back() == 'Y' ? word.substr(0, word.size() - 1) + "IES" : word + "S") +
-                  tail);
-            } else {
-              next.push_back(pre + word + "S" + tail);
-              if (word.back() == 'E') {
-                next.push_back(pre + word + "D" + tail);
-                next.push_back(pre + word.substr(0, word.size() - 1) + "ING" + tail);
-              } else {
-                next.push_back(pre + word + "ED" + tail);
-                next.push_back(pre + word + "ING" + tail);
-              }
-            }
-          }
-          changed = true;
-        } else {
-          next.push_back(f);
-        }
-        if (next.size() > b.options().max_expansions) capped = true;
-      }
-      forms = std::move(next);
-    }
-    if (capped) {
+    std::vector<std::string> forms;
+    if (!ExpandIssueForms(issue.target, b.options().max_expansions, &forms)) {
       b.Warn(file, no, "issue " + Quote(t) + " expands to more than max_expansions forms; skipped");
       continue;
     }
-    for (const std::string& f : forms) {
-      std::vector<TrieWord> words;
-      std::string joined;
-      for (std::string_view w : SplitWs(f)) {
-        words.push_back({InternWord(d, Lower(w), WordMatch::kWhole), WordMatch::kWhole});
-        if (!joined.empty()) joined.push_back(' ');
-        joined += Lower(w);
-      }
-      if (words.empty()) continue;
-      IssueEntry e;
-      e.text = d.Keep(joined);
-      e.kind = kind;
-      e.code = code;
-      e.category = category;
-      e.where = {file, no};
-      auto index = static_cast<std::uint32_t>(d.issues.size());
-      d.issues.push_back(e);
-      std::uint32_t node = d.issue_trie.Insert(d.issue_root, words);
-      d.issue_next.push_back(d.issue_trie.payload(node));
-      d.issue_trie.payload(node) = index;
-    }
+    for (const std::string& f : forms) StoreIssueForm(d, f, issue, category, {file, no});
   }
 }
 
