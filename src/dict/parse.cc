@@ -1526,101 +1526,113 @@ void ParseVerbs(DictBuilder& b, std::uint32_t file, std::string_view text, DictF
   VerbReader(b, file, flavor).Run(text);
 }
 
-void ResolveSynset(DictBuilder& b, SynsetId id) {
+namespace {
+
+using TriePhrases = std::vector<std::vector<TrieWord>>;
+
+bool IsPatternMarker(const std::string& w) {
+  return w == "$" || w == "+" || w == "%" || w == "^" || w == "*";
+}
+
+// The synset `w` (`&NAME`) of a phrase of synset `self`, resolved; kNone,
+// warned, if it is undefined or still being resolved (a cycle).
+SynsetId ResolveNestedSynset(DictBuilder& b, const std::string& self, std::string_view w,
+                             SourceRef where) {
   Dictionaries::Data& d = b.d();
-  if (d.synsets[id].state == 2) return;
-  if (d.synsets[id].raw.empty()) {
-    d.synsets[id].state = 2;  // undefined: root stays kNone
-    return;
+  std::string name = Upper(w);
+  while (name.size() > 2 && name.back() == '_') name.pop_back();
+  auto it = d.synset_ids.find(name);
+  if (it == d.synset_ids.end() || d.synsets[it->second].raw.empty()) {
+    b.Warn(where.file, where.line,
+           "undefined synset " + name + " in synset " + self + "; phrase skipped");
+    return kNone;
   }
-  d.synsets[id].state = 1;
-  std::vector<std::vector<TrieWord>> result;
+  if (d.synsets[it->second].state == 1) {
+    b.Warn(where.file, where.line,
+           "synset " + self + " refers to itself through " + name + " (cycle); phrase skipped");
+    return kNone;
+  }
+  ResolveSynset(b, it->second);
+  return it->second;
+}
+
+// Each of `alts` followed by each of `sub`, stopping once past `cap`.
+TriePhrases CrossPhrases(const TriePhrases& alts, const TriePhrases& sub, std::uint32_t cap) {
+  TriePhrases next;
+  for (const auto& a : alts) {
+    for (const auto& s : sub) {
+      std::vector<TrieWord> x = a;
+      x.insert(x.end(), s.begin(), s.end());
+      next.push_back(std::move(x));
+      if (next.size() > cap) break;
+    }
+    if (next.size() > cap) break;
+  }
+  return next;
+}
+
+// Flattens one '+' phrase `lex` of synset `self` into *alts, nested synsets
+// expanded; false, warned, if the phrase is skipped. *last_is_word: the phrase
+// ends with a word (not a synset).
+bool FlattenSynsetPhrase(DictBuilder& b, const std::string& self, const std::string& text,
+                         SourceRef where, const std::vector<LexWord>& lex, TriePhrases* alts,
+                         bool* last_is_word) {
+  Dictionaries::Data& d = b.d();
   const std::uint32_t cap = b.options().max_synset_phrases;
-  // Copy: resolving nested synsets may grow d.synsets.
-  std::vector<std::pair<std::string, SourceRef>> raw = d.synsets[id].raw;
-  std::string self = d.synsets[id].name;
-  for (const auto& [text, where] : raw) {
-    DictFlavor flavor = d.file_flavors[where.file];
-    std::vector<LexWord> lex = LexPhrase(text);
-    std::vector<std::vector<TrieWord>> alts(1);
-    bool ok = true;
-    bool last_is_word = false;
-    for (std::size_t i = 0; i < lex.size() && ok; ++i) {
-      const std::string& w = lex[i].text;
-      if (w == "$" || w == "+" || w == "%" || w == "^" || w == "*") {
-        b.Warn(where.file, where.line,
-               "synset " + self + " phrase " + Quote(text) + " contains '" + w +
-                   "'; synset phrases may contain only words; skipped");
-        ok = false;
-        break;
-      }
-      if (w[0] == '&') {
-        std::string name = Upper(w);
-        while (name.size() > 2 && name.back() == '_') name.pop_back();
-        auto it = d.synset_ids.find(name);
-        if (it == d.synset_ids.end() || d.synsets[it->second].raw.empty()) {
-          b.Warn(where.file, where.line,
-                 "undefined synset " + name + " in synset " + self + "; phrase skipped");
-          ok = false;
-          break;
-        }
-        if (d.synsets[it->second].state == 1) {
-          b.Warn(
-              where.file, where.line,
-              "synset " + self + " refers to itself through " + name + " (cycle); phrase skipped");
-          ok = false;
-          break;
-        }
-        ResolveSynset(b, it->second);
-        const auto& sub = d.synsets[it->second].flat;
-        std::vector<std::vector<TrieWord>> next;
-        for (const auto& a : alts) {
-          for (const auto& s : sub) {
-            std::vector<TrieWord> x = a;
-            x.insert(x.end(), s.begin(), s.end());
-            next.push_back(std::move(x));
-            if (next.size() > cap) break;
-          }
-          if (next.size() > cap) break;
-        }
-        alts = std::move(next);
-        last_is_word = false;
-      } else {
-        WordMatch m = ModeOf(lex[i], i + 1 == lex.size(), flavor);
-        WordId wid = InternWord(d, Lower(w), m);
-        for (auto& a : alts) a.push_back({wid, m});
-        last_is_word = true;
-      }
-      if (alts.size() > cap) {
-        b.Warn(
-            where.file, where.line,
-            "synset " + self + " expands to more than max_synset_phrases phrases; phrase skipped");
-        ok = false;
-      }
-    }
-    if (!ok || lex.empty()) continue;
-    bool plural = flavor == DictFlavor::kPetrarch && !d.synsets[id].no_plural && last_is_word &&
-                  !lex.back().underscore;
-    for (auto& a : alts) {
-      if (plural) {
-        std::vector<TrieWord> p = a;
-        std::string pl = Lower(PetrarchPlural(Upper(d.words[p.back().id])));
-        p.back().id = InternWord(d, pl, p.back().match);
-        result.push_back(std::move(a));
-        result.push_back(std::move(p));
-      } else {
-        result.push_back(std::move(a));
-      }
-    }
-    if (result.size() > cap) {
+  const DictFlavor flavor = d.file_flavors[where.file];
+  alts->assign(1, {});
+  *last_is_word = false;
+  for (std::size_t i = 0; i < lex.size(); ++i) {
+    const std::string& w = lex[i].text;
+    if (IsPatternMarker(w)) {
       b.Warn(where.file, where.line,
-             "synset " + self + " expands to more than max_synset_phrases phrases; truncated");
-      result.resize(cap);
-      break;
+             "synset " + self + " phrase " + Quote(text) + " contains '" + w +
+                 "'; synset phrases may contain only words; skipped");
+      return false;
+    }
+    if (w[0] == '&') {
+      const SynsetId sub = ResolveNestedSynset(b, self, w, where);
+      if (sub == kNone) return false;
+      *alts = CrossPhrases(*alts, d.synsets[sub].flat, cap);
+      *last_is_word = false;
+    } else {
+      WordMatch m = ModeOf(lex[i], i + 1 == lex.size(), flavor);
+      WordId wid = InternWord(d, Lower(w), m);
+      for (auto& a : *alts) a.push_back({wid, m});
+      *last_is_word = true;
+    }
+    if (alts->size() > cap) {
+      b.Warn(where.file, where.line,
+             "synset " + self + " expands to more than max_synset_phrases phrases; phrase skipped");
+      return false;
     }
   }
+  return true;
+}
+
+// Moves each of `alts` to *result, followed, when `plural`, by a copy whose
+// last word is its PETRARCH plural.
+void AppendSynsetPhrases(Dictionaries::Data& d, TriePhrases& alts, bool plural,
+                         TriePhrases* result) {
+  for (auto& a : alts) {
+    if (plural) {
+      std::vector<TrieWord> p = a;
+      std::string pl = Lower(PetrarchPlural(Upper(d.words[p.back().id])));
+      p.back().id = InternWord(d, pl, p.back().match);
+      result->push_back(std::move(a));
+      result->push_back(std::move(p));
+    } else {
+      result->push_back(std::move(a));
+    }
+  }
+}
+
+// Stores the flattened phrases of synset `id` and indexes them in a trie of
+// their own.
+void IndexSynset(DictBuilder& b, SynsetId id, TriePhrases flat) {
+  Dictionaries::Data& d = b.d();
   SynsetRec& rec = d.synsets[id];
-  rec.flat = std::move(result);
+  rec.flat = std::move(flat);
   if (rec.flat.empty()) {
     b.Warn(rec.where.file, rec.where.line, "synset " + rec.name + " has no usable phrases");
   }
@@ -1632,6 +1644,41 @@ void ResolveSynset(DictBuilder& b, SynsetId id) {
   }
   rec.phrases = static_cast<std::uint32_t>(rec.flat.size());
   rec.state = 2;
+}
+
+}  // namespace
+
+void ResolveSynset(DictBuilder& b, SynsetId id) {
+  Dictionaries::Data& d = b.d();
+  if (d.synsets[id].state == 2) return;
+  if (d.synsets[id].raw.empty()) {
+    d.synsets[id].state = 2;  // undefined: root stays kNone
+    return;
+  }
+  d.synsets[id].state = 1;
+  TriePhrases result;
+  const std::uint32_t cap = b.options().max_synset_phrases;
+  // Copy: resolving nested synsets may grow d.synsets.
+  std::vector<std::pair<std::string, SourceRef>> raw = d.synsets[id].raw;
+  std::string self = d.synsets[id].name;
+  for (const auto& [text, where] : raw) {
+    std::vector<LexWord> lex = LexPhrase(text);
+    TriePhrases alts;
+    bool last_is_word = false;
+    if (!FlattenSynsetPhrase(b, self, text, where, lex, &alts, &last_is_word) || lex.empty()) {
+      continue;
+    }
+    bool plural = d.file_flavors[where.file] == DictFlavor::kPetrarch && !d.synsets[id].no_plural &&
+                  last_is_word && !lex.back().underscore;
+    AppendSynsetPhrases(d, alts, plural, &result);
+    if (result.size() > cap) {
+      b.Warn(where.file, where.line,
+             "synset " + self + " expands to more than max_synset_phrases phrases; truncated");
+      result.resize(cap);
+      break;
+    }
+  }
+  IndexSynset(b, id, std::move(result));
 }
 
 }  // namespace dyad
