@@ -671,26 +671,49 @@ tagger::ClassesCache ClassesCacheFor(const Lexicon* lexicon, TaggerScratch* scra
   return {scratch->classes_cache_.data(), kSlots - 1};
 }
 
-}  // namespace
+// Tagger::Tag processes words in blocks: first the features that do not
+// depend on the predicted classes are hashed, their table slots prefetched,
+// then their weights prefetched and summed for the whole block (memory-level
+// parallelism). The class-dependent features of the block are prefetched for
+// the classes the static scores alone predict (usually the right ones), and
+// the greedy pass then adds them word by word. Words in the tag dictionary
+// (frequent, nearly unambiguous forms: "the", "of", ",") take their class
+// from it and are not scored at all.
+//
+// The steps below are forced inline: Tag stays one function, as before they
+// were split out, so its locals stay in registers (tagger_bench unchanged).
+constexpr std::size_t kBlock = 32;
+constexpr std::size_t kStatic = tagger::kMaxFeatures;
+constexpr std::uint32_t kNotFound = 0xFFFFFFFFu;
 
-void Tagger::Tag(std::span<const std::string_view> words, const Lexicon* lexicon,
-                 TaggerScratch* scratch, PosTag* out) const {
-  const std::size_t n = words.size();
-  if (n == 0) return;
-  const Impl& m = *impl_;
-  const std::size_t n_classes = m.classes.size();
-  const std::size_t padded = m.padded;  // score rows are padded; the padding stays 0
-  // Words are processed in blocks: first the features that do not depend on
-  // the predicted classes are hashed, their table slots prefetched, then their
-  // weights prefetched and summed for the whole block (memory-level
-  // parallelism). The class-dependent features of the block are prefetched for
-  // the classes the static scores alone predict (usually the right ones), and
-  // the greedy pass then adds them word by word. Words in the tag dictionary
-  // (frequent, nearly unambiguous forms: "the", "of", ",") take their class
-  // from it and are not scored at all.
-  constexpr std::size_t kBlock = 32;
-  constexpr std::size_t kStatic = tagger::kMaxFeatures;
-  constexpr std::uint32_t kNotFound = 0xFFFFFFFFu;
+// What every step of one Tag call reads: the model and the scratch arrays.
+struct TagContext {
+  const Tagger::Impl& m;
+  const Slot* table;
+  const std::uint64_t* wf;  // word features, kWordSlotCount per word
+  std::size_t n;            // words in the sentence
+  std::size_t n_classes;
+  std::size_t padded;  // score rows are padded; the padding lanes hold kPadScore
+  bool use_classes;
+  std::uint64_t* keys;          // kStatic static feature keys per word of the block
+  std::uint32_t* found;         // table index of each key, or kNotFound
+  std::int32_t* static_scores;  // `padded` scores per word of the block
+  std::int32_t* scores;         // `padded` scores of the word being tagged
+  std::uint64_t* guessed_dyn;   // kMaxDynamicFeatures keys per word of the block
+};
+
+// Per word of the current block.
+struct BlockGuesses {
+  int counts[kBlock];  // static feature keys
+  std::uint32_t guess[kBlock];
+  bool fixed[kBlock];  // the word's class comes from the tag dictionary
+  // Class-dependent keys computed for the guessed previous classes.
+  int guessed_count[kBlock];
+  std::pair<std::uint32_t, std::uint32_t> guessed_prev[kBlock];
+};
+
+// Grows the scratch arrays to what a sentence of `n` words needs.
+void ReserveTagScratch(std::size_t n, std::size_t padded, TaggerScratch* scratch) {
   if (scratch->word_features_.size() < n * tagger::kWordSlotCount) {
     scratch->word_features_.resize(n * tagger::kWordSlotCount);
   }
@@ -700,105 +723,150 @@ void Tagger::Tag(std::span<const std::string_view> words, const Lexicon* lexicon
   if (scratch->static_scores_.size() < kBlock * padded) {
     scratch->static_scores_.resize(kBlock * padded);
   }
+}
+
+// Looks the words of block [b, b + len) up in the tag dictionary; hashes the
+// static features of the others and prefetches their table slots.
+[[gnu::always_inline]] inline void HashStaticFeatures(const TagContext& c, std::size_t b,
+                                                      std::size_t len, BlockGuesses* g) {
+  for (std::size_t t = 0; t < len; ++t) {
+    const std::uint64_t d =
+        c.m.tag_dict.Find(c.wf[(b + t) * tagger::kWordSlotCount + tagger::kCased]);
+    g->fixed[t] = d != 0;
+    if (g->fixed[t]) {
+      g->counts[t] = 0;
+      g->guess[t] = static_cast<std::uint32_t>(d - 1);
+      continue;
+    }
+    g->counts[t] = tagger::StaticFeatures(c.wf, c.n, b + t, c.use_classes, c.keys + t * kStatic);
+    for (int k = 0; k < g->counts[t]; ++k) {
+      __builtin_prefetch(&c.table[(c.keys[t * kStatic + k] >> 17) & c.m.mask]);
+    }
+  }
+}
+
+// Finds the slot of each static feature and prefetches its weights.
+[[gnu::always_inline]] inline void FindStaticSlots(const TagContext& c, std::size_t len,
+                                                   const BlockGuesses& g) {
+  for (std::size_t t = 0; t < len; ++t) {
+    for (int k = 0; k < g.counts[t]; ++k) {
+      const Slot* s = c.m.Find(c.keys[t * kStatic + k]);
+      if (s != nullptr) PrefetchWeights(*s, c.m);
+      c.found[t * kStatic + k] = s != nullptr ? static_cast<std::uint32_t>(s - c.table) : kNotFound;
+    }
+  }
+}
+
+// Sums the static features' weights of each scored word; its best class is
+// the guess.
+[[gnu::always_inline]] inline void ScoreStaticFeatures(const TagContext& c, std::size_t len,
+                                                       BlockGuesses* g) {
+  const std::int16_t* rows[kStatic];
+  for (std::size_t t = 0; t < len; ++t) {
+    if (g->fixed[t]) continue;
+    std::int32_t* sc = c.static_scores + t * c.padded;
+    std::memset(sc, 0, c.n_classes * sizeof(std::int32_t));
+    std::fill(sc + c.n_classes, sc + c.padded, kPadScore);
+    int n_rows = 0;
+    for (int k = 0; k < g->counts[t]; ++k) {
+      const std::uint32_t f = c.found[t * kStatic + k];
+      if (f != kNotFound) AddWeights(c.table[f], c.m, sc, rows, &n_rows);
+    }
+    c.m.sum_rows(sc, rows, n_rows, c.padded);
+    g->guess[t] = c.m.argmax(sc, c.padded);
+  }
+}
+
+// Prefetches the class-dependent features as if each word took the class its
+// static scores give it; a wrong guess only costs a wasted prefetch. The keys
+// are kept: when the guess was right they are the ones needed.
+[[gnu::always_inline]] inline void PrefetchDynamicFeatures(const TagContext& c, std::size_t b,
+                                                           std::size_t len, std::uint32_t prev1,
+                                                           std::uint32_t prev2, BlockGuesses* g) {
+  std::uint32_t g1 = prev1, g2 = prev2;
+  for (std::size_t t = 0; t < len; ++t) {
+    if (!g->fixed[t]) {
+      std::uint64_t* dyn = c.guessed_dyn + t * tagger::kMaxDynamicFeatures;
+      g->guessed_count[t] = tagger::DynamicFeatures(c.wf, c.n, b + t, g1, g2, dyn);
+      g->guessed_prev[t] = {g1, g2};
+      for (int k = 0; k < g->guessed_count[t]; ++k)
+        __builtin_prefetch(&c.table[(dyn[k] >> 17) & c.m.mask]);
+    }
+    g2 = g1;
+    g1 = g->guess[t];
+  }
+}
+
+// The greedy pass: each scored word's static scores plus its class-dependent
+// features given the classes just chosen; *prev1 and *prev2 are the last two
+// classes.
+[[gnu::always_inline]] inline void TagGreedily(const TagContext& c, std::size_t b, std::size_t len,
+                                               const BlockGuesses& g, std::uint32_t* prev1,
+                                               std::uint32_t* prev2, PosTag* out) {
+  const std::int16_t* rows[kStatic];
+  for (std::size_t t = 0; t < len; ++t) {
+    const std::size_t i = b + t;
+    if (g.fixed[t]) {
+      out[i] = c.m.classes[g.guess[t]];
+      *prev2 = *prev1;
+      *prev1 = g.guess[t];
+      continue;
+    }
+    std::uint64_t* dyn = c.guessed_dyn + t * tagger::kMaxDynamicFeatures;
+    int nd = g.guessed_count[t];
+    if (g.guessed_prev[t] != std::pair{*prev1, *prev2}) {
+      nd = tagger::DynamicFeatures(c.wf, c.n, i, *prev1, *prev2, dyn);
+    }
+    std::memcpy(c.scores, c.static_scores + t * c.padded, c.padded * sizeof(std::int32_t));
+    int n_rows = 0;
+    for (int k = 0; k < nd; ++k) {
+      const Slot* s = c.m.Find(dyn[k]);
+      if (s != nullptr) AddWeights(*s, c.m, c.scores, rows, &n_rows);
+    }
+    c.m.sum_rows(c.scores, rows, n_rows, c.padded);
+    const std::uint32_t best = c.m.argmax(c.scores, c.padded);
+    out[i] = c.m.classes[best];
+    *prev2 = *prev1;
+    *prev1 = best;
+  }
+}
+
+}  // namespace
+
+void Tagger::Tag(std::span<const std::string_view> words, const Lexicon* lexicon,
+                 TaggerScratch* scratch, PosTag* out) const {
+  const std::size_t n = words.size();
+  if (n == 0) return;
+  const Impl& m = *impl_;
+  ReserveTagScratch(n, m.padded, scratch);
   const bool use_classes = m.uses_lexicon;
-  const std::uint64_t* wf = scratch->word_features_.data();
   tagger::ClassesCache cache;
   if (use_classes && lexicon != nullptr) cache = ClassesCacheFor(lexicon, scratch);
   tagger::ComputeWordFeatures(words, use_classes ? lexicon : nullptr, &m.ambiguity,
                               scratch->word_features_.data(),
                               cache.slots != nullptr ? &cache : nullptr);
-  std::int32_t* scores = scratch->scores_.data();
-  std::uint64_t* keys = scratch->keys_.data();
-  std::uint32_t* found = scratch->spans_.data();  // table index of each key, or kNotFound
-  std::int32_t* static_scores = scratch->static_scores_.data();
-  const Slot* table = m.table.data();
-  int counts[kBlock];
-  std::uint32_t guess[kBlock];
-  bool fixed[kBlock];  // the word's class comes from the tag dictionary
-  // Class-dependent keys computed for the guessed previous classes.
   std::uint64_t guessed_dyn[kBlock * tagger::kMaxDynamicFeatures];
-  int guessed_count[kBlock];
-  std::pair<std::uint32_t, std::uint32_t> guessed_prev[kBlock];
-  const std::int16_t* rows[kStatic];
+  const TagContext c{m,
+                     m.table.data(),
+                     scratch->word_features_.data(),
+                     n,
+                     m.classes.size(),
+                     m.padded,
+                     use_classes,
+                     scratch->keys_.data(),
+                     scratch->spans_.data(),
+                     scratch->static_scores_.data(),
+                     scratch->scores_.data(),
+                     guessed_dyn};
+  BlockGuesses g;
   std::uint32_t prev1 = tagger::kStartClass, prev2 = tagger::kStartClass + 1;
   for (std::size_t b = 0; b < n; b += kBlock) {
     const std::size_t len = std::min(kBlock, n - b);
-    for (std::size_t t = 0; t < len; ++t) {
-      const std::uint64_t d =
-          m.tag_dict.Find(wf[(b + t) * tagger::kWordSlotCount + tagger::kCased]);
-      fixed[t] = d != 0;
-      if (fixed[t]) {
-        counts[t] = 0;
-        guess[t] = static_cast<std::uint32_t>(d - 1);
-        continue;
-      }
-      counts[t] = tagger::StaticFeatures(wf, n, b + t, use_classes, keys + t * kStatic);
-      for (int k = 0; k < counts[t]; ++k) {
-        __builtin_prefetch(&table[(keys[t * kStatic + k] >> 17) & m.mask]);
-      }
-    }
-    for (std::size_t t = 0; t < len; ++t) {
-      for (int k = 0; k < counts[t]; ++k) {
-        const Slot* s = m.Find(keys[t * kStatic + k]);
-        if (s != nullptr) PrefetchWeights(*s, m);
-        found[t * kStatic + k] = s != nullptr ? static_cast<std::uint32_t>(s - table) : kNotFound;
-      }
-    }
-    for (std::size_t t = 0; t < len; ++t) {
-      if (fixed[t]) continue;
-      std::int32_t* sc = static_scores + t * padded;
-      std::memset(sc, 0, n_classes * sizeof(std::int32_t));
-      std::fill(sc + n_classes, sc + padded, kPadScore);
-      int n_rows = 0;
-      for (int k = 0; k < counts[t]; ++k) {
-        const std::uint32_t f = found[t * kStatic + k];
-        if (f != kNotFound) AddWeights(table[f], m, sc, rows, &n_rows);
-      }
-      m.sum_rows(sc, rows, n_rows, padded);
-      guess[t] = m.argmax(sc, padded);
-    }
-    // Prefetch the class-dependent features as if each word took the class its
-    // static scores give it; a wrong guess only costs a wasted prefetch.
-    // The keys are kept: when the guess was right they are the ones needed.
-    {
-      std::uint32_t g1 = prev1, g2 = prev2;
-      for (std::size_t t = 0; t < len; ++t) {
-        if (!fixed[t]) {
-          std::uint64_t* dyn = guessed_dyn + t * tagger::kMaxDynamicFeatures;
-          guessed_count[t] = tagger::DynamicFeatures(wf, n, b + t, g1, g2, dyn);
-          guessed_prev[t] = {g1, g2};
-          for (int k = 0; k < guessed_count[t]; ++k)
-            __builtin_prefetch(&table[(dyn[k] >> 17) & m.mask]);
-        }
-        g2 = g1;
-        g1 = guess[t];
-      }
-    }
-    for (std::size_t t = 0; t < len; ++t) {
-      const std::size_t i = b + t;
-      if (fixed[t]) {
-        out[i] = m.classes[guess[t]];
-        prev2 = prev1;
-        prev1 = guess[t];
-        continue;
-      }
-      std::uint64_t* dyn = guessed_dyn + t * tagger::kMaxDynamicFeatures;
-      int nd = guessed_count[t];
-      if (guessed_prev[t] != std::pair{prev1, prev2}) {
-        nd = tagger::DynamicFeatures(wf, n, i, prev1, prev2, dyn);
-      }
-      std::memcpy(scores, static_scores + t * padded, padded * sizeof(std::int32_t));
-      int n_rows = 0;
-      for (int k = 0; k < nd; ++k) {
-        const Slot* s = m.Find(dyn[k]);
-        if (s != nullptr) AddWeights(*s, m, scores, rows, &n_rows);
-      }
-      m.sum_rows(scores, rows, n_rows, padded);
-      const std::uint32_t best = m.argmax(scores, padded);
-      out[i] = m.classes[best];
-      prev2 = prev1;
-      prev1 = best;
-    }
+    HashStaticFeatures(c, b, len, &g);
+    FindStaticSlots(c, len, g);
+    ScoreStaticFeatures(c, len, &g);
+    PrefetchDynamicFeatures(c, b, len, prev1, prev2, &g);
+    TagGreedily(c, b, len, g, &prev1, &prev2, out);
   }
 }
 
