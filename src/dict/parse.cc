@@ -1424,6 +1424,42 @@ class VerbReader {
     }
   }
 
+  // The element of a pattern word or token (`*`, `$`, `+`, `%`, `^`,
+  // `&SYNSET`); adds its TABARI length (letters and digits) to *length.
+  PatternElement WordElement(const PatTok& k, std::size_t* length) {
+    PatternElement e;
+    const std::string& w = k.text;
+    if (w == "*") {
+      e.kind = PatternElementKind::kVerb;
+    } else if (w == "$") {
+      e.kind = PatternElementKind::kSource;
+    } else if (w == "+") {
+      e.kind = PatternElementKind::kTarget;
+    } else if (w == "%") {
+      e.kind = PatternElementKind::kCompound;
+    } else if (w == "^") {
+      e.kind = PatternElementKind::kSkip;
+    } else if (w[0] == '&' && w.size() > 1) {
+      e.kind = PatternElementKind::kSynset;
+      std::string name = Upper(w);
+      while (name.size() > 2 && name.back() == '_') name.pop_back();
+      e.id = SynsetIdOf(name);
+      *length += name.size() - 1;
+    } else {
+      LexWord lw;
+      lw.text = w;
+      lw.underscore = k.underscore;
+      lw.stem = k.stem;
+      lw.no_endings = k.no_endings;
+      e.kind = PatternElementKind::kWord;
+      e.match = ModeOf(lw, true, flavor_);
+      e.id = InternWord(d_, Lower(w), e.match);
+      for (char c : w) *length += std::isalnum(static_cast<unsigned char>(c)) ? 1 : 0;
+    }
+    e.adjacent_next = k.adjacent;
+    return e;
+  }
+
   bool AddPattern(const std::vector<PatTok>& toks, VerbCode code, std::string_view text) {
     PatternRec pr;
     pr.first = static_cast<std::uint32_t>(d_.pattern_elements.size());
@@ -1453,37 +1489,11 @@ class VerbReader {
         groups.pop_back();
         continue;
       }
-      const std::string& w = k.text;
-      if (w == "*") {
-        e.kind = PatternElementKind::kVerb;
+      e = WordElement(k, &length);
+      if (e.kind == PatternElementKind::kVerb) {
         ++verbs;
         pr.p.verb_index = static_cast<std::uint16_t>(d_.pattern_elements.size() - pr.first);
-      } else if (w == "$") {
-        e.kind = PatternElementKind::kSource;
-      } else if (w == "+") {
-        e.kind = PatternElementKind::kTarget;
-      } else if (w == "%") {
-        e.kind = PatternElementKind::kCompound;
-      } else if (w == "^") {
-        e.kind = PatternElementKind::kSkip;
-      } else if (w[0] == '&' && w.size() > 1) {
-        e.kind = PatternElementKind::kSynset;
-        std::string name = Upper(w);
-        while (name.size() > 2 && name.back() == '_') name.pop_back();
-        e.id = SynsetIdOf(name);
-        length += name.size() - 1;
-      } else {
-        LexWord lw;
-        lw.text = w;
-        lw.underscore = k.underscore;
-        lw.stem = k.stem;
-        lw.no_endings = k.no_endings;
-        e.kind = PatternElementKind::kWord;
-        e.match = ModeOf(lw, true, flavor_);
-        e.id = InternWord(d_, Lower(w), e.match);
-        for (char c : w) length += std::isalnum(static_cast<unsigned char>(c)) ? 1 : 0;
       }
-      e.adjacent_next = k.adjacent;
       d_.pattern_elements.push_back(e);
     }
     pr.count = static_cast<std::uint32_t>(d_.pattern_elements.size() - pr.first);
