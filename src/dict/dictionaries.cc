@@ -546,24 +546,29 @@ Status DictBuilder::AddText(std::string_view name, std::string_view text, DictFi
   return first_error_;
 }
 
-void DictBuilder::Freeze() {
-  Dictionaries::Data& data = d();
-  // Synsets first: patterns naming an undefined synset are dropped.
-  for (SynsetId id = 0; id < data.synsets.size(); ++id) ResolveSynset(*this, id);
+namespace {
+
+// Per pattern record, 1 unless the pattern names an undefined synset (then
+// warned about and dropped).
+std::vector<std::uint8_t> PatternsToKeep(DictBuilder& b) {
+  Dictionaries::Data& data = b.d();
   std::vector<std::uint8_t> keep(data.pattern_recs.size(), 1);
   for (std::size_t i = 0; i < data.pattern_recs.size(); ++i) {
     const PatternRec& pr = data.pattern_recs[i];
     for (std::uint32_t k = pr.first; k < pr.first + pr.count; ++k) {
       const PatternElement& e = data.pattern_elements[k];
       if (e.kind == PatternElementKind::kSynset && data.synsets[e.id].root == kNone) {
-        Warn(pr.p.where.file, pr.p.where.line,
-             "undefined synset " + data.synsets[e.id].name + "; pattern skipped");
+        b.Warn(pr.p.where.file, pr.p.where.line,
+               "undefined synset " + data.synsets[e.id].name + "; pattern skipped");
         keep[i] = 0;
         break;
       }
     }
   }
-  // Actors.
+  return keep;
+}
+
+void FreezeActors(Dictionaries::Data& data) {
   data.actors.clear();
   for (const ActorEntryRec& r : data.actor_recs) {
     ActorEntry e;
@@ -573,7 +578,11 @@ void DictBuilder::Freeze() {
     e.default_code = r.default_code;
     data.actors.push_back(e);
   }
-  // Verb blocks and patterns, grouped by block, longest first.
+}
+
+// Verb blocks and their kept patterns, grouped by block, longest first; and
+// the verb forms.
+void FreezeVerbs(Dictionaries::Data& data, const std::vector<std::uint8_t>& keep) {
   data.patterns.clear();
   std::vector<std::pair<std::size_t, std::size_t>> ranges;
   for (BlockRec& br : data.block_recs) {
@@ -602,7 +611,10 @@ void DictBuilder::Freeze() {
   }
   data.forms.clear();
   for (const VerbFormRec& f : data.form_recs) data.forms.push_back(f.form);
-  // Lookup indexes for Prepare.
+}
+
+// Lookup indexes for Prepare: every word, and the words used as stems.
+void BuildWordIndexes(Dictionaries::Data& data) {
   data.word_index.Build(data.words, [](WordId) { return true; });
   data.stem_lengths = 0;
   for (WordId id = 0; id < data.words.size(); ++id) {
@@ -611,27 +623,42 @@ void DictBuilder::Freeze() {
     }
   }
   data.stem_index.Build(data.words, [&](WordId id) { return (data.word_flags[id] & 1) != 0; });
+}
 
-  DictStats& s = data.stats;
-  s.actors = static_cast<std::uint32_t>(data.actors.size());
-  s.actor_phrases = static_cast<std::uint32_t>(data.actor_phrases.size());
-  s.codes = static_cast<std::uint32_t>(data.codes.size());
-  s.agent_phrases = static_cast<std::uint32_t>(data.agents.size());
-  s.verb_blocks = static_cast<std::uint32_t>(data.blocks.size());
-  s.verb_forms = static_cast<std::uint32_t>(data.forms.size());
-  s.patterns = static_cast<std::uint32_t>(data.patterns.size());
-  s.synsets = 0;
-  s.synset_phrases = 0;
+// The stats counted from the frozen tables.
+void CountFrozen(const Dictionaries::Data& data, DictStats* s) {
+  s->actors = static_cast<std::uint32_t>(data.actors.size());
+  s->actor_phrases = static_cast<std::uint32_t>(data.actor_phrases.size());
+  s->codes = static_cast<std::uint32_t>(data.codes.size());
+  s->agent_phrases = static_cast<std::uint32_t>(data.agents.size());
+  s->verb_blocks = static_cast<std::uint32_t>(data.blocks.size());
+  s->verb_forms = static_cast<std::uint32_t>(data.forms.size());
+  s->patterns = static_cast<std::uint32_t>(data.patterns.size());
+  s->synsets = 0;
+  s->synset_phrases = 0;
   for (const SynsetRec& r : data.synsets) {
     if (r.root != kNone) {
-      ++s.synsets;
-      s.synset_phrases += r.phrases;
+      ++s->synsets;
+      s->synset_phrases += r.phrases;
     }
   }
-  s.transformations = static_cast<std::uint32_t>(data.transformations.size());
-  s.issue_phrases = static_cast<std::uint32_t>(data.issues.size());
-  s.time_shifts = static_cast<std::uint32_t>(data.time_shifts.size());
-  s.labels = static_cast<std::uint32_t>(data.labels.size());
+  s->transformations = static_cast<std::uint32_t>(data.transformations.size());
+  s->issue_phrases = static_cast<std::uint32_t>(data.issues.size());
+  s->time_shifts = static_cast<std::uint32_t>(data.time_shifts.size());
+  s->labels = static_cast<std::uint32_t>(data.labels.size());
+}
+
+}  // namespace
+
+void DictBuilder::Freeze() {
+  Dictionaries::Data& data = d();
+  // Synsets first: patterns naming an undefined synset are dropped.
+  for (SynsetId id = 0; id < data.synsets.size(); ++id) ResolveSynset(*this, id);
+  const std::vector<std::uint8_t> keep = PatternsToKeep(*this);
+  FreezeActors(data);
+  FreezeVerbs(data, keep);
+  BuildWordIndexes(data);
+  CountFrozen(data, &data.stats);
 }
 
 Result<std::unique_ptr<Dictionaries>> DictBuilder::Finish() {

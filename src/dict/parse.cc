@@ -536,151 +536,204 @@ void ParseActors(DictBuilder& b, std::uint32_t file, std::string_view text, Dict
 // ---------------------------------------------------------------------------
 // Agents.
 
-void ParseAgents(DictBuilder& b, std::uint32_t file, std::string_view text, DictFlavor flavor) {
+namespace {
+
+// The `!NAME! = A, B` substitution markers an agents file has defined so far.
+using SubstitutionMarkers = std::vector<std::pair<std::string, std::vector<std::string>>>;
+
+const std::vector<std::string>* FindMarker(const SubstitutionMarkers& markers,
+                                           std::string_view name) {
+  for (const auto& m : markers) {
+    if (m.first == name) return &m.second;
+  }
+  return nullptr;
+}
+
+// `!NAME! = A, B, C`: adds the marker (a malformed one is warned and skipped).
+void ParseMarkerLine(DictBuilder& b, std::uint32_t file, std::uint32_t no, std::string_view t,
+                     SubstitutionMarkers* markers) {
+  std::size_t close = t.find('!', 1);
+  std::size_t eq = t.find('=');
+  if (close == std::string_view::npos || close > eq || close == 1) {
+    b.Warn(file, no, "substitution marker incorrectly defined: " + Quote(t) + "; skipped");
+    return;
+  }
+  std::vector<std::string> items;
+  std::string_view list = t.substr(eq + 1);
+  std::size_t start = 0;
+  while (start <= list.size()) {
+    std::size_t comma = list.find(',', start);
+    std::string_view item = Trim(list.substr(
+        start, comma == std::string_view::npos ? std::string_view::npos : comma - start));
+    if (!item.empty()) items.emplace_back(item);
+    if (comma == std::string_view::npos) break;
+    start = comma + 1;
+  }
+  markers->emplace_back(std::string(t.substr(1, close - 1)), std::move(items));
+}
+
+// One agent line, `PHRASE {PLURAL PLURAL} [~CODE]` (or `[CODE~]`).
+struct AgentLine {
+  CodeId code = kNone;
+  bool suffix = true;            // [~CODE]
+  std::string base;              // the phrase, maybe with !MARKER!s
+  bool explicit_plural = false;  // a {...} list was given
+  std::vector<std::string> plurals;
+};
+
+// The `[~CODE]` part (interned); false, warned, if missing or malformed.
+bool ParseAgentCode(DictBuilder& b, std::uint32_t file, std::uint32_t no, std::string_view t,
+                    AgentLine* out) {
+  std::size_t open = t.find('[');
+  if (open == std::string_view::npos) {
+    b.Warn(file, no, "agent " + Quote(t) + " has no [code]; skipped");
+    return false;
+  }
+  std::size_t close = t.find(']', open);
+  if (close == std::string_view::npos) {
+    b.Warn(file, no, "missing ']' in agent code " + Quote(t.substr(open)) + "; skipped");
+    return false;
+  }
+  std::string code_text;
+  for (char c : t.substr(open + 1, close - open - 1)) {
+    if (!std::isspace(static_cast<unsigned char>(c))) code_text.push_back(c);
+  }
+  if (code_text.size() > 1 && code_text.front() == '~') {
+    out->suffix = true;
+    code_text.erase(0, 1);
+  } else if (code_text.size() > 1 && code_text.back() == '~') {
+    out->suffix = false;
+    code_text.pop_back();
+  } else {
+    b.Warn(file, no, "agent code [" + code_text + "] lacks the '~' connector; skipped");
+    return false;
+  }
+  out->code = b.d().InternCode(code_text);
+  return true;
+}
+
+// The phrase and `{...}` plurals before the code; false, warned, if malformed.
+bool ParseAgentHead(DictBuilder& b, std::uint32_t file, std::uint32_t no, std::string_view t,
+                    AgentLine* out) {
+  std::string_view head = Trim(t.substr(0, t.find('[')));
+  out->base = std::string(head);
+  std::size_t brace = head.find('{');
+  if (brace != std::string_view::npos) {
+    std::size_t end = head.find('}', brace);
+    if (end == std::string_view::npos) {
+      b.Warn(file, no, "missing '}' in agent " + Quote(t) + "; skipped");
+      return false;
+    }
+    out->explicit_plural = true;
+    out->base = std::string(Trim(head.substr(0, brace)));
+    for (std::string_view p : SplitWs(head.substr(brace + 1, end - brace - 1))) {
+      out->plurals.emplace_back(p);
+    }
+  }
+  if (out->base.empty()) {
+    b.Warn(file, no, "agent line has no phrase; skipped");
+    return false;
+  }
+  return true;
+}
+
+// Replaces each !MARKER! in `base` by each of its items (up to four rounds of
+// nesting) into *phrases; false, warned, on an unclosed or undefined marker.
+bool SubstituteMarkers(DictBuilder& b, std::uint32_t file, std::uint32_t no,
+                       const SubstitutionMarkers& markers, const std::string& base,
+                       std::vector<std::string>* phrases, bool* substituted) {
+  *phrases = {base};
+  *substituted = false;
+  for (int round = 0; round < 4; ++round) {
+    std::vector<std::string> next;
+    bool changed = false;
+    for (const std::string& p : *phrases) {
+      std::size_t a = p.find('!');
+      if (a == std::string::npos) {
+        next.push_back(p);
+        continue;
+      }
+      std::size_t z = p.find('!', a + 1);
+      if (z == std::string::npos) {
+        b.Warn(file, no, "substitution marker in " + Quote(p) + " has no closing '!'; skipped");
+        return false;
+      }
+      const std::vector<std::string>* items = FindMarker(markers, p.substr(a + 1, z - a - 1));
+      if (!items) {
+        b.Warn(file, no,
+               "substitution marker " + p.substr(a, z - a + 1) +
+                   " is not defined (define it as !NAME! = A, B before use); skipped");
+        return false;
+      }
+      for (const std::string& it : *items) next.push_back(p.substr(0, a) + it + p.substr(z + 1));
+      changed = *substituted = true;
+    }
+    *phrases = std::move(next);
+    if (!changed) break;
+  }
+  return true;
+}
+
+void StoreAgent(DictBuilder& b, std::uint32_t file, std::uint32_t line, DictFlavor flavor,
+                std::string_view phrase, const AgentLine& agent, bool plural) {
   Dictionaries::Data& d = b.d();
+  std::vector<LexWord> lex = LexPhrase(phrase);
+  if (lex.empty()) return;
+  AgentEntry e;
+  e.text = d.Keep(phrase);
+  e.code = agent.code;
+  e.suffix = agent.suffix;
+  e.plural = plural;
+  e.where = {file, line};
+  auto index = static_cast<std::uint32_t>(d.agents.size());
+  d.agents.push_back(e);
+  std::uint32_t node = d.agent_trie.Insert(d.agent_root, ToTrieWords(d, lex, flavor));
+  if (d.agent_trie.payload(node) != kNone) ++d.stats.replaced;
+  d.agent_trie.payload(node) = index;
+}
+
+// Stores each phrase and its plurals: the {...} list, else (PETRARCH) the
+// regular plural of the last word; substituted phrases get no plural.
+void StoreAgentPhrases(DictBuilder& b, std::uint32_t file, std::uint32_t no, DictFlavor flavor,
+                       const AgentLine& agent, const std::vector<std::string>& phrases,
+                       bool substituted) {
+  for (const std::string& p : phrases) {
+    ++b.d().stats.agents;
+    StoreAgent(b, file, no, flavor, p, agent, false);
+    if (substituted) continue;
+    if (agent.explicit_plural) {
+      for (const std::string& pl : agent.plurals) StoreAgent(b, file, no, flavor, pl, agent, true);
+    } else if (flavor == DictFlavor::kPetrarch) {
+      std::vector<LexWord> lex = LexPhrase(p);
+      if (lex.empty()) continue;
+      std::string plural;
+      for (std::size_t i = 0; i + 1 < lex.size(); ++i) plural += lex[i].text + " ";
+      plural += PetrarchPlural(Upper(lex.back().text));
+      StoreAgent(b, file, no, flavor, plural, agent, true);
+    }
+  }
+}
+
+}  // namespace
+
+void ParseAgents(DictBuilder& b, std::uint32_t file, std::string_view text, DictFlavor flavor) {
   LineSource src(text, flavor, b, file);
   std::uint32_t no;
   std::string_view t;
-  std::vector<std::pair<std::string, std::vector<std::string>>> markers;
-  auto find_marker = [&](std::string_view name) -> const std::vector<std::string>* {
-    for (const auto& m : markers) {
-      if (m.first == name) return &m.second;
-    }
-    return nullptr;
-  };
-  auto store = [&](std::string_view phrase, CodeId code, bool suffix, bool plural,
-                   std::uint32_t line) {
-    std::vector<LexWord> lex = LexPhrase(phrase);
-    if (lex.empty()) return;
-    AgentEntry e;
-    e.text = d.Keep(phrase);
-    e.code = code;
-    e.suffix = suffix;
-    e.plural = plural;
-    e.where = {file, line};
-    auto index = static_cast<std::uint32_t>(d.agents.size());
-    d.agents.push_back(e);
-    std::uint32_t node = d.agent_trie.Insert(d.agent_root, ToTrieWords(d, lex, flavor));
-    if (d.agent_trie.payload(node) != kNone) ++d.stats.replaced;
-    d.agent_trie.payload(node) = index;
-  };
+  SubstitutionMarkers markers;
   while (src.Next(&no, &t)) {
     if (t[0] == '!' && t.find('=') != std::string_view::npos) {
-      std::size_t close = t.find('!', 1);
-      std::size_t eq = t.find('=');
-      if (close == std::string_view::npos || close > eq || close == 1) {
-        b.Warn(file, no, "substitution marker incorrectly defined: " + Quote(t) + "; skipped");
-        continue;
-      }
-      std::vector<std::string> items;
-      std::string_view list = t.substr(eq + 1);
-      std::size_t start = 0;
-      while (start <= list.size()) {
-        std::size_t comma = list.find(',', start);
-        std::string_view item = Trim(list.substr(
-            start, comma == std::string_view::npos ? std::string_view::npos : comma - start));
-        if (!item.empty()) items.emplace_back(item);
-        if (comma == std::string_view::npos) break;
-        start = comma + 1;
-      }
-      markers.emplace_back(std::string(t.substr(1, close - 1)), std::move(items));
+      ParseMarkerLine(b, file, no, t, &markers);
       continue;
     }
-    std::size_t open = t.find('[');
-    if (open == std::string_view::npos) {
-      b.Warn(file, no, "agent " + Quote(t) + " has no [code]; skipped");
+    AgentLine agent;
+    if (!ParseAgentCode(b, file, no, t, &agent) || !ParseAgentHead(b, file, no, t, &agent)) {
       continue;
     }
-    std::size_t close = t.find(']', open);
-    if (close == std::string_view::npos) {
-      b.Warn(file, no, "missing ']' in agent code " + Quote(t.substr(open)) + "; skipped");
-      continue;
-    }
-    std::string code_text;
-    for (char c : t.substr(open + 1, close - open - 1)) {
-      if (!std::isspace(static_cast<unsigned char>(c))) code_text.push_back(c);
-    }
-    bool suffix;
-    if (code_text.size() > 1 && code_text.front() == '~') {
-      suffix = true;
-      code_text.erase(0, 1);
-    } else if (code_text.size() > 1 && code_text.back() == '~') {
-      suffix = false;
-      code_text.pop_back();
-    } else {
-      b.Warn(file, no, "agent code [" + code_text + "] lacks the '~' connector; skipped");
-      continue;
-    }
-    CodeId code = d.InternCode(code_text);
-    std::string_view head = Trim(t.substr(0, open));
-    std::string base(head);
-    std::vector<std::string> plurals;
-    bool explicit_plural = false;
-    std::size_t brace = head.find('{');
-    if (brace != std::string_view::npos) {
-      std::size_t end = head.find('}', brace);
-      if (end == std::string_view::npos) {
-        b.Warn(file, no, "missing '}' in agent " + Quote(t) + "; skipped");
-        continue;
-      }
-      explicit_plural = true;
-      base = std::string(Trim(head.substr(0, brace)));
-      for (std::string_view p : SplitWs(head.substr(brace + 1, end - brace - 1))) {
-        plurals.emplace_back(p);
-      }
-    }
-    if (base.empty()) {
-      b.Warn(file, no, "agent line has no phrase; skipped");
-      continue;
-    }
-    // !MARKER! substitution (no plural formation for substituted phrases).
-    std::vector<std::string> phrases{base};
-    bool substituted = false, bad = false;
-    for (int round = 0; round < 4 && !bad; ++round) {
-      std::vector<std::string> next;
-      bool changed = false;
-      for (const std::string& p : phrases) {
-        std::size_t a = p.find('!');
-        if (a == std::string::npos) {
-          next.push_back(p);
-          continue;
-        }
-        std::size_t z = p.find('!', a + 1);
-        if (z == std::string::npos) {
-          b.Warn(file, no, "substitution marker in " + Quote(p) + " has no closing '!'; skipped");
-          bad = true;
-          break;
-        }
-        const std::vector<std::string>* items = find_marker(p.substr(a + 1, z - a - 1));
-        if (!items) {
-          b.Warn(file, no,
-                 "substitution marker " + p.substr(a, z - a + 1) +
-                     " is not defined (define it as !NAME! = A, B before use); skipped");
-          bad = true;
-          break;
-        }
-        for (const std::string& it : *items) next.push_back(p.substr(0, a) + it + p.substr(z + 1));
-        changed = substituted = true;
-      }
-      phrases = std::move(next);
-      if (!changed) break;
-    }
-    if (bad) continue;
-    for (const std::string& p : phrases) {
-      ++d.stats.agents;
-      store(p, code, suffix, false, no);
-      if (substituted) continue;
-      if (explicit_plural) {
-        for (const std::string& pl : plurals) store(pl, code, suffix, true, no);
-      } else if (flavor == DictFlavor::kPetrarch) {
-        std::vector<LexWord> lex = LexPhrase(p);
-        if (lex.empty()) continue;
-        std::string plural;
-        for (std::size_t i = 0; i + 1 < lex.size(); ++i) plural += lex[i].text + " ";
-        plural += PetrarchPlural(Upper(lex.back().text));
-        store(plural, code, suffix, true, no);
-      }
-    }
+    std::vector<std::string> phrases;
+    bool substituted;
+    if (!SubstituteMarkers(b, file, no, markers, agent.base, &phrases, &substituted)) continue;
+    StoreAgentPhrases(b, file, no, flavor, agent, phrases, substituted);
   }
 }
 
@@ -719,6 +772,144 @@ void ParseDiscards(DictBuilder& b, std::uint32_t file, std::string_view text, Di
   }
 }
 
+namespace {
+
+// The CATEGORY="..." of an `<ISSUE ...>` line (`up`: the line upper-cased),
+// or "" if it names none.
+std::string_view IssueCategory(Dictionaries::Data& d, std::string_view t, const std::string& up) {
+  std::size_t k = up.find("CATEGORY");
+  if (k == std::string::npos) return {};
+  std::size_t q1 = t.find('"', k);
+  std::size_t q2 = q1 == std::string_view::npos ? q1 : t.find('"', q1 + 1);
+  if (q2 == std::string_view::npos) return {};
+  return d.Keep(t.substr(q1 + 1, q2 - q1 - 1));
+}
+
+// One issue line: `PHRASE [CODE]`, `~PHRASE` (ignore the sentence) or
+// `~~PHRASE` (ignore the story).
+struct IssueLine {
+  IssueKind kind = IssueKind::kCode;
+  CodeId code = kNone;
+  std::string target;  // the phrase upper-cased, before expansion
+};
+
+// Reads an issue line (interning its code); false, warned, if malformed.
+bool ParseIssueLine(DictBuilder& b, std::uint32_t file, std::uint32_t no, std::string_view t,
+                    IssueLine* out) {
+  if (t[0] == '~') {
+    out->kind = t.size() > 1 && t[1] == '~' ? IssueKind::kIgnoreStory : IssueKind::kIgnoreSentence;
+    out->target = Upper(Trim(t.substr(out->kind == IssueKind::kIgnoreStory ? 2 : 1)));
+  } else {
+    std::size_t open = t.find('[');
+    std::size_t close = open == std::string_view::npos ? open : t.find(']', open);
+    if (close == std::string_view::npos) {
+      b.Warn(file, no, "issue " + Quote(t) + " has no [code]; skipped");
+      return false;
+    }
+    out->code = b.d().InternCode(Trim(t.substr(open + 1, close - open - 1)));
+    out->target = Upper(Trim(t.substr(0, open)));
+  }
+  if (out->target.empty()) {
+    b.Warn(file, no, "issue line has no phrase; skipped");
+    return false;
+  }
+  return true;
+}
+
+// pre + word + tail and its regular forms: a noun's plural (N:), a verb's S,
+// ED (D) and ING forms (V:).
+void AppendIssueWordForms(const std::string& pre, const std::string& word, const std::string& tail,
+                          bool noun, std::vector<std::string>* next) {
+  next->push_back(pre + word + tail);
+  if (word.empty()) return;
+  if (noun) {
+    next->push_back(
+        pre + (word.back() == 'Y' ? word.substr(0, word.size() - 1) + "IES" : word + "S") + tail);
+    return;
+  }
+  next->push_back(pre + word + "S" + tail);
+  if (word.back() == 'E') {
+    next->push_back(pre + word + "D" + tail);
+    next->push_back(pre + word.substr(0, word.size() - 1) + "ING" + tail);
+  } else {
+    next->push_back(pre + word + "ED" + tail);
+    next->push_back(pre + word + "ING" + tail);
+  }
+}
+
+// One PETRARCH expansion step of form `f` into *next: its first '+' becomes
+// ' ' and '-', else its first N:word / V:word gives the word's forms. False
+// (f itself appended) when there is nothing left to expand.
+bool ExpandIssueFormOnce(const std::string& f, std::vector<std::string>* next) {
+  std::size_t plus = f.find('+');
+  std::size_t n = f.find("N:");
+  std::size_t v = f.find("V:");
+  if (plus != std::string::npos) {
+    std::string a = f, c = f;
+    a[plus] = ' ';
+    c[plus] = '-';
+    next->push_back(a);
+    next->push_back(c);
+    return true;
+  }
+  if (n == std::string::npos && v == std::string::npos) {
+    next->push_back(f);
+    return false;
+  }
+  std::size_t at = n != std::string::npos ? n : v;
+  std::string pre = f.substr(0, at);
+  std::string rest = f.substr(at + 2);
+  std::size_t sp = rest.find(' ');
+  std::string word = rest.substr(0, sp);
+  std::string tail = sp == std::string::npos ? "" : rest.substr(sp);
+  AppendIssueWordForms(pre, word, tail, n != std::string::npos, next);
+  return true;
+}
+
+// Expands `target` until no step applies; false when the forms outgrow
+// `max_forms`.
+bool ExpandIssueForms(const std::string& target, std::size_t max_forms,
+                      std::vector<std::string>* forms) {
+  *forms = {target};
+  bool changed = true, capped = false;
+  while (changed && !capped) {
+    changed = false;
+    std::vector<std::string> next;
+    for (const std::string& f : *forms) {
+      if (ExpandIssueFormOnce(f, &next)) changed = true;
+      if (next.size() > max_forms) capped = true;
+    }
+    *forms = std::move(next);
+  }
+  return !capped;
+}
+
+// Adds one expanded form (words matched whole) to the issue trie.
+void StoreIssueForm(Dictionaries::Data& d, const std::string& f, const IssueLine& issue,
+                    std::string_view category, SourceRef where) {
+  std::vector<TrieWord> words;
+  std::string joined;
+  for (std::string_view w : SplitWs(f)) {
+    words.push_back({InternWord(d, Lower(w), WordMatch::kWhole), WordMatch::kWhole});
+    if (!joined.empty()) joined.push_back(' ');
+    joined += Lower(w);
+  }
+  if (words.empty()) return;
+  IssueEntry e;
+  e.text = d.Keep(joined);
+  e.kind = issue.kind;
+  e.code = issue.code;
+  e.category = category;
+  e.where = where;
+  auto index = static_cast<std::uint32_t>(d.issues.size());
+  d.issues.push_back(e);
+  std::uint32_t node = d.issue_trie.Insert(d.issue_root, words);
+  d.issue_next.push_back(d.issue_trie.payload(node));
+  d.issue_trie.payload(node) = index;
+}
+
+}  // namespace
+
 void ParseIssues(DictBuilder& b, std::uint32_t file, std::string_view text, DictFlavor flavor) {
   Dictionaries::Data& d = b.d();
   LineSource src(text, flavor, b, file);
@@ -728,116 +919,22 @@ void ParseIssues(DictBuilder& b, std::uint32_t file, std::string_view text, Dict
   while (src.Next(&no, &t)) {
     std::string up = Upper(t);
     if (up.starts_with("<ISSUE")) {
-      category = {};
-      std::size_t k = up.find("CATEGORY");
-      if (k != std::string::npos) {
-        std::size_t q1 = t.find('"', k);
-        std::size_t q2 = q1 == std::string_view::npos ? q1 : t.find('"', q1 + 1);
-        if (q2 != std::string_view::npos) category = d.Keep(t.substr(q1 + 1, q2 - q1 - 1));
-      }
+      category = IssueCategory(d, t, up);
       continue;
     }
     if (up.starts_with("</ISSUE")) {
       category = {};
       continue;
     }
-    IssueKind kind = IssueKind::kCode;
-    CodeId code = kNone;
-    std::string target;
-    if (t[0] == '~') {
-      kind = t.size() > 1 && t[1] == '~' ? IssueKind::kIgnoreStory : IssueKind::kIgnoreSentence;
-      target = Upper(Trim(t.substr(kind == IssueKind::kIgnoreStory ? 2 : 1)));
-    } else {
-      std::size_t open = t.find('[');
-      std::size_t close = open == std::string_view::npos ? open : t.find(']', open);
-      if (close == std::string_view::npos) {
-        b.Warn(file, no, "issue " + Quote(t) + " has no [code]; skipped");
-        continue;
-      }
-      code = d.InternCode(Trim(t.substr(open + 1, close - open - 1)));
-      target = Upper(Trim(t.substr(0, open)));
-    }
-    if (target.empty()) {
-      b.Warn(file, no, "issue line has no phrase; skipped");
-      continue;
-    }
+    IssueLine issue;
+    if (!ParseIssueLine(b, file, no, t, &issue)) continue;
     ++d.stats.issues;
-    // PETRARCH expansions, repeated until none is left: '+' -> ' ' and '-',
-    // N:word -> word, plural; V:word -> word, S, ED (D), ING forms.
-    std::vector<std::string> forms{target};
-    bool changed = true, capped = false;
-    while (changed && !capped) {
-      changed = false;
-      std::vector<std::string> next;
-      for (const std::string& f : forms) {
-        std::size_t plus = f.find('+');
-        std::size_t n = f.find("N:");
-        std::size_t v = f.find("V:");
-        if (plus != std::string::npos) {
-          std::string a = f, c = f;
-          a[plus] = ' ';
-          c[plus] = '-';
-          next.push_back(a);
-          next.push_back(c);
-          changed = true;
-        } else if (n != std::string::npos || v != std::string::npos) {
-          std::size_t at = n != std::string::npos ? n : v;
-          std::string pre = f.substr(0, at);
-          std::string rest = f.substr(at + 2);
-          std::size_t sp = rest.find(' ');
-          std::string word = rest.substr(0, sp);
-          std::string tail = sp == std::string::npos ? "" : rest.substr(sp);
-          next.push_back(pre + word + tail);
-          if (!word.empty()) {
-            if (n != std::string::npos) {
-              next.push_back(
-                  pre +
-                  (word.back() == 'Y' ? word.substr(0, word.size() - 1) + "IES" : word + "S") +
-                  tail);
-            } else {
-              next.push_back(pre + word + "S" + tail);
-              if (word.back() == 'E') {
-                next.push_back(pre + word + "D" + tail);
-                next.push_back(pre + word.substr(0, word.size() - 1) + "ING" + tail);
-              } else {
-                next.push_back(pre + word + "ED" + tail);
-                next.push_back(pre + word + "ING" + tail);
-              }
-            }
-          }
-          changed = true;
-        } else {
-          next.push_back(f);
-        }
-        if (next.size() > b.options().max_expansions) capped = true;
-      }
-      forms = std::move(next);
-    }
-    if (capped) {
+    std::vector<std::string> forms;
+    if (!ExpandIssueForms(issue.target, b.options().max_expansions, &forms)) {
       b.Warn(file, no, "issue " + Quote(t) + " expands to more than max_expansions forms; skipped");
       continue;
     }
-    for (const std::string& f : forms) {
-      std::vector<TrieWord> words;
-      std::string joined;
-      for (std::string_view w : SplitWs(f)) {
-        words.push_back({InternWord(d, Lower(w), WordMatch::kWhole), WordMatch::kWhole});
-        if (!joined.empty()) joined.push_back(' ');
-        joined += Lower(w);
-      }
-      if (words.empty()) continue;
-      IssueEntry e;
-      e.text = d.Keep(joined);
-      e.kind = kind;
-      e.code = code;
-      e.category = category;
-      e.where = {file, no};
-      auto index = static_cast<std::uint32_t>(d.issues.size());
-      d.issues.push_back(e);
-      std::uint32_t node = d.issue_trie.Insert(d.issue_root, words);
-      d.issue_next.push_back(d.issue_trie.payload(node));
-      d.issue_trie.payload(node) = index;
-    }
+    for (const std::string& f : forms) StoreIssueForm(d, f, issue, category, {file, no});
   }
 }
 
@@ -1344,6 +1441,42 @@ class VerbReader {
     }
   }
 
+  // The element of a pattern word or token (`*`, `$`, `+`, `%`, `^`,
+  // `&SYNSET`); adds its TABARI length (letters and digits) to *length.
+  PatternElement WordElement(const PatTok& k, std::size_t* length) {
+    PatternElement e;
+    const std::string& w = k.text;
+    if (w == "*") {
+      e.kind = PatternElementKind::kVerb;
+    } else if (w == "$") {
+      e.kind = PatternElementKind::kSource;
+    } else if (w == "+") {
+      e.kind = PatternElementKind::kTarget;
+    } else if (w == "%") {
+      e.kind = PatternElementKind::kCompound;
+    } else if (w == "^") {
+      e.kind = PatternElementKind::kSkip;
+    } else if (w[0] == '&' && w.size() > 1) {
+      e.kind = PatternElementKind::kSynset;
+      std::string name = Upper(w);
+      while (name.size() > 2 && name.back() == '_') name.pop_back();
+      e.id = SynsetIdOf(name);
+      *length += name.size() - 1;
+    } else {
+      LexWord lw;
+      lw.text = w;
+      lw.underscore = k.underscore;
+      lw.stem = k.stem;
+      lw.no_endings = k.no_endings;
+      e.kind = PatternElementKind::kWord;
+      e.match = ModeOf(lw, true, flavor_);
+      e.id = InternWord(d_, Lower(w), e.match);
+      for (char c : w) *length += std::isalnum(static_cast<unsigned char>(c)) ? 1 : 0;
+    }
+    e.adjacent_next = k.adjacent;
+    return e;
+  }
+
   bool AddPattern(const std::vector<PatTok>& toks, VerbCode code, std::string_view text) {
     PatternRec pr;
     pr.first = static_cast<std::uint32_t>(d_.pattern_elements.size());
@@ -1373,37 +1506,11 @@ class VerbReader {
         groups.pop_back();
         continue;
       }
-      const std::string& w = k.text;
-      if (w == "*") {
-        e.kind = PatternElementKind::kVerb;
+      e = WordElement(k, &length);
+      if (e.kind == PatternElementKind::kVerb) {
         ++verbs;
         pr.p.verb_index = static_cast<std::uint16_t>(d_.pattern_elements.size() - pr.first);
-      } else if (w == "$") {
-        e.kind = PatternElementKind::kSource;
-      } else if (w == "+") {
-        e.kind = PatternElementKind::kTarget;
-      } else if (w == "%") {
-        e.kind = PatternElementKind::kCompound;
-      } else if (w == "^") {
-        e.kind = PatternElementKind::kSkip;
-      } else if (w[0] == '&' && w.size() > 1) {
-        e.kind = PatternElementKind::kSynset;
-        std::string name = Upper(w);
-        while (name.size() > 2 && name.back() == '_') name.pop_back();
-        e.id = SynsetIdOf(name);
-        length += name.size() - 1;
-      } else {
-        LexWord lw;
-        lw.text = w;
-        lw.underscore = k.underscore;
-        lw.stem = k.stem;
-        lw.no_endings = k.no_endings;
-        e.kind = PatternElementKind::kWord;
-        e.match = ModeOf(lw, true, flavor_);
-        e.id = InternWord(d_, Lower(w), e.match);
-        for (char c : w) length += std::isalnum(static_cast<unsigned char>(c)) ? 1 : 0;
       }
-      e.adjacent_next = k.adjacent;
       d_.pattern_elements.push_back(e);
     }
     pr.count = static_cast<std::uint32_t>(d_.pattern_elements.size() - pr.first);
@@ -1446,101 +1553,113 @@ void ParseVerbs(DictBuilder& b, std::uint32_t file, std::string_view text, DictF
   VerbReader(b, file, flavor).Run(text);
 }
 
-void ResolveSynset(DictBuilder& b, SynsetId id) {
+namespace {
+
+using TriePhrases = std::vector<std::vector<TrieWord>>;
+
+bool IsPatternMarker(const std::string& w) {
+  return w == "$" || w == "+" || w == "%" || w == "^" || w == "*";
+}
+
+// The synset `w` (`&NAME`) of a phrase of synset `self`, resolved; kNone,
+// warned, if it is undefined or still being resolved (a cycle).
+SynsetId ResolveNestedSynset(DictBuilder& b, const std::string& self, std::string_view w,
+                             SourceRef where) {
   Dictionaries::Data& d = b.d();
-  if (d.synsets[id].state == 2) return;
-  if (d.synsets[id].raw.empty()) {
-    d.synsets[id].state = 2;  // undefined: root stays kNone
-    return;
+  std::string name = Upper(w);
+  while (name.size() > 2 && name.back() == '_') name.pop_back();
+  auto it = d.synset_ids.find(name);
+  if (it == d.synset_ids.end() || d.synsets[it->second].raw.empty()) {
+    b.Warn(where.file, where.line,
+           "undefined synset " + name + " in synset " + self + "; phrase skipped");
+    return kNone;
   }
-  d.synsets[id].state = 1;
-  std::vector<std::vector<TrieWord>> result;
+  if (d.synsets[it->second].state == 1) {
+    b.Warn(where.file, where.line,
+           "synset " + self + " refers to itself through " + name + " (cycle); phrase skipped");
+    return kNone;
+  }
+  ResolveSynset(b, it->second);
+  return it->second;
+}
+
+// Each of `alts` followed by each of `sub`, stopping once past `cap`.
+TriePhrases CrossPhrases(const TriePhrases& alts, const TriePhrases& sub, std::uint32_t cap) {
+  TriePhrases next;
+  for (const auto& a : alts) {
+    for (const auto& s : sub) {
+      std::vector<TrieWord> x = a;
+      x.insert(x.end(), s.begin(), s.end());
+      next.push_back(std::move(x));
+      if (next.size() > cap) break;
+    }
+    if (next.size() > cap) break;
+  }
+  return next;
+}
+
+// Flattens one '+' phrase `lex` of synset `self` into *alts, nested synsets
+// expanded; false, warned, if the phrase is skipped. *last_is_word: the phrase
+// ends with a word (not a synset).
+bool FlattenSynsetPhrase(DictBuilder& b, const std::string& self, const std::string& text,
+                         SourceRef where, const std::vector<LexWord>& lex, TriePhrases* alts,
+                         bool* last_is_word) {
+  Dictionaries::Data& d = b.d();
   const std::uint32_t cap = b.options().max_synset_phrases;
-  // Copy: resolving nested synsets may grow d.synsets.
-  std::vector<std::pair<std::string, SourceRef>> raw = d.synsets[id].raw;
-  std::string self = d.synsets[id].name;
-  for (const auto& [text, where] : raw) {
-    DictFlavor flavor = d.file_flavors[where.file];
-    std::vector<LexWord> lex = LexPhrase(text);
-    std::vector<std::vector<TrieWord>> alts(1);
-    bool ok = true;
-    bool last_is_word = false;
-    for (std::size_t i = 0; i < lex.size() && ok; ++i) {
-      const std::string& w = lex[i].text;
-      if (w == "$" || w == "+" || w == "%" || w == "^" || w == "*") {
-        b.Warn(where.file, where.line,
-               "synset " + self + " phrase " + Quote(text) + " contains '" + w +
-                   "'; synset phrases may contain only words; skipped");
-        ok = false;
-        break;
-      }
-      if (w[0] == '&') {
-        std::string name = Upper(w);
-        while (name.size() > 2 && name.back() == '_') name.pop_back();
-        auto it = d.synset_ids.find(name);
-        if (it == d.synset_ids.end() || d.synsets[it->second].raw.empty()) {
-          b.Warn(where.file, where.line,
-                 "undefined synset " + name + " in synset " + self + "; phrase skipped");
-          ok = false;
-          break;
-        }
-        if (d.synsets[it->second].state == 1) {
-          b.Warn(
-              where.file, where.line,
-              "synset " + self + " refers to itself through " + name + " (cycle); phrase skipped");
-          ok = false;
-          break;
-        }
-        ResolveSynset(b, it->second);
-        const auto& sub = d.synsets[it->second].flat;
-        std::vector<std::vector<TrieWord>> next;
-        for (const auto& a : alts) {
-          for (const auto& s : sub) {
-            std::vector<TrieWord> x = a;
-            x.insert(x.end(), s.begin(), s.end());
-            next.push_back(std::move(x));
-            if (next.size() > cap) break;
-          }
-          if (next.size() > cap) break;
-        }
-        alts = std::move(next);
-        last_is_word = false;
-      } else {
-        WordMatch m = ModeOf(lex[i], i + 1 == lex.size(), flavor);
-        WordId wid = InternWord(d, Lower(w), m);
-        for (auto& a : alts) a.push_back({wid, m});
-        last_is_word = true;
-      }
-      if (alts.size() > cap) {
-        b.Warn(
-            where.file, where.line,
-            "synset " + self + " expands to more than max_synset_phrases phrases; phrase skipped");
-        ok = false;
-      }
-    }
-    if (!ok || lex.empty()) continue;
-    bool plural = flavor == DictFlavor::kPetrarch && !d.synsets[id].no_plural && last_is_word &&
-                  !lex.back().underscore;
-    for (auto& a : alts) {
-      if (plural) {
-        std::vector<TrieWord> p = a;
-        std::string pl = Lower(PetrarchPlural(Upper(d.words[p.back().id])));
-        p.back().id = InternWord(d, pl, p.back().match);
-        result.push_back(std::move(a));
-        result.push_back(std::move(p));
-      } else {
-        result.push_back(std::move(a));
-      }
-    }
-    if (result.size() > cap) {
+  const DictFlavor flavor = d.file_flavors[where.file];
+  alts->assign(1, {});
+  *last_is_word = false;
+  for (std::size_t i = 0; i < lex.size(); ++i) {
+    const std::string& w = lex[i].text;
+    if (IsPatternMarker(w)) {
       b.Warn(where.file, where.line,
-             "synset " + self + " expands to more than max_synset_phrases phrases; truncated");
-      result.resize(cap);
-      break;
+             "synset " + self + " phrase " + Quote(text) + " contains '" + w +
+                 "'; synset phrases may contain only words; skipped");
+      return false;
+    }
+    if (w[0] == '&') {
+      const SynsetId sub = ResolveNestedSynset(b, self, w, where);
+      if (sub == kNone) return false;
+      *alts = CrossPhrases(*alts, d.synsets[sub].flat, cap);
+      *last_is_word = false;
+    } else {
+      WordMatch m = ModeOf(lex[i], i + 1 == lex.size(), flavor);
+      WordId wid = InternWord(d, Lower(w), m);
+      for (auto& a : *alts) a.push_back({wid, m});
+      *last_is_word = true;
+    }
+    if (alts->size() > cap) {
+      b.Warn(where.file, where.line,
+             "synset " + self + " expands to more than max_synset_phrases phrases; phrase skipped");
+      return false;
     }
   }
+  return true;
+}
+
+// Moves each of `alts` to *result, followed, when `plural`, by a copy whose
+// last word is its PETRARCH plural.
+void AppendSynsetPhrases(Dictionaries::Data& d, TriePhrases& alts, bool plural,
+                         TriePhrases* result) {
+  for (auto& a : alts) {
+    if (plural) {
+      std::vector<TrieWord> p = a;
+      std::string pl = Lower(PetrarchPlural(Upper(d.words[p.back().id])));
+      p.back().id = InternWord(d, pl, p.back().match);
+      result->push_back(std::move(a));
+      result->push_back(std::move(p));
+    } else {
+      result->push_back(std::move(a));
+    }
+  }
+}
+
+// Stores the flattened phrases of synset `id` and indexes them in a trie of
+// their own.
+void IndexSynset(DictBuilder& b, SynsetId id, TriePhrases flat) {
+  Dictionaries::Data& d = b.d();
   SynsetRec& rec = d.synsets[id];
-  rec.flat = std::move(result);
+  rec.flat = std::move(flat);
   if (rec.flat.empty()) {
     b.Warn(rec.where.file, rec.where.line, "synset " + rec.name + " has no usable phrases");
   }
@@ -1552,6 +1671,41 @@ void ResolveSynset(DictBuilder& b, SynsetId id) {
   }
   rec.phrases = static_cast<std::uint32_t>(rec.flat.size());
   rec.state = 2;
+}
+
+}  // namespace
+
+void ResolveSynset(DictBuilder& b, SynsetId id) {
+  Dictionaries::Data& d = b.d();
+  if (d.synsets[id].state == 2) return;
+  if (d.synsets[id].raw.empty()) {
+    d.synsets[id].state = 2;  // undefined: root stays kNone
+    return;
+  }
+  d.synsets[id].state = 1;
+  TriePhrases result;
+  const std::uint32_t cap = b.options().max_synset_phrases;
+  // Copy: resolving nested synsets may grow d.synsets.
+  std::vector<std::pair<std::string, SourceRef>> raw = d.synsets[id].raw;
+  std::string self = d.synsets[id].name;
+  for (const auto& [text, where] : raw) {
+    std::vector<LexWord> lex = LexPhrase(text);
+    TriePhrases alts;
+    bool last_is_word = false;
+    if (!FlattenSynsetPhrase(b, self, text, where, lex, &alts, &last_is_word) || lex.empty()) {
+      continue;
+    }
+    bool plural = d.file_flavors[where.file] == DictFlavor::kPetrarch && !d.synsets[id].no_plural &&
+                  last_is_word && !lex.back().underscore;
+    AppendSynsetPhrases(d, alts, plural, &result);
+    if (result.size() > cap) {
+      b.Warn(where.file, where.line,
+             "synset " + self + " expands to more than max_synset_phrases phrases; truncated");
+      result.resize(cap);
+      break;
+    }
+  }
+  IndexSynset(b, id, std::move(result));
 }
 
 }  // namespace dyad

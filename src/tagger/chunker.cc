@@ -129,6 +129,17 @@ struct Builder {
 
   // Verb group starting at i, or i unchanged if none. Returns one past its end.
   std::size_t VerbGroup(std::size_t i) {
+    Chunk c;
+    const std::size_t end = VerbGroupSpan(i, &c);
+    if (end == i) return i;
+    VerbGroupAttributes(&c);
+    Add(c);
+    return end;
+  }
+
+  // The span and head of the verb group starting at i ("to" stays outside an
+  // infinitive's span); returns one past its end, or i if there is none.
+  std::size_t VerbGroupSpan(std::size_t i, Chunk* c) {
     std::size_t j = i;
     bool infinitive = false;
     if (t[j].xpos == Xpos::kTO && j + 1 < n && IsVerbal(t[j + 1]) && t[j + 1].xpos == Xpos::kVB) {
@@ -144,10 +155,9 @@ struct Builder {
     } else if (!IsVerbal(t[j])) {
       return i;
     }
-    Chunk c;
-    c.type = ChunkType::kVerbGroup;
-    c.begin = static_cast<std::uint32_t>(begin);
-    c.infinitive = infinitive;
+    c->type = ChunkType::kVerbGroup;
+    c->begin = static_cast<std::uint32_t>(begin);
+    c->infinitive = infinitive;
     std::int32_t head = -1;
     std::size_t k = j;
     for (; k < n; ++k) {
@@ -179,55 +189,59 @@ struct Builder {
       head = static_cast<std::int32_t>(last - 1);
       k = last;
     }
-    c.end = static_cast<std::uint32_t>(k);
-    c.head = static_cast<std::uint32_t>(head);
-    // Attributes.
+    c->end = static_cast<std::uint32_t>(k);
+    c->head = static_cast<std::uint32_t>(head);
+    return k;
+  }
+
+  // Negation, modal, tense, aspect and voice of verb group *c.
+  void VerbGroupAttributes(Chunk* c) {
+    const auto head = static_cast<std::int32_t>(c->head);
+    const bool infinitive = c->infinitive;
     bool have = false, be = false, be_get_before_head = false;
     Xpos finite = Xpos::kNone;
-    for (std::size_t m = c.begin; m < c.end; ++m) {
-      if (IsNegWord(w[m]) || (IsVerbal(t[m]) && EndsWithNt(w[m]))) c.negated = true;
+    for (std::size_t m = c->begin; m < c->end; ++m) {
+      if (IsNegWord(w[m]) || (IsVerbal(t[m]) && EndsWithNt(w[m]))) c->negated = true;
       if (t[m].xpos == Xpos::kMD || (Is(w[m], "cannot"))) {
-        if (c.modal == kNoToken) c.modal = static_cast<std::int32_t>(m);
+        if (c->modal == kNoToken) c->modal = static_cast<std::int32_t>(m);
       }
       if (finite == Xpos::kNone && IsFinite(t[m].xpos)) {
         finite = t[m].xpos;
-        if (t[m].xpos == Xpos::kMD && IsAny(w[m], kFutureModals)) c.tense = Tense::kFuture;
+        if (t[m].xpos == Xpos::kMD && IsAny(w[m], kFutureModals)) c->tense = Tense::kFuture;
       }
       if (static_cast<std::int32_t>(m) < head && IsVerbal(t[m])) {
-        if (IsHave(w[m]) && m + 1 < c.end) {
+        if (IsHave(w[m]) && m + 1 < c->end) {
           // a later participle makes it perfect
-          for (std::size_t q = m + 1; q < c.end; ++q) {
+          for (std::size_t q = m + 1; q < c->end; ++q) {
             if (t[q].xpos == Xpos::kVBN) have = true;
           }
         }
         if (IsBe(w[m]) || IsGet(w[m])) {
           be_get_before_head = true;
           if (IsBe(w[m]) && t[head].xpos == Xpos::kVBG) be = true;
-          if (IsBe(w[m]) && m + 1 < c.end && Is(w[m + 1], "being")) be = true;
+          if (IsBe(w[m]) && m + 1 < c->end && Is(w[m + 1], "being")) be = true;
         }
       }
     }
-    if (be_get_before_head && t[head].xpos == Xpos::kVBN) c.passive = true;
-    if (c.passive) {
+    if (be_get_before_head && t[head].xpos == Xpos::kVBN) c->passive = true;
+    if (c->passive) {
       // "is being held": progressive passive
-      for (std::size_t m = c.begin; m < c.end; ++m) {
+      for (std::size_t m = c->begin; m < c->end; ++m) {
         if (Is(w[m], "being")) be = true;
       }
     }
-    c.aspect = have ? (be ? Aspect::kPerfectProgressive : Aspect::kPerfect)
-                    : (be ? Aspect::kProgressive : Aspect::kSimple);
-    if (c.tense == Tense::kNone) {
+    c->aspect = have ? (be ? Aspect::kPerfectProgressive : Aspect::kPerfect)
+                     : (be ? Aspect::kProgressive : Aspect::kSimple);
+    if (c->tense == Tense::kNone) {
       if (finite == Xpos::kVBD)
-        c.tense = Tense::kPast;
+        c->tense = Tense::kPast;
       else if (finite == Xpos::kVBZ || finite == Xpos::kVBP)
-        c.tense = Tense::kPresent;
-      else if (finite == Xpos::kNone && !infinitive && c.modal == kNoToken &&
-               t[head].xpos == Xpos::kVBN && c.begin == c.head) {
-        c.tense = Tense::kPast;  // "Rebels attacked": participle tag, finite use
+        c->tense = Tense::kPresent;
+      else if (finite == Xpos::kNone && !infinitive && c->modal == kNoToken &&
+               t[head].xpos == Xpos::kVBN && c->begin == c->head) {
+        c->tense = Tense::kPast;  // "Rebels attacked": participle tag, finite use
       }
     }
-    Add(c);
-    return k;
   }
 
   std::size_t NounPhrase(std::size_t i) {
@@ -337,62 +351,77 @@ struct Builder {
   void Relations() {
     auto& cs = out->chunks;
     for (std::size_t ci = 0; ci < cs.size(); ++ci) {
-      Chunk& c = cs[ci];
-      // PP objects and attachment.
-      if (c.type == ChunkType::kPrepPhrase) {
-        if (ci + 1 < cs.size() && cs[ci + 1].type == ChunkType::kNounPhrase &&
-            cs[ci + 1].begin == c.end) {
-          c.object = static_cast<std::int32_t>(ci + 1);
-        }
-        for (std::size_t back = ci; back-- > 0;) {
-          if (cs[back].type == ChunkType::kVerbGroup) {
-            c.attach = static_cast<std::int32_t>(back);
-            break;
-          }
-        }
-        if (c.attach == kNoChunk) {
-          for (std::size_t fwd = ci + 1; fwd < cs.size(); ++fwd) {
-            if (cs[fwd].type == ChunkType::kVerbGroup) {
-              c.attach = static_cast<std::int32_t>(fwd);
-              break;
-            }
-          }
-        }
+      if (cs[ci].type == ChunkType::kPrepPhrase) AttachPrepPhrase(ci);
+      if (ci > 0) RelateToPrevious(ci);
+    }
+    RelativeClauses();
+    IntentChains();
+  }
+
+  // PP ci: its object (the NP right after it) and the verb group it attaches
+  // to (nearest to the left, else to the right).
+  void AttachPrepPhrase(std::size_t ci) {
+    auto& cs = out->chunks;
+    Chunk& c = cs[ci];
+    if (ci + 1 < cs.size() && cs[ci + 1].type == ChunkType::kNounPhrase &&
+        cs[ci + 1].begin == c.end) {
+      c.object = static_cast<std::int32_t>(ci + 1);
+    }
+    for (std::size_t back = ci; back-- > 0;) {
+      if (cs[back].type == ChunkType::kVerbGroup) {
+        c.attach = static_cast<std::int32_t>(back);
+        break;
       }
-      if (ci == 0) continue;
-      // Coordination: X and/or/but Y (also "X, Y and Z" lists of NPs).
-      Chunk& prev = cs[ci - 1];
-      if (prev.type == c.type &&
-          (c.type == ChunkType::kNounPhrase || c.type == ChunkType::kVerbGroup) &&
-          prev.end + 1 == c.begin && t[prev.end].upos == Upos::kCconj) {
-        c.relation = ChunkRelation::kCoordinated;
-        c.related = prev.relation == ChunkRelation::kCoordinated
-                        ? prev.related
-                        : static_cast<std::int32_t>(ci - 1);
-        // "A, B and C": B joins A too.
-        continue;
-      }
-      if (c.type == ChunkType::kNounPhrase && prev.type == ChunkType::kNounPhrase &&
-          prev.end + 1 == c.begin && IsPunct(prev.end, ",")) {
-        bool list = c.end < n &&
-                    (t[c.end].upos == Upos::kCconj ||
-                     (IsPunct(c.end, ",") && c.end + 1 < n && t[c.end + 1].upos != Upos::kVerb &&
-                      t[c.end + 1].upos != Upos::kAux && ci + 1 < cs.size() &&
-                      cs[ci + 1].type == ChunkType::kNounPhrase && cs[ci + 1].begin == c.end + 1 &&
-                      cs[ci + 1].end < n && t[cs[ci + 1].end].upos == Upos::kCconj));
-        bool closes = c.end >= n || IsPunct(c.end, ",") || t[c.end].upos == Upos::kPunct;
-        bool name = t[prev.head].upos == Upos::kPropn || t[c.head].upos == Upos::kPropn;
-        if (list) {
-          c.relation = ChunkRelation::kCoordinated;
-          c.related = static_cast<std::int32_t>(ci - 1);
-        } else if (closes && name && t[c.head].upos != Upos::kPron) {
-          c.relation = ChunkRelation::kApposition;
-          c.related = static_cast<std::int32_t>(ci - 1);
+    }
+    if (c.attach == kNoChunk) {
+      for (std::size_t fwd = ci + 1; fwd < cs.size(); ++fwd) {
+        if (cs[fwd].type == ChunkType::kVerbGroup) {
+          c.attach = static_cast<std::int32_t>(fwd);
+          break;
         }
       }
     }
-    // A list "A, B and C": the NP after the comma is coordinated with A.
-    // Relative clauses: NP (,) who/which/that ... VG.
+  }
+
+  // Chunk ci (> 0) coordinated with or in apposition to chunk ci - 1.
+  void RelateToPrevious(std::size_t ci) {
+    auto& cs = out->chunks;
+    Chunk& c = cs[ci];
+    // Coordination: X and/or/but Y (also "X, Y and Z" lists of NPs).
+    Chunk& prev = cs[ci - 1];
+    if (prev.type == c.type &&
+        (c.type == ChunkType::kNounPhrase || c.type == ChunkType::kVerbGroup) &&
+        prev.end + 1 == c.begin && t[prev.end].upos == Upos::kCconj) {
+      c.relation = ChunkRelation::kCoordinated;
+      c.related = prev.relation == ChunkRelation::kCoordinated ? prev.related
+                                                               : static_cast<std::int32_t>(ci - 1);
+      // "A, B and C": B joins A too.
+      return;
+    }
+    if (c.type == ChunkType::kNounPhrase && prev.type == ChunkType::kNounPhrase &&
+        prev.end + 1 == c.begin && IsPunct(prev.end, ",")) {
+      bool list = c.end < n &&
+                  (t[c.end].upos == Upos::kCconj ||
+                   (IsPunct(c.end, ",") && c.end + 1 < n && t[c.end + 1].upos != Upos::kVerb &&
+                    t[c.end + 1].upos != Upos::kAux && ci + 1 < cs.size() &&
+                    cs[ci + 1].type == ChunkType::kNounPhrase && cs[ci + 1].begin == c.end + 1 &&
+                    cs[ci + 1].end < n && t[cs[ci + 1].end].upos == Upos::kCconj));
+      bool closes = c.end >= n || IsPunct(c.end, ",") || t[c.end].upos == Upos::kPunct;
+      bool name = t[prev.head].upos == Upos::kPropn || t[c.head].upos == Upos::kPropn;
+      if (list) {
+        // A list "A, B and C": the NP after the comma is coordinated with A.
+        c.relation = ChunkRelation::kCoordinated;
+        c.related = static_cast<std::int32_t>(ci - 1);
+      } else if (closes && name && t[c.head].upos != Upos::kPron) {
+        c.relation = ChunkRelation::kApposition;
+        c.related = static_cast<std::int32_t>(ci - 1);
+      }
+    }
+  }
+
+  // Relative clauses: NP (,) who/which/that ... VG.
+  void RelativeClauses() {
+    auto& cs = out->chunks;
     for (std::size_t ci = 0; ci < cs.size(); ++ci) {
       if (cs[ci].type != ChunkType::kNounPhrase) continue;
       std::size_t k = cs[ci].end;
@@ -409,7 +438,11 @@ struct Builder {
         }
       }
     }
-    // Intent chains: "is planning to deport".
+  }
+
+  // Intent chains: "is planning to deport".
+  void IntentChains() {
+    auto& cs = out->chunks;
     for (std::size_t ci = 0; ci + 1 < cs.size(); ++ci) {
       Chunk& a = cs[ci];
       Chunk& b = cs[ci + 1];

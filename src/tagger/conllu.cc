@@ -16,6 +16,145 @@ bool ParseUint(std::string_view s, std::uint32_t* v) {
   return ec == std::errc() && p == s.data() + s.size();
 }
 
+// Splits a token line into its tab-separated columns; returns how many there
+// are (11: more than 10).
+int SplitColumns(std::string_view line, std::string_view (&cols)[10]) {
+  int n = 0;
+  std::size_t start = 0;
+  while (n < 10) {
+    std::size_t tab = line.find('\t', start);
+    if (tab == std::string_view::npos) {
+      cols[n++] = line.substr(start);
+      break;
+    }
+    cols[n++] = line.substr(start, tab - start);
+    start = tab + 1;
+    if (n == 10) return 11;
+  }
+  return n;
+}
+
+// Reads a CoNLL-U file's lines into sentences; errors name path:line.
+class ConlluReader {
+ public:
+  ConlluReader(const std::string& path, ConlluFile* out) : path_(path), out_(out) {}
+
+  Status Read(std::string_view text, std::size_t max_sentences) {
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+      if (max_sentences != 0 && out_->sentences.size() >= max_sentences) break;
+      std::size_t nl = text.find('\n', pos);
+      if (nl == std::string_view::npos) nl = text.size();
+      std::string_view line = text.substr(pos, nl - pos);
+      pos = nl + 1;
+      ++line_no_;
+      if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+      DYAD_RETURN_IF_ERROR(Line(line));
+    }
+    DYAD_RETURN_IF_ERROR(FinishSentence());
+    return CheckRanges();
+  }
+
+ private:
+  std::string Where() const { return path_ + ":" + std::to_string(line_no_) + ": "; }
+
+  Status Line(std::string_view line) {
+    if (line.empty()) return FinishSentence();
+    if (line[0] == '#') {
+      current_.comments.push_back(line);
+      constexpr std::string_view kSentId = "# sent_id = ";
+      if (line.substr(0, kSentId.size()) == kSentId) current_.sent_id = line.substr(kSentId.size());
+      return Status::Ok();
+    }
+    std::string_view cols[10];
+    const int n = SplitColumns(line, cols);
+    if (n > 10) return ParseError(Where() + "more than 10 tab-separated columns");
+    if (n != 10) {
+      return ParseError(Where() + "expected 10 tab-separated columns, found " + std::to_string(n));
+    }
+    std::string_view id = cols[0];
+    if (id.find('.') != std::string_view::npos) return Status::Ok();  // empty node
+    if (id.find('-') != std::string_view::npos) return Range(id, cols[1], line);
+    return Word(cols, line);
+  }
+
+  // A multiword token line "3-4".
+  Status Range(std::string_view id, std::string_view form, std::string_view line) {
+    std::size_t dash = id.find('-');
+    std::uint32_t a, b;
+    if (!ParseUint(id.substr(0, dash), &a) || !ParseUint(id.substr(dash + 1), &b) || a == 0 ||
+        b < a || a != current_.words.size() + 1) {
+      return ParseError(Where() + "bad multiword token range \"" + std::string(id) + "\"");
+    }
+    current_.ranges.push_back({a - 1, b - 1, form, line});
+    return Status::Ok();
+  }
+
+  Status Word(const std::string_view (&cols)[10], std::string_view line) {
+    std::string_view id = cols[0];
+    std::uint32_t index;
+    if (!ParseUint(id, &index) || index != current_.words.size() + 1) {
+      return ParseError(Where() + "bad word ID \"" + std::string(id) + "\" (expected " +
+                        std::to_string(current_.words.size() + 1) + ")");
+    }
+    ConlluWord w;
+    w.form = cols[1];
+    w.lemma = cols[2];
+    if (w.form.empty()) return ParseError(Where() + "empty FORM");
+    if (!ParseUpos(cols[3], &w.tag.upos)) {
+      return ParseError(Where() + "unknown UPOS \"" + std::string(cols[3]) + "\"");
+    }
+    if (!ParseXpos(cols[4], &w.tag.xpos)) {
+      return ParseError(Where() + "unknown XPOS \"" + std::string(cols[4]) + "\"");
+    }
+    if (cols[6] == "_") {
+      w.head = 0;
+    } else if (!ParseUint(cols[6], &w.head)) {
+      return ParseError(Where() + "bad HEAD \"" + std::string(cols[6]) + "\"");
+    }
+    w.deprel = cols[7];
+    w.line = line;
+    if (current_.words.empty()) current_.first_line = line_no_;
+    current_.words.push_back(w);
+    return Status::Ok();
+  }
+
+  // Ends the current sentence (a blank line or the end of the file).
+  Status FinishSentence() {
+    if (current_.words.empty()) {
+      current_.ranges.clear();
+      current_.comments.clear();
+      current_.sent_id = {};
+      return Status::Ok();
+    }
+    for (const ConlluWord& w : current_.words) {
+      if (w.head > current_.words.size()) {
+        return ParseError(Where() + "HEAD " + std::to_string(w.head) + " is past the sentence end");
+      }
+    }
+    out_->sentences.push_back(std::move(current_));
+    current_ = ConlluSentence();
+    return Status::Ok();
+  }
+
+  Status CheckRanges() const {
+    for (const ConlluSentence& s : out_->sentences) {
+      for (const ConlluRange& r : s.ranges) {
+        if (r.last >= s.words.size()) {
+          return ParseError(path_ + ": multiword token \"" + std::string(r.form) +
+                            "\" covers words past the sentence end");
+        }
+      }
+    }
+    return Status::Ok();
+  }
+
+  const std::string& path_;
+  ConlluFile* out_;
+  ConlluSentence current_;
+  std::size_t line_no_ = 0;
+};
+
 }  // namespace
 
 Status ReadFileBytes(const std::string& path, std::string* out) {
@@ -39,110 +178,7 @@ Status ReadConllu(const std::string& path, std::size_t max_sentences, ConlluFile
   out->path = path;
   out->sentences.clear();
   DYAD_RETURN_IF_ERROR(ReadFileBytes(path, &out->text));
-  std::string_view text = out->text;
-  ConlluSentence current;
-  std::size_t line_no = 0;
-  std::size_t pos = 0;
-  auto where = [&] { return path + ":" + std::to_string(line_no) + ": "; };
-  auto finish = [&]() -> Status {
-    if (current.words.empty()) {
-      current.ranges.clear();
-      current.comments.clear();
-      current.sent_id = {};
-      return Status::Ok();
-    }
-    for (const ConlluWord& w : current.words) {
-      if (w.head > current.words.size()) {
-        return ParseError(where() + "HEAD " + std::to_string(w.head) + " is past the sentence end");
-      }
-    }
-    out->sentences.push_back(std::move(current));
-    current = ConlluSentence();
-    return Status::Ok();
-  };
-  while (pos < text.size()) {
-    if (max_sentences != 0 && out->sentences.size() >= max_sentences) break;
-    std::size_t nl = text.find('\n', pos);
-    if (nl == std::string_view::npos) nl = text.size();
-    std::string_view line = text.substr(pos, nl - pos);
-    pos = nl + 1;
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.empty()) {
-      DYAD_RETURN_IF_ERROR(finish());
-      continue;
-    }
-    if (line[0] == '#') {
-      current.comments.push_back(line);
-      constexpr std::string_view kSentId = "# sent_id = ";
-      if (line.substr(0, kSentId.size()) == kSentId) current.sent_id = line.substr(kSentId.size());
-      continue;
-    }
-    std::string_view cols[10];
-    int n = 0;
-    std::size_t start = 0;
-    while (n < 10) {
-      std::size_t tab = line.find('\t', start);
-      if (tab == std::string_view::npos) {
-        cols[n++] = line.substr(start);
-        break;
-      }
-      cols[n++] = line.substr(start, tab - start);
-      start = tab + 1;
-      if (n == 10) {
-        return ParseError(where() + "more than 10 tab-separated columns");
-      }
-    }
-    if (n != 10) {
-      return ParseError(where() + "expected 10 tab-separated columns, found " + std::to_string(n));
-    }
-    std::string_view id = cols[0];
-    if (id.find('.') != std::string_view::npos) continue;  // empty node
-    std::size_t dash = id.find('-');
-    if (dash != std::string_view::npos) {
-      std::uint32_t a, b;
-      if (!ParseUint(id.substr(0, dash), &a) || !ParseUint(id.substr(dash + 1), &b) || a == 0 ||
-          b < a || a != current.words.size() + 1) {
-        return ParseError(where() + "bad multiword token range \"" + std::string(id) + "\"");
-      }
-      current.ranges.push_back({a - 1, b - 1, cols[1], line});
-      continue;
-    }
-    std::uint32_t index;
-    if (!ParseUint(id, &index) || index != current.words.size() + 1) {
-      return ParseError(where() + "bad word ID \"" + std::string(id) + "\" (expected " +
-                        std::to_string(current.words.size() + 1) + ")");
-    }
-    ConlluWord w;
-    w.form = cols[1];
-    w.lemma = cols[2];
-    if (w.form.empty()) return ParseError(where() + "empty FORM");
-    if (!ParseUpos(cols[3], &w.tag.upos)) {
-      return ParseError(where() + "unknown UPOS \"" + std::string(cols[3]) + "\"");
-    }
-    if (!ParseXpos(cols[4], &w.tag.xpos)) {
-      return ParseError(where() + "unknown XPOS \"" + std::string(cols[4]) + "\"");
-    }
-    if (cols[6] == "_") {
-      w.head = 0;
-    } else if (!ParseUint(cols[6], &w.head)) {
-      return ParseError(where() + "bad HEAD \"" + std::string(cols[6]) + "\"");
-    }
-    w.deprel = cols[7];
-    w.line = line;
-    if (current.words.empty()) current.first_line = line_no;
-    current.words.push_back(w);
-  }
-  DYAD_RETURN_IF_ERROR(finish());
-  for (const ConlluSentence& s : out->sentences) {
-    for (const ConlluRange& r : s.ranges) {
-      if (r.last >= s.words.size()) {
-        return ParseError(path + ": multiword token \"" + std::string(r.form) +
-                          "\" covers words past the sentence end");
-      }
-    }
-  }
-  return Status::Ok();
+  return ConlluReader(path, out).Read(out->text, max_sentences);
 }
 
 }  // namespace dyad::tagger

@@ -362,13 +362,14 @@ bool ReadWordHashes(Reader* r, std::uint32_t n, std::vector<std::uint64_t>* word
   return true;
 }
 
-}  // namespace
+Status BadModel(const std::string& where, const std::string& what) {
+  return ParseError(where + ": bad tagger model: " + what);
+}
 
-Tagger::Tagger(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
-Tagger::~Tagger() = default;
-
-Result<std::unique_ptr<Tagger>> Tagger::FromBytes(std::string_view bytes, std::string_view name) {
-  const std::string where(name);
+// Checks the header (magic, version, flags, size, checksum) of a model file;
+// *flags and *payload are the header's flags and the bytes it covers.
+Status ReadModelHeader(std::string_view bytes, const std::string& where, std::uint32_t* flags,
+                       std::string_view* payload) {
   if (bytes.size() < sizeof tagger::kModelMagic ||
       std::memcmp(bytes.data(), tagger::kModelMagic, sizeof tagger::kModelMagic) != 0) {
     if (bytes.size() < sizeof tagger::kModelMagic &&
@@ -378,63 +379,75 @@ Result<std::unique_ptr<Tagger>> Tagger::FromBytes(std::string_view bytes, std::s
     return ParseError(where + ": not a dyad tagger model (bad magic)");
   }
   Reader h(bytes.substr(sizeof tagger::kModelMagic));
-  std::uint32_t version, flags, crc, reserved;
+  std::uint32_t version, crc, reserved;
   std::uint64_t payload_size;
   if (!h.U32(&version)) return Truncated(where + ": tagger model ends inside its header");
   if (version != tagger::kModelVersion) {
     return VersionMismatch(where + ": tagger model format version " + std::to_string(version) +
                            ", this dyad reads version " + std::to_string(tagger::kModelVersion));
   }
-  if (!h.U32(&flags) || !h.U64(&payload_size) || !h.U32(&crc) || !h.U32(&reserved)) {
+  if (!h.U32(flags) || !h.U64(&payload_size) || !h.U32(&crc) || !h.U32(&reserved)) {
     return Truncated(where + ": tagger model ends inside its header");
   }
-  std::string_view payload = bytes.substr(tagger::kHeaderSize);
-  if (payload.size() < payload_size) {
-    return Truncated(where + ": tagger model payload has " + std::to_string(payload.size()) +
+  *payload = bytes.substr(tagger::kHeaderSize);
+  if (payload->size() < payload_size) {
+    return Truncated(where + ": tagger model payload has " + std::to_string(payload->size()) +
                      " bytes, header says " + std::to_string(payload_size));
   }
-  if (payload.size() > payload_size) {
-    return ParseError(where + ": " + std::to_string(payload.size() - payload_size) +
+  if (payload->size() > payload_size) {
+    return ParseError(where + ": " + std::to_string(payload->size() - payload_size) +
                       " unexpected bytes after the tagger model payload");
   }
-  if (tagger::Crc32(payload) != crc) {
+  if (tagger::Crc32(*payload) != crc) {
     return ParseError(where + ": tagger model checksum mismatch (file is corrupted)");
   }
-  if ((flags & ~tagger::kFlagUsesLexicon) != 0 || reserved != 0) {
+  if ((*flags & ~tagger::kFlagUsesLexicon) != 0 || reserved != 0) {
     return ParseError(where + ": unknown flags in tagger model header");
   }
-  auto bad = [&](const std::string& what) {
-    return ParseError(where + ": bad tagger model: " + what);
-  };
-  auto impl = std::make_unique<Impl>();
-  impl->uses_lexicon = (flags & tagger::kFlagUsesLexicon) != 0;
-  Reader r(payload);
+  return Status();
+}
+
+// The class table and the description.
+Status ReadClasses(Reader* r, const std::string& where, Tagger::Impl* impl) {
   std::uint32_t n_classes;
-  if (!r.U32(&n_classes) || n_classes == 0 || n_classes > 255) return bad("class count");
+  if (!r->U32(&n_classes) || n_classes == 0 || n_classes > 255)
+    return BadModel(where, "class count");
   for (std::uint32_t i = 0; i < n_classes; ++i) {
     std::uint8_t x, u;
-    if (!r.U8(&x) || !r.U8(&u)) return bad("class table");
-    if (x >= kXposCount || u >= kUposCount) return bad("class " + std::to_string(i) + " tag");
+    if (!r->U8(&x) || !r->U8(&u)) return BadModel(where, "class table");
+    if (x >= kXposCount || u >= kUposCount) {
+      return BadModel(where, "class " + std::to_string(i) + " tag");
+    }
     impl->classes.push_back({static_cast<Xpos>(x), static_cast<Upos>(u)});
   }
-  std::uint32_t scale_bits, desc_len, n_features, n_entries;
+  std::uint32_t scale_bits, desc_len;
   std::string_view desc;
-  if (!r.U32(&scale_bits) || !r.U32(&desc_len) || !r.Bytes(desc_len, &desc)) {
-    return bad("description");
+  if (!r->U32(&scale_bits) || !r->U32(&desc_len) || !r->Bytes(desc_len, &desc)) {
+    return BadModel(where, "description");
   }
   impl->description = std::string(desc);
-  if (!r.U32(&n_features) || !r.U32(&n_entries)) return bad("table sizes");
-  if (n_entries >= kDenseBit) return bad("more than 2^30 weights");
+  return Status();
+}
+
+// The feature keys and weight counts, into the open-addressing table (each
+// slot's `a` the index of its first weight, `b` their number), and the bytes
+// of the weights' classes and values, which follow them.
+Status ReadFeatureTable(Reader* r, const std::string& where, Tagger::Impl* impl,
+                        std::string_view* classes_b, std::string_view* weights_b) {
+  const std::size_t n_classes = impl->classes.size();
+  std::uint32_t n_features, n_entries;
+  if (!r->U32(&n_features) || !r->U32(&n_entries)) return BadModel(where, "table sizes");
+  if (n_entries >= kDenseBit) return BadModel(where, "more than 2^30 weights");
   std::uint64_t need = std::uint64_t{n_features} * 9 + std::uint64_t{n_entries} * 3;
-  if (need > r.remaining()) {
-    return bad("table sizes do not match the payload (" + std::to_string(n_features) +
-               " features, " + std::to_string(n_entries) + " weights)");
+  if (need > r->remaining()) {
+    return BadModel(where, "table sizes do not match the payload (" + std::to_string(n_features) +
+                               " features, " + std::to_string(n_entries) + " weights)");
   }
-  std::string_view keys_b, counts_b, cls_b, w_b;
-  r.Bytes(std::size_t{n_features} * 8, &keys_b);
-  r.Bytes(n_features, &counts_b);
-  r.Bytes(n_entries, &cls_b);
-  r.Bytes(std::size_t{n_entries} * 2, &w_b);
+  std::string_view keys_b, counts_b;
+  r->Bytes(std::size_t{n_features} * 8, &keys_b);
+  r->Bytes(n_features, &counts_b);
+  r->Bytes(n_entries, classes_b);
+  r->Bytes(std::size_t{n_entries} * 2, weights_b);
   std::size_t cap = 16;
   while (cap < std::size_t{n_features} + std::size_t{n_features} / 4) cap <<= 1;
   impl->table.assign(cap, Slot{});
@@ -447,53 +460,98 @@ Result<std::unique_ptr<Tagger>> Tagger::FromBytes(std::string_view bytes, std::s
   for (std::uint32_t f = 0; f < n_features; ++f) {
     std::uint64_t key = 0;
     keys.U64(&key);
-    if (key <= prev)
-      return bad("feature keys not strictly ascending at feature " + std::to_string(f));
+    if (key <= prev) {
+      return BadModel(where, "feature keys not strictly ascending at feature " + std::to_string(f));
+    }
     prev = key;
     auto count = static_cast<std::uint8_t>(counts_b[f]);
     if (count == 0 || count > n_classes || begin + count > n_entries) {
-      return bad("weight count of feature " + std::to_string(f));
+      return BadModel(where, "weight count of feature " + std::to_string(f));
     }
     std::uint64_t i = (key >> 17) & impl->mask;
     while (impl->table[i].key != 0) i = (i + 1) & impl->mask;
     impl->table[i] = Slot{key, begin, count};
     begin += count;
   }
-  if (begin != n_entries) return bad("weight counts do not add up to the weight total");
+  if (begin != n_entries) return BadModel(where, "weight counts do not add up to the weight total");
+  return Status();
+}
+
+// The ambiguity classes of words, then the tag dictionary (the rest of the
+// payload).
+Status ReadWordTables(Reader* r, const std::string& where, Tagger::Impl* impl) {
   std::uint32_t n_words;
-  if (!r.U32(&n_words) || std::uint64_t{n_words} * 16 > r.remaining()) {
-    return bad("ambiguity table size does not match the payload");
+  if (!r->U32(&n_words) || std::uint64_t{n_words} * 16 > r->remaining()) {
+    return BadModel(where, "ambiguity table size does not match the payload");
   }
   std::vector<std::uint64_t> amb_words, amb_masks(n_words);
-  if (std::size_t at; !ReadWordHashes(&r, n_words, &amb_words, &at)) {
-    return bad("ambiguity words not strictly ascending at " + std::to_string(at));
+  if (std::size_t at; !ReadWordHashes(r, n_words, &amb_words, &at)) {
+    return BadModel(where, "ambiguity words not strictly ascending at " + std::to_string(at));
   }
-  for (std::uint32_t i = 0; i < n_words; ++i) r.U64(&amb_masks[i]);
+  for (std::uint32_t i = 0; i < n_words; ++i) r->U64(&amb_masks[i]);
   impl->ambiguity.Build(amb_words, amb_masks);
   std::uint32_t n_dict;
-  if (!r.U32(&n_dict) || std::uint64_t{n_dict} * 9 != r.remaining()) {
-    return bad("tag dictionary size does not match the payload");
+  if (!r->U32(&n_dict) || std::uint64_t{n_dict} * 9 != r->remaining()) {
+    return BadModel(where, "tag dictionary size does not match the payload");
   }
   std::vector<std::uint64_t> dict_words, dict_classes(n_dict);
-  if (std::size_t at; !ReadWordHashes(&r, n_dict, &dict_words, &at)) {
-    return bad("tag dictionary words not strictly ascending at " + std::to_string(at));
+  if (std::size_t at; !ReadWordHashes(r, n_dict, &dict_words, &at)) {
+    return BadModel(where, "tag dictionary words not strictly ascending at " + std::to_string(at));
   }
   for (std::uint32_t i = 0; i < n_dict; ++i) {
     std::uint8_t c = 0;
-    r.U8(&c);
-    if (c >= n_classes) return bad("class of tag dictionary word " + std::to_string(i));
+    r->U8(&c);
+    if (c >= impl->classes.size()) {
+      return BadModel(where, "class of tag dictionary word " + std::to_string(i));
+    }
     dict_classes[i] = std::uint64_t{c} + 1;  // 0 means "not in the dictionary"
   }
   impl->tag_dict.Build(dict_words, dict_classes);
-  for (std::uint32_t e = 0; e < n_entries; ++e) {
-    auto cls = static_cast<std::uint8_t>(cls_b[e]);
-    if (cls >= n_classes) return bad("class of weight " + std::to_string(e));
-    auto lo = static_cast<std::uint8_t>(w_b[2 * e]);
-    auto hi = static_cast<std::uint8_t>(w_b[2 * e + 1]);
+  return Status();
+}
+
+// Each weight as (class << 16) | quantised weight, from the class and weight
+// bytes ReadFeatureTable set aside.
+Status ReadWeights(std::string_view classes_b, std::string_view weights_b, const std::string& where,
+                   Tagger::Impl* impl) {
+  for (std::uint32_t e = 0; e < impl->entries.size(); ++e) {
+    auto cls = static_cast<std::uint8_t>(classes_b[e]);
+    if (cls >= impl->classes.size()) return BadModel(where, "class of weight " + std::to_string(e));
+    auto lo = static_cast<std::uint8_t>(weights_b[2 * e]);
+    auto hi = static_cast<std::uint8_t>(weights_b[2 * e + 1]);
     impl->entries[e] = (std::uint32_t{cls} << 16) | std::uint32_t{lo} | (std::uint32_t{hi} << 8);
   }
-  impl->padded = (std::size_t{n_classes} + 7) / 8 * 8;
-  impl->row_stride = (std::size_t{n_classes} + 15) / 16 * 16;
+  return Status();
+}
+
+// Moves a slot of `n` (>= kDenseMin) weights `e` into a dense row when each
+// class has one weight at most (else the row could overflow int16); returns
+// the largest absolute weight moved (0 if none).
+int MakeDenseRow(Slot* slot, const std::uint32_t* e, Tagger::Impl* impl) {
+  std::uint64_t seen[4] = {0, 0, 0, 0};
+  for (std::uint32_t j = 0; j < slot->b; ++j) {
+    const std::uint32_t c = e[j] >> 16;
+    if ((seen[c / 64] & (1ull << (c % 64))) != 0) return 0;
+    seen[c / 64] |= 1ull << (c % 64);
+  }
+  int max_weight = 0;
+  const std::size_t row = impl->dense.size();
+  impl->dense.resize(row + impl->row_stride, 0);
+  for (std::uint32_t j = 0; j < slot->b; ++j) {
+    const auto w = static_cast<std::int16_t>(e[j] & 0xFFFF);
+    impl->dense[row + (e[j] >> 16)] = w;
+    max_weight = std::max(max_weight, std::abs(int{w}));
+  }
+  slot->a = static_cast<std::uint32_t>(row) | kDenseBit;
+  return max_weight;
+}
+
+// Chooses each slot's layout (see Slot): inline, dense or sparse. Returns the
+// largest absolute weight in a dense row.
+int LayOutSlots(Tagger::Impl* impl) {
+  const std::size_t n_classes = impl->classes.size();
+  impl->padded = (n_classes + 7) / 8 * 8;
+  impl->row_stride = (n_classes + 15) / 16 * 16;
   std::size_t dense_rows = 0;  // at most: features with kDenseMin+ weights
   for (const Slot& slot : impl->table) dense_rows += slot.key != 0 && slot.b >= kDenseMin;
   impl->dense.reserve(dense_rows * impl->row_stride);
@@ -506,25 +564,14 @@ Result<std::unique_ptr<Tagger>> Tagger::FromBytes(std::string_view bytes, std::s
       slot.a = e[0] | kInlineBit;
       slot.b = second;
     } else if (slot.b >= kDenseMin && impl->dense.size() + impl->row_stride < kDenseBit) {
-      // One weight per class at most (else the row could overflow int16).
-      std::uint64_t seen[4] = {0, 0, 0, 0};
-      bool unique = true;
-      for (std::uint32_t j = 0; j < slot.b && unique; ++j) {
-        const std::uint32_t c = e[j] >> 16;
-        unique = (seen[c / 64] & (1ull << (c % 64))) == 0;
-        seen[c / 64] |= 1ull << (c % 64);
-      }
-      if (!unique) continue;
-      const std::size_t row = impl->dense.size();
-      impl->dense.resize(row + impl->row_stride, 0);
-      for (std::uint32_t j = 0; j < slot.b; ++j) {
-        const auto w = static_cast<std::int16_t>(e[j] & 0xFFFF);
-        impl->dense[row + (e[j] >> 16)] = w;
-        max_dense_weight = std::max(max_dense_weight, std::abs(int{w}));
-      }
-      slot.a = static_cast<std::uint32_t>(row) | kDenseBit;
+      max_dense_weight = std::max(max_dense_weight, MakeDenseRow(&slot, e, impl));
     }
   }
+  return max_dense_weight;
+}
+
+// The AVX2 kernels when the CPU has them.
+void ChooseKernels(int max_dense_weight, Tagger::Impl* impl) {
 #ifdef DYAD_TAGGER_AVX2
   if (__builtin_cpu_supports("avx2")) {
     // Dense rows summed in int16 when no kMaxFeatures of them can overflow it
@@ -533,7 +580,31 @@ Result<std::unique_ptr<Tagger>> Tagger::FromBytes(std::string_view bytes, std::s
     impl->sum_rows = sum16 ? SumRows16Avx2 : SumRowsAvx2;
     impl->argmax = ArgMaxAvx2;
   }
+#else
+  (void)max_dense_weight;
+  (void)impl;
 #endif
+}
+
+}  // namespace
+
+Tagger::Tagger(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Tagger::~Tagger() = default;
+
+Result<std::unique_ptr<Tagger>> Tagger::FromBytes(std::string_view bytes, std::string_view name) {
+  const std::string where(name);
+  std::uint32_t flags = 0;
+  std::string_view payload;
+  DYAD_RETURN_IF_ERROR(ReadModelHeader(bytes, where, &flags, &payload));
+  auto impl = std::make_unique<Impl>();
+  impl->uses_lexicon = (flags & tagger::kFlagUsesLexicon) != 0;
+  Reader r(payload);
+  std::string_view classes_b, weights_b;
+  DYAD_RETURN_IF_ERROR(ReadClasses(&r, where, impl.get()));
+  DYAD_RETURN_IF_ERROR(ReadFeatureTable(&r, where, impl.get(), &classes_b, &weights_b));
+  DYAD_RETURN_IF_ERROR(ReadWordTables(&r, where, impl.get()));
+  DYAD_RETURN_IF_ERROR(ReadWeights(classes_b, weights_b, where, impl.get()));
+  ChooseKernels(LayOutSlots(impl.get()), impl.get());
   return std::unique_ptr<Tagger>(new Tagger(std::move(impl)));
 }
 
@@ -600,26 +671,49 @@ tagger::ClassesCache ClassesCacheFor(const Lexicon* lexicon, TaggerScratch* scra
   return {scratch->classes_cache_.data(), kSlots - 1};
 }
 
-}  // namespace
+// Tagger::Tag processes words in blocks: first the features that do not
+// depend on the predicted classes are hashed, their table slots prefetched,
+// then their weights prefetched and summed for the whole block (memory-level
+// parallelism). The class-dependent features of the block are prefetched for
+// the classes the static scores alone predict (usually the right ones), and
+// the greedy pass then adds them word by word. Words in the tag dictionary
+// (frequent, nearly unambiguous forms: "the", "of", ",") take their class
+// from it and are not scored at all.
+//
+// The steps below are forced inline: Tag stays one function, as before they
+// were split out, so its locals stay in registers (tagger_bench unchanged).
+constexpr std::size_t kBlock = 32;
+constexpr std::size_t kStatic = tagger::kMaxFeatures;
+constexpr std::uint32_t kNotFound = 0xFFFFFFFFu;
 
-void Tagger::Tag(std::span<const std::string_view> words, const Lexicon* lexicon,
-                 TaggerScratch* scratch, PosTag* out) const {
-  const std::size_t n = words.size();
-  if (n == 0) return;
-  const Impl& m = *impl_;
-  const std::size_t n_classes = m.classes.size();
-  const std::size_t padded = m.padded;  // score rows are padded; the padding stays 0
-  // Words are processed in blocks: first the features that do not depend on
-  // the predicted classes are hashed, their table slots prefetched, then their
-  // weights prefetched and summed for the whole block (memory-level
-  // parallelism). The class-dependent features of the block are prefetched for
-  // the classes the static scores alone predict (usually the right ones), and
-  // the greedy pass then adds them word by word. Words in the tag dictionary
-  // (frequent, nearly unambiguous forms: "the", "of", ",") take their class
-  // from it and are not scored at all.
-  constexpr std::size_t kBlock = 32;
-  constexpr std::size_t kStatic = tagger::kMaxFeatures;
-  constexpr std::uint32_t kNotFound = 0xFFFFFFFFu;
+// What every step of one Tag call reads: the model and the scratch arrays.
+struct TagContext {
+  const Tagger::Impl& m;
+  const Slot* table;
+  const std::uint64_t* wf;  // word features, kWordSlotCount per word
+  std::size_t n;            // words in the sentence
+  std::size_t n_classes;
+  std::size_t padded;  // score rows are padded; the padding lanes hold kPadScore
+  bool use_classes;
+  std::uint64_t* keys;          // kStatic static feature keys per word of the block
+  std::uint32_t* found;         // table index of each key, or kNotFound
+  std::int32_t* static_scores;  // `padded` scores per word of the block
+  std::int32_t* scores;         // `padded` scores of the word being tagged
+  std::uint64_t* guessed_dyn;   // kMaxDynamicFeatures keys per word of the block
+};
+
+// Per word of the current block.
+struct BlockGuesses {
+  int counts[kBlock];  // static feature keys
+  std::uint32_t guess[kBlock];
+  bool fixed[kBlock];  // the word's class comes from the tag dictionary
+  // Class-dependent keys computed for the guessed previous classes.
+  int guessed_count[kBlock];
+  std::pair<std::uint32_t, std::uint32_t> guessed_prev[kBlock];
+};
+
+// Grows the scratch arrays to what a sentence of `n` words needs.
+void ReserveTagScratch(std::size_t n, std::size_t padded, TaggerScratch* scratch) {
   if (scratch->word_features_.size() < n * tagger::kWordSlotCount) {
     scratch->word_features_.resize(n * tagger::kWordSlotCount);
   }
@@ -629,105 +723,150 @@ void Tagger::Tag(std::span<const std::string_view> words, const Lexicon* lexicon
   if (scratch->static_scores_.size() < kBlock * padded) {
     scratch->static_scores_.resize(kBlock * padded);
   }
+}
+
+// Looks the words of block [b, b + len) up in the tag dictionary; hashes the
+// static features of the others and prefetches their table slots.
+[[gnu::always_inline]] inline void HashStaticFeatures(const TagContext& c, std::size_t b,
+                                                      std::size_t len, BlockGuesses* g) {
+  for (std::size_t t = 0; t < len; ++t) {
+    const std::uint64_t d =
+        c.m.tag_dict.Find(c.wf[(b + t) * tagger::kWordSlotCount + tagger::kCased]);
+    g->fixed[t] = d != 0;
+    if (g->fixed[t]) {
+      g->counts[t] = 0;
+      g->guess[t] = static_cast<std::uint32_t>(d - 1);
+      continue;
+    }
+    g->counts[t] = tagger::StaticFeatures(c.wf, c.n, b + t, c.use_classes, c.keys + t * kStatic);
+    for (int k = 0; k < g->counts[t]; ++k) {
+      __builtin_prefetch(&c.table[(c.keys[t * kStatic + k] >> 17) & c.m.mask]);
+    }
+  }
+}
+
+// Finds the slot of each static feature and prefetches its weights.
+[[gnu::always_inline]] inline void FindStaticSlots(const TagContext& c, std::size_t len,
+                                                   const BlockGuesses& g) {
+  for (std::size_t t = 0; t < len; ++t) {
+    for (int k = 0; k < g.counts[t]; ++k) {
+      const Slot* s = c.m.Find(c.keys[t * kStatic + k]);
+      if (s != nullptr) PrefetchWeights(*s, c.m);
+      c.found[t * kStatic + k] = s != nullptr ? static_cast<std::uint32_t>(s - c.table) : kNotFound;
+    }
+  }
+}
+
+// Sums the static features' weights of each scored word; its best class is
+// the guess.
+[[gnu::always_inline]] inline void ScoreStaticFeatures(const TagContext& c, std::size_t len,
+                                                       BlockGuesses* g) {
+  const std::int16_t* rows[kStatic];
+  for (std::size_t t = 0; t < len; ++t) {
+    if (g->fixed[t]) continue;
+    std::int32_t* sc = c.static_scores + t * c.padded;
+    std::memset(sc, 0, c.n_classes * sizeof(std::int32_t));
+    std::fill(sc + c.n_classes, sc + c.padded, kPadScore);
+    int n_rows = 0;
+    for (int k = 0; k < g->counts[t]; ++k) {
+      const std::uint32_t f = c.found[t * kStatic + k];
+      if (f != kNotFound) AddWeights(c.table[f], c.m, sc, rows, &n_rows);
+    }
+    c.m.sum_rows(sc, rows, n_rows, c.padded);
+    g->guess[t] = c.m.argmax(sc, c.padded);
+  }
+}
+
+// Prefetches the class-dependent features as if each word took the class its
+// static scores give it; a wrong guess only costs a wasted prefetch. The keys
+// are kept: when the guess was right they are the ones needed.
+[[gnu::always_inline]] inline void PrefetchDynamicFeatures(const TagContext& c, std::size_t b,
+                                                           std::size_t len, std::uint32_t prev1,
+                                                           std::uint32_t prev2, BlockGuesses* g) {
+  std::uint32_t g1 = prev1, g2 = prev2;
+  for (std::size_t t = 0; t < len; ++t) {
+    if (!g->fixed[t]) {
+      std::uint64_t* dyn = c.guessed_dyn + t * tagger::kMaxDynamicFeatures;
+      g->guessed_count[t] = tagger::DynamicFeatures(c.wf, c.n, b + t, g1, g2, dyn);
+      g->guessed_prev[t] = {g1, g2};
+      for (int k = 0; k < g->guessed_count[t]; ++k)
+        __builtin_prefetch(&c.table[(dyn[k] >> 17) & c.m.mask]);
+    }
+    g2 = g1;
+    g1 = g->guess[t];
+  }
+}
+
+// The greedy pass: each scored word's static scores plus its class-dependent
+// features given the classes just chosen; *prev1 and *prev2 are the last two
+// classes.
+[[gnu::always_inline]] inline void TagGreedily(const TagContext& c, std::size_t b, std::size_t len,
+                                               const BlockGuesses& g, std::uint32_t* prev1,
+                                               std::uint32_t* prev2, PosTag* out) {
+  const std::int16_t* rows[kStatic];
+  for (std::size_t t = 0; t < len; ++t) {
+    const std::size_t i = b + t;
+    if (g.fixed[t]) {
+      out[i] = c.m.classes[g.guess[t]];
+      *prev2 = *prev1;
+      *prev1 = g.guess[t];
+      continue;
+    }
+    std::uint64_t* dyn = c.guessed_dyn + t * tagger::kMaxDynamicFeatures;
+    int nd = g.guessed_count[t];
+    if (g.guessed_prev[t] != std::pair{*prev1, *prev2}) {
+      nd = tagger::DynamicFeatures(c.wf, c.n, i, *prev1, *prev2, dyn);
+    }
+    std::memcpy(c.scores, c.static_scores + t * c.padded, c.padded * sizeof(std::int32_t));
+    int n_rows = 0;
+    for (int k = 0; k < nd; ++k) {
+      const Slot* s = c.m.Find(dyn[k]);
+      if (s != nullptr) AddWeights(*s, c.m, c.scores, rows, &n_rows);
+    }
+    c.m.sum_rows(c.scores, rows, n_rows, c.padded);
+    const std::uint32_t best = c.m.argmax(c.scores, c.padded);
+    out[i] = c.m.classes[best];
+    *prev2 = *prev1;
+    *prev1 = best;
+  }
+}
+
+}  // namespace
+
+void Tagger::Tag(std::span<const std::string_view> words, const Lexicon* lexicon,
+                 TaggerScratch* scratch, PosTag* out) const {
+  const std::size_t n = words.size();
+  if (n == 0) return;
+  const Impl& m = *impl_;
+  ReserveTagScratch(n, m.padded, scratch);
   const bool use_classes = m.uses_lexicon;
-  const std::uint64_t* wf = scratch->word_features_.data();
   tagger::ClassesCache cache;
   if (use_classes && lexicon != nullptr) cache = ClassesCacheFor(lexicon, scratch);
   tagger::ComputeWordFeatures(words, use_classes ? lexicon : nullptr, &m.ambiguity,
                               scratch->word_features_.data(),
                               cache.slots != nullptr ? &cache : nullptr);
-  std::int32_t* scores = scratch->scores_.data();
-  std::uint64_t* keys = scratch->keys_.data();
-  std::uint32_t* found = scratch->spans_.data();  // table index of each key, or kNotFound
-  std::int32_t* static_scores = scratch->static_scores_.data();
-  const Slot* table = m.table.data();
-  int counts[kBlock];
-  std::uint32_t guess[kBlock];
-  bool fixed[kBlock];  // the word's class comes from the tag dictionary
-  // Class-dependent keys computed for the guessed previous classes.
   std::uint64_t guessed_dyn[kBlock * tagger::kMaxDynamicFeatures];
-  int guessed_count[kBlock];
-  std::pair<std::uint32_t, std::uint32_t> guessed_prev[kBlock];
-  const std::int16_t* rows[kStatic];
+  const TagContext c{m,
+                     m.table.data(),
+                     scratch->word_features_.data(),
+                     n,
+                     m.classes.size(),
+                     m.padded,
+                     use_classes,
+                     scratch->keys_.data(),
+                     scratch->spans_.data(),
+                     scratch->static_scores_.data(),
+                     scratch->scores_.data(),
+                     guessed_dyn};
+  BlockGuesses g;
   std::uint32_t prev1 = tagger::kStartClass, prev2 = tagger::kStartClass + 1;
   for (std::size_t b = 0; b < n; b += kBlock) {
     const std::size_t len = std::min(kBlock, n - b);
-    for (std::size_t t = 0; t < len; ++t) {
-      const std::uint64_t d =
-          m.tag_dict.Find(wf[(b + t) * tagger::kWordSlotCount + tagger::kCased]);
-      fixed[t] = d != 0;
-      if (fixed[t]) {
-        counts[t] = 0;
-        guess[t] = static_cast<std::uint32_t>(d - 1);
-        continue;
-      }
-      counts[t] = tagger::StaticFeatures(wf, n, b + t, use_classes, keys + t * kStatic);
-      for (int k = 0; k < counts[t]; ++k) {
-        __builtin_prefetch(&table[(keys[t * kStatic + k] >> 17) & m.mask]);
-      }
-    }
-    for (std::size_t t = 0; t < len; ++t) {
-      for (int k = 0; k < counts[t]; ++k) {
-        const Slot* s = m.Find(keys[t * kStatic + k]);
-        if (s != nullptr) PrefetchWeights(*s, m);
-        found[t * kStatic + k] = s != nullptr ? static_cast<std::uint32_t>(s - table) : kNotFound;
-      }
-    }
-    for (std::size_t t = 0; t < len; ++t) {
-      if (fixed[t]) continue;
-      std::int32_t* sc = static_scores + t * padded;
-      std::memset(sc, 0, n_classes * sizeof(std::int32_t));
-      std::fill(sc + n_classes, sc + padded, kPadScore);
-      int n_rows = 0;
-      for (int k = 0; k < counts[t]; ++k) {
-        const std::uint32_t f = found[t * kStatic + k];
-        if (f != kNotFound) AddWeights(table[f], m, sc, rows, &n_rows);
-      }
-      m.sum_rows(sc, rows, n_rows, padded);
-      guess[t] = m.argmax(sc, padded);
-    }
-    // Prefetch the class-dependent features as if each word took the class its
-    // static scores give it; a wrong guess only costs a wasted prefetch.
-    // The keys are kept: when the guess was right they are the ones needed.
-    {
-      std::uint32_t g1 = prev1, g2 = prev2;
-      for (std::size_t t = 0; t < len; ++t) {
-        if (!fixed[t]) {
-          std::uint64_t* dyn = guessed_dyn + t * tagger::kMaxDynamicFeatures;
-          guessed_count[t] = tagger::DynamicFeatures(wf, n, b + t, g1, g2, dyn);
-          guessed_prev[t] = {g1, g2};
-          for (int k = 0; k < guessed_count[t]; ++k)
-            __builtin_prefetch(&table[(dyn[k] >> 17) & m.mask]);
-        }
-        g2 = g1;
-        g1 = guess[t];
-      }
-    }
-    for (std::size_t t = 0; t < len; ++t) {
-      const std::size_t i = b + t;
-      if (fixed[t]) {
-        out[i] = m.classes[guess[t]];
-        prev2 = prev1;
-        prev1 = guess[t];
-        continue;
-      }
-      std::uint64_t* dyn = guessed_dyn + t * tagger::kMaxDynamicFeatures;
-      int nd = guessed_count[t];
-      if (guessed_prev[t] != std::pair{prev1, prev2}) {
-        nd = tagger::DynamicFeatures(wf, n, i, prev1, prev2, dyn);
-      }
-      std::memcpy(scores, static_scores + t * padded, padded * sizeof(std::int32_t));
-      int n_rows = 0;
-      for (int k = 0; k < nd; ++k) {
-        const Slot* s = m.Find(dyn[k]);
-        if (s != nullptr) AddWeights(*s, m, scores, rows, &n_rows);
-      }
-      m.sum_rows(scores, rows, n_rows, padded);
-      const std::uint32_t best = m.argmax(scores, padded);
-      out[i] = m.classes[best];
-      prev2 = prev1;
-      prev1 = best;
-    }
+    HashStaticFeatures(c, b, len, &g);
+    FindStaticSlots(c, len, g);
+    ScoreStaticFeatures(c, len, &g);
+    PrefetchDynamicFeatures(c, b, len, prev1, prev2, &g);
+    TagGreedily(c, b, len, g, &prev1, &prev2, out);
   }
 }
 

@@ -172,6 +172,310 @@ TagAccuracy Evaluate(const Tagger& tagger, const std::vector<ConlluFile>& files,
   return acc;
 }
 
+// The training and dev treebanks (the first max_train_sentences training
+// sentences over all files).
+Status ReadTreebanks(const std::vector<std::string>& train_conllu,
+                     const std::vector<std::string>& dev_conllu, const TrainTaggerOptions& options,
+                     std::vector<ConlluFile>* train, std::vector<ConlluFile>* dev) {
+  train->resize(train_conllu.size());
+  dev->resize(dev_conllu.size());
+  std::size_t budget = options.max_train_sentences;
+  for (std::size_t i = 0; i < train_conllu.size(); ++i) {
+    DYAD_RETURN_IF_ERROR(tagger::ReadConllu(train_conllu[i], budget, &(*train)[i]));
+    if (options.max_train_sentences != 0) {
+      budget -= (*train)[i].sentences.size();
+      if (budget == 0) break;
+    }
+  }
+  for (std::size_t i = 0; i < dev_conllu.size(); ++i) {
+    DYAD_RETURN_IF_ERROR(tagger::ReadConllu(dev_conllu[i], options.max_dev_sentences, &(*dev)[i]));
+  }
+  return Status();
+}
+
+// The model's classes: (XPOS, UPOS) pairs seen often enough, in tag order;
+// a rarer pair is trained as the most frequent pair with its XPOS.
+struct TagClasses {
+  std::vector<PosTag> classes;
+  std::map<std::pair<int, int>, std::uint16_t> class_of;
+  std::map<int, std::pair<int, std::size_t>> best_for_xpos;  // xpos -> (upos, count)
+
+  std::uint16_t Of(const PosTag& t) const {
+    std::pair<int, int> p{static_cast<int>(t.xpos), static_cast<int>(t.upos)};
+    auto it = class_of.find(p);
+    if (it != class_of.end()) return it->second;
+    return class_of.at({p.first, best_for_xpos.at(p.first).first});
+  }
+};
+
+Status ChooseClasses(const std::vector<ConlluFile>& train, int min_pair_count, TagClasses* out) {
+  std::map<std::pair<int, int>, std::size_t> pair_count;
+  for (const ConlluFile& f : train) {
+    for (const ConlluSentence& s : f.sentences) {
+      for (const auto& w : s.words) {
+        ++pair_count[{static_cast<int>(w.tag.xpos), static_cast<int>(w.tag.upos)}];
+      }
+    }
+  }
+  if (pair_count.empty()) return InvalidArgument("TrainTagger: the training files hold no words");
+  for (const auto& [p, n] : pair_count) {
+    auto& b = out->best_for_xpos[p.first];
+    if (n > b.second) b = {p.second, n};
+  }
+  for (const auto& [p, n] : pair_count) {
+    if (n >= static_cast<std::size_t>(std::max(min_pair_count, 1)) ||
+        out->best_for_xpos[p.first].first == p.second) {
+      out->class_of[p] = static_cast<std::uint16_t>(out->classes.size());
+      out->classes.push_back({static_cast<Xpos>(p.first), static_cast<Upos>(p.second)});
+    }
+  }
+  if (out->classes.size() > 255) return InvalidArgument("TrainTagger: more than 255 tag classes");
+  return Status();
+}
+
+// One training sentence, with its multiword tokens ("don't") also merged.
+Instance MakeInstance(const ConlluSentence& s, const TagClasses& classes) {
+  Instance in;
+  for (const auto& w : s.words) {
+    in.words.push_back(w.form);
+    in.gold.push_back(classes.Of(w.tag));
+  }
+  if (s.ranges.empty()) return in;
+  std::size_t r = 0;
+  for (std::size_t i = 0; i < s.words.size();) {
+    if (r < s.ranges.size() && s.ranges[r].first == i) {
+      in.merged_words.push_back(s.ranges[r].form);
+      in.merged_gold.push_back(in.gold[i]);
+      i = s.ranges[r].last + 1;
+      ++r;
+    } else {
+      in.merged_words.push_back(in.words[i]);
+      in.merged_gold.push_back(in.gold[i]);
+      ++i;
+    }
+  }
+  return in;
+}
+
+// Ambiguity classes from the training words (and whole contractions): the
+// XPOS tags of at least 5% of a word's 3+ occurrences.
+void BuildAmbiguityClasses(const std::vector<ConlluFile>& train, tagger::ModelData* base) {
+  std::map<std::uint64_t, std::vector<std::uint32_t>> xpos_counts;  // word hash -> per XPOS
+  auto count_word = [&](std::string_view form, Xpos x) {
+    auto& v = xpos_counts[tagger::WordHash(form)];
+    if (v.empty()) v.assign(kXposCount, 0);
+    ++v[static_cast<int>(x)];
+  };
+  for (const ConlluFile& f : train) {
+    for (const ConlluSentence& s : f.sentences) {
+      for (const auto& w : s.words) count_word(w.form, w.tag.xpos);
+      for (const auto& r : s.ranges) count_word(r.form, s.words[r.first].tag.xpos);
+    }
+  }
+  for (const auto& [word, counts] : xpos_counts) {
+    std::uint32_t total = 0;
+    for (std::uint32_t c : counts) total += c;
+    if (total < 3) continue;
+    std::uint64_t mask = 0;
+    for (int x = 0; x < kXposCount; ++x) {
+      if (counts[x] > 0 && counts[x] * 20 >= total) mask |= std::uint64_t{1} << x;
+    }
+    base->amb_words.push_back(word);
+    base->amb_masks.push_back(mask);
+  }
+}
+
+// Tag dictionary from the treebank's own words (exact forms).
+void BuildTagDictionary(const std::vector<Instance>& instances, const TrainTaggerOptions& options,
+                        tagger::ModelData* base) {
+  std::map<std::uint64_t, std::map<std::uint16_t, std::uint32_t>> form_classes;
+  for (const Instance& in : instances) {
+    for (std::size_t i = 0; i < in.words.size(); ++i) {
+      ++form_classes[tagger::CasedWordHash(in.words[i])][in.gold[i]];
+    }
+  }
+  for (const auto& [word, by_class] : form_classes) {
+    std::uint32_t total = 0, top = 0;
+    std::uint16_t top_class = 0;
+    for (const auto& [c, n] : by_class) {
+      total += n;
+      if (n > top) top = n, top_class = c;
+    }
+    if (total >= static_cast<std::uint32_t>(options.tag_dict_min_count) &&
+        static_cast<double>(top) >= options.tag_dict_min_share * total) {
+      base->dict_words.push_back(word);
+      base->dict_classes.push_back(static_cast<std::uint8_t>(top_class));
+    }
+  }
+}
+
+// How many training words (with the gold previous classes, both variants of
+// each sentence) each feature fires on.
+std::unordered_map<std::uint64_t, std::uint32_t> CountFeatures(
+    const std::vector<Instance>& instances, const TrainTaggerOptions& options,
+    const tagger::WordTable& ambiguity) {
+  const bool use_classes = options.lexicon != nullptr;
+  std::unordered_map<std::uint64_t, std::uint32_t> feature_count;
+  std::vector<std::uint64_t> wf;
+  std::uint64_t keys[tagger::kMaxFeatures];
+  for (const Instance& in : instances) {
+    for (int variant = 0; variant < 2; ++variant) {
+      const auto& words = variant == 0 ? in.words : in.merged_words;
+      const auto& gold = variant == 0 ? in.gold : in.merged_gold;
+      if (words.empty()) continue;
+      wf.resize(words.size() * tagger::kWordSlotCount);
+      tagger::ComputeWordFeatures(words, options.lexicon, &ambiguity, wf.data());
+      std::uint32_t prev1 = tagger::kStartClass, prev2 = tagger::kStartClass + 1;
+      for (std::size_t i = 0; i < words.size(); ++i) {
+        int nk = tagger::TokenFeatures(wf.data(), words.size(), i, prev1, prev2, use_classes, keys);
+        for (int k = 0; k < nk; ++k) ++feature_count[keys[k]];
+        prev2 = prev1;
+        prev1 = gold[i];
+      }
+    }
+  }
+  return feature_count;
+}
+
+// The data one epoch trains on, and its random state.
+struct EpochInput {
+  const std::vector<Instance>& instances;
+  const tagger::WordTable& ambiguity;
+  const TrainTaggerOptions& options;
+  // Features that fire on fewer than min_feature_count training words are
+  // never learned (empty: every feature is).
+  const std::unordered_map<std::uint64_t, std::uint32_t>& feature_count;
+  std::uint32_t min_count;
+};
+
+// One pass over the shuffled sentences (each with its contractions merged
+// with probability merge_contractions), updating `model` on every mistake.
+void TrainEpoch(const EpochInput& in, std::mt19937_64& rng, std::vector<std::size_t>& order,
+                Perceptron& model) {
+  const bool use_classes = in.options.lexicon != nullptr;
+  auto frequent = [&](std::uint64_t key) {
+    if (in.min_count <= 1) return true;
+    auto it = in.feature_count.find(key);
+    return it != in.feature_count.end() && it->second >= in.min_count;
+  };
+  std::vector<std::uint64_t> wf;
+  std::uint64_t keys[tagger::kMaxFeatures];
+  for (std::size_t i = order.size(); i > 1; --i) {
+    std::swap(order[i - 1], order[rng() % i]);
+  }
+  for (std::size_t idx : order) {
+    const Instance& inst = in.instances[idx];
+    bool merged = !inst.merged_words.empty() &&
+                  static_cast<double>(rng() >> 11) * 0x1.0p-53 < in.options.merge_contractions;
+    const auto& words = merged ? inst.merged_words : inst.words;
+    const auto& gold = merged ? inst.merged_gold : inst.gold;
+    wf.resize(words.size() * tagger::kWordSlotCount);
+    tagger::ComputeWordFeatures(words, in.options.lexicon, &in.ambiguity, wf.data());
+    std::uint32_t prev1 = tagger::kStartClass, prev2 = tagger::kStartClass + 1;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+      int nk = tagger::TokenFeatures(wf.data(), words.size(), i, prev1, prev2, use_classes, keys);
+      std::uint16_t guess = model.Predict(keys, nk);
+      model.Tick();
+      if (guess != gold[i]) {
+        int kept = 0;
+        for (int k = 0; k < nk; ++k) {
+          if (frequent(keys[k])) keys[kept++] = keys[k];
+        }
+        model.Update(keys, kept, gold[i], guess);
+      }
+      prev2 = prev1;
+      prev1 = guess;
+    }
+  }
+}
+
+// The model description: data, epoch, seed, features.
+std::string DescribeModel(const std::vector<std::string>& train_conllu,
+                          const std::vector<std::string>& dev_conllu, std::size_t sentences,
+                          int epoch, std::uint64_t seed, bool use_classes) {
+  std::string desc = "averaged perceptron; train:";
+  // Appended piece by piece: `" " + BaseName(p)` here trips GCC 12's -Wrestrict.
+  for (const auto& p : train_conllu) desc.append(" ").append(BaseName(p));
+  desc.append(" (").append(std::to_string(sentences)).append(" sentences); dev:");
+  for (const auto& p : dev_conllu) desc.append(" ").append(BaseName(p));
+  desc.append("; epoch ").append(std::to_string(epoch));
+  desc.append("; seed ").append(std::to_string(seed));
+  desc += use_classes ? "; WordNet classes" : "; no WordNet classes";
+  return desc;
+}
+
+// The model as it stands after an epoch, serialised and scored on the dev set.
+struct EpochModel {
+  std::string bytes;
+  TagAccuracy dev;
+  std::size_t features = 0;
+  std::size_t weights = 0;
+};
+
+// `data`: the model's tables but the weights (classes, ambiguity, tag
+// dictionary, description), which come from `model`.
+Result<EpochModel> ExportEpoch(const Perceptron& model, tagger::ModelData data,
+                               const TrainTaggerOptions& options,
+                               const std::vector<ConlluFile>& dev) {
+  model.Export(options.prune_below, &data);
+  EpochModel out;
+  out.bytes = tagger::SerializeModel(data);
+  auto tagger_or = Tagger::FromBytes(out.bytes, "trained model");
+  if (!tagger_or.ok()) return Internal("TrainTagger: " + tagger_or.status().message());
+  out.dev = Evaluate(**tagger_or, dev, options.max_dev_sentences, options.lexicon);
+  out.features = data.keys.size();
+  out.weights = data.entry_class.size();
+  return out;
+}
+
+// Trains epoch after epoch, keeping the model with the best dev score, until
+// `patience` epochs bring no gain or `epochs` have run. `base`: the model's
+// tables but the weights.
+Result<std::string> TrainEpochs(const EpochInput& input, const tagger::ModelData& base,
+                                const std::vector<ConlluFile>& dev,
+                                const std::vector<std::string>& train_conllu,
+                                const std::vector<std::string>& dev_conllu,
+                                TrainTaggerReport* report) {
+  const TrainTaggerOptions& options = input.options;
+  const bool use_classes = options.lexicon != nullptr;
+  Perceptron model(base.classes.size());
+  std::mt19937_64 rng(options.seed);
+  std::vector<std::size_t> order(input.instances.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::string best_bytes;
+  double best_score = -1.0;
+  int since_best = 0;
+  for (int epoch = 1; epoch <= options.epochs; ++epoch) {
+    TrainEpoch(input, rng, order, model);
+    tagger::ModelData data = base;
+    data.description = DescribeModel(train_conllu, dev_conllu, input.instances.size(), epoch,
+                                     options.seed, use_classes);
+    auto scored = ExportEpoch(model, std::move(data), options, dev);
+    if (!scored.ok()) return scored.status();
+    const TagAccuracy& acc = scored->dev;
+    report->dev_by_epoch.push_back(acc);
+    report->epochs_run = epoch;
+    if (options.progress) {
+      options.progress(Diagnostic{"", "epoch " + std::to_string(epoch) + ": dev UPOS " +
+                                          Percent(acc.upos()) + " XPOS " + Percent(acc.xpos()) +
+                                          ", " + std::to_string(scored->features) + " features"});
+    }
+    double score = acc.upos() + 1e-3 * acc.xpos();
+    if (score > best_score) {
+      best_score = score;
+      best_bytes = std::move(scored->bytes);
+      report->best_epoch = epoch;
+      report->best_dev = acc;
+      report->features = scored->features;
+      report->weights = scored->weights;
+      since_best = 0;
+    } else if (++since_best >= options.patience) {
+      break;
+    }
+  }
+  return best_bytes;
+}
+
 }  // namespace
 
 Result<std::string> TrainTagger(const std::vector<std::string>& train_conllu,
@@ -185,242 +489,42 @@ Result<std::string> TrainTagger(const std::vector<std::string>& train_conllu,
   if (report == nullptr) report = &local_report;
   *report = TrainTaggerReport();
 
-  std::vector<ConlluFile> train(train_conllu.size()), dev(dev_conllu.size());
-  std::size_t budget = options.max_train_sentences;
-  for (std::size_t i = 0; i < train_conllu.size(); ++i) {
-    DYAD_RETURN_IF_ERROR(tagger::ReadConllu(train_conllu[i], budget, &train[i]));
-    if (options.max_train_sentences != 0) {
-      budget -= train[i].sentences.size();
-      if (budget == 0) break;
-    }
-  }
-  for (std::size_t i = 0; i < dev_conllu.size(); ++i) {
-    DYAD_RETURN_IF_ERROR(tagger::ReadConllu(dev_conllu[i], options.max_dev_sentences, &dev[i]));
-  }
-
-  // Classes: (XPOS, UPOS) pairs seen often enough, in tag order.
-  std::map<std::pair<int, int>, std::size_t> pair_count;
-  for (const ConlluFile& f : train) {
-    for (const ConlluSentence& s : f.sentences) {
-      for (const auto& w : s.words) {
-        ++pair_count[{static_cast<int>(w.tag.xpos), static_cast<int>(w.tag.upos)}];
-      }
-    }
-  }
-  if (pair_count.empty()) return InvalidArgument("TrainTagger: the training files hold no words");
-  std::map<int, std::pair<int, std::size_t>> best_for_xpos;  // xpos -> (upos, count)
-  for (const auto& [p, n] : pair_count) {
-    auto& b = best_for_xpos[p.first];
-    if (n > b.second) b = {p.second, n};
-  }
-  std::map<std::pair<int, int>, std::uint16_t> class_of;
-  std::vector<PosTag> classes;
-  for (const auto& [p, n] : pair_count) {
-    if (n >= static_cast<std::size_t>(std::max(options.min_pair_count, 1)) ||
-        best_for_xpos[p.first].first == p.second) {
-      class_of[p] = static_cast<std::uint16_t>(classes.size());
-      classes.push_back({static_cast<Xpos>(p.first), static_cast<Upos>(p.second)});
-    }
-  }
-  if (classes.size() > 255) return InvalidArgument("TrainTagger: more than 255 tag classes");
-  auto cls = [&](const PosTag& t) -> std::uint16_t {
-    std::pair<int, int> p{static_cast<int>(t.xpos), static_cast<int>(t.upos)};
-    auto it = class_of.find(p);
-    if (it != class_of.end()) return it->second;
-    return class_of.at({p.first, best_for_xpos.at(p.first).first});
-  };
-
+  std::vector<ConlluFile> train, dev;
+  DYAD_RETURN_IF_ERROR(ReadTreebanks(train_conllu, dev_conllu, options, &train, &dev));
+  TagClasses classes;
+  DYAD_RETURN_IF_ERROR(ChooseClasses(train, options.min_pair_count, &classes));
   std::vector<Instance> instances;
   for (const ConlluFile& f : train) {
     for (const ConlluSentence& s : f.sentences) {
-      Instance in;
-      for (const auto& w : s.words) {
-        in.words.push_back(w.form);
-        in.gold.push_back(cls(w.tag));
-      }
-      if (!s.ranges.empty()) {
-        std::size_t r = 0;
-        for (std::size_t i = 0; i < s.words.size();) {
-          if (r < s.ranges.size() && s.ranges[r].first == i) {
-            in.merged_words.push_back(s.ranges[r].form);
-            in.merged_gold.push_back(in.gold[i]);
-            i = s.ranges[r].last + 1;
-            ++r;
-          } else {
-            in.merged_words.push_back(in.words[i]);
-            in.merged_gold.push_back(in.gold[i]);
-            ++i;
-          }
-        }
-      }
-      report->train_tokens += in.words.size();
-      instances.push_back(std::move(in));
+      instances.push_back(MakeInstance(s, classes));
+      report->train_tokens += instances.back().words.size();
     }
   }
   report->train_sentences = instances.size();
-  report->classes = classes.size();
+  report->classes = classes.classes.size();
 
-  // Ambiguity classes from the training words (and whole contractions).
-  std::map<std::uint64_t, std::vector<std::uint32_t>> xpos_counts;  // word hash -> per XPOS
-  auto count_word = [&](std::string_view form, Xpos x) {
-    auto& v = xpos_counts[tagger::WordHash(form)];
-    if (v.empty()) v.assign(kXposCount, 0);
-    ++v[static_cast<int>(x)];
-  };
-  for (const ConlluFile& f : train) {
-    for (const ConlluSentence& s : f.sentences) {
-      for (const auto& w : s.words) count_word(w.form, w.tag.xpos);
-      for (const auto& r : s.ranges) count_word(r.form, s.words[r.first].tag.xpos);
-    }
-  }
+  const bool use_classes = options.lexicon != nullptr;
   tagger::ModelData base;
-  for (const auto& [word, counts] : xpos_counts) {
-    std::uint32_t total = 0;
-    for (std::uint32_t c : counts) total += c;
-    if (total < 3) continue;
-    std::uint64_t mask = 0;
-    for (int x = 0; x < kXposCount; ++x) {
-      if (counts[x] > 0 && counts[x] * 20 >= total) mask |= std::uint64_t{1} << x;
-    }
-    base.amb_words.push_back(word);
-    base.amb_masks.push_back(mask);
-  }
+  base.classes = classes.classes;
+  base.uses_lexicon = use_classes;
+  BuildAmbiguityClasses(train, &base);
   tagger::WordTable ambiguity;
   ambiguity.Build(base.amb_words, base.amb_masks);
-
-  // Tag dictionary from the treebank's own words (exact forms).
-  if (options.tag_dict_min_count > 0) {
-    std::map<std::uint64_t, std::map<std::uint16_t, std::uint32_t>> form_classes;
-    for (const Instance& in : instances) {
-      for (std::size_t i = 0; i < in.words.size(); ++i) {
-        ++form_classes[tagger::CasedWordHash(in.words[i])][in.gold[i]];
-      }
-    }
-    for (const auto& [word, by_class] : form_classes) {
-      std::uint32_t total = 0, top = 0;
-      std::uint16_t top_class = 0;
-      for (const auto& [c, n] : by_class) {
-        total += n;
-        if (n > top) top = n, top_class = c;
-      }
-      if (total >= static_cast<std::uint32_t>(options.tag_dict_min_count) &&
-          static_cast<double>(top) >= options.tag_dict_min_share * total) {
-        base.dict_words.push_back(word);
-        base.dict_classes.push_back(static_cast<std::uint8_t>(top_class));
-      }
-    }
-  }
+  if (options.tag_dict_min_count > 0) BuildTagDictionary(instances, options, &base);
   // Training still scores (and learns from) every word, dictionary words too:
   // a model trained without them tags unknown verbs worse ("Japan froze
   // assistance" lost its verb), since "said", "is", "will" teach what follows a
   // subject. The dictionary only saves the scoring when tagging.
   report->tag_dict_words = base.dict_words.size();
 
-  const bool use_classes = options.lexicon != nullptr;
   // Features that fire on fewer than min_feature_count training words (with
   // the gold previous classes) are never learned: most of them are rare-word
   // pairs that only memorise the training set, and they make the model large.
-  std::unordered_map<std::uint64_t, std::uint32_t> feature_count;
   const auto min_count = static_cast<std::uint32_t>(std::max(options.min_feature_count, 1));
-  if (min_count > 1) {
-    std::vector<std::uint64_t> wf;
-    std::uint64_t keys[tagger::kMaxFeatures];
-    for (const Instance& in : instances) {
-      for (int variant = 0; variant < 2; ++variant) {
-        const auto& words = variant == 0 ? in.words : in.merged_words;
-        const auto& gold = variant == 0 ? in.gold : in.merged_gold;
-        if (words.empty()) continue;
-        wf.resize(words.size() * tagger::kWordSlotCount);
-        tagger::ComputeWordFeatures(words, options.lexicon, &ambiguity, wf.data());
-        std::uint32_t prev1 = tagger::kStartClass, prev2 = tagger::kStartClass + 1;
-        for (std::size_t i = 0; i < words.size(); ++i) {
-          int nk =
-              tagger::TokenFeatures(wf.data(), words.size(), i, prev1, prev2, use_classes, keys);
-          for (int k = 0; k < nk; ++k) ++feature_count[keys[k]];
-          prev2 = prev1;
-          prev1 = gold[i];
-        }
-      }
-    }
-  }
-  auto frequent = [&](std::uint64_t key) {
-    if (min_count <= 1) return true;
-    auto it = feature_count.find(key);
-    return it != feature_count.end() && it->second >= min_count;
-  };
-  Perceptron model(classes.size());
-  std::mt19937_64 rng(options.seed);
-  std::vector<std::size_t> order(instances.size());
-  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::vector<std::uint64_t> wf;
-  std::uint64_t keys[tagger::kMaxFeatures];
-  std::string best_bytes;
-  double best_score = -1.0;
-  int since_best = 0;
-  for (int epoch = 1; epoch <= options.epochs; ++epoch) {
-    for (std::size_t i = order.size(); i > 1; --i) {
-      std::swap(order[i - 1], order[rng() % i]);
-    }
-    for (std::size_t idx : order) {
-      const Instance& in = instances[idx];
-      bool merged = !in.merged_words.empty() &&
-                    static_cast<double>(rng() >> 11) * 0x1.0p-53 < options.merge_contractions;
-      const auto& words = merged ? in.merged_words : in.words;
-      const auto& gold = merged ? in.merged_gold : in.gold;
-      wf.resize(words.size() * tagger::kWordSlotCount);
-      tagger::ComputeWordFeatures(words, options.lexicon, &ambiguity, wf.data());
-      std::uint32_t prev1 = tagger::kStartClass, prev2 = tagger::kStartClass + 1;
-      for (std::size_t i = 0; i < words.size(); ++i) {
-        int nk = tagger::TokenFeatures(wf.data(), words.size(), i, prev1, prev2, use_classes, keys);
-        std::uint16_t guess = model.Predict(keys, nk);
-        model.Tick();
-        if (guess != gold[i]) {
-          int kept = 0;
-          for (int k = 0; k < nk; ++k) {
-            if (frequent(keys[k])) keys[kept++] = keys[k];
-          }
-          model.Update(keys, kept, gold[i], guess);
-        }
-        prev2 = prev1;
-        prev1 = guess;
-      }
-    }
-    tagger::ModelData data = base;
-    data.classes = classes;
-    data.uses_lexicon = use_classes;
-    model.Export(options.prune_below, &data);
-    std::string desc = "averaged perceptron; train:";
-    for (const auto& p : train_conllu) desc += " " + BaseName(p);
-    desc += " (" + std::to_string(instances.size()) + " sentences); dev:";
-    for (const auto& p : dev_conllu) desc += " " + BaseName(p);
-    desc += "; epoch " + std::to_string(epoch) + "; seed " + std::to_string(options.seed);
-    desc += use_classes ? "; WordNet classes" : "; no WordNet classes";
-    data.description = desc;
-    std::string bytes = tagger::SerializeModel(data);
-    auto tagger_or = Tagger::FromBytes(bytes, "trained model");
-    if (!tagger_or.ok()) return Internal("TrainTagger: " + tagger_or.status().message());
-    TagAccuracy acc = Evaluate(**tagger_or, dev, options.max_dev_sentences, options.lexicon);
-    report->dev_by_epoch.push_back(acc);
-    report->epochs_run = epoch;
-    if (options.progress) {
-      options.progress(Diagnostic{"", "epoch " + std::to_string(epoch) + ": dev UPOS " +
-                                          Percent(acc.upos()) + " XPOS " + Percent(acc.xpos()) +
-                                          ", " + std::to_string(data.keys.size()) + " features"});
-    }
-    double score = acc.upos() + 1e-3 * acc.xpos();
-    if (score > best_score) {
-      best_score = score;
-      best_bytes = std::move(bytes);
-      report->best_epoch = epoch;
-      report->best_dev = acc;
-      report->features = data.keys.size();
-      report->weights = data.entry_class.size();
-      since_best = 0;
-    } else if (++since_best >= options.patience) {
-      break;
-    }
-  }
-  return best_bytes;
+  std::unordered_map<std::uint64_t, std::uint32_t> feature_count;
+  if (min_count > 1) feature_count = CountFeatures(instances, options, ambiguity);
+  const EpochInput input{instances, ambiguity, options, feature_count, min_count};
+  return TrainEpochs(input, base, dev, train_conllu, dev_conllu, report);
 }
 
 Status WriteTaggerModel(std::string_view bytes, const std::string& path) {
