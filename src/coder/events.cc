@@ -440,6 +440,22 @@ bool InTopicLabel(const SentenceView& s, std::uint32_t i) {
   return false;
 }
 
+// Whether the event noun opening at word `first` is a past happening named
+// with its year: "during the 2003 invasion of Iraq", "the 2005 assassination
+// of Rafic Hariri", "the 2011 Egyptian protests". The text refers to it; it
+// does not report it.
+bool NamedWithItsYear(const SentenceView& s, std::uint32_t first) {
+  std::uint32_t p = first;
+  while (p > 0 && p + 3 > first &&
+         (s.tags[p - 1].upos == Upos::kAdj || s.tags[p - 1].upos == Upos::kPropn))
+    --p;
+  if (p == 0) return false;
+  const std::string_view w = s.W[p - 1];
+  return w.size() == 4 && (w.starts_with("19") || w.starts_with("20")) &&
+         std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; }) && p >= 2 &&
+         IsOneOf(s.sc.dict_words[p - 2].text, {"the", "'s"});
+}
+
 // Without a tree, the source and target of event noun `e` at words [first,
 // i]: the actor right before the noun ("Israeli airstrikes", "the rebels'
 // ambush"), the actor right after a preposition its row names ("the murder
@@ -695,6 +711,8 @@ void CodeNounEventsByPosition(const SentenceView& s, SentenceCoding* out) {
                           ? "inside the object or phrase of a coded verb"
                           : NounArgumentsByPosition(s, first, i, *e, &src, &tgt);
     if (InTopicLabel(s, i)) why = "in a topic label before a colon (\"2003 occupation of Iraq:\")";
+    if (NamedWithItsYear(s, first))
+      why = "a past happening named with its year (\"the 2003 invasion\")";
     if (claimer != kNoUnit) why = ClaimedAttack(s, *governing, claimer, tgt, why, &src);
     if (!why && src == kNoUnit && tgt == kNoUnit && CodesHarm(*out))
       why = "an attack with no actor in a sentence that already codes harm";

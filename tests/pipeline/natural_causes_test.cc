@@ -1,6 +1,7 @@
 // Harm done by nature or an accident is no event, through the whole default
 // pipeline: the cause in a phrase after the verb (also in a conjoined clause,
-// after "due to" or "at"), in a when-clause, or an accident verb well before.
+// after "due to" or "at"), in a when-clause, or an accident verb well before;
+// nor are nouns that are no verbs or past happenings named with their year.
 #include <gtest/gtest.h>
 
 #include "pipeline/coding_test_util.h"
@@ -29,6 +30,13 @@ TEST_F(NaturalCausesTest, AStormIsNoVerb) {
   EXPECT_EQ(Events("The death toll from Tropical Storm Irina in Madagascar is estimated at 65."),
             "");
   EXPECT_NE(Events("A roadside bomb kills 4 United States troops in eastern Afghanistan."), "");
+}
+
+// A past happening named with its year is referred to, not reported.
+TEST_F(NaturalCausesTest, APastHappeningNamedWithItsYearIsNoEvent) {
+  EXPECT_EQ(Events("A helicopter crashed during the 2003 invasion of Iraq."), "");
+  EXPECT_EQ(Events("Changes were made due to the 2011 Egyptian protests."), "");
+  EXPECT_NE(Events("Israeli troops began an invasion of Lebanon."), "");
 }
 
 TEST_F(NaturalCausesTest, AttacksStayEvents) {
