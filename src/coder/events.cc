@@ -561,12 +561,33 @@ const char* OneSidedGate(const SentenceView& s, const VerbLoop& loop, VerbReadin
   return nullptr;
 }
 
+// Whether a fight verb with no actor fought is a campaign, not force: its
+// object a thing ("fight corruption", "fighting ebola", "combat
+// antisemitism") or a cause after "for" ("fight for equality").
+bool FightsAThing(const SentenceView& s, const VerbReading& r) {
+  if (r.tgt != kNoUnit || r.passive) return false;
+  if (!IsOneOf(s.sc.dict_words[r.vm->verb].text,
+               {"fight", "fights", "fought", "fighting", "combat", "combats", "combating",
+                "combatting", "battle", "battles", "battled", "battling"}))
+    return false;
+  std::uint32_t p = r.vm->end;
+  while (p < s.n && s.sc.hidden[p]) ++p;
+  if (p >= s.n) return false;
+  if (s.sc.dict_words[p].text == "for") return true;
+  if (s.sc.unit_at[p] != kNoUnit || IsPreposition(s.W[p]) || IsClausePunct(s.W[p])) return false;
+  // The first noun of the object, past determiners and adjectives.
+  while (p < s.n && (IsDeterminer(s.W[p]) || s.tags[p].upos == Upos::kAdj)) ++p;
+  return p < s.n && s.sc.unit_at[p] == kNoUnit && s.tags[p].upos == Upos::kNoun;
+}
+
 const char* OtherSense(const SentenceView& s, const VerbLoop& loop, const VerbReading& r) {
   const std::string_view cameo = r.code->text;
   if (IsHarm(cameo) && HarmedByNaturalCause(s.sc, r.cb, r.vm->begin, r.vm->end, r.ce))
     return "harm done by nature or an accident (\"killed in a crash\")";
   if (IsHarm(cameo) && AccidentNearby(s, r.vm->begin, r.vm->end))
     return "harm in an accident (\"crashes, killing\", \"killed when their ship sank\")";
+  if (IsHarm(cameo) && FightsAThing(s, r))
+    return "fighting a thing or for a cause (\"fight corruption\", \"fight for equality\")";
   // A bare meeting verb with a thing as its object is another sense ("ten
   // countries have met its criteria", "met the deadline"): no event.
   if (!r.fired && Reciprocal(cameo) && r.tgt == kNoUnit &&

@@ -39,6 +39,14 @@ TEST_F(NaturalCausesTest, APastHappeningNamedWithItsYearIsNoEvent) {
   EXPECT_NE(Events("Israeli troops began an invasion of Lebanon."), "");
 }
 
+// Fighting a thing or for a cause is a campaign, not force.
+TEST_F(NaturalCausesTest, FightingAThingIsNoAssault) {
+  EXPECT_EQ(Events("British gay Muslims fight for equality."), "");
+  EXPECT_EQ(Events("The Queen praises aid workers for fighting ebola in West Africa."), "");
+  EXPECT_NE(Events("Rebels fight government troops in Aleppo."), "");
+  EXPECT_NE(Events("Rebels fought in Aleppo on Monday."), "");
+}
+
 TEST_F(NaturalCausesTest, AttacksStayEvents) {
   // Arson and gunfire are no blaze; a semicolon ends the search.
   EXPECT_NE(Events("Five people are killed when gunmen set fire to a bus."), "");
