@@ -773,6 +773,23 @@ void GiveDomesticAgents(const SentenceView& s) {
   }
 }
 
+namespace {
+
+// "Hundreds of Israeli soldiers", "a group of army reservists", "two of
+// the gunmen": the "of" at word `p` follows a quantity, so the actor after it
+// is what the phrase names, not the object of a preposition.
+bool OfAQuantity(const SentenceView& s, std::uint32_t p) {
+  if (p == 0 || s.W[p] != "of") return false;
+  const std::string_view q = s.W[p - 1];
+  if (s.tagged && s.tags[p - 1].upos == Upos::kNum) return true;
+  return IsOneOf(
+      q, {"hundreds", "thousands", "dozens", "tens",  "millions", "scores", "group", "groups",
+          "band",     "number",    "some",   "many",  "several",  "most",   "all",   "few",
+          "both",     "one",       "two",    "three", "four",     "five",   "none",  "each"});
+}
+
+}  // namespace
+
 void IndexUnits(const SentenceView& s) {
   const auto& W = s.W;
   auto& units = s.sc.units;
@@ -795,7 +812,8 @@ void IndexUnits(const SentenceView& s) {
           (s.tagged && (s.tags[b - 1].upos == Upos::kAdj || s.tags[b - 1].upos == Upos::kNum)));
          ++skipped)
       --b;
-    units[k].after_preposition = (b > 0 && IsPreposition(W[b - 1])) || IsLocativeUnit(units[k], W);
+    units[k].after_preposition =
+        (b > 0 && IsPreposition(W[b - 1]) && !OfAQuantity(s, b - 1)) || IsLocativeUnit(units[k], W);
   }
 }
 

@@ -1,0 +1,48 @@
+// Who is a verb's source and target, through the whole default pipeline
+// (tagger on, no tree), on shapes of real current-events sentences (issue 18
+// item 4, third pass: wrong or missing actors when the event type is right).
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "pipeline/coding_test_util.h"
+
+namespace dyad {
+namespace {
+
+class CodingArgs3Test : public coding_testing::DefaultPipelineTest {};
+
+TEST_F(CodingArgs3Test, TerritoryIsTakenFromTheActorAfterFrom) {
+  // The port is Somali; the militants lose it (KENMIL>SOM before).
+  EXPECT_EQ(Sides("Kenyan troops capture the Somali port city of Kismayo from al-Shabaab "
+                  "militants."),
+            "KENMIL>SOMINS;");
+  // A town taken from no one named: its country is no target (SYRREB>SYR before).
+  EXPECT_EQ(Sides("Syrian rebels seize control of the Syrian town of Qusayr."), "SYRREB>-;");
+  // Whom a seizure takes is still its target.
+  EXPECT_EQ(Sides("Rebels seize a Syrian army officer."), "SYRREB>SYRMILCOP;");
+}
+
+TEST_F(CodingArgs3Test, AnActorAfterAQuantityIsTheSubject) {
+  // "Hundreds of" does not make the soldiers the object of a preposition: the
+  // one-sided seizure stands (no event before, once the town was no target).
+  EXPECT_EQ(Sides("Hundreds of Turkish soldiers take control of the Syrian town of Afrin."),
+            "TURMIL>-;");
+}
+
+TEST_F(CodingArgs3Test, ARelativeClauseOfANounThatIsNoActorHasNoActorSource) {
+  // The bombing killed the worshippers, not the police of the main clause (no
+  // event before: the clause had coded the raid).
+  EXPECT_EQ(Sides("Police raid a mosque after a bombing that killed 30 worshippers in Quetta."),
+            "PAKCOP>PAKREL;->PAKCVL;");
+}
+
+TEST_F(CodingArgs3Test, AnActorInAPhraseOfANounThatIsNoActorIsNoSubject) {
+  // The explosion kills, not the crowd it went off near (no event before:
+  // the pilgrims were read as killing people of their own code).
+  EXPECT_EQ(Sides("A car bomb explosion near a crowd of Iraqi pilgrims kills 20 people."),
+            "->IRQCVL;");
+}
+
+}  // namespace
+}  // namespace dyad
