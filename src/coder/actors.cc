@@ -572,6 +572,59 @@ void AddNameMentions(const SentenceView& s, std::span<const NameActor> names,
   }
 }
 
+namespace {
+
+bool IsHarmVerbForm(std::string_view w) {
+  return IsOneOf(w, {"kill", "kills", "killed", "killing", "wound", "wounds", "wounded", "wounding",
+                     "injure", "injures", "injured", "injuring"});
+}
+
+// Words that may stand between a verb and the count of its victims: "killing
+// at least 35", "kills more than 20", "injuring another 17".
+bool IsCountLead(std::string_view w) {
+  return IsOneOf(w, {"at", "least", "more", "than", "some", "about", "around", "nearly", "almost",
+                     "over", "up", "to", "another", "a", "further", "roughly", "approximately"});
+}
+
+// Whether the number at word `p` stands for people harmed: a count with no
+// noun of its own after a verb of harm ("killing at least 35.", "kills six,
+// including two soldiers", "killing two and injuring 30"). (As a passive's
+// subject, "at least four are killed" often counts a disaster's dead.)
+bool IsCountOfVictims(const SentenceView& s, std::uint32_t p) {
+  if (!s.tagged || s.tags[p].upos != Upos::kNum) return false;
+  const std::uint32_t next = p + 1;
+  if (next < s.n && !IsClausePunct(s.W[next]) && s.W[next] != "." &&
+      !IsOneOf(s.W[next], {"and", "others", "more", "including", "in", "on", "at", "as"}))
+    return false;
+  std::uint32_t b = p;
+  while (b > 0 && b + 4 > p && IsCountLead(s.W[b - 1])) --b;
+  return b > 0 && IsHarmVerbForm(s.W[b - 1]);
+}
+
+// A count of victims ("killing at least 35") is people, coded as civilians
+// (an agent without a country, given one like "people" would be); inserted
+// in word order among `units`.
+void AddCountsOfVictims(const SentenceView& s, std::vector<Unit>* units) {
+  std::size_t k = 0;
+  for (std::uint32_t p = 0; p < s.n; ++p) {
+    while (k < units->size() && (*units)[k].end <= p) ++k;
+    if (k < units->size() && (*units)[k].begin <= p) continue;
+    if (!IsCountOfVictims(s, p)) continue;
+    Unit u;
+    u.begin = p;
+    u.end = p + 1;
+    if (p + 1 < s.n && IsOneOf(s.W[p + 1], {"others", "more"})) u.end = p + 2;
+    u.codes = {"CVL"};
+    u.agents = {{"CVL", true}};
+    u.agent_only = true;
+    u.rule = "count of victims";
+    units->insert(units->begin() + static_cast<std::ptrdiff_t>(k), std::move(u));
+    p = (*units)[k].end - 1;
+  }
+}
+
+}  // namespace
+
 void ComposeUnits(const SentenceView& s, std::span<const RawMention> raws) {
   auto& units = s.sc.units;
   units.clear();
@@ -606,6 +659,7 @@ void ComposeUnits(const SentenceView& s, std::span<const RawMention> raws) {
       ++r;
     }
   }
+  AddCountsOfVictims(s, &units);
 }
 
 namespace {

@@ -44,5 +44,18 @@ TEST_F(CodingArgs3Test, AnActorInAPhraseOfANounThatIsNoActorIsNoSubject) {
             "->IRQCVL;");
 }
 
+TEST_F(CodingArgs3Test, ACountAfterAVerbOfHarmIsPeople) {
+  // "killing 12" counts people (no target before).
+  EXPECT_EQ(Sides("Gunmen storm a hotel in Mogadishu, killing 12 and injuring 20 others."),
+            "SOMUAF>SOMCVL;");
+}
+
+TEST_F(CodingArgs3Test, KinArePrivatePersons) {
+  // The ex-girlfriend is a person (no target before).
+  EXPECT_EQ(Sides("Authorities say a 35-year-old man stabbed his ex-girlfriend to death in "
+                  "Boston."),
+            "USACVL>USACVL;");
+}
+
 }  // namespace
 }  // namespace dyad
