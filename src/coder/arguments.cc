@@ -663,7 +663,12 @@ void ReadVoice(const SentenceView& s, VerbReading* r) {
   while (v > 0 && s.tags[v - 1].upos == Upos::kAdv) --v;
   if (!r->passive && x != Xpos::kVBG && v >= 3 && IsOneOf(s.W[v - 1], {"and", "or"}))
     r->passive = BeRightBefore(s, 0, v - 2);
-  if (!r->passive && x != Xpos::kVBG && x != Xpos::kVBZ) r->passive = ReducedPassive(s, r->cb, vm);
+  // (A participle after its noun opens a clause of its own: "The Syrian
+  // Army backed by Hezbollah fighters retakes an airbase" codes both verbs.)
+  if (!r->passive && x != Xpos::kVBG && x != Xpos::kVBZ && ReducedPassive(s, r->cb, vm)) {
+    r->passive = true;
+    r->cb = vm.begin;
+  }
 }
 
 const char* FindArguments(const SentenceView& s, const VerbLoop& loop, VerbReading* r) {

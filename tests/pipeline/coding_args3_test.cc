@@ -44,6 +44,13 @@ TEST_F(CodingArgs3Test, AnActorInAPhraseOfANounThatIsNoActorIsNoSubject) {
             "->IRQCVL;");
 }
 
+TEST_F(CodingArgs3Test, AParticipleAfterItsNounIsAClauseOfItsOwn) {
+  // "backed by" codes its support and the main verb still codes the seizure
+  // (only the support before: the clause had coded an event).
+  EXPECT_EQ(Events("Syrian troops backed by Russian jets retake an airbase near Aleppo."),
+            "051:RUS>SYRMIL;192:SYRMIL>-;");
+}
+
 TEST_F(CodingArgs3Test, ACountAfterAVerbOfHarmIsPeople) {
   // "killing 12" counts people (no target before).
   EXPECT_EQ(Sides("Gunmen storm a hotel in Mogadishu, killing 12 and injuring 20 others."),
