@@ -508,6 +508,25 @@ std::vector<RawMention>::iterator DropSurnameOfAnotherPerson(const SentenceView&
   return raws->begin() + first;
 }
 
+// "the Mississippi Public Service Commission", "the People's Protection
+// Units Directorate": a one-word agent inside an organisation's name coded by
+// its head word (not the head itself) is a word of the name, not an actor of
+// its own ("Public" is no citizen). Erases those mentions when nothing else
+// of the dictionary's overlaps [b, e); returns the first mention ending after b.
+std::vector<RawMention>::iterator DropAgentWordsInsideOrgName(std::uint32_t b, std::uint32_t e,
+                                                              std::vector<RawMention>::iterator at,
+                                                              std::vector<RawMention>* raws) {
+  auto inside = [&](const RawMention& x) {
+    return x.agent && x.end == x.begin + 1 && x.begin >= b && x.end < e;
+  };
+  auto stop = std::find_if(at, raws->end(), [&](const RawMention& x) { return x.begin >= e; });
+  for (auto it = at; it != stop; ++it)
+    if (!inside(*it)) return at;
+  const auto first = at - raws->begin();
+  raws->erase(std::remove_if(at, stop, inside), stop);
+  return raws->begin() + first;
+}
+
 // Whether `w` is a noun of a place: "a Palestinian prison", "an Iraqi
 // village", "the Somali capital".
 bool IsPlaceNoun(std::string_view w) {
@@ -557,6 +576,7 @@ void AddNameMentions(const SentenceView& s, std::span<const NameActor> names,
         ++at;
       }
     }
+    if (!nm.sector.empty() && nm.code.empty()) at = DropAgentWordsInsideOrgName(b, e, at, raws);
     if (nm.sector.empty()) {
       at = DropAgentWordsInsideName(b, e, nm.full_name, at, raws);
       at = DropSurnameOfAnotherPerson(s, b, e, at, raws);

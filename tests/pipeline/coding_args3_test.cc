@@ -51,6 +51,12 @@ TEST_F(CodingArgs3Test, AParticipleAfterItsNounIsAClauseOfItsOwn) {
             "051:RUS>SYRMIL;192:SYRMIL>-;");
 }
 
+TEST_F(CodingArgs3Test, AnAgentWordInsideAnOrganisationsNameIsPartOfTheName) {
+  // The commission fines, not "Public" (CVL before).
+  EXPECT_EQ(Sides("The Oregon Public Utility Commission fined the company 2 million dollars."),
+            "GOV>BUS;");
+}
+
 TEST_F(CodingArgs3Test, ACountAfterAVerbOfHarmIsPeople) {
   // "killing 12" counts people (no target before).
   EXPECT_EQ(Sides("Gunmen storm a hotel in Mogadishu, killing 12 and injuring 20 others."),
