@@ -57,6 +57,14 @@ TEST_F(CodingArgs3Test, AnAgentWordInsideAnOrganisationsNameIsPartOfTheName) {
             "GOV>BUS;");
 }
 
+TEST_F(CodingArgs3Test, AnArmedGroupWithNoCountryIsTheOneOfTheStateItFights) {
+  // Two countries in the sentence: the rebels are Mali's (REB before).
+  EXPECT_EQ(Sides("Rebels kill three Malian soldiers near the border with Algeria."),
+            "MLIREB>MLIMIL;");
+  EXPECT_EQ(Sides("Insurgents attack Nigerian soldiers near the border with Niger."),
+            "NGAINS>NGAMIL;");
+}
+
 TEST_F(CodingArgs3Test, ACountAfterAVerbOfHarmIsPeople) {
   // "killing 12" counts people (no target before).
   EXPECT_EQ(Sides("Gunmen storm a hotel in Mogadishu, killing 12 and injuring 20 others."),
