@@ -486,6 +486,26 @@ bool DeepInObjectPhrase(const SentenceView& s, std::uint32_t ve, const Unit& u) 
   return preps >= 3;
 }
 
+// "caught pirates ... and took 23 of them into custody", "found the suspect
+// and arrested him": an object pronoun right after the verb (or "N of them")
+// stands for the nearest coded actor before the verb that is not its source
+// and not a place; kNoUnit when there is none.
+std::int32_t ObjectPronounReferent(const SentenceView& s, std::uint32_t ve, std::int32_t source) {
+  std::uint32_t p = ve;
+  if (p + 2 < s.n && s.tagged && s.tags[p].upos == Upos::kNum && s.W[p + 1] == "of") p += 2;
+  if (p >= s.n || !IsOneOf(s.W[p], {"them", "him"})) return kNoUnit;
+  const auto& units = s.sc.units;
+  for (std::size_t k = units.size(); k-- > 0;) {
+    const Unit& u = units[k];
+    if (u.end > ve || u.code.empty() || IsLocativeUnit(u, s.W) || u.place_word) continue;
+    if (source != kNoUnit && (static_cast<std::int32_t>(k) == source ||
+                              u.group == units[static_cast<std::size_t>(source)].group))
+      continue;
+    return static_cast<std::int32_t>(k);
+  }
+  return kNoUnit;
+}
+
 // Without a tree: the subject before the verb, the object after it; in the
 // passive "B was attacked by A" the subject is the target, "by A" the source.
 void PositionalArguments(const SentenceView& s, VerbReading* r) {
@@ -529,6 +549,7 @@ void PositionalArguments(const SentenceView& s, VerbReading* r) {
     if (r->tgt != kNoUnit && r->a.target == kNoUnit && DeepInObjectPhrase(s, vm.end, units[r->tgt]))
       r->tgt = kNoUnit;
     if (r->tgt == kNoUnit) r->tgt = TargetAfterObjectList(s, r->ce);
+    if (r->tgt == kNoUnit) r->tgt = ObjectPronounReferent(s, vm.end, r->src);
     if (r->tgt != kNoUnit && IsHarm(r->code->text) && IsHarmLocative(s, units[r->tgt]))
       r->tgt = FindObject(s, units[r->tgt].end, r->ce, r->src, false);
     // "rallied outside parliament ... against the government": whom a protest

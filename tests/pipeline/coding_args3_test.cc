@@ -65,6 +65,11 @@ TEST_F(CodingArgs3Test, AnArmedGroupWithNoCountryIsTheOneOfTheStateItFights) {
             "NGAINS>NGAMIL;");
 }
 
+TEST_F(CodingArgs3Test, AnObjectPronounStandsForTheNearestActorBeforeTheVerb) {
+  // "them" are the smugglers (no target before).
+  EXPECT_EQ(Sides("Troops caught three smugglers near the border and detained them."), "MIL>CRM;");
+}
+
 TEST_F(CodingArgs3Test, ACountAfterAVerbOfHarmIsPeople) {
   // "killing 12" counts people (no target before).
   EXPECT_EQ(Sides("Gunmen storm a hotel in Mogadishu, killing 12 and injuring 20 others."),
