@@ -70,6 +70,13 @@ TEST_F(CodingArgs3Test, AnObjectPronounStandsForTheNearestActorBeforeTheVerb) {
   EXPECT_EQ(Sides("Troops caught three smugglers near the border and detained them."), "MIL>CRM;");
 }
 
+TEST_F(CodingArgs3Test, ContemptOfCourtNamesNoCourt) {
+  // The charge is not against a court (USAGOV>USAJUD before).
+  EXPECT_EQ(Sides("The Justice Department will file criminal contempt of court charges against "
+                  "Maricopa County, Arizona sheriff Joe Arpaio."),
+            "USAGOV>-;");
+}
+
 TEST_F(CodingArgs3Test, ACountAfterAVerbOfHarmIsPeople) {
   // "killing 12" counts people (no target before).
   EXPECT_EQ(Sides("Gunmen storm a hotel in Mogadishu, killing 12 and injuring 20 others."),
