@@ -268,6 +268,18 @@ std::int32_t FindSubject(const SentenceView& s, std::uint32_t vb, std::int32_t n
   return InPhraseOfNonActor(s, units[u]) ? kNoUnit : u;
 }
 
+// "the Nicolás Maduro-led Government of Venezuela", "a Hamas-run ministry":
+// a unit right before a compound adjective that ends in -led, -backed, -run
+// ... modifies the noun after it; it is not the phrase's head.
+bool ModifiesWordAfter(const SentenceView& s, const Unit& u) {
+  if (u.end >= s.n) return false;
+  const std::string_view w = s.W[u.end];
+  for (std::string_view end : {"-led", "-backed", "-run", "-funded", "-owned", "-allied",
+                               "-controlled", "-held", "-based", "-sponsored", "-supported"})
+    if (w.size() > end.size() && w.ends_with(end)) return true;
+  return false;
+}
+
 // The first coded unit in [ve, ce) other than the source's code; a bare place
 // right after in/at/near ("met in Cairo") is where, not whom: `skip_places`
 // passes over it.
@@ -280,7 +292,7 @@ std::int32_t FindObject(const SentenceView& s, std::uint32_t ve, std::uint32_t c
     std::int32_t u = s.sc.unit_at[p];
     if (u == kNoUnit) continue;
     p = units[u].end - 1;
-    if (units[u].code.empty()) continue;
+    if (units[u].code.empty() || ModifiesWordAfter(s, units[u])) continue;
     // "Syria ... Syria" is no pair; "a man shot one person" is.
     if (units[u].code == src_code && !(units[u].agent_only && units[source].agent_only)) continue;
     if (skip_places && IsLocativeUnit(units[u], s.W)) continue;

@@ -77,6 +77,13 @@ TEST_F(CodingArgs3Test, ContemptOfCourtNamesNoCourt) {
             "USAGOV>-;");
 }
 
+TEST_F(CodingArgs3Test, ANameBeforeALedAdjectiveIsNoHead) {
+  // Ties are cut with Egypt's government, not with a person "Abdel Fattah
+  // el-Sisi" (QAT>CVL before).
+  EXPECT_EQ(Sides("Qatar severs ties with the Abdel Fattah el-Sisi-led Government of Egypt."),
+            "QAT>EGYGOV;");
+}
+
 TEST_F(CodingArgs3Test, ACountAfterAVerbOfHarmIsPeople) {
   // "killing 12" counts people (no target before).
   EXPECT_EQ(Sides("Gunmen storm a hotel in Mogadishu, killing 12 and injuring 20 others."),
