@@ -508,6 +508,25 @@ std::vector<RawMention>::iterator DropSurnameOfAnotherPerson(const SentenceView&
   return raws->begin() + first;
 }
 
+// "the Mississippi Public Service Commission", "the People's Protection
+// Units Directorate": a one-word agent inside an organisation's name coded by
+// its head word (not the head itself) is a word of the name, not an actor of
+// its own ("Public" is no citizen). Erases those mentions when nothing else
+// of the dictionary's overlaps [b, e); returns the first mention ending after b.
+std::vector<RawMention>::iterator DropAgentWordsInsideOrgName(std::uint32_t b, std::uint32_t e,
+                                                              std::vector<RawMention>::iterator at,
+                                                              std::vector<RawMention>* raws) {
+  auto inside = [&](const RawMention& x) {
+    return x.agent && x.end == x.begin + 1 && x.begin >= b && x.end < e;
+  };
+  auto stop = std::find_if(at, raws->end(), [&](const RawMention& x) { return x.begin >= e; });
+  for (auto it = at; it != stop; ++it)
+    if (!inside(*it)) return at;
+  const auto first = at - raws->begin();
+  raws->erase(std::remove_if(at, stop, inside), stop);
+  return raws->begin() + first;
+}
+
 // Whether `w` is a noun of a place: "a Palestinian prison", "an Iraqi
 // village", "the Somali capital".
 bool IsPlaceNoun(std::string_view w) {
@@ -557,6 +576,7 @@ void AddNameMentions(const SentenceView& s, std::span<const NameActor> names,
         ++at;
       }
     }
+    if (!nm.sector.empty() && nm.code.empty()) at = DropAgentWordsInsideOrgName(b, e, at, raws);
     if (nm.sector.empty()) {
       at = DropAgentWordsInsideName(b, e, nm.full_name, at, raws);
       at = DropSurnameOfAnotherPerson(s, b, e, at, raws);
@@ -571,6 +591,59 @@ void AddNameMentions(const SentenceView& s, std::span<const NameActor> names,
     raws->insert(at, std::move(r));
   }
 }
+
+namespace {
+
+bool IsHarmVerbForm(std::string_view w) {
+  return IsOneOf(w, {"kill", "kills", "killed", "killing", "wound", "wounds", "wounded", "wounding",
+                     "injure", "injures", "injured", "injuring"});
+}
+
+// Words that may stand between a verb and the count of its victims: "killing
+// at least 35", "kills more than 20", "injuring another 17".
+bool IsCountLead(std::string_view w) {
+  return IsOneOf(w, {"at", "least", "more", "than", "some", "about", "around", "nearly", "almost",
+                     "over", "up", "to", "another", "a", "further", "roughly", "approximately"});
+}
+
+// Whether the number at word `p` stands for people harmed: a count with no
+// noun of its own after a verb of harm ("killing at least 35.", "kills six,
+// including two soldiers", "killing two and injuring 30"). (As a passive's
+// subject, "at least four are killed" often counts a disaster's dead.)
+bool IsCountOfVictims(const SentenceView& s, std::uint32_t p) {
+  if (!s.tagged || s.tags[p].upos != Upos::kNum) return false;
+  const std::uint32_t next = p + 1;
+  if (next < s.n && !IsClausePunct(s.W[next]) && s.W[next] != "." &&
+      !IsOneOf(s.W[next], {"and", "others", "more", "including", "in", "on", "at", "as"}))
+    return false;
+  std::uint32_t b = p;
+  while (b > 0 && b + 4 > p && IsCountLead(s.W[b - 1])) --b;
+  return b > 0 && IsHarmVerbForm(s.W[b - 1]);
+}
+
+// A count of victims ("killing at least 35") is people, coded as civilians
+// (an agent without a country, given one like "people" would be); inserted
+// in word order among `units`.
+void AddCountsOfVictims(const SentenceView& s, std::vector<Unit>* units) {
+  std::size_t k = 0;
+  for (std::uint32_t p = 0; p < s.n; ++p) {
+    while (k < units->size() && (*units)[k].end <= p) ++k;
+    if (k < units->size() && (*units)[k].begin <= p) continue;
+    if (!IsCountOfVictims(s, p)) continue;
+    Unit u;
+    u.begin = p;
+    u.end = p + 1;
+    if (p + 1 < s.n && IsOneOf(s.W[p + 1], {"others", "more"})) u.end = p + 2;
+    u.codes = {"CVL"};
+    u.agents = {{"CVL", true}};
+    u.agent_only = true;
+    u.rule = "count of victims";
+    units->insert(units->begin() + static_cast<std::ptrdiff_t>(k), std::move(u));
+    p = (*units)[k].end - 1;
+  }
+}
+
+}  // namespace
 
 void ComposeUnits(const SentenceView& s, std::span<const RawMention> raws) {
   auto& units = s.sc.units;
@@ -606,6 +679,7 @@ void ComposeUnits(const SentenceView& s, std::span<const RawMention> raws) {
       ++r;
     }
   }
+  AddCountsOfVictims(s, &units);
 }
 
 namespace {
@@ -773,6 +847,23 @@ void GiveDomesticAgents(const SentenceView& s) {
   }
 }
 
+namespace {
+
+// "Hundreds of Israeli soldiers", "a group of army reservists", "two of
+// the gunmen": the "of" at word `p` follows a quantity, so the actor after it
+// is what the phrase names, not the object of a preposition.
+bool OfAQuantity(const SentenceView& s, std::uint32_t p) {
+  if (p == 0 || s.W[p] != "of") return false;
+  const std::string_view q = s.W[p - 1];
+  if (s.tagged && s.tags[p - 1].upos == Upos::kNum) return true;
+  return IsOneOf(
+      q, {"hundreds", "thousands", "dozens", "tens",  "millions", "scores", "group", "groups",
+          "band",     "number",    "some",   "many",  "several",  "most",   "all",   "few",
+          "both",     "one",       "two",    "three", "four",     "five",   "none",  "each"});
+}
+
+}  // namespace
+
 void IndexUnits(const SentenceView& s) {
   const auto& W = s.W;
   auto& units = s.sc.units;
@@ -795,7 +886,8 @@ void IndexUnits(const SentenceView& s) {
           (s.tagged && (s.tags[b - 1].upos == Upos::kAdj || s.tags[b - 1].upos == Upos::kNum)));
          ++skipped)
       --b;
-    units[k].after_preposition = (b > 0 && IsPreposition(W[b - 1])) || IsLocativeUnit(units[k], W);
+    units[k].after_preposition =
+        (b > 0 && IsPreposition(W[b - 1]) && !OfAQuantity(s, b - 1)) || IsLocativeUnit(units[k], W);
   }
 }
 

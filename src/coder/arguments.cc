@@ -210,6 +210,37 @@ std::uint32_t CoordinatedVerb(const SentenceView& s, std::uint32_t vb) {
   return vb;
 }
 
+// "a suicide bombing that killed 14 people": the subject of a verb right
+// after a relative "that"/"which" (auxiliaries and adverbs between) is the
+// noun before the pronoun; whether that noun is no actor.
+// `antecedent`: where that noun stands.
+bool RelativeOfNonActor(const SentenceView& s, std::uint32_t vb,
+                        std::uint32_t* antecedent = nullptr) {
+  if (!s.tagged) return false;
+  std::uint32_t p = vb;
+  while (p > 0 && (s.tags[p - 1].upos == Upos::kAdv || s.tags[p - 1].upos == Upos::kAux)) --p;
+  if (p < 2 || !IsOneOf(s.W[p - 1], {"that", "which"})) return false;
+  std::uint32_t h = p - 2;
+  if (s.W[h] == "," && h > 0) --h;  // ", which"
+  if (antecedent) *antecedent = h;
+  return s.sc.unit_at[h] == kNoUnit && s.tags[h].upos == Upos::kNoun;
+}
+
+// "A bomb explosion among crowds of Shiite Muslims ... kills 12 people": a
+// unit in a prepositional phrase hanging on a noun that is no actor is no
+// subject; that noun is. (Not of/from/by, which name whose or who; not
+// between/with, which name the sides of an event noun: "Clashes between
+// Turkish forces and the Syrian Army take place".)
+bool InPhraseOfNonActor(const SentenceView& s, const Unit& u) {
+  if (!u.after_preposition) return false;
+  std::uint32_t b = u.begin;
+  while (b > 0 && s.sc.unit_at[b - 1] == kNoUnit && IsModifierWord(s, b - 1)) --b;
+  if (b < 2 || !IsPreposition(s.W[b - 1]) ||
+      IsOneOf(s.W[b - 1], {"of", "from", "by", "between", "with"}))
+    return false;
+  return s.sc.unit_at[b - 2] == kNoUnit && s.tags[b - 2].upos == Upos::kNoun;
+}
+
 // Subject of the verb starting at word `vb`: a unit right before a present
 // participle ("Ugandan troops attacking in Sudan"); the subject of the verb
 // it is coordinated with; else the nearest unit before it (NearestSubject),
@@ -226,12 +257,27 @@ std::int32_t FindSubject(const SentenceView& s, std::uint32_t vb, std::int32_t n
       return u;
   }
   if (std::uint32_t v = CoordinatedVerb(s, vb); v != vb) return FindSubject(s, v, not_this);
+  if (RelativeOfNonActor(s, vb)) return kNoUnit;
   std::int32_t u = NearestSubject(s, vb, not_this, across_that);
   if (u == kNoUnit) return u;
   const std::uint32_t m = PostModifierStart(s, units[u].begin);
-  if (m == units[u].begin) return u;
-  const std::int32_t head = NearestSubject(s, m, not_this, across_that);
-  return head != kNoUnit ? head : u;
+  if (m != units[u].begin) {
+    const std::int32_t head = NearestSubject(s, m, not_this, across_that);
+    if (head != kNoUnit) u = head;
+  }
+  return InPhraseOfNonActor(s, units[u]) ? kNoUnit : u;
+}
+
+// "the Nicolás Maduro-led Government of Venezuela", "a Hamas-run ministry":
+// a unit right before a compound adjective that ends in -led, -backed, -run
+// ... modifies the noun after it; it is not the phrase's head.
+bool ModifiesWordAfter(const SentenceView& s, const Unit& u) {
+  if (u.end >= s.n) return false;
+  const std::string_view w = s.W[u.end];
+  for (std::string_view end : {"-led", "-backed", "-run", "-funded", "-owned", "-allied",
+                               "-controlled", "-held", "-based", "-sponsored", "-supported"})
+    if (w.size() > end.size() && w.ends_with(end)) return true;
+  return false;
 }
 
 // The first coded unit in [ve, ce) other than the source's code; a bare place
@@ -246,7 +292,7 @@ std::int32_t FindObject(const SentenceView& s, std::uint32_t ve, std::uint32_t c
     std::int32_t u = s.sc.unit_at[p];
     if (u == kNoUnit) continue;
     p = units[u].end - 1;
-    if (units[u].code.empty()) continue;
+    if (units[u].code.empty() || ModifiesWordAfter(s, units[u])) continue;
     // "Syria ... Syria" is no pair; "a man shot one person" is.
     if (units[u].code == src_code && !(units[u].agent_only && units[source].agent_only)) continue;
     if (skip_places && IsLocativeUnit(units[u], s.W)) continue;
@@ -452,6 +498,26 @@ bool DeepInObjectPhrase(const SentenceView& s, std::uint32_t ve, const Unit& u) 
   return preps >= 3;
 }
 
+// "caught pirates ... and took 23 of them into custody", "found the suspect
+// and arrested him": an object pronoun right after the verb (or "N of them")
+// stands for the nearest coded actor before the verb that is not its source
+// and not a place; kNoUnit when there is none.
+std::int32_t ObjectPronounReferent(const SentenceView& s, std::uint32_t ve, std::int32_t source) {
+  std::uint32_t p = ve;
+  if (p + 2 < s.n && s.tagged && s.tags[p].upos == Upos::kNum && s.W[p + 1] == "of") p += 2;
+  if (p >= s.n || !IsOneOf(s.W[p], {"them", "him"})) return kNoUnit;
+  const auto& units = s.sc.units;
+  for (std::size_t k = units.size(); k-- > 0;) {
+    const Unit& u = units[k];
+    if (u.end > ve || u.code.empty() || IsLocativeUnit(u, s.W) || u.place_word) continue;
+    if (source != kNoUnit && (static_cast<std::int32_t>(k) == source ||
+                              u.group == units[static_cast<std::size_t>(source)].group))
+      continue;
+    return static_cast<std::int32_t>(k);
+  }
+  return kNoUnit;
+}
+
 // Without a tree: the subject before the verb, the object after it; in the
 // passive "B was attacked by A" the subject is the target, "by A" the source.
 void PositionalArguments(const SentenceView& s, VerbReading* r) {
@@ -495,6 +561,7 @@ void PositionalArguments(const SentenceView& s, VerbReading* r) {
     if (r->tgt != kNoUnit && r->a.target == kNoUnit && DeepInObjectPhrase(s, vm.end, units[r->tgt]))
       r->tgt = kNoUnit;
     if (r->tgt == kNoUnit) r->tgt = TargetAfterObjectList(s, r->ce);
+    if (r->tgt == kNoUnit) r->tgt = ObjectPronounReferent(s, vm.end, r->src);
     if (r->tgt != kNoUnit && IsHarm(r->code->text) && IsHarmLocative(s, units[r->tgt]))
       r->tgt = FindObject(s, units[r->tgt].end, r->ce, r->src, false);
     // "rallied outside parliament ... against the government": whom a protest
@@ -507,6 +574,28 @@ void PositionalArguments(const SentenceView& s, VerbReading* r) {
   if (!r->passive && r->src != kNoUnit && IsHarm(r->code->text) &&
       units[r->src].after_preposition && IsLocativeUnit(units[r->src], s.W))
     r->src = kNoUnit;
+  // With no actor acting, a bare place after in/at/near is where, not whom
+  // ("Shares in Japanese carmakers rallied in Tokyo").
+  if (!r->passive && r->src == kNoUnit && r->tgt != kNoUnit && r->a.target == kNoUnit &&
+      IsLocativeUnit(units[r->tgt], s.W))
+    r->tgt = kNoUnit;
+}
+
+// "captured 40% of the Somali capital Mogadishu from Islamist militants",
+// "took control of the Palestinian city of Jenin": in a seizure of territory
+// (CAMEO 192) the country word of a place noun describes the place taken and
+// is no target; the actor after "from" in the verb's clause is. (A country
+// named on its own is whose land is taken: "occupied a buffer zone in
+// southern Syria" -> SYR.)
+void TerritoryTakenFrom(const SentenceView& s, VerbReading* r) {
+  if (r->passive || (r->tgt != kNoUnit && s.sc.units[r->tgt].end <= r->vm->begin)) return;
+  if (std::int32_t from = UnitAfter(s, "from", r->vm->end, r->ce); from != kNoUnit) {
+    if (from != r->src) r->tgt = from;
+    return;
+  }
+  if (r->tgt == kNoUnit) return;
+  const Unit& u = s.sc.units[r->tgt];
+  if (u.place_word) r->tgt = kNoUnit;
 }
 
 }  // namespace
@@ -607,13 +696,23 @@ void ReadVoice(const SentenceView& s, VerbReading* r) {
   while (v > 0 && s.tags[v - 1].upos == Upos::kAdv) --v;
   if (!r->passive && x != Xpos::kVBG && v >= 3 && IsOneOf(s.W[v - 1], {"and", "or"}))
     r->passive = BeRightBefore(s, 0, v - 2);
-  if (!r->passive && x != Xpos::kVBG && x != Xpos::kVBZ) r->passive = ReducedPassive(s, r->cb, vm);
+  // (A participle after its noun opens a clause of its own: "The Syrian
+  // Army backed by Hezbollah fighters retakes an airbase" codes both verbs.)
+  if (!r->passive && x != Xpos::kVBG && x != Xpos::kVBZ && ReducedPassive(s, r->cb, vm)) {
+    r->passive = true;
+    r->cb = vm.begin;
+  }
 }
 
 const char* FindArguments(const SentenceView& s, const VerbLoop& loop, VerbReading* r) {
   const Assigned& a = r->a;
   r->src = a.source;
   r->tgt = a.target;
+  // "took control of Jenin in response to a suicide bombing that killed 14
+  // people": the relative clause (with the noun it hangs on) is a clause of
+  // its own.
+  if (std::uint32_t noun = 0; RelativeOfNonActor(s, r->vm->begin, &noun) && noun > r->cb)
+    r->cb = noun;
   if (loop.clauses && !a.compound) {
     if (const char* why = TreeArguments(s, *loop.clauses, r)) return why;
   } else if (r->src == kNoUnit && loop.last_subject != kNoUnit && !a.compound && !r->passive) {
@@ -628,6 +727,7 @@ const char* FindArguments(const SentenceView& s, const VerbLoop& loop, VerbReadi
     CompoundArguments(s, r);
   else if (!loop.clauses)
     PositionalArguments(s, r);
+  if (r->code && r->code->text.starts_with("192")) TerritoryTakenFrom(s, r);
   return nullptr;
 }
 

@@ -247,6 +247,28 @@ void GiveStateOrgansTheirPeoplesCountry(Event* ev) {
   }
 }
 
+// "An Islamist group fighting Syrian government troops", "rebels ambush
+// Malian soldiers": an armed group with no country (insurgents, rebels,
+// separatists, unidentified gunmen) in an event with a state's forces or
+// government on the other side is that state's own (SYRINS).
+void GiveArmedGroupsTheStateTheyFace(Event* ev) {
+  auto one_of = [](const std::string& x, std::initializer_list<std::string_view> set) {
+    return std::find(set.begin(), set.end(), x) != set.end();
+  };
+  for (std::optional<Actor>* side : {&ev->source, &ev->target}) {
+    Actor* a = side->has_value() ? &side->value() : nullptr;
+    if (!a || !a->country.empty() || a->sectors.empty() || a->code.size() < 3) continue;
+    if (!IsSectorCode(std::string_view(a->code).substr(0, 3))) continue;
+    if (!one_of(a->sectors.front(), {"INS", "REB", "SEP", "UAF"})) continue;
+    const std::optional<Actor>& other = side == &ev->source ? ev->target : ev->source;
+    if (!other || other->country.size() != 3 || IsInternationalCode(other->country) ||
+        other->sectors.empty() || !one_of(other->sectors.front(), {"GOV", "MIL", "COP"}))
+      continue;
+    a->code = other->country + a->code;
+    a->country = other->country;
+  }
+}
+
 // The one country an article is about, when it names exactly one: the
 // countries of its coded actors (IGOs, NGOs and the like aside) and of its events' places.
 // Empty when it names none or several.
@@ -376,6 +398,7 @@ class PipelineImpl final : public Pipeline {
       // plan": else the article's country when it names only one (ETHGOV).
       GiveGenericActorsCountry(article_country, &ev, /*not_facing=*/true);
       GiveStateOrgansTheirPeoplesCountry(&ev);
+      GiveArmedGroupsTheStateTheyFace(&ev);
     }
     if (names_) AddNameEntities(article, s.mentions, out);
     LinkActorsToEntities(out);
