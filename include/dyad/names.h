@@ -56,9 +56,20 @@ struct NameScratch {
   std::vector<std::uint8_t> labels_;
   std::vector<std::string_view> words_;
   std::vector<PosTag> tags_;
-  // FindInDocument's memory of the document's earlier sentences.
-  std::vector<std::uint64_t> memory_;
-  std::size_t memory_count_ = 0;
+  std::vector<std::uint32_t> ends_, tokens_;  // FindDocumentNames
+  // A document memory: what sentences said about their words (a hash table).
+  struct Memory {
+    std::vector<std::uint64_t> slots;
+    std::size_t count = 0;
+  };
+  // FindInDocument's memory of the document's earlier sentences; FindDocument
+  // also keeps one of its later sentences.
+  Memory memory_, later_memory_;
+  // FindDocument: each word's kLow hash and memory value, the names found.
+  std::vector<std::uint64_t> doc_low_;
+  std::vector<std::uint8_t> doc_memory_;
+  std::vector<NameSpan> found_, doc_names_;
+  std::vector<std::size_t> doc_first_;
 };
 
 class NameFinder {
@@ -92,6 +103,19 @@ class NameFinder {
   void StartDocument(NameScratch* scratch) const;
   void FindInDocument(std::span<const std::string_view> words, std::span<const PosTag> tags,
                       NameScratch* scratch, std::vector<NameSpan>* out) const;
+
+  // Whole-document mode, in two passes (Ratinov & Roth 2009): FindInDocument
+  // over the sentences in order, then, last sentence first, a sentence whose
+  // words were found in later sentences' names (or capitalised there) is
+  // labelled again with what all the other sentences said of its words.
+  // `words`: the document's words; `sentence_ends`: where each sentence ends
+  // in `words` (ascending, the last = words.size(); a bad end stops the
+  // document there); `tags`: the tags of all of `words`, or empty. Replaces
+  // `out` with the names in word order, as indices into `words`. After the
+  // call scratch->doc_memory_ holds each word's memory value as last used.
+  void FindDocument(std::span<const std::string_view> words,
+                    std::span<const std::uint32_t> sentence_ends, std::span<const PosTag> tags,
+                    NameScratch* scratch, std::vector<NameSpan>* out) const;
 
   std::size_t FeatureCount() const;
   // Words in the model's word table (clusters and gazetteer bits).
@@ -169,8 +193,11 @@ Status ParseNerCorpus(std::string_view bytes, std::string_view name, NerFormat f
 // ---------------------------------------------------------------- training
 
 struct TrainNamesOptions {
-  int epochs = 12;                      // maximum passes over the training data
-  int patience = 3;                     // stop after this many epochs without a dev gain
+  int epochs = 12;   // maximum passes over the training data
+  int patience = 3;  // stop after this many epochs without a dev gain
+  // Training runs with seeds seed, seed + 1, ...; more than one: the model's
+  // weights are the mean of each run's best epoch's weights.
+  int runs = 1;
   std::uint64_t seed = 1;               // shuffling
   std::size_t max_train_sentences = 0;  // 0 = all; else the first N (for tests)
   float prune_below = 0.01f;            // drop averaged weights below this magnitude

@@ -61,10 +61,12 @@ struct NameFinder::Impl {
   // Adds the vector features of word i (wf: ComputeWordFeatures) to `scores`.
   void ScoreDense(const std::uint64_t* wf, std::size_t n, std::size_t i,
                   std::int32_t* scores) const;
-  // Labels the words into scratch->labels_; with `remember`, the words'
-  // document memory (scratch->memory_) is among the features.
-  void Label(std::span<const std::string_view> words, std::span<const PosTag> tags, bool remember,
-             NameScratch* scratch) const;
+  // Labels the words into scratch->labels_. The words' document memory
+  // features: none (kNone), from scratch->memory_ (kEarlier), or memory[i]
+  // (kGiven).
+  enum class MemoryMode { kNone, kEarlier, kGiven };
+  void Label(std::span<const std::string_view> words, std::span<const PosTag> tags, MemoryMode mode,
+             const std::uint8_t* memory, NameScratch* scratch) const;
 };
 
 }  // namespace dyad

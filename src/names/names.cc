@@ -1,4 +1,5 @@
 // Copyright dyad authors. NameFinder: model loading and Viterbi BILOU decoding.
+#include <algorithm>
 #include <cstdlib>
 #include <string>
 #include <utility>
@@ -76,7 +77,7 @@ void NameFinder::Impl::ScoreDense(const std::uint64_t* wf, std::size_t n, std::s
 }
 
 void NameFinder::Impl::Label(std::span<const std::string_view> words, std::span<const PosTag> tags,
-                             bool remember, NameScratch* s) const {
+                             MemoryMode mode, const std::uint8_t* memory, NameScratch* s) const {
   const std::size_t n = words.size();
   s->word_features_.resize(n * names::kSlotCount);
   s->labels_.resize(n);
@@ -84,11 +85,13 @@ void NameFinder::Impl::Label(std::span<const std::string_view> words, std::span<
   s->delta_.resize(n * kRowStride);
   s->back_.resize(n * kRowStride);
   names::ComputeWordFeatures(words, tags, table, vec_table, s->word_features_.data());
-  if (remember && s->memory_count_ > 0) {
-    std::uint64_t* wf = s->word_features_.data();
+  std::uint64_t* wf = s->word_features_.data();
+  if (mode == MemoryMode::kEarlier && s->memory_.count > 0) {
     for (std::size_t i = 0; i < n; ++i)
       wf[i * names::kSlotCount + names::kMemory] =
           names::FindMemory(*s, wf[i * names::kSlotCount + names::kLow]);
+  } else if (mode == MemoryMode::kGiven) {
+    for (std::size_t i = 0; i < n; ++i) wf[i * names::kSlotCount + names::kMemory] = memory[i];
   }
   const bool caps = names::AllCapsSentence(words);
   std::uint64_t keys[names::kMaxFeatures];
@@ -140,7 +143,7 @@ std::string NameFinder::DefaultPath() {
 void NameFinder::Find(std::span<const std::string_view> words, std::span<const PosTag> tags,
                       NameScratch* scratch, std::vector<NameSpan>* out) const {
   if (tags.size() != words.size()) tags = {};
-  impl_->Label(words, tags, false, scratch);
+  impl_->Label(words, tags, Impl::MemoryMode::kNone, nullptr, scratch);
   names::DecodeBilou(scratch->labels_, out);
 }
 
@@ -150,9 +153,70 @@ void NameFinder::FindInDocument(std::span<const std::string_view> words,
                                 std::span<const PosTag> tags, NameScratch* scratch,
                                 std::vector<NameSpan>* out) const {
   if (tags.size() != words.size()) tags = {};
-  impl_->Label(words, tags, true, scratch);
+  impl_->Label(words, tags, Impl::MemoryMode::kEarlier, nullptr, scratch);
   names::DecodeBilou(scratch->labels_, out);
   names::RememberSentence(words, scratch->word_features_.data(), *out, scratch);
+}
+
+void NameFinder::FindDocument(std::span<const std::string_view> words,
+                              std::span<const std::uint32_t> sentence_ends,
+                              std::span<const PosTag> tags, NameScratch* s,
+                              std::vector<NameSpan>* out) const {
+  out->clear();
+  if (tags.size() != words.size()) tags = {};
+  StartDocument(s);
+  s->doc_low_.resize(words.size());
+  s->doc_memory_.resize(words.size());
+  s->doc_names_.clear();
+  s->doc_first_.clear();
+  // Pass 1: each sentence in order with what the earlier ones said.
+  std::uint32_t b = 0;
+  std::size_t sentences = 0;
+  for (; sentences < sentence_ends.size(); ++sentences) {
+    const std::uint32_t e = sentence_ends[sentences];
+    if (e < b || e > words.size()) break;
+    const auto sw = words.subspan(b, e - b);
+    FindInDocument(sw, tags.empty() ? tags : tags.subspan(b, e - b), s, &s->found_);
+    const std::uint64_t* wf = s->word_features_.data();
+    for (std::uint32_t i = 0; i < e - b; ++i) {
+      s->doc_low_[b + i] = wf[i * names::kSlotCount + names::kLow];
+      s->doc_memory_[b + i] = static_cast<std::uint8_t>(wf[i * names::kSlotCount + names::kMemory]);
+    }
+    s->doc_first_.push_back(s->doc_names_.size());
+    s->doc_names_.insert(s->doc_names_.end(), s->found_.begin(), s->found_.end());
+    b = e;
+  }
+  s->doc_first_.push_back(s->doc_names_.size());
+  // Pass 2, last sentence first: a sentence with words that later sentences
+  // said more about is labelled again with all the other sentences' memory.
+  for (std::size_t j = sentences; j-- > 0;) {
+    const std::uint32_t sb = j ? sentence_ends[j - 1] : 0, se = sentence_ends[j];
+    const auto sw = words.subspan(sb, se - sb);
+    bool changed = false;
+    for (std::uint32_t i = sb; i < se; ++i) {
+      const auto m = static_cast<std::uint8_t>(s->doc_memory_[i] |
+                                               names::FindMemory(s->later_memory_, s->doc_low_[i]));
+      changed |= m != s->doc_memory_[i];
+      s->doc_memory_[i] = m;
+    }
+    if (changed) {
+      impl_->Label(sw, tags.empty() ? tags : tags.subspan(sb, se - sb), Impl::MemoryMode::kGiven,
+                   s->doc_memory_.data() + sb, s);
+      names::DecodeBilou(s->labels_, &s->found_);
+    } else {
+      s->found_.assign(s->doc_names_.begin() + static_cast<std::ptrdiff_t>(s->doc_first_[j]),
+                       s->doc_names_.begin() + static_cast<std::ptrdiff_t>(s->doc_first_[j + 1]));
+    }
+    names::RememberSentence(sw, s->doc_low_.data() + sb, 1, s->found_, &s->later_memory_);
+    // Collected backwards, reversed at the end.
+    for (std::size_t k = s->found_.size(); k-- > 0;) {
+      NameSpan x = s->found_[k];
+      x.begin += sb;
+      x.end += sb;
+      out->push_back(x);
+    }
+  }
+  std::reverse(out->begin(), out->end());
 }
 
 std::size_t NameFinder::FeatureCount() const { return impl_->features; }

@@ -210,6 +210,10 @@ void RegisterTrainNames(CLI::App& train, Runner* run) {
   names->add_flag("--errors", args->errors, "Print the sentences with wrong names (--test)");
   names->add_option("--epochs", args->options.epochs, "Maximum epochs")->capture_default_str();
   names->add_option("--seed", args->options.seed, "Random seed")->capture_default_str();
+  names
+      ->add_option("--runs", args->options.runs,
+                   "Training runs (seeds seed, seed + 1, ...) whose weights are averaged")
+      ->capture_default_str();
   names->add_option("--max-train-sentences", args->options.max_train_sentences,
                     "Train on the first N sentences only (0: all)");
   names->callback([run, args] { *run = [args] { return RunNames(*args); }; });
