@@ -65,8 +65,10 @@ struct NameScratch {
   // FindInDocument's memory of the document's earlier sentences; FindDocument
   // also keeps one of its later sentences.
   Memory memory_, later_memory_;
-  // FindDocument: each word's kLow hash and memory value, the names found.
-  std::vector<std::uint64_t> doc_low_;
+  // FindDocument: each word's features, label scores and memory value, the
+  // names found.
+  std::vector<std::uint64_t> doc_wf_;
+  std::vector<std::int64_t> doc_emit_;
   std::vector<std::uint8_t> doc_memory_;
   std::vector<NameSpan> found_, doc_names_;
   std::vector<std::size_t> doc_first_;
@@ -105,9 +107,9 @@ class NameFinder {
                       NameScratch* scratch, std::vector<NameSpan>* out) const;
 
   // Whole-document mode, in two passes (Ratinov & Roth 2009): FindInDocument
-  // over the sentences in order, then, last sentence first, a sentence whose
-  // words were found in later sentences' names (or capitalised there) is
-  // labelled again with what all the other sentences said of its words.
+  // over the sentences in order, then, last sentence first, a sentence with a
+  // word that later sentences found in a name of a type the earlier ones had
+  // not is labelled again with what all the other sentences said of its words.
   // `words`: the document's words; `sentence_ends`: where each sentence ends
   // in `words` (ascending, the last = words.size(); a bad end stops the
   // document there); `tags`: the tags of all of `words`, or empty. Replaces
