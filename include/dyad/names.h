@@ -1,12 +1,13 @@
 // Copyright dyad authors. Stage `names`: a named-entity recogniser for PERSON,
 // ORG and PLACE names, and document-level linking of their mentions.
 //
-// NameFinder: a greedy left-to-right averaged perceptron over BILOU labels
-// (Begin/Inside/Last/Unit of a PERSON, ORG or PLACE name, or Outside), with
-// hashed features of the words, their shapes and affixes, the tagger's tags,
-// capitalisation in context, word clusters learned from unlabelled news with
-// fastText (`dyad train clusters`) and gazetteer membership (dyad's actor
-// dictionaries, place gazetteer and given names). The decoder only ever makes
+// NameFinder: an averaged structured perceptron with Viterbi decoding over
+// BILOU labels (Begin/Inside/Last/Unit of a PERSON, ORG or PLACE name, or
+// Outside), with hashed features of the words, their shapes and affixes, the
+// tagger's tags, capitalisation in context, word clusters learned from
+// unlabelled news with fastText (`dyad train clusters`), gazetteer membership
+// (dyad's actor dictionaries, place gazetteer and given names) and what the
+// document's other sentences said of each word. The decoder only ever makes
 // valid BILOU sequences. Models are trained by TrainNames from UNER, GUM and
 // re3d files (`dyad train names`) and stored in dyad's own binary format
 // (docs/formats/names-model.md); the shipped model is
@@ -264,9 +265,10 @@ Result<std::string> TrainNames(const std::vector<NerSentence>& train,
                                const TrainNamesOptions& options, TrainNamesReport* report);
 
 // Runs `finder` over `sentences` (tagging them with `tagger` when not null)
-// and scores exact spans and types.
+// in document mode and scores exact spans and types: FindDocument's two
+// passes, or with `two_pass` false FindInDocument's one.
 NameEvaluation EvaluateNames(const NameFinder& finder, const std::vector<NerSentence>& sentences,
-                             const Tagger* tagger, const Lexicon* lexicon);
+                             const Tagger* tagger, const Lexicon* lexicon, bool two_pass = true);
 
 // Writes `bytes` to `path` atomically (temp file + rename).
 Status WriteNamesFile(std::string_view bytes, const std::string& path);

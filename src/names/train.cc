@@ -4,7 +4,6 @@
 #include <array>
 #include <cmath>
 #include <cstdio>
-#include <cstdlib>
 #include <filesystem>
 #include <map>
 #include <span>
@@ -387,11 +386,12 @@ void ScoreSentence(std::span<const NameSpan> gold, std::span<const NameSpan> gue
   }
 }
 
-// Runs the finder over the sentences in document mode (as the pipeline
-// does); `memory` (may be null) receives each word's kMemory value.
+// Runs the finder over the sentences in document mode: FindDocument's two
+// passes (as the pipeline does) or, with `two_pass` false, FindInDocument
+// alone; `memory` (may be null) receives each word's kMemory value.
 NameEvaluation EvaluatePrepared(const NameFinder& finder, const std::vector<Prepared>& sents,
+                                bool two_pass,
                                 std::vector<std::vector<std::uint8_t>>* memory = nullptr) {
-  static const bool two_pass = std::getenv("DYAD_NAMES_ONE_PASS") == nullptr;
   NameEvaluation e;
   NameScratch s;
   std::vector<NameSpan> found, sentence;
@@ -473,7 +473,7 @@ Status JackknifeMemory(const TrainNamesOptions& o, const names::ModelData& base,
     auto finder = NameFinder::FromBytes(names::SerializeModel(m), "fold model");
     if (!finder.ok()) return finder.status();
     std::vector<std::vector<std::uint8_t>> fold_memory(held_out.size());
-    NameEvaluation e = EvaluatePrepared(**finder, held_out, &fold_memory);
+    NameEvaluation e = EvaluatePrepared(**finder, held_out, false, &fold_memory);
     for (std::size_t j = 0; j < held_index.size(); ++j)
       memory[held_index[j]] = std::move(fold_memory[j]);
     if (o.progress) {
@@ -533,7 +533,7 @@ std::string TrainRun(const TrainNamesOptions& options, std::uint64_t seed,
     m.description = "";
     auto finder = NameFinder::FromBytes(names::SerializeModel(m), "epoch model");
     if (!finder.ok()) return "";
-    NameEvaluation e = EvaluatePrepared(**finder, dv);
+    NameEvaluation e = EvaluatePrepared(**finder, dv, true);
     report->epochs_run = epoch;
     if (options.progress) {
       char buf[160];
@@ -562,10 +562,10 @@ std::string TrainRun(const TrainNamesOptions& options, std::uint64_t seed,
 }  // namespace
 
 NameEvaluation EvaluateNames(const NameFinder& finder, const std::vector<NerSentence>& sentences,
-                             const Tagger* tagger, const Lexicon* lexicon) {
+                             const Tagger* tagger, const Lexicon* lexicon, bool two_pass) {
   std::vector<Prepared> p;
   Prepare(sentences, 0, tagger, lexicon, &p);
-  return EvaluatePrepared(finder, p);
+  return EvaluatePrepared(finder, p, two_pass);
 }
 
 Result<std::string> TrainNames(const std::vector<NerSentence>& train,
@@ -610,7 +610,7 @@ Result<std::string> TrainNames(const std::vector<NerSentence>& train,
   QuantiseRows(MeanRows(run_rows), &m);
   auto finder = NameFinder::FromBytes(names::SerializeModel(m), "averaged model");
   if (!finder.ok()) return finder.status();
-  report->best_dev = EvaluatePrepared(**finder, dv);
+  report->best_dev = EvaluatePrepared(**finder, dv, true);
   report->best_epoch = epochs / runs;
   report->epochs_run = epochs;
   report->features = m.keys.size();
