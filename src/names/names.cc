@@ -186,10 +186,7 @@ void NameFinder::Impl::Relabel(std::span<const std::string_view> words, std::uin
   bool prev = false, cur = changed(0);
   for (std::size_t i = 0; i < n; ++i) {
     const bool next = changed(i + 1);
-    if (prev || cur || next)
-      s->labels_[i] = 1;  // rescore word i
-    else
-      s->labels_[i] = 0;
+    s->labels_[i] = prev || cur || next;  // 1: score word i again
     prev = cur;
     cur = next;
   }
