@@ -98,6 +98,40 @@ void BM_FindNames(benchmark::State& state) {
 }
 BENCHMARK(BM_FindNames)->Unit(benchmark::kMillisecond);
 
+// The labeller in whole-document mode (two passes, as FindDocumentNames and
+// so the pipeline run it), without linking.
+void BM_FindDocument(benchmark::State& state) {
+  const Corpus& c = GetCorpus();
+  if (!c.ok) {
+    state.SkipWithError("corpus or model missing");
+    return;
+  }
+  dyad::NameScratch scratch;
+  std::vector<std::string_view> words;
+  std::vector<std::uint32_t> ends;
+  std::vector<dyad::PosTag> tags;
+  std::vector<dyad::NameSpan> found;
+  for (auto _ : state) {
+    for (const Doc& d : c.docs) {
+      words.clear();
+      ends.clear();
+      tags.clear();
+      for (const dyad::Sentence& s : d.doc.sentences) {
+        for (std::uint32_t t = s.first_token; t < s.first_token + s.token_count; ++t) {
+          words.push_back(d.doc.TokenText(d.doc.tokens[t]));
+          tags.push_back(d.tags[t]);
+        }
+        ends.push_back(static_cast<std::uint32_t>(words.size()));
+      }
+      c.finder->FindDocument(words, ends, tags, &scratch, &found);
+      benchmark::DoNotOptimize(found.data());
+    }
+  }
+  state.counters["tokens/s"] = benchmark::Counter(
+      static_cast<double>(c.tokens) * state.iterations(), benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_FindDocument)->Unit(benchmark::kMillisecond);
+
 void BM_DocumentNames(benchmark::State& state) {
   const Corpus& c = GetCorpus();
   if (!c.ok) {

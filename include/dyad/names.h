@@ -1,12 +1,13 @@
 // Copyright dyad authors. Stage `names`: a named-entity recogniser for PERSON,
 // ORG and PLACE names, and document-level linking of their mentions.
 //
-// NameFinder: a greedy left-to-right averaged perceptron over BILOU labels
-// (Begin/Inside/Last/Unit of a PERSON, ORG or PLACE name, or Outside), with
-// hashed features of the words, their shapes and affixes, the tagger's tags,
-// capitalisation in context, word clusters learned from unlabelled news with
-// fastText (`dyad train clusters`) and gazetteer membership (dyad's actor
-// dictionaries, place gazetteer and given names). The decoder only ever makes
+// NameFinder: an averaged structured perceptron with Viterbi decoding over
+// BILOU labels (Begin/Inside/Last/Unit of a PERSON, ORG or PLACE name, or
+// Outside), with hashed features of the words, their shapes and affixes, the
+// tagger's tags, capitalisation in context, word clusters learned from
+// unlabelled news with fastText (`dyad train clusters`), gazetteer membership
+// (dyad's actor dictionaries, place gazetteer and given names) and what the
+// document's other sentences said of each word. The decoder only ever makes
 // valid BILOU sequences. Models are trained by TrainNames from UNER, GUM and
 // re3d files (`dyad train names`) and stored in dyad's own binary format
 // (docs/formats/names-model.md); the shipped model is
@@ -56,9 +57,22 @@ struct NameScratch {
   std::vector<std::uint8_t> labels_;
   std::vector<std::string_view> words_;
   std::vector<PosTag> tags_;
-  // FindInDocument's memory of the document's earlier sentences.
-  std::vector<std::uint64_t> memory_;
-  std::size_t memory_count_ = 0;
+  std::vector<std::uint32_t> ends_, tokens_;  // FindDocumentNames
+  // A document memory: what sentences said about their words (a hash table).
+  struct Memory {
+    std::vector<std::uint64_t> slots;
+    std::size_t count = 0;
+  };
+  // FindInDocument's memory of the document's earlier sentences; FindDocument
+  // also keeps one of its later sentences.
+  Memory memory_, later_memory_;
+  // FindDocument: each word's features, label scores and memory value, the
+  // names found.
+  std::vector<std::uint64_t> doc_wf_;
+  std::vector<std::int64_t> doc_emit_;
+  std::vector<std::uint8_t> doc_memory_;
+  std::vector<NameSpan> found_, doc_names_;
+  std::vector<std::size_t> doc_first_;
 };
 
 class NameFinder {
@@ -92,6 +106,19 @@ class NameFinder {
   void StartDocument(NameScratch* scratch) const;
   void FindInDocument(std::span<const std::string_view> words, std::span<const PosTag> tags,
                       NameScratch* scratch, std::vector<NameSpan>* out) const;
+
+  // Whole-document mode, in two passes (Ratinov & Roth 2009): FindInDocument
+  // over the sentences in order, then, last sentence first, a sentence with a
+  // word that later sentences found in a name of a type the earlier ones had
+  // not is labelled again with what all the other sentences said of its words.
+  // `words`: the document's words; `sentence_ends`: where each sentence ends
+  // in `words` (ascending, the last = words.size(); a bad end stops the
+  // document there); `tags`: the tags of all of `words`, or empty. Replaces
+  // `out` with the names in word order, as indices into `words`. After the
+  // call scratch->doc_memory_ holds each word's memory value as last used.
+  void FindDocument(std::span<const std::string_view> words,
+                    std::span<const std::uint32_t> sentence_ends, std::span<const PosTag> tags,
+                    NameScratch* scratch, std::vector<NameSpan>* out) const;
 
   std::size_t FeatureCount() const;
   // Words in the model's word table (clusters and gazetteer bits).
@@ -169,8 +196,11 @@ Status ParseNerCorpus(std::string_view bytes, std::string_view name, NerFormat f
 // ---------------------------------------------------------------- training
 
 struct TrainNamesOptions {
-  int epochs = 12;                      // maximum passes over the training data
-  int patience = 3;                     // stop after this many epochs without a dev gain
+  int epochs = 12;   // maximum passes over the training data
+  int patience = 3;  // stop after this many epochs without a dev gain
+  // Training runs with seeds seed, seed + 1, ...; more than one: the model's
+  // weights are the mean of each run's best epoch's weights.
+  int runs = 1;
   std::uint64_t seed = 1;               // shuffling
   std::size_t max_train_sentences = 0;  // 0 = all; else the first N (for tests)
   float prune_below = 0.01f;            // drop averaged weights below this magnitude
@@ -235,9 +265,10 @@ Result<std::string> TrainNames(const std::vector<NerSentence>& train,
                                const TrainNamesOptions& options, TrainNamesReport* report);
 
 // Runs `finder` over `sentences` (tagging them with `tagger` when not null)
-// and scores exact spans and types.
+// in document mode and scores exact spans and types: FindDocument's two
+// passes, or with `two_pass` false FindInDocument's one.
 NameEvaluation EvaluateNames(const NameFinder& finder, const std::vector<NerSentence>& sentences,
-                             const Tagger* tagger, const Lexicon* lexicon);
+                             const Tagger* tagger, const Lexicon* lexicon, bool two_pass = true);
 
 // Writes `bytes` to `path` atomically (temp file + rename).
 Status WriteNamesFile(std::string_view bytes, const std::string& path);

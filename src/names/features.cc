@@ -362,44 +362,49 @@ bool MemoryInsert(std::vector<std::uint64_t>* m, std::uint64_t key, std::uint64_
   return fresh;
 }
 
-void MemoryAdd(NameScratch* s, std::uint64_t low_hash, std::uint64_t bits) {
-  if (s->memory_.empty()) s->memory_.assign(256, 0);
-  if (2 * (s->memory_count_ + 1) > s->memory_.size()) {
-    std::vector<std::uint64_t> old(s->memory_.size() * 2, 0);
-    old.swap(s->memory_);
+void MemoryAdd(NameScratch::Memory* m, std::uint64_t low_hash, std::uint64_t bits) {
+  if (m->slots.empty()) m->slots.assign(256, 0);
+  if (2 * (m->count + 1) > m->slots.size()) {
+    std::vector<std::uint64_t> old(m->slots.size() * 2, 0);
+    old.swap(m->slots);
     for (std::uint64_t e : old) {
-      if (e) MemoryInsert(&s->memory_, e & kMemKeyMask, e & 0xF);
+      if (e) MemoryInsert(&m->slots, e & kMemKeyMask, e & 0xF);
     }
   }
-  s->memory_count_ += MemoryInsert(&s->memory_, MemKey(low_hash), bits);
+  m->count += MemoryInsert(&m->slots, MemKey(low_hash), bits);
+}
+
+void Clear(NameScratch::Memory* m) {
+  std::fill(m->slots.begin(), m->slots.end(), 0);
+  m->count = 0;
 }
 
 }  // namespace
 
 void ClearMemory(NameScratch* s) {
-  std::fill(s->memory_.begin(), s->memory_.end(), 0);
-  s->memory_count_ = 0;
+  Clear(&s->memory_);
+  Clear(&s->later_memory_);
 }
 
-std::uint64_t FindMemory(const NameScratch& s, std::uint64_t low_hash) {
-  if (s.memory_count_ == 0) return 0;
+std::uint64_t FindMemory(const NameScratch::Memory& m, std::uint64_t low_hash) {
+  if (m.count == 0) return 0;
   const std::uint64_t key = MemKey(low_hash);
-  const std::size_t mask = s.memory_.size() - 1;
+  const std::size_t mask = m.slots.size() - 1;
   for (std::size_t j = MemIndex(key, mask);; j = (j + 1) & mask) {
-    const std::uint64_t e = s.memory_[j];
+    const std::uint64_t e = m.slots[j];
     if (e == 0) return 0;
     if ((e & kMemKeyMask) == key) return e & 0xF;
   }
 }
 
-void RememberSentence(std::span<const std::string_view> words, const std::uint64_t* wf,
-                      std::span<const NameSpan> names, NameScratch* s) {
+void RememberSentence(std::span<const std::string_view> words, const std::uint64_t* low,
+                      std::size_t stride, std::span<const NameSpan> names, NameScratch::Memory* m) {
   std::size_t next = 0;  // first word not yet covered by a name
   const bool caps = AllCapsSentence(words);
   auto other = [&](std::size_t end) {
     for (; next < end; ++next) {
       if (next > 0 && !caps && StartsUpper(words[next]))
-        MemoryAdd(s, wf[next * kSlotCount + kLow], kMemCapitalOther);
+        MemoryAdd(m, low[next * stride], kMemCapitalOther);
     }
   };
   for (const NameSpan& n : names) {
@@ -409,7 +414,7 @@ void RememberSentence(std::span<const std::string_view> words, const std::uint64
       const auto c = static_cast<unsigned char>(words[i].empty() ? 0 : words[i][0]);
       const bool word_like =
           (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c >= 0x80;
-      if (word_like && !RunConnector(words[i])) MemoryAdd(s, wf[i * kSlotCount + kLow], bit);
+      if (word_like && !RunConnector(words[i])) MemoryAdd(m, low[i * stride], bit);
     }
     next = n.end;
   }
@@ -686,22 +691,42 @@ std::string SerializeClusters(const ClusterTable& t) {
   return Frame(kClusterMagic, kClusterVersion, p);
 }
 
-Status ParseClusters(std::string_view bytes, std::string_view name, ClusterTable* out) {
+namespace {
+
+// Reads a word file (clusters or vectors): its description, the header fields
+// `head` reads (it also sets the least size of one entry), the word count and
+// each word's entry, read by `entry`.
+template <typename Head, typename Entry>
+Status ParseWordFile(std::string_view bytes, std::string_view name, const char magic[8],
+                     std::uint32_t version, std::string* description, Head head, Entry entry) {
   std::string_view payload;
-  DYAD_RETURN_IF_ERROR(Unframe(bytes, name, kClusterMagic, kClusterVersion, &payload));
+  DYAD_RETURN_IF_ERROR(Unframe(bytes, name, magic, version, &payload));
   Reader r{payload};
-  out->description = std::string(r.String());
-  std::size_t n = r.Count(12);
-  for (std::size_t i = 0; i < n && !r.failed; ++i) {
+  *description = std::string(r.String());
+  std::size_t entry_size = 1;
+  DYAD_RETURN_IF_ERROR(head(r, &entry_size));
+  std::size_t n = r.Count(entry_size);
+  for (std::size_t i = 0; i < n && !r.failed; ++i) entry(r);
+  if (r.failed) return Corrupt(name, "tables run past the payload");
+  if (r.pos != payload.size()) return Corrupt(name, "bytes left after the tables");
+  return Status::Ok();
+}
+
+}  // namespace
+
+Status ParseClusters(std::string_view bytes, std::string_view name, ClusterTable* out) {
+  auto head = [](Reader&, std::size_t* entry_size) {
+    *entry_size = 12;
+    return Status::Ok();
+  };
+  auto entry = [out](Reader& r) {
     out->words.emplace_back(r.String());
     std::uint32_t a = r.U32();
     out->fine.push_back(static_cast<std::uint16_t>(a & 0xFFFF));
     out->mid.push_back(static_cast<std::uint16_t>(a >> 16));
     out->coarse.push_back(static_cast<std::uint16_t>(r.U32()));
-  }
-  if (r.failed) return Corrupt(name, "tables run past the payload");
-  if (r.pos != payload.size()) return Corrupt(name, "bytes left after the tables");
-  return Status::Ok();
+  };
+  return ParseWordFile(bytes, name, kClusterMagic, kClusterVersion, &out->description, head, entry);
 }
 
 std::string SerializeVectors(const VectorTable& t) {
@@ -717,21 +742,19 @@ std::string SerializeVectors(const VectorTable& t) {
 }
 
 Status ParseVectors(std::string_view bytes, std::string_view name, VectorTable* out) {
-  std::string_view payload;
-  DYAD_RETURN_IF_ERROR(Unframe(bytes, name, kVectorMagic, kVectorVersion, &payload));
-  Reader r{payload};
-  out->description = std::string(r.String());
-  out->dim = r.U32();
-  if (out->dim == 0 || out->dim > kMaxVectorDim) return Corrupt(name, "vector size not in 1..128");
-  std::size_t n = r.Count(4 + out->dim);
-  for (std::size_t i = 0; i < n && !r.failed; ++i) {
+  auto head = [out, name](Reader& r, std::size_t* entry_size) {
+    out->dim = r.U32();
+    if (out->dim == 0 || out->dim > kMaxVectorDim)
+      return Corrupt(name, "vector size not in 1..128");
+    *entry_size = 4 + out->dim;
+    return Status::Ok();
+  };
+  auto entry = [out](Reader& r) {
     out->words.emplace_back(r.String());
     std::string_view v = r.Bytes(out->dim);
     out->vectors.insert(out->vectors.end(), v.begin(), v.end());
-  }
-  if (r.failed) return Corrupt(name, "tables run past the payload");
-  if (r.pos != payload.size()) return Corrupt(name, "bytes left after the tables");
-  return Status::Ok();
+  };
+  return ParseWordFile(bytes, name, kVectorMagic, kVectorVersion, &out->description, head, entry);
 }
 
 }  // namespace dyad::names

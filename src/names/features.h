@@ -122,11 +122,20 @@ enum MemoryBit : std::uint64_t {
   kMemPlace = 4,
   kMemCapitalOther = 8,
 };
-void ClearMemory(NameScratch* s);
-std::uint64_t FindMemory(const NameScratch& s, std::uint64_t low_hash);
-// Adds the names found in a sentence (wf from ComputeWordFeatures).
-void RememberSentence(std::span<const std::string_view> words, const std::uint64_t* wf,
-                      std::span<const NameSpan> names, NameScratch* s);
+void ClearMemory(NameScratch* s);  // both of its memories
+std::uint64_t FindMemory(const NameScratch::Memory& m, std::uint64_t low_hash);
+inline std::uint64_t FindMemory(const NameScratch& s, std::uint64_t low_hash) {
+  return FindMemory(s.memory_, low_hash);
+}
+// Adds the names found in a sentence to `m`; low[i * stride] is the kLow hash
+// of word i.
+void RememberSentence(std::span<const std::string_view> words, const std::uint64_t* low,
+                      std::size_t stride, std::span<const NameSpan> names, NameScratch::Memory* m);
+// The same into s->memory_, with wf from ComputeWordFeatures.
+inline void RememberSentence(std::span<const std::string_view> words, const std::uint64_t* wf,
+                             std::span<const NameSpan> names, NameScratch* s) {
+  RememberSentence(words, wf + kLow, kSlotCount, names, &s->memory_);
+}
 
 // Sentence-level context: whether most words are upper case (a headline).
 bool AllCapsSentence(std::span<const std::string_view> words);

@@ -61,10 +61,21 @@ struct NameFinder::Impl {
   // Adds the vector features of word i (wf: ComputeWordFeatures) to `scores`.
   void ScoreDense(const std::uint64_t* wf, std::size_t n, std::size_t i,
                   std::int32_t* scores) const;
-  // Labels the words into scratch->labels_; with `remember`, the words'
-  // document memory (scratch->memory_) is among the features.
-  void Label(std::span<const std::string_view> words, std::span<const PosTag> tags, bool remember,
-             NameScratch* scratch) const;
+  // Label scores of word i (wf: ComputeWordFeatures of the n words, caps:
+  // AllCapsSentence) into e[0..kRowStride).
+  void Emit(const std::uint64_t* wf, std::size_t n, std::size_t i, bool caps,
+            std::int64_t* e) const;
+  // Labels a sentence again into scratch->labels_ (its first words.size()
+  // entries) with new memory values: wf and emit are its word features and
+  // label scores from Label, updated here for memory[i] as word i's memory.
+  void Relabel(std::span<const std::string_view> words, std::uint64_t* wf, std::int64_t* emit,
+               const std::uint8_t* memory, NameScratch* scratch) const;
+  // Labels the words into scratch->labels_. The words' document memory
+  // features: none (kNone), from scratch->memory_ (kEarlier), or memory[i]
+  // (kGiven).
+  enum class MemoryMode { kNone, kEarlier, kGiven };
+  void Label(std::span<const std::string_view> words, std::span<const PosTag> tags, MemoryMode mode,
+             const std::uint8_t* memory, NameScratch* scratch) const;
 };
 
 }  // namespace dyad

@@ -197,26 +197,33 @@ void FindDocumentNames(const NameFinder& finder, const Document& doc, std::span<
                        NameScratch* scratch, std::vector<NameMention>* out) {
   out->clear();
   std::vector<std::string_view>& words = scratch->words_;
-  std::vector<NameSpan> found;
-  finder.StartDocument(scratch);
+  std::vector<PosTag>& doc_tags = scratch->tags_;
+  std::vector<std::uint32_t>& ends = scratch->ends_;
+  std::vector<std::uint32_t>& token = scratch->tokens_;  // token index of each word
+  words.clear();
+  doc_tags.clear();
+  ends.clear();
+  token.clear();
+  const bool tagged = tags.size() == doc.tokens.size();
   for (const Sentence& s : doc.sentences) {
-    words.clear();
     for (std::uint32_t t = s.first_token; t < s.first_token + s.token_count; ++t) {
       std::string_view w = doc.TokenText(doc.tokens[t]);
       const std::size_t pos = PossessiveLength(w);
       if (pos == 2 || pos == 4) w.remove_suffix(pos);  // "Bush's" is seen as "Bush"
       words.push_back(w);
+      token.push_back(t);
+      if (tagged) doc_tags.push_back(tags[t]);
     }
-    std::span<const PosTag> st;
-    if (tags.size() == doc.tokens.size()) st = tags.subspan(s.first_token, s.token_count);
-    finder.FindInDocument(words, st, scratch, &found);
-    for (const NameSpan& n : found) {
-      NameMention m;
-      m.first_token = s.first_token + n.begin;
-      m.end_token = s.first_token + n.end;
-      m.type = n.type;
-      out->push_back(m);
-    }
+    ends.push_back(static_cast<std::uint32_t>(words.size()));
+  }
+  std::vector<NameSpan> found;
+  finder.FindDocument(words, ends, doc_tags, scratch, &found);
+  for (const NameSpan& n : found) {
+    NameMention m;
+    m.first_token = token[n.begin];
+    m.end_token = token[n.end - 1] + 1;
+    m.type = n.type;
+    out->push_back(m);
   }
   LinkNames(doc, tags, out);
 }

@@ -1,4 +1,5 @@
 // Copyright dyad authors. NameFinder: model loading and Viterbi BILOU decoding.
+#include <algorithm>
 #include <cstdlib>
 #include <string>
 #include <utility>
@@ -15,6 +16,10 @@ namespace dyad {
 
 using names::kLabelCount;
 using names::kRowStride;
+
+namespace {
+constexpr std::uint64_t kTypeBits = names::kMemPerson | names::kMemOrg | names::kMemPlace;
+}  // namespace
 
 Result<std::unique_ptr<NameFinder::Impl>> NameFinder::Impl::Build(const names::ModelData& m) {
   auto impl = std::make_unique<Impl>();
@@ -76,7 +81,7 @@ void NameFinder::Impl::ScoreDense(const std::uint64_t* wf, std::size_t n, std::s
 }
 
 void NameFinder::Impl::Label(std::span<const std::string_view> words, std::span<const PosTag> tags,
-                             bool remember, NameScratch* s) const {
+                             MemoryMode mode, const std::uint8_t* memory, NameScratch* s) const {
   const std::size_t n = words.size();
   s->word_features_.resize(n * names::kSlotCount);
   s->labels_.resize(n);
@@ -84,11 +89,13 @@ void NameFinder::Impl::Label(std::span<const std::string_view> words, std::span<
   s->delta_.resize(n * kRowStride);
   s->back_.resize(n * kRowStride);
   names::ComputeWordFeatures(words, tags, table, vec_table, s->word_features_.data());
-  if (remember && s->memory_count_ > 0) {
-    std::uint64_t* wf = s->word_features_.data();
+  std::uint64_t* wf = s->word_features_.data();
+  if (mode == MemoryMode::kEarlier && s->memory_.count > 0) {
     for (std::size_t i = 0; i < n; ++i)
       wf[i * names::kSlotCount + names::kMemory] =
           names::FindMemory(*s, wf[i * names::kSlotCount + names::kLow]);
+  } else if (mode == MemoryMode::kGiven) {
+    for (std::size_t i = 0; i < n; ++i) wf[i * names::kSlotCount + names::kMemory] = memory[i];
   }
   const bool caps = names::AllCapsSentence(words);
   std::uint64_t keys[names::kMaxFeatures];
@@ -140,7 +147,7 @@ std::string NameFinder::DefaultPath() {
 void NameFinder::Find(std::span<const std::string_view> words, std::span<const PosTag> tags,
                       NameScratch* scratch, std::vector<NameSpan>* out) const {
   if (tags.size() != words.size()) tags = {};
-  impl_->Label(words, tags, false, scratch);
+  impl_->Label(words, tags, Impl::MemoryMode::kNone, nullptr, scratch);
   names::DecodeBilou(scratch->labels_, out);
 }
 
@@ -150,9 +157,115 @@ void NameFinder::FindInDocument(std::span<const std::string_view> words,
                                 std::span<const PosTag> tags, NameScratch* scratch,
                                 std::vector<NameSpan>* out) const {
   if (tags.size() != words.size()) tags = {};
-  impl_->Label(words, tags, true, scratch);
+  impl_->Label(words, tags, Impl::MemoryMode::kEarlier, nullptr, scratch);
   names::DecodeBilou(scratch->labels_, out);
   names::RememberSentence(words, scratch->word_features_.data(), *out, scratch);
+}
+
+void NameFinder::Impl::Emit(const std::uint64_t* wf, std::size_t n, std::size_t i, bool caps,
+                            std::int64_t* e) const {
+  std::uint64_t keys[names::kMaxFeatures];
+  std::int32_t scores[kRowStride];
+  Score(keys, names::StaticFeatures(wf, n, i, caps, keys), scores);
+  if (vec_dim) ScoreDense(wf, n, i, scores);
+  for (int c = 0; c < kRowStride; ++c) e[c] = scores[c];
+}
+
+void NameFinder::Impl::Relabel(std::span<const std::string_view> words, std::uint64_t* wf,
+                               std::int64_t* emit, const std::uint8_t* memory,
+                               NameScratch* s) const {
+  const std::size_t n = words.size();
+  s->labels_.resize(n);
+  s->delta_.resize(n * kRowStride);
+  s->back_.resize(n * kRowStride);
+  const bool caps = names::AllCapsSentence(words);
+  auto changed = [&](std::size_t i) {
+    return i < n && wf[i * names::kSlotCount + names::kMemory] != memory[i];
+  };
+  // Memory features of word i look at words i - 1, i and i + 1.
+  bool prev = false, cur = changed(0);
+  for (std::size_t i = 0; i < n; ++i) {
+    const bool next = changed(i + 1);
+    s->labels_[i] = prev || cur || next;  // 1: score word i again
+    prev = cur;
+    cur = next;
+  }
+  for (std::size_t i = 0; i < n; ++i) wf[i * names::kSlotCount + names::kMemory] = memory[i];
+  for (std::size_t i = 0; i < n; ++i) {
+    if (s->labels_[i]) Emit(wf, n, i, caps, emit + i * kRowStride);
+  }
+  names::Viterbi(emit, trans, n, s->delta_.data(), s->back_.data(), s->labels_.data());
+}
+
+void NameFinder::FindDocument(std::span<const std::string_view> words,
+                              std::span<const std::uint32_t> sentence_ends,
+                              std::span<const PosTag> tags, NameScratch* s,
+                              std::vector<NameSpan>* out) const {
+  out->clear();
+  if (tags.size() != words.size()) tags = {};
+  StartDocument(s);
+  constexpr std::size_t kSlots = names::kSlotCount;
+  s->doc_wf_.resize(words.size() * kSlots);
+  s->doc_emit_.resize(words.size() * kRowStride);
+  s->doc_memory_.resize(words.size());
+  s->doc_names_.clear();
+  s->doc_first_.clear();
+  // Pass 1: each sentence in order with what the earlier ones said; its word
+  // features and label scores are kept for pass 2.
+  std::uint32_t b = 0;
+  std::size_t sentences = 0;
+  for (; sentences < sentence_ends.size(); ++sentences) {
+    const std::uint32_t e = sentence_ends[sentences];
+    if (e < b || e > words.size()) break;
+    FindInDocument(words.subspan(b, e - b), tags.empty() ? tags : tags.subspan(b, e - b), s,
+                   &s->found_);
+    std::copy(s->word_features_.begin(), s->word_features_.begin() + (e - b) * kSlots,
+              s->doc_wf_.begin() + b * kSlots);
+    std::copy(s->emit_.begin(), s->emit_.begin() + (e - b) * kRowStride,
+              s->doc_emit_.begin() + b * kRowStride);
+    for (std::uint32_t i = b; i < e; ++i)
+      s->doc_memory_[i] = static_cast<std::uint8_t>(s->doc_wf_[i * kSlots + names::kMemory]);
+    s->doc_first_.push_back(s->doc_names_.size());
+    s->doc_names_.insert(s->doc_names_.end(), s->found_.begin(), s->found_.end());
+    b = e;
+  }
+  s->doc_first_.push_back(s->doc_names_.size());
+  // Pass 2, last sentence first: a sentence with a word that later sentences
+  // found in a name of a new type (their capitalised words outside names are
+  // not worth it) is labelled again with all the other sentences' memory; only
+  // the label scores of words whose memory features changed are recomputed.
+  for (std::size_t j = sentences; j-- > 0;) {
+    const std::uint32_t sb = j ? sentence_ends[j - 1] : 0, se = sentence_ends[j];
+    const auto sw = words.subspan(sb, se - sb);
+    const std::uint64_t* low = s->doc_wf_.data() + sb * kSlots + names::kLow;
+    bool changed = false;
+    for (std::uint32_t i = 0; i < se - sb && !changed; ++i) {
+      const std::uint64_t later = names::FindMemory(s->later_memory_, low[i * kSlots]);
+      changed = (later & ~std::uint64_t{s->doc_memory_[sb + i]} & kTypeBits) != 0;
+    }
+    if (changed) {
+      for (std::uint32_t i = sb; i < se; ++i) {
+        s->doc_memory_[i] = static_cast<std::uint8_t>(
+            s->doc_memory_[i] |
+            (names::FindMemory(s->later_memory_, low[(i - sb) * kSlots]) & kTypeBits));
+      }
+      impl_->Relabel(sw, s->doc_wf_.data() + sb * kSlots, s->doc_emit_.data() + sb * kRowStride,
+                     s->doc_memory_.data() + sb, s);
+      names::DecodeBilou(std::span<const std::uint8_t>(s->labels_.data(), se - sb), &s->found_);
+    } else {
+      s->found_.assign(s->doc_names_.begin() + static_cast<std::ptrdiff_t>(s->doc_first_[j]),
+                       s->doc_names_.begin() + static_cast<std::ptrdiff_t>(s->doc_first_[j + 1]));
+    }
+    names::RememberSentence(sw, low, kSlots, s->found_, &s->later_memory_);
+    // Collected backwards, reversed at the end.
+    for (std::size_t k = s->found_.size(); k-- > 0;) {
+      NameSpan x = s->found_[k];
+      x.begin += sb;
+      x.end += sb;
+      out->push_back(x);
+    }
+  }
+  std::reverse(out->begin(), out->end());
 }
 
 std::size_t NameFinder::FeatureCount() const { return impl_->features; }

@@ -1,6 +1,7 @@
 // Copyright dyad authors. Training the name finder: an averaged
 // structured perceptron over BILOU labels with first-order Viterbi decoding.
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -102,6 +103,45 @@ struct AveragedArray {
   }
 };
 
+// Weight rows of a trained model, ascending by feature key.
+using Row = std::array<float, kLabelCount>;
+using Rows = std::vector<std::pair<std::uint64_t, Row>>;
+
+// The model's quantised weight table from float rows.
+void QuantiseRows(const Rows& rows, names::ModelData* m) {
+  float max_abs = 0;
+  for (const auto& [key, row] : rows) {
+    for (float w : row) max_abs = std::max(max_abs, std::fabs(w));
+  }
+  m->scale = max_abs > 0 ? max_abs / 32000.0f : 1.0f;
+  m->keys.clear();
+  m->weights.clear();
+  m->weights.reserve(rows.size() * kLabelCount);
+  for (const auto& [key, row] : rows) {
+    m->keys.push_back(key);
+    for (float w : row) m->weights.push_back(static_cast<std::int16_t>(std::lround(w / m->scale)));
+  }
+}
+
+// The mean of several models' rows (a row missing from a model counts as 0).
+Rows MeanRows(const std::vector<Rows>& runs) {
+  std::map<std::uint64_t, Row> sum;
+  for (const Rows& rows : runs) {
+    for (const auto& [key, row] : rows) {
+      Row& t = sum.try_emplace(key, Row{}).first->second;
+      for (int c = 0; c < kLabelCount; ++c) t[c] += row[c];
+    }
+  }
+  Rows out;
+  out.reserve(sum.size());
+  const auto n = static_cast<float>(runs.size());
+  for (auto& [key, row] : sum) {
+    for (float& w : row) w /= n;
+    out.emplace_back(key, row);
+  }
+  return out;
+}
+
 // Averaged perceptron weights: hashed rows for the binary features, a dense
 // block (kVectorWindow x dim rows) for the word vector components.
 class Weights {
@@ -148,9 +188,9 @@ class Weights {
     a_.Bump(RowOf(key) + static_cast<std::size_t>(label), delta, now_);
   }
   void Tick() { ++now_; }
-  // Averaged, quantised and pruned model tables (the dense rows keyed by
-  // names::VectorKey).
-  void Export(float prune, names::ModelData* m) const {
+  // Averaged and pruned weight rows, by key (the dense rows keyed by
+  // names::VectorKey); rows with no weight left are dropped.
+  void ExportRows(float prune, Rows* rows) const {
     std::vector<std::tuple<std::uint64_t, const AveragedArray*, std::size_t>> order;
     for (const auto& [key, row] : index_) order.emplace_back(key, &a_, row);
     for (int p = 0; p < names::kVectorWindow; ++p) {
@@ -158,27 +198,23 @@ class Weights {
         order.emplace_back(names::VectorKey(p, d), &dense_, DenseRow(p, d));
     }
     std::sort(order.begin(), order.end());
-    std::vector<float> avg(kLabelCount);
-    std::vector<float> all;
-    std::vector<std::uint64_t> keys;
-    float max_abs = 0;
+    rows->clear();
     for (const auto& [key, array, row] : order) {
+      Row avg{};
       bool any = false;
       for (int c = 0; c < kLabelCount; ++c) {
         avg[c] = array->Average(row + static_cast<std::size_t>(c), now_);
         if (std::fabs(avg[c]) < prune) avg[c] = 0;
         any |= avg[c] != 0;
-        max_abs = std::max(max_abs, std::fabs(avg[c]));
       }
-      if (!any) continue;
-      keys.push_back(key);
-      all.insert(all.end(), avg.begin(), avg.end());
+      if (any) rows->emplace_back(key, avg);
     }
-    m->scale = max_abs > 0 ? max_abs / 32000.0f : 1.0f;
-    m->keys = std::move(keys);
-    m->weights.resize(all.size());
-    for (std::size_t i = 0; i < all.size(); ++i)
-      m->weights[i] = static_cast<std::int16_t>(std::lround(all[i] / m->scale));
+  }
+  // Averaged, quantised and pruned model tables.
+  void Export(float prune, names::ModelData* m) const {
+    Rows rows;
+    ExportRows(prune, &rows);
+    QuantiseRows(rows, m);
   }
   std::size_t size() const { return index_.size(); }
 
@@ -350,23 +386,54 @@ void ScoreSentence(std::span<const NameSpan> gold, std::span<const NameSpan> gue
   }
 }
 
-// Runs the finder over the sentences in document mode (as the pipeline
-// does); `memory` (may be null) receives each word's kMemory value.
+// Runs the finder over the sentences in document mode: FindDocument's two
+// passes (as the pipeline does) or, with `two_pass` false, FindInDocument
+// alone; `memory` (may be null) receives each word's kMemory value.
 NameEvaluation EvaluatePrepared(const NameFinder& finder, const std::vector<Prepared>& sents,
+                                bool two_pass,
                                 std::vector<std::vector<std::uint8_t>>* memory = nullptr) {
   NameEvaluation e;
   NameScratch s;
-  std::vector<NameSpan> found;
-  for (std::size_t i = 0; i < sents.size(); ++i) {
-    const Prepared& p = sents[i];
-    if (i == 0 || p.doc != sents[i - 1].doc) finder.StartDocument(&s);
-    finder.FindInDocument(p.words, p.tags, &s, &found);
-    ScoreSentence(p.names, found, &e);
-    if (!memory) continue;
-    (*memory)[i].resize(p.words.size());
-    for (std::size_t w = 0; w < p.words.size(); ++w)
-      (*memory)[i][w] =
-          static_cast<std::uint8_t>(s.word_features_[w * names::kSlotCount + names::kMemory]);
+  std::vector<NameSpan> found, sentence;
+  std::vector<std::string_view> words;
+  std::vector<PosTag> tags;
+  std::vector<std::uint32_t> ends;
+  for (std::size_t first = 0, last = 0; first < sents.size(); first = last) {
+    // Sentences [first, last) are one document.
+    words.clear();
+    tags.clear();
+    ends.clear();
+    for (last = first; last < sents.size() && sents[last].doc == sents[first].doc; ++last) {
+      const Prepared& p = sents[last];
+      words.insert(words.end(), p.words.begin(), p.words.end());
+      if (p.tags.size() == p.words.size()) tags.insert(tags.end(), p.tags.begin(), p.tags.end());
+      ends.push_back(static_cast<std::uint32_t>(words.size()));
+    }
+    if (two_pass) {
+      finder.FindDocument(words, ends, tags, &s, &found);
+    } else {
+      finder.StartDocument(&s);
+      found.clear();
+      s.doc_memory_.resize(words.size());
+      for (std::size_t i = first; i < last; ++i) {
+        const std::uint32_t b = i == first ? 0 : ends[i - first - 1];
+        finder.FindInDocument(sents[i].words, sents[i].tags, &s, &sentence);
+        for (NameSpan x : sentence) found.push_back({x.begin + b, x.end + b, x.type});
+        for (std::size_t w = 0; w < sents[i].words.size(); ++w)
+          s.doc_memory_[b + w] =
+              static_cast<std::uint8_t>(s.word_features_[w * names::kSlotCount + names::kMemory]);
+      }
+    }
+    std::size_t k = 0;
+    for (std::size_t i = first; i < last; ++i) {
+      const std::uint32_t b = i == first ? 0 : ends[i - first - 1];
+      sentence.clear();
+      for (; k < found.size() && found[k].end <= ends[i - first]; ++k)
+        sentence.push_back({found[k].begin - b, found[k].end - b, found[k].type});
+      ScoreSentence(sents[i].names, sentence, &e);
+      if (memory)
+        (*memory)[i].assign(s.doc_memory_.begin() + b, s.doc_memory_.begin() + ends[i - first]);
+    }
   }
   return e;
 }
@@ -406,7 +473,7 @@ Status JackknifeMemory(const TrainNamesOptions& o, const names::ModelData& base,
     auto finder = NameFinder::FromBytes(names::SerializeModel(m), "fold model");
     if (!finder.ok()) return finder.status();
     std::vector<std::vector<std::uint8_t>> fold_memory(held_out.size());
-    NameEvaluation e = EvaluatePrepared(**finder, held_out, &fold_memory);
+    NameEvaluation e = EvaluatePrepared(**finder, held_out, false, &fold_memory);
     for (std::size_t j = 0; j < held_index.size(); ++j)
       memory[held_index[j]] = std::move(fold_memory[j]);
     if (o.progress) {
@@ -431,16 +498,74 @@ std::string Describe(const TrainNamesOptions& o, const TrainNamesReport& r, int 
       dev.all.f1(), dev.all.precision(), dev.all.recall(), o.tagger ? "; tagger tags" : "",
       o.clusters.empty() ? "" : "; word clusters", o.vectors.empty() ? "" : "; word vectors",
       o.memory_folds > 1 ? "; document memory (jackknifed)" : "");
-  return buf;
+  std::string d = buf;
+  if (o.runs > 1) {
+    d += "; weights averaged over " + std::to_string(o.runs) + " runs (seeds " +
+         std::to_string(o.seed) + ".." + std::to_string(o.seed + o.runs - 1) + ")";
+  }
+  return d;
+}
+
+// One training run: epochs over the shuffled training sentences (shuffle
+// seed `seed`) until the dev F1 has not risen for `patience` epochs. Returns
+// the best epoch's model and its rows (`rows`); fills the report's epoch and
+// dev fields.
+std::string TrainRun(const TrainNamesOptions& options, std::uint64_t seed,
+                     const names::ModelData& base, const tagger::WordTable& table,
+                     const DenseVectors& vec, const std::vector<Prepared>& tr,
+                     const std::vector<Prepared>& dv, TrainNamesReport* report, Rows* rows) {
+  std::vector<std::size_t> order(tr.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::uint64_t rng = seed;
+  Weights w(vec.dim);
+  TrainScratch scratch;
+  std::string best;
+  double best_f1 = -1;
+  int since_best = 0;
+  Rows epoch_rows;
+  for (int epoch = 1; epoch <= options.epochs; ++epoch) {
+    for (std::size_t i = order.size(); i > 1; --i)
+      std::swap(order[i - 1], order[SplitMixNext(&rng) % i]);
+    for (std::size_t i : order) TrainSentence(tr[i], table, vec, &w, &scratch);
+    names::ModelData m = base;
+    w.ExportRows(options.prune_below, &epoch_rows);
+    QuantiseRows(epoch_rows, &m);
+    m.description = "";
+    auto finder = NameFinder::FromBytes(names::SerializeModel(m), "epoch model");
+    if (!finder.ok()) return "";
+    NameEvaluation e = EvaluatePrepared(**finder, dv, true);
+    report->epochs_run = epoch;
+    if (options.progress) {
+      char buf[160];
+      std::snprintf(buf, sizeof buf,
+                    "seed %llu epoch %d: dev F1 %.4f (P %.4f R %.4f), %zu features",
+                    static_cast<unsigned long long>(seed), epoch, e.all.f1(), e.all.precision(),
+                    e.all.recall(), m.keys.size());
+      options.progress(Diagnostic{"", buf});
+    }
+    if (e.all.f1() > best_f1) {
+      best_f1 = e.all.f1();
+      report->best_epoch = epoch;
+      report->best_dev = e;
+      report->features = m.keys.size();
+      m.description = Describe(options, *report, epoch, e);
+      best = names::SerializeModel(m);
+      rows->swap(epoch_rows);
+      since_best = 0;
+    } else if (++since_best >= options.patience) {
+      break;
+    }
+  }
+  return best;
 }
 
 }  // namespace
 
 NameEvaluation EvaluateNames(const NameFinder& finder, const std::vector<NerSentence>& sentences,
-                             const Tagger* tagger, const Lexicon* lexicon) {
+                             const Tagger* tagger, const Lexicon* lexicon, bool two_pass) {
   std::vector<Prepared> p;
   Prepare(sentences, 0, tagger, lexicon, &p);
-  return EvaluatePrepared(finder, p);
+  return EvaluatePrepared(finder, p, two_pass);
 }
 
 Result<std::string> TrainNames(const std::vector<NerSentence>& train,
@@ -465,44 +590,32 @@ Result<std::string> TrainNames(const std::vector<NerSentence>& train,
   report->train_sentences = tr.size();
   for (const Prepared& p : tr) report->train_tokens += p.words.size();
   report->words = base.words.size();
-  std::vector<std::size_t> order(tr.size());
-  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::uint64_t rng = options.seed;
-  Weights w(vec.dim);
-  TrainScratch scratch;
-  std::string best;
-  double best_f1 = -1;
-  int since_best = 0;
-  for (int epoch = 1; epoch <= options.epochs; ++epoch) {
-    for (std::size_t i = order.size(); i > 1; --i)
-      std::swap(order[i - 1], order[SplitMixNext(&rng) % i]);
-    for (std::size_t i : order) TrainSentence(tr[i], table, vec, &w, &scratch);
-    names::ModelData m = base;
-    w.Export(options.prune_below, &m);
-    m.description = "";
-    auto finder = NameFinder::FromBytes(names::SerializeModel(m), "epoch model");
-    if (!finder.ok()) return finder.status();
-    NameEvaluation e = EvaluatePrepared(**finder, dv);
-    report->epochs_run = epoch;
-    if (options.progress) {
-      char buf[160];
-      std::snprintf(buf, sizeof buf, "epoch %d: dev F1 %.4f (P %.4f R %.4f), %zu features", epoch,
-                    e.all.f1(), e.all.precision(), e.all.recall(), m.keys.size());
-      options.progress(Diagnostic{"", buf});
-    }
-    if (e.all.f1() > best_f1) {
-      best_f1 = e.all.f1();
-      report->best_epoch = epoch;
-      report->best_dev = e;
-      report->features = m.keys.size();
-      m.description = Describe(options, *report, epoch, e);
-      best = names::SerializeModel(m);
-      since_best = 0;
-    } else if (++since_best >= options.patience) {
-      break;
+  const int runs = std::max(1, options.runs);
+  std::vector<Rows> run_rows(static_cast<std::size_t>(runs));
+  int epochs = 0;
+  for (int r = 0; r < runs; ++r) {
+    TrainNamesReport run = *report;
+    std::string best = TrainRun(options, options.seed + static_cast<std::uint64_t>(r), base, table,
+                                vec, tr, dv, &run, &run_rows[static_cast<std::size_t>(r)]);
+    if (best.empty()) return Internal("names training made no model");
+    epochs += run.best_epoch;
+    if (runs == 1) {
+      *report = run;
+      return best;
     }
   }
-  return best;
+  // Several runs (seeds seed, seed + 1, ...): their best epochs' weights
+  // averaged, which evens out the shuffles' luck.
+  names::ModelData m = base;
+  QuantiseRows(MeanRows(run_rows), &m);
+  auto finder = NameFinder::FromBytes(names::SerializeModel(m), "averaged model");
+  if (!finder.ok()) return finder.status();
+  report->best_dev = EvaluatePrepared(**finder, dv, true);
+  report->best_epoch = epochs / runs;
+  report->epochs_run = epochs;
+  report->features = m.keys.size();
+  m.description = Describe(options, *report, report->best_epoch, report->best_dev);
+  return names::SerializeModel(m);
 }
 
 Status WriteNamesFile(std::string_view bytes, const std::string& path) {

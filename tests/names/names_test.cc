@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "dyad/lexicon.h"
@@ -211,12 +212,21 @@ TEST(CorpusTest, Iob2ErrorsNameFileAndLine) {
             ErrorCode::kNotFound);
 }
 
-TEST(CorpusTest, Re3dTypesMapAndNationalityIsDropped) {
+// re3d's "Syrian forces entered Raqqa with the SDF", as CoNLL lines.
+constexpr std::string_view kRe3dSdf =
+    "Syrian\tB-Nationality\nforces\tO\nentered\tO\nRaqqa\tB-Location\n"
+    "with\tO\nthe\tB-Organisation\nSDF\tI-Organisation\n";
+
+// Parses re3d CoNLL text in `format`; fails the test on an error.
+std::vector<NerSentence> ParseRe3d(std::string_view text, NerFormat format) {
   std::vector<NerSentence> s;
-  ASSERT_TRUE(ParseNerCorpus("Syrian\tB-Nationality\nforces\tO\nentered\tO\nRaqqa\tB-Location\n"
-                             "with\tO\nthe\tB-Organisation\nSDF\tI-Organisation\n",
-                             "r.conll", NerFormat::kConll, &s)
-                  .ok());
+  Status st = ParseNerCorpus(text, "r.conll", format, &s);
+  EXPECT_TRUE(st.ok()) << st.message();
+  return s;
+}
+
+TEST(CorpusTest, Re3dTypesMapAndNationalityIsDropped) {
+  std::vector<NerSentence> s = ParseRe3d(kRe3dSdf, NerFormat::kConll);
   ASSERT_EQ(s.size(), 1u);
   std::vector<NameSpan> want = {{3, 4, EntityType::kPlace}, {5, 7, EntityType::kOrg}};
   EXPECT_EQ(s[0].names, want);
@@ -226,18 +236,16 @@ TEST(CorpusTest, Re3dNamesCutsMentionsToNames) {
   // Mentions become names: "the SDF" -> "SDF"; "families" is no name. A
   // sentence whose mention is a name modifying a common noun ("U.S. service
   // members") or with a lower-case word inside ("State in Iraq") is left out.
-  std::vector<NerSentence> s;
-  ASSERT_TRUE(ParseNerCorpus("Syrian\tB-Nationality\nforces\tO\nentered\tO\nRaqqa\tB-Location\n"
-                             "with\tO\nthe\tB-Organisation\nSDF\tI-Organisation\nand\tO\n"
-                             "families\tB-Person\n\n"
-                             "Photos\tO\nof\tO\nU.S.\tB-Organisation\nservice\tI-Organisation\n"
-                             "members\tI-Organisation\n\n"
-                             "Islamic\tB-Organisation\nState\tI-Organisation\nin\tI-Organisation\n"
-                             "Iraq\tI-Organisation\n\n"
-                             "The\tB-Organisation\nBank\tI-Organisation\nof\tI-Organisation\n"
-                             "England\tI-Organisation\nsaid\tO\n",
-                             "r.conll", NerFormat::kRe3dNames, &s)
-                  .ok());
+  std::vector<NerSentence> s =
+      ParseRe3d(std::string(kRe3dSdf) +
+                    "and\tO\nfamilies\tB-Person\n\n"
+                    "Photos\tO\nof\tO\nU.S.\tB-Organisation\nservice\tI-Organisation\n"
+                    "members\tI-Organisation\n\n"
+                    "Islamic\tB-Organisation\nState\tI-Organisation\nin\tI-Organisation\n"
+                    "Iraq\tI-Organisation\n\n"
+                    "The\tB-Organisation\nBank\tI-Organisation\nof\tI-Organisation\n"
+                    "England\tI-Organisation\nsaid\tO\n",
+                NerFormat::kRe3dNames);
   ASSERT_EQ(s.size(), 2u);
   std::vector<NameSpan> want = {{3, 4, EntityType::kPlace}, {6, 7, EntityType::kOrg}};
   EXPECT_EQ(s[0].names, want);
@@ -530,6 +538,37 @@ TEST_F(ShippedModelTest, DocumentModeStartsLikeSentenceMode) {
     ASSERT_EQ(document_mode.size(), 1u);
     EXPECT_EQ(document_mode[0].type, EntityType::kPerson);
   }
+}
+
+// Whole-document mode: a sentence is labelled again with what later
+// sentences said of its words ("Okafor" before "Chidi Okafor"); a document of
+// one sentence gets sentence mode's names; a bad sentence end stops there.
+TEST_F(ShippedModelTest, FindDocumentSeesLaterSentences) {
+  std::vector<std::string_view> words = {"Okafor",  "denied",      "the",    "charges",
+                                         ".",       "Prosecutors", "in",     "Lagos",
+                                         "charged", "Chidi",       "Okafor", "."};
+  std::vector<PosTag> tags(words.size());
+  TaggerScratch ts;
+  tagger_->Tag(std::span<const std::string_view>(words).subspan(0, 5), lexicon_, &ts, tags.data());
+  tagger_->Tag(std::span<const std::string_view>(words).subspan(5), lexicon_, &ts, tags.data() + 5);
+  NameScratch s;
+  std::vector<NameSpan> doc, one;
+  std::vector<std::uint32_t> ends = {5, 12};
+  finder_->FindDocument(words, ends, tags, &s, &doc);
+  ASSERT_EQ(s.doc_memory_.size(), words.size());
+  EXPECT_EQ(s.doc_memory_[0] & names::kMemPerson, names::kMemPerson);   // from sentence 2
+  EXPECT_EQ(s.doc_memory_[10] & names::kMemPerson, names::kMemPerson);  // from sentence 1
+  for (const NameSpan& n : doc) EXPECT_LT(n.begin, n.end);
+  ASSERT_FALSE(doc.empty());
+  EXPECT_EQ(doc[0], (NameSpan{0, 1, EntityType::kPerson}));
+  auto tail = std::span<const std::string_view>(words).subspan(5);
+  finder_->Find(tail, std::span<const PosTag>(tags).subspan(5), &s, &one);
+  std::vector<std::uint32_t> end = {7};
+  finder_->FindDocument(tail, end, std::span<const PosTag>(tags).subspan(5), &s, &doc);
+  EXPECT_EQ(doc, one);
+  std::vector<std::uint32_t> bad = {5, 99};
+  finder_->FindDocument(words, bad, tags, &s, &doc);
+  for (const NameSpan& n : doc) EXPECT_LE(n.end, 5u);
 }
 
 TEST_F(ShippedModelTest, FindsAndLinksNamesInNews) {

@@ -20,6 +20,7 @@ struct NamesArgs {
   std::string tagger_model;
   bool no_tagger = false;
   bool errors = false;
+  bool one_pass = false;  // score --test with FindInDocument alone
   std::string data_dir;
   TrainNamesOptions options;
 };
@@ -92,7 +93,7 @@ void PrintErrors(const NameFinder& finder, const std::vector<NerSentence>& sents
 }
 
 int Evaluate(const NameFinder& finder, const std::vector<std::string>& tests, const Tagger* tagger,
-             const Lexicon* lexicon, bool errors) {
+             const Lexicon* lexicon, bool errors, bool two_pass) {
   for (const std::string& spec : tests) {
     std::vector<NerSentence> sents;
     if (Status s = ReadSpec(spec, &sents); !s.ok()) {
@@ -100,13 +101,13 @@ int Evaluate(const NameFinder& finder, const std::vector<std::string>& tests, co
       return kExitFailure;
     }
     if (errors) PrintErrors(finder, sents, tagger, lexicon);
-    PrintScore(("test " + spec).c_str(), EvaluateNames(finder, sents, tagger, lexicon));
+    PrintScore(("test " + spec).c_str(), EvaluateNames(finder, sents, tagger, lexicon, two_pass));
     std::map<std::string, std::vector<NerSentence>> by_genre;
     for (const NerSentence& s : sents) {
       if (std::string g = Genre(s.doc); !g.empty()) by_genre[g].push_back(s);
     }
     for (const auto& [g, gs] : by_genre) {
-      PrintScore(("  genre " + g).c_str(), EvaluateNames(finder, gs, tagger, lexicon));
+      PrintScore(("  genre " + g).c_str(), EvaluateNames(finder, gs, tagger, lexicon, two_pass));
     }
   }
   return kExitOk;
@@ -126,7 +127,7 @@ int RunNames(const NamesArgs& args) {
   if (!args.evaluate.empty()) {
     auto finder = NameFinder::Load(args.evaluate);
     if (!finder.ok()) return PrintError(finder.status().ToString()), kExitFailure;
-    return Evaluate(**finder, args.test, tagger.get(), lexicon.get(), args.errors);
+    return Evaluate(**finder, args.test, tagger.get(), lexicon.get(), args.errors, !args.one_pass);
   }
   std::vector<NerSentence> train, dev;
   if (Status s = ReadSpecs(args.train, &train); !s.ok())
@@ -149,7 +150,7 @@ int RunNames(const NamesArgs& args) {
   if (args.test.empty()) return kExitOk;
   auto finder = NameFinder::FromBytes(*bytes, args.out);
   if (!finder.ok()) return PrintError(finder.status().ToString()), kExitFailure;
-  return Evaluate(**finder, args.test, tagger.get(), lexicon.get(), args.errors);
+  return Evaluate(**finder, args.test, tagger.get(), lexicon.get(), args.errors, !args.one_pass);
 }
 
 struct ClusterArgs {
@@ -208,8 +209,14 @@ void RegisterTrainNames(CLI::App& train, Runner* run) {
                    "Epochs of each fold model of the document memory")
       ->capture_default_str();
   names->add_flag("--errors", args->errors, "Print the sentences with wrong names (--test)");
+  names->add_flag("--one-pass", args->one_pass,
+                  "Score --test with the first (in-order) pass only, not FindDocument's two");
   names->add_option("--epochs", args->options.epochs, "Maximum epochs")->capture_default_str();
   names->add_option("--seed", args->options.seed, "Random seed")->capture_default_str();
+  names
+      ->add_option("--runs", args->options.runs,
+                   "Training runs (seeds seed, seed + 1, ...) whose weights are averaged")
+      ->capture_default_str();
   names->add_option("--max-train-sentences", args->options.max_train_sentences,
                     "Train on the first N sentences only (0: all)");
   names->callback([run, args] { *run = [args] { return RunNames(*args); }; });
