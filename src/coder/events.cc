@@ -230,8 +230,12 @@ const char* PositionalOneSidedGate(const SentenceView& s, const VerbLoop& loop,
                                    const VerbReading& r) {
   if (s.options.require_dyad) return "one-sided and require_dyad is on";
   if (loop.coded_clause == r.cb) return "its clause already coded an event";
+  // (The subordinator may itself be the boundary that opens the clause:
+  // MarkBoundaries' "after X kill Y".)
   if (loop.coded_clause < r.cb && [&] {
-        for (std::uint32_t p = r.cb; p < r.vm->begin; ++p)
+        std::uint32_t from = r.cb;
+        if (from > 0 && !IsConjunction(s.W[from - 1]) && !IsClausePunct(s.W[from - 1])) --from;
+        for (std::uint32_t p = from; p < r.vm->begin; ++p)
           if (IsSubordinator(s.W[p])) return true;
         return false;
       }())
@@ -485,7 +489,115 @@ const char* NounArgumentsByPosition(const SentenceView& s, std::uint32_t first, 
   return OneSidedWhyNot(e.cameo, *src != kNoUnit);
 }
 
+// A weapon or an act of harm written as a noun: "a bomb", "a car bomb
+// explosion", "a suicide bombing", "rocket attacks" (the event-noun table's
+// acts of harm and a closed class of weapon nouns).
+bool IsInstrumentNoun(const SentenceView& s, std::uint32_t p) {
+  std::string_view w = s.sc.dict_words[p].text;
+  if (IsOneOf(w,
+              {"bomb",    "bombs",   "missile", "missiles", "rocket",    "rockets",    "shell",
+               "shells",  "mortar",  "mortars", "grenade",  "grenades",  "landmine",   "landmines",
+               "mine",    "mines",   "ied",     "ieds",     "explosive", "explosives", "device",
+               "devices", "gunfire", "drone",   "drones"}))
+    return true;
+  if (!s.options.nouns) return false;
+  int words = 1;
+  const EventNoun* e = s.options.nouns->Find({}, w, &words);
+  return e && IsHarm(e->cameo);
+}
+
+// The head of the noun phrase that opens words [from, to) (determiners,
+// adjectives, numbers and nouns; asides passed over): its last common noun,
+// or -1. `*end` is where the phrase ends.
+std::int32_t OpeningNounHead(const SentenceView& s, std::uint32_t from, std::uint32_t to,
+                             std::uint32_t* end) {
+  std::int32_t head = -1;
+  std::uint32_t p = from;
+  for (; p < to; ++p) {
+    if (s.sc.hidden[p]) continue;
+    const Upos t = s.tags[p].upos;
+    if (s.sc.unit_at[p] == kNoUnit && t == Upos::kNoun) {
+      head = static_cast<std::int32_t>(p);
+      continue;
+    }
+    if (t == Upos::kDet || t == Upos::kAdj || t == Upos::kNum || t == Upos::kNoun ||
+        t == Upos::kPropn || s.W[p] == "-")
+      continue;
+    break;
+  }
+  *end = p;
+  return head;
+}
+
+// The antecedent noun of a relative clause whose verb starts at `vb` ("a
+// suicide bombing that killed 14 people"), or -1.
+std::int32_t RelativeAntecedent(const SentenceView& s, std::uint32_t vb) {
+  std::uint32_t p = vb;
+  while (p > 0 && s.tags[p - 1].upos == Upos::kAdv) --p;
+  if (p < 2 || !IsOneOf(s.W[p - 1], {"that", "which"})) return -1;
+  const std::uint32_t a = p - 2;
+  if (s.sc.unit_at[a] != kNoUnit ||
+      (s.tags[a].upos != Upos::kNoun && s.tags[a].upos != Upos::kPropn))
+    return -1;
+  return static_cast<std::int32_t>(a);
+}
+
+// The coded unit that ends right before the noun phrase whose head is `head`
+// ("Israeli airstrikes", "the army's shelling"), or kNoUnit.
+std::int32_t AgentBeforeHead(const SentenceView& s, std::uint32_t head) {
+  std::uint32_t p = head;
+  while (p > 0 && s.sc.unit_at[p - 1] == kNoUnit &&
+         (s.tags[p - 1].upos == Upos::kNoun || s.tags[p - 1].upos == Upos::kAdj ||
+          s.tags[p - 1].upos == Upos::kNum || s.W[p - 1] == "'s"))
+    --p;
+  if (p == 0) return kNoUnit;
+  const std::int32_t u = s.sc.unit_at[p - 1];
+  return u != kNoUnit && !s.sc.units[static_cast<std::size_t>(u)].code.empty() ? u : kNoUnit;
+}
+
+// Whether "responsibility for" stands in words [from, to): the subject who
+// claims responsibility for an attack is its source ("X claims responsibility
+// for the rocket attacks near the airport that killed 23 members of ...").
+bool ClaimedBefore(const SentenceView& s, std::uint32_t from, std::uint32_t to) {
+  for (std::uint32_t p = from; p + 1 < to; ++p)
+    if (s.sc.dict_words[p].text == "responsibility" && s.sc.dict_words[p + 1].text == "for")
+      return true;
+  return false;
+}
+
 }  // namespace
+
+const char* InstrumentSubject(const SentenceView& s, VerbReading* r) {
+  if (!s.tagged || r->passive || r->src == kNoUnit || !IsHarm(r->code->text)) return nullptr;
+  const Unit& src = s.sc.units[static_cast<std::size_t>(r->src)];
+  const std::uint32_t vb = r->vm->begin;
+  // "in response to a suicide bombing that killed 14 people": the bombing
+  // killed; the source is its own agent, never the main clause's subject.
+  // (Any antecedent that is no actor: "a fire that destroyed 58 houses", "an
+  // earthquake on a Gulf island that killed 10 people".)
+  if (std::int32_t a = RelativeAntecedent(s, vb); a >= 0) {
+    if (src.end <= static_cast<std::uint32_t>(a) &&
+        (AgentBeforeHead(s, static_cast<std::uint32_t>(a)) == r->src ||
+         ClaimedBefore(s, src.end, static_cast<std::uint32_t>(a))))
+      return nullptr;
+    r->src = kNoUnit;
+    return "the subject is the noun a relative clause hangs on (\"a bombing that killed\")";
+  }
+  // "A bomb explosion among crowds of Shiite Muslims ... kills at least 12
+  // people": an actor in the phrase after the weapon is where it struck.
+  std::uint32_t end = 0;
+  const std::int32_t head = OpeningNounHead(s, r->cb, vb, &end);
+  if (head < 0 || src.begin <= static_cast<std::uint32_t>(head) || src.begin >= vb ||
+      !IsInstrumentNoun(s, static_cast<std::uint32_t>(head)))
+    return nullptr;
+  for (std::uint32_t p = end; p < vb; ++p)
+    if (!s.sc.hidden[p] && (s.tags[p].upos == Upos::kAux || IsClausePunct(s.W[p]))) return nullptr;
+  std::uint32_t b = src.begin;
+  while (b > end && IsModifierWord(s, b - 1)) --b;
+  if (b > 0 && s.sc.dict_words[b - 1].text == "by") return nullptr;  // "an attack by X kills"
+  r->src = kNoUnit;
+  return "the subject is a weapon or an attack (\"a bomb explosion among crowds kills\")";
+}
 
 void TraceOutcome(const SentenceView& s, bool with_sides, std::int32_t src, std::int32_t tgt,
                   const char* why, SentenceCoding* out) {
@@ -499,8 +611,12 @@ void TraceOutcome(const SentenceView& s, bool with_sides, std::int32_t src, std:
 
 void ExpandGroups(const SentenceView& s, VerbLoop* loop, VerbReading* r) {
   // The main clause's subject carries over ("X denied that Y ... and accused Z").
+  // A subordinate clause's own subject carries over inside it instead ("after
+  // separatists kill 29 Muslims and burn down homes").
+  const bool subordinate = r->cb > 0 && IsSubordinator(s.W[r->cb - 1]) &&
+                           !IsConjunction(s.W[r->cb - 1]) && s.sc.boundary[r->cb - 1];
   if (std::int32_t subject = r->passive ? r->tgt : r->src;
-      subject != kNoUnit && loop->last_subject == kNoUnit)
+      subject != kNoUnit && (loop->last_subject == kNoUnit || subordinate))
     loop->last_subject = subject;
   r->sources = GroupMembers(s, r->src);
   r->targets = GroupMembers(s, r->tgt);
@@ -531,7 +647,10 @@ const char* OneSidedGate(const SentenceView& s, const VerbLoop& loop, VerbReadin
 
 const char* OtherSense(const SentenceView& s, const VerbLoop& loop, const VerbReading& r) {
   const std::string_view cameo = r.code->text;
-  if (IsHarm(cameo) && HarmedByNaturalCause(s.sc, r.cb, r.vm->begin, r.vm->end, r.ce))
+  // (A relative clause opens its own clause: "a fire that destroyed".)
+  std::uint32_t cb = r.cb;
+  if (cb > 0 && IsOneOf(s.W[cb - 1], {"that", "which"})) cb = cb > 3 ? cb - 3 : 0;
+  if (IsHarm(cameo) && HarmedByNaturalCause(s.sc, cb, r.vm->begin, r.vm->end, r.ce))
     return "harm done by nature or an accident (\"killed in a crash\")";
   if (IsHarm(cameo) && AccidentNearby(s, r.vm->begin, r.vm->end))
     return "harm in an accident (\"crashes, killing\", \"killed when their ship sank\")";

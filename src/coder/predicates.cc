@@ -333,6 +333,46 @@ void HideCommaClauses(const SentenceView& s) {
   }
 }
 
+// Whether the subordinator at word i opens an adverbial clause with its own
+// subject and finite verb ("Indian police arrest 29 people after separatists
+// kill 29 Muslims", "... when their ship sinks"): a clause of its own, whose
+// verb neither takes the main clause's subject nor is blocked by its event.
+// "after the attack", "after fighting", "since 2010" open no clause.
+bool OpensSubordinateClause(const SentenceView& s, std::uint32_t i) {
+  if (!s.tagged || i == 0 || i + 2 >= s.n) return false;
+  if (!IsOneOf(s.W[i], {"after", "before", "when", "because", "since", "until", "once", "although",
+                        "though", "whereas", "unless"}))
+    return false;
+  if (s.tags[i].upos != Upos::kSconj && s.tags[i].upos != Upos::kAdp) return false;
+  const Upos next = s.tags[i + 1].upos;
+  if (next == Upos::kVerb || next == Upos::kAux) return false;  // "after killing"
+  constexpr std::uint32_t kMaxSubjectWords = 12;
+  for (std::uint32_t p = i + 2; p < s.n && p <= i + 1 + kMaxSubjectWords; ++p) {
+    if (IsClausePunct(s.W[p]) || IsSubordinator(s.W[p])) return false;
+    // (Headline present tense may be tagged VB: "after separatists kill".)
+    const Xpos x = s.tags[p].xpos;
+    if (FiniteVerb(s, p) ||
+        (s.tags[p].upos == Upos::kVerb && x != Xpos::kVBG && x != Xpos::kVBN && s.W[p - 1] != "to"))
+      return true;
+  }
+  return false;
+}
+
+// Whether "that", "which" or "who" at word i opens a relative clause whose
+// verb follows it ("in response to a suicide bombing that killed 14 people",
+// "the officer who shot a woman"): a clause of its own after its noun.
+// "says that X ...", "the claim that X must" are no relative clauses.
+bool OpensRelativeClause(const SentenceView& s, std::uint32_t i) {
+  if (!s.tagged || i == 0 || i + 1 >= s.n || !IsOneOf(s.W[i], {"that", "which", "who"}))
+    return false;
+  const Upos before = s.tags[i - 1].upos;
+  if (before != Upos::kNoun && before != Upos::kPropn && s.sc.unit_at[i - 1] == kNoUnit)
+    return false;
+  std::uint32_t v = i + 1;
+  while (v + 1 < s.n && s.tags[v].upos == Upos::kAdv) ++v;
+  return FiniteVerb(s, v);
+}
+
 }  // namespace
 
 void MarkBoundaries(const SentenceView& s) {
@@ -341,7 +381,9 @@ void MarkBoundaries(const SentenceView& s) {
   boundary.assign(s.n, 0);
   for (std::uint32_t i = 0; i < s.n; ++i) {
     if (s.sc.is_group_join[i]) continue;
-    if (IsClausePunct(W[i]) || IsConjunction(W[i])) boundary[i] = 1;
+    if (IsClausePunct(W[i]) || IsConjunction(W[i]) || OpensSubordinateClause(s, i) ||
+        OpensRelativeClause(s, i))
+      boundary[i] = 1;
     // "death and injury toll": "and" inside a noun phrase joins no clauses.
     if (s.tagged && boundary[i] && IsOneOf(W[i], {"and", "or"}) && i > 0 && i + 1 < s.n) {
       auto nominal = [&](std::uint32_t k) {

@@ -315,6 +315,11 @@ void ReadVoice(const SentenceView& s, VerbReading* r);
 const char* FindArguments(const SentenceView& s, const VerbLoop& loop, VerbReading* r);
 
 // events.cc
+// Without a tree: an act of harm whose subject is a weapon or an attack
+// written as a noun ("a bomb explosion among crowds ... kills", "a suicide
+// bombing that killed 14 people") has no source but that noun's own agent
+// ("Israeli airstrikes that killed"); drops r->src and returns why, or null.
+const char* InstrumentSubject(const SentenceView& s, VerbReading* r);
 // r->sources, r->targets from the compound groups; loop->last_subject.
 void ExpandGroups(const SentenceView& s, VerbLoop* loop, VerbReading* r);
 // Whether an event with a side missing may stand; fills the empty side with

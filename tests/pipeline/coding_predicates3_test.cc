@@ -1,0 +1,55 @@
+// Clause structure seen through the whole default pipeline (tagger on), on
+// shapes of real current-events bullets (issue 18, items 2 and 7): an
+// adverbial clause ("after X kill Y") and a relative clause ("a bombing that
+// killed 14 people") are clauses of their own, and an act of harm whose
+// subject is a weapon or an attack written as a noun has no actor source
+// but that noun's own agent.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "pipeline/coding_test_util.h"
+
+namespace dyad {
+namespace {
+
+class CodingPredicates3Test : public coding_testing::DefaultPipelineTest {};
+
+TEST_F(CodingPredicates3Test, AnAdverbialClauseKeepsItsOwnSubject) {
+  // "Indian police arrest 29 people after National Democratic Front of
+  // Bodoland separatists kill 29 Muslims and burn down homes": the burning is
+  // the separatists', not the police's.
+  EXPECT_EQ(Events("Indian police arrest 29 people after separatists kill 29 Muslims and burn "
+                   "down homes."),
+            "173:INDCOP>INDCVL;1712:INDSEP>-;");
+  // "after" before a noun phrase alone opens no clause: the verb's object
+  // stays reachable ("arrest ... after the attack").
+  EXPECT_EQ(Events("Kenyan police arrest five Somali men after the attack."), "173:KENCOP>SOMCVL;");
+}
+
+TEST_F(CodingPredicates3Test, AWeaponSubjectGivesNoActorSource) {
+  // "A bomb explosion among crowds of Shiite Muslims ..., kills at least 12
+  // people": the crowds are where the bomb struck, not who set it off.
+  EXPECT_EQ(Events("A bomb explosion among crowds of Shiite pilgrims kills at least 12 people."),
+            "183:->CVL;");
+}
+
+TEST_F(CodingPredicates3Test, ARelativeClauseOnAnAttackTakesNoMainSubject) {
+  // "Hundreds of Israeli soldiers ... took control of the Palestinian city of
+  // Jenin in response to a suicide bombing that killed 14 people".
+  EXPECT_EQ(Events("Israeli soldiers took control of the city of Jenin in response to a suicide "
+                   "bombing that killed 14 people."),
+            "192:ISRMIL>-;190:->ISRCVL;");
+  // The noun's own agent stays its source ("Israeli airstrikes that killed").
+  std::string ev =
+      Events("Israeli airstrikes that killed 10 civilians were condemned by the United Nations.");
+  EXPECT_NE(ev.find("190:ISR>"), std::string::npos) << ev;
+  // Who claims responsibility for the attack is its source; the claim itself
+  // names no target inside the relative clause.
+  EXPECT_EQ(Events("Syrian rebels claimed responsibility for the attack on the airport that "
+                   "killed 20 soldiers."),
+            "015:SYRREB>-;190:SYRREB>SYRMIL;190:SYRREB>-;");
+}
+
+}  // namespace
+}  // namespace dyad
