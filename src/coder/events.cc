@@ -567,6 +567,14 @@ bool ClaimedBefore(const SentenceView& s, std::uint32_t from, std::uint32_t to) 
 
 }  // namespace
 
+bool MutualWith(const SentenceView& s, std::string_view cameo, std::int32_t src, std::int32_t tgt) {
+  if (s.options.require_dyad || src == kNoUnit || tgt == kNoUnit) return false;
+  if (cameo != "040" && cameo != "046" && cameo != "057") return false;
+  std::uint32_t b = s.sc.units[static_cast<std::size_t>(tgt)].begin;
+  while (b > 0 && s.sc.unit_at[b - 1] == kNoUnit && IsModifierWord(s, b - 1)) --b;
+  return b > 0 && s.sc.dict_words[b - 1].text == "with";
+}
+
 const char* InstrumentSubject(const SentenceView& s, VerbReading* r) {
   if (!s.tagged || r->passive || r->src == kNoUnit || !IsHarm(r->code->text)) return nullptr;
   const Unit& src = s.sc.units[static_cast<std::size_t>(r->src)];
@@ -686,6 +694,8 @@ void EmitVerbEvents(const SentenceView& s, const VerbReading& r, VerbLoop* loop,
       if (r.vc.paired != kNone) {
         const Code& pc = s.dicts.code(r.vc.paired);
         if (pc.kind == CodeKind::kNormal) emit(tgt, src, pc.text);
+      } else if (MutualWith(s, r.code->text, src, tgt)) {
+        emit(tgt, src, r.code->text);
       }
     }
   }
@@ -746,6 +756,7 @@ void FinishNounEvent(const SentenceView& s, const EventNoun& e, std::uint32_t fi
   ev.verb_end_token = s.t0 + last + 1;
   ev.rule = nouns.name() + ":" + std::to_string(e.line);
   EmitUnitEvents(s, src, tgt, ev, out);
+  if (MutualWith(s, e.cameo, src, tgt)) EmitUnitEvents(s, tgt, src, ev, out);
 }
 
 }  // namespace

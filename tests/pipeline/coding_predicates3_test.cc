@@ -51,5 +51,17 @@ TEST_F(CodingPredicates3Test, ARelativeClauseOnAnAttackTakesNoMainSubject) {
             "015:SYRREB>-;190:SYRREB>SYRMIL;190:SYRREB>-;");
 }
 
+TEST_F(CodingPredicates3Test, TalksAndAgreementsWithAnActorGoBothWays) {
+  // "U.S. President George W. Bush holds talks with the President of Russia
+  // Vladimir Putin", "The Vatican signs a provisional agreement with China":
+  // both sides meet and agree (PETRARCH's require_dyad keeps one direction).
+  EXPECT_EQ(Events("The Vatican signs an agreement with China on the appointment of bishops."),
+            "057:VAT>CHN;057:CHN>VAT;");
+  EXPECT_EQ(Events("The Iranian foreign minister meets with Iraqi officials in Baghdad."),
+            "040:IRNGOV>IRQGOV;040:IRQGOV>IRNGOV;");
+  // A visit goes one way.
+  EXPECT_EQ(Events("The Iranian foreign minister visits Iraq."), "042:IRNGOV>IRQ;");
+}
+
 }  // namespace
 }  // namespace dyad
