@@ -307,6 +307,22 @@ bool OpensWithAuxiliary(const SentenceView& s, std::uint32_t comma) {
   return s.tagged && comma + 1 < s.n && s.tags[comma + 1].upos == Upos::kAux;
 }
 
+// Whether the words after the last comma (`last`) are the sentence's own
+// predicate after a subject with a long aside: "Simon Mann, a British
+// mercenary who had been serving a 34-year prison sentence ..., is given a
+// presidential pardon", "X, who was arrested in Taiwan ..., is released from
+// jail". They open with an auxiliary, or with a finite verb when nothing
+// before the first comma (`first`) is a verb (", said the minister" after a
+// clause of its own stays an aside).
+bool PredicateAfterSubjectAside(const SentenceView& s, std::uint32_t first, std::uint32_t last) {
+  if (!s.tagged || first == last || last + 1 >= s.n) return false;
+  if (OpensWithAuxiliary(s, last)) return true;
+  if (!FiniteVerb(s, last + 1)) return false;
+  for (std::uint32_t p = 0; p < first; ++p)
+    if (s.tags[p].upos == Upos::kVerb || s.tags[p].upos == Upos::kAux) return false;
+  return true;
+}
+
 void HideCommaClauses(const SentenceView& s) {
   const auto& W = s.W;
   std::vector<std::uint32_t> commas;
@@ -322,7 +338,8 @@ void HideCommaClauses(const SentenceView& s) {
       ++c;
     }
   }
-  if (!commas.empty() && !s.sc.hidden[commas.back()] && VerbBefore(s, commas.back())) {
+  if (!commas.empty() && !s.sc.hidden[commas.back()] && VerbBefore(s, commas.back()) &&
+      !PredicateAfterSubjectAside(s, commas.front(), commas.back())) {
     std::uint32_t last = s.n;
     while (last > commas.back() + 1 &&
            (W[last - 1] == "." || W[last - 1] == "!" || W[last - 1] == "?" || W[last - 1] == "\"" ||

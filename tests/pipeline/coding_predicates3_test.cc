@@ -63,5 +63,15 @@ TEST_F(CodingPredicates3Test, TalksAndAgreementsWithAnActorGoBothWays) {
   EXPECT_EQ(Events("The Iranian foreign minister visits Iraq."), "042:IRNGOV>IRQ;");
 }
 
+TEST_F(CodingPredicates3Test, ThePredicateAfterALongSubjectAsideIsNoAside) {
+  // "Simon Mann, a British mercenary who had been serving a 34-year prison
+  // sentence ..., is given a presidential pardon", "Cody Wilson, who was
+  // arrested in Taiwan ..., is released from Harris County Jail": the words
+  // after the last comma are the sentence's own predicate.
+  EXPECT_EQ(Events("A Ugandan opposition leader, who had been held in a prison in Kampala for "
+                   "three years on charges of treason, is released from prison."),
+            "0841:->UGAOPP;");
+}
+
 }  // namespace
 }  // namespace dyad
