@@ -73,5 +73,15 @@ TEST_F(CodingPredicates3Test, ThePredicateAfterALongSubjectAsideIsNoAside) {
             "0841:->UGAOPP;");
 }
 
+TEST_F(CodingPredicates3Test, ADeploymentOrACoupWrittenAsANounIsAnEvent) {
+  // "The U.S. military ... announces the deployment of 1,500 additional
+  // troops to Iraq": mobilizing (154); where the troops go is no target.
+  EXPECT_EQ(Events("The British government announces the deployment of 500 troops to Mali."),
+            "154:GBRGOV>-;");
+  // "An attempted coup by disaffected former soldiers of Côte d'Ivoire".
+  EXPECT_EQ(Events("A coup by army officers against the president of Niger is foiled."),
+            "180:NERMIL>NERGOV;");
+}
+
 }  // namespace
 }  // namespace dyad
