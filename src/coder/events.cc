@@ -124,6 +124,23 @@ bool IsWeaponFire(const CoderScratch& sc, std::uint32_t p) {
        "small-arms", "automatic",   "live",  "anti-aircraft", "naval",     "cannon", "missile"});
 }
 
+// Whether the closing participle at `vb` (", killing 13 people") follows a
+// main clause about an accident or nature: "A landslide pushes a bus into a
+// ravine in Colombia, killing 13 people", "A four-story building under
+// construction collapsed ..., killing eight workers", "catches fire while
+// taking off ..., killing". The participle's subject is the main clause's.
+bool AccidentBeforeParticiple(const SentenceView& s, std::uint32_t vb) {
+  if (!s.tagged || vb == 0 || s.W[vb - 1] != "," || s.tags[vb].xpos != Xpos::kVBG) return false;
+  for (std::uint32_t p = 0; p + 1 < vb; ++p) {
+    std::string_view w = s.sc.dict_words[p].text;
+    if (IsAccidentVerb(w) || (IsNaturalCause(w) && !IsWeaponFire(s.sc, p))) return true;
+    if (p > 0 && IsOneOf(w, {"explosion", "explosions", "blast"}) &&
+        IsMedicalOrAccidental(s.sc.dict_words[p - 1].text))
+      return true;  // "a pipeline explosion"
+  }
+  return false;
+}
+
 // Whether the harm verb in words [vb, ve) of the clause [cb, ce) names a natural
 // cause: as its subject ("floods kill", "a fire that destroyed", "Typhoon Haiyan
 // kills") or in a phrase after it ("killed in/by/after a car accident").
@@ -502,8 +519,9 @@ bool IsInstrumentNoun(const SentenceView& s, std::uint32_t p) {
     return true;
   if (!s.options.nouns) return false;
   int words = 1;
-  const EventNoun* e = s.options.nouns->Find({}, w, &words);
-  return e && IsHarm(e->cameo);
+  const EventNoun* e =
+      s.options.nouns->Find(p > 0 ? s.sc.dict_words[p - 1].text : std::string_view(), w, &words);
+  return e && IsHarm(e->cameo);  // ("an air strike", not a labour strike)
 }
 
 // The head of the noun phrase that opens words [from, to) (determiners,
@@ -593,12 +611,17 @@ const char* InstrumentSubject(const SentenceView& s, VerbReading* r) {
   }
   // "A bomb explosion among crowds of Shiite Muslims ... kills at least 12
   // people": an actor in the phrase after the weapon is where it struck.
+  // A closing participle shares the sentence's subject: "An air strike
+  // intended to target an al Qaeda convoy ... attacks a wedding procession,
+  // killing 15 civilians".
+  const bool participle =
+      s.tags[vb].xpos == Xpos::kVBG && r->cb == vb && vb > 0 && s.W[vb - 1] == ",";
   std::uint32_t end = 0;
-  const std::int32_t head = OpeningNounHead(s, r->cb, vb, &end);
+  const std::int32_t head = OpeningNounHead(s, participle ? 0 : r->cb, vb, &end);
   if (head < 0 || src.begin <= static_cast<std::uint32_t>(head) || src.begin >= vb ||
       !IsInstrumentNoun(s, static_cast<std::uint32_t>(head)))
     return nullptr;
-  for (std::uint32_t p = end; p < vb; ++p)
+  for (std::uint32_t p = end; p < vb && !participle; ++p)
     if (!s.sc.hidden[p] && (s.tags[p].upos == Upos::kAux || IsClausePunct(s.W[p]))) return nullptr;
   std::uint32_t b = src.begin;
   while (b > end && IsModifierWord(s, b - 1)) --b;
@@ -662,6 +685,8 @@ const char* OtherSense(const SentenceView& s, const VerbLoop& loop, const VerbRe
     return "harm done by nature or an accident (\"killed in a crash\")";
   if (IsHarm(cameo) && AccidentNearby(s, r.vm->begin, r.vm->end))
     return "harm in an accident (\"crashes, killing\", \"killed when their ship sank\")";
+  if (IsHarm(cameo) && AccidentBeforeParticiple(s, r.vm->begin))
+    return "a closing participle of an accident or nature (\"a landslide hits a bus, killing\")";
   // A bare meeting verb with a thing as its object is another sense ("ten
   // countries have met its criteria", "met the deadline"): no event.
   if (!r.fired && Reciprocal(cameo) && r.tgt == kNoUnit &&

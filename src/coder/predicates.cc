@@ -323,6 +323,22 @@ bool PredicateAfterSubjectAside(const SentenceView& s, std::uint32_t first, std:
   return true;
 }
 
+// Whether the closing clause after the comma at `comma` opens with a
+// participle of harm ("A bomb detonates in Bani Jamra, Bahrain, injuring 3
+// police officers", "..., killing at least 35"): the outcome of the event
+// before it, an event of its own, never an aside (", citing security
+// concerns" and ", saying ..." stay asides).
+bool OpensWithHarmParticiple(const SentenceView& s, std::uint32_t comma) {
+  const std::uint32_t p = comma + 1;
+  if (!s.tagged || p >= s.n || s.tags[p].xpos != Xpos::kVBG) return false;
+  VerbMatch vm;
+  if (!s.dicts.MatchVerb(s.sc.dict_words, p, &vm) || vm.verb != p) return false;
+  VerbCode vc = vm.form->code;
+  if (vc.code == kNone) vc = s.dicts.Block(vm.form->block).code;
+  return vc.code != kNone && s.dicts.code(vc.code).kind == CodeKind::kNormal &&
+         IsHarm(s.dicts.code(vc.code).text);
+}
+
 void HideCommaClauses(const SentenceView& s) {
   const auto& W = s.W;
   std::vector<std::uint32_t> commas;
@@ -339,7 +355,8 @@ void HideCommaClauses(const SentenceView& s) {
     }
   }
   if (!commas.empty() && !s.sc.hidden[commas.back()] && VerbBefore(s, commas.back()) &&
-      !PredicateAfterSubjectAside(s, commas.front(), commas.back())) {
+      !PredicateAfterSubjectAside(s, commas.front(), commas.back()) &&
+      !OpensWithHarmParticiple(s, commas.back())) {
     std::uint32_t last = s.n;
     while (last > commas.back() + 1 &&
            (W[last - 1] == "." || W[last - 1] == "!" || W[last - 1] == "?" || W[last - 1] == "\"" ||

@@ -83,5 +83,23 @@ TEST_F(CodingPredicates3Test, ADeploymentOrACoupWrittenAsANounIsAnEvent) {
             "180:NERMIL>NERGOV;");
 }
 
+TEST_F(CodingPredicates3Test, AClosingParticipleOfHarmIsAnEventOfItsOwn) {
+  // "A large blast occurs in Rawalpindi, Pakistan, killing at least 35": the
+  // closing ", killing ..." is the outcome of the attack, not an aside.
+  EXPECT_EQ(Events("A bomb explodes at a market in Peshawar, Pakistan, killing 20 civilians."),
+            "190:->PAKCVL;");
+  // Its subject is the main clause's: a weapon's target is no source ("An
+  // air strike intended to target an al Qaeda convoy ..., killing 15
+  // civilians").
+  std::string ev = Events(
+      "An air strike aimed at a Taliban convoy hits a wedding party in Afghanistan, killing 15 "
+      "civilians.");
+  EXPECT_NE(ev.find("190:->AFGCVL;"), std::string::npos) << ev;
+  EXPECT_EQ(ev.find("AFGINS>"), std::string::npos) << ev;
+  // After an accident or nature it is no event ("A landslide pushes a bus
+  // into a ravine in Colombia, killing 13 people").
+  EXPECT_EQ(Events("A landslide pushes a bus into a ravine in Colombia, killing 13 people."), "");
+}
+
 }  // namespace
 }  // namespace dyad
