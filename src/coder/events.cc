@@ -583,6 +583,19 @@ bool ClaimedBefore(const SentenceView& s, std::uint32_t from, std::uint32_t to) 
   return false;
 }
 
+// Whether the sentence already codes an act of harm by unit `src` on a
+// target: "A gunman shoots and kills three people and wounds four others"
+// is one attack; the wounding with no actor named adds no one-sided event.
+bool HarmedSomeone(const SentenceView& s, const SentenceCoding& out, std::int32_t src) {
+  if (src == kNoUnit) return false;
+  const Unit& u = s.sc.units[static_cast<std::size_t>(src)];
+  for (const CodedEvent& e : out.events)
+    if (e.has_source && e.has_target && IsHarm(e.cameo) &&
+        std::find(u.codes.begin(), u.codes.end(), e.source.code) != u.codes.end())
+      return true;
+  return false;
+}
+
 }  // namespace
 
 bool MutualWith(const SentenceView& s, std::string_view cameo, std::int32_t src, std::int32_t tgt) {
@@ -715,6 +728,7 @@ void EmitVerbEvents(const SentenceView& s, const VerbReading& r, VerbLoop* loop,
   for (std::int32_t src : r.sources) {
     for (std::int32_t tgt : r.targets) {
       if (r.code->text == "010" && !IsAddressee(s, r.vm->end, tgt)) continue;
+      if (tgt == kNoUnit && IsHarm(r.code->text) && HarmedSomeone(s, *out, src)) continue;
       emit(src, tgt, r.code->text);
       if (r.vc.paired != kNone) {
         const Code& pc = s.dicts.code(r.vc.paired);

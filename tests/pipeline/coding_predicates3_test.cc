@@ -101,5 +101,13 @@ TEST_F(CodingPredicates3Test, AClosingParticipleOfHarmIsAnEventOfItsOwn) {
   EXPECT_EQ(Events("A landslide pushes a bus into a ravine in Colombia, killing 13 people."), "");
 }
 
+TEST_F(CodingPredicates3Test, AFurtherActOfHarmWithNoActorAddsNoOneSidedEvent) {
+  // "A gunman shoots and kills three people and wounds four others in
+  // Jonesboro, Arkansas, U.S., and then dies": one attack by the gunman.
+  EXPECT_EQ(Events("A gunman shoots and kills three people and wounds four others in Jonesboro, "
+                   "Arkansas."),
+            "190:USAUAF>USACVL;");
+}
+
 }  // namespace
 }  // namespace dyad
