@@ -550,6 +550,7 @@ std::int32_t OpeningNounHead(const SentenceView& s, std::uint32_t from, std::uin
 // The antecedent noun of a relative clause whose verb starts at `vb` ("a
 // suicide bombing that killed 14 people"), or -1.
 std::int32_t RelativeAntecedent(const SentenceView& s, std::uint32_t vb) {
+  if (!s.tagged) return -1;
   std::uint32_t p = vb;
   while (p > 0 && s.tags[p - 1].upos == Upos::kAdv) --p;
   if (p < 2 || !IsOneOf(s.W[p - 1], {"that", "which"})) return -1;
@@ -558,6 +559,24 @@ std::int32_t RelativeAntecedent(const SentenceView& s, std::uint32_t vb) {
       (s.tags[a].upos != Upos::kNoun && s.tags[a].upos != Upos::kPropn))
     return -1;
   return static_cast<std::int32_t>(a);
+}
+
+// Whether the relative clause whose verb starts at `vb` hangs on a natural
+// cause followed by the place it struck: "a powerful earthquake on a Gulf
+// island that killed 10 people", "a storm off the coast of X that killed".
+bool RelativeOnNaturalCause(const SentenceView& s, std::uint32_t vb) {
+  const std::int32_t a = RelativeAntecedent(s, vb);
+  if (a < 0) return false;
+  auto nominal = [&](std::uint32_t p) {
+    const Upos t = s.tags[p].upos;
+    return t == Upos::kNoun || t == Upos::kPropn || t == Upos::kAdj || t == Upos::kNum ||
+           IsDeterminer(s.W[p]);
+  };
+  std::uint32_t b = static_cast<std::uint32_t>(a);
+  while (b > 0 && nominal(b - 1)) --b;
+  if (b < 2 || !IsOneOf(s.W[b - 1], {"on", "in", "near", "off", "at", "across", "of"}))
+    return false;
+  return IsNaturalCause(s.sc.dict_words[b - 2].text) && !IsWeaponFire(s.sc, b - 2);
 }
 
 // The coded unit that ends right before the noun phrase whose head is `head`
@@ -698,6 +717,8 @@ const char* OtherSense(const SentenceView& s, const VerbLoop& loop, const VerbRe
     return "harm done by nature or an accident (\"killed in a crash\")";
   if (IsHarm(cameo) && AccidentNearby(s, r.vm->begin, r.vm->end))
     return "harm in an accident (\"crashes, killing\", \"killed when their ship sank\")";
+  if (IsHarm(cameo) && RelativeOnNaturalCause(s, r.vm->begin))
+    return "harm done by nature (\"an earthquake on a Gulf island that killed 10 people\")";
   if (IsHarm(cameo) && AccidentBeforeParticiple(s, r.vm->begin))
     return "a closing participle of an accident or nature (\"a landslide hits a bus, killing\")";
   // A bare meeting verb with a thing as its object is another sense ("ten

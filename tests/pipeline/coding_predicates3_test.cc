@@ -40,6 +40,11 @@ TEST_F(CodingPredicates3Test, ARelativeClauseOnAnAttackTakesNoMainSubject) {
   EXPECT_EQ(Events("Israeli soldiers took control of the city of Jenin in response to a suicide "
                    "bombing that killed 14 people."),
             "192:ISRMIL>-;190:->ISRCVL;");
+  // A relative clause on nature, past the place it struck, is no attack
+  // ("survivors of a powerful earthquake on a Gulf island that killed 10").
+  EXPECT_EQ(Events("Rescue workers help survivors of a powerful earthquake on a Greek island that "
+                   "killed 10 people."),
+            "073:->GRCLAB;");
   // The noun's own agent stays its source ("Israeli airstrikes that killed").
   std::string ev =
       Events("Israeli airstrikes that killed 10 civilians were condemned by the United Nations.");
