@@ -554,7 +554,16 @@ std::int32_t RelativeAntecedent(const SentenceView& s, std::uint32_t vb) {
   std::uint32_t p = vb;
   while (p > 0 && s.tags[p - 1].upos == Upos::kAdv) --p;
   if (p < 2 || !IsOneOf(s.W[p - 1], {"that", "which"})) return -1;
-  const std::uint32_t a = p - 2;
+  std::uint32_t a = p - 2;
+  // A bare place names where the noun before it was ("an attack on a
+  // village in Gaza that killed 10 people": the attack, not Gaza).
+  if (const std::int32_t u = s.sc.unit_at[a];
+      u != kNoUnit && IsLocativeUnit(s.sc.units[static_cast<std::size_t>(u)], s.W)) {
+    std::uint32_t b = s.sc.units[static_cast<std::size_t>(u)].begin;
+    while (b > 0 && IsDeterminer(s.W[b - 1])) --b;
+    if (b < 3) return -1;
+    a = b - 2;  // the word before the preposition
+  }
   if (s.sc.unit_at[a] != kNoUnit ||
       (s.tags[a].upos != Upos::kNoun && s.tags[a].upos != Upos::kPropn))
     return -1;

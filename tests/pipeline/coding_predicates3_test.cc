@@ -45,6 +45,10 @@ TEST_F(CodingPredicates3Test, ARelativeClauseOnAnAttackTakesNoMainSubject) {
   EXPECT_EQ(Events("Rescue workers help survivors of a powerful earthquake on a Greek island that "
                    "killed 10 people."),
             "073:->GRCLAB;");
+  // A bare place before "that" names where the noun was, not the antecedent.
+  EXPECT_EQ(Events("Israeli soldiers killed a man in an attack on a village in Gaza that killed 10 "
+                   "people."),
+            "190:ISRMIL>PSECVL;190:->PSECVL;");
   // The noun's own agent stays its source ("Israeli airstrikes that killed").
   std::string ev =
       Events("Israeli airstrikes that killed 10 civilians were condemned by the United Nations.");
