@@ -100,6 +100,9 @@ const char* ReadVerb(const SentenceView& s, const coder::PatternFilter& filter,
   if (r.code->kind != CodeKind::kNormal) return "a null or complex code ([---], [+++])";
   coder::ReadVoice(s, &r);
   if (const char* why = coder::FindArguments(s, *loop, &r)) return why;
+  if (!loop->clauses)
+    if (const char* note = coder::InstrumentSubject(s, &r); note && s.options.trace)
+      coder::Append(&out->trace, {"  source dropped: ", note, "\n"});
   r.sides_read = true;
   coder::ExpandGroups(s, loop, &r);
   if (const char* why = coder::OneSidedGate(s, *loop, &r)) return why;

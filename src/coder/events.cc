@@ -132,6 +132,23 @@ bool AccidentNearby(const SentenceView& s, std::uint32_t vb, std::uint32_t ve) {
   return false;
 }
 
+// Whether the closing participle at `vb` (", killing 13 people") follows a
+// main clause about an accident or nature: "A landslide pushes a bus into a
+// ravine in Colombia, killing 13 people", "A four-story building under
+// construction collapsed ..., killing eight workers", "catches fire while
+// taking off ..., killing". The participle's subject is the main clause's.
+bool AccidentBeforeParticiple(const SentenceView& s, std::uint32_t vb) {
+  if (!s.tagged || vb == 0 || s.W[vb - 1] != "," || s.tags[vb].xpos != Xpos::kVBG) return false;
+  for (std::uint32_t p = 0; p + 1 < vb; ++p) {
+    std::string_view w = s.sc.dict_words[p].text;
+    if (IsAccidentVerb(w) || (IsNaturalCause(w) && !IsWeaponFire(s.sc, p))) return true;
+    if (p > 0 && IsOneOf(w, {"explosion", "explosions", "blast"}) &&
+        IsMedicalOrAccidental(s.sc.dict_words[p - 1].text))
+      return true;  // "a pipeline explosion"
+  }
+  return false;
+}
+
 // Whether the harm verb in words [vb, ve) of the clause [cb, ce) names a natural
 // cause: as its subject ("floods kill", "a fire that destroyed", "Typhoon Haiyan
 // kills") or in a phrase after it ("killed in/by/after a car accident").
@@ -246,8 +263,12 @@ const char* PositionalOneSidedGate(const SentenceView& s, const VerbLoop& loop,
                                    const VerbReading& r) {
   if (s.options.require_dyad) return "one-sided and require_dyad is on";
   if (loop.coded_clause == r.cb) return "its clause already coded an event";
+  // (The subordinator may itself be the boundary that opens the clause:
+  // MarkBoundaries' "after X kill Y".)
   if (loop.coded_clause < r.cb && [&] {
-        for (std::uint32_t p = r.cb; p < r.vm->begin; ++p)
+        std::uint32_t from = r.cb;
+        if (from > 0 && !IsConjunction(s.W[from - 1]) && !IsClausePunct(s.W[from - 1])) --from;
+        for (std::uint32_t p = from; p < r.vm->begin; ++p)
           if (IsSubordinator(s.W[p])) return true;
         return false;
       }())
@@ -517,7 +538,170 @@ const char* NounArgumentsByPosition(const SentenceView& s, std::uint32_t first, 
   return OneSidedWhyNot(e.cameo, *src != kNoUnit);
 }
 
+// A weapon or an act of harm written as a noun: "a bomb", "a car bomb
+// explosion", "a suicide bombing", "rocket attacks" (the event-noun table's
+// acts of harm and a closed class of weapon nouns).
+bool IsInstrumentNoun(const SentenceView& s, std::uint32_t p) {
+  std::string_view w = s.sc.dict_words[p].text;
+  if (IsOneOf(w,
+              {"bomb",    "bombs",   "missile", "missiles", "rocket",    "rockets",    "shell",
+               "shells",  "mortar",  "mortars", "grenade",  "grenades",  "landmine",   "landmines",
+               "mine",    "mines",   "ied",     "ieds",     "explosive", "explosives", "device",
+               "devices", "gunfire", "drone",   "drones"}))
+    return true;
+  if (!s.options.nouns) return false;
+  int words = 1;
+  const EventNoun* e =
+      s.options.nouns->Find(p > 0 ? s.sc.dict_words[p - 1].text : std::string_view(), w, &words);
+  return e && IsHarm(e->cameo);  // ("an air strike", not a labour strike)
+}
+
+// The head of the noun phrase that opens words [from, to) (determiners,
+// adjectives, numbers and nouns; asides passed over): its last common noun,
+// or -1. `*end` is where the phrase ends.
+std::int32_t OpeningNounHead(const SentenceView& s, std::uint32_t from, std::uint32_t to,
+                             std::uint32_t* end) {
+  std::int32_t head = -1;
+  std::uint32_t p = from;
+  for (; p < to; ++p) {
+    if (s.sc.hidden[p]) continue;
+    const Upos t = s.tags[p].upos;
+    if (s.sc.unit_at[p] == kNoUnit && t == Upos::kNoun) {
+      head = static_cast<std::int32_t>(p);
+      continue;
+    }
+    if (t == Upos::kDet || t == Upos::kAdj || t == Upos::kNum || t == Upos::kNoun ||
+        t == Upos::kPropn || s.W[p] == "-")
+      continue;
+    break;
+  }
+  *end = p;
+  return head;
+}
+
+// The antecedent noun of a relative clause whose verb starts at `vb` ("a
+// suicide bombing that killed 14 people"), or -1.
+std::int32_t RelativeAntecedent(const SentenceView& s, std::uint32_t vb) {
+  if (!s.tagged) return -1;
+  std::uint32_t p = vb;
+  while (p > 0 && s.tags[p - 1].upos == Upos::kAdv) --p;
+  if (p < 2 || !IsOneOf(s.W[p - 1], {"that", "which"})) return -1;
+  std::uint32_t a = p - 2;
+  // A bare place names where the noun before it was ("an attack on a
+  // village in Gaza that killed 10 people": the attack, not Gaza).
+  if (const std::int32_t u = s.sc.unit_at[a];
+      u != kNoUnit && IsLocativeUnit(s.sc.units[static_cast<std::size_t>(u)], s.W)) {
+    std::uint32_t b = s.sc.units[static_cast<std::size_t>(u)].begin;
+    while (b > 0 && IsDeterminer(s.W[b - 1])) --b;
+    if (b < 3) return -1;
+    a = b - 2;  // the word before the preposition
+  }
+  if (s.sc.unit_at[a] != kNoUnit ||
+      (s.tags[a].upos != Upos::kNoun && s.tags[a].upos != Upos::kPropn))
+    return -1;
+  return static_cast<std::int32_t>(a);
+}
+
+// Whether the relative clause whose verb starts at `vb` hangs on a natural
+// cause followed by the place it struck: "a powerful earthquake on a Gulf
+// island that killed 10 people", "a storm off the coast of X that killed".
+bool RelativeOnNaturalCause(const SentenceView& s, std::uint32_t vb) {
+  const std::int32_t a = RelativeAntecedent(s, vb);
+  if (a < 0) return false;
+  auto nominal = [&](std::uint32_t p) {
+    const Upos t = s.tags[p].upos;
+    return t == Upos::kNoun || t == Upos::kPropn || t == Upos::kAdj || t == Upos::kNum ||
+           IsDeterminer(s.W[p]);
+  };
+  std::uint32_t b = static_cast<std::uint32_t>(a);
+  while (b > 0 && nominal(b - 1)) --b;
+  if (b < 2 || !IsOneOf(s.W[b - 1], {"on", "in", "near", "off", "at", "across", "of"}))
+    return false;
+  return IsNaturalCause(s.sc.dict_words[b - 2].text) && !IsWeaponFire(s.sc, b - 2);
+}
+
+// The coded unit that ends right before the noun phrase whose head is `head`
+// ("Israeli airstrikes", "the army's shelling"), or kNoUnit.
+std::int32_t AgentBeforeHead(const SentenceView& s, std::uint32_t head) {
+  std::uint32_t p = head;
+  while (p > 0 && s.sc.unit_at[p - 1] == kNoUnit &&
+         (s.tags[p - 1].upos == Upos::kNoun || s.tags[p - 1].upos == Upos::kAdj ||
+          s.tags[p - 1].upos == Upos::kNum || s.W[p - 1] == "'s"))
+    --p;
+  if (p == 0) return kNoUnit;
+  const std::int32_t u = s.sc.unit_at[p - 1];
+  return u != kNoUnit && !s.sc.units[static_cast<std::size_t>(u)].code.empty() ? u : kNoUnit;
+}
+
+// Whether "responsibility for" stands in words [from, to): the subject who
+// claims responsibility for an attack is its source ("X claims responsibility
+// for the rocket attacks near the airport that killed 23 members of ...").
+bool ClaimedBefore(const SentenceView& s, std::uint32_t from, std::uint32_t to) {
+  for (std::uint32_t p = from; p + 1 < to; ++p)
+    if (s.sc.dict_words[p].text == "responsibility" && s.sc.dict_words[p + 1].text == "for")
+      return true;
+  return false;
+}
+
+// Whether the sentence already codes an act of harm by unit `src` on a
+// target: "A gunman shoots and kills three people and wounds four others"
+// is one attack; the wounding with no actor named adds no one-sided event.
+bool HarmedSomeone(const SentenceView& s, const SentenceCoding& out, std::int32_t src) {
+  if (src == kNoUnit) return false;
+  const Unit& u = s.sc.units[static_cast<std::size_t>(src)];
+  for (const CodedEvent& e : out.events)
+    if (e.has_source && e.has_target && IsHarm(e.cameo) &&
+        std::find(u.codes.begin(), u.codes.end(), e.source.code) != u.codes.end())
+      return true;
+  return false;
+}
+
 }  // namespace
+
+bool MutualWith(const SentenceView& s, std::string_view cameo, std::int32_t src, std::int32_t tgt) {
+  if (s.options.require_dyad || src == kNoUnit || tgt == kNoUnit) return false;
+  if (cameo != "040" && cameo != "046" && cameo != "057") return false;
+  std::uint32_t b = s.sc.units[static_cast<std::size_t>(tgt)].begin;
+  while (b > 0 && s.sc.unit_at[b - 1] == kNoUnit && IsModifierWord(s, b - 1)) --b;
+  return b > 0 && s.sc.dict_words[b - 1].text == "with";
+}
+
+const char* InstrumentSubject(const SentenceView& s, VerbReading* r) {
+  if (!s.tagged || r->passive || r->src == kNoUnit || !IsHarm(r->code->text)) return nullptr;
+  const Unit& src = s.sc.units[static_cast<std::size_t>(r->src)];
+  const std::uint32_t vb = r->vm->begin;
+  // "in response to a suicide bombing that killed 14 people": the bombing
+  // killed; the source is its own agent, never the main clause's subject.
+  // (Any antecedent that is no actor: "a fire that destroyed 58 houses", "an
+  // earthquake on a Gulf island that killed 10 people".)
+  if (std::int32_t a = RelativeAntecedent(s, vb); a >= 0) {
+    if (src.end <= static_cast<std::uint32_t>(a) &&
+        (AgentBeforeHead(s, static_cast<std::uint32_t>(a)) == r->src ||
+         ClaimedBefore(s, src.end, static_cast<std::uint32_t>(a))))
+      return nullptr;
+    r->src = kNoUnit;
+    return "the subject is the noun a relative clause hangs on (\"a bombing that killed\")";
+  }
+  // "A bomb explosion among crowds of Shiite Muslims ... kills at least 12
+  // people": an actor in the phrase after the weapon is where it struck.
+  // A closing participle shares the sentence's subject: "An air strike
+  // intended to target an al Qaeda convoy ... attacks a wedding procession,
+  // killing 15 civilians".
+  const bool participle =
+      s.tags[vb].xpos == Xpos::kVBG && r->cb == vb && vb > 0 && s.W[vb - 1] == ",";
+  std::uint32_t end = 0;
+  const std::int32_t head = OpeningNounHead(s, participle ? 0 : r->cb, vb, &end);
+  if (head < 0 || src.begin <= static_cast<std::uint32_t>(head) || src.begin >= vb ||
+      !IsInstrumentNoun(s, static_cast<std::uint32_t>(head)))
+    return nullptr;
+  for (std::uint32_t p = end; p < vb && !participle; ++p)
+    if (!s.sc.hidden[p] && (s.tags[p].upos == Upos::kAux || IsClausePunct(s.W[p]))) return nullptr;
+  std::uint32_t b = src.begin;
+  while (b > end && IsModifierWord(s, b - 1)) --b;
+  if (b > 0 && s.sc.dict_words[b - 1].text == "by") return nullptr;  // "an attack by X kills"
+  r->src = kNoUnit;
+  return "the subject is a weapon or an attack (\"a bomb explosion among crowds kills\")";
+}
 
 void TraceOutcome(const SentenceView& s, bool with_sides, std::int32_t src, std::int32_t tgt,
                   const char* why, SentenceCoding* out) {
@@ -531,8 +715,12 @@ void TraceOutcome(const SentenceView& s, bool with_sides, std::int32_t src, std:
 
 void ExpandGroups(const SentenceView& s, VerbLoop* loop, VerbReading* r) {
   // The main clause's subject carries over ("X denied that Y ... and accused Z").
+  // A subordinate clause's own subject carries over inside it instead ("after
+  // separatists kill 29 Muslims and burn down homes").
+  const bool subordinate = r->cb > 0 && IsSubordinator(s.W[r->cb - 1]) &&
+                           !IsConjunction(s.W[r->cb - 1]) && s.sc.boundary[r->cb - 1];
   if (std::int32_t subject = r->passive ? r->tgt : r->src;
-      subject != kNoUnit && loop->last_subject == kNoUnit)
+      subject != kNoUnit && (loop->last_subject == kNoUnit || subordinate))
     loop->last_subject = subject;
   r->sources = GroupMembers(s, r->src);
   r->targets = GroupMembers(s, r->tgt);
@@ -582,12 +770,19 @@ bool FightsAThing(const SentenceView& s, const VerbReading& r) {
 
 const char* OtherSense(const SentenceView& s, const VerbLoop& loop, const VerbReading& r) {
   const std::string_view cameo = r.code->text;
-  if (IsHarm(cameo) && HarmedByNaturalCause(s.sc, r.cb, r.vm->begin, r.vm->end, r.ce))
+  // (A relative clause opens its own clause: "a fire that destroyed".)
+  std::uint32_t cb = r.cb;
+  if (cb > 0 && IsOneOf(s.W[cb - 1], {"that", "which"})) cb = cb > 3 ? cb - 3 : 0;
+  if (IsHarm(cameo) && HarmedByNaturalCause(s.sc, cb, r.vm->begin, r.vm->end, r.ce))
     return "harm done by nature or an accident (\"killed in a crash\")";
   if (IsHarm(cameo) && AccidentNearby(s, r.vm->begin, r.vm->end))
     return "harm in an accident (\"crashes, killing\", \"killed when their ship sank\")";
   if (IsHarm(cameo) && FightsAThing(s, r))
     return "fighting a thing or for a cause (\"fight corruption\", \"fight for equality\")";
+  if (IsHarm(cameo) && RelativeOnNaturalCause(s, r.vm->begin))
+    return "harm done by nature (\"an earthquake on a Gulf island that killed 10 people\")";
+  if (IsHarm(cameo) && AccidentBeforeParticiple(s, r.vm->begin))
+    return "a closing participle of an accident or nature (\"a landslide hits a bus, killing\")";
   // A bare meeting verb with a thing as its object is another sense ("ten
   // countries have met its criteria", "met the deadline"): no event.
   if (!r.fired && Reciprocal(cameo) && r.tgt == kNoUnit &&
@@ -616,10 +811,13 @@ void EmitVerbEvents(const SentenceView& s, const VerbReading& r, VerbLoop* loop,
   for (std::int32_t src : r.sources) {
     for (std::int32_t tgt : r.targets) {
       if (r.code->text == "010" && !IsAddressee(s, r.vm->end, tgt)) continue;
+      if (tgt == kNoUnit && IsHarm(r.code->text) && HarmedSomeone(s, *out, src)) continue;
       emit(src, tgt, r.code->text);
       if (r.vc.paired != kNone) {
         const Code& pc = s.dicts.code(r.vc.paired);
         if (pc.kind == CodeKind::kNormal) emit(tgt, src, pc.text);
+      } else if (MutualWith(s, r.code->text, src, tgt)) {
+        emit(tgt, src, r.code->text);
       }
     }
   }
@@ -680,6 +878,7 @@ void FinishNounEvent(const SentenceView& s, const EventNoun& e, std::uint32_t fi
   ev.verb_end_token = s.t0 + last + 1;
   ev.rule = nouns.name() + ":" + std::to_string(e.line);
   EmitUnitEvents(s, src, tgt, ev, out);
+  if (MutualWith(s, e.cameo, src, tgt)) EmitUnitEvents(s, tgt, src, ev, out);
 }
 
 }  // namespace

@@ -327,6 +327,38 @@ bool OpensWithAuxiliary(const SentenceView& s, std::uint32_t comma) {
   return s.tagged && comma + 1 < s.n && s.tags[comma + 1].upos == Upos::kAux;
 }
 
+// Whether the words after the last comma (`last`) are the sentence's own
+// predicate after a subject with a long aside: "Simon Mann, a British
+// mercenary who had been serving a 34-year prison sentence ..., is given a
+// presidential pardon", "X, who was arrested in Taiwan ..., is released from
+// jail". They open with an auxiliary, or with a finite verb when nothing
+// before the first comma (`first`) is a verb (", said the minister" after a
+// clause of its own stays an aside).
+bool PredicateAfterSubjectAside(const SentenceView& s, std::uint32_t first, std::uint32_t last) {
+  if (!s.tagged || first == last || last + 1 >= s.n) return false;
+  if (OpensWithAuxiliary(s, last)) return true;
+  if (!FiniteVerb(s, last + 1)) return false;
+  for (std::uint32_t p = 0; p < first; ++p)
+    if (s.tags[p].upos == Upos::kVerb || s.tags[p].upos == Upos::kAux) return false;
+  return true;
+}
+
+// Whether the closing clause after the comma at `comma` opens with a
+// participle of harm ("A bomb detonates in Bani Jamra, Bahrain, injuring 3
+// police officers", "..., killing at least 35"): the outcome of the event
+// before it, an event of its own, never an aside (", citing security
+// concerns" and ", saying ..." stay asides).
+bool OpensWithHarmParticiple(const SentenceView& s, std::uint32_t comma) {
+  const std::uint32_t p = comma + 1;
+  if (!s.tagged || p >= s.n || s.tags[p].xpos != Xpos::kVBG) return false;
+  VerbMatch vm;
+  if (!s.dicts.MatchVerb(s.sc.dict_words, p, &vm) || vm.verb != p) return false;
+  VerbCode vc = vm.form->code;
+  if (vc.code == kNone) vc = s.dicts.Block(vm.form->block).code;
+  return vc.code != kNone && s.dicts.code(vc.code).kind == CodeKind::kNormal &&
+         IsHarm(s.dicts.code(vc.code).text);
+}
+
 void HideCommaClauses(const SentenceView& s) {
   const auto& W = s.W;
   std::vector<std::uint32_t> commas;
@@ -342,7 +374,9 @@ void HideCommaClauses(const SentenceView& s) {
       ++c;
     }
   }
-  if (!commas.empty() && !s.sc.hidden[commas.back()] && VerbBefore(s, commas.back())) {
+  if (!commas.empty() && !s.sc.hidden[commas.back()] && VerbBefore(s, commas.back()) &&
+      !PredicateAfterSubjectAside(s, commas.front(), commas.back()) &&
+      !OpensWithHarmParticiple(s, commas.back())) {
     std::uint32_t last = s.n;
     while (last > commas.back() + 1 &&
            (W[last - 1] == "." || W[last - 1] == "!" || W[last - 1] == "?" || W[last - 1] == "\"" ||
@@ -353,6 +387,46 @@ void HideCommaClauses(const SentenceView& s) {
   }
 }
 
+// Whether the subordinator at word i opens an adverbial clause with its own
+// subject and finite verb ("Indian police arrest 29 people after separatists
+// kill 29 Muslims", "... when their ship sinks"): a clause of its own, whose
+// verb neither takes the main clause's subject nor is blocked by its event.
+// "after the attack", "after fighting", "since 2010" open no clause.
+bool OpensSubordinateClause(const SentenceView& s, std::uint32_t i) {
+  if (!s.tagged || i == 0 || i + 2 >= s.n) return false;
+  if (!IsOneOf(s.W[i], {"after", "before", "when", "because", "since", "until", "once", "although",
+                        "though", "whereas", "unless"}))
+    return false;
+  if (s.tags[i].upos != Upos::kSconj && s.tags[i].upos != Upos::kAdp) return false;
+  const Upos next = s.tags[i + 1].upos;
+  if (next == Upos::kVerb || next == Upos::kAux) return false;  // "after killing"
+  constexpr std::uint32_t kMaxSubjectWords = 12;
+  for (std::uint32_t p = i + 2; p < s.n && p <= i + 1 + kMaxSubjectWords; ++p) {
+    if (IsClausePunct(s.W[p]) || IsSubordinator(s.W[p])) return false;
+    // (Headline present tense may be tagged VB: "after separatists kill".)
+    const Xpos x = s.tags[p].xpos;
+    if (FiniteVerb(s, p) ||
+        (s.tags[p].upos == Upos::kVerb && x != Xpos::kVBG && x != Xpos::kVBN && s.W[p - 1] != "to"))
+      return true;
+  }
+  return false;
+}
+
+// Whether "that", "which" or "who" at word i opens a relative clause whose
+// verb follows it ("in response to a suicide bombing that killed 14 people",
+// "the officer who shot a woman"): a clause of its own after its noun.
+// "says that X ...", "the claim that X must" are no relative clauses.
+bool OpensRelativeClause(const SentenceView& s, std::uint32_t i) {
+  if (!s.tagged || i == 0 || i + 1 >= s.n || !IsOneOf(s.W[i], {"that", "which", "who"}))
+    return false;
+  const Upos before = s.tags[i - 1].upos;
+  if (before != Upos::kNoun && before != Upos::kPropn && s.sc.unit_at[i - 1] == kNoUnit)
+    return false;
+  std::uint32_t v = i + 1;
+  while (v + 1 < s.n && s.tags[v].upos == Upos::kAdv) ++v;
+  return FiniteVerb(s, v);
+}
+
 }  // namespace
 
 void MarkBoundaries(const SentenceView& s) {
@@ -361,7 +435,9 @@ void MarkBoundaries(const SentenceView& s) {
   boundary.assign(s.n, 0);
   for (std::uint32_t i = 0; i < s.n; ++i) {
     if (s.sc.is_group_join[i]) continue;
-    if (IsClausePunct(W[i]) || IsConjunction(W[i])) boundary[i] = 1;
+    if (IsClausePunct(W[i]) || IsConjunction(W[i]) || OpensSubordinateClause(s, i) ||
+        OpensRelativeClause(s, i))
+      boundary[i] = 1;
     // "death and injury toll": "and" inside a noun phrase joins no clauses.
     if (s.tagged && boundary[i] && IsOneOf(W[i], {"and", "or"}) && i > 0 && i + 1 < s.n) {
       auto nominal = [&](std::uint32_t k) {

@@ -315,6 +315,16 @@ void ReadVoice(const SentenceView& s, VerbReading* r);
 const char* FindArguments(const SentenceView& s, const VerbLoop& loop, VerbReading* r);
 
 // events.cc
+// Without a tree: an act of harm whose subject is a weapon or an attack
+// written as a noun ("a bomb explosion among crowds ... kills", "a suicide
+// bombing that killed 14 people") has no source but that noun's own agent
+// ("Israeli airstrikes that killed"); drops r->src and returns why, or null.
+const char* InstrumentSubject(const SentenceView& s, VerbReading* r);
+// Whether a meeting, talks or an agreement (040, 046, 057) between units
+// `src` and `tgt` is held "with" the target ("holds talks with the President
+// of Russia", "signs an agreement with China"): both sides act, so it is
+// coded both ways (not with require_dyad, PETRARCH's one direction).
+bool MutualWith(const SentenceView& s, std::string_view cameo, std::int32_t src, std::int32_t tgt);
 // r->sources, r->targets from the compound groups; loop->last_subject.
 void ExpandGroups(const SentenceView& s, VerbLoop* loop, VerbReading* r);
 // Whether an event with a side missing may stand; fills the empty side with
