@@ -226,6 +226,19 @@ bool RelativeOfNonActor(const SentenceView& s, std::uint32_t vb,
   return s.sc.unit_at[h] == kNoUnit && s.tags[h].upos == Upos::kNoun;
 }
 
+// Where the noun at `noun` begins with the actor its own (an actor right
+// before it, modifiers between: "Israeli airstrikes that killed", "the
+// army's shelling which"), else `noun`.
+std::uint32_t OwnAgentBefore(const SentenceView& s, std::uint32_t noun) {
+  std::uint32_t q = noun;
+  while (
+      q > 0 && s.sc.unit_at[q - 1] == kNoUnit &&
+      (s.tags[q - 1].upos == Upos::kAdj || s.tags[q - 1].upos == Upos::kNoun || s.W[q - 1] == "'s"))
+    --q;
+  if (q == 0 || s.sc.unit_at[q - 1] == kNoUnit) return noun;
+  return s.sc.units[static_cast<std::size_t>(s.sc.unit_at[q - 1])].begin;
+}
+
 // "A bomb explosion among crowds of Shiite Muslims ... kills 12 people": a
 // unit in a prepositional phrase hanging on a noun that is no actor is no
 // subject; that noun is. (Not of/from/by, which name whose or who; not
@@ -704,6 +717,26 @@ void ReadVoice(const SentenceView& s, VerbReading* r) {
   }
 }
 
+// "A gunman shoots and kills three people and wounds four others": the unit
+// before "and <verb>" is the previous verb's object, so the verb shares that
+// verb's subject.
+bool ObjectBeforeJoinedVerb(const SentenceView& s, const VerbReading& r) {
+  if (!s.tagged || r.src == kNoUnit) return false;
+  std::uint32_t p = r.vm->begin;
+  while (p > 0 && s.tags[p - 1].upos == Upos::kAdv) --p;
+  // (The verb itself follows "and", so "and" joins verbs, whatever the
+  // actor groups say.)
+  if (p < 2 || !IsOneOf(s.W[p - 1], {"and", "but", "or"})) return false;
+  const Unit& u = s.sc.units[static_cast<std::size_t>(r.src)];
+  if (u.end != p - 1) return false;
+  std::uint32_t b = u.begin;
+  while (b > 0 && (IsDeterminer(s.W[b - 1]) || s.tags[b - 1].upos == Upos::kNum)) --b;
+  if (b == 0) return false;
+  VerbMatch vm;  // (a dictionary verb the tagger read as a noun: "kills three people and")
+  return s.tags[b - 1].upos == Upos::kVerb || s.sc.verbish[b - 1] ||
+         (s.dicts.MatchVerb(s.sc.dict_words, b - 1, &vm) && vm.end == b);
+}
+
 const char* FindArguments(const SentenceView& s, const VerbLoop& loop, VerbReading* r) {
   const Assigned& a = r->a;
   r->src = a.source;
@@ -711,7 +744,10 @@ const char* FindArguments(const SentenceView& s, const VerbLoop& loop, VerbReadi
   // "took control of Jenin in response to a suicide bombing that killed 14
   // people": the relative clause (with the noun it hangs on) is a clause of
   // its own.
-  if (std::uint32_t noun = 0; RelativeOfNonActor(s, r->vm->begin, &noun) && noun > r->cb)
+  // (Not when an actor owns that noun: "Israeli airstrikes that killed" are
+  // Israel's, InstrumentSubject keeps that source.)
+  if (std::uint32_t noun = 0;
+      RelativeOfNonActor(s, r->vm->begin, &noun) && noun > r->cb && OwnAgentBefore(s, noun) == noun)
     r->cb = noun;
   if (loop.clauses && !a.compound) {
     if (const char* why = TreeArguments(s, *loop.clauses, r)) return why;
@@ -727,6 +763,9 @@ const char* FindArguments(const SentenceView& s, const VerbLoop& loop, VerbReadi
     CompoundArguments(s, r);
   else if (!loop.clauses)
     PositionalArguments(s, r);
+  if (!loop.clauses && !a.compound && !r->passive && loop.last_subject != kNoUnit &&
+      r->src != loop.last_subject && ObjectBeforeJoinedVerb(s, *r))
+    r->src = loop.last_subject;
   if (r->code && r->code->text.starts_with("192")) TerritoryTakenFrom(s, r);
   return nullptr;
 }

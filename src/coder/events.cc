@@ -141,6 +141,8 @@ bool AccidentBeforeParticiple(const SentenceView& s, std::uint32_t vb) {
   if (!s.tagged || vb == 0 || s.W[vb - 1] != "," || s.tags[vb].xpos != Xpos::kVBG) return false;
   for (std::uint32_t p = 0; p + 1 < vb; ++p) {
     std::string_view w = s.sc.dict_words[p].text;
+    // (Right after an actor, "storm" is its verb: "Gunmen storm a hotel, killing".)
+    if (p > 0 && s.sc.unit_at[p - 1] != kNoUnit) continue;
     if (IsAccidentVerb(w) || (IsNaturalCause(w) && !IsWeaponFire(s.sc, p))) return true;
     if (p > 0 && IsOneOf(w, {"explosion", "explosions", "blast"}) &&
         IsMedicalOrAccidental(s.sc.dict_words[p - 1].text))
@@ -666,7 +668,27 @@ bool MutualWith(const SentenceView& s, std::string_view cameo, std::int32_t src,
   return b > 0 && s.sc.dict_words[b - 1].text == "with";
 }
 
+// With no subject found for a relative clause's harm verb, its antecedent's
+// own agent ("Israeli airstrikes that killed"), or the actor who claims
+// responsibility for it ("X claimed responsibility for the attack ... that
+// killed"): the unit, or kNoUnit.
+std::int32_t RelativeAgent(const SentenceView& s, std::uint32_t vb) {
+  const std::int32_t a = RelativeAntecedent(s, vb);
+  if (a < 0) return kNoUnit;
+  if (const std::int32_t u = AgentBeforeHead(s, static_cast<std::uint32_t>(a)); u != kNoUnit)
+    return u;
+  for (std::uint32_t p = 0; p < static_cast<std::uint32_t>(a); ++p) {
+    const std::int32_t u = s.sc.unit_at[p];
+    if (u == kNoUnit || s.sc.units[static_cast<std::size_t>(u)].code.empty()) continue;
+    const std::uint32_t end = s.sc.units[static_cast<std::size_t>(u)].end;
+    return ClaimedBefore(s, end, static_cast<std::uint32_t>(a)) ? u : kNoUnit;
+  }
+  return kNoUnit;
+}
+
 const char* InstrumentSubject(const SentenceView& s, VerbReading* r) {
+  if (s.tagged && !r->passive && r->src == kNoUnit && IsHarm(r->code->text))
+    r->src = RelativeAgent(s, r->vm->begin);
   if (!s.tagged || r->passive || r->src == kNoUnit || !IsHarm(r->code->text)) return nullptr;
   const Unit& src = s.sc.units[static_cast<std::size_t>(r->src)];
   const std::uint32_t vb = r->vm->begin;
