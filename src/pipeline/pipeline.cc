@@ -223,11 +223,11 @@ void GiveGenericActorsThePlaceCountry(Event* ev) {
     GiveGenericActorsCountry(ev->location->place.country, ev);
 }
 
-// "Ethiopian opposition groups demonstrate against the government's plan
-// to reopen talks with Eritrea": an organ of a state with no country
-// (government, police, army, courts, parliament) facing that state's own
-// people (opposition, citizens, rebels, workers, clergy ...) is theirs (ETHGOV).
-void GiveStateOrgansTheirPeoplesCountry(Event* ev) {
+// An actor of one of the sectors `own` with no country, in an event whose
+// other side is of one of the sectors `facing` and has a state's country,
+// takes that country.
+void GiveTheCountryOfWhatItFaces(Event* ev, std::initializer_list<std::string_view> own,
+                                 std::initializer_list<std::string_view> facing) {
   auto one_of = [](const std::string& x, std::initializer_list<std::string_view> set) {
     return std::find(set.begin(), set.end(), x) != set.end();
   };
@@ -235,16 +235,24 @@ void GiveStateOrgansTheirPeoplesCountry(Event* ev) {
     Actor* a = side->has_value() ? &side->value() : nullptr;
     if (!a || !a->country.empty() || a->sectors.empty() || a->code.size() < 3) continue;
     if (!IsSectorCode(std::string_view(a->code).substr(0, 3))) continue;
-    if (!one_of(a->sectors.front(), {"GOV", "COP", "MIL", "JUD", "LEG"})) continue;
+    if (!one_of(a->sectors.front(), own)) continue;
     const std::optional<Actor>& other = side == &ev->source ? ev->target : ev->source;
     if (!other || other->country.size() != 3 || IsInternationalCode(other->country) ||
-        other->sectors.empty() ||
-        !one_of(other->sectors.front(),
-                {"OPP", "CVL", "REB", "INS", "SEP", "LAB", "EDU", "REL", "MED", "ENV", "HRI"}))
+        other->sectors.empty() || !one_of(other->sectors.front(), facing))
       continue;
     a->code = other->country + a->code;
     a->country = other->country;
   }
+}
+
+// "Ethiopian opposition groups demonstrate against the government's plan
+// to reopen talks with Eritrea": an organ of a state with no country
+// (government, police, army, courts, parliament) facing that state's own
+// people (opposition, citizens, rebels, workers, clergy ...) is theirs (ETHGOV).
+void GiveStateOrgansTheirPeoplesCountry(Event* ev) {
+  GiveTheCountryOfWhatItFaces(
+      ev, {"GOV", "COP", "MIL", "JUD", "LEG"},
+      {"OPP", "CVL", "REB", "INS", "SEP", "LAB", "EDU", "REL", "MED", "ENV", "HRI"});
 }
 
 // "An Islamist group fighting Syrian government troops", "rebels ambush
@@ -252,21 +260,7 @@ void GiveStateOrgansTheirPeoplesCountry(Event* ev) {
 // separatists, unidentified gunmen) in an event with a state's forces or
 // government on the other side is that state's own (SYRINS).
 void GiveArmedGroupsTheStateTheyFace(Event* ev) {
-  auto one_of = [](const std::string& x, std::initializer_list<std::string_view> set) {
-    return std::find(set.begin(), set.end(), x) != set.end();
-  };
-  for (std::optional<Actor>* side : {&ev->source, &ev->target}) {
-    Actor* a = side->has_value() ? &side->value() : nullptr;
-    if (!a || !a->country.empty() || a->sectors.empty() || a->code.size() < 3) continue;
-    if (!IsSectorCode(std::string_view(a->code).substr(0, 3))) continue;
-    if (!one_of(a->sectors.front(), {"INS", "REB", "SEP", "UAF"})) continue;
-    const std::optional<Actor>& other = side == &ev->source ? ev->target : ev->source;
-    if (!other || other->country.size() != 3 || IsInternationalCode(other->country) ||
-        other->sectors.empty() || !one_of(other->sectors.front(), {"GOV", "MIL", "COP"}))
-      continue;
-    a->code = other->country + a->code;
-    a->country = other->country;
-  }
+  GiveTheCountryOfWhatItFaces(ev, {"INS", "REB", "SEP", "UAF"}, {"GOV", "MIL", "COP"});
 }
 
 // The one country an article is about, when it names exactly one: the
