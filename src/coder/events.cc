@@ -151,11 +151,11 @@ bool AccidentBeforeParticiple(const SentenceView& s, std::uint32_t vb) {
   return false;
 }
 
-// Whether the harm verb in words [vb, ve) of the clause [cb, ce) names a natural
+// Whether the harm verb in words [vb, ve), its clause opening at cb, names a natural
 // cause: as its subject ("floods kill", "a fire that destroyed", "Typhoon Haiyan
 // kills") or in a phrase after it ("killed in/by/after a car accident").
 bool HarmedByNaturalCause(const CoderScratch& sc, std::uint32_t cb, std::uint32_t vb,
-                          std::uint32_t ve, std::uint32_t ce) {
+                          std::uint32_t ve) {
   auto lower = [&](std::uint32_t p) { return sc.dict_words[p].text; };
   std::uint32_t p = vb;
   if (p > cb && IsOneOf(lower(p - 1), {"that", "which"})) --p;
@@ -165,15 +165,15 @@ bool HarmedByNaturalCause(const CoderScratch& sc, std::uint32_t cb, std::uint32_
     return true;  // "Typhoon Haiyan kills"
   // (To the sentence's end: "13 people are killed and four others are
   // injured in a road accident"; not past a semicolon or "while"/"but".)
-  ce = std::max(ce, static_cast<std::uint32_t>(sc.dict_words.size()));
-  for (std::uint32_t q = ve; q < ce; ++q) {
+  const auto end = static_cast<std::uint32_t>(sc.dict_words.size());
+  for (std::uint32_t q = ve; q < end; ++q) {
     if (IsOneOf(lower(q), {";", "while", "but", "whereas"})) break;
     if (!IsOneOf(lower(q), {"in", "by", "after", "during", "from", "amid", "following", "due",
                             "because", "at"}))
       continue;
     // "due to flooding", "because of the storm".
     const std::uint32_t first = IsOneOf(lower(q), {"due", "because"}) ? q + 2 : q + 1;
-    for (std::uint32_t r = first; r < ce && r <= first + 3; ++r) {
+    for (std::uint32_t r = first; r < end && r <= first + 3; ++r) {
       if (IsNaturalCause(lower(r)) && !IsWeaponFire(sc, r)) return true;
       if (IsPreposition(lower(r))) break;
     }
@@ -795,7 +795,7 @@ const char* OtherSense(const SentenceView& s, const VerbLoop& loop, const VerbRe
   // (A relative clause opens its own clause: "a fire that destroyed".)
   std::uint32_t cb = r.cb;
   if (cb > 0 && IsOneOf(s.W[cb - 1], {"that", "which"})) cb = cb > 3 ? cb - 3 : 0;
-  if (IsHarm(cameo) && HarmedByNaturalCause(s.sc, cb, r.vm->begin, r.vm->end, r.ce))
+  if (IsHarm(cameo) && HarmedByNaturalCause(s.sc, cb, r.vm->begin, r.vm->end))
     return "harm done by nature or an accident (\"killed in a crash\")";
   if (IsHarm(cameo) && AccidentNearby(s, r.vm->begin, r.vm->end))
     return "harm in an accident (\"crashes, killing\", \"killed when their ship sank\")";
