@@ -221,6 +221,8 @@ struct SentenceView {
   bool IsVerbTag(std::uint32_t i) const {
     return tags.empty() || tags[i].upos == Upos::kVerb || tags[i].upos == Upos::kAux;
   }
+  // Tagged as a verb (false without tags).
+  bool TaggedVerb(std::uint32_t i) const { return !tags.empty() && IsVerbTag(i); }
 };
 
 // Class bits of every token of doc (computed once per article).
@@ -316,6 +318,15 @@ std::string KindOf(const SentenceView& v, std::uint32_t first, std::uint32_t end
   return "anonymous";
 }
 
+// Whether "and" or "or" joins the names between `first` and `end`: a list of names
+// ("the White House, State Department, and Defense Department said"), not an opening
+// phrase before the speaker ("at a fuel plant on Tuesday, Bolivia's ombudsman said").
+bool JoinedByAndBefore(const SentenceView& v, std::uint32_t first, std::uint32_t end) {
+  for (std::uint32_t i = first; i < end; ++i)
+    if (EqualsLower(v.Text(i), "and") || EqualsLower(v.Text(i), "or")) return true;
+  return false;
+}
+
 // The NP that ends just before token `end` (exclusive), walking back.
 std::pair<std::uint32_t, std::uint32_t> NounPhraseBefore(const SentenceView& v, std::uint32_t end) {
   std::uint32_t i = end;
@@ -324,7 +335,7 @@ std::pair<std::uint32_t, std::uint32_t> NounPhraseBefore(const SentenceView& v, 
     std::uint32_t j = i - 1;
     std::string_view t = v.Text(j);
     if (v.Tok(j).kind == TokenKind::kPunct && t == "," && j > 0 && v.Capitalized(j - 1) &&
-        j + 1 < end && v.Capitalized(j + 1)) {
+        j + 1 < end && v.Capitalized(j + 1) && JoinedByAndBefore(v, j + 1, end)) {
       // "the White House, State Department, and Defense Department"
       i = j;
       ++taken;
@@ -369,6 +380,37 @@ std::pair<std::uint32_t, std::uint32_t> NounPhraseAfter(const SentenceView& v,
          !(v.cls[i] & kNpPreposition && !v.Capitalized(i)))
     ++i;
   return {s, i};
+}
+
+// The speaker before an aside that ends at the comma `comma`: "Montell Figgins, who
+// represents Thomas, said", "Noel, 31, said", "Geoffrey Berman, the U.S. attorney for
+// the district, said". Empty when no earlier comma opens an aside within the clause.
+std::pair<std::uint32_t, std::uint32_t> NounPhraseBeforeAside(const SentenceView& v,
+                                                              std::uint32_t comma) {
+  for (std::uint32_t p = comma; p-- > 0 && comma - p < 25;) {
+    std::string_view t = v.Text(p);
+    if (v.IsPunct(p) && t != ",") break;  // a quote, a stop: no aside
+    if (t != "," || p + 1 >= comma) continue;
+    std::uint32_t a = p + 1;  // the aside's first word
+    bool aside = EqualsLower(v.Text(a), "who") || EqualsLower(v.Text(a), "which") ||
+                 (v.cls[a] & kDeterminer) || v.Capitalized(a) ||
+                 v.Tok(a).kind == TokenKind::kNumber;
+    if (!aside) return {0, 0};
+    auto np = NounPhraseBefore(v, p);
+    if (np.first < np.second && v.Capitalized(np.second - 1)) return np;
+    return {0, 0};
+  }
+  return {0, 0};
+}
+
+// Whether the words after an inverted reporting verb are its speaker ("..., said the
+// minister.", "..., said Smith on Tuesday") rather than the reported clause's
+// subject ("..., said his client chose not to", "..., said he's pleased").
+bool SpeakerAfterVerb(const SentenceView& v, std::uint32_t first, std::uint32_t end) {
+  for (std::uint32_t i = first; i < end; ++i)
+    if (v.TaggedVerb(i)) return false;
+  if (end >= v.count) return true;
+  return !(v.cls[end] & kAux) && !v.TaggedVerb(end) && !EqualsLower(v.Text(end), "to");
 }
 
 // Narrows "Earlier reports from Reuters" to "Reuters".
@@ -429,11 +471,14 @@ void FindFrames(const SentenceView& v, const CodedArticle& coded, std::vector<Fr
       std::uint32_t k = i;
       while (k > 0 && (v.cls[k - 1] & (kAux | kModal | kNegation)) && !(v.cls[k - 1] & kDeterminer))
         --k;
+      // "the security breakdown revealed by the suicide": a passive participle.
+      if (i + 1 < v.count && EqualsLower(v.Text(i + 1), "by")) continue;
       std::tie(sf, se) = NounPhraseBefore(v, k);
-      if (sf >= se && i + 1 < v.count && (i == 0 || v.IsPunct(i - 1))) {
+      if (sf >= se && k > 0 && v.Text(k - 1) == ",")
+        std::tie(sf, se) = NounPhraseBeforeAside(v, k - 1);
+      if (sf >= se && i + 1 < v.count && (k == 0 || v.IsPunct(k - 1))) {
         std::tie(sf, se) = NounPhraseAfter(v, i + 1);  // "..., said the minister"
-      } else if (sf >= se && i + 1 < v.count && k > 0 && v.IsPunct(k - 1)) {
-        std::tie(sf, se) = NounPhraseAfter(v, i + 1);
+        if (!SpeakerAfterVerb(v, sf, se)) continue;
       }
       if (sf >= se) continue;
       std::tie(sf, se) = NamedTail(v, sf, se);

@@ -46,6 +46,18 @@ const AttrCase kCases[] = {
      "person familiar with the matter", "anonymous"},
     {"Iran will retaliate, state television reported.", "retaliate", "state television",
      "reported"},
+    // The speaker before an aside, not the reported clause's subject after the verb.
+    {"Montell Figgins, who represents Thomas, said his client chose not to accept a plea "
+     "agreement offered by prosecutors.",
+     "offered", "Montell Figgins", "official"},
+    {"Noel, 31, said the guards arrested the inmates.", "arrested", "Noel", "official"},
+    // An opening phrase before the speaker is not a list of names.
+    {"In addition to the three fatalities at a fuel plant on Tuesday, Bolivia's public "
+     "defender's office said another 30 people had been injured.",
+     "injured", "Bolivia's public defender's office", "official"},
+    // A passive participle is not a reporting frame.
+    {"Lawmakers expressed outrage over the security breakdown revealed by his suicide.",
+     "expressed", nullptr, ""},
 };
 
 TEST(Attribution, Table) {
