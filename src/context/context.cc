@@ -127,7 +127,9 @@ struct WordTable {
          "intending", "intention", "slated",  "scheduled", "aims",    "aim",    "aiming",
          "preparing", "prepares",  "prepare", "will",      "shall",   "'ll",    "going",
          "set",       "expected",  "expects", "poised",    "would",   "vowed",  "pledged",
-         "promised",  "decided",   "agreed"});
+         "promised",  "decided",   "agreed",  "wants",     "want",    "wanted", "wanting",
+         "hopes",     "hope",      "hoped",   "hoping",    "seeks",   "seek",   "sought",
+         "seeking"});
     Add(kPossible, {"could", "may", "might", "possibly", "possible", "possibility", "likely",
                     "perhaps", "potential", "potentially", "considering", "weighing", "mulling",
                     "soon", "can", "reportedly-possible"});
@@ -499,6 +501,16 @@ void FindFrames(const SentenceView& v, const CodedArticle& coded, std::vector<Fr
 
 // ---------------------------------------------------------------- modality
 
+// "set", "going", "expected", "wanted", "hoped", "sought" plan only with "to" or "for"
+// after them ("wanted to raid the base", "hoping for talks"; not "a wanted man").
+bool PlansOnlyWithTo(std::string_view t) {
+  for (std::string_view w :
+       {"set", "going", "expected", "decided", "agreed", "wants", "want", "wanted", "wanting",
+        "hopes", "hope", "hoped", "hoping", "seeks", "seek", "sought", "seeking"})
+    if (EqualsLower(t, w)) return true;
+  return false;
+}
+
 ModalityCues ReadModality(const SentenceView& v, std::uint32_t verb, bool coder_negated,
                           const std::vector<Frame>& frames) {
   ModalityCues m;
@@ -544,10 +556,7 @@ ModalityCues ReadModality(const SentenceView& v, std::uint32_t verb, bool coder_
     }
     if (c & kDeny) m.denied = true;
     if (c & kPlanned) {
-      // "set"/"going"/"expected" plan only with "to"/"for" after them.
-      bool needs_to = EqualsLower(t, "set") || EqualsLower(t, "going") ||
-                      EqualsLower(t, "expected") || EqualsLower(t, "decided") ||
-                      EqualsLower(t, "agreed");
+      bool needs_to = PlansOnlyWithTo(t);
       bool to_after = i + 1 < v.count &&
                       (EqualsLower(v.Text(i + 1), "to") || EqualsLower(v.Text(i + 1), "for"));
       if (!needs_to || to_after) m.planned = true;

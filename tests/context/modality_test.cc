@@ -25,6 +25,11 @@ const ModCase kCases[] = {
     {"The nationalities of the migrants slated for deportation were not clear.", "deportation",
      false, "planned"},
     {"Turkey plans to send troops to Libya.", "send", false, "planned"},
+    // A wish or an aim is not a done deed: "wanted to", "hopes to", "sought to".
+    {"The Americans wanted to raid a mujahideen base.", "raid", false, "planned"},
+    {"The government hopes to sign a deal with the rebels.", "sign", false, "planned"},
+    {"Police sought to disperse the crowd.", "disperse", false, "planned"},
+    {"The wanted man attacked the guards.", "attacked", false, "asserted"},
     {"The flight could take place as soon as this week.", "take", false, "possible"},
     {"Russia may retaliate against the sanctions.", "retaliate", false, "possible"},
     {"Rebels might attack the capital.", "attack", false, "possible"},
