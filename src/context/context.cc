@@ -730,6 +730,12 @@ constexpr std::string_view kDirections[] = {
 // "of" is a location by itself ("north of Baghdad"). 0: none.
 bool IsCompass(std::string_view w) { return IsOneOf(w, kDirections); }
 
+// A diplomat's post names the country they are sent to, not where the event
+// happens: "China's ambassador to Britain accused", "the UN envoy for Syria said".
+constexpr std::string_view kPostedToNouns[] = {
+    "ambassador", "ambassadors", "envoy",     "envoys",     "emissary",
+    "consul",     "delegate",    "delegates", "delegation", "representative"};
+
 // Whether the name at view token i follows a kind of place: "the city of X",
 // "the Somali capital X", "the town of X". The writer says it is a place.
 bool AfterPlaceNoun(const SentenceView& v, std::uint32_t i) {
@@ -770,6 +776,7 @@ std::uint32_t RoleBefore(const SentenceView& v, std::uint32_t i) {
   if (p > 1 && EqualsLower(v.Text(p - 1), "for") && EqualsLower(v.Text(p - 2), "bound"))
     role = kRoleDestination;
   if (!role && compass_of) role = kRoleLocation;
+  if (role && p > 1 && IsOneOf(v.Text(p - 2), kPostedToNouns)) return 0;
   return role;
 }
 

@@ -47,6 +47,12 @@ TEST_F(EventPlacesTest, AnUnknownTownTakesTheRegionOfItsPinnedCountry) {
             "Kennesaw/USA;");
 }
 
+TEST_F(EventPlacesTest, ADiplomatsPostIsNotWhereItHappened) {
+  EXPECT_EQ(Places("China's ambassador to Britain accused the United States of meddling."), "-;");
+  // The journey's end still is.
+  EXPECT_EQ(Places("The Chinese ambassador flew to Britain."), "Britain/GBR;");
+}
+
 TEST_F(EventPlacesTest, ASeaIsAPlaceInNoCountry) {
   EXPECT_EQ(Places("Pirates attacked a ship in the Gulf of Aden."), "Gulf of Aden/;");
   EXPECT_EQ(Places("Iran seized a tanker in the Strait of Hormuz."), "Strait of Hormuz/;");
