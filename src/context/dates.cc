@@ -120,7 +120,8 @@ bool IsMonthCue(std::string_view w) {
 }
 
 // How many days ahead of publication a day named without a year is still the
-// coming one rather than last year's.
+// coming one rather than last year's (and, for a planned event, how many days
+// back it is still the recent one rather than next year's).
 constexpr std::int64_t kComingDays = 31;
 
 class Resolver {
@@ -181,7 +182,12 @@ class Resolver {
     int d = day ? day : 1;
     if (future_) {
       bool ahead = month > pub_.month || (month == pub_.month && (day == 0 || d >= pub_.day));
-      return ahead ? pub_.year : pub_.year + 1;
+      if (ahead) return pub_.year;
+      // A day a few weeks back is a recent one even in a sentence about a plan
+      // ("a statement published Oct. 25 said the UN plans to", written 20
+      // November), not the same day eleven months ahead.
+      const CivilDate behind{pub_.year, month, std::min(d, DaysInMonth(pub_.year, month))};
+      return day && Days(pub_) - Days(behind) <= kComingDays ? pub_.year : pub_.year + 1;
     }
     bool behind = month < pub_.month || (month == pub_.month && (day == 0 || d <= pub_.day));
     if (behind) return pub_.year;

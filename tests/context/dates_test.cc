@@ -26,6 +26,10 @@ const DateCase kCases[] = {
      "May 6, 2024"},
     {"Protests began in March.", "2025-05-07", false, "2025-03-01", "month", "March"},
     {"Elections are due in March.", "2025-05-07", true, "2026-03-01", "month", "March"},
+    // A day named a few weeks back, in a sentence about a plan, is the recent one.
+    {"A statement published Oct. 25 said the UN plans to return the refugees.", "2019-11-20", true,
+     "2019-10-25", "day", "Oct. 25"},
+    {"The vote will be held on 10 March.", "2025-05-07", true, "2026-03-10", "day", "10 March"},
     {"Police said the attack happened on Saturday.", "2025-05-07", false, "2025-05-03", "day",
      "on Saturday"},
     {"The minister will travel on Saturday.", "2025-05-07", true, "2025-05-10", "day",
