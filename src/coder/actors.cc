@@ -484,20 +484,35 @@ bool HasGivenName(std::string_view phrase) {
 
 // "Ivanka Trump", "Hunter Biden", "Dustin Johnson": a dictionary person
 // matched by one word (the surname) inside a longer name none of whose other words is
-// in the person's primary phrase ("DONALD_TRUMP_") is someone else. Erases
-// that mention (the name then stands as a name). A primary phrase of one word
-// ("KIIR_": "Salva Kiir") or a title right before the surname leaves it.
+// in the person's primary phrase ("DONALD_TRUMP_") is someone else, and so is a
+// person whose primary phrase is the surname alone. Erases that mention (the
+// name then stands as a name), as is a lone surname of a person the article
+// names in full. A title right before the surname leaves it.
 // Returns the first mention ending after b.
 std::vector<RawMention>::iterator DropSurnameOfAnotherPerson(const SentenceView& s, std::uint32_t b,
-                                                             std::uint32_t e,
+                                                             std::uint32_t e, bool full_name,
                                                              std::vector<RawMention>::iterator at,
                                                              std::vector<RawMention>* raws) {
   const auto first = at - raws->begin();
   for (auto it = at; it != raws->end() && it->begin < e; ++it) {
-    if (it->agent || !HasGivenName(it->root) || it->begin <= b || it->end != it->begin + 1 ||
-        it->end > e)
+    // The lone surname of a person the article names in full ("Harris said",
+    // after "Lt. Matt Harris"): that person, coded as that mention was.
+    if (full_name && !it->agent && !it->root.empty() && !HasGivenName(it->root) && it->begin == b &&
+        it->end == e && e == b + 1) {
+      raws->erase(it);
+      break;
+    }
+    if (it->agent || it->root.empty() || it->begin <= b || it->end != it->begin + 1 || it->end > e)
       continue;
     if (it != raws->begin() && std::prev(it)->end == it->begin) continue;  // "President Trump"
+    if (!HasGivenName(it->root)) {
+      // A leader known by the surname alone ("BLAIR_", "HARRIS_"): a name that
+      // writes another word right before it is someone else ("Jonathan P.
+      // Blair", "Lt. Matt Harris"), as nothing says which given name the
+      // leader has.
+      raws->erase(it);
+      break;
+    }
     bool shared = false;
     for (std::uint32_t k = b; k < it->begin && !shared; ++k)
       shared = IsWordOfPhrase(s.W[k], it->root);
@@ -579,7 +594,7 @@ void AddNameMentions(const SentenceView& s, std::span<const NameActor> names,
     if (!nm.sector.empty() && nm.code.empty()) at = DropAgentWordsInsideOrgName(b, e, at, raws);
     if (nm.sector.empty()) {
       at = DropAgentWordsInsideName(b, e, nm.full_name, at, raws);
-      at = DropSurnameOfAnotherPerson(s, b, e, at, raws);
+      at = DropSurnameOfAnotherPerson(s, b, e, nm.full_name, at, raws);
     }
     if (at != raws->end() && at->begin < e) continue;  // overlaps a dictionary phrase
     if (!nm.sector.empty() && nm.code.empty()) {
