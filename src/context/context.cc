@@ -657,10 +657,10 @@ bool IsOneOf(std::string_view w, std::span<const std::string_view> words) {
 
 // Nouns for a kind of place ("the city of X", "the Russian capital Moscow").
 constexpr std::string_view kPlaceNouns[] = {
-    "city",         "town",      "village",      "district",    "province", "region",
-    "state",        "capital",   "port",         "county",      "area",     "suburb",
-    "suburbs",      "outskirts", "hamlet",       "governorate", "island",   "neighbourhood",
-    "neighborhood", "commune",   "municipality", "enclave",     "camp"};
+    "city",    "town",        "village", "district",      "province",     "region",  "state",
+    "capital", "port",        "county",  "area",          "suburb",       "suburbs", "outskirts",
+    "hamlet",  "governorate", "island",  "neighbourhood", "neighborhood", "commune", "municipality",
+    "enclave", "camp",        "coast",   "shores"};
 // Facilities named after the place they are in: "Baghdad International
 // Airport", "Wichita Mid-Continent Airport", "Ürümqi Railway Station".
 constexpr std::string_view kFacilityNouns[] = {"airport", "airbase", "stadium",  "station",
@@ -1154,8 +1154,9 @@ struct ContextAnalyzer::Impl {
       if (k < known.size() && known[k].first <= i && standalone(k)) continue;
       if (!v.IsWord(i) || !v.Capitalized(i) || (v.IsWord(i - 1) && v.Capitalized(i - 1))) continue;
       if ((v.cls[i] & kDeterminer) || IsCalendarWord(v.Text(i))) continue;
-      // Only "in"/"at"/"near"...: "spoke to Biden in Washington" names a person.
-      if (!(RoleBefore(v, i) & kRoleLocation)) continue;
+      // Only "in"/"at"/"near"... or a kind of place ("the village of X in
+      // Diyala"): "spoke to Biden in Washington" names a person.
+      if (!(RoleBefore(v, i) & kRoleLocation) && !AfterPlaceNoun(v, i)) continue;
       std::uint32_t e = i;
       for (std::size_t q = k; e < v.count && e < i + 6 && v.IsWord(e) && v.Capitalized(e); ++e) {
         while (q < known.size() && known[q].end <= e) ++q;
@@ -1172,6 +1173,7 @@ struct ContextAnalyzer::Impl {
       h.span = {v.Tok(i).begin, v.Tok(e - 1).end};
       h.ids = &NoCandidates();
       h.role_class = RoleBefore(v, i);
+      h.after_place_noun = AfterPlaceNoun(v, i);
       h.anchor = static_cast<std::int64_t>(start) + a;
       h.anchor_entry = area;
       added.push_back(std::move(h));

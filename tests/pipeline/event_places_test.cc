@@ -47,6 +47,14 @@ TEST_F(EventPlacesTest, AnUnknownTownTakesTheRegionOfItsPinnedCountry) {
             "Kennesaw/USA;");
 }
 
+TEST_F(EventPlacesTest, AnUnknownVillageTakesTheCountryOfThePlaceItIsIn) {
+  EXPECT_EQ(Places("Gunmen attacked the village of Dwelah in Diyala province."), "Dwelah/IRQ;");
+}
+
+TEST_F(EventPlacesTest, OffTheCoastOfACountryIsThere) {
+  EXPECT_EQ(Places("Pirates captured a tanker off the coast of Somalia."), "Somalia/SOM;");
+}
+
 TEST_F(EventPlacesTest, ADiplomatsPostIsNotWhereItHappened) {
   EXPECT_EQ(Places("China's ambassador to Britain accused the United States of meddling."), "-;");
   // The journey's end still is.
