@@ -1279,6 +1279,17 @@ struct ContextAnalyzer::Impl {
     return 0;
   }
 
+  // An attack on a town or region (not a country: "Israel attacked Syria" may
+  // be from anywhere) happens there: "air strikes on the Gaza Strip",
+  // "rebels shelled Aleppo".
+  static bool AttackOnATown(const Event& ev, const PlaceHit& h, const GazetteerEntry& ge) {
+    const bool attack = ev.cameo.size() >= 2 &&
+                        (ev.cameo.compare(0, 2, "18") == 0 || ev.cameo.compare(0, 2, "19") == 0 ||
+                         ev.cameo.compare(0, 2, "20") == 0);
+    return attack && ev.target && Overlaps(ev.target->span, h.span) &&
+           ge.kind != PlaceKind::kCountry && ge.kind != PlaceKind::kDemonym;
+  }
+
   // The event location: after the verb before before it, destinations and
   // locations before origins ("fled from Syria into Turkey"), then the
   // nearest. With a tree and no own place, the dateline's place.
@@ -1296,6 +1307,7 @@ struct ContextAnalyzer::Impl {
       const GazetteerEntry* ge = Resolved(v, h, evidence);
       if (!ge) continue;
       std::uint32_t role = HitRole(v, tree, clause, h, vt, ev, chosen);
+      if (!role && AttackOnATown(ev, h, *ge)) role = kRoleLocation;
       if (!role) continue;
       bool after = h.first > vt;
       std::uint32_t dist = after ? h.first - vt : vt - h.first;
@@ -1581,6 +1593,33 @@ void MarkPersonNames(std::span<const Span> person_names, std::span<PlaceHit> hit
   }
 }
 
+// Whether the event's verb is a participle after a comma: ", killing 12
+// civilians", ", wounding four" -- what the clause before it did.
+bool ResultClauseVerb(std::string_view body, const Event& ev) {
+  const std::string_view verb =
+      body.substr(ev.verb_span.begin, ev.verb_span.end - ev.verb_span.begin);
+  if (verb.size() < 5 || verb.substr(verb.size() - 3) != "ing") return false;
+  std::size_t i = ev.verb_span.begin;
+  while (i > 0 && body[i - 1] == ' ') --i;
+  return i > 0 && body[i - 1] == ',';
+}
+
+// A result clause with no place of its own happened where the event before it
+// in the sentence did: "Russian jets struck Idlib, killing 12 civilians".
+void ShareTheMainClausesPlace(std::string_view body, std::vector<Event>* out) {
+  std::vector<Event>& events = *out;
+  for (std::size_t k = 1; k < events.size(); ++k) {
+    Event& ev = events[k];
+    if (ev.location || !ResultClauseVerb(body, ev)) continue;
+    for (std::size_t j = k; j-- > 0 && events[j].sentence == ev.sentence;) {
+      const Event& main = events[j];
+      if (main.verb_span.begin >= ev.verb_span.begin) continue;
+      if (main.location) ev.location = main.location;
+      break;
+    }
+  }
+}
+
 }  // namespace
 
 void ContextAnalyzer::Annotate(const Article& article, const Document& doc,
@@ -1647,6 +1686,7 @@ void ContextAnalyzer::Annotate(const Article& article, const Document& doc,
     if (ev.sentence >= n) continue;
     im.AnnotateEvent(scope, frames, hits_of(ev.sentence), hits_of(0), &scratch.clause, &ev);
   }
+  ShareTheMainClausesPlace(doc.body, &coded->events);
 }
 
 }  // namespace dyad

@@ -55,6 +55,16 @@ TEST_F(EventPlacesTest, OffTheCoastOfACountryIsThere) {
   EXPECT_EQ(Places("Pirates captured a tanker off the coast of Somalia."), "Somalia/SOM;");
 }
 
+TEST_F(EventPlacesTest, AnAttackOnATownHappensThere) {
+  EXPECT_EQ(Places("Rebels shelled Aleppo."), "Aleppo/SYR;");
+  // Not on a country: "Israel attacked Syria" may be from anywhere.
+  EXPECT_EQ(Places("Israel attacked Syria."), "-;");
+}
+
+TEST_F(EventPlacesTest, AResultClauseHappensWhereTheClauseBeforeItDid) {
+  EXPECT_EQ(Places("Russian jets struck Idlib, killing 12 civilians."), "Idlib/SYR;Idlib/SYR;");
+}
+
 TEST_F(EventPlacesTest, ADiplomatsPostIsNotWhereItHappened) {
   EXPECT_EQ(Places("China's ambassador to Britain accused the United States of meddling."), "-;");
   // The journey's end still is.
