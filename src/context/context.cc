@@ -873,17 +873,30 @@ std::pair<std::uint32_t, std::uint32_t> TokensOver(const SentenceView& v, std::u
 
 // The event date: with a tree, the nearest date expression that modifies the
 // event's clause; without, the expression nearest the verb. Null when none.
+// Whether a date names the time of a noun or a span rather than an event: "the
+// Tiananmen Square protests of 1989", "crimes committed since 2014". `before`
+// is the sentence text before the date.
+bool DatesANounOrASpan(std::string_view before) {
+  while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+  const std::size_t sp = before.find_last_of(' ');
+  const std::string_view w = sp == std::string_view::npos ? before : before.substr(sp + 1);
+  return EqualsLower(w, "of") || EqualsLower(w, "since");
+}
+
 const DateMention* PickDate(const SentenceView& v, const TreeView* tree,
                             std::span<const std::uint32_t> clause, const Sentence& sent,
                             std::span<const DateMention> dates, Span verb) {
   const DateMention* best = nullptr;
   std::int64_t best_dist = 0;
+  const std::string_view stext = v.doc->SentenceText(sent);
   for (const DateMention& d : dates) {
     std::int64_t b = static_cast<std::int64_t>(sent.begin) + d.begin;
     std::int64_t e = static_cast<std::int64_t>(sent.begin) + d.end;
     if (tree) {
       auto [tf, te] = TokensOver(v, static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e));
       if (!IsOwnTemporal(*tree, clause, tf, te)) continue;
+    } else if (d.begin <= stext.size() && DatesANounOrASpan(stext.substr(0, d.begin))) {
+      continue;
     }
     std::int64_t dist = e <= verb.begin ? verb.begin - e : b >= verb.end ? b - verb.end : 0;
     if (!best || dist < best_dist) {

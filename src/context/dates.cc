@@ -190,6 +190,11 @@ class Resolver {
       return day && Days(pub_) - Days(behind) <= kComingDays ? pub_.year : pub_.year + 1;
     }
     bool behind = month < pub_.month || (month == pub_.month && (day == 0 || d <= pub_.day));
+    // A month named without a day one or two months ahead is the coming one
+    // ("a meeting for October", written 26 September), even across a new year.
+    const int months_ahead = (month - pub_.month + 12) % 12;
+    if (!day && months_ahead >= 1 && months_ahead <= 2)
+      return month > pub_.month ? pub_.year : pub_.year + 1;
     if (behind) return pub_.year;
     // A day a few weeks ahead is the coming one ("ahead of the 7 November
     // run-off", written on 2 November), not last year's.

@@ -25,6 +25,10 @@ const DateCase kCases[] = {
     {"The deal was signed May 6, 2024, in Cairo.", "2025-05-07", false, "2024-05-06", "day",
      "May 6, 2024"},
     {"Protests began in March.", "2025-05-07", false, "2025-03-01", "month", "March"},
+    // A month without a day, one or two months ahead, is the coming one.
+    {"Russia and Japan schedule a meeting for October.", "2012-09-26", false, "2012-10-01", "month",
+     "October"},
+    {"Talks are set for January.", "2012-12-10", false, "2013-01-01", "month", "January"},
     {"Elections are due in March.", "2025-05-07", true, "2026-03-01", "month", "March"},
     // A day named a few weeks back, in a sentence about a plan, is the recent one.
     {"A statement published Oct. 25 said the UN plans to return the refugees.", "2019-11-20", true,

@@ -114,5 +114,16 @@ TEST_F(EventPlacesTest, ADoneEventIsNotDatedAfterPublication) {
   EXPECT_EQ(coded.events[0].date.value, "2019-03-01");
 }
 
+// A date after "of" or "since" dates a noun or a span, not the event.
+TEST_F(EventPlacesTest, ADateOfANounIsNotTheEventsDate) {
+  CodedArticle coded =
+      Code("Police arrested a veteran of the Tiananmen Square protests of 1989 in Beijing.");
+  ASSERT_EQ(coded.events.size(), 1u);
+  EXPECT_EQ(coded.events[0].date.value, "2019-03-05");
+  coded = Code("The UN accused the government of killings committed since 2014.");
+  ASSERT_FALSE(coded.events.empty());
+  EXPECT_EQ(coded.events[0].date.value, "2019-03-05");
+}
+
 }  // namespace
 }  // namespace dyad
