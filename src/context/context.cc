@@ -320,6 +320,28 @@ std::string KindOf(const SentenceView& v, std::uint32_t first, std::uint32_t end
   return "anonymous";
 }
 
+// A month or weekday: "in March, Kenya ..." names no place.
+bool IsCalendarWord(std::string_view w) {
+  static constexpr std::string_view kWords[] = {
+      "january",   "february",  "march",   "april",    "may",      "june",   "july",
+      "august",    "september", "october", "november", "december", "monday", "tuesday",
+      "wednesday", "thursday",  "friday",  "saturday", "sunday"};
+  for (std::string_view k : kWords)
+    if (EqualsLower(w, k)) return true;
+  return false;
+}
+
+bool IsOneOf(std::string_view w, std::span<const std::string_view> words) {
+  for (std::string_view k : words)
+    if (EqualsLower(w, k)) return true;
+  return false;
+}
+
+constexpr std::string_view kTimePhraseWords[] = {
+    "today",   "yesterday", "tonight",   "week",    "month", "year",
+    "weekend", "morning",   "afternoon", "evening", "night", "last",
+    "this",    "earlier",   "later",     "on",      "late",  "early"};
+
 // Whether "and" or "or" joins the names between `first` and `end`: a list of names
 // ("the White House, State Department, and Defense Department said"), not an opening
 // phrase before the speaker ("at a fuel plant on Tuesday, Bolivia's ombudsman said").
@@ -329,8 +351,27 @@ bool JoinedByAndBefore(const SentenceView& v, std::uint32_t first, std::uint32_t
   return false;
 }
 
+// Words of a time phrase between a speaker and the reporting verb: "a poll
+// released earlier this week showed", "the ministry on Tuesday said".
+bool IsTimePhraseWord(std::string_view w) {
+  return IsCalendarWord(w) || IsOneOf(w, kTimePhraseWords);
+}
+
+// `end` moved back over a time phrase and the participle before it ("released
+// earlier this week"), when there is one; else `end`.
+std::uint32_t BeforeTimePhrase(const SentenceView& v, std::uint32_t end) {
+  std::uint32_t i = end;
+  while (i > 0 && v.IsWord(i - 1) && IsTimePhraseWord(v.Text(i - 1)) &&
+         (!v.Capitalized(i - 1) || IsCalendarWord(v.Text(i - 1))))
+    --i;
+  if (i == end) return end;
+  if (i > 1 && v.TaggedVerb(i - 1) && v.Text(i - 1).ends_with("ed")) --i;  // "released"
+  return i;
+}
+
 // The NP that ends just before token `end` (exclusive), walking back.
 std::pair<std::uint32_t, std::uint32_t> NounPhraseBefore(const SentenceView& v, std::uint32_t end) {
+  end = BeforeTimePhrase(v, end);
   std::uint32_t i = end;
   std::uint32_t taken = 0;
   while (i > 0 && taken < 12) {
@@ -636,23 +677,6 @@ struct PlaceHit {
 const std::vector<std::uint32_t>& NoCandidates() {
   static const std::vector<std::uint32_t>* none = new std::vector<std::uint32_t>();
   return *none;
-}
-
-// A month or weekday: "in March, Kenya ..." names no place.
-bool IsCalendarWord(std::string_view w) {
-  static constexpr std::string_view kWords[] = {
-      "january",   "february",  "march",   "april",    "may",      "june",   "july",
-      "august",    "september", "october", "november", "december", "monday", "tuesday",
-      "wednesday", "thursday",  "friday",  "saturday", "sunday"};
-  for (std::string_view k : kWords)
-    if (EqualsLower(w, k)) return true;
-  return false;
-}
-
-bool IsOneOf(std::string_view w, std::span<const std::string_view> words) {
-  for (std::string_view k : words)
-    if (EqualsLower(w, k)) return true;
-  return false;
 }
 
 // Nouns for a kind of place ("the city of X", "the Russian capital Moscow").

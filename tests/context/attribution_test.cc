@@ -55,6 +55,9 @@ const AttrCase kCases[] = {
     {"In addition to the three fatalities at a fuel plant on Tuesday, Bolivia's public "
      "defender's office said another 30 people had been injured.",
      "injured", "Bolivia's public defender's office", "official"},
+    // A time phrase between the speaker and the verb is not the speaker.
+    {"A Los Angeles Times poll released earlier this week showed voters criticized Reagan.",
+     "criticized", "Los Angeles Times poll", "reported"},
     // A passive participle is not a reporting frame.
     {"Lawmakers expressed outrage over the security breakdown revealed by his suicide.",
      "expressed", nullptr, ""},
@@ -77,6 +80,17 @@ TEST(Attribution, Table) {
       EXPECT_EQ(ev.attribution->kind, c.kind) << ev.attribution->text;
       EXPECT_TRUE(ev.reported);
     }
+  }
+}
+
+TEST(Attribution, ATimePhraseBeforeTheVerbIsNotPartOfTheSpeaker) {
+  for (const char* body : {"The ministry on Tuesday said police arrested 40 protesters.",
+                           "The ministry last week said police arrested 40 protesters."}) {
+    SCOPED_TRACE(body);
+    auto r = Code(body, "2025-05-07", {Ev("arrested")});
+    const Event& ev = r->coded.events[0];
+    ASSERT_TRUE(ev.attribution.has_value());
+    EXPECT_EQ(ev.attribution->text, "ministry");
   }
 }
 
