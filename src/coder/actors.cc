@@ -475,6 +475,14 @@ bool IsWordOfPhrase(std::string_view word, std::string_view phrase) {
   return false;
 }
 
+// Whether a word of [from, to) is a word of the dictionary phrase `root`.
+bool SharesAWord(const SentenceView& s, std::uint32_t from, std::uint32_t to,
+                 std::string_view root) {
+  for (std::uint32_t k = from; k < to; ++k)
+    if (IsWordOfPhrase(s.W[k], root)) return true;
+  return false;
+}
+
 // Whether a dictionary phrase has two words or more ("DONALD_TRUMP_", not
 // "IDRIS_"): only then does it say which given name its person has.
 bool HasGivenName(std::string_view phrase) {
@@ -502,6 +510,13 @@ std::vector<RawMention>::iterator DropSurnameOfAnotherPerson(const SentenceView&
       raws->erase(it);
       break;
     }
+    // "Lon Wood": a person matched by the first word of a longer person's name
+    // whose other words are not in its phrase ("LON_NOL_") is someone else.
+    if (full_name && !it->agent && !it->root.empty() && it->begin == b && it->end == b + 1 &&
+        e > b + 1 && !SharesAWord(s, it->end, e, it->root)) {
+      raws->erase(it);
+      break;
+    }
     if (it->agent || it->root.empty() || it->begin <= b || it->end != it->begin + 1 || it->end > e)
       continue;
     if (it != raws->begin() && std::prev(it)->end == it->begin) continue;  // "President Trump"
@@ -513,10 +528,7 @@ std::vector<RawMention>::iterator DropSurnameOfAnotherPerson(const SentenceView&
       raws->erase(it);
       break;
     }
-    bool shared = false;
-    for (std::uint32_t k = b; k < it->begin && !shared; ++k)
-      shared = IsWordOfPhrase(s.W[k], it->root);
-    if (shared) continue;
+    if (SharesAWord(s, b, it->begin, it->root)) continue;
     raws->erase(it);
     break;
   }

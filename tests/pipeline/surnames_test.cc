@@ -43,6 +43,13 @@ TEST_F(SurnamesTest, TheLoneSurnameOfAPersonNamedInFullIsThatPerson) {
   EXPECT_EQ(CodeOf(c, "Blair"), "GBRELI");
 }
 
+TEST_F(SurnamesTest, TheFirstWordOfAnotherPersonsNameIsNoLeader) {
+  // "+LON_" is an alias of Cambodia's Lon Nol; Lon Wood is a journalist.
+  CodedArticle c = Code("Lon Wood, a retired journalist, said he met the children.");
+  EXPECT_EQ(CodeOf(c, "Lon"), "?");
+  EXPECT_EQ(CodeOf(c, "Lon Wood"), "MED");  // from the apposition, not Cambodia
+}
+
 TEST_F(SurnamesTest, ATitleBeforeTheSurnameKeepsTheLeader) {
   CodedArticle c = Code("President Kiir met the rebels in Juba.");
   EXPECT_EQ(CodeOf(c, "President Kiir"), "SSDGOV");
