@@ -393,6 +393,11 @@ void FindMentions(const SentenceView& s, std::int32_t date, std::vector<RawMenti
     if (has_actor && am.length == 1 && s.tagged && s.tags[i].upos == Upos::kVerb &&
         std::islower(static_cast<unsigned char>(W[i][0])))
       has_actor = false;
+    // Nor is a person with roles over time named by one word in lower case
+    // ("HUNG_", a Vietnamese leader: "tear gas hung over the square").
+    if (has_actor && am.length == 1 && am.entry && !am.entry->restrictions.empty() &&
+        std::islower(static_cast<unsigned char>(W[i][0])))
+      has_actor = false;
     if (has_actor && (!has_agent || am.length >= gm.length)) {
       RawMention r{i, i + am.length, false, am.code == kNone, {}, true, {}};
       if (am.code != kNone) {

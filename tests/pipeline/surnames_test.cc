@@ -50,6 +50,12 @@ TEST_F(SurnamesTest, TheFirstWordOfAnotherPersonsNameIsNoLeader) {
   EXPECT_EQ(CodeOf(c, "Lon Wood"), "MED");  // from the apposition, not Cambodia
 }
 
+TEST_F(SurnamesTest, ALeadersNameInLowerCaseIsAWord) {
+  // "+HUNG_" is an alias of Vietnam's Le Minh Hung.
+  CodedArticle c = Code("A heavy cloud of tear gas hung over the square as police fired.");
+  EXPECT_EQ(CodeOf(c, "hung"), "?");
+}
+
 TEST_F(SurnamesTest, ATitleBeforeTheSurnameKeepsTheLeader) {
   CodedArticle c = Code("President Kiir met the rebels in Juba.");
   EXPECT_EQ(CodeOf(c, "President Kiir"), "SSDGOV");
