@@ -542,6 +542,8 @@ void FindFrames(const SentenceView& v, const CodedArticle& coded, std::vector<Fr
 
 // ---------------------------------------------------------------- modality
 
+constexpr std::string_view kWantWords[] = {"wants", "want", "wanted", "wanting"};
+
 // "set", "going", "expected", "wanted", "hoped", "sought" plan only with "to" or "for"
 // after them ("wanted to raid the base", "hoping for talks"; not "a wanted man").
 bool PlansOnlyWithTo(std::string_view t) {
@@ -600,7 +602,11 @@ ModalityCues ReadModality(const SentenceView& v, std::uint32_t verb, bool coder_
       bool needs_to = PlansOnlyWithTo(t);
       bool to_after = i + 1 < v.count &&
                       (EqualsLower(v.Text(i + 1), "to") || EqualsLower(v.Text(i + 1), "for"));
-      if (!needs_to || to_after) m.planned = true;
+      if (!needs_to || to_after) {
+        m.planned = true;
+      } else if (IsOneOf(t, kWantWords) && verb > 0 && EqualsLower(v.Text(verb - 1), "to")) {
+        m.requested = true;  // "The US wants the UK to extradite him": asked of another
+      }
       if (EqualsLower(t, "will") || EqualsLower(t, "shall") || EqualsLower(t, "'ll"))
         m.future = true;
     }

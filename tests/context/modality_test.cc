@@ -30,6 +30,7 @@ const ModCase kCases[] = {
     {"The government hopes to sign a deal with the rebels.", "sign", false, "planned"},
     {"Police sought to disperse the crowd.", "disperse", false, "planned"},
     {"The wanted man attacked the guards.", "attacked", false, "asserted"},
+    {"The US wants the UK to extradite Assange.", "extradite", false, "requested"},
     {"The flight could take place as soon as this week.", "take", false, "possible"},
     {"Russia may retaliate against the sanctions.", "retaliate", false, "possible"},
     {"Rebels might attack the capital.", "attack", false, "possible"},
