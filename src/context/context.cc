@@ -1540,7 +1540,7 @@ struct ContextAnalyzer::Impl {
       for (const PlaceHit& h : hits) {
         if (h.in_person_name || h.in_water) continue;
         std::string country;
-        bool unique = true, any_place = false;
+        bool unique = true, any_place = false, town = true;
         for (std::uint32_t id : *h.ids) {
           const GazetteerEntry& e = gazetteer.entries()[id];
           if (e.kind == PlaceKind::kDemonym) {
@@ -1548,6 +1548,7 @@ struct ContextAnalyzer::Impl {
             continue;
           }
           any_place = true;
+          town &= e.kind != PlaceKind::kCountry;
           if (country.empty()) {
             country = e.place.country;
           } else if (country != e.place.country) {
@@ -1555,6 +1556,7 @@ struct ContextAnalyzer::Impl {
           }
         }
         if (any_place && unique) add(&ev->places, country);
+        if (any_place && unique && town) add(&ev->towns, country);
       }
     }
   }
@@ -1595,6 +1597,7 @@ std::optional<Place> ContextAnalyzer::Resolve(std::string_view name,
   CountryEvidence ev;
   ev.places.assign(evidence.begin(), evidence.end());
   ev.actors = ev.places;
+  ev.towns = ev.places;
   std::int64_t best = impl_->gazetteer.Choose(*ids, ev, "");
   if (best < 0) return std::nullopt;
   return impl_->gazetteer.entries()[static_cast<std::size_t>(best)].place;
@@ -1607,6 +1610,7 @@ std::vector<PlaceMatch> ContextAnalyzer::FindPlaces(const Document& doc, std::ui
   CountryEvidence ev;
   ev.places.assign(evidence.begin(), evidence.end());
   ev.actors = ev.places;
+  ev.towns = ev.places;
   std::vector<std::uint32_t> cls;
   ComputeClasses(doc, &cls);
   SentenceView v;

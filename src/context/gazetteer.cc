@@ -40,6 +40,9 @@ bool CountryEvidence::HasPlace(std::string_view c) const {
 bool CountryEvidence::HasActor(std::string_view c) const {
   return std::find(actors.begin(), actors.end(), c) != actors.end();
 }
+bool CountryEvidence::HasTown(std::string_view c) const {
+  return std::find(towns.begin(), towns.end(), c) != towns.end();
+}
 
 void Gazetteer::Key(std::string_view s, std::string* out) {
   out->clear();
@@ -193,6 +196,9 @@ std::int64_t Gazetteer::Choose(const std::vector<std::uint32_t>& ids,
   // country into the state.
   std::int64_t best = -1;
   double best_score = -1;
+  const bool country_named = std::any_of(ids.begin(), ids.end(), [&](std::uint32_t id) {
+    return entries_[id].kind == PlaceKind::kCountry;
+  });
   for (std::uint32_t id : ids) {
     const GazetteerEntry& e = entries_[id];
     if (e.kind == PlaceKind::kDemonym) continue;
@@ -214,8 +220,13 @@ std::int64_t Gazetteer::Choose(const std::vector<std::uint32_t>& ids,
     }
     const std::string& c = e.place.country;
     if (!prefer_country.empty() && c == prefer_country) score += 1e12;
-    if (evidence.HasPlace(c)) score += 2e10;
-    if ((e.kind != PlaceKind::kAdmin1 || e.region) && evidence.HasActor(c)) score += 1e10;
+    if (country_named && e.kind != PlaceKind::kCountry) {
+      // Against a country of the same name only a US state, and only by towns.
+      if (e.kind == PlaceKind::kAdmin1 && !e.region && evidence.HasTown(c)) score += 2e10;
+    } else {
+      if (evidence.HasPlace(c)) score += 2e10;
+      if ((e.kind != PlaceKind::kAdmin1 || e.region) && evidence.HasActor(c)) score += 1e10;
+    }
     if (score > best_score) {
       best_score = score;
       best = id;

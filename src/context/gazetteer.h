@@ -31,11 +31,17 @@ struct GazetteerEntry {
 // Countries named in an article, as evidence for disambiguation. `places`:
 // countries of places named without ambiguity; `actors`: countries of coded
 // actors and demonyms (weaker: a US actor does not make "Georgia" the state).
+// `towns`: countries of unambiguous places below a country (cities, regions),
+// the only evidence that lets a region or city outrank a country of the same
+// name ("Georgia" beside Atlanta is the US state; beside "the United States"
+// it is still the country, and "Lebanon" is never a town in Tennessee by it).
 struct CountryEvidence {
   std::vector<std::string> places;
   std::vector<std::string> actors;
+  std::vector<std::string> towns;
   bool HasPlace(std::string_view c) const;
   bool HasActor(std::string_view c) const;
+  bool HasTown(std::string_view c) const;
 };
 
 struct StringHash {

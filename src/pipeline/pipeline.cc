@@ -263,6 +263,35 @@ void GiveArmedGroupsTheStateTheyFace(Event* ev) {
   GiveTheCountryOfWhatItFaces(ev, {"INS", "REB", "SEP", "UAF"}, {"GOV", "MIL", "COP"});
 }
 
+// A country's name that the article's places make a region of another country
+// ("Georgia" beside Atlanta and Fulton County is the US state): its actor
+// codes and those of the phrases around it ("Georgia prosecutors", GEOJUD)
+// take that country instead (USAJUD), before generic actors borrow them.
+void ReadCountryNamesAsTheRegionTheyAre(CodedArticle* coded) {
+  std::vector<std::pair<Span, std::pair<std::string, std::string>>> recode;  // span, from -> to
+  for (Entity& e : coded->entities) {
+    if (e.type != EntityType::kPlace || !e.place || e.place->admin1.empty() || e.code.size() != 3 ||
+        e.code == e.place->country || e.place->country.size() != 3)
+      continue;
+    recode.push_back({e.span, {e.code, e.place->country}});
+  }
+  auto recoded = [&](Span span, std::string* code) {
+    for (const auto& [s, fromto] : recode)
+      if (s.begin < span.end && span.begin < s.end && code->compare(0, 3, fromto.first) == 0) {
+        code->replace(0, 3, fromto.second);
+        return true;
+      }
+    return false;
+  };
+  if (recode.empty()) return;
+  for (Entity& e : coded->entities)
+    if (recoded(e.span, &e.code)) e.country = e.code.substr(0, 3);
+  for (Event& ev : coded->events)
+    for (std::optional<Actor>* side : {&ev.source, &ev.target})
+      if (*side && recoded((*side)->span, &(*side)->code))
+        (*side)->country = (*side)->code.substr(0, 3);
+}
+
 // The one country an article is about, when it names exactly one: the
 // countries of its coded actors (IGOs, NGOs and the like aside) and of its events' places.
 // Empty when it names none or several.
@@ -384,6 +413,7 @@ class PipelineImpl final : public Pipeline {
     PersonNameSpans(s.mentions, s.references, &s.person_names);
     context_->Annotate(article, s.doc, s.tags, out, DocumentTrees{s.doc_arcs, parser_.get()},
                        s.person_names);
+    ReadCountryNamesAsTheRegionTheyAre(out);
     const std::string article_country = TheArticleCountry(*out);
     for (Event& ev : out->events) {
       GiveGenericActorsTheirEarlierCountry(out->entities, &ev);

@@ -114,6 +114,18 @@ TEST_F(EventPlacesTest, ADoneEventIsNotDatedAfterPublication) {
   EXPECT_EQ(coded.events[0].date.value, "2019-03-01");
 }
 
+// "Georgia" is the US state beside US towns, and then so are its actors;
+// beside "the United States" it is the country, and "Lebanon" stays the
+// country beside US towns (no town in Tennessee).
+TEST_F(EventPlacesTest, ACountrysNameIsAnotherCountrysRegionOnlyBesideItsTowns) {
+  EXPECT_EQ(Sides("Police arrested a man in Atlanta.\n\nGeorgia prosecutors charged him."),
+            "USACOP>USACVL;USAJUD>-;");
+  EXPECT_EQ(Sides("Russia attacked Georgia.\n\nGeorgia asked the United States for help."),
+            "RUS>GEO;GEO>USA;");
+  EXPECT_EQ(Places("Officials in Chicago said Hezbollah fighters attacked Israel in Lebanon."),
+            "Lebanon/LBN;");
+}
+
 // A date after "of" or "since" dates a noun or a span, not the event.
 TEST_F(EventPlacesTest, ADateOfANounIsNotTheEventsDate) {
   CodedArticle coded =
