@@ -97,14 +97,21 @@ Status ForLines(const std::string& path, F f) {
   return Status::Ok();
 }
 
-// PETRARCH actor files: "NAME_WORDS_ [CODE]" and "+OTHER_NAME_" lines.
+// PETRARCH actor files: "NAME_WORDS_ [CODE]" and "+OTHER_NAME_" lines. In
+// the institution and group files an entry coded "[---]" is a phrase that
+// names no actor ("PUBLIC_OPINION_", "MILITARY_AID_"): it and its other
+// spellings are skipped, so their common words get no organisation bit.
 Status AddActors(const std::string& path, int kind, Table* t) {
+  bool skip_entry = false;
   return ForLines(path, [&](std::string_view line) {
     if (line.empty() || line[0] == '#' || line[0] == '<' || line[0] == '\t' || line[0] == ' ')
       return;
     if (line[0] == '+') {
-      if (kind == 3) return;  // leaders' other spellings carry titles ("EMIR_...")
+      if (kind == 3 || skip_entry) return;  // leaders' other spellings carry titles ("EMIR_...")
       line.remove_prefix(1);
+    } else {
+      skip_entry = kind == 1 && line.find("[---]") != std::string_view::npos;
+      if (skip_entry) return;
     }
     std::size_t end = line.find_first_of(" \t[#");
     std::string_view name = line.substr(0, end);

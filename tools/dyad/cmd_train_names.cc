@@ -212,6 +212,10 @@ void RegisterTrainNames(CLI::App& train, Runner* run) {
   names->add_flag("--one-pass", args->one_pass,
                   "Score --test with the first (in-order) pass only, not FindDocument's two");
   names->add_option("--epochs", args->options.epochs, "Maximum epochs")->capture_default_str();
+  names
+      ->add_option("--patience", args->options.patience,
+                   "Stop after this many epochs without a dev gain")
+      ->capture_default_str();
   names->add_option("--seed", args->options.seed, "Random seed")->capture_default_str();
   names
       ->add_option("--runs", args->options.runs,
