@@ -479,8 +479,11 @@ void FindFrames(const SentenceView& v, const CodedArticle& coded, std::vector<Fr
       auto [a, b] = NounPhraseAfter(v, i + 2);
       // "according to the reports" / "according to a statement from the ministry".
       std::uint32_t e = b;
+      // ... but not "on November 27": a time phrase ends it.
       while (e < v.count && e - i < 12 && (v.IsWord(e) || v.Text(e) == ",") &&
-             ((v.cls[e] & kNpPreposition) || v.Capitalized(e) || (v.cls[e] & kDeterminer)))
+             ((v.cls[e] & kNpPreposition) || v.Capitalized(e) || (v.cls[e] & kDeterminer)) &&
+             !IsCalendarWord(v.Text(e)) &&
+             !(e + 1 < v.count && (v.cls[e] & kNpPreposition) && IsCalendarWord(v.Text(e + 1))))
         ++e;
       while (e > b && !v.IsWord(e - 1)) --e;
       std::tie(sf, se) = NamedTail(v, a, e);

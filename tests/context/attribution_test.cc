@@ -94,6 +94,14 @@ TEST(Attribution, ATimePhraseBeforeTheVerbIsNotPartOfTheSpeaker) {
   }
 }
 
+TEST(Attribution, ATimePhraseEndsTheSourceAfterAccordingTo) {
+  auto r = Code("Hackers hit the site, according to security company Finjan's blog on November 27.",
+                "2025-12-07", {Ev("hit")});
+  const Event& ev = r->coded.events[0];
+  ASSERT_TRUE(ev.attribution.has_value());
+  EXPECT_EQ(ev.attribution->text, "security company Finjan's blog");
+}
+
 TEST(Attribution, ReportingVerbItselfIsNoAttribution) {
   // The coder coded "accused" as the event: the outlet asserts the accusation.
   auto r = Code("Libya accused Egypt of arming the rebels.", "2025-05-07",
