@@ -76,6 +76,9 @@ struct Sentence {
   std::uint32_t paragraph = 0;  // 0-based paragraph (blank line or indented line)
   bool forced_break = false;    // this piece was cut at max_tokens_per_sentence; the
                                 // rest of the sentence follows (the last piece is unmarked)
+  // A row of a table laid out with runs of spaces ("Wheat   2.55   2.40   IV"): two
+  // gaps of three blanks or more inside one line. Not prose; nothing is coded from it.
+  bool table_row = false;
 };
 
 struct TextOptions {

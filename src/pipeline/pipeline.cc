@@ -353,6 +353,7 @@ class PipelineImpl final : public Pipeline {
     s.doc_arcs.assign(parser_ ? s.doc.tokens.size() : 0, DepArc{kNoHead, 0});
     for (std::uint32_t si = 0; si < s.doc.sentences.size(); ++si) {
       const Sentence& sent = s.doc.sentences[si];
+      if (sent.table_row) continue;  // a table's row: no prose to code
       std::span<const PosTag> tags;
       if (!s.tags.empty())
         tags = std::span<const PosTag>(s.tags).subspan(sent.first_token, sent.token_count);

@@ -587,7 +587,23 @@ class Splitter {
     st.end = tokens_[end - 1].end;
     st.paragraph = paragraph_;
     st.forced_break = forced;
+    st.table_row = LaidOutAsATable(first, end);
     doc_->sentences.push_back(st);
+  }
+
+  // Two gaps of three blanks or more between tokens of one line.
+  bool LaidOutAsATable(std::size_t first, std::size_t end) const {
+    int wide_gaps = 0;
+    for (std::size_t k = first + 1; k < end && wide_gaps < 2; ++k) {
+      int blanks = 0;
+      bool newline = false;
+      for (std::size_t i = tokens_[k - 1].end; i < tokens_[k].begin; ++i) {
+        newline |= s_[i] == '\n';
+        blanks += s_[i] == ' ' ? 1 : s_[i] == '\t' ? 3 : 0;
+      }
+      if (!newline && blanks >= 3) ++wide_gaps;
+    }
+    return wide_gaps >= 2;
   }
 
   std::string_view Text(std::size_t k) const {

@@ -476,3 +476,28 @@ TEST(SplitTextPropertyTest, GeneratedStrings) {
 
 }  // namespace
 }  // namespace dyad
+
+namespace dyad {
+namespace {
+
+// A table laid out with runs of spaces (Reuters' price tables) is no prose.
+TEST(SplitTextTest, TableRowsAreMarked) {
+  const std::string body =
+      "The department reported prices as follows -\n"
+      "         Natl   Loan           Release   Call\n"
+      " Wheat   2.55   2.40       IV     4.65     --\n"
+      "    Police said the   army attacked the town.\n";
+  Document doc;
+  ASSERT_TRUE(SplitText(body, {}, &doc).ok());
+  std::vector<bool> rows;
+  for (const Sentence& s : doc.sentences) rows.push_back(s.table_row);
+  ASSERT_GE(rows.size(), 3u);
+  EXPECT_FALSE(rows.front());  // prose
+  EXPECT_FALSE(rows.back());   // one wide gap is a typo, not a table
+  int marked = 0;
+  for (bool r : rows) marked += r;
+  EXPECT_GE(marked, 1);
+}
+
+}  // namespace
+}  // namespace dyad
