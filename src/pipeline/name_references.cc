@@ -1,6 +1,7 @@
 #include "pipeline/name_references.h"
 
 #include <algorithm>
+#include <initializer_list>
 
 namespace dyad {
 namespace {
@@ -59,6 +60,44 @@ bool IsLabourWord(std::string_view w) {
   return false;
 }
 
+// Whether `w` starts with one of `prefixes`, ignoring ASCII case.
+bool StartsWithLower(std::string_view w, std::initializer_list<std::string_view> prefixes) {
+  for (std::string_view p : prefixes)
+    if (w.size() > p.size() && EqualsLower(w.substr(0, p.size()), p)) return true;
+  return false;
+}
+
+// "Ansar al-Sunna", "Jaish al-Adl", "Lashkar-e-Taiba", "Kataib Hezbollah",
+// "Tehrik-i-Taliban", "the People's Mujahedin": the Arabic and Urdu words
+// that name armed movements ("supporters of", "army of", "front of",
+// "battalions of", "holy warriors"), written as the opening word of a phrase
+// ("Ansar al-", "Lashkar-e-") or anywhere as "Mujahedin". A person's name
+// ("Ansar Burney") has no article or linking vowel after the word.
+bool NamesArmedMovement(std::span<const std::string_view> words) {
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const std::string_view w = words[i];
+    for (std::string_view m : {"mujahedin", "mujahideen", "mujahidin", "mujahedeen"})
+      if (EqualsLower(w, m)) return true;
+    for (std::string_view m : {"ansar", "jaish", "jabhat", "lashkar", "tehrik", "tehreek",
+                               "harakat", "liwa", "saraya", "jund"}) {
+      if (w.size() < m.size() || !EqualsLower(w.substr(0, m.size()), m)) continue;
+      // What follows the word: the rest of "Lashkar-e-Taiba", or the next word.
+      std::string_view next = w.substr(m.size());
+      if (next.empty() && i + 1 < words.size()) {
+        next = words[i + 1];
+      } else if (!next.empty() && next[0] == '-') {
+        next.remove_prefix(1);
+      } else {
+        continue;  // a longer word ("Ansari") or the name's last word
+      }
+      if (StartsWithLower(next, {"al-", "el-", "ul-", "ud-", "e-", "i-", "ut-"}) ||
+          EqualsLower(next, "al") || EqualsLower(next, "allah"))
+        return true;
+    }
+  }
+  return false;
+}
+
 bool IsPersonalPronoun(std::string_view w) {
   return w == "he" || w == "He" || w == "she" || w == "She";
 }
@@ -106,12 +145,16 @@ void NameReferences::Reset(const Document& doc, const std::vector<NameMention>& 
     if (m.end_token >= m.first_token + 2) full_name_[m.entity] = true;
   }
   for (const NameMention& m : mentions) {
-    if (m.type == EntityType::kPerson) {
+    if (m.end_token > doc.tokens.size()) continue;
+    words.clear();
+    for (std::uint32_t t = m.first_token; t < m.end_token; ++t)
+      words.push_back(doc.TokenText(doc.tokens[t]));
+    // (The name finder may call an armed movement a person: "Ansar al-Sunna".)
+    if (m.type != EntityType::kPlace && NamesArmedMovement(words)) {
+      persons_.push_back({m.first_token, m.end_token, m.entity, {}, std::string("INS")});
+    } else if (m.type == EntityType::kPerson) {
       persons_.push_back({m.first_token, m.end_token, m.entity, {}, {}, full_name_[m.entity]});
-    } else if (m.type == EntityType::kOrg && m.end_token <= doc.tokens.size()) {
-      words.clear();
-      for (std::uint32_t t = m.first_token; t < m.end_token; ++t)
-        words.push_back(doc.TokenText(doc.tokens[t]));
+    } else if (m.type == EntityType::kOrg) {
       std::string_view sector = OrgSector(words);
       if (!sector.empty())
         persons_.push_back({m.first_token, m.end_token, m.entity, {}, std::string(sector)});
