@@ -527,6 +527,33 @@ std::vector<RawMention>::iterator DropAgentWordsInsideOrgName(std::uint32_t b, s
   return raws->begin() + first;
 }
 
+// "the People's Mujahedin", "the Workers' Party": a capitalised agent word
+// (not the sentence's first) and "'s" right before an organisation's name
+// found from word `b` are the name's first words, not an actor of their own.
+bool OpensWithAgentPossessive(const SentenceView& s, std::uint32_t b,
+                              const std::vector<RawMention>& raws) {
+  if (b < 3 || (s.W[b - 1] != "'s" && s.W[b - 1] != "'") || s.W[b - 2].empty() ||
+      !std::isupper(static_cast<unsigned char>(s.W[b - 2][0])))
+    return false;
+  for (const RawMention& r : raws)
+    if (r.begin == b - 2 && r.end == b - 1 && r.agent) return true;
+  return false;
+}
+
+// The word where "of <a dictionary actor>" ends the organisation's name
+// [b, e) ("the People's Mujahedin | of Iran"), or `e` when it does not.
+std::uint32_t CountryTailStart(const SentenceView& s, std::uint32_t b, std::uint32_t e,
+                               std::vector<RawMention>::const_iterator at,
+                               const std::vector<RawMention>& raws) {
+  for (auto it = at; it != raws.end() && it->begin < e; ++it) {
+    if (it->end != e || it->agent || it->null_code || it->code.size() != 3) continue;
+    std::uint32_t of = it->begin;
+    while (of > b + 1 && IsDeterminer(s.W[of - 1])) --of;
+    if (of > b + 1 && s.W[of - 1] == "of") return of - 1;
+  }
+  return e;
+}
+
 // Whether `w` is a noun of a place: "a Palestinian prison", "an Iraqi
 // village", "the Somali capital".
 bool IsPlaceNoun(std::string_view w) {
@@ -576,14 +603,26 @@ void AddNameMentions(const SentenceView& s, std::span<const NameActor> names,
         ++at;
       }
     }
-    if (!nm.sector.empty() && nm.code.empty()) at = DropAgentWordsInsideOrgName(b, e, at, raws);
+    // "the People's Mujahedin of Iran", "the Independent Electoral Commission
+    // of Kenya": a country named after "of" at the end is the organisation's
+    // own; the head word's sector composes with it (IRNINS, KENGOV).
+    std::uint32_t name_end = e;
+    if (!nm.sector.empty() && nm.code.empty()) {
+      name_end = CountryTailStart(s, b, e, at, *raws);
+      if (OpensWithAgentPossessive(s, b, *raws)) {
+        b -= 2;
+        while (at != raws->begin() && std::prev(at)->end > b) --at;
+      }
+    }
+    if (!nm.sector.empty() && nm.code.empty())
+      at = DropAgentWordsInsideOrgName(b, name_end, at, raws);
     if (nm.sector.empty()) {
       at = DropAgentWordsInsideName(b, e, nm.full_name, at, raws);
       at = DropSurnameOfAnotherPerson(s, b, e, at, raws);
     }
-    if (at != raws->end() && at->begin < e) continue;  // overlaps a dictionary phrase
+    if (at != raws->end() && at->begin < name_end) continue;  // overlaps a dictionary phrase
     if (!nm.sector.empty() && nm.code.empty()) {
-      raws->insert(at, RawMention{b, e, true, false, nm.sector, true, "names:head-word"});
+      raws->insert(at, RawMention{b, name_end, true, false, nm.sector, true, "names:head-word"});
       continue;
     }
     RawMention r{b, e, false, false, nm.code, true, "names"};

@@ -1,0 +1,36 @@
+// How names no dictionary knows become actors, through the whole default
+// pipeline (tagger and name finder on, no tree), on shapes of real
+// current-events sentences (issue 18 item 4, fourth pass).
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "pipeline/coding_test_util.h"
+
+namespace dyad {
+namespace {
+
+class CodingArgs4Test : public coding_testing::DefaultPipelineTest {};
+
+TEST_F(CodingArgs4Test, AnArmedMovementNamedInArabicIsAnArmedGroup) {
+  // "Ansar al-Sunna" acted as a citizen (MOZCVL before).
+  EXPECT_EQ(Sides("Twelve villagers are killed and 14 are wounded in an attack by Ansar al-Sunna "
+                  "on a village in northern Mozambique."),
+            "MOZINS>MOZCVL;");
+  // A person whose given name is such a word stays a person.
+  EXPECT_EQ(Sides("Ansar Burney criticises the government of Pakistan."), "PAKCVL>PAKGOV;");
+}
+
+TEST_F(CodingArgs4Test, AnOrganisationOfACountryIsThatCountrys) {
+  // "People" was an actor of its own (IRQCVL before: "People" in Iraq).
+  EXPECT_EQ(Sides("Iran hangs two members of the People's Mujahedin of Iran convicted of "
+                  "involvement in the post-election riots."),
+            "IRN>IRNINS;");
+  // A commission no dictionary knows, "of Kenya": KENGOV (Kenya alone before).
+  EXPECT_EQ(Sides("The Independent Electoral Commission of Kenya rejects the complaint of the "
+                  "opposition."),
+            "KENGOV>KENOPP;");
+}
+
+}  // namespace
+}  // namespace dyad
