@@ -682,6 +682,36 @@ void AddCountsOfVictims(const SentenceView& s, std::vector<Unit>* units) {
   }
 }
 
+// "Al-Qaeda in Iraq militants", "ISIL in Syria": a transnational armed
+// movement (an IMG code with an armed sector) named with "in <country>" is
+// its branch there, an armed group of that country (IRQINS). Not "the
+// Islamic State in Iraq and the Levant", the movement's own name. Returns
+// the first mention after the country (`r` when no branch).
+std::size_t JoinBranchCountry(const SentenceView& s, std::span<const RawMention> raws,
+                              std::size_t r, Unit* u) {
+  if (r >= raws.size() || u->codes.size() != 1 || !u->codes[0].starts_with("IMG") ||
+      !HasArmedSector(u->codes[0]) || u->agent_only || u->end + 1 != raws[r].begin ||
+      !IsOneOf(s.W[u->end], {"in"}) || raws[r].agent || raws[r].null_code ||
+      raws[r].code.size() != 3 || raws[r].code == "IMG")
+    return r;
+  Unit country;
+  const std::size_t next = ComposeUnit(s, raws, r, &country);
+  if (country.end < s.n && IsOneOf(s.W[country.end], {"and"})) return r;
+  // Only as a name: with its own agent ("in Iraq militants") or as the
+  // subject (opening the sentence, or before a verb); "air strikes against
+  // Islamic State in Somalia" says where the strikes were.
+  const bool own_agent = country.end > raws[r].end;
+  const bool opens = u->begin == 0 || (u->begin == 1 && IsDeterminer(s.W[0]));
+  const bool subject =
+      opens ||
+      (s.tagged && country.end < s.n &&
+       (s.tags[country.end].upos == Upos::kVerb || s.tags[country.end].upos == Upos::kAux));
+  if (!own_agent && !subject) return r;
+  u->codes = {std::string(raws[r].code) + "INS"};
+  u->end = country.end;
+  return next;
+}
+
 }  // namespace
 
 void ComposeUnits(const SentenceView& s, std::span<const RawMention> raws) {
@@ -690,6 +720,7 @@ void ComposeUnits(const SentenceView& s, std::span<const RawMention> raws) {
   for (std::size_t r = 0; r < raws.size();) {
     Unit u;
     r = ComposeUnit(s, raws, r, &u);
+    r = JoinBranchCountry(s, raws, r, &u);
     u.place_word = IsPlaceModifier(s, u);
     if (u.codes.size() == 1 && u.codes[0] == kUncodedName) r = CodeByApposition(s, raws, r, &u);
     // "Ugandan presidential candidate Kizza Besigye", "Lord's Resistance Army

@@ -32,5 +32,20 @@ TEST_F(CodingArgs4Test, AnOrganisationOfACountryIsThatCountrys) {
             "KENGOV>KENOPP;");
 }
 
+TEST_F(CodingArgs4Test, AMovementInACountryIsItsBranchThere) {
+  // "Al-Qaeda" alone acted (IMGINS before).
+  EXPECT_EQ(Sides("Al-Qaeda in Iraq militants attack the Shiite village of Dwelah in Diyala, "
+                  "killing at least 13 people."),
+            "IRQINS>-;IRQINS>IRQCVL;");
+  EXPECT_EQ(Sides("Al-Qaeda in Yemen claims responsibility for the attack on the hotel."),
+            "YEMINS>-;YEMINS>-;");
+  // After a verb or a preposition "in Somalia" may say where the act was.
+  EXPECT_EQ(Sides("US forces carry out air strikes against Islamic State in Somalia."),
+            "USAMIL>IMGINS;");
+  // The movement's own name is no branch.
+  EXPECT_EQ(Sides("The Islamic State in Iraq and the Levant attacks the Syrian town of Kobani."),
+            "IMGINS>SYR;");
+}
+
 }  // namespace
 }  // namespace dyad
