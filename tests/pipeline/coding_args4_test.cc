@@ -47,5 +47,15 @@ TEST_F(CodingArgs4Test, AMovementInACountryIsItsBranchThere) {
             "IMGINS>SYR;");
 }
 
+TEST_F(CodingArgs4Test, TitlesNewsUsesForLawmakersJuriesAndRulingParties) {
+  // Each side was missing or a bare country before the agents were added.
+  EXPECT_EQ(Sides("A Los Angeles jury convicts the former police officer of murder."),
+            "USAJUD>USAELI;");
+  EXPECT_EQ(Sides("Protesters attack the headquarters of the ruling party in Harare."),
+            "ZWEOPP>ZWEGOV;");
+  EXPECT_EQ(Sides("The Italian prime minister insults the German MEP Martin Schulz."),
+            "ITAGOV>DEULEG;");
+}
+
 }  // namespace
 }  // namespace dyad
