@@ -379,15 +379,38 @@ bool AdjectiveOfAThing(const SentenceView& s, std::uint32_t i, std::uint32_t len
   return !(s.dicts.MatchAgent(s.sc.dict_words, i + 1, &next) && next.length > 0);
 }
 
+// Whether the sentence is written in capitals (a headline: "US TROOPS
+// LEAVE"): three or more words of four capitals or more.
+bool IsAllCapsText(const SentenceView& s) {
+  int caps = 0;
+  for (std::string_view w : s.W) {
+    if (w.size() < 4) continue;
+    bool upper = true;
+    for (char c : w) upper &= !std::islower(static_cast<unsigned char>(c));
+    caps += upper && std::isupper(static_cast<unsigned char>(w[0]));
+  }
+  return caps >= 3;
+}
+
 }  // namespace
 
 void FindMentions(const SentenceView& s, std::int32_t date, std::vector<RawMention>* raws) {
   const auto& W = s.W;
+  const bool all_caps = IsAllCapsText(s);
   for (std::uint32_t i = 0; i < s.n;) {
     ActorMatch am;
     AgentMatch gm;
     bool has_actor = s.dicts.MatchActor(s.sc.dict_words, i, date, &am) && am.length > 0;
     bool has_agent = s.dicts.MatchAgent(s.sc.dict_words, i, &gm) && gm.length > 0;
+    // "a US tourist", "US troops": the dictionaries, read without case, leave
+    // "US" out (it would be "us"); written in capitals in ordinary text it is
+    // the United States. (Not with require_dyad: TABARI's dictionaries
+    // and suites read "US" as they always did.)
+    if (!has_actor && !has_agent && W[i] == "US" && !all_caps && !s.options.require_dyad) {
+      raws->push_back(RawMention{i, i + 1, false, false, "USA", true, "US (the United States)"});
+      ++i;
+      continue;
+    }
     // A name of one word written in lower case and read as a verb ("drew",
     // a surname in the leaders file) is the verb.
     if (has_actor && am.length == 1 && s.tagged && s.tags[i].upos == Upos::kVerb &&

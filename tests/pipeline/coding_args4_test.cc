@@ -57,5 +57,14 @@ TEST_F(CodingArgs4Test, TitlesNewsUsesForLawmakersJuriesAndRulingParties) {
             "ITAGOV>DEULEG;");
 }
 
+TEST_F(CodingArgs4Test, USInCapitalsIsTheUnitedStates) {
+  // "a US tourist" was North Korea's own citizen (PRKCVL before).
+  EXPECT_EQ(Sides("North Korea announces that it has detained a 24-year-old US tourist, Miller "
+                  "Matthew Todd, for rash behavior during the immigration process."),
+            "PRK>USACVL;");
+  // "us" is a pronoun.
+  EXPECT_EQ(Sides("The militants told us they would attack the town."), "INS>-;");
+}
+
 }  // namespace
 }  // namespace dyad
