@@ -73,6 +73,12 @@ bool TitleGap(const SentenceView& s, std::uint32_t a, std::uint32_t b) {
   if (b < a || b - a > 6) return false;
   for (std::uint32_t k = a; k < b; ++k) {
     if (IsOneOf(W[k], {"of", "for", "the", "and"})) continue;
+    // "Police in Peru arrest Juan Perez": a verb of the dictionaries in
+    // lower case (a noun to the tagger) ends the title.
+    VerbMatch vm;
+    if (!W[k].empty() && std::islower(static_cast<unsigned char>(W[k][0])) &&
+        s.dicts.MatchVerb(s.sc.dict_words, k, &vm))
+      return false;
     const bool title_word =
         s.tagged ? (s.tags[k].upos == Upos::kNoun || s.tags[k].upos == Upos::kPropn ||
                     s.tags[k].upos == Upos::kAdj)
@@ -577,6 +583,26 @@ std::uint32_t CountryTailStart(const SentenceView& s, std::uint32_t b, std::uint
   return e;
 }
 
+// "Police arrest Juan Perez": a surname that several leaders shared, with no
+// role at the article's date (a null code), says nothing of this person; the
+// name stands as a name (it made no actor at all). Erases the one-word
+// null-coded mentions inside the person's name [b, e) when nothing else of
+// the dictionary's overlaps it; returns the first mention ending after b.
+std::vector<RawMention>::iterator DropNullSurname(std::uint32_t b, std::uint32_t e,
+                                                  std::vector<RawMention>::iterator at,
+                                                  std::vector<RawMention>* raws) {
+  auto inside = [&](const RawMention& x) {
+    return !x.agent && x.null_code && x.end == x.begin + 1 && x.begin >= b && x.end <= e;
+  };
+  auto stop = std::find_if(at, raws->end(), [&](const RawMention& x) { return x.begin >= e; });
+  if (at == stop) return at;
+  for (auto it = at; it != stop; ++it)
+    if (!inside(*it)) return at;
+  const auto first = at - raws->begin();
+  raws->erase(at, stop);
+  return raws->begin() + first;
+}
+
 // Whether `w` is a noun of a place: "a Palestinian prison", "an Iraqi
 // village", "the Somali capital".
 bool IsPlaceNoun(std::string_view w) {
@@ -642,6 +668,7 @@ void AddNameMentions(const SentenceView& s, std::span<const NameActor> names,
     if (nm.sector.empty()) {
       at = DropAgentWordsInsideName(b, e, nm.full_name, at, raws);
       at = DropSurnameOfAnotherPerson(s, b, e, at, raws);
+      at = DropNullSurname(b, e, at, raws);
     }
     if (at != raws->end() && at->begin < name_end) continue;  // overlaps a dictionary phrase
     if (!nm.sector.empty() && nm.code.empty()) {

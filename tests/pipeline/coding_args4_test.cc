@@ -66,5 +66,14 @@ TEST_F(CodingArgs4Test, USInCapitalsIsTheUnitedStates) {
   EXPECT_EQ(Sides("The militants told us they would attack the town."), "INS>-;");
 }
 
+TEST_F(CodingArgs4Test, ASurnameLeadersSharedLeavesThePersonANameOfTheirOwn) {
+  // "Perez" is shared by five past leaders, none in office in 2019: the
+  // null-coded surname hid "Juan Perez", and no one was arrested.
+  EXPECT_EQ(Sides("Police in Peru arrest Juan Perez."), "PERCOP>PERCVL;");
+  // A later "Perez" is the same person.
+  EXPECT_EQ(Sides("Police in Peru arrest Juan Perez. Perez is accused of killing two judges."),
+            "PERCOP>PERCVL;->PERCVL;PERCVL>PERJUD;");
+}
+
 }  // namespace
 }  // namespace dyad
