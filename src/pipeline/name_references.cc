@@ -98,6 +98,18 @@ bool NamesArmedMovement(std::span<const std::string_view> words) {
   return false;
 }
 
+// An armed group's code: its first sector is INS, REB, SEP or UAF ("MLIINS",
+// "INS"); not a compound ("A/B").
+bool IsArmedGroupCode(std::string_view code) {
+  if (code.find('/') != std::string_view::npos) return false;
+  for (std::size_t at : {std::size_t{0}, std::size_t{3}}) {
+    if (code.size() < at + 3) break;
+    const std::string_view sector = code.substr(at, 3);
+    if (sector == "INS" || sector == "REB" || sector == "SEP" || sector == "UAF") return true;
+  }
+  return false;
+}
+
 bool IsPersonalPronoun(std::string_view w) {
   return w == "he" || w == "He" || w == "she" || w == "She";
 }
@@ -137,6 +149,7 @@ void NameReferences::Reset(const Document& doc, const std::vector<NameMention>& 
   persons_.clear();
   entity_codes_.clear();
   last_person_code_.clear();
+  last_group_code_.clear();
   std::vector<std::string_view> words;
   full_name_.clear();
   for (const NameMention& m : mentions) {
@@ -179,6 +192,7 @@ std::span<const NameActor> NameReferences::ForSentence(const Document& doc, cons
     if (m.sector.empty() && m.entity < entity_codes_.size()) m.code = entity_codes_[m.entity];
     current_.push_back(std::move(m));
   }
+  AddGroupReference(doc, sent, sentence_index, sentence_tags);
   const bool reachable =
       !last_person_code_.empty() && sentence_index - last_person_sentence_ <= kPronounReach;
   // Only a pronoun before any noun of its sentence: after one ("Salemu said he
@@ -193,7 +207,35 @@ std::span<const NameActor> NameReferences::ForSentence(const Document& doc, cons
   return current_;
 }
 
+void NameReferences::AddGroupReference(const Document& doc, const Sentence& sent,
+                                       std::uint32_t sentence_index,
+                                       std::span<const PosTag> sentence_tags) {
+  // (Only from the sentence before: further back "the group" is as often
+  // one no dictionary codes, "the hacking group Anonymous".)
+  if (last_group_code_.empty() || sentence_index - last_group_sentence_ > 1) return;
+  // "The group" as the sentence's first noun: "..., the group said" has a
+  // noun of its own before it.
+  for (std::uint32_t i = 0; i + 1 < sent.token_count && i + 1 < sentence_tags.size(); ++i) {
+    const Upos tag = sentence_tags[i].upos;
+    if (tag == Upos::kNoun || tag == Upos::kPropn) return;
+    if (tag != Upos::kDet || !EqualsLower(doc.TokenText(doc.tokens[sent.first_token + i]), "the"))
+      continue;
+    const std::uint32_t t = sent.first_token + i + 1;
+    if (doc.TokenText(doc.tokens[t]) != "group") return;
+    current_.push_back({t, t + 1, 0, last_group_code_, {}});
+    return;
+  }
+}
+
 void NameReferences::Remember(const SentenceCoding& coding) {
+  // The sentence's first armed group, most often its subject ("ISIL claims
+  // ... Iraqi soldiers. The group also claims").
+  for (const ActorMentionOut& a : coding.actors) {
+    if (!IsArmedGroupCode(a.code)) continue;
+    last_group_code_ = a.code;
+    last_group_sentence_ = sentence_;
+    break;
+  }
   for (std::size_t i = first_; i < last_; ++i) {
     const NameActor& m = persons_[i];
     if (!m.sector.empty()) continue;  // (an organisation: coded by its head word each time)

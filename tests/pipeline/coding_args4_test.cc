@@ -75,5 +75,21 @@ TEST_F(CodingArgs4Test, ASurnameLeadersSharedLeavesThePersonANameOfTheirOwn) {
             "PERCOP>PERCVL;->PERCVL;PERCVL>PERJUD;");
 }
 
+TEST_F(CodingArgs4Test, TheGroupIsTheArmedGroupOfTheSentenceBefore) {
+  // "The group" had no code: the kidnapping had no source.
+  EXPECT_EQ(Sides("Armed men of the Ansar Dine group attack a town in Mali. The group also "
+                  "kidnaps two soldiers."),
+            "MLIINS>-;MLIINS>MLIMIL;");
+  // The first armed group of that sentence (its subject), not its object.
+  EXPECT_EQ(Sides("The Oromo Liberation Army attacks a Somali militia in Ethiopia. The group "
+                  "kidnaps two soldiers."),
+            Sides("The Oromo Liberation Army attacks a Somali militia in Ethiopia.") +
+                "ETHREB>ETHMIL;");
+  // Two sentences back is too far.
+  EXPECT_EQ(Sides("Armed men of the Ansar Dine group attack a town in Mali. Residents flee. The "
+                  "group also kidnaps two soldiers."),
+            "MLIINS>-;->MLIMIL;");
+}
+
 }  // namespace
 }  // namespace dyad
