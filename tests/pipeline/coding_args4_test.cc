@@ -81,10 +81,10 @@ TEST_F(CodingArgs4Test, TheGroupIsTheArmedGroupOfTheSentenceBefore) {
                   "kidnaps two soldiers."),
             "MLIINS>-;MLIINS>MLIMIL;");
   // The first armed group of that sentence (its subject), not its object.
-  EXPECT_EQ(Sides("The Oromo Liberation Army attacks a Somali militia in Ethiopia. The group "
-                  "kidnaps two soldiers."),
-            Sides("The Oromo Liberation Army attacks a Somali militia in Ethiopia.") +
-                "ETHREB>ETHMIL;");
+  EXPECT_EQ(
+      Sides("The Oromo Liberation Army attacks a Somali militia in Ethiopia. The group "
+            "kidnaps two soldiers."),
+      Sides("The Oromo Liberation Army attacks a Somali militia in Ethiopia.") + "ETHREB>ETHMIL;");
   // Two sentences back is too far.
   EXPECT_EQ(Sides("Armed men of the Ansar Dine group attack a town in Mali. Residents flee. The "
                   "group also kidnaps two soldiers."),
