@@ -78,7 +78,7 @@ bool NamesArmedMovement(std::span<const std::string_view> words) {
     const std::string_view w = words[i];
     for (std::string_view m : {"mujahedin", "mujahideen", "mujahidin", "mujahedeen"})
       if (EqualsLower(w, m)) return true;
-    for (std::string_view m : {"ansar", "jaish", "jabhat", "lashkar", "tehrik", "tehreek",
+    for (std::string_view m : {"ansar", "jaish", "jaysh", "jabhat", "lashkar", "tehrik", "tehreek",
                                "harakat", "liwa", "saraya", "jund"}) {
       if (w.size() < m.size() || !EqualsLower(w.substr(0, m.size()), m)) continue;
       // What follows the word: the rest of "Lashkar-e-Taiba", or the next word.
