@@ -73,6 +73,12 @@ bool TitleGap(const SentenceView& s, std::uint32_t a, std::uint32_t b) {
   if (b < a || b - a > 6) return false;
   for (std::uint32_t k = a; k < b; ++k) {
     if (IsOneOf(W[k], {"of", "for", "the", "and"})) continue;
+    // "Police in Peru arrest Juan Perez": a verb of the dictionaries in
+    // lower case (a noun to the tagger) ends the title.
+    VerbMatch vm;
+    if (!W[k].empty() && std::islower(static_cast<unsigned char>(W[k][0])) &&
+        s.dicts.MatchVerb(s.sc.dict_words, k, &vm))
+      return false;
     const bool title_word =
         s.tagged ? (s.tags[k].upos == Upos::kNoun || s.tags[k].upos == Upos::kPropn ||
                     s.tags[k].upos == Upos::kAdj)
@@ -379,15 +385,38 @@ bool AdjectiveOfAThing(const SentenceView& s, std::uint32_t i, std::uint32_t len
   return !(s.dicts.MatchAgent(s.sc.dict_words, i + 1, &next) && next.length > 0);
 }
 
+// Whether the sentence is written in capitals (a headline: "US TROOPS
+// LEAVE"): three or more words of four capitals or more.
+bool IsAllCapsText(const SentenceView& s) {
+  int caps = 0;
+  for (std::string_view w : s.W) {
+    if (w.size() < 4) continue;
+    bool upper = true;
+    for (char c : w) upper &= !std::islower(static_cast<unsigned char>(c));
+    caps += upper && std::isupper(static_cast<unsigned char>(w[0]));
+  }
+  return caps >= 3;
+}
+
 }  // namespace
 
 void FindMentions(const SentenceView& s, std::int32_t date, std::vector<RawMention>* raws) {
   const auto& W = s.W;
+  const bool all_caps = IsAllCapsText(s);
   for (std::uint32_t i = 0; i < s.n;) {
     ActorMatch am;
     AgentMatch gm;
     bool has_actor = s.dicts.MatchActor(s.sc.dict_words, i, date, &am) && am.length > 0;
     bool has_agent = s.dicts.MatchAgent(s.sc.dict_words, i, &gm) && gm.length > 0;
+    // "a US tourist", "US troops": the dictionaries, read without case, leave
+    // "US" out (it would be "us"); written in capitals in ordinary text it is
+    // the United States. (Not with require_dyad: TABARI's dictionaries
+    // and suites read "US" as they always did.)
+    if (!has_actor && !has_agent && W[i] == "US" && !all_caps && !s.options.require_dyad) {
+      raws->push_back(RawMention{i, i + 1, false, false, "USA", true, "US (the United States)"});
+      ++i;
+      continue;
+    }
     // A name of one word written in lower case and read as a verb ("drew",
     // a surname in the leaders file) is the verb.
     if (has_actor && am.length == 1 && s.tagged && s.tags[i].upos == Upos::kVerb &&
@@ -559,6 +588,53 @@ std::vector<RawMention>::iterator DropAgentWordsInsideOrgName(std::uint32_t b, s
   return raws->begin() + first;
 }
 
+// "the People's Mujahedin", "the Workers' Party": a capitalised agent word
+// (not the sentence's first) and "'s" right before an organisation's name
+// found from word `b` are the name's first words, not an actor of their own.
+bool OpensWithAgentPossessive(const SentenceView& s, std::uint32_t b,
+                              const std::vector<RawMention>& raws) {
+  if (b < 3 || (s.W[b - 1] != "'s" && s.W[b - 1] != "'") || s.W[b - 2].empty() ||
+      !std::isupper(static_cast<unsigned char>(s.W[b - 2][0])))
+    return false;
+  for (const RawMention& r : raws)
+    if (r.begin == b - 2 && r.end == b - 1 && r.agent) return true;
+  return false;
+}
+
+// The word where "of <a dictionary actor>" ends the organisation's name
+// [b, e) ("the People's Mujahedin | of Iran"), or `e` when it does not.
+std::uint32_t CountryTailStart(const SentenceView& s, std::uint32_t b, std::uint32_t e,
+                               std::vector<RawMention>::const_iterator at,
+                               const std::vector<RawMention>& raws) {
+  for (auto it = at; it != raws.end() && it->begin < e; ++it) {
+    if (it->end != e || it->agent || it->null_code || it->code.size() != 3) continue;
+    std::uint32_t of = it->begin;
+    while (of > b + 1 && IsDeterminer(s.W[of - 1])) --of;
+    if (of > b + 1 && s.W[of - 1] == "of") return of - 1;
+  }
+  return e;
+}
+
+// "Police arrest Juan Perez": a surname that several leaders shared, with no
+// role at the article's date (a null code), says nothing of this person; the
+// name stands as a name (it made no actor at all). Erases the one-word
+// null-coded mentions inside the person's name [b, e) when nothing else of
+// the dictionary's overlaps it; returns the first mention ending after b.
+std::vector<RawMention>::iterator DropNullSurname(std::uint32_t b, std::uint32_t e,
+                                                  std::vector<RawMention>::iterator at,
+                                                  std::vector<RawMention>* raws) {
+  auto inside = [&](const RawMention& x) {
+    return !x.agent && x.null_code && x.end == x.begin + 1 && x.begin >= b && x.end <= e;
+  };
+  auto stop = std::find_if(at, raws->end(), [&](const RawMention& x) { return x.begin >= e; });
+  if (at == stop) return at;
+  for (auto it = at; it != stop; ++it)
+    if (!inside(*it)) return at;
+  const auto first = at - raws->begin();
+  raws->erase(at, stop);
+  return raws->begin() + first;
+}
+
 // Whether `w` is a noun of a place: "a Palestinian prison", "an Iraqi
 // village", "the Somali capital".
 bool IsPlaceNoun(std::string_view w) {
@@ -608,14 +684,27 @@ void AddNameMentions(const SentenceView& s, std::span<const NameActor> names,
         ++at;
       }
     }
-    if (!nm.sector.empty() && nm.code.empty()) at = DropAgentWordsInsideOrgName(b, e, at, raws);
+    // "the People's Mujahedin of Iran", "the Independent Electoral Commission
+    // of Kenya": a country named after "of" at the end is the organisation's
+    // own; the head word's sector composes with it (IRNINS, KENGOV).
+    std::uint32_t name_end = e;
+    if (!nm.sector.empty() && nm.code.empty()) {
+      name_end = CountryTailStart(s, b, e, at, *raws);
+      if (OpensWithAgentPossessive(s, b, *raws)) {
+        b -= 2;
+        while (at != raws->begin() && std::prev(at)->end > b) --at;
+      }
+    }
+    if (!nm.sector.empty() && nm.code.empty())
+      at = DropAgentWordsInsideOrgName(b, name_end, at, raws);
     if (nm.sector.empty()) {
       at = DropAgentWordsInsideName(b, e, nm.full_name, at, raws);
       at = DropSurnameOfAnotherPerson(s, b, e, nm.full_name, at, raws);
+      at = DropNullSurname(b, e, at, raws);
     }
-    if (at != raws->end() && at->begin < e) continue;  // overlaps a dictionary phrase
+    if (at != raws->end() && at->begin < name_end) continue;  // overlaps a dictionary phrase
     if (!nm.sector.empty() && nm.code.empty()) {
-      raws->insert(at, RawMention{b, e, true, false, nm.sector, true, "names:head-word"});
+      raws->insert(at, RawMention{b, name_end, true, false, nm.sector, true, "names:head-word"});
       continue;
     }
     RawMention r{b, e, false, false, nm.code, true, "names"};
@@ -675,6 +764,36 @@ void AddCountsOfVictims(const SentenceView& s, std::vector<Unit>* units) {
   }
 }
 
+// "Al-Qaeda in Iraq militants", "ISIL in Syria": a transnational armed
+// movement (an IMG code with an armed sector) named with "in <country>" is
+// its branch there, an armed group of that country (IRQINS). Not "the
+// Islamic State in Iraq and the Levant", the movement's own name. Returns
+// the first mention after the country (`r` when no branch).
+std::size_t JoinBranchCountry(const SentenceView& s, std::span<const RawMention> raws,
+                              std::size_t r, Unit* u) {
+  if (r >= raws.size() || u->codes.size() != 1 || !u->codes[0].starts_with("IMG") ||
+      !HasArmedSector(u->codes[0]) || u->agent_only || u->end + 1 != raws[r].begin ||
+      !IsOneOf(s.W[u->end], {"in"}) || raws[r].agent || raws[r].null_code ||
+      raws[r].code.size() != 3 || raws[r].code == "IMG")
+    return r;
+  Unit country;
+  const std::size_t next = ComposeUnit(s, raws, r, &country);
+  if (country.end < s.n && IsOneOf(s.W[country.end], {"and"})) return r;
+  // Only as a name: with its own agent ("in Iraq militants") or as the
+  // subject (opening the sentence, or before a verb); "air strikes against
+  // Islamic State in Somalia" says where the strikes were.
+  const bool own_agent = country.end > raws[r].end;
+  const bool opens = u->begin == 0 || (u->begin == 1 && IsDeterminer(s.W[0]));
+  const bool subject =
+      opens ||
+      (s.tagged && country.end < s.n &&
+       (s.tags[country.end].upos == Upos::kVerb || s.tags[country.end].upos == Upos::kAux));
+  if (!own_agent && !subject) return r;
+  u->codes = {std::string(raws[r].code) + "INS"};
+  u->end = country.end;
+  return next;
+}
+
 }  // namespace
 
 void ComposeUnits(const SentenceView& s, std::span<const RawMention> raws) {
@@ -683,6 +802,7 @@ void ComposeUnits(const SentenceView& s, std::span<const RawMention> raws) {
   for (std::size_t r = 0; r < raws.size();) {
     Unit u;
     r = ComposeUnit(s, raws, r, &u);
+    r = JoinBranchCountry(s, raws, r, &u);
     u.place_word = IsPlaceModifier(s, u);
     if (u.codes.size() == 1 && u.codes[0] == kUncodedName) r = CodeByApposition(s, raws, r, &u);
     // "Ugandan presidential candidate Kizza Besigye", "Lord's Resistance Army

@@ -1,6 +1,7 @@
 #include "pipeline/name_references.h"
 
 #include <algorithm>
+#include <initializer_list>
 
 namespace dyad {
 namespace {
@@ -59,6 +60,56 @@ bool IsLabourWord(std::string_view w) {
   return false;
 }
 
+// Whether `w` starts with one of `prefixes`, ignoring ASCII case.
+bool StartsWithLower(std::string_view w, std::initializer_list<std::string_view> prefixes) {
+  for (std::string_view p : prefixes)
+    if (w.size() > p.size() && EqualsLower(w.substr(0, p.size()), p)) return true;
+  return false;
+}
+
+// "Ansar al-Sunna", "Jaish al-Adl", "Lashkar-e-Taiba", "Kataib Hezbollah",
+// "Tehrik-i-Taliban", "the People's Mujahedin": the Arabic and Urdu words
+// that name armed movements ("supporters of", "army of", "front of",
+// "battalions of", "holy warriors"), written as the opening word of a phrase
+// ("Ansar al-", "Lashkar-e-") or anywhere as "Mujahedin". A person's name
+// ("Ansar Burney") has no article or linking vowel after the word.
+bool NamesArmedMovement(std::span<const std::string_view> words) {
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const std::string_view w = words[i];
+    for (std::string_view m : {"mujahedin", "mujahideen", "mujahidin", "mujahedeen"})
+      if (EqualsLower(w, m)) return true;
+    for (std::string_view m : {"ansar", "jaish", "jaysh", "jabhat", "lashkar", "tehrik", "tehreek",
+                               "harakat", "liwa", "saraya", "jund"}) {
+      if (w.size() < m.size() || !EqualsLower(w.substr(0, m.size()), m)) continue;
+      // What follows the word: the rest of "Lashkar-e-Taiba", or the next word.
+      std::string_view next = w.substr(m.size());
+      if (next.empty() && i + 1 < words.size()) {
+        next = words[i + 1];
+      } else if (!next.empty() && next[0] == '-') {
+        next.remove_prefix(1);
+      } else {
+        continue;  // a longer word ("Ansari") or the name's last word
+      }
+      if (StartsWithLower(next, {"al-", "el-", "ul-", "ud-", "e-", "i-", "ut-"}) ||
+          EqualsLower(next, "al") || EqualsLower(next, "allah"))
+        return true;
+    }
+  }
+  return false;
+}
+
+// An armed group's code: its first sector is INS, REB, SEP or UAF ("MLIINS",
+// "INS"); not a compound ("A/B").
+bool IsArmedGroupCode(std::string_view code) {
+  if (code.find('/') != std::string_view::npos) return false;
+  for (std::size_t at : {std::size_t{0}, std::size_t{3}}) {
+    if (code.size() < at + 3) break;
+    const std::string_view sector = code.substr(at, 3);
+    if (sector == "INS" || sector == "REB" || sector == "SEP" || sector == "UAF") return true;
+  }
+  return false;
+}
+
 bool IsPersonalPronoun(std::string_view w) {
   return w == "he" || w == "He" || w == "she" || w == "She";
 }
@@ -98,6 +149,7 @@ void NameReferences::Reset(const Document& doc, const std::vector<NameMention>& 
   persons_.clear();
   entity_codes_.clear();
   last_person_code_.clear();
+  last_group_code_.clear();
   std::vector<std::string_view> words;
   full_name_.clear();
   for (const NameMention& m : mentions) {
@@ -106,12 +158,16 @@ void NameReferences::Reset(const Document& doc, const std::vector<NameMention>& 
     if (m.end_token >= m.first_token + 2) full_name_[m.entity] = true;
   }
   for (const NameMention& m : mentions) {
-    if (m.type == EntityType::kPerson) {
+    if (m.end_token > doc.tokens.size()) continue;
+    words.clear();
+    for (std::uint32_t t = m.first_token; t < m.end_token; ++t)
+      words.push_back(doc.TokenText(doc.tokens[t]));
+    // (The name finder may call an armed movement a person: "Ansar al-Sunna".)
+    if (m.type != EntityType::kPlace && NamesArmedMovement(words)) {
+      persons_.push_back({m.first_token, m.end_token, m.entity, {}, std::string("INS")});
+    } else if (m.type == EntityType::kPerson) {
       persons_.push_back({m.first_token, m.end_token, m.entity, {}, {}, full_name_[m.entity]});
-    } else if (m.type == EntityType::kOrg && m.end_token <= doc.tokens.size()) {
-      words.clear();
-      for (std::uint32_t t = m.first_token; t < m.end_token; ++t)
-        words.push_back(doc.TokenText(doc.tokens[t]));
+    } else if (m.type == EntityType::kOrg) {
       std::string_view sector = OrgSector(words);
       if (!sector.empty())
         persons_.push_back({m.first_token, m.end_token, m.entity, {}, std::string(sector)});
@@ -136,6 +192,7 @@ std::span<const NameActor> NameReferences::ForSentence(const Document& doc, cons
     if (m.sector.empty() && m.entity < entity_codes_.size()) m.code = entity_codes_[m.entity];
     current_.push_back(std::move(m));
   }
+  AddGroupReference(doc, sent, sentence_index, sentence_tags);
   const bool reachable =
       !last_person_code_.empty() && sentence_index - last_person_sentence_ <= kPronounReach;
   // Only a pronoun before any noun of its sentence: after one ("Salemu said he
@@ -150,7 +207,35 @@ std::span<const NameActor> NameReferences::ForSentence(const Document& doc, cons
   return current_;
 }
 
+void NameReferences::AddGroupReference(const Document& doc, const Sentence& sent,
+                                       std::uint32_t sentence_index,
+                                       std::span<const PosTag> sentence_tags) {
+  // (Only from the sentence before: further back "the group" is as often
+  // one no dictionary codes, "the hacking group Anonymous".)
+  if (last_group_code_.empty() || sentence_index - last_group_sentence_ > 1) return;
+  // "The group" as the sentence's first noun: "..., the group said" has a
+  // noun of its own before it.
+  for (std::uint32_t i = 0; i + 1 < sent.token_count && i + 1 < sentence_tags.size(); ++i) {
+    const Upos tag = sentence_tags[i].upos;
+    if (tag == Upos::kNoun || tag == Upos::kPropn) return;
+    if (tag != Upos::kDet || !EqualsLower(doc.TokenText(doc.tokens[sent.first_token + i]), "the"))
+      continue;
+    const std::uint32_t t = sent.first_token + i + 1;
+    if (doc.TokenText(doc.tokens[t]) != "group") return;
+    current_.push_back({t, t + 1, 0, last_group_code_, {}});
+    return;
+  }
+}
+
 void NameReferences::Remember(const SentenceCoding& coding) {
+  // The sentence's first armed group, most often its subject ("ISIL claims
+  // ... Iraqi soldiers. The group also claims").
+  for (const ActorMentionOut& a : coding.actors) {
+    if (!IsArmedGroupCode(a.code)) continue;
+    last_group_code_ = a.code;
+    last_group_sentence_ = sentence_;
+    break;
+  }
   for (std::size_t i = first_; i < last_; ++i) {
     const NameActor& m = persons_[i];
     if (!m.sector.empty()) continue;  // (an organisation: coded by its head word each time)

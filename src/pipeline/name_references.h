@@ -36,8 +36,9 @@ class NameReferences {
   // The actors to offer the coder for `sent`: its persons (with the code an
   // earlier mention got, if any) and each "he"/"she" tagged as a pronoun when a
   // person with a code was named in the previous two sentences and no noun
-  // comes before the pronoun in its sentence. Valid
-  // until the next call.
+  // comes before the pronoun in its sentence; likewise "the group" opening a
+  // sentence for the first armed group (INS, REB, SEP, UAF) coded in the
+  // sentence before. Valid until the next call.
   std::span<const NameActor> ForSentence(const Document& doc, const Sentence& sent,
                                          std::uint32_t sentence_index,
                                          std::span<const PosTag> sentence_tags);
@@ -58,8 +59,14 @@ class NameReferences {
   std::vector<bool> full_name_;            // per person entity: named with 2+ words
   std::vector<NameActor> current_;         // ForSentence's answer
   std::size_t first_ = 0, last_ = 0;       // current sentence's persons_ range
-  std::string last_person_code_;           // the latest coded person
-  std::uint32_t sentence_ = 0, last_person_sentence_ = 0;
+  // "The group" opening a sentence: the first armed group coded in the
+  // sentence before (an actor of current_).
+  void AddGroupReference(const Document& doc, const Sentence& sent, std::uint32_t sentence_index,
+                         std::span<const PosTag> sentence_tags);
+
+  std::string last_person_code_;  // the latest coded person
+  std::string last_group_code_;   // the latest coded armed group
+  std::uint32_t sentence_ = 0, last_person_sentence_ = 0, last_group_sentence_ = 0;
 };
 
 }  // namespace dyad
