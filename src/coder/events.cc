@@ -325,6 +325,20 @@ const CodedEvent* AfterCodedVerb(const SentenceView& s, const SentenceCoding& ou
   return nullptr;
 }
 
+// Whether the noun starting at word `first` is the object of a verb whose
+// pattern named it as no event ([---]: "ISIS terrorists are planning attacks",
+// "held prisoners"): no verb or clause boundary between them.
+bool InNullPattern(const SentenceView& s, std::uint32_t first) {
+  for (std::uint32_t vb : s.sc.null_pattern_verbs) {
+    if (vb >= first) continue;
+    bool in_object = true;
+    for (std::uint32_t q = vb + 1; q < first && in_object; ++q)
+      in_object = s.tags[q].upos != Upos::kVerb && !s.sc.boundary[q];
+    if (in_object) return true;
+  }
+  return false;
+}
+
 // The actor who claims responsibility (015) for the act of harm `e` that is
 // the object of the claim: "The Islamic State claims responsibility for last
 // month's attack in Koure", "claimed the bombing". kNoUnit otherwise.
@@ -952,6 +966,8 @@ void CodeNounEventsByPosition(const SentenceView& s, SentenceCoding* out) {
     const char* why = governing && claimer == kNoUnit
                           ? "inside the object or phrase of a coded verb"
                           : NounArgumentsByPosition(s, first, i, *e, &src, &tgt);
+    if (!governing && InNullPattern(s, first))
+      why = "the object of a verb pattern coded as no event (\"planning attacks\")";
     if (InTopicLabel(s, i)) why = "in a topic label before a colon (\"2003 occupation of Iraq:\")";
     if (NamedWithItsYear(s, first))
       why = "a past happening named with its year (\"the 2003 invasion\")";

@@ -60,6 +60,8 @@ struct CoderScratch {
   std::vector<std::uint8_t> is_group_join;  // "and"/"," that joins a compound actor
   std::vector<std::uint8_t> hidden;         // inside a comma-delimited aside
   std::vector<WordId> present;              // vocabulary ids of the sentence, sorted
+  // Verb words whose pattern matched with a null code ([---]: "planning attacks").
+  std::vector<std::uint32_t> null_pattern_verbs;
   std::string scratch;
 };
 

@@ -1,0 +1,43 @@
+// Predicates and their precision through the whole default pipeline (tagger
+// and name finder on), on shapes of real news sentences (issue 18, items 1
+// and 5): which event a predicate codes, and when a word that names an event
+// reports none.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "pipeline/coding_test_util.h"
+
+namespace dyad {
+namespace {
+
+class CodingPredicates4Test : public coding_testing::DefaultPipelineTest {
+ protected:
+  // The CAMEO codes of the events coded from `body`, "CODE;" each.
+  static std::string Codes(const std::string& body) {
+    std::string out;
+    for (const Event& e : Code(body).events) out += e.cameo + ";";
+    return out;
+  }
+};
+
+TEST_F(CodingPredicates4Test, PlanningAMeetingIsTheIntentToMeet) {
+  // "Russia and Japan schedule a sub-cabinet level meeting for October": the
+  // meeting has not happened (036, not 046).
+  EXPECT_EQ(Codes("Indonesia and Malaysia schedule a meeting in Jakarta to discuss the border "
+                  "dispute."),
+            "036;036;");
+  // "plans to sell arms to" is the intent to give military aid (0332).
+  EXPECT_EQ(Codes("The United States plans to sell weapons to Taiwan."), "0332;");
+}
+
+TEST_F(CodingPredicates4Test, PlanningAnAttackIsNoAttack) {
+  // Neither the verb nor the event noun it governs codes an assault.
+  EXPECT_EQ(Codes("French police say the militants were planning attacks on the capital."), "");
+  EXPECT_EQ(Codes("The Egyptian army prepares an offensive against militants in Sinai."), "");
+  // Launching one is one.
+  EXPECT_EQ(Codes("Rebels launched an offensive against the army in Idlib."), "190;");
+}
+
+}  // namespace
+}  // namespace dyad
