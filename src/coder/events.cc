@@ -804,6 +804,43 @@ bool FightsAThing(const SentenceView& s, const VerbReading& r) {
   return p < s.n && s.sc.unit_at[p] == kNoUnit && s.tags[p].upos == Upos::kNoun;
 }
 
+namespace {
+
+// Whether `w` is one or two digits.
+bool ScoreSide(std::string_view w) {
+  return !w.empty() && w.size() <= 2 &&
+         std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// Whether a game's score ("3-2", "7–6", "3 – 2") follows the verb in its
+// clause, words [from, to): "Manchester United beat Southampton 3–2 at
+// Wembley", "Djokovic beats Federer 7-6 (8-6), 7-5". A range before a noun
+// ("kill 10-15 people") is a count, not a score.
+bool ScoreAfter(const SentenceView& s, std::uint32_t from, std::uint32_t to) {
+  for (std::uint32_t p = from; p < to && p < s.n; ++p) {
+    std::uint32_t after = p + 1;
+    const std::string_view w = s.W[p];
+    bool score = false;
+    for (std::string_view dash : {"-", "\u2013"}) {
+      const std::size_t d = w.find(dash);
+      if (d != std::string_view::npos && ScoreSide(w.substr(0, d)) &&
+          ScoreSide(w.substr(d + dash.size())))
+        score = true;
+    }
+    if (!score && p + 2 < s.n && ScoreSide(w) && IsOneOf(s.W[p + 1], {"-", "\u2013"}) &&
+        ScoreSide(s.W[p + 2])) {
+      score = true;
+      after = p + 3;
+    }
+    if (!score) continue;
+    const Upos next = after < s.n ? s.tags[after].upos : Upos::kPunct;
+    return next != Upos::kNoun && next != Upos::kAdj;
+  }
+  return false;
+}
+
+}  // namespace
+
 const char* OtherSense(const SentenceView& s, const VerbLoop& loop, const VerbReading& r) {
   const std::string_view cameo = r.code->text;
   // (A relative clause opens its own clause: "a fire that destroyed".)
@@ -815,6 +852,8 @@ const char* OtherSense(const SentenceView& s, const VerbLoop& loop, const VerbRe
     return "harm in an accident (\"crashes, killing\", \"killed when their ship sank\")";
   if (IsHarm(cameo) && FightsAThing(s, r))
     return "fighting a thing or for a cause (\"fight corruption\", \"fight for equality\")";
+  if (IsHarm(cameo) && s.tagged && ScoreAfter(s, r.vm->end, r.ce))
+    return "a game won by its score (\"beat Southampton 3-2\")";
   if (IsHarm(cameo) && RelativeOnNaturalCause(s, r.vm->begin))
     return "harm done by nature (\"an earthquake on a Gulf island that killed 10 people\")";
   if (IsHarm(cameo) && AccidentBeforeParticiple(s, r.vm->begin))

@@ -39,5 +39,15 @@ TEST_F(CodingPredicates4Test, PlanningAnAttackIsNoAttack) {
   EXPECT_EQ(Codes("Rebels launched an offensive against the army in Idlib."), "190;");
 }
 
+TEST_F(CodingPredicates4Test, AGameWonByItsScoreIsNoAssault) {
+  // "Manchester United beat Southampton 3–2 at Wembley Stadium": a score
+  // after the verb makes "beat" a game's result, in either spelling.
+  EXPECT_EQ(Codes("Brazil beat Germany 2 - 1 in Berlin."), "");
+  EXPECT_EQ(Codes("Atletico Madrid beat Real Betis 3\u20132 at home."), "");
+  // A range before a noun is a count of victims, not a score.
+  EXPECT_EQ(Codes("Gunmen kill 10-15 people in a village in Nigeria."), "190;");
+  EXPECT_EQ(Codes("Police beat protesters in Cairo."), "182;");
+}
+
 }  // namespace
 }  // namespace dyad
