@@ -102,9 +102,13 @@ bool IsAccidentVerb(std::string_view lower) {
 }
 
 // Whether word p is the fire of weapons, not a blaze: "after rocket fire",
-// "in an exchange of fire", "under heavy fire".
+// "in an exchange of fire", "under heavy fire", or the verb of the actor
+// before it aiming at a target ("after gunmen fire upon a pilgrimage bus").
 bool IsWeaponFire(const CoderScratch& sc, std::uint32_t p) {
   if (p == 0 || !IsOneOf(sc.dict_words[p].text, {"fire", "fires"})) return false;
+  if (sc.unit_at[p - 1] != kNoUnit && p + 1 < sc.dict_words.size() &&
+      IsOneOf(sc.dict_words[p + 1].text, {"on", "upon", "at", "into"}))
+    return true;
   return IsOneOf(
       sc.dict_words[p - 1].text,
       {"rocket",     "mortar",      "gun",   "gunfire",       "artillery", "sniper", "tank",

@@ -49,5 +49,15 @@ TEST_F(CodingPredicates4Test, AGameWonByItsScoreIsNoAssault) {
   EXPECT_EQ(Codes("Police beat protesters in Cairo."), "182;");
 }
 
+TEST_F(CodingPredicates4Test, AnActorFiringUponATargetIsNoBlaze) {
+  // "At least 7 people are killed ... after gunmen fire upon a pilgrimage
+  // bus": the fire is the gunmen's shooting, so the killing is an attack.
+  EXPECT_EQ(Events("At least two people are killed after Iraqi security forces fire upon "
+                   "protesters in Baghdad."),
+            "190:->IRQCVL;190:IRQMIL>IRQOPP;");
+  // A blaze stays an accident.
+  EXPECT_EQ(Events("Three workers are killed in a fire at a factory in Dhaka."), "");
+}
+
 }  // namespace
 }  // namespace dyad
