@@ -59,5 +59,18 @@ TEST_F(CodingPredicates4Test, AnActorFiringUponATargetIsNoBlaze) {
   EXPECT_EQ(Events("Three workers are killed in a fire at a factory in Dhaka."), "");
 }
 
+TEST_F(CodingPredicates4Test, ExtendingACeasefireOrSanctionsRenewsThem) {
+  // "Colombian President Juan Manuel Santos extends his ceasefire with the
+  // FARC rebels": the subject is the side that holds the ceasefire.
+  EXPECT_EQ(Codes("The Colombian government extends its ceasefire with the FARC rebels until "
+                  "January."),
+            "0871;");
+  EXPECT_EQ(Events("The European Union extends sanctions on Russia for six months."),
+            "163:IGOEUR>RUS;");
+  EXPECT_EQ(Codes("The United States extends sanctions relief for Iran."), "0354;");
+  // Extending a loan is still economic aid.
+  EXPECT_EQ(Codes("The bank extends a loan to Greece."), "071;");
+}
+
 }  // namespace
 }  // namespace dyad
