@@ -72,5 +72,13 @@ TEST_F(CodingPredicates4Test, ExtendingACeasefireOrSanctionsRenewsThem) {
   EXPECT_EQ(Codes("The bank extends a loan to Greece."), "071;");
 }
 
+TEST_F(CodingPredicates4Test, AResignationIsNoEventUnlessItYieldsToPressure) {
+  // "Minister of State Roisin Shortall resigns due to a dispute with ...":
+  // resignations are no events (tests/gold/README.md).
+  EXPECT_EQ(Codes("Italian Prime Minister Matteo Renzi resigns after losing a referendum."), "");
+  // Leaving office amid protests accedes to them (0831).
+  EXPECT_EQ(Codes("Egyptian Prime Minister Ahmed Nazif resigns amid mass protests."), "0831;");
+}
+
 }  // namespace
 }  // namespace dyad
