@@ -185,14 +185,17 @@ bool HarmedByNaturalCause(const CoderScratch& sc, std::uint32_t cb, std::uint32_
   return false;
 }
 
-// Which one-sided events are events: a bare "X said" (010) is not, and
-// verbal cooperation (roots 01-06: statements, appeals, intents, meetings)
-// needs the actor who speaks or meets ("X is being discussed" is no event);
-// material cooperation and every kind of conflict may name only its target
+// Which one-sided events are events: a bare "X said" (010) and a meeting
+// with no one met (04x) are not, and verbal cooperation (roots 01-06: statements, appeals, intents,
+// meetings) needs the actor who speaks or meets ("X is being discussed" is no event); material
+// cooperation and every kind of conflict may name only its target
 // ("five men were detained").
 // Returns why not, or null.
-const char* OneSidedWhyNot(std::string_view cameo, bool has_source) {
+const char* OneSidedWhyNot(std::string_view cameo, bool has_source, bool has_target) {
   if (cameo == "010") return "a bare statement (010) with one side is no event";
+  // ("Faymann talks about security measures": no one is met.)
+  if (!has_target && cameo.substr(0, 2) == "04")
+    return "a meeting, talks or a visit (04x) needs the side met";
   if (has_source || cameo.substr(0, 2) >= "07") return nullptr;
   return "one-sided verbal cooperation (roots 01-06) needs a source";
 }
@@ -224,7 +227,7 @@ bool InCodedPhrase(const Clauses& cl, const SentenceCoding& out, std::uint32_t t
 const char* TreeOneSidedGate(const SentenceView& s, const VerbReading& r) {
   if (s.options.require_dyad) return "one-sided and require_dyad is on";
   if (r.sources.empty() && r.targets.empty()) return kNoSides;
-  return OneSidedWhyNot(r.code->text, !r.sources.empty());
+  return OneSidedWhyNot(r.code->text, !r.sources.empty(), !r.targets.empty());
 }
 
 // Whether the sentence already coded an act of harm.
@@ -283,7 +286,8 @@ const char* PositionalOneSidedGate(const SentenceView& s, const VerbLoop& loop,
   if (r.targets.empty() && !placed_harm && !HasObject(s, r.vm->end, r.ce))
     return "nothing acted on after it";
   if (r.sources.empty() && r.targets.empty()) return placed_harm ? nullptr : kNoSides;
-  if (const char* why = OneSidedWhyNot(r.code->text, !r.sources.empty())) return why;
+  if (const char* why = OneSidedWhyNot(r.code->text, !r.sources.empty(), !r.targets.empty()))
+    return why;
   // A source found only behind a preposition ("Shares in Japanese
   // carmakers rallied") is no subject of a one-sided event.
   if (r.targets.empty() && !r.passive && s.sc.units[r.src].after_preposition)
@@ -555,7 +559,7 @@ const char* NounArgumentsByPosition(const SentenceView& s, std::uint32_t first, 
     return "one-sided and require_dyad is on";
   if (*src == kNoUnit && *tgt == kNoUnit)
     return IsHarm(e.cameo) && PlaceAfter(s, i + 1, ClauseEnd(s, i + 1)) ? nullptr : kNoSides;
-  return OneSidedWhyNot(e.cameo, *src != kNoUnit);
+  return OneSidedWhyNot(e.cameo, *src != kNoUnit, *tgt != kNoUnit);
 }
 
 // A weapon or an act of harm written as a noun: "a bomb", "a car bomb

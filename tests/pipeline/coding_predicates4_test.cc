@@ -80,5 +80,16 @@ TEST_F(CodingPredicates4Test, AResignationIsNoEventUnlessItYieldsToPressure) {
   EXPECT_EQ(Codes("Egyptian Prime Minister Ahmed Nazif resigns amid mass protests."), "0831;");
 }
 
+TEST_F(CodingPredicates4Test, AMeetingNeedsTheSideMet) {
+  // "Austrian Chancellor Werner Faymann ... talks about 'technical security'
+  // measures": talking about a thing, or a cabinet meeting, meets no one.
+  EXPECT_EQ(Codes("The Austrian Chancellor talks about new security measures at the Slovenian "
+                  "border."),
+            "");
+  EXPECT_EQ(Codes("The Sri Lankan cabinet meets in Kilinochchi for the first time."), "");
+  EXPECT_EQ(Events("Singapore's foreign minister meets his Myanmar counterpart in Yangon."),
+            "040:SGPGOV>MMRGOV;");
+}
+
 }  // namespace
 }  // namespace dyad
