@@ -335,9 +335,10 @@ const CodedEvent* AfterCodedVerb(const SentenceView& s, const SentenceCoding& ou
 
 // Whether the noun starting at word `first` is the object of a verb whose
 // pattern named it as no event ([---]: "ISIS terrorists are planning attacks",
-// "held prisoners"): no verb or clause boundary between them.
+// "held prisoners") or of a meeting verb it is the topic of ("discuss new
+// sanctions against"): no verb or clause boundary between them.
 bool InNullPattern(const SentenceView& s, std::uint32_t first) {
-  for (std::uint32_t vb : s.sc.null_pattern_verbs) {
+  for (std::uint32_t vb : s.sc.no_event_object_verbs) {
     if (vb >= first) continue;
     bool in_object = true;
     for (std::uint32_t q = vb + 1; q < first && in_object; ++q)
@@ -847,6 +848,23 @@ bool ScoreAfter(const SentenceView& s, std::uint32_t from, std::uint32_t to) {
   return false;
 }
 
+// Whether the target `tgt` of a meeting verb is a topic or a place of the
+// meeting, not the side met: it follows against/on/about/in ... ("discuss new
+// sanctions against North Korea", "meet in Istanbul"), not with/to or nothing.
+// The place of a visit (042, 043) is its host ("arrives in Tehran for talks").
+bool MeetingTopicOrPlace(const SentenceView& s, std::string_view cameo, std::int32_t tgt) {
+  if (tgt == kNoUnit) return false;
+  std::uint32_t b = s.sc.units[static_cast<std::size_t>(tgt)].begin;
+  while (b > 0 && IsOneOf(s.W[b - 1], {"the", "a", "an"})) --b;
+  if (b == 0) return false;
+  const std::string_view before = s.W[b - 1];
+  if (IsOneOf(before, {"in", "at"})) return cameo != "042" && cameo != "043";
+  // ("of" and "from" name whom the person met stands for: "the leader of
+  // Hamas", "envoys from the EU".)
+  return IsOneOf(before,
+                 {"against", "on", "over", "about", "for", "into", "regarding", "concerning"});
+}
+
 }  // namespace
 
 const char* OtherSense(const SentenceView& s, const VerbLoop& loop, const VerbReading& r) {
@@ -872,6 +890,13 @@ const char* OtherSense(const SentenceView& s, const VerbLoop& loop, const VerbRe
       (loop.clauses ? loop.clauses->Object(r.vm->verb) != kNoWord
                     : HasDirectObject(s, r.vm->end, r.ce)))
     return "a meeting verb with a thing as its object (\"met its criteria\")";
+  // (A pattern's own reading stays: "raised its voice for Bree" [043].)
+  if (cameo.substr(0, 2) == "04" && !r.fired && !r.targets.empty() &&
+      std::all_of(r.targets.begin(), r.targets.end(),
+                  [&](std::int32_t t) { return MeetingTopicOrPlace(s, cameo, t); })) {
+    s.sc.no_event_object_verbs.push_back(r.vm->verb);  // its topic is no event either
+    return "a meeting's topic or place, not the side met (\"discuss sanctions against X\")";
+  }
   if (cameo == "010" && std::none_of(r.targets.begin(), r.targets.end(),
                                      [&](std::int32_t t) { return IsAddressee(s, r.vm->end, t); }))
     return "a statement (010) to none of its targets (\"state that Russia will ...\")";
@@ -1014,7 +1039,7 @@ void CodeNounEventsByPosition(const SentenceView& s, SentenceCoding* out) {
                           ? "inside the object or phrase of a coded verb"
                           : NounArgumentsByPosition(s, first, i, *e, &src, &tgt);
     if (!governing && InNullPattern(s, first))
-      why = "the object of a verb pattern coded as no event (\"planning attacks\")";
+      why = "the object of a verb that names it as no event (\"planning attacks\")";
     if (InTopicLabel(s, i)) why = "in a topic label before a colon (\"2003 occupation of Iraq:\")";
     if (NamedWithItsYear(s, first))
       why = "a past happening named with its year (\"the 2003 invasion\")";

@@ -91,5 +91,22 @@ TEST_F(CodingPredicates4Test, AMeetingNeedsTheSideMet) {
             "040:SGPGOV>MMRGOV;");
 }
 
+TEST_F(CodingPredicates4Test, AMeetingsTopicOrPlaceIsNotTheSideMet) {
+  // "The UN Security Council holds a closed-door session to discuss new
+  // sanctions against North Korea": North Korea is discussed, not met, and
+  // the sanctions are only discussed.
+  EXPECT_EQ(Codes("The UN Security Council holds a closed-door session to discuss new sanctions "
+                  "against North Korea."),
+            "");
+  // "Six world powers and Iran meet in Istanbul": where, not whom.
+  EXPECT_EQ(Codes("Ministers of the European Union meet in Brussels."), "");
+  // Two sides meeting in a third country meet each other.
+  EXPECT_EQ(Events("The prime ministers of China and Japan meet in Vietnam."),
+            "040:CHNGOV>JPNGOV;040:JPNGOV>CHNGOV;");
+  // The place of a visit is its host.
+  EXPECT_EQ(Events("The Iraqi interior minister arrives in Tehran for security talks."),
+            "042:IRQGOV>IRN;");
+}
+
 }  // namespace
 }  // namespace dyad
