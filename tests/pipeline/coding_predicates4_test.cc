@@ -108,5 +108,12 @@ TEST_F(CodingPredicates4Test, AMeetingsTopicOrPlaceIsNotTheSideMet) {
             "042:IRQGOV>IRN;");
 }
 
+TEST_F(CodingPredicates4Test, PlottingAnAttackIsNoAttack) {
+  // "Authorities arrest a man for plotting to attack Wichita Mid-Continent
+  // Airport": the arrest is the event, the plot is not an attack.
+  EXPECT_EQ(Codes("Police arrest a man for plotting to attack the US embassy."), "173;");
+  EXPECT_EQ(Codes("Police arrest two men who plotted to kill the president."), "173;");
+}
+
 }  // namespace
 }  // namespace dyad
