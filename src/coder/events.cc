@@ -865,6 +865,20 @@ bool MeetingTopicOrPlace(const SentenceView& s, std::string_view cameo, std::int
                  {"against", "on", "over", "about", "for", "into", "regarding", "concerning"});
 }
 
+// Whether the verb starting at word `vb` is in a condition ("prepared to
+// respond if North Korea launches an attack", "unless a partnership ... is
+// approved"): "if" or "unless" before it, no comma, semicolon or colon
+// between.
+bool InCondition(const SentenceView& s, std::uint32_t vb) {
+  constexpr std::uint32_t kMaxWords = 12;
+  for (std::uint32_t p = vb; p > 0 && vb - p < kMaxWords; --p) {
+    const std::string_view w = s.W[p - 1];
+    if (w == "," || w == ";" || w == ":") return false;
+    if (IsOneOf(w, {"if", "unless"})) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 const char* OtherSense(const SentenceView& s, const VerbLoop& loop, const VerbReading& r) {
@@ -878,6 +892,10 @@ const char* OtherSense(const SentenceView& s, const VerbLoop& loop, const VerbRe
     return "harm in an accident (\"crashes, killing\", \"killed when their ship sank\")";
   if (IsHarm(cameo) && FightsAThing(s, r))
     return "fighting a thing or for a cause (\"fight corruption\", \"fight for equality\")";
+  if (InCondition(s, r.vm->begin)) {
+    s.sc.no_event_object_verbs.push_back(r.vm->verb);  // "launches an attack" is its event
+    return "a condition, not a report (\"if North Korea launches an attack\")";
+  }
   if (IsHarm(cameo) && s.tagged && ScoreAfter(s, r.vm->end, r.ce))
     return "a game won by its score (\"beat Southampton 3-2\")";
   if (IsHarm(cameo) && RelativeOnNaturalCause(s, r.vm->begin))

@@ -115,5 +115,18 @@ TEST_F(CodingPredicates4Test, PlottingAnAttackIsNoAttack) {
   EXPECT_EQ(Codes("Police arrest two men who plotted to kill the president."), "173;");
 }
 
+TEST_F(CodingPredicates4Test, AConditionIsNoReport) {
+  // "The South Korean military states that it is prepared to respond if North
+  // Korea launches an attack": the attack is a condition, not an event.
+  EXPECT_EQ(Codes("The South Korean military says it will respond if North Korea launches an "
+                  "attack."),
+            "");
+  // The threat stays; the attack it is conditioned on is none.
+  EXPECT_EQ(Events("Syria warns that if Israel attacks Lebanon, it will retaliate."),
+            "1384:SYR>ISR;");
+  EXPECT_EQ(Codes("North Korean troops launched an attack on the South Korean border post."),
+            "190;");
+}
+
 }  // namespace
 }  // namespace dyad
