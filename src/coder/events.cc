@@ -879,6 +879,19 @@ bool InCondition(const SentenceView& s, std::uint32_t vb) {
   return false;
 }
 
+// Whether the bare warning verb at words [vb, ve) warns of a danger, not of
+// what the speaker will do: "that" follows it (or the one actor it warns) and
+// no pronoun opens the warning ("warns that the Zika virus will continue to
+// spread", "being warned that the levees could break"; but "warning that it
+// will go its own way" threatens).
+bool WarnsOfADanger(const SentenceView& s, std::uint32_t vb, std::uint32_t ve) {
+  if (!IsOneOf(s.sc.dict_words[vb].text, {"warn", "warns", "warned", "warning"})) return false;
+  std::uint32_t p = ve;
+  if (p < s.n && s.sc.unit_at[p] != kNoUnit) p = s.sc.units[s.sc.unit_at[p]].end;
+  if (p + 1 >= s.n || s.W[p] != "that") return false;
+  return !IsOneOf(s.W[p + 1], {"it", "they", "he", "she", "we", "i"});
+}
+
 }  // namespace
 
 const char* OtherSense(const SentenceView& s, const VerbLoop& loop, const VerbReading& r) {
@@ -892,6 +905,8 @@ const char* OtherSense(const SentenceView& s, const VerbLoop& loop, const VerbRe
     return "harm in an accident (\"crashes, killing\", \"killed when their ship sank\")";
   if (IsHarm(cameo) && FightsAThing(s, r))
     return "fighting a thing or for a cause (\"fight corruption\", \"fight for equality\")";
+  if (cameo == "130" && !r.fired && WarnsOfADanger(s, r.vm->begin, r.vm->end))
+    return "a warning of a danger, not a threat (\"warns that the virus will spread\")";
   if (InCondition(s, r.vm->begin)) {
     s.sc.no_event_object_verbs.push_back(r.vm->verb);  // "launches an attack" is its event
     return "a condition, not a report (\"if North Korea launches an attack\")";

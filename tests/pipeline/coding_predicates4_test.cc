@@ -128,5 +128,18 @@ TEST_F(CodingPredicates4Test, AConditionIsNoReport) {
             "190;");
 }
 
+TEST_F(CodingPredicates4Test, AWarningOfADangerIsNoThreat) {
+  // "The World Health Organization warns that the Zika virus will continue to
+  // spread across Asia with cases already reported in Singapore and Thailand".
+  EXPECT_EQ(Codes("The World Health Organization warns that the Zika virus will continue to "
+                  "spread across Asia."),
+            "");
+  EXPECT_EQ(Codes("The United Nations warns that the cholera epidemic in Haiti could get worse."),
+            "");
+  // Warning of what the speaker will do threatens.
+  EXPECT_EQ(Events("North Korea warns the United States that it will strike back."),
+            "1384:PRK>USA;");
+}
+
 }  // namespace
 }  // namespace dyad
