@@ -141,5 +141,13 @@ TEST_F(CodingPredicates4Test, AWarningOfADangerIsNoThreat) {
             "1384:PRK>USA;");
 }
 
+TEST_F(CodingPredicates4Test, DissolvingAParliamentIsNoCoercion) {
+  // "Kenyan President Daniel arap Moi dissolved the country's Parliament,
+  // officially starting the campaign for ... elections": routine.
+  EXPECT_EQ(Codes("The Kenyan president dissolved the country's parliament on Monday."), "");
+  // Dissolving a party bans it.
+  EXPECT_EQ(Codes("The Thai court dissolves the ruling party."), "1722;");
+}
+
 }  // namespace
 }  // namespace dyad
