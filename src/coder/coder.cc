@@ -97,7 +97,10 @@ const char* ReadVerb(const SentenceView& s, const coder::PatternFilter& filter,
   if (!(*verbs)[vi].used) return "the chained verb before it fired a pattern";
   if (r.vc.code == kNone) return "no event code on its form, pattern or block";
   r.code = &s.dicts.code(r.vc.code);
-  if (r.code->kind != CodeKind::kNormal) return "a null or complex code ([---], [+++])";
+  if (r.code->kind != CodeKind::kNormal) {
+    if (r.fired) s.sc.no_event_object_verbs.push_back(vm.verb);
+    return "a null or complex code ([---], [+++])";
+  }
   coder::ReadVoice(s, &r);
   if (const char* why = coder::FindArguments(s, *loop, &r)) return why;
   if (!loop->clauses)
@@ -196,6 +199,7 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
   std::optional<coder::Clauses> clauses;
   if (tree.size() == n && !rels_.empty() && s.tagged) clauses.emplace(tree, rels_, s.W, tags);
   VerbLoop loop;
+  sc->no_event_object_verbs.clear();
   loop.clauses = clauses ? &*clauses : nullptr;
   coder::IndexPresentWords(s, &loop.sentence_sig);
   for (std::size_t vi = 0; vi < verbs.size(); ++vi) CodeVerb(s, *filter_, &verbs, vi, &loop, out);

@@ -102,9 +102,13 @@ bool IsAccidentVerb(std::string_view lower) {
 }
 
 // Whether word p is the fire of weapons, not a blaze: "after rocket fire",
-// "in an exchange of fire", "under heavy fire".
+// "in an exchange of fire", "under heavy fire", or the verb of the actor
+// before it aiming at a target ("after gunmen fire upon a pilgrimage bus").
 bool IsWeaponFire(const CoderScratch& sc, std::uint32_t p) {
   if (p == 0 || !IsOneOf(sc.dict_words[p].text, {"fire", "fires"})) return false;
+  if (sc.unit_at[p - 1] != kNoUnit && p + 1 < sc.dict_words.size() &&
+      IsOneOf(sc.dict_words[p + 1].text, {"on", "upon", "at", "into"}))
+    return true;
   return IsOneOf(
       sc.dict_words[p - 1].text,
       {"rocket",     "mortar",      "gun",   "gunfire",       "artillery", "sniper", "tank",
@@ -181,14 +185,17 @@ bool HarmedByNaturalCause(const CoderScratch& sc, std::uint32_t cb, std::uint32_
   return false;
 }
 
-// Which one-sided events are events: a bare "X said" (010) is not, and
-// verbal cooperation (roots 01-06: statements, appeals, intents, meetings)
-// needs the actor who speaks or meets ("X is being discussed" is no event);
-// material cooperation and every kind of conflict may name only its target
+// Which one-sided events are events: a bare "X said" (010) and a meeting
+// with no one met (04x) are not, and verbal cooperation (roots 01-06: statements, appeals, intents,
+// meetings) needs the actor who speaks or meets ("X is being discussed" is no event); material
+// cooperation and every kind of conflict may name only its target
 // ("five men were detained").
 // Returns why not, or null.
-const char* OneSidedWhyNot(std::string_view cameo, bool has_source) {
+const char* OneSidedWhyNot(std::string_view cameo, bool has_source, bool has_target) {
   if (cameo == "010") return "a bare statement (010) with one side is no event";
+  // ("Faymann talks about security measures": no one is met.)
+  if (!has_target && cameo.substr(0, 2) == "04")
+    return "a meeting, talks or a visit (04x) needs the side met";
   if (has_source || cameo.substr(0, 2) >= "07") return nullptr;
   return "one-sided verbal cooperation (roots 01-06) needs a source";
 }
@@ -220,7 +227,7 @@ bool InCodedPhrase(const Clauses& cl, const SentenceCoding& out, std::uint32_t t
 const char* TreeOneSidedGate(const SentenceView& s, const VerbReading& r) {
   if (s.options.require_dyad) return "one-sided and require_dyad is on";
   if (r.sources.empty() && r.targets.empty()) return kNoSides;
-  return OneSidedWhyNot(r.code->text, !r.sources.empty());
+  return OneSidedWhyNot(r.code->text, !r.sources.empty(), !r.targets.empty());
 }
 
 // Whether the sentence already coded an act of harm.
@@ -279,7 +286,8 @@ const char* PositionalOneSidedGate(const SentenceView& s, const VerbLoop& loop,
   if (r.targets.empty() && !placed_harm && !HasObject(s, r.vm->end, r.ce))
     return "nothing acted on after it";
   if (r.sources.empty() && r.targets.empty()) return placed_harm ? nullptr : kNoSides;
-  if (const char* why = OneSidedWhyNot(r.code->text, !r.sources.empty())) return why;
+  if (const char* why = OneSidedWhyNot(r.code->text, !r.sources.empty(), !r.targets.empty()))
+    return why;
   // A source found only behind a preposition ("Shares in Japanese
   // carmakers rallied") is no subject of a one-sided event.
   if (r.targets.empty() && !r.passive && s.sc.units[r.src].after_preposition)
@@ -323,6 +331,21 @@ const CodedEvent* AfterCodedVerb(const SentenceView& s, const SentenceCoding& ou
     if (in_verb) return &out.events[k];
   }
   return nullptr;
+}
+
+// Whether the noun starting at word `first` is the object of a verb whose
+// pattern named it as no event ([---]: "ISIS terrorists are planning attacks",
+// "held prisoners") or of a meeting verb it is the topic of ("discuss new
+// sanctions against"): no verb or clause boundary between them.
+bool InNullPattern(const SentenceView& s, std::uint32_t first) {
+  for (std::uint32_t vb : s.sc.no_event_object_verbs) {
+    if (vb >= first) continue;
+    bool in_object = true;
+    for (std::uint32_t q = vb + 1; q < first && in_object; ++q)
+      in_object = s.tags[q].upos != Upos::kVerb && !s.sc.boundary[q];
+    if (in_object) return true;
+  }
+  return false;
 }
 
 // The actor who claims responsibility (015) for the act of harm `e` that is
@@ -537,7 +560,7 @@ const char* NounArgumentsByPosition(const SentenceView& s, std::uint32_t first, 
     return "one-sided and require_dyad is on";
   if (*src == kNoUnit && *tgt == kNoUnit)
     return IsHarm(e.cameo) && PlaceAfter(s, i + 1, ClauseEnd(s, i + 1)) ? nullptr : kNoSides;
-  return OneSidedWhyNot(e.cameo, *src != kNoUnit);
+  return OneSidedWhyNot(e.cameo, *src != kNoUnit, *tgt != kNoUnit);
 }
 
 // A weapon or an act of harm written as a noun: "a bomb", "a car bomb
@@ -790,6 +813,87 @@ bool FightsAThing(const SentenceView& s, const VerbReading& r) {
   return p < s.n && s.sc.unit_at[p] == kNoUnit && s.tags[p].upos == Upos::kNoun;
 }
 
+namespace {
+
+// Whether `w` is one or two digits.
+bool ScoreSide(std::string_view w) {
+  return !w.empty() && w.size() <= 2 &&
+         std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// Whether a game's score ("3-2", "7–6", "3 – 2") follows the verb in its
+// clause, words [from, to): "Manchester United beat Southampton 3–2 at
+// Wembley", "Djokovic beats Federer 7-6 (8-6), 7-5". A range before a noun
+// ("kill 10-15 people") is a count, not a score.
+bool ScoreAfter(const SentenceView& s, std::uint32_t from, std::uint32_t to) {
+  for (std::uint32_t p = from; p < to && p < s.n; ++p) {
+    std::uint32_t after = p + 1;
+    const std::string_view w = s.W[p];
+    bool score = false;
+    for (std::string_view dash : {"-", "\u2013"}) {
+      const std::size_t d = w.find(dash);
+      if (d != std::string_view::npos && ScoreSide(w.substr(0, d)) &&
+          ScoreSide(w.substr(d + dash.size())))
+        score = true;
+    }
+    if (!score && p + 2 < s.n && ScoreSide(w) && IsOneOf(s.W[p + 1], {"-", "\u2013"}) &&
+        ScoreSide(s.W[p + 2])) {
+      score = true;
+      after = p + 3;
+    }
+    if (!score) continue;
+    const Upos next = after < s.n ? s.tags[after].upos : Upos::kPunct;
+    return next != Upos::kNoun && next != Upos::kAdj;
+  }
+  return false;
+}
+
+// Whether the target `tgt` of a meeting verb is a topic or a place of the
+// meeting, not the side met: it follows against/on/about/in ... ("discuss new
+// sanctions against North Korea", "meet in Istanbul"), not with/to or nothing.
+// The place of a visit (042, 043) is its host ("arrives in Tehran for talks").
+bool MeetingTopicOrPlace(const SentenceView& s, std::string_view cameo, std::int32_t tgt) {
+  if (tgt == kNoUnit) return false;
+  std::uint32_t b = s.sc.units[static_cast<std::size_t>(tgt)].begin;
+  while (b > 0 && IsOneOf(s.W[b - 1], {"the", "a", "an"})) --b;
+  if (b == 0) return false;
+  const std::string_view before = s.W[b - 1];
+  if (IsOneOf(before, {"in", "at"})) return cameo != "042" && cameo != "043";
+  // ("of" and "from" name whom the person met stands for: "the leader of
+  // Hamas", "envoys from the EU".)
+  return IsOneOf(before,
+                 {"against", "on", "over", "about", "for", "into", "regarding", "concerning"});
+}
+
+// Whether the verb starting at word `vb` is in a condition ("prepared to
+// respond if North Korea launches an attack", "unless a partnership ... is
+// approved"): "if" or "unless" before it, no comma, semicolon or colon
+// between.
+bool InCondition(const SentenceView& s, std::uint32_t vb) {
+  constexpr std::uint32_t kMaxWords = 12;
+  for (std::uint32_t p = vb; p > 0 && vb - p < kMaxWords; --p) {
+    const std::string_view w = s.W[p - 1];
+    if (w == "," || w == ";" || w == ":") return false;
+    if (IsOneOf(w, {"if", "unless"})) return true;
+  }
+  return false;
+}
+
+// Whether the bare warning verb at words [vb, ve) warns of a danger, not of
+// what the speaker will do: "that" follows it (or the one actor it warns) and
+// no pronoun opens the warning ("warns that the Zika virus will continue to
+// spread", "being warned that the levees could break"; but "warning that it
+// will go its own way" threatens).
+bool WarnsOfADanger(const SentenceView& s, std::uint32_t vb, std::uint32_t ve) {
+  if (!IsOneOf(s.sc.dict_words[vb].text, {"warn", "warns", "warned", "warning"})) return false;
+  std::uint32_t p = ve;
+  if (p < s.n && s.sc.unit_at[p] != kNoUnit) p = s.sc.units[s.sc.unit_at[p]].end;
+  if (p + 1 >= s.n || s.W[p] != "that") return false;
+  return !IsOneOf(s.W[p + 1], {"it", "they", "he", "she", "we", "i"});
+}
+
+}  // namespace
+
 const char* OtherSense(const SentenceView& s, const VerbLoop& loop, const VerbReading& r) {
   const std::string_view cameo = r.code->text;
   // (A relative clause opens its own clause: "a fire that destroyed".)
@@ -801,6 +905,14 @@ const char* OtherSense(const SentenceView& s, const VerbLoop& loop, const VerbRe
     return "harm in an accident (\"crashes, killing\", \"killed when their ship sank\")";
   if (IsHarm(cameo) && FightsAThing(s, r))
     return "fighting a thing or for a cause (\"fight corruption\", \"fight for equality\")";
+  if (cameo == "130" && !r.fired && WarnsOfADanger(s, r.vm->begin, r.vm->end))
+    return "a warning of a danger, not a threat (\"warns that the virus will spread\")";
+  if (InCondition(s, r.vm->begin)) {
+    s.sc.no_event_object_verbs.push_back(r.vm->verb);  // "launches an attack" is its event
+    return "a condition, not a report (\"if North Korea launches an attack\")";
+  }
+  if (IsHarm(cameo) && s.tagged && ScoreAfter(s, r.vm->end, r.ce))
+    return "a game won by its score (\"beat Southampton 3-2\")";
   if (IsHarm(cameo) && RelativeOnNaturalCause(s, r.vm->begin))
     return "harm done by nature (\"an earthquake on a Gulf island that killed 10 people\")";
   if (IsHarm(cameo) && AccidentBeforeParticiple(s, r.vm->begin))
@@ -811,6 +923,13 @@ const char* OtherSense(const SentenceView& s, const VerbLoop& loop, const VerbRe
       (loop.clauses ? loop.clauses->Object(r.vm->verb) != kNoWord
                     : HasDirectObject(s, r.vm->end, r.ce)))
     return "a meeting verb with a thing as its object (\"met its criteria\")";
+  // (A pattern's own reading stays: "raised its voice for Bree" [043].)
+  if (cameo.substr(0, 2) == "04" && !r.fired && !r.targets.empty() &&
+      std::all_of(r.targets.begin(), r.targets.end(),
+                  [&](std::int32_t t) { return MeetingTopicOrPlace(s, cameo, t); })) {
+    s.sc.no_event_object_verbs.push_back(r.vm->verb);  // its topic is no event either
+    return "a meeting's topic or place, not the side met (\"discuss sanctions against X\")";
+  }
   if (cameo == "010" && std::none_of(r.targets.begin(), r.targets.end(),
                                      [&](std::int32_t t) { return IsAddressee(s, r.vm->end, t); }))
     return "a statement (010) to none of its targets (\"state that Russia will ...\")";
@@ -952,6 +1071,8 @@ void CodeNounEventsByPosition(const SentenceView& s, SentenceCoding* out) {
     const char* why = governing && claimer == kNoUnit
                           ? "inside the object or phrase of a coded verb"
                           : NounArgumentsByPosition(s, first, i, *e, &src, &tgt);
+    if (!governing && InNullPattern(s, first))
+      why = "the object of a verb that names it as no event (\"planning attacks\")";
     if (InTopicLabel(s, i)) why = "in a topic label before a colon (\"2003 occupation of Iraq:\")";
     if (NamedWithItsYear(s, first))
       why = "a past happening named with its year (\"the 2003 invasion\")";

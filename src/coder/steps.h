@@ -60,6 +60,9 @@ struct CoderScratch {
   std::vector<std::uint8_t> is_group_join;  // "and"/"," that joins a compound actor
   std::vector<std::uint8_t> hidden;         // inside a comma-delimited aside
   std::vector<WordId> present;              // vocabulary ids of the sentence, sorted
+  // Verb words whose object names no event: a pattern coded [---] ("planning
+  // attacks") or the topic of a meeting ("discuss new sanctions against").
+  std::vector<std::uint32_t> no_event_object_verbs;
   std::string scratch;
 };
 
