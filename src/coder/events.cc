@@ -1045,6 +1045,20 @@ void CodeNounEvents(const SentenceView& s, const Clauses& cl, SentenceCoding* ou
   }
 }
 
+// Whether a verbal act (CAMEO 01-13: investigate, condemn, deny, accuse) is about
+// a deed its object names as a noun (14-20): "Police are investigating the
+// murder of Bryan Harvey", "The UN condemned the killing of 12 civilians". The
+// deed is an event of its own, not part of the verb's.
+bool SaysAboutADeed(const CodedEvent& verb, const EventNoun& e) {
+  auto root = [](const std::string& c) {
+    return c.size() >= 2 && c[0] >= '0' && c[0] <= '9' && c[1] >= '0' && c[1] <= '9'
+               ? (c[0] - '0') * 10 + (c[1] - '0')
+               : 0;
+  };
+  const int v = root(verb.cameo), n = root(e.cameo);
+  return v >= 1 && v <= 13 && n >= 14 && verb.cameo != "015";
+}
+
 // Events written as nouns, without a tree: the target is the actor right
 // after a preposition the table names ("the murder of Bryan Harvey", "an
 // attack on the U.S. Consulate"), the source the actor right before the noun
@@ -1067,6 +1081,7 @@ void CodeNounEventsByPosition(const SentenceView& s, SentenceCoding* out) {
     const std::uint32_t first = i + 1 - static_cast<std::uint32_t>(words);
     std::int32_t src = kNoUnit, tgt = kNoUnit;
     const CodedEvent* governing = AfterCodedVerb(s, *out, verb_events, first);
+    if (governing && SaysAboutADeed(*governing, *e)) governing = nullptr;
     const std::int32_t claimer = ClaimantOf(s, governing, *e);
     const char* why = governing && claimer == kNoUnit
                           ? "inside the object or phrase of a coded verb"
