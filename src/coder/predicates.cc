@@ -204,6 +204,12 @@ const char* NounReading(const SentenceView& s, const VerbMatch& vm) {
   if (tags[vm.verb].xpos == Xpos::kVBN && vm.end < s.n && s.sc.unit_at[vm.end] != kNoUnit &&
       (vm.begin == 0 || IsDeterminer(W[vm.begin - 1])))
     return "a participle modifying the actor after it (\"jailed activists\")";
+  // "checked on accused sex trafficker Jeffrey Epstein": a participle right
+  // after a preposition and before a noun modifies it; no clause starts there.
+  if ((tags[vm.verb].xpos == Xpos::kVBN || tags[vm.verb].xpos == Xpos::kVBD) && vm.begin > 0 &&
+      vm.end < s.n && IsPreposition(W[vm.begin - 1]) &&
+      (tags[vm.end].upos == Upos::kNoun || tags[vm.end].upos == Upos::kAdj))
+    return "a participle modifying the noun after a preposition (\"on accused trafficker X\")";
   // (TABARI's loose reading takes adjectives: "a shootout between armed
   // robbers"; after an actor the adjective may be a verb the tagger missed:
   // "Russia's army massed troops".)

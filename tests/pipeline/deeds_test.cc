@@ -1,6 +1,7 @@
-// A verbal act about a deed its object names as a noun ("investigating the
-// murder of", "condemned the killing of") gives the deed as an event of its
-// own, through the whole default pipeline.
+// Deeds and their words, through the whole default pipeline: a verbal act
+// about a deed its object names as a noun ("investigating the murder of",
+// "condemned the killing of") gives the deed as an event of its own; a
+// participle that describes a noun ("accused sex trafficker") is no act.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -23,6 +24,12 @@ TEST_F(DeedsTest, TheDeedAVerbalActIsAboutIsAnEvent) {
 TEST_F(DeedsTest, AMaterialVerbsOwnNounIsNoSecondEvent) {
   // "killed in ... airstrikes": the airstrikes are the killing, one event.
   EXPECT_EQ(Code("Ten civilians were killed in Nigerian army airstrikes.").events.size(), 1u);
+}
+
+TEST_F(DeedsTest, AParticipleAfterAPrepositionIsNoPredicate) {
+  // "accused" describes the trafficker; nobody accuses anyone here.
+  EXPECT_EQ(Events("Officers checked on accused sex trafficker Jeffrey Epstein."), "");
+  EXPECT_EQ(Events("Russia accused Ukraine of shelling the plant."), "1123:RUS>UKR;");
 }
 
 }  // namespace
