@@ -622,6 +622,12 @@ bool IsLocativeUnit(const Unit& x, std::span<const std::string_view> words) {
   for (const std::string& c : x.codes)
     if (c.size() != 3) return false;
   std::uint32_t b = x.begin;
+  // "in northern Nigeria", "in the south-east of": compass words before the name.
+  while (b > 0 && IsOneOf(words[b - 1],
+                          {"northern", "southern", "eastern", "western", "central", "northeastern",
+                           "northwestern", "southeastern", "southwestern", "north-eastern",
+                           "north-western", "south-eastern", "south-western"}))
+    --b;
   while (b > 0 && IsDeterminer(words[b - 1])) --b;
   // "in Rawalpindi, Pakistan", "In Aberdeen, Scotland": the country of a
   // place named before it.

@@ -32,5 +32,10 @@ TEST_F(DeedsTest, AParticipleAfterAPrepositionIsNoPredicate) {
   EXPECT_EQ(Events("Russia accused Ukraine of shelling the plant."), "1123:RUS>UKR;");
 }
 
+TEST_F(DeedsTest, ACountryAfterInAndACompassWordIsWhereNotWhom) {
+  EXPECT_EQ(Sides("Gunmen attacked the village of Dwelah in northern Nigeria."), "NGAUAF>-;");
+  EXPECT_EQ(Sides("Boko Haram attacked northern Nigeria."), "NGAINS>NGA;");
+}
+
 }  // namespace
 }  // namespace dyad
