@@ -80,8 +80,11 @@ bool PresentVerbAfterAgent(const SentenceView& s, const Unit& unit, std::uint32_
   if (unit.end != i || unit.end == 0) return false;
   if (s.tags[unit.end - 1].upos != Upos::kNoun) return false;
   std::string_view w = s.W[i];
-  if (w.size() < 3 || w.back() != 's' || w.ends_with("ss")) return false;
   Upos next = s.tags[i + 1].upos;
+  // A bare form after a plural or collective agent: "The Russian military kill
+  // 8 militants", "the gunmen kill two guards" (a number or article next).
+  if (w.size() >= 3 && w.back() != 's' && (next == Upos::kNum || next == Upos::kDet)) return true;
+  if (w.size() < 3 || w.back() != 's' || w.ends_with("ss")) return false;
   return next == Upos::kNum || next == Upos::kDet || next == Upos::kPropn;
 }
 

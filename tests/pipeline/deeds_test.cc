@@ -37,5 +37,10 @@ TEST_F(DeedsTest, ACountryAfterInAndACompassWordIsWhereNotWhom) {
   EXPECT_EQ(Sides("Boko Haram attacked northern Nigeria."), "NGAINS>NGA;");
 }
 
+TEST_F(DeedsTest, ABareVerbAfterAPluralOrCollectiveAgentIsAVerb) {
+  // Read as "the ... kill", a noun, before.
+  EXPECT_EQ(Sides("The Russian military kill 8 militants in Dagestan."), "RUSMIL>RUSINS;");
+}
+
 }  // namespace
 }  // namespace dyad
