@@ -813,6 +813,18 @@ std::uint32_t RoleBefore(const SentenceView& v, std::uint32_t i) {
   return role;
 }
 
+// A hit for the name of view tokens [i, e) that the gazetteer lacks (a sea, a
+// village placed by a known place), with the role word before it.
+PlaceHit UnknownNameHit(const SentenceView& v, std::uint32_t i, std::uint32_t e) {
+  PlaceHit h;
+  h.first = i;
+  h.end = e;
+  h.span = {v.Tok(i).begin, v.Tok(e - 1).end};
+  h.ids = &NoCandidates();
+  h.role_class = RoleBefore(v, i);
+  return h;
+}
+
 // ---------------------------------------------------------------- per event
 
 // Marks a place role found as the clause's own locative in the tree.
@@ -1080,12 +1092,7 @@ struct ContextAnalyzer::Impl {
     for (std::uint32_t i = 0; i < v.count; ++i) {
       const std::uint32_t e = WaterNameEnd(v, i);
       if (!e) continue;
-      PlaceHit h;
-      h.first = i;
-      h.end = e;
-      h.span = {v.Tok(i).begin, v.Tok(e - 1).end};
-      h.ids = &NoCandidates();
-      h.role_class = RoleBefore(v, i);
+      PlaceHit h = UnknownNameHit(v, i, e);
       h.water = true;
       h.anchored_ok = true;
       h.anchored.place.name =
@@ -1213,12 +1220,7 @@ struct ContextAnalyzer::Impl {
       std::int64_t area = -1;
       const std::int64_t a = FindAnchor(v, e, known, &area);
       if (a < 0) continue;
-      PlaceHit h;
-      h.first = i;
-      h.end = e;
-      h.span = {v.Tok(i).begin, v.Tok(e - 1).end};
-      h.ids = &NoCandidates();
-      h.role_class = RoleBefore(v, i);
+      PlaceHit h = UnknownNameHit(v, i, e);
       h.after_place_noun = AfterPlaceNoun(v, i);
       h.anchor = static_cast<std::int64_t>(start) + a;
       h.anchor_entry = area;
