@@ -550,11 +550,10 @@ constexpr std::string_view kWantWords[] = {"wants", "want", "wanted", "wanting"}
 // "set", "going", "expected", "wanted", "hoped", "sought" plan only with "to" or "for"
 // after them ("wanted to raid the base", "hoping for talks"; not "a wanted man").
 bool PlansOnlyWithTo(std::string_view t) {
-  for (std::string_view w :
-       {"set", "going", "expected", "decided", "agreed", "wants", "want", "wanted", "wanting",
-        "hopes", "hope", "hoped", "hoping", "seeks", "seek", "sought", "seeking"})
-    if (EqualsLower(t, w)) return true;
-  return false;
+  static constexpr std::string_view kOthers[] = {"set",   "going",  "expected", "decided", "agreed",
+                                                 "hopes", "hope",   "hoped",    "hoping",  "seeks",
+                                                 "seek",  "sought", "seeking"};
+  return IsOneOf(t, kWantWords) || IsOneOf(t, kOthers);
 }
 
 ModalityCues ReadModality(const SentenceView& v, std::uint32_t verb, bool coder_negated,
@@ -1331,9 +1330,8 @@ struct ContextAnalyzer::Impl {
   // be from anywhere) happens there: "air strikes on the Gaza Strip",
   // "rebels shelled Aleppo".
   static bool AttackOnATown(const Event& ev, const PlaceHit& h, const GazetteerEntry& ge) {
-    const bool attack = ev.cameo.size() >= 2 &&
-                        (ev.cameo.compare(0, 2, "18") == 0 || ev.cameo.compare(0, 2, "19") == 0 ||
-                         ev.cameo.compare(0, 2, "20") == 0);
+    const std::string_view c = ev.cameo;
+    const bool attack = c.starts_with("18") || c.starts_with("19") || c.starts_with("20");
     return attack && ev.target && Overlaps(ev.target->span, h.span) &&
            ge.kind != PlaceKind::kCountry && ge.kind != PlaceKind::kDemonym;
   }

@@ -275,6 +275,7 @@ void ReadCountryNamesAsTheRegionTheyAre(CodedArticle* coded) {
       continue;
     recode.push_back({e.span, {e.code, e.place->country}});
   }
+  if (recode.empty()) return;
   auto recoded = [&](Span span, std::string* code) {
     for (const auto& [s, fromto] : recode)
       if (s.begin < span.end && span.begin < s.end && code->compare(0, 3, fromto.first) == 0) {
@@ -283,7 +284,6 @@ void ReadCountryNamesAsTheRegionTheyAre(CodedArticle* coded) {
       }
     return false;
   };
-  if (recode.empty()) return;
   for (Entity& e : coded->entities)
     if (recoded(e.span, &e.code)) e.country = e.code.substr(0, 3);
   for (Event& ev : coded->events)
