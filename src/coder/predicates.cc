@@ -71,6 +71,35 @@ void RescueHeadlineVerbs(const SentenceView& s) {
   }
 }
 
+// A passive participle the tagger read as a noun or adjective: "Two men were
+// shot/NOUN and killed", "a reporter is hit/NOUN by a bullet". After a form of
+// "be" (an -ly adverb may stand between: "were reportedly shot"), a lower-case
+// dictionary verb form that looks like a participle (-ed, -en, or one of the
+// irregular ones a noun can share) is the clause's verb; "was a shot", "is
+// head" (no participle) and "were armed/ADJ" (an adjective not in that list)
+// stay as tagged.
+bool LooksLikeParticiple(std::string_view w) {
+  return w.ends_with("ed") || w.ends_with("en") ||
+         IsOneOf(w, {"shot", "hit", "struck", "cut", "hurt", "held", "caught", "slain", "thrown",
+                     "stabbed", "shut", "fought", "sought", "sent", "set"});
+}
+
+void RescuePassiveParticiples(const SentenceView& s) {
+  const auto& tags = s.tags;
+  for (std::uint32_t i = 1; i < s.n; ++i) {
+    if (s.sc.verbish[i] || s.sc.unit_at[i] != kNoUnit || s.sc.hidden[i]) continue;
+    if (tags[i].upos != Upos::kNoun) continue;
+    std::string_view w = s.W[i];
+    if (w.empty() || !std::islower(static_cast<unsigned char>(w[0])) || !LooksLikeParticiple(w))
+      continue;
+    std::uint32_t b = i - 1;
+    if (b > 0 && s.W[b].ends_with("ly") && tags[b].upos == Upos::kAdv) --b;
+    if (!IsBeForm(s.W[b]) || s.W[b] == "'s") continue;
+    VerbMatch vm;
+    if (s.dicts.MatchVerb(s.sc.dict_words, i, &vm) && vm.verb == i) s.sc.verbish[i] = 1;
+  }
+}
+
 // Whether word i, after the agent phrase `unit` that opens with a determiner,
 // reads as the present-tense verb of that agent ("a suicide bomber kills two
 // policemen", "the army shells Homs") rather than a noun it modifies ("the
@@ -522,6 +551,7 @@ void TraceNonPredicates(const SentenceView& s, std::span<const VerbHit> verbs,
 void FindVerbs(const SentenceView& s, std::vector<VerbHit>* verbs) {
   if (s.tagged) RescueVerbsAfterActors(s);
   if (s.tagged) RescueHeadlineVerbs(s);
+  if (s.tagged) RescuePassiveParticiples(s);
   CollectVerbs(s, false, verbs);
   // The tagger can miss a verb in odd prose ("left yesterday for"): with no
   // tagged verb in the sentence, or only infinitives after "to" (the main

@@ -1,0 +1,26 @@
+// Passives and event nouns of news prose, through the whole default pipeline:
+// participles the tagger misread, and one-sided events written as nouns.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "pipeline/coding_test_util.h"
+
+namespace dyad {
+namespace {
+
+class Passives5Test : public coding_testing::DefaultPipelineTest {};
+
+TEST_F(Passives5Test, AParticipleReadAsANounAfterBeIsThePassiveVerb) {
+  // The tagger reads "shot" after "were" as a noun; the police shot them.
+  EXPECT_EQ(Sides("Two men were shot and killed by police in Athens."), "GRCCOP>GRCCVL;");
+  const std::string belfast = Sides(
+      "A British soldier was shot and seriously hurt in Northern Ireland and buses were "
+      "hijacked after mourners clashed with police at an Irish Republican Army funeral.");
+  EXPECT_NE(belfast.find("->GBRMIL;"), std::string::npos) << belfast;
+  // A noun after "was a" stays a noun; "head" is no participle.
+  EXPECT_EQ(Events("It was a shot across the bow."), "");
+}
+
+}  // namespace
+}  // namespace dyad
