@@ -518,6 +518,42 @@ bool ModifiesAThing(const SentenceView& s, const Unit& u, std::string_view cameo
   return s.tagged && (next == Upos::kNoun || next == Upos::kAdj);
 }
 
+// Protest, unrest and force (CAMEO 14, 18-20): the acts that happen without
+// a named actor ("riots", "clashes", "an explosion").
+bool IsUnrestOrForce(std::string_view cameo) {
+  return cameo.starts_with("14") || cameo.starts_with("18") || cameo.starts_with("19") ||
+         cameo.starts_with("20");
+}
+
+// Whether event noun [first, i] is said to happen, so it is an event even
+// with no actor named: the subject of a verb of occurring ("violent protests
+// broke out", "clashes erupted", "riots spread across the country") or the
+// object of a verb of causing ("triggered the riots", "sparking violent
+// protests"). A noun merely mentioned ("fears of protests") is not, nor a
+// rally, which markets have too.
+bool HappensOrIsCaused(const SentenceView& s, std::uint32_t first, std::uint32_t i) {
+  const auto& w = s.sc.dict_words;
+  // ("sparked a rally in Chicago futures": a market's rally.)
+  if (IsOneOf(w[i].text, {"rally", "rallies"})) return false;
+  std::uint32_t a = i + 1;
+  if (a < s.n && s.tags[a].upos == Upos::kAdv) ++a;
+  if (a < s.n) {
+    std::string_view v = w[a].text;
+    std::string_view next = a + 1 < s.n ? w[a + 1].text : std::string_view();
+    if (IsOneOf(v, {"broke", "break", "breaks", "erupted", "erupt", "erupts", "spread", "spreads",
+                    "raged", "rage", "rages", "flared", "escalated", "intensified"}) &&
+        (!IsOneOf(v, {"broke", "break", "breaks"}) || next == "out"))
+      return true;
+    if (IsOneOf(v, {"took", "take", "takes"}) && next == "place") return true;
+  }
+  std::uint32_t b = first;
+  while (b > 0 && (s.tags[b - 1].upos == Upos::kAdj || IsDeterminer(s.W[b - 1]))) --b;
+  return b > 0 && IsOneOf(w[b - 1].text,
+                          {"triggered", "trigger", "triggers", "triggering", "sparked", "spark",
+                           "sparks", "sparking", "provoked", "provoking", "ignited", "igniting",
+                           "prompted", "prompting", "fuelled", "fueled", "fuelling"});
+}
+
 const char* NounArgumentsByPosition(const SentenceView& s, std::uint32_t first, std::uint32_t i,
                                     const EventNoun& e, std::int32_t* src, std::int32_t* tgt) {
   const CoderScratch& sc = s.sc;
@@ -559,7 +595,10 @@ const char* NounArgumentsByPosition(const SentenceView& s, std::uint32_t first, 
   if (s.options.require_dyad && (*src == kNoUnit || *tgt == kNoUnit))
     return "one-sided and require_dyad is on";
   if (*src == kNoUnit && *tgt == kNoUnit)
-    return IsHarm(e.cameo) && PlaceAfter(s, i + 1, ClauseEnd(s, i + 1)) ? nullptr : kNoSides;
+    return (IsHarm(e.cameo) && PlaceAfter(s, i + 1, ClauseEnd(s, i + 1))) ||
+                   (IsUnrestOrForce(e.cameo) && HappensOrIsCaused(s, first, i))
+               ? nullptr
+               : kNoSides;
   return OneSidedWhyNot(e.cameo, *src != kNoUnit, *tgt != kNoUnit);
 }
 
@@ -1092,7 +1131,7 @@ void CodeNounEventsByPosition(const SentenceView& s, SentenceCoding* out) {
     if (NamedWithItsYear(s, first))
       why = "a past happening named with its year (\"the 2003 invasion\")";
     if (claimer != kNoUnit) why = ClaimedAttack(s, *governing, claimer, tgt, why, &src);
-    if (!why && src == kNoUnit && tgt == kNoUnit && CodesHarm(*out))
+    if (!why && src == kNoUnit && tgt == kNoUnit && !e->cameo.starts_with("14") && CodesHarm(*out))
       why = "an attack with no actor in a sentence that already codes harm";
     FinishNounEvent(s, *e, first, i, src, tgt, why, out);
   }

@@ -22,5 +22,16 @@ TEST_F(Passives5Test, AParticipleReadAsANounAfterBeIsThePassiveVerb) {
   EXPECT_EQ(Events("It was a shot across the bow."), "");
 }
 
+TEST_F(Passives5Test, UnrestThatHappensIsAnEventWithoutActors) {
+  EXPECT_EQ(Events("Violent protests broke out across the country."), "141:->-;");
+  const std::string athens = Events(
+      "The teenager was shot and killed by police in Athens, triggering violent protests which "
+      "have spread across the country.");
+  EXPECT_NE(athens.find("141:->-;"), std::string::npos) << athens;
+  // Mentioned, not happening; and a market's rally.
+  EXPECT_EQ(Events("Officials say they expect strikes."), "");
+  EXPECT_EQ(Events("Hot weather sparked a sharp rally in Chicago futures today."), "");
+}
+
 }  // namespace
 }  // namespace dyad
