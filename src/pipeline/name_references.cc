@@ -236,6 +236,9 @@ void NameReferences::Remember(const SentenceCoding& coding) {
     last_group_sentence_ = sentence_;
     break;
   }
+  // A later "he" or "she" takes the sentence's first coded person, most often
+  // its subject ("Macron met Scholz in Paris. He later criticised Russia").
+  bool person_remembered = false;
   for (std::size_t i = first_; i < last_; ++i) {
     const NameActor& m = persons_[i];
     if (!m.sector.empty()) continue;  // (an organisation: coded by its head word each time)
@@ -250,9 +253,10 @@ void NameReferences::Remember(const SentenceCoding& coding) {
         }
       }
     }
-    if (!code.empty()) {
+    if (!code.empty() && !person_remembered) {
       last_person_code_ = code;
       last_person_sentence_ = sentence_;
+      person_remembered = true;
     }
   }
 }

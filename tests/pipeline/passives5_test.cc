@@ -33,5 +33,12 @@ TEST_F(Passives5Test, UnrestThatHappensIsAnEventWithoutActors) {
   EXPECT_EQ(Events("Hot weather sparked a sharp rally in Chicago futures today."), "");
 }
 
+TEST_F(Passives5Test, HeIsTheFirstPersonOfTheSentenceBefore) {
+  const std::string sides = Sides(
+      "President Emmanuel Macron met German Chancellor Olaf Scholz in Paris. He later criticised "
+      "Russia for its attacks on Ukraine.");
+  EXPECT_NE(sides.find("FRAGOV>RUS;"), std::string::npos) << sides;
+}
+
 }  // namespace
 }  // namespace dyad
