@@ -297,9 +297,7 @@ def news_set(shared):
     items += gum(shared, NEWS_GUM_QUOTA, NEWS_SEED, mixed_key, skip)
     out = []
     for i, it in enumerate(items, 1):
-        it = dict(it, id=f"n{i:04d}")
-        it["hash"] = text_hash(it["_text"])
-        out.append(it)
+        out.append(dict({"id": f"n{i:04d}"}, **it, hash=text_hash(it["_text"])))
     return out
 
 
