@@ -10,6 +10,11 @@ Selection: every candidate gets the key FNV-1a-64("<seed>:<dataset>:<pointer>");
 stratum the candidates are ordered by key and taken round-robin over the stratum's
 sub-strata (years for current events, documents for GUM/ECB+), so no year or document
 dominates. Nothing is chosen by hand.
+
+--set news samples the second, news-prose set (tests/gold/news.jsonl: re3d, Reuters, ECB+,
+GUM news) with its own seed and a splitmix64-mixed key, leaving out every sentence of the
+first set; --check FILE compares a committed set's pointers with the sample (exit 1 on a
+difference), so both sets stay reproducible.
 """
 import argparse, collections, csv, glob, gzip, json, os, re, sys
 
