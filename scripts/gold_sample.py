@@ -10,8 +10,13 @@ Selection: every candidate gets the key FNV-1a-64("<seed>:<dataset>:<pointer>");
 stratum the candidates are ordered by key and taken round-robin over the stratum's
 sub-strata (years for current events, documents for GUM/ECB+), so no year or document
 dominates. Nothing is chosen by hand.
+
+--set news samples the second, news-prose set (tests/gold/news.jsonl: re3d, Reuters, ECB+,
+GUM news) with its own seed and a splitmix64-mixed key, leaving out every sentence of the
+first set; --check FILE compares a committed set's pointers with the sample (exit 1 on a
+difference), so both sets stay reproducible.
 """
-import argparse, collections, csv, glob, gzip, json, os, re
+import argparse, collections, csv, glob, gzip, json, os, re, sys
 
 SEED = "dyad-gold-2026"
 CE_QUOTA = collections.OrderedDict([
@@ -89,7 +94,8 @@ def current_events(shared):
     return out
 
 
-def gum(shared):
+def gum(shared, quota=GUM_QUOTA, seed=SEED, key=None, skip=frozenset()):
+    key = key or fnv
     strata = collections.defaultdict(lambda: collections.defaultdict(list))
     for path in sorted(glob.glob(os.path.join(shared, "data/gum/*.conllu"))):
         rel = os.path.relpath(path, shared)
@@ -101,14 +107,15 @@ def gum(shared):
                 elif line.startswith("# text = "):
                     genre = doc.split("_")[1] if doc.count("_") >= 2 else ""
                     text = line[len("# text = "):].rstrip("\n")
-                    if genre in GUM_QUOTA and len(text.split()) >= 6:
-                        key = fnv(f"{SEED}:gum:{rel}:{line_no}")
-                        strata[genre][doc].append((key, {
+                    if (genre in quota and len(text.split()) >= 6
+                            and (rel, line_no) not in skip and norm(text) not in skip):
+                        k = key(f"{seed}:gum:{rel}:{line_no}")
+                        strata[genre][doc].append((k, {
                             "dataset": "gum", "file": rel, "line": line_no, "date": "",
                             "label": "gum-" + genre, "doc": doc, "_text": text}))
     out = []
-    for genre, quota in GUM_QUOTA.items():
-        out += round_robin(strata[genre], quota)
+    for genre, n in quota.items():
+        out += round_robin(strata[genre], n)
     return out
 
 
@@ -139,22 +146,26 @@ def ecb_sentence(path, sent):
     return out
 
 
-def ecbplus(shared):
+def ecbplus(shared, quota=ECB_QUOTA, seed=SEED, key=None, skip=frozenset()):
+    key = key or fnv
     base = "data/ecbplus"
     groups = collections.defaultdict(list)
     with open(os.path.join(shared, base, "ECBplus_coreference_sentences.csv")) as f:
         for row in csv.DictReader(f):
             topic, fname, sent = row["Topic"], row["File"], int(row["Sentence Number"])
             rel = f"{base}/ECB+/{topic}/{topic}_{fname}.xml"
-            key = fnv(f"{SEED}:ecb:{rel}:{sent}")
-            groups[topic].append((key, {"dataset": "ecbplus", "file": rel, "sentence": sent,
+            if (rel, sent) in skip:
+                continue
+            k = key(f"{seed}:ecb:{rel}:{sent}")
+            groups[topic].append((k, {"dataset": "ecbplus", "file": rel, "sentence": sent,
                                         "date": "", "label": "ecbplus-t" + topic}))
     out = []
-    for it in round_robin(groups, ECB_QUOTA * 2):
+    for it in round_robin(groups, quota * 2):
         it["_text"] = ecb_sentence(os.path.join(shared, it["file"]), it["sentence"])
-        if len(it["_text"].split()) >= 6 and "http" not in it["_text"]:
+        if (len(it["_text"].split()) >= 6 and "http" not in it["_text"]
+                and norm(it["_text"]) not in skip):
             out.append(it)
-    return out[:ECB_QUOTA]
+    return out[:quota]
 
 
 ABBREV = {"u.s", "mr", "corp", "inc", "co", "ltd", "jan", "feb", "mar", "apr", "aug", "sept",
@@ -178,7 +189,8 @@ def sentences(text):
     return spans
 
 
-def reuters(shared):
+def reuters(shared, quota=REUTERS_QUOTA, seed=SEED, key=None, skip=frozenset()):
+    key = key or fnv
     rel = "data/corpus/reuters21578.jsonl"
     cands = []
     with open(os.path.join(shared, rel), encoding="utf-8") as f:
@@ -186,30 +198,153 @@ def reuters(shared):
             r = json.loads(line)
             spans = sentences(r.get("text", ""))[:-1]  # the last one runs into "Reuter"
             spans = [s for s in spans if 6 <= len(r["text"].encode()[s[0]:s[1]].split()) <= 60]
-            if not spans:
+            if not spans or (rel, line_no) in skip:
                 continue
-            key = fnv(f"{SEED}:reuters:{line_no}")
-            b, e = spans[key % len(spans)]
+            k = key(f"{seed}:reuters:{line_no}")
+            b, e = spans[k % len(spans)]
             d = r["date"].split()[0].split("-")
             date = f"{d[2]}-{MONTHS[d[1]]:02d}-{int(d[0]):02d}"
-            cands.append((key, {"dataset": "reuters", "file": rel, "line": line_no, "begin": b,
+            text = norm(r["text"].encode()[b:e].decode())
+            if text in skip:
+                continue
+            cands.append((k, {"dataset": "reuters", "file": rel, "line": line_no, "begin": b,
                                 "end": e, "date": date, "label": "reuters",
-                                "_text": norm(r["text"].encode()[b:e].decode())}))
-    return [it for _, it in sorted(cands)[:REUTERS_QUOTA]]
+                                "_text": text}))
+    return [it for _, it in sorted(cands)[:quota]]
+
+
+# --- The news-prose set (tests/gold/news.jsonl, README "News prose set") ---
+NEWS_SEED = "dyad-news-2026"
+NEWS_RE3D_QUOTA = 60
+NEWS_REUTERS_QUOTA = 40
+NEWS_ECB_QUOTA = 30
+NEWS_GUM_QUOTA = {"news": 20}
+RE3D_SOURCES = ["Australian Department of Foreign Affairs", "CENTCOM",
+                "Delegation of the European Union to Syria", "UK Government",
+                "US State Department", "Wikipedia"]
+
+
+def splitmix64(x):
+    """The splitmix64 finaliser: spreads FNV-1a keys of near-identical strings."""
+    x = (x + 0x9E3779B97F4A7C15) & 0xFFFFFFFFFFFFFFFF
+    x = ((x ^ (x >> 30)) * 0xBF58476D1CE4E5B9) & 0xFFFFFFFFFFFFFFFF
+    x = ((x ^ (x >> 27)) * 0x94D049BB133111EB) & 0xFFFFFFFFFFFFFFFF
+    return x ^ (x >> 31)
+
+
+def mixed_key(s):
+    return splitmix64(fnv(s))
+
+
+def c_norm(s):
+    """Whitespace runs (space, tab, CR, LF) become one space: the scorer's NormalizeSpace."""
+    return " ".join(t for t in re.split(r"[ \t\r\n]+", s) if t)
+
+
+def text_hash(s):
+    return f"{fnv(c_norm(s)):016x}"
+
+
+def paragraph_sentences(text):
+    """Byte ranges of the sentences of a document: paragraphs (lines) split like a
+    Reuters body (sentences()), the paragraph's last sentence included."""
+    b = text.encode("utf-8")
+    out = []
+    for para in re.finditer(rb"[^\n]+", b):
+        p0 = para.start()
+        chunk = para.group(0).decode("utf-8")
+        spans = sentences(chunk)
+        tail = spans[-1][1] if spans else 0
+        while tail < len(para.group(0)) and para.group(0)[tail:tail + 1].isspace():
+            tail += 1
+        end = len(para.group(0).rstrip())
+        if tail < end:
+            spans.append((tail, end))
+        out += [(p0 + x, p0 + y) for x, y in spans]
+    return out
+
+
+def re3d(shared, quota=NEWS_RE3D_QUOTA):
+    """Sentences of >= 6 words of the re3d documents, round-robin over the source folders."""
+    groups = {}
+    for src in RE3D_SOURCES:
+        rel = f"data/re3d/{src}/documents.json"
+        groups[src] = []
+        with open(os.path.join(shared, rel), encoding="utf-8") as f:
+            for line_no, line in enumerate(f, 1):
+                text = json.loads(line)["text"]
+                raw = text.encode("utf-8")
+                for b, e in paragraph_sentences(text):
+                    sent = raw[b:e].decode("utf-8")
+                    if len(sent.split()) < 6:
+                        continue
+                    k = mixed_key(f"{NEWS_SEED}:re3d:{rel}:{line_no}:{b}")
+                    groups[src].append((k, {"dataset": "re3d", "file": rel, "line": line_no,
+                                            "begin": b, "end": e, "date": "",
+                                            "label": "re3d-" + src, "_text": c_norm(sent)}))
+    return round_robin(groups, quota)
+
+
+def old_pointers(shared):
+    """Pointers and texts of the first set's GUM, ECB+ and Reuters sentences (excluded)."""
+    skip = set()
+    for it in gum(shared) + ecbplus(shared) + reuters(shared):
+        skip.add((it["file"], it.get("line", it.get("sentence"))))
+        skip.add(norm(it["_text"]))
+    return frozenset(skip)
+
+
+def news_set(shared):
+    skip = old_pointers(shared)
+    items = re3d(shared)
+    items += reuters(shared, NEWS_REUTERS_QUOTA, NEWS_SEED, mixed_key, skip)
+    items += ecbplus(shared, NEWS_ECB_QUOTA, NEWS_SEED, mixed_key, skip)
+    items += gum(shared, NEWS_GUM_QUOTA, NEWS_SEED, mixed_key, skip)
+    out = []
+    for i, it in enumerate(items, 1):
+        out.append(dict({"id": f"n{i:04d}"}, **it, hash=text_hash(it["_text"])))
+    return out
+
+
+def check(items, path):
+    """Exit status 1 unless `path` holds exactly these pointers (its annotations aside)."""
+    with open(path, encoding="utf-8") as f:
+        have = [json.loads(line) for line in f if line.strip() and not line.startswith("#")]
+    want = [{k: v for k, v in it.items() if k != "_text"} for it in items]
+    fields = [{k: v for k, v in h.items() if k != "events"} for h in have]
+    for i, (w, h) in enumerate(zip(want, fields)):
+        if {k: v for k, v in h.items() if k in w} != w or h.keys() - w.keys() - {"hash"}:
+            print(f"{path}:{i + 1}: pointer differs from the sample: {w}")
+            return 1
+    if len(want) != len(fields):
+        print(f"{path}: {len(fields)} records, the sample has {len(want)}")
+        return 1
+    print(f"{path}: {len(want)} records match the sample")
+    return 0
 
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--shared", default=os.path.join(os.path.dirname(__file__), "../../shared"))
     ap.add_argument("--with-text", action="store_true")
+    ap.add_argument("--set", choices=["events", "news"], default="events",
+                    help="events: tests/gold/events.jsonl (g ids); news: tests/gold/news.jsonl")
+    ap.add_argument("--check", metavar="FILE",
+                    help="compare FILE's pointers with the sample instead of printing")
     a = ap.parse_args()
-    items = current_events(a.shared) + gum(a.shared) + ecbplus(a.shared) + reuters(a.shared)
-    for i, it in enumerate(items, 1):
-        it = dict(it, id=f"g{i:04d}")
+    if a.set == "news":
+        items = news_set(a.shared)
+    else:
+        items = current_events(a.shared) + gum(a.shared) + ecbplus(a.shared) + reuters(a.shared)
+        items = [dict(it, id=f"g{i:04d}") for i, it in enumerate(items, 1)]
+    if a.check:
+        return check(items, a.check)
+    for it in items:
         if not a.with_text:
-            it.pop("_text")
+            it = {k: v for k, v in it.items() if k != "_text"}
         print(json.dumps(it, ensure_ascii=False))
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

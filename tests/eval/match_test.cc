@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdio>
+#include <filesystem>
 #include <string>
 
 #include "dyad/eval.h"
@@ -152,6 +153,33 @@ TEST(LoadGold, ReadsTheCommittedSet) {
   std::size_t with_events = 0;
   for (const auto& s : *r) with_events += !s.events.empty();
   EXPECT_GE(with_events, 200u);
+}
+
+// The news-prose set (tests/gold/README.md, "News prose set"): every pointer -- re3d
+// documents.json records among them -- resolves in ../shared to the text it was hashed on.
+TEST(LoadGold, ResolvesTheNewsProseSet) {
+  auto r = LoadGold(DYAD_SOURCE_DIR "/tests/gold/news.jsonl");
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->size(), 150u);
+  std::size_t re3d = 0, with_events = 0;
+  for (const auto& s : *r) {
+    re3d += s.dataset == "re3d";
+    with_events += !s.events.empty();
+    EXPECT_FALSE(s.hash.empty()) << s.id;
+  }
+  EXPECT_EQ(re3d, 60u);
+  EXPECT_GE(with_events, 40u);
+  if (!std::filesystem::exists(DYAD_SHARED_DIR "/data/re3d"))
+    GTEST_SKIP() << "re3d not found under " << DYAD_SHARED_DIR;
+  auto texts = ResolveGoldTexts(*r, DYAD_SHARED_DIR);
+  ASSERT_TRUE(texts.ok()) << texts.status().ToString();
+  EXPECT_EQ((*texts)[0].substr(0, 30), "It will include a detailed dis");
+  // A changed byte range no longer matches its hash: the error names the sentence.
+  auto bad = *r;
+  bad[0].end -= 1;
+  auto drift = ResolveGoldTexts(bad, DYAD_SHARED_DIR);
+  ASSERT_FALSE(drift.ok());
+  EXPECT_NE(drift.status().ToString().find("n0001"), std::string::npos);
 }
 
 TEST(WeakLabels, UnflaggedStoryHeadings) {
