@@ -452,7 +452,9 @@ std::int32_t VictimsAfterHarmNoun(const SentenceView& s, std::uint32_t i) {
 // two sides may be ending or planned: "a ceasefire between ... ends".)
 void BetweenSides(const SentenceView& s, const EventNoun& e, std::uint32_t i, std::int32_t* src,
                   std::int32_t* tgt) {
-  if (i + 2 >= s.n || s.sc.dict_words[i + 1].text != "between" || !IsHarm(e.cameo) ||
+  // (Acts of force and consultations: "clashes between", "talks between".)
+  if (i + 2 >= s.n || s.sc.dict_words[i + 1].text != "between" ||
+      !(IsHarm(e.cameo) || e.cameo.starts_with("04")) ||
       std::find(e.target_preps.begin(), e.target_preps.end(), "with") == e.target_preps.end())
     return;
   const auto& units = s.sc.units;
@@ -720,14 +722,20 @@ bool HarmedSomeone(const SentenceView& s, const SentenceCoding& out, std::int32_
   return false;
 }
 
+// The word before actor unit `u`, modifiers passed over ("with the", "between
+// the"), or "" at the sentence start.
+std::string_view WordBeforeUnit(const SentenceView& s, std::int32_t u) {
+  std::uint32_t b = s.sc.units[static_cast<std::size_t>(u)].begin;
+  while (b > 0 && s.sc.unit_at[b - 1] == kNoUnit && IsModifierWord(s, b - 1)) --b;
+  return b > 0 ? s.sc.dict_words[b - 1].text : std::string_view();
+}
+
 }  // namespace
 
 bool MutualWith(const SentenceView& s, std::string_view cameo, std::int32_t src, std::int32_t tgt) {
   if (s.options.require_dyad || src == kNoUnit || tgt == kNoUnit) return false;
   if (cameo != "040" && cameo != "046" && cameo != "057") return false;
-  std::uint32_t b = s.sc.units[static_cast<std::size_t>(tgt)].begin;
-  while (b > 0 && s.sc.unit_at[b - 1] == kNoUnit && IsModifierWord(s, b - 1)) --b;
-  return b > 0 && s.sc.dict_words[b - 1].text == "with";
+  return WordBeforeUnit(s, tgt) == "with";
 }
 
 // With no subject found for a relative clause's harm verb, its antecedent's
@@ -1058,7 +1066,10 @@ void FinishNounEvent(const SentenceView& s, const EventNoun& e, std::uint32_t fi
   ev.verb_end_token = s.t0 + last + 1;
   ev.rule = nouns.name() + ":" + std::to_string(e.line);
   EmitUnitEvents(s, src, tgt, ev, out);
-  if (MutualWith(s, e.cameo, src, tgt)) EmitUnitEvents(s, tgt, src, ev, out);
+  // ("talks between X and Y": both meet.)
+  const bool between = e.cameo.starts_with("04") && src != kNoUnit && tgt != kNoUnit &&
+                       !s.options.require_dyad && WordBeforeUnit(s, src) == "between";
+  if (between || MutualWith(s, e.cameo, src, tgt)) EmitUnitEvents(s, tgt, src, ev, out);
 }
 
 }  // namespace

@@ -556,6 +556,31 @@ bool PlansOnlyWithTo(std::string_view t) {
   return IsOneOf(t, kWantWords) || IsOneOf(t, kOthers);
 }
 
+// An event written as a noun and modified as not yet real: "a probable
+// meeting between", "the proposed talks", "an upcoming summit" (the word right
+// before it, past a determiner), "prospects for a meeting", "his proposal for
+// an economic summit" (the noun's "for" phrase).
+void ReadNounModifierModality(const SentenceView& v, std::uint32_t verb, ModalityCues* m) {
+  static constexpr std::string_view kPlannedBefore[] = {"proposed", "upcoming", "forthcoming",
+                                                        "planned",  "future",   "expected"};
+  static constexpr std::string_view kPossibleBefore[] = {"probable", "possible", "potential"};
+  static constexpr std::string_view kPlanHeads[] = {"proposal", "proposals", "plan", "plans",
+                                                    "preparations"};
+  static constexpr std::string_view kChanceHeads[] = {"prospects", "prospect", "chance", "chances",
+                                                      "hopes"};
+  if (verb == 0 || verb >= v.count) return;
+  std::uint32_t i = verb - 1;
+  if (i > 0 && (v.cls[i] & kDeterminer)) --i;
+  std::string_view t = v.Text(i);
+  if (IsOneOf(t, kPlannedBefore)) m->planned = true;
+  if (IsOneOf(t, kPossibleBefore)) m->possible = true;
+  if (EqualsLower(t, "for") && i > 0) {
+    std::string_view head = v.Text(i - 1);
+    if (IsOneOf(head, kPlanHeads)) m->planned = true;
+    if (IsOneOf(head, kChanceHeads)) m->possible = true;
+  }
+}
+
 ModalityCues ReadModality(const SentenceView& v, std::uint32_t verb, bool coder_negated,
                           const std::vector<Frame>& frames) {
   ModalityCues m;
@@ -643,6 +668,7 @@ ModalityCues ReadModality(const SentenceView& v, std::uint32_t verb, bool coder_
       break;
     }
   }
+  ReadNounModifierModality(v, verb, &m);
   // "no plans to", "no intention of": the plan is negated.
   return m;
 }

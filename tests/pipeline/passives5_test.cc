@@ -40,5 +40,18 @@ TEST_F(Passives5Test, HeIsTheFirstPersonOfTheSentenceBefore) {
   EXPECT_NE(sides.find("FRAGOV>RUS;"), std::string::npos) << sides;
 }
 
+TEST_F(Passives5Test, TalksBetweenTwoSidesAreMutual) {
+  EXPECT_EQ(Sides("Talks between Iran and Saudi Arabia took place in Baghdad."),
+            "IRN>SAU;SAU>IRN;");
+}
+
+TEST_F(Passives5Test, AProposedOrProbableMeetingIsNotYetReal) {
+  const auto coded = Code(
+      "Markets are watching for a probable meeting between U.S. Treasury Secretary James Baker "
+      "and Japanese Finance Minister Kiichi Miyazawa.");
+  ASSERT_FALSE(coded.events.empty());
+  for (const auto& e : coded.events) EXPECT_EQ(e.modality, "possible") << e.cameo;
+}
+
 }  // namespace
 }  // namespace dyad
