@@ -207,6 +207,7 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
   // 6. Events written as nouns, from the tree or by position.
   if (clauses && options_.nouns) coder::CodeNounEvents(s, *clauses, out);
   if (!clauses && options_.nouns && s.tagged) coder::CodeNounEventsByPosition(s, out);
+  if (options_.nouns && s.tagged) coder::CodeUnderFire(s, out);
 }
 
 }  // namespace dyad

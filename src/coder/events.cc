@@ -1088,7 +1088,7 @@ void CodeNounEvents(const SentenceView& s, const Clauses& cl, SentenceCoding* ou
     int words = 1;
     const EventNoun* e = nouns.Find(i > 0 ? sc.dict_words[i - 1].text : std::string_view(),
                                     sc.dict_words[i].text, &words);
-    if (!e) continue;
+    if (!e || UnderAttackNoun(s, i)) continue;
     std::int32_t src = kNoUnit, tgt = kNoUnit;
     const char* why = NounArguments(s, cl, *out, i, *e, &src, &tgt);
     FinishNounEvent(s, *e, i + 1 - static_cast<std::uint32_t>(words), i, src, tgt, why, out);
@@ -1127,7 +1127,7 @@ void CodeNounEventsByPosition(const SentenceView& s, SentenceCoding* out) {
     int words = 1;
     const EventNoun* e = nouns.Find(i > 0 ? sc.dict_words[i - 1].text : std::string_view(),
                                     sc.dict_words[i].text, &words);
-    if (!e) continue;
+    if (!e || UnderAttackNoun(s, i)) continue;
     const std::uint32_t first = i + 1 - static_cast<std::uint32_t>(words);
     std::int32_t src = kNoUnit, tgt = kNoUnit;
     const CodedEvent* governing = AfterCodedVerb(s, *out, verb_events, first);

@@ -217,6 +217,7 @@ const char* NounReading(const SentenceView& s, const VerbMatch& vm) {
   const auto& tags = s.tags;
   constexpr const char* kNounHead = "read as a noun after a determiner (\"a heart attack\")";
   if (vm.begin > 0 && IsOneOf(W[vm.begin - 1], {"a", "an", "the"})) return kNounHead;
+  if (UnderAttackNoun(s, vm.verb)) return "the object of \"came under\" (\"came under attack\")";
   // A participle between a possessive and its noun modifies it: "its proposed
   // acquisition", "CME's proposed contract" ("'s" may also be "is"; a noun
   // after a possessive may be TABARI's verb: "postponed their meet after").

@@ -357,6 +357,15 @@ void CodeNounEvents(const SentenceView& s, const Clauses& cl, SentenceCoding* ou
 // The same without a tree (tagged words): the actors next to the noun.
 void CodeNounEventsByPosition(const SentenceView& s, SentenceCoding* out);
 
+// ---- under_fire.cc ----------------------------------------------------------
+
+// Whether the noun at word `p` is the attack of "came under (heavy) attack"
+// or "were under fire": no verb and no event noun of its own.
+bool UnderAttackNoun(const SentenceView& s, std::uint32_t p);
+// Attacks reported from the victim's side ("X came under fire from Y", "X
+// received machine gun fire from Y"): Y attacks X.
+void CodeUnderFire(const SentenceView& s, SentenceCoding* out);
+
 }  // namespace coder
 }  // namespace dyad
 

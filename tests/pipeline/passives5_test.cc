@@ -53,5 +53,17 @@ TEST_F(Passives5Test, AProposedOrProbableMeetingIsNotYetReal) {
   for (const auto& e : coded.events) EXPECT_EQ(e.modality, "possible") << e.cameo;
 }
 
+TEST_F(Passives5Test, UnderFireFromAnArmedGroupIsItsAttack) {
+  EXPECT_EQ(Events("Iraqi forces came under heavy fire from ISIL fighters near Ramadi."),
+            "190:IMGINS>IRQMIL;");
+  EXPECT_EQ(Events("Iraqi forces received heavy machine gun fire from ISIL fighters."),
+            "190:IMGINS>IRQMIL;");
+  EXPECT_EQ(Events("The convoy came under attack by Taliban militants."), "190:AFGINS>-;");
+  // Without an armed side it is criticism; an award is no fire.
+  EXPECT_EQ(Events("The prime minister is under fire for failing to deliver Brexit."),
+            "111:->GOV;");
+  EXPECT_EQ(Events("The firm received a fire safety award from the city."), "");
+}
+
 }  // namespace
 }  // namespace dyad
