@@ -206,6 +206,15 @@ bool AfterNounModifiers(const SentenceView& s, std::uint32_t b) {
          modifier(b - 1);
 }
 
+// Whether word `p` is a past tense no noun shares, as the tagger reads it:
+// "The meeting took place", "the army took control" ("took", "came", "held";
+// not "-ed" forms, nor "hit", "shot", "cut" that are nouns too).
+bool IrregularPast(const SentenceView& s, std::uint32_t p) {
+  const std::string_view w = s.W[p];
+  return s.tags[p].xpos == Xpos::kVBD && !w.ends_with("ed") &&
+         !IsOneOf(w, {"hit", "shot", "cut", "set", "put", "hurt", "cast", "struck", "fell"});
+}
+
 // Why the verb form `vm` is no predicate by its neighbours, or null: the
 // head of a noun phrase ("a heart attack", "the air strike"), a participle
 // modifying the actor after it ("the jailed activists", "Detained
@@ -226,7 +235,7 @@ const char* NounReading(const SentenceView& s, const VerbMatch& vm) {
       IsOneOf(W[vm.begin - 1], {"its", "their", "his", "her", "our", "my", "your", "whose", "'s"}))
     return "a participle modifying the noun after it (\"its proposed acquisition\")";
   if (AfterNounModifiers(s, vm.begin) && !FiniteVerbAfterSubject(s, vm) &&
-      !VerbOfAgentBefore(s, vm.begin))
+      !VerbOfAgentBefore(s, vm.begin) && !IrregularPast(s, vm.verb))
     return kNounHead;
   // "Tropical Storm Irina": a capitalised word inside a name.
   if (vm.begin > 0 && vm.end < s.n && tags[vm.verb].upos == Upos::kPropn &&

@@ -65,5 +65,12 @@ TEST_F(Passives5Test, UnderFireFromAnArmedGroupIsItsAttack) {
   EXPECT_EQ(Events("The firm received a fire safety award from the city."), "");
 }
 
+TEST_F(Passives5Test, AnIrregularPastAfterANounIsAVerbAndTakingPlaceIsNoSeizure) {
+  // "took" after "The ... union" is the verb, not a compound noun.
+  EXPECT_EQ(Events("The union went on strike in March 1986 after failing to agree on a contract."),
+            "141:LAB>-;");
+  EXPECT_EQ(Events("Next year's competition is scheduled to take place in Mexico City."), "");
+}
+
 }  // namespace
 }  // namespace dyad
