@@ -64,6 +64,7 @@ struct EventNoun {
   std::string cameo;                      // "141"
   std::vector<std::string> target_preps;  // "against", "on"; "of": the patient
   std::uint32_t line = 0;                 // line in the table (for the rule field)
+  bool light_only = false;  // "light": an event only as a light verb's object ("voiced support")
 };
 
 class EventNouns {

@@ -49,10 +49,14 @@ Result<std::shared_ptr<const EventNouns>> EventNouns::Parse(std::string_view tex
     if (line.empty() || line[0] == '#') continue;
     auto where = [&] { return std::string(name) + ":" + std::to_string(line_no) + ": "; };
     std::vector<std::string_view> f = SplitOn(line, '\t');
-    if (f.size() != 3)
+    if (f.size() != 3 && f.size() != 4)
       return ParseError(where() +
-                        "expected 3 tab-separated fields (noun, cameo, target prepositions), got " +
+                        "expected 3 or 4 tab-separated fields (noun, cameo, target prepositions, "
+                        "[light]), got " +
                         std::to_string(f.size()));
+    if (f.size() == 4 && f[3] != "light")
+      return ParseError(where() + "field flags: '" + std::string(f[3]) +
+                        "' is not 'light' (an event only as a light verb's object)");
     const bool digits =
         !f[1].empty() && f[1].size() <= 4 &&
         std::all_of(f[1].begin(), f[1].end(), [](char c) { return c >= '0' && c <= '9'; });
@@ -61,6 +65,7 @@ Result<std::shared_ptr<const EventNouns>> EventNouns::Parse(std::string_view tex
     EventNoun e;
     e.cameo = std::string(f[1]);
     e.line = line_no;
+    e.light_only = f.size() == 4;
     if (f[2] != "-") {
       for (std::string_view p : SplitOn(f[2], ',')) {
         if (!IsNounForm(p) || p.find(' ') != std::string_view::npos)

@@ -295,12 +295,16 @@ const char* PositionalOneSidedGate(const SentenceView& s, const VerbLoop& loop,
   return nullptr;
 }
 
+std::int32_t LightVerbSubject(const SentenceView& s, std::uint32_t p);
+
 // The source and target of event noun `noun` (entry `e`). Returns why it
 // gives no event, or null.
 const char* NounArguments(const SentenceView& s, const Clauses& cl, const SentenceCoding& out,
                           std::uint32_t noun, const EventNoun& e, std::int32_t* src,
                           std::int32_t* tgt) {
   if (InCodedPhrase(cl, out, s.t0, noun)) return "inside a phrase a coded verb governs";
+  if (e.light_only && LightVerbSubject(s, noun) == kNoUnit)
+    return "only as a light verb's object (\"reiterated their support for\")";
   *src = NounAgent(cl, s.sc, noun);
   for (const std::string& prep : e.target_preps) {
     std::int32_t p = cl.PrepObject(noun, {std::string_view(prep)});
@@ -580,6 +584,11 @@ const char* NounArgumentsByPosition(const SentenceView& s, std::uint32_t first, 
     std::uint32_t q = after + 1;
     while (q < s.n && sc.unit_at[q] == kNoUnit && IsModifierWord(s, q)) ++q;
     if ((*src = coded_unit(q)) != kNoUnit) after = sc.units[static_cast<std::size_t>(*src)].end;
+  }
+  if (e.light_only) {
+    // ("government support", "Baker's support for the Fed chairman": no act.)
+    *src = LightVerbSubject(s, p);
+    if (*src == kNoUnit) return "only as a light verb's object (\"reiterated their support for\")";
   }
   if (*src == kNoUnit) *src = LightVerbSubject(s, p);
   if (after < s.n && std::find(e.target_preps.begin(), e.target_preps.end(),

@@ -128,17 +128,18 @@ inline bool IsBeForm(std::string_view w) {
 inline bool IsLightVerb(std::string_view lower) {
   return IsOneOf(
       lower,
-      {"hold",      "held",      "holds",       "holding",   "stage",     "staged",     "stages",
-       "staging",   "launch",    "launched",    "launches",  "launching", "carry",      "carried",
-       "carries",   "carrying",  "conduct",     "conducted", "conducts",  "conducting", "mount",
-       "mounted",   "mounts",    "wage",        "waged",     "wages",     "waging",     "organize",
-       "organized", "organise",  "organised",   "lead",      "led",       "leads",      "begin",
-       "began",     "begins",    "start",       "started",   "starts",    "call",       "called",
-       "calls",     "impose",    "imposed",     "imposes",   "pay",       "paid",       "pays",
-       "file",      "filed",     "files",       "bring",     "brought",   "brings",     "make",
-       "made",      "makes",     "continue",    "continued", "resume",    "resumed",    "step",
-       "stepped",   "intensify", "intensified", "escalate",  "escalated", "announce",   "announced",
-       "announces", "pass",      "passed",      "passes",    "order",     "ordered",    "orders"});
+      {"hold", "held", "holds", "holding", "stage", "staged", "stages", "staging", "launch",
+       "launched", "launches", "launching", "carry", "carried", "carries", "carrying", "conduct",
+       "conducted", "conducts", "conducting", "mount", "mounted", "mounts", "wage", "waged",
+       "wages", "waging", "organize", "organized", "organise", "organised", "lead", "led", "leads",
+       "begin", "began", "begins", "start", "started", "starts", "call", "called", "calls",
+       "impose", "imposed", "imposes", "pay", "paid", "pays", "file", "filed", "files", "bring",
+       "brought", "brings", "make", "made", "makes", "continue", "continued", "resume", "resumed",
+       "step", "stepped", "intensify", "intensified", "escalate", "escalated", "announce",
+       "announced", "announces", "pass", "passed", "passes", "order", "ordered", "orders",
+       // (statements: "reiterated their support for", "expressed solidarity with")
+       "express", "expressed", "expresses", "reiterate", "reiterated", "reiterates", "reaffirm",
+       "reaffirmed", "reaffirms", "voice", "voiced", "voices", "pledge", "pledged", "pledges"});
 }
 inline bool IsNegation(std::string_view w) { return IsOneOf(w, {"not", "n't", "never", "no"}); }
 inline bool IsDeterminer(std::string_view w) {

@@ -149,6 +149,14 @@ TEST(EventNounsTest, BrokenLinesNameFileLineAndField) {
   EXPECT_FALSE(EventNouns::Parse(" attack\t190\ton\n", "n.tsv").ok());
   EXPECT_FALSE(EventNouns::Parse("attack \t190\ton\n", "n.tsv").ok());
   EXPECT_FALSE(EventNouns::Load("/nonexistent/event_nouns.tsv").ok());
+  // The optional fourth field: "light" or an error naming it.
+  auto light = EventNouns::Parse("support\t051\tfor\tlight\n", "n.tsv");
+  ASSERT_TRUE(light.ok()) << light.status().ToString();
+  int light_words = 0;
+  EXPECT_TRUE((*light)->Find("", "support", &light_words)->light_only);
+  auto flag = EventNouns::Parse("support\t051\tfor\theavy\n", "n.tsv");
+  ASSERT_FALSE(flag.ok());
+  EXPECT_NE(flag.status().message().find("n.tsv:1: field flags"), std::string::npos);
 }
 
 }  // namespace

@@ -72,5 +72,11 @@ TEST_F(Passives5Test, AnIrregularPastAfterANounIsAVerbAndTakingPlaceIsNoSeizure)
   EXPECT_EQ(Events("Next year's competition is scheduled to take place in Mexico City."), "");
 }
 
+TEST_F(Passives5Test, SupportIsAnEventOnlyAsALightVerbsObject) {
+  EXPECT_EQ(Events("The European Union reiterated its support for Iraq's democratic process."),
+            "051:IGOEUR>IRQ;");
+  EXPECT_EQ(Events("The shipbuilder still has full government support."), "");
+}
+
 }  // namespace
 }  // namespace dyad
