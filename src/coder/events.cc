@@ -263,6 +263,23 @@ bool PlaceAfter(const SentenceView& s, std::uint32_t from, std::uint32_t to) {
   return false;
 }
 
+// Whether actor unit `u` follows "members of", "representatives of", "the
+// head of" ...: the people who act for it ("The Members of the Security
+// Council urge all parties to remain calm"; not "Shares in Japanese
+// carmakers").
+bool MembersOf(const SentenceView& s, std::int32_t u) {
+  const Unit& unit = s.sc.units[static_cast<std::size_t>(u)];
+  // ("Members of prime minister Nakasone's ruling party": the party's.)
+  if (unit.end < s.n && s.sc.dict_words[unit.end].text == "'s") return false;
+  std::uint32_t b = unit.begin;
+  while (b > 0 && s.sc.unit_at[b - 1] == kNoUnit && IsModifierWord(s, b - 1)) --b;
+  if (b < 2 || s.sc.dict_words[b - 1].text != "of") return false;
+  return IsOneOf(s.sc.dict_words[b - 2].text,
+                 {"members", "member", "representatives", "representative", "delegates",
+                  "delegation", "officials", "leaders", "leader", "head", "heads", "chief",
+                  "spokesman", "spokeswoman", "spokesperson", "envoy", "envoys"});
+}
+
 // One-sided events (require_dyad off) as PETRARCH codes them: only from a
 // verb that acts on something ("said on Saturday" yes, "said today" no), and
 // not from a later verb of a clause that already coded an event, or of a
@@ -290,7 +307,8 @@ const char* PositionalOneSidedGate(const SentenceView& s, const VerbLoop& loop,
     return why;
   // A source found only behind a preposition ("Shares in Japanese
   // carmakers rallied") is no subject of a one-sided event.
-  if (r.targets.empty() && !r.passive && s.sc.units[r.src].after_preposition)
+  if (r.targets.empty() && !r.passive && s.sc.units[r.src].after_preposition &&
+      !MembersOf(s, r.src))
     return "the only source follows a preposition";
   return nullptr;
 }

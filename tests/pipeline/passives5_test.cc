@@ -78,5 +78,12 @@ TEST_F(Passives5Test, SupportIsAnEventOnlyAsALightVerbsObject) {
   EXPECT_EQ(Events("The shipbuilder still has full government support."), "");
 }
 
+TEST_F(Passives5Test, MembersOfAnActorActForIt) {
+  EXPECT_EQ(
+      Events("The Members of the Security Council urge all political parties to remain calm."),
+      "0252:IGOUNO>-;");
+  EXPECT_EQ(Events("Shares in Japanese carmakers rallied."), "");
+}
+
 }  // namespace
 }  // namespace dyad
