@@ -762,7 +762,14 @@ std::string_view WordBeforeUnit(const SentenceView& s, std::int32_t u) {
 bool MutualWith(const SentenceView& s, std::string_view cameo, std::int32_t src, std::int32_t tgt) {
   if (s.options.require_dyad || src == kNoUnit || tgt == kNoUnit) return false;
   if (cameo != "040" && cameo != "046" && cameo != "057") return false;
-  return WordBeforeUnit(s, tgt) == "with";
+  // ("met with the ministers of Iran, Egypt and Jordan": each member of the
+  // compound after "with".)
+  std::int32_t first = tgt;
+  const auto& units = s.sc.units;
+  while (first > 0 && units[static_cast<std::size_t>(first) - 1].group ==
+                          units[static_cast<std::size_t>(tgt)].group)
+    --first;
+  return WordBeforeUnit(s, first) == "with";
 }
 
 // With no subject found for a relative clause's harm verb, its antecedent's

@@ -85,5 +85,10 @@ TEST_F(Passives5Test, MembersOfAnActorActForIt) {
   EXPECT_EQ(Events("Shares in Japanese carmakers rallied."), "");
 }
 
+TEST_F(Passives5Test, TalksWithSeveralSidesAreMutualWithEach) {
+  EXPECT_EQ(Sides("Zambia held talks with the World Bank and the International Monetary Fund."),
+            "ZMB>IGOWBK;IGOWBK>ZMB;ZMB>IGOIMF;IGOIMF>ZMB;");
+}
+
 }  // namespace
 }  // namespace dyad
