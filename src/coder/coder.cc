@@ -42,6 +42,27 @@ bool FindDiscard(const SentenceView& s, SentenceCoding* out) {
   return false;
 }
 
+// A direct question asks whether or why something happens; it reports no
+// event ("Why have some Belgian fans boycotted the event?", "What action has
+// the State Department taken to investigate these reports?", "Will Iran
+// strike back?"): a sentence ending in "?" that opens with a question word or
+// an auxiliary (quotes and brackets passed over).
+bool IsDirectQuestion(const SentenceView& s) {
+  auto quote_or_bracket = [&](std::uint32_t p) {
+    return coder::IsOneOf(s.W[p], {"\"", "'", "“", "”", "‘", "’", "(", ")", "``", "''", "[", "]"});
+  };
+  std::uint32_t last = s.n;
+  while (last > 0 && quote_or_bracket(last - 1)) --last;
+  if (last == 0 || s.W[last - 1] != "?") return false;
+  std::uint32_t first = 0;
+  while (first < last && quote_or_bracket(first)) ++first;
+  return first < last &&
+         coder::IsOneOf(s.W[first], {"why",   "what",  "who",  "whom",  "whose", "how",   "when",
+                                     "where", "which", "will", "would", "can",   "could", "should",
+                                     "is",    "are",   "was",  "were",  "do",    "does",  "did",
+                                     "has",   "have",  "had",  "shall", "may",   "might"});
+}
+
 // Chained infinitive: "planning to deport", "agreed to restore": only "to"
 // (and adverbs) between verb `vi` and the next; "urged Eriador to respond"
 // is not a chain.
@@ -189,6 +210,11 @@ void Coder::CodeSentence(const Document& doc, const Sentence& sent, std::span<co
   coder::MarkVerbish(s);
   coder::ReportActors(s, out);
   if (options_.trace) coder::TraceActors(s, out);
+  // (The classic TABARI/PETRARCH reading, require_dyad, codes questions too.)
+  if (!options_.require_dyad && IsDirectQuestion(s)) {
+    if (options_.trace) out->trace += "a direct question: no event\n";
+    return;
+  }
 
   // 4. Predicates: the dictionary verbs that read as verbs.
   std::vector<VerbHit> verbs;

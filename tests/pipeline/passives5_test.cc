@@ -90,5 +90,11 @@ TEST_F(Passives5Test, TalksWithSeveralSidesAreMutualWithEach) {
             "ZMB>IGOWBK;IGOWBK>ZMB;ZMB>IGOIMF;IGOIMF>ZMB;");
 }
 
+TEST_F(Passives5Test, ADirectQuestionReportsNoEvent) {
+  EXPECT_EQ(Events("Why have some Belgian fans boycotted the event?"), "");
+  EXPECT_EQ(Events("\"Will Iran strike back?\""), "");
+  EXPECT_EQ(Events("Some Belgian fans boycotted the event."), "143:BEL>-;");
+}
+
 }  // namespace
 }  // namespace dyad
