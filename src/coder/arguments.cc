@@ -561,9 +561,11 @@ void PositionalArguments(const SentenceView& s, VerbReading* r) {
                  ? kNoUnit
                  : r->src;
     r->src = PassiveAgent(s, vm.end, r->ce);
-    // "Two Turkish soldiers are shot dead by a third soldier": an agent
-    // coded as its victim is no pair; the victim stands alone.
-    if (r->src != kNoUnit && r->tgt != kNoUnit && units[r->src].code == units[r->tgt].code)
+    // An agent coded as its victim is no pair ("Gondor is supported by
+    // Gondor"); the victim stands alone. Harm within one group is an event
+    // ("Two Turkish soldiers are shot dead by a third soldier").
+    if (r->src != kNoUnit && r->tgt != kNoUnit && units[r->src].code == units[r->tgt].code &&
+        (r->src == r->tgt || !IsHarm(r->code->text)))
       r->src = kNoUnit;
   } else if (r->tgt == kNoUnit) {
     // PETRARCH takes a that-clause's subject as the target too ("Arnor

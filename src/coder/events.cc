@@ -974,8 +974,10 @@ void EmitUnitEvents(const SentenceView& s, std::int32_t src, std::int32_t tgt,
   for (const std::string& scode : su ? su->codes : kNoCode) {
     for (const std::string& tcode : tu ? tu->codes : kNoCode) {
       if (out->events.size() >= s.options.max_events_per_sentence) return;
+      // (Harm between two groups of one code is an event: "a soldier shot
+      // two fellow soldiers".)
       if (su && tu && scode == tcode && scode != kUncodedName &&
-          !(su->agent_only && tu->agent_only))
+          !(su->agent_only && tu->agent_only) && (su == tu || !IsHarm(base.cameo)))
         continue;
       CodedEvent ev = base;
       if (su) {
@@ -1059,6 +1061,39 @@ bool SaysAboutADeed(const CodedEvent& verb, const EventNoun& e) {
   return v >= 1 && v <= 13 && n >= 14 && verb.cameo != "015";
 }
 
+namespace {
+
+// Who did the deed a conviction or an accusation names as a noun: "Four
+// people are sentenced to death by hanging for the killing of an albino man",
+// "charged two men with the murder of", "accused Israel of the killing of":
+// whom the verb (CAMEO 11x: criticise, accuse, sue, find guilty; one of the
+// first `verb_events` events) is aimed at is the harm's agent. The noun must
+// follow that target in its clause, after "for", "of", "with", "over" or "in"
+// and its modifiers ("for the brutal killing"). kNoUnit otherwise.
+std::int32_t CulpritOf(const SentenceView& s, const SentenceCoding& out, std::size_t verb_events,
+                       const EventNoun& e, std::uint32_t first) {
+  if (!IsHarm(e.cameo)) return kNoUnit;
+  std::uint32_t p = first;
+  while (p > 0 && (IsDeterminer(s.W[p - 1]) || s.tags[p - 1].upos == Upos::kAdj ||
+                   s.tags[p - 1].upos == Upos::kNum))
+    --p;
+  if (p == 0 || !IsOneOf(s.sc.dict_words[p - 1].text, {"for", "of", "with", "over", "in"}))
+    return kNoUnit;
+  for (std::size_t k = verb_events; k-- > 0;) {
+    const CodedEvent& verb = out.events[k];
+    if (!verb.cameo.starts_with("11") || !verb.has_target) continue;
+    const std::uint32_t target_end = verb.target.end_token - s.t0;
+    if (target_end > p - 1 || verb.verb_end_token - s.t0 > p - 1) continue;
+    bool one_clause = true;
+    for (std::uint32_t q = verb.verb_end_token - s.t0; q < p - 1 && one_clause; ++q)
+      one_clause = !s.sc.boundary[q];
+    if (one_clause) return s.sc.unit_at[verb.target.first_token - s.t0];
+  }
+  return kNoUnit;
+}
+
+}  // namespace
+
 // Events written as nouns, without a tree: the target is the actor right
 // after a preposition the table names ("the murder of Bryan Harvey", "an
 // attack on the U.S. Consulate"), the source the actor right before the noun
@@ -1081,6 +1116,7 @@ void CodeNounEventsByPosition(const SentenceView& s, SentenceCoding* out) {
     const std::uint32_t first = i + 1 - static_cast<std::uint32_t>(words);
     std::int32_t src = kNoUnit, tgt = kNoUnit;
     const CodedEvent* governing = AfterCodedVerb(s, *out, verb_events, first);
+    const std::int32_t culprit = CulpritOf(s, *out, verb_events, *e, first);
     if (governing && SaysAboutADeed(*governing, *e)) governing = nullptr;
     const std::int32_t claimer = ClaimantOf(s, governing, *e);
     const char* why = governing && claimer == kNoUnit
@@ -1092,6 +1128,9 @@ void CodeNounEventsByPosition(const SentenceView& s, SentenceCoding* out) {
     if (NamedWithItsYear(s, first))
       why = "a past happening named with its year (\"the 2003 invasion\")";
     if (claimer != kNoUnit) why = ClaimedAttack(s, *governing, claimer, tgt, why, &src);
+    // (A crime with no victim named, "charged with murder", stays no event.)
+    if (culprit != kNoUnit && src == kNoUnit && tgt != kNoUnit && culprit != tgt && !why)
+      src = culprit;
     if (!why && src == kNoUnit && tgt == kNoUnit && CodesHarm(*out))
       why = "an attack with no actor in a sentence that already codes harm";
     FinishNounEvent(s, *e, first, i, src, tgt, why, out);

@@ -1,0 +1,68 @@
+// Law and crime: who the convicted and the accused are, and who did the deed
+// a conviction names, through the whole default pipeline (tagger and name
+// finder on, no tree), on shapes of real current-events sentences (issue 18,
+// items 1, 2 and 4).
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "pipeline/coding_test_util.h"
+
+namespace dyad {
+namespace {
+
+class CodingLaw5Test : public coding_testing::DefaultPipelineTest {};
+
+TEST_F(CodingLaw5Test, WhomACourtSentencesIsACriminal) {
+  // A plain citizen found guilty or sentenced is a criminal (USACVL before).
+  EXPECT_EQ(Events("An Atlanta judge sentenced Brian Nichols to life in prison."),
+            "116:USAJUD>USACRM;");
+  // A role the sentence gives stays: the billionaire is a businessman.
+  EXPECT_EQ(Events("A Moscow court sentences opposition leader Alexei Navalny to three years in "
+                   "prison."),
+            "116:RUSJUD>RUSOPP;");
+  // An arrest or a charge says nothing of guilt: the man stays a citizen.
+  EXPECT_EQ(Events("Police arrest a man in Wichita."), "173:USACOP>USACVL;");
+}
+
+TEST_F(CodingLaw5Test, TheConvictedDidTheDeedTheConvictionNames) {
+  // The killing's agent is whom the court sentences (no source before).
+  EXPECT_EQ(Events("Four people are sentenced to death in Tanzania for the killing of an albino "
+                   "man."),
+            "116:->TZACRM;1823:TZACRM>TZACVL;");
+  // ... and whom a prosecutor charges.
+  EXPECT_EQ(Events("Prosecutors in Ohio charge two men with the murder of a police officer."),
+            "1121:USAJUD>USACVL;1823:USACVL>USACOP;");
+  // A noun the accusation does not aim at its target keeps its own sides.
+  EXPECT_EQ(Events("The UN condemns the killing of 12 civilians in Mali."),
+            "111:IGOUNO>MLICVL;1823:->MLICVL;");
+}
+
+TEST_F(CodingLaw5Test, HarmWithinOneGroupIsAnEvent) {
+  // The passive's agent has the victims' code; still the shooter (victims
+  // alone before).
+  EXPECT_EQ(Events("Two Turkish soldiers are shot dead by a third soldier in the province of "
+                   "Mugla."),
+            "190:TURMIL>TURMIL;");
+  // Other acts by one's own are no pair: the target stands alone.
+  EXPECT_EQ(Events("Israeli police are criticised by Israeli police."), "111:->ISRCOP;");
+}
+
+TEST_F(CodingLaw5Test, ANameIsCodedByItsTitleBeforeARelativeClause) {
+  // The apposition's title ends at "who" and holds a place's comma; the name
+  // is the actor (the title "police officer" was, so the name was lost).
+  EXPECT_EQ(Events("Aaron Dean, the Fort Worth, Texas police officer who shot a woman in her "
+                   "home, is arrested."),
+            "190:USACOP>USACVL;173:->USACOP;");
+  // A place's comma followed by no title stays the apposition's end.
+  EXPECT_EQ(Events("Jean Dupont, a lawyer in Paris, France, is arrested."), "173:->FRACVL;");
+  const CodedArticle coded = Code(
+      "Aaron Dean, the Fort Worth, Texas police officer who shot a "
+      "woman in her home, is arrested.");
+  ASSERT_EQ(coded.events.size(), 2u);
+  ASSERT_TRUE(coded.events[1].target.has_value());
+  EXPECT_EQ(coded.events[1].target->text, "Aaron Dean");
+}
+
+}  // namespace
+}  // namespace dyad
