@@ -368,6 +368,22 @@ bool OpensWithHarmParticiple(const SentenceView& s, std::uint32_t comma) {
          IsHarm(s.dicts.code(vc.code).text);
 }
 
+// Whether the words between the first two commas (`first`, `second`) are the
+// main clause after an opening phrase, not an aside: "In Azerbaijan, president
+// Ilham Aliyev announces pardons for 114 people, including ...", "In Iraq,
+// gunmen kill five people, police say". The opening starts with a preposition
+// or an adverb and holds no verb; the words hold a finite verb ("In Iraq, a
+// country at war, gunmen ..." keeps its aside).
+bool MainClauseAfterOpening(const SentenceView& s, std::uint32_t first, std::uint32_t second) {
+  if (!s.tagged || first == 0) return false;
+  if (s.tags[0].upos != Upos::kAdp && s.tags[0].upos != Upos::kAdv) return false;
+  if (VerbBefore(s, first)) return false;
+  if (IsOneOf(s.W[first + 1], {"who", "which", "whose", "where", "when"})) return false;
+  for (std::uint32_t k = first + 1; k < second; ++k)
+    if (FiniteVerb(s, k)) return true;
+  return false;
+}
+
 void HideCommaClauses(const SentenceView& s) {
   const auto& W = s.W;
   std::vector<std::uint32_t> commas;
@@ -378,7 +394,8 @@ void HideCommaClauses(const SentenceView& s) {
     Hide(s, 0, commas.front() + 1);
   for (std::size_t c = 0; c + 1 < commas.size(); ++c) {
     std::uint32_t len = commas[c + 1] - commas[c] - 1;
-    if (SetAside(len, cc.min, cc.max) && !OpensWithAuxiliary(s, commas[c])) {
+    if (SetAside(len, cc.min, cc.max) && !OpensWithAuxiliary(s, commas[c]) &&
+        !(c == 0 && MainClauseAfterOpening(s, commas[0], commas[1]))) {
       Hide(s, commas[c], commas[c + 1] + 1);
       ++c;
     }

@@ -64,5 +64,23 @@ TEST_F(CodingLaw5Test, ANameIsCodedByItsTitleBeforeARelativeClause) {
   EXPECT_EQ(coded.events[1].target->text, "Aaron Dean");
 }
 
+TEST_F(CodingLaw5Test, TheMainClauseAfterAnOpeningPhraseIsNoAside) {
+  // The words between the first two commas were set aside as a comma clause
+  // (no event at all before).
+  EXPECT_EQ(Events("In Azerbaijan, president Ilham Aliyev announces pardons for 114 people, "
+                   "including 7 opposition leaders."),
+            "0841:AZEGOV>AZECVL;");
+  EXPECT_EQ(Events("In Iraq, gunmen kill five people, including two children."),
+            "190:IRQUAF>IRQCVL;");
+  // A real aside after the opening phrase stays one.
+  EXPECT_EQ(Events("In Iraq, a country at war, gunmen kill five people."), "190:IRQUAF>IRQCVL;");
+}
+
+TEST_F(CodingLaw5Test, LawEnforcementRaidsAreCoercion) {
+  // As police raids are (190, an attack, before).
+  EXPECT_EQ(Events("Law enforcement agencies in Spain conduct raids on homes."), "170:ESPCOP>-;");
+  EXPECT_EQ(Events("Law enforcement officers raid a mosque in Hamburg."), "170:DEUCOP>DEUREL;");
+}
+
 }  // namespace
 }  // namespace dyad
