@@ -39,6 +39,35 @@ bool FiniteVerb(const SentenceView& s, std::uint32_t i) {
          (t.xpos == Xpos::kVBZ || t.xpos == Xpos::kVBD || t.xpos == Xpos::kVBP);
 }
 
+// Whether the words after the comma at `comma` open with the sentence's own
+// finite verb after a subject with a place aside: "A worker at a factory in
+// Meridian, Mississippi, shoots 13 co-workers, killing five" (even read as a
+// noun, a present -s form before a number or article): no finite verb
+// before the comma, and the verb is no reporting one (", says X," is an aside).
+bool OpensWithMainVerb(const SentenceView& s, std::uint32_t comma) {
+  const std::uint32_t p = comma + 1;
+  if (!s.tagged || p + 1 >= s.n) return false;
+  // (Headline present tense the tagger reads as a noun: "shoots 13".)
+  const std::string_view w = s.W[p];
+  VerbMatch vm;
+  const bool headline_verb =
+      s.tags[p].upos == Upos::kNoun && w.size() >= 4 && w.back() == 's' && !w.ends_with("ss") &&
+      std::islower(static_cast<unsigned char>(w[0])) &&
+      (s.tags[p + 1].upos == Upos::kNum || s.tags[p + 1].upos == Upos::kDet) &&
+      s.dicts.MatchVerb(s.sc.dict_words, p, &vm) && vm.verb == p;
+  // (A past form may be a participle opening an aside: "X, sentenced to death
+  // in Iran, confesses".)
+  if (!headline_verb && (s.tags[p].upos != Upos::kVerb ||
+                         (s.tags[p].xpos != Xpos::kVBZ && s.tags[p].xpos != Xpos::kVBP)))
+    return false;
+  if (IsOneOf(s.W[p], {"say", "says", "said", "told", "tells", "added", "adds", "reported",
+                       "reports", "claimed", "claims", "according"}))
+    return false;
+  for (std::uint32_t k = 0; k < comma; ++k)
+    if (!s.sc.hidden[k] && FiniteVerb(s, k)) return false;
+  return true;
+}
+
 // Headline-style present tense the tagger reads as nouns: "A gunman ...
 // (ISIS) shoots and seriously wounds a Philadelphia police officer", "Israel
 // strikes Gaza", "A bomb explosion among crowds ..., one of their holiest
@@ -62,7 +91,10 @@ void RescueHeadlineVerbs(const SentenceView& s) {
     std::uint32_t b = i - 1;
     while (b > 0 && s.sc.hidden[b]) --b;
     Upos prev = tags[b].upos;
-    bool after_np = prev == Upos::kNoun || prev == Upos::kPropn || s.W[b] == ")";
+    bool after_np = prev == Upos::kNoun || prev == Upos::kPropn || s.W[b] == ")" ||
+                    // "... in Quetta, Pakistan, kills 31 people": after a place's comma.
+                    (s.W[b] == "," && b + 1 == i && b > 0 && tags[b - 1].upos == Upos::kPropn &&
+                     OpensWithMainVerb(s, b));
     VerbMatch vm;
     if (after_np && OpensObject(s, i + 1) && s.dicts.MatchVerb(s.sc.dict_words, i, &vm)) {
       s.sc.verbish[i] = 1;
@@ -395,6 +427,7 @@ void HideCommaClauses(const SentenceView& s) {
   for (std::size_t c = 0; c + 1 < commas.size(); ++c) {
     std::uint32_t len = commas[c + 1] - commas[c] - 1;
     if (SetAside(len, cc.min, cc.max) && !OpensWithAuxiliary(s, commas[c]) &&
+        !OpensWithMainVerb(s, commas[c]) &&
         !(c == 0 && MainClauseAfterOpening(s, commas[0], commas[1]))) {
       Hide(s, commas[c], commas[c + 1] + 1);
       ++c;

@@ -82,5 +82,22 @@ TEST_F(CodingLaw5Test, LawEnforcementRaidsAreCoercion) {
   EXPECT_EQ(Events("Law enforcement officers raid a mosque in Hamburg."), "170:DEUCOP>DEUREL;");
 }
 
+TEST_F(CodingLaw5Test, AVerbAfterAPlaceAsideIsTheMainVerb) {
+  // ", Mississippi, shoots 13 co-workers," was set aside as a comma clause;
+  // co-workers are workers (LAB).
+  EXPECT_EQ(Events("A worker at a Lockheed Martin aircraft parts factory in Meridian, Mississippi, "
+                   "shoots 13 co-workers, killing five, before committing suicide."),
+            "190:USALAB>USALAB;");
+  // The present tense read as a noun after the place's comma is the verb too
+  // (the people killed were its source before).
+  EXPECT_EQ(Events("A blast outside a polling station in Quetta, Pakistan, kills 31 people and "
+                   "wounds several more on election day."),
+            "190:->PAKCVL;");
+  // A past form after the comma may open an aside: the confession is hers.
+  EXPECT_EQ(
+      Events("Sakineh Mohammadi Ashtiani, sentenced to death in Iran, confesses to adultery."),
+      "015:IRNCVL>-;");
+}
+
 }  // namespace
 }  // namespace dyad
