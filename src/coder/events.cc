@@ -965,6 +965,17 @@ void EmitVerbEvents(const SentenceView& s, const VerbReading& r, VerbLoop* loop,
   if (out->events.size() > events_before) loop->coded_clause = r.cb;
 }
 
+namespace {
+
+// Whether unit `u` is the target of an act of harm coded before in the sentence.
+bool HarmedBefore(const SentenceView& s, const SentenceCoding& out, const Unit& u) {
+  for (const CodedEvent& e : out.events)
+    if (IsHarm(e.cameo) && e.has_target && e.target.first_token == s.t0 + u.begin) return true;
+  return false;
+}
+
+}  // namespace
+
 void EmitUnitEvents(const SentenceView& s, std::int32_t src, std::int32_t tgt,
                     const CodedEvent& base, SentenceCoding* out) {
   static const std::vector<std::string> kNoCode = {std::string()};
@@ -974,10 +985,13 @@ void EmitUnitEvents(const SentenceView& s, std::int32_t src, std::int32_t tgt,
   for (const std::string& scode : su ? su->codes : kNoCode) {
     for (const std::string& tcode : tu ? tu->codes : kNoCode) {
       if (out->events.size() >= s.options.max_events_per_sentence) return;
-      // (Harm between two groups of one code is an event: "a soldier shot
-      // two fellow soldiers".)
+      // (Harm to a group of one's own code is an event, "Two Turkish soldiers
+      // are shot dead by a third soldier", unless the sides are states, one
+      // compound ("seven people and 66 others") or the source a victim already.)
       if (su && tu && scode == tcode && scode != kUncodedName &&
-          !(su->agent_only && tu->agent_only) && (su == tu || !IsHarm(base.cameo)))
+          (su == tu ||
+           (IsHarm(base.cameo) && (su->group == tu->group || HarmedBefore(s, *out, *su))) ||
+           (!(su->agent_only && tu->agent_only) && (!IsHarm(base.cameo) || scode.size() <= 3))))
         continue;
       CodedEvent ev = base;
       if (su) {
