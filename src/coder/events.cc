@@ -518,6 +518,26 @@ bool ModifiesAThing(const SentenceView& s, const Unit& u, std::string_view cameo
   return s.tagged && (next == Upos::kNoun || next == Upos::kAdj);
 }
 
+// "Jamal Khashoggi's killing", "the journalist's murder", "Libby's pardon":
+// the possessor of a noun (word `i`, singular) of what is done to a person,
+// with no "of" phrase naming the patient, is that person when it is a person
+// or a group of no state or armed sector ("Iran's execution" stays Iran's).
+bool PossessorSuffers(const SentenceView& s, std::uint32_t i, const Unit& owner) {
+  if (!IsOneOf(
+          s.sc.dict_words[i].text,
+          {"killing",    "murder",      "assassination", "execution",   "beheading",   "kidnapping",
+           "abduction",  "arrest",      "detention",     "deportation", "extradition", "conviction",
+           "sentencing", "indictment",  "prosecution",   "torture",     "rape",        "stabbing",
+           "release",    "impeachment", "pardon"}))
+    return false;
+  if (owner.time_bounded || owner.code == kUncodedName) return true;
+  if (owner.codes.size() != 1 || owner.code.size() < 3 ||
+      (!owner.agent_only && owner.code.size() <= 3))
+    return false;  // a state, or a compound code
+  return !IsOneOf(std::string_view(owner.code).substr(owner.code.size() - 3),
+                  {"gov", "mil", "cop", "jud", "leg", "spy", "reb", "ins", "uaf", "sep", "crm"});
+}
+
 const char* NounArgumentsByPosition(const SentenceView& s, std::uint32_t first, std::uint32_t i,
                                     const EventNoun& e, std::int32_t* src, std::int32_t* tgt) {
   const CoderScratch& sc = s.sc;
@@ -532,7 +552,8 @@ const char* NounArgumentsByPosition(const SentenceView& s, std::uint32_t first, 
   while (p > 0 && sc.unit_at[p - 1] == kNoUnit &&
          (tags[p - 1].upos == Upos::kAdj || tags[p - 1].upos == Upos::kNum))
     --p;
-  if (p > 0 && sc.words[p - 1] == "'s") --p;
+  const bool possessive = p > 0 && sc.words[p - 1] == "'s";
+  if (possessive) --p;
   *src = p > 0 ? coded_unit(p - 1) : kNoUnit;
   if (*src != kNoUnit && sc.units[static_cast<std::size_t>(*src)].end != p) *src = kNoUnit;
   // "attacks by the Israeli Air Force on the Gaza Strip": the agent after
@@ -552,6 +573,9 @@ const char* NounArgumentsByPosition(const SentenceView& s, std::uint32_t first, 
     if (*tgt != kNoUnit && ModifiesAThing(s, sc.units[static_cast<std::size_t>(*tgt)], e.cameo))
       *tgt = kNoUnit;
   }
+  if (possessive && *src != kNoUnit && *tgt == kNoUnit &&
+      PossessorSuffers(s, i, sc.units[static_cast<std::size_t>(*src)]))
+    std::swap(*src, *tgt);
   if (*src == kNoUnit && *tgt == kNoUnit) BetweenSides(s, e, i, src, tgt);
   if (*tgt == kNoUnit && IsHarm(e.cameo)) *tgt = VictimsOfHarmNoun(s, p);
   if (*tgt == kNoUnit && IsHarm(e.cameo)) *tgt = VictimsAfterHarmNoun(s, i);

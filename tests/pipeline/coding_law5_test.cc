@@ -103,5 +103,15 @@ TEST_F(CodingLaw5Test, AVerbAfterAPlaceAsideIsTheMainVerb) {
       "015:IRNCVL>-;");
 }
 
+TEST_F(CodingLaw5Test, APersonsMurderWasDoneToThatPerson) {
+  // The possessor of a killing is its victim (its agent before).
+  EXPECT_EQ(Events("Turkey demands an investigation into Jamal Khashoggi's killing."),
+            "100:TUR>CVL;1823:->TURCVL;");
+  EXPECT_EQ(Events("Protesters demand justice for the journalist's murder in Malta."),
+            "100:MLTOPP>MLTMED;1823:->MLTMED;");
+  // A state's executions are its own, and an "of" phrase names the victim.
+  EXPECT_EQ(Events("Iran's execution of two men draws criticism."), "1823:IRN>IRNCVL;");
+}
+
 }  // namespace
 }  // namespace dyad
