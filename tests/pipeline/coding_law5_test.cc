@@ -113,5 +113,13 @@ TEST_F(CodingLaw5Test, APersonsMurderWasDoneToThatPerson) {
   EXPECT_EQ(Events("Iran's execution of two men draws criticism."), "1823:IRN>IRNCVL;");
 }
 
+TEST_F(CodingLaw5Test, TheVictimOfAnInvestigatedDeedIsNotInvestigated) {
+  // The journalist was the investigation's target before; the killing keeps her.
+  EXPECT_EQ(Events("Police are investigating the murder of a journalist in Malta."),
+            "091:MLTCOP>-;1823:->MLTMED;");
+  // Whom the police investigate is still the target.
+  EXPECT_EQ(Events("Police investigate two British tourists in Thailand."), "090:THACOP>GBRCVL;");
+}
+
 }  // namespace
 }  // namespace dyad
