@@ -121,5 +121,11 @@ TEST_F(CodingLaw5Test, TheVictimOfAnInvestigatedDeedIsNotInvestigated) {
   EXPECT_EQ(Events("Police investigate two British tourists in Thailand."), "090:THACOP>GBRCVL;");
 }
 
+TEST_F(CodingLaw5Test, SendingSomeoneToPrisonHoldsThem) {
+  // 173 on whom is sent (no event before; the gang jailed Moscow before).
+  EXPECT_EQ(Events("A court sends the former president to prison for ten years."), "173:JUD>ELI;");
+  EXPECT_EQ(Events("The former mayor is sent to prison for corruption."), "173:->ELI;");
+}
+
 }  // namespace
 }  // namespace dyad
