@@ -125,6 +125,13 @@ TEST_F(CodingLaw5Test, SendingSomeoneToPrisonHoldsThem) {
   // 173 on whom is sent (no event before; the gang jailed Moscow before).
   EXPECT_EQ(Events("A court sends the former president to prison for ten years."), "173:JUD>ELI;");
   EXPECT_EQ(Events("The former mayor is sent to prison for corruption."), "173:->ELI;");
+  // Ordered to go to jail, ordered jailed: held (100, a demand, before).
+  EXPECT_EQ(Events("The Mayor of Detroit Kwame Kilpatrick is ordered to go to jail for violating "
+                   "the terms of his bond."),
+            "173:->GOV;");
+  EXPECT_EQ(Events("A judge orders the former minister jailed for five years."), "173:JUD>ELI;");
+  // Other orders keep their codes.
+  EXPECT_EQ(Events("The court ordered the government to release the prisoners."), "1053:JUD>GOV;");
 }
 
 }  // namespace
