@@ -273,21 +273,6 @@ int JoinBetween(const SentenceView& s, std::size_t k) {
   return 0;
 }
 
-// "the Fort Worth, Texas police officer": a comma at word `q` between two
-// capitalised names of a place, the second followed by lower-case title
-// words before any other comma, is inside the title.
-bool CommaInsidePlaceOfTitle(const SentenceView& s, std::uint32_t q) {
-  auto capitalised = [&](std::uint32_t k) {
-    return s.tags[k].upos == Upos::kPropn && std::isupper(static_cast<unsigned char>(s.W[k][0]));
-  };
-  if (!s.tagged || q == 0 || q + 2 >= s.n || !capitalised(q - 1) || !capitalised(q + 1))
-    return false;
-  std::uint32_t k = q + 2;
-  while (k < s.n && k < q + 4 && capitalised(k)) ++k;
-  return k < s.n && s.tags[k].upos == Upos::kNoun &&
-         std::islower(static_cast<unsigned char>(s.W[k][0]));
-}
-
 // A word of an apposition before its first dictionary phrase: "the",
 // "former", "longtime", "chief", a place's comma (no verb, no clause word).
 bool IsAppositionLead(const SentenceView& s, std::uint32_t k) {
@@ -336,6 +321,20 @@ bool IsTitleBeforeName(const SentenceView& s, const Unit& u, const RawMention& n
 }
 
 }  // namespace
+
+bool CommaInsidePlaceOfTitle(const SentenceView& s, std::uint32_t q) {
+  auto capitalised = [&](std::uint32_t k) {
+    return s.tags[k].upos == Upos::kPropn && std::isupper(static_cast<unsigned char>(s.W[k][0]));
+  };
+  if (!s.tagged || q == 0 || q + 2 >= s.n || !capitalised(q - 1) || !capitalised(q + 1))
+    return false;
+  std::uint32_t k = q + 2;
+  while (k < s.n && k < q + 4 && capitalised(k)) ++k;
+  AgentMatch title;
+  return k < s.n && s.tags[k].upos == Upos::kNoun &&
+         std::islower(static_cast<unsigned char>(s.W[k][0])) &&
+         s.dicts.MatchAgent(s.sc.dict_words, k, &title) && title.length > 0;
+}
 
 // "Jaap de Hoop Scheffer, the Secretary General of NATO," -> the
 // apposition's unit codes the name (IGONAT...): its title words are agents

@@ -497,6 +497,8 @@ void MarkBoundaries(const SentenceView& s) {
     if (IsClausePunct(W[i]) || IsConjunction(W[i]) || OpensSubordinateClause(s, i) ||
         OpensRelativeClause(s, i))
       boundary[i] = 1;
+    // "Maricopa County, Arizona sheriff Joe Arpaio": one phrase.
+    if (W[i] == "," && CommaInsidePlaceOfTitle(s, i)) boundary[i] = 0;
     // "death and injury toll": "and" inside a noun phrase joins no clauses.
     if (s.tagged && boundary[i] && IsOneOf(W[i], {"and", "or"}) && i > 0 && i + 1 < s.n) {
       auto nominal = [&](std::uint32_t k) {

@@ -58,6 +58,15 @@ TEST_F(CodingLaw5Test, ANameIsCodedByItsTitleBeforeARelativeClause) {
   EXPECT_EQ(Events("Aaron Dean, the Fort Worth, Texas police officer who shot a woman in her "
                    "home, is arrested."),
             "190:USACOP>USACVL;173:->USACOP;");
+  // The same comma inside an object: "Maricopa County, Arizona sheriff" (no
+  // target before).
+  EXPECT_EQ(Events("Prosecutors file charges against Maricopa County, Arizona sheriff Joe Arpaio."),
+            "1121:USAJUD>USACOP;");
+  // "Luhansk region" is no title: the comma still ends the clause.
+  EXPECT_EQ(
+      Events("A series of blasts at an ammunition depot in Svatove, Luhansk region of eastern "
+             "Ukraine leaves four dead and eight injured."),
+      "");
   // A place's comma followed by no title stays the apposition's end.
   EXPECT_EQ(Events("Jean Dupont, a lawyer in Paris, France, is arrested."), "173:->FRACVL;");
   const CodedArticle coded = Code(
