@@ -274,9 +274,10 @@ int JoinBetween(const SentenceView& s, std::size_t k) {
 }
 
 // A word of an apposition before its first dictionary phrase: "the",
-// "former", "longtime", "chief" (no verb, no clause word).
+// "former", "longtime", "chief", a place's comma (no verb, no clause word).
 bool IsAppositionLead(const SentenceView& s, std::uint32_t k) {
   if (IsDeterminer(s.W[k]) || IsOneOf(s.W[k], {"former", "ex", "then"})) return true;
+  if (s.W[k] == ",") return CommaInsidePlaceOfTitle(s, k);  // "the Fort Worth, Texas"
   if (!s.tagged) return false;
   const Upos t = s.tags[k].upos;
   return t == Upos::kAdj || t == Upos::kNoun || t == Upos::kPropn || t == Upos::kNum;
@@ -284,7 +285,8 @@ bool IsAppositionLead(const SentenceView& s, std::uint32_t k) {
 
 // The words [begin, end) of the apposition after a name ending at `name_end`:
 // ", the Secretary General of NATO,", ", 63, former director of X," (an age
-// first); ends at a comma, semicolon, parenthesis or the sentence's end.
+// first); ends at a comma, semicolon, parenthesis, a relative pronoun ("Aaron
+// Dean, the Fort Worth, Texas police officer who shot ...") or the sentence's end.
 bool FindApposition(const SentenceView& s, std::uint32_t name_end, std::uint32_t* begin,
                     std::uint32_t* end) {
   constexpr std::uint32_t kMaxWords = 10;
@@ -296,7 +298,10 @@ bool FindApposition(const SentenceView& s, std::uint32_t name_end, std::uint32_t
       std::isdigit(static_cast<unsigned char>(W[p][0])))
     p += 2;  // ", 63,"
   std::uint32_t q = p;
-  while (q < s.n && q - p <= kMaxWords && !IsOneOf(W[q], {",", ";", "(", ")", ".", "--"})) ++q;
+  while (q < s.n && q - p <= kMaxWords && !IsOneOf(W[q], {";", "(", ")", ".", "--"}) &&
+         (W[q] != "," || CommaInsidePlaceOfTitle(s, q)) &&
+         !(q > p && IsOneOf(W[q], {"who", "whose"})))
+    ++q;
   if (q == p || q - p > kMaxWords) return false;
   *begin = p;
   *end = q;
@@ -316,6 +321,20 @@ bool IsTitleBeforeName(const SentenceView& s, const Unit& u, const RawMention& n
 }
 
 }  // namespace
+
+bool CommaInsidePlaceOfTitle(const SentenceView& s, std::uint32_t q) {
+  auto capitalised = [&](std::uint32_t k) {
+    return s.tags[k].upos == Upos::kPropn && std::isupper(static_cast<unsigned char>(s.W[k][0]));
+  };
+  if (!s.tagged || q == 0 || q + 2 >= s.n || !capitalised(q - 1) || !capitalised(q + 1))
+    return false;
+  std::uint32_t k = q + 2;
+  while (k < s.n && k < q + 4 && capitalised(k)) ++k;
+  AgentMatch title;
+  return k < s.n && s.tags[k].upos == Upos::kNoun &&
+         std::islower(static_cast<unsigned char>(s.W[k][0])) &&
+         s.dicts.MatchAgent(s.sc.dict_words, k, &title) && title.length > 0;
+}
 
 // "Jaap de Hoop Scheffer, the Secretary General of NATO," -> the
 // apposition's unit codes the name (IGONAT...): its title words are agents

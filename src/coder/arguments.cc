@@ -531,6 +531,19 @@ std::int32_t ObjectPronounReferent(const SentenceView& s, std::uint32_t ve, std:
   return kNoUnit;
 }
 
+// Whether unit `u` is the "of" patient of an act of harm written as a noun
+// ("the murder of | a journalist"): whom the deed was done to.
+bool VictimOfADeed(const SentenceView& s, const Unit& u) {
+  const EventNouns* nouns = s.options.nouns.get();
+  std::uint32_t q = u.begin;
+  while (q > 0 && s.sc.unit_at[q - 1] == kNoUnit && IsModifierWord(s, q - 1)) --q;
+  if (!nouns || q < 2 || s.sc.dict_words[q - 1].text != "of") return false;
+  int words = 0;
+  const EventNoun* e = nouns->Find(q >= 3 ? s.sc.dict_words[q - 3].text : std::string_view(),
+                                   s.sc.dict_words[q - 2].text, &words);
+  return e && IsHarm(e->cameo);
+}
+
 // Without a tree: the subject before the verb, the object after it; in the
 // passive "B was attacked by A" the subject is the target, "by A" the source.
 void PositionalArguments(const SentenceView& s, VerbReading* r) {
@@ -561,9 +574,11 @@ void PositionalArguments(const SentenceView& s, VerbReading* r) {
                  ? kNoUnit
                  : r->src;
     r->src = PassiveAgent(s, vm.end, r->ce);
-    // "Two Turkish soldiers are shot dead by a third soldier": an agent
-    // coded as its victim is no pair; the victim stands alone.
-    if (r->src != kNoUnit && r->tgt != kNoUnit && units[r->src].code == units[r->tgt].code)
+    // An agent coded as its victim is no pair ("Gondor is supported by
+    // Gondor"); the victim stands alone. Harm within one group is an event
+    // ("Two Turkish soldiers are shot dead by a third soldier").
+    if (r->src != kNoUnit && r->tgt != kNoUnit && units[r->src].code == units[r->tgt].code &&
+        (r->src == r->tgt || !IsHarm(r->code->text)))
       r->src = kNoUnit;
   } else if (r->tgt == kNoUnit) {
     // PETRARCH takes a that-clause's subject as the target too ("Arnor
@@ -591,6 +606,11 @@ void PositionalArguments(const SentenceView& s, VerbReading* r) {
   // ("Shares in Japanese carmakers rallied in Tokyo").
   if (!r->passive && r->src == kNoUnit && r->tgt != kNoUnit && r->a.target == kNoUnit &&
       IsLocativeUnit(units[r->tgt], s.W))
+    r->tgt = kNoUnit;
+  // "Police are investigating the murder of a journalist": an investigation
+  // (09x) is of the deed; its victim is not the one investigated.
+  if (!r->passive && r->tgt != kNoUnit && r->code->text.starts_with("09") &&
+      units[r->tgt].begin >= vm.end && VictimOfADeed(s, units[r->tgt]))
     r->tgt = kNoUnit;
 }
 

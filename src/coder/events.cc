@@ -578,6 +578,26 @@ bool HappensOrIsCaused(const SentenceView& s, std::uint32_t first, std::uint32_t
                            "prompted", "prompting", "fuelled", "fueled", "fuelling"});
 }
 
+// "Jamal Khashoggi's killing", "the journalist's murder", "Libby's pardon":
+// the possessor of a noun (word `i`, singular) of what is done to a person,
+// with no "of" phrase naming the patient, is that person when it is a person
+// or a group of no state or armed sector ("Iran's execution" stays Iran's).
+bool PossessorSuffers(const SentenceView& s, std::uint32_t i, const Unit& owner) {
+  if (!IsOneOf(
+          s.sc.dict_words[i].text,
+          {"killing",    "murder",      "assassination", "execution",   "beheading",   "kidnapping",
+           "abduction",  "arrest",      "detention",     "deportation", "extradition", "conviction",
+           "sentencing", "indictment",  "prosecution",   "torture",     "rape",        "stabbing",
+           "release",    "impeachment", "pardon"}))
+    return false;
+  if (owner.time_bounded || owner.code == kUncodedName) return true;
+  if (owner.codes.size() != 1 || owner.code.size() < 3 ||
+      (!owner.agent_only && owner.code.size() <= 3))
+    return false;  // a state, or a compound code
+  return !IsOneOf(std::string_view(owner.code).substr(owner.code.size() - 3),
+                  {"gov", "mil", "cop", "jud", "leg", "spy", "reb", "ins", "uaf", "sep", "crm"});
+}
+
 const char* NounArgumentsByPosition(const SentenceView& s, std::uint32_t first, std::uint32_t i,
                                     const EventNoun& e, std::int32_t* src, std::int32_t* tgt) {
   const CoderScratch& sc = s.sc;
@@ -592,7 +612,8 @@ const char* NounArgumentsByPosition(const SentenceView& s, std::uint32_t first, 
   while (p > 0 && sc.unit_at[p - 1] == kNoUnit &&
          (tags[p - 1].upos == Upos::kAdj || tags[p - 1].upos == Upos::kNum))
     --p;
-  if (p > 0 && sc.words[p - 1] == "'s") --p;
+  const bool possessive = p > 0 && sc.words[p - 1] == "'s";
+  if (possessive) --p;
   *src = p > 0 ? coded_unit(p - 1) : kNoUnit;
   if (*src != kNoUnit && sc.units[static_cast<std::size_t>(*src)].end != p) *src = kNoUnit;
   // "attacks by the Israeli Air Force on the Gaza Strip": the agent after
@@ -617,6 +638,9 @@ const char* NounArgumentsByPosition(const SentenceView& s, std::uint32_t first, 
     if (*tgt != kNoUnit && ModifiesAThing(s, sc.units[static_cast<std::size_t>(*tgt)], e.cameo))
       *tgt = kNoUnit;
   }
+  if (possessive && *src != kNoUnit && *tgt == kNoUnit &&
+      PossessorSuffers(s, i, sc.units[static_cast<std::size_t>(*src)]))
+    std::swap(*src, *tgt);
   if (*src == kNoUnit && *tgt == kNoUnit) BetweenSides(s, e, i, src, tgt);
   if (*tgt == kNoUnit && IsHarm(e.cameo)) *tgt = VictimsOfHarmNoun(s, p);
   if (*tgt == kNoUnit && IsHarm(e.cameo)) *tgt = VictimsAfterHarmNoun(s, i);
@@ -1046,6 +1070,17 @@ void EmitVerbEvents(const SentenceView& s, const VerbReading& r, VerbLoop* loop,
   if (out->events.size() > events_before) loop->coded_clause = r.cb;
 }
 
+namespace {
+
+// Whether unit `u` is the target of an act of harm coded before in the sentence.
+bool HarmedBefore(const SentenceView& s, const SentenceCoding& out, const Unit& u) {
+  for (const CodedEvent& e : out.events)
+    if (IsHarm(e.cameo) && e.has_target && e.target.first_token == s.t0 + u.begin) return true;
+  return false;
+}
+
+}  // namespace
+
 void EmitUnitEvents(const SentenceView& s, std::int32_t src, std::int32_t tgt,
                     const CodedEvent& base, SentenceCoding* out) {
   static const std::vector<std::string> kNoCode = {std::string()};
@@ -1055,8 +1090,13 @@ void EmitUnitEvents(const SentenceView& s, std::int32_t src, std::int32_t tgt,
   for (const std::string& scode : su ? su->codes : kNoCode) {
     for (const std::string& tcode : tu ? tu->codes : kNoCode) {
       if (out->events.size() >= s.options.max_events_per_sentence) return;
+      // (Harm to a group of one's own code is an event, "Two Turkish soldiers
+      // are shot dead by a third soldier", unless the sides are states, one
+      // compound ("seven people and 66 others") or the source a victim already.)
       if (su && tu && scode == tcode && scode != kUncodedName &&
-          !(su->agent_only && tu->agent_only))
+          (su == tu ||
+           (IsHarm(base.cameo) && (su->group == tu->group || HarmedBefore(s, *out, *su))) ||
+           (!(su->agent_only && tu->agent_only) && (!IsHarm(base.cameo) || scode.size() <= 3))))
         continue;
       CodedEvent ev = base;
       if (su) {
@@ -1143,6 +1183,39 @@ bool SaysAboutADeed(const CodedEvent& verb, const EventNoun& e) {
   return v >= 1 && v <= 13 && n >= 14 && verb.cameo != "015";
 }
 
+namespace {
+
+// Who did the deed a conviction or an accusation names as a noun: "Four
+// people are sentenced to death by hanging for the killing of an albino man",
+// "charged two men with the murder of", "accused Israel of the killing of":
+// whom the verb (CAMEO 11x: criticise, accuse, sue, find guilty; one of the
+// first `verb_events` events) is aimed at is the harm's agent. The noun must
+// follow that target in its clause, after "for", "of", "with", "over" or "in"
+// and its modifiers ("for the brutal killing"). kNoUnit otherwise.
+std::int32_t CulpritOf(const SentenceView& s, const SentenceCoding& out, std::size_t verb_events,
+                       const EventNoun& e, std::uint32_t first) {
+  if (!IsHarm(e.cameo)) return kNoUnit;
+  std::uint32_t p = first;
+  while (p > 0 && (IsDeterminer(s.W[p - 1]) || s.tags[p - 1].upos == Upos::kAdj ||
+                   s.tags[p - 1].upos == Upos::kNum))
+    --p;
+  if (p == 0 || !IsOneOf(s.sc.dict_words[p - 1].text, {"for", "of", "with", "over", "in"}))
+    return kNoUnit;
+  for (std::size_t k = verb_events; k-- > 0;) {
+    const CodedEvent& verb = out.events[k];
+    if (!verb.cameo.starts_with("11") || !verb.has_target) continue;
+    const std::uint32_t target_end = verb.target.end_token - s.t0;
+    if (target_end > p - 1 || verb.verb_end_token - s.t0 > p - 1) continue;
+    bool one_clause = true;
+    for (std::uint32_t q = verb.verb_end_token - s.t0; q < p - 1 && one_clause; ++q)
+      one_clause = !s.sc.boundary[q];
+    if (one_clause) return s.sc.unit_at[verb.target.first_token - s.t0];
+  }
+  return kNoUnit;
+}
+
+}  // namespace
+
 // Events written as nouns, without a tree: the target is the actor right
 // after a preposition the table names ("the murder of Bryan Harvey", "an
 // attack on the U.S. Consulate"), the source the actor right before the noun
@@ -1165,6 +1238,7 @@ void CodeNounEventsByPosition(const SentenceView& s, SentenceCoding* out) {
     const std::uint32_t first = i + 1 - static_cast<std::uint32_t>(words);
     std::int32_t src = kNoUnit, tgt = kNoUnit;
     const CodedEvent* governing = AfterCodedVerb(s, *out, verb_events, first);
+    const std::int32_t culprit = CulpritOf(s, *out, verb_events, *e, first);
     if (governing && SaysAboutADeed(*governing, *e)) governing = nullptr;
     const std::int32_t claimer = ClaimantOf(s, governing, *e);
     const char* why = governing && claimer == kNoUnit
@@ -1176,6 +1250,9 @@ void CodeNounEventsByPosition(const SentenceView& s, SentenceCoding* out) {
     if (NamedWithItsYear(s, first))
       why = "a past happening named with its year (\"the 2003 invasion\")";
     if (claimer != kNoUnit) why = ClaimedAttack(s, *governing, claimer, tgt, why, &src);
+    // (A crime with no victim named, "charged with murder", stays no event.)
+    if (culprit != kNoUnit && src == kNoUnit && tgt != kNoUnit && culprit != tgt && !why)
+      src = culprit;
     if (!why && src == kNoUnit && tgt == kNoUnit && !e->cameo.starts_with("14") && CodesHarm(*out))
       why = "an attack with no actor in a sentence that already codes harm";
     FinishNounEvent(s, *e, first, i, src, tgt, why, out);

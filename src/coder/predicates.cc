@@ -39,6 +39,35 @@ bool FiniteVerb(const SentenceView& s, std::uint32_t i) {
          (t.xpos == Xpos::kVBZ || t.xpos == Xpos::kVBD || t.xpos == Xpos::kVBP);
 }
 
+// Whether the words after the comma at `comma` open with the sentence's own
+// finite verb after a subject with a place aside: "A worker at a factory in
+// Meridian, Mississippi, shoots 13 co-workers, killing five" (even read as a
+// noun, a present -s form before a number or article): no finite verb
+// before the comma, and the verb is no reporting one (", says X," is an aside).
+bool OpensWithMainVerb(const SentenceView& s, std::uint32_t comma) {
+  const std::uint32_t p = comma + 1;
+  if (!s.tagged || p + 1 >= s.n) return false;
+  // (Headline present tense the tagger reads as a noun: "shoots 13".)
+  const std::string_view w = s.W[p];
+  VerbMatch vm;
+  const bool headline_verb =
+      s.tags[p].upos == Upos::kNoun && w.size() >= 4 && w.back() == 's' && !w.ends_with("ss") &&
+      std::islower(static_cast<unsigned char>(w[0])) &&
+      (s.tags[p + 1].upos == Upos::kNum || s.tags[p + 1].upos == Upos::kDet) &&
+      s.dicts.MatchVerb(s.sc.dict_words, p, &vm) && vm.verb == p;
+  // (A past form may be a participle opening an aside: "X, sentenced to death
+  // in Iran, confesses".)
+  if (!headline_verb && (s.tags[p].upos != Upos::kVerb ||
+                         (s.tags[p].xpos != Xpos::kVBZ && s.tags[p].xpos != Xpos::kVBP)))
+    return false;
+  if (IsOneOf(s.W[p], {"say", "says", "said", "told", "tells", "added", "adds", "reported",
+                       "reports", "claimed", "claims", "according"}))
+    return false;
+  for (std::uint32_t k = 0; k < comma; ++k)
+    if (!s.sc.hidden[k] && FiniteVerb(s, k)) return false;
+  return true;
+}
+
 // Headline-style present tense the tagger reads as nouns: "A gunman ...
 // (ISIS) shoots and seriously wounds a Philadelphia police officer", "Israel
 // strikes Gaza", "A bomb explosion among crowds ..., one of their holiest
@@ -62,7 +91,10 @@ void RescueHeadlineVerbs(const SentenceView& s) {
     std::uint32_t b = i - 1;
     while (b > 0 && s.sc.hidden[b]) --b;
     Upos prev = tags[b].upos;
-    bool after_np = prev == Upos::kNoun || prev == Upos::kPropn || s.W[b] == ")";
+    bool after_np = prev == Upos::kNoun || prev == Upos::kPropn || s.W[b] == ")" ||
+                    // "... in Quetta, Pakistan, kills 31 people": after a place's comma.
+                    (s.W[b] == "," && b + 1 == i && b > 0 && tags[b - 1].upos == Upos::kPropn &&
+                     OpensWithMainVerb(s, b));
     VerbMatch vm;
     if (after_np && OpensObject(s, i + 1) && s.dicts.MatchVerb(s.sc.dict_words, i, &vm)) {
       s.sc.verbish[i] = 1;
@@ -407,6 +439,22 @@ bool OpensWithHarmParticiple(const SentenceView& s, std::uint32_t comma) {
          IsHarm(s.dicts.code(vc.code).text);
 }
 
+// Whether the words between the first two commas (`first`, `second`) are the
+// main clause after an opening phrase, not an aside: "In Azerbaijan, president
+// Ilham Aliyev announces pardons for 114 people, including ...", "In Iraq,
+// gunmen kill five people, police say". The opening starts with a preposition
+// or an adverb and holds no verb; the words hold a finite verb ("In Iraq, a
+// country at war, gunmen ..." keeps its aside).
+bool MainClauseAfterOpening(const SentenceView& s, std::uint32_t first, std::uint32_t second) {
+  if (!s.tagged || first == 0) return false;
+  if (s.tags[0].upos != Upos::kAdp && s.tags[0].upos != Upos::kAdv) return false;
+  if (VerbBefore(s, first)) return false;
+  if (IsOneOf(s.W[first + 1], {"who", "which", "whose", "where", "when"})) return false;
+  for (std::uint32_t k = first + 1; k < second; ++k)
+    if (FiniteVerb(s, k)) return true;
+  return false;
+}
+
 void HideCommaClauses(const SentenceView& s) {
   const auto& W = s.W;
   std::vector<std::uint32_t> commas;
@@ -417,7 +465,9 @@ void HideCommaClauses(const SentenceView& s) {
     Hide(s, 0, commas.front() + 1);
   for (std::size_t c = 0; c + 1 < commas.size(); ++c) {
     std::uint32_t len = commas[c + 1] - commas[c] - 1;
-    if (SetAside(len, cc.min, cc.max) && !OpensWithAuxiliary(s, commas[c])) {
+    if (SetAside(len, cc.min, cc.max) && !OpensWithAuxiliary(s, commas[c]) &&
+        !OpensWithMainVerb(s, commas[c]) &&
+        !(c == 0 && MainClauseAfterOpening(s, commas[0], commas[1]))) {
       Hide(s, commas[c], commas[c + 1] + 1);
       ++c;
     }
@@ -486,6 +536,8 @@ void MarkBoundaries(const SentenceView& s) {
     if (IsClausePunct(W[i]) || IsConjunction(W[i]) || OpensSubordinateClause(s, i) ||
         OpensRelativeClause(s, i))
       boundary[i] = 1;
+    // "Maricopa County, Arizona sheriff Joe Arpaio": one phrase.
+    if (W[i] == "," && CommaInsidePlaceOfTitle(s, i)) boundary[i] = 0;
     // "death and injury toll": "and" inside a noun phrase joins no clauses.
     if (s.tagged && boundary[i] && IsOneOf(W[i], {"and", "or"}) && i > 0 && i + 1 < s.n) {
       auto nominal = [&](std::uint32_t k) {

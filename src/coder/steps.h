@@ -194,6 +194,11 @@ void FindMentions(const SentenceView& s, std::int32_t date, std::vector<RawMenti
 // inserted in order (coded by their earlier mention's code, or not at all).
 void AddNameMentions(const SentenceView& s, std::span<const NameActor> names,
                      std::vector<RawMention>* raws);
+// "the Fort Worth, Texas police officer", "Maricopa County, Arizona sheriff":
+// whether the comma at word `q` stands between two capitalised names of a
+// place, the second followed by a title (a dictionary agent, not "Luhansk
+// region"): inside one phrase.
+bool CommaInsidePlaceOfTitle(const SentenceView& s, std::uint32_t q);
 // After a name no dictionary knows (unit `u`, mentions from `r`): an
 // apposition's title codes it ("X, the Secretary General of NATO,");
 // returns the first mention after the apposition (`r` when none).

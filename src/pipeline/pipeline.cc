@@ -23,6 +23,8 @@ namespace {
 
 // The sector of a person no dictionary knows (a citizen, CAMEO CVL).
 constexpr std::string_view kCitizenSector = "CVL";
+// The sector of a person found guilty of a crime (CAMEO CRM).
+constexpr std::string_view kCriminalSector = "CRM";
 
 namespace fs = std::filesystem;
 
@@ -263,6 +265,33 @@ void GiveArmedGroupsTheStateTheyFace(Event* ev) {
   GiveTheCountryOfWhatItFaces(ev, {"INS", "REB", "SEP", "UAF"}, {"GOV", "MIL", "COP"});
 }
 
+// "An Atlanta judge sentenced Brian Nichols", "Four people are sentenced to
+// death ... for the killing of": whom a court finds guilty or sentences (CAMEO
+// 116) is, to a coder, a criminal (CRM), in that event and in the others of
+// its sentence that name the same words ("Four people" killed the man).
+// Only a plain citizen is recoded: a role the sentence gives stays ("Russian
+// billionaire" BUS, "opposition leader" OPP).
+void ReadTheConvictedAsCriminals(std::vector<Event>* events) {
+  auto citizen = [](const Actor& a) {
+    return a.sectors.size() == 1 && a.sectors[0] == kCitizenSector &&
+           a.code.ends_with(kCitizenSector);
+  };
+  for (const Event& ev : *events) {
+    if (ev.cameo != "116" || !ev.target || !citizen(*ev.target)) continue;
+    const Span convicted = ev.target->span;
+    for (Event& other : *events) {
+      if (other.sentence != ev.sentence) continue;
+      for (std::optional<Actor>* side : {&other.source, &other.target}) {
+        if (!*side || !citizen(**side) || SpanKey((*side)->span) != SpanKey(convicted)) continue;
+        Actor& a = **side;
+        a.code.replace(a.code.size() - kCitizenSector.size(), kCitizenSector.size(),
+                       kCriminalSector);
+        a.sectors[0] = std::string(kCriminalSector);
+      }
+    }
+  }
+}
+
 // A country's name that the article's places make a region of another country
 // ("Georgia" beside Atlanta and Fulton County is the US state): its actor
 // codes and those of the phrases around it ("Georgia prosecutors", GEOJUD)
@@ -425,6 +454,7 @@ class PipelineImpl final : public Pipeline {
       GiveStateOrgansTheirPeoplesCountry(&ev);
       GiveArmedGroupsTheStateTheyFace(&ev);
     }
+    ReadTheConvictedAsCriminals(&out->events);
     if (names_) AddNameEntities(article, s.mentions, out);
     LinkActorsToEntities(out);
     return Status::Ok();

@@ -32,9 +32,10 @@ TEST_F(CodingRulesTest, APassiveHarmTakesItsAgentFromTheAttackItHappenedIn) {
   EXPECT_EQ(Sides("Twelve villagers are killed in Nigerian army airstrikes."), "NGAMIL>NGACVL;");
   // Modifiers between "by" and the agent.
   EXPECT_EQ(Sides("Twelve villagers are killed by two Nigerian soldiers."), "NGAMIL>NGACVL;");
-  // A place is no agent, and an agent coded as its victim is no pair.
+  // A place is no agent; an agent coded as its victim is one when it harms
+  // (the gold set's convention, issue 18; coding_law5_test.cc).
   EXPECT_EQ(Sides("Five Afghan policemen were killed in Kabul."), "->AFGCOP;");
-  EXPECT_EQ(Sides("Two Turkish soldiers are shot dead by a third soldier."), "->TURMIL;");
+  EXPECT_EQ(Sides("Two Turkish soldiers are shot dead by a third soldier."), "TURMIL>TURMIL;");
 }
 
 TEST_F(CodingRulesTest, ALaterMentionOfANameIsTheActorItsFirstMentionWas) {
