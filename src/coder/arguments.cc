@@ -183,13 +183,17 @@ std::uint32_t PostModifierStart(const SentenceView& s, std::uint32_t from) {
     const std::uint32_t b = p - 1;
     const bool after_noun = s.sc.unit_at[b] != kNoUnit || s.tags[b].upos == Upos::kNoun ||
                             s.tags[b].upos == Upos::kPropn;
-    if (after_noun && IsOneOf(s.W[p], {"who", "which", "that"})) return p;
+    // ("told reporters that the army attacked": the tagger's SCONJ "that"
+    // opens what was said, no relative clause on "reporters".)
+    const bool complementizer = s.W[p] == "that" && s.tags[p].upos == Upos::kSconj;
+    if (after_noun && IsOneOf(s.W[p], {"who", "which", "that"}) && !complementizer) return p;
     const Xpos x = s.tags[p].xpos;
     if (after_noun && s.tags[p].upos == Upos::kVerb && (x == Xpos::kVBN || x == Xpos::kVBG))
       return p;
     if (IsFiniteVerb(s, p)) {
       // "the police officer who shot a woman": the relative clause's own verb.
       const bool relative = p >= 2 && IsOneOf(s.W[p - 1], {"who", "which", "that"}) &&
+                            s.tags[p - 1].upos != Upos::kSconj &&
                             (s.sc.unit_at[p - 2] != kNoUnit || s.tags[p - 2].upos == Upos::kNoun);
       return relative ? p - 1 : from;
     }

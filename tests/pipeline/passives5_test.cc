@@ -96,5 +96,9 @@ TEST_F(Passives5Test, ADirectQuestionReportsNoEvent) {
   EXPECT_EQ(Events("Some Belgian fans boycotted the event."), "143:BEL>-;");
 }
 
+TEST_F(Passives5Test, ThatAfterTheAddresseeOfToldOpensWhatWasSaid) {
+  EXPECT_EQ(Sides("The spokesman told reporters that the army attacked the rebels."), "MIL>REB;");
+}
+
 }  // namespace
 }  // namespace dyad
