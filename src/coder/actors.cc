@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "common/actor_codes.h"
 #include "dict/fold.h"
 #include "steps.h"
 
@@ -994,8 +995,10 @@ void GiveDomesticAgents(const SentenceView& s) {
   for (const Unit& x : units) {
     if (x.agent_only) continue;
     for (const std::string& c : x.codes) {
+      // (A person known only by a role, "Webb, the suspect" later "Webb"
+      // (CRM), has no country to give: "Officers arrested Webb" was CRMCOP.)
       if (c.size() < 3 || c == kUncodedName || c.compare(0, 3, "IGO") == 0 ||
-          c.compare(0, 3, "NGO") == 0)
+          c.compare(0, 3, "NGO") == 0 || IsSectorCode(std::string_view(c).substr(0, 3)))
         continue;
       std::string cc = c.substr(0, 3);
       if (country.empty())

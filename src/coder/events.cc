@@ -918,6 +918,22 @@ bool FightsAThing(const SentenceView& s, const VerbReading& r) {
   return p < s.n && s.sc.unit_at[p] == kNoUnit && s.tags[p].upos == Upos::kNoun;
 }
 
+// Whether a release verb's direct object is a thing, not its target actor:
+// "Police released CCTV images of the suspect", "released a statement on the
+// rebels" (the first noun after the verb, past determiners and modifiers, is
+// no actor and comes before it).
+bool ReleasesAThing(const SentenceView& s, const VerbReading& r) {
+  std::uint32_t p = r.vm->end;
+  while (p < s.n && s.sc.hidden[p]) ++p;
+  if (p >= s.n || s.sc.unit_at[p] != kNoUnit || IsPreposition(s.W[p])) return false;
+  while (p < s.n && s.sc.unit_at[p] == kNoUnit &&
+         (IsDeterminer(s.W[p]) || s.tags[p].upos == Upos::kAdj || s.tags[p].upos == Upos::kNum ||
+          (s.tags[p].upos == Upos::kPropn && p + 1 < s.n && s.tags[p + 1].upos == Upos::kNoun)))
+    ++p;
+  return p < s.n && s.sc.unit_at[p] == kNoUnit && s.tags[p].upos == Upos::kNoun &&
+         p < s.sc.units[static_cast<std::size_t>(r.tgt)].begin;
+}
+
 namespace {
 
 // Whether `w` is one or two digits.
@@ -1010,6 +1026,8 @@ const char* OtherSense(const SentenceView& s, const VerbLoop& loop, const VerbRe
     return "harm in an accident (\"crashes, killing\", \"killed when their ship sank\")";
   if (IsHarm(cameo) && FightsAThing(s, r))
     return "fighting a thing or for a cause (\"fight corruption\", \"fight for equality\")";
+  if (cameo.starts_with("084") && !r.fired && r.tgt != kNoUnit && ReleasesAThing(s, r))
+    return "releasing a thing, not a person (\"released CCTV images of the suspect\")";
   if (cameo == "130" && !r.fired && WarnsOfADanger(s, r.vm->begin, r.vm->end))
     return "a warning of a danger, not a threat (\"warns that the virus will spread\")";
   if (InCondition(s, r.vm->begin)) {

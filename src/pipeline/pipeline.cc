@@ -15,7 +15,7 @@
 #include "dyad/names.h"
 #include "dyad/parser.h"
 #include "dyad/tagger.h"
-#include "pipeline/actor_codes.h"
+#include "common/actor_codes.h"
 #include "pipeline/name_references.h"
 
 namespace dyad {

@@ -120,7 +120,7 @@ TEST_F(ActorPhrasesTest, PoliceOfficersArePolice) {
 TEST_F(ActorPhrasesTest, CctvFootageIsNoActor) {
   // "the attackers" are an actor of their own (UAF); CCTV is none.
   EXPECT_EQ(AllActors("CCTV footage showed the attackers leaving the building."), "UAF");
-  EXPECT_EQ(AllActors("Police released CCTV images of the suspect."), "COP");
+  EXPECT_EQ(AllActors("Police released CCTV images of the suspect."), "COP CRM");
   EXPECT_EQ(ActorIn("China's state broadcaster CCTV said the talks would resume.", "2025-06-01", 5),
             "CHNGOVMED");
 }

@@ -8,7 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "dyad/inputs.h"
-#include "pipeline/actor_codes.h"
+#include "common/actor_codes.h"
 
 namespace dyad {
 namespace {

@@ -100,5 +100,17 @@ TEST_F(Passives5Test, ThatAfterTheAddresseeOfToldOpensWhatWasSaid) {
   EXPECT_EQ(Sides("The spokesman told reporters that the army attacked the rebels."), "MIL>REB;");
 }
 
+TEST_F(Passives5Test, SuspectsAndDefendantsAreCriminalsAndGiveNoCountry) {
+  EXPECT_EQ(Events("A jury found the suspect guilty of murder."), "116:JUD>CRM;");
+  // "Webb" is known as the suspect (CRM); the officers get no "CRM" country.
+  const std::string webb = Sides("Webb, the suspect, was convicted. Officers arrested Webb.");
+  EXPECT_EQ(webb.find("CRMCOP"), std::string::npos) << webb;
+}
+
+TEST_F(Passives5Test, ReleasingAThingIsNoRelease) {
+  EXPECT_EQ(Events("Police released CCTV images of the suspect."), "");
+  EXPECT_EQ(Events("Police released the suspect on bail."), "0841:COP>CRM;");
+}
+
 }  // namespace
 }  // namespace dyad

@@ -1,4 +1,4 @@
-#include "pipeline/actor_codes.h"
+#include "common/actor_codes.h"
 
 #include <algorithm>
 #include <array>

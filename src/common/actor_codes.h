@@ -1,6 +1,6 @@
 // Splitting CAMEO actor codes into country and sectors.
-#ifndef DYAD_PIPELINE_ACTOR_CODES_H_
-#define DYAD_PIPELINE_ACTOR_CODES_H_
+#ifndef DYAD_COMMON_ACTOR_CODES_H_
+#define DYAD_COMMON_ACTOR_CODES_H_
 
 #include <string>
 #include <string_view>
@@ -22,4 +22,4 @@ bool IsSectorCode(std::string_view triple);
 
 }  // namespace dyad
 
-#endif  // DYAD_PIPELINE_ACTOR_CODES_H_
+#endif  // DYAD_COMMON_ACTOR_CODES_H_
