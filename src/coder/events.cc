@@ -236,6 +236,16 @@ bool CodesHarm(const SentenceCoding& out) {
                      [](const CodedEvent& e) { return IsHarm(e.cameo); });
 }
 
+// Whether a coded act of harm in `out` already has unit `u`'s words as its
+// target.
+bool HarmsUnit(const SentenceView& s, const SentenceCoding& out, std::int32_t u) {
+  const Unit& unit = s.sc.units[static_cast<std::size_t>(u)];
+  return std::any_of(out.events.begin(), out.events.end(), [&](const CodedEvent& e) {
+    return IsHarm(e.cameo) && e.has_target && e.target.first_token < s.t0 + unit.end &&
+           s.t0 + unit.begin < e.target.end_token;
+  });
+}
+
 // Whether the place `x` names a place noun's place: "in the Rabwah area of
 // Damascus", "in the city of Mosul", "on the outskirts of Kabul".
 bool OfAPlaceNoun(const SentenceView& s, const Unit& x) {
@@ -401,9 +411,22 @@ std::int32_t VictimsOfHarmNoun(const SentenceView& s, std::uint32_t p) {
          (IsDeterminer(W[p - 1]) || s.tags[p - 1].upos == Upos::kNoun ||
           s.tags[p - 1].upos == Upos::kAdj))
     --p;
-  if (p < 2 || !IsOneOf(W[p - 1], {"in", "during", "by"})) return kNoUnit;
+  if (p < 2 || !IsOneOf(W[p - 1], {"in", "during", "by", "after"})) return kNoUnit;
   std::uint32_t v = p - 1;
   while (v > 0 && s.tags[v - 1].upos == Upos::kAdv) --v;  // "died instantly in"
+  // "were injured at a campaign event in Yerevan after an explosion": where
+  // they were hurt may stand between (prepositional phrases, no verb).
+  for (std::uint32_t back = v, k = 0; back > 1 && k < 10; --back, ++k) {
+    const Upos u = s.tags[back - 1].upos;
+    if (u == Upos::kVerb || u == Upos::kAux || IsClausePunct(W[back - 1])) {
+      if (IsOneOf(s.sc.dict_words[back - 1].text, {"killed", "wounded", "injured", "hurt"}) &&
+          back < v)
+        v = back;
+      break;
+    }
+    if (s.sc.unit_at[back - 1] != kNoUnit && !s.sc.units[s.sc.unit_at[back - 1]].after_preposition)
+      break;
+  }
   if (v == 0) return kNoUnit;
   if (!IsOneOf(s.sc.dict_words[v - 1].text, {"die", "dies", "died", "killed", "wounded", "injured",
                                              "hurt", "dead", "perish", "perished"}))
@@ -1271,6 +1294,8 @@ void CodeNounEventsByPosition(const SentenceView& s, SentenceCoding* out) {
     // (A crime with no victim named, "charged with murder", stays no event.)
     if (culprit != kNoUnit && src == kNoUnit && tgt != kNoUnit && culprit != tgt && !why)
       src = culprit;
+    if (!why && src == kNoUnit && tgt != kNoUnit && IsHarm(e->cameo) && HarmsUnit(s, *out, tgt))
+      why = "its victims are those of a harm verb coded already (\"killed after a bombing\")";
     if (!why && src == kNoUnit && tgt == kNoUnit && !e->cameo.starts_with("14") && CodesHarm(*out))
       why = "an attack with no actor in a sentence that already codes harm";
     FinishNounEvent(s, *e, first, i, src, tgt, why, out);

@@ -112,5 +112,15 @@ TEST_F(Passives5Test, ReleasingAThingIsNoRelease) {
   EXPECT_EQ(Events("Police released the suspect on bail."), "0841:COP>CRM;");
 }
 
+TEST_F(Passives5Test, VictimsHurtAfterAnExplosionAreItsTargets) {
+  EXPECT_EQ(Events("At least 144 people were injured at a campaign event in Yerevan after an "
+                   "explosion during a political rally."),
+            "183:->ARMCVL;");
+  // Killed after a bombing: one event, not one for the verb and one for the noun.
+  EXPECT_EQ(Code("At least 35 people are killed after a suicide bombing at an airport in Moscow.")
+                .events.size(),
+            1u);
+}
+
 }  // namespace
 }  // namespace dyad
