@@ -143,8 +143,12 @@ std::int32_t NearestSubject(const SentenceView& s, std::uint32_t vb, std::int32_
     // verb after "that" has its own subject (a relative "that" follows a noun).
     // ("North Korea announces that it has detained": a pronoun stands for the
     // speaker.)
+    // ("tells Der Spiegel that militant groups were fighting": after the
+    // addressee too, when the tagger reads "that" as a conjunction.)
     if (!across_that && W[p] == "that" && p > 0 && p + 1 < vb && s.tagged &&
-        s.tags[p - 1].upos == Upos::kVerb && !IsOneOf(W[p + 1], {"it", "they", "he", "she", "we"}))
+        (s.tags[p - 1].upos == Upos::kVerb ||
+         (s.tags[p].upos == Upos::kSconj && s.sc.unit_at[p - 1] != kNoUnit)) &&
+        !IsOneOf(W[p + 1], {"it", "they", "he", "she", "we"}))
       break;
     if (IsConjunction(W[p]) && !s.sc.is_group_join[p]) {
       if (fallback != kNoUnit) break;

@@ -122,5 +122,14 @@ TEST_F(Passives5Test, VictimsHurtAfterAnExplosionAreItsTargets) {
             1u);
 }
 
+TEST_F(Passives5Test, TheAddresseeOfToldIsNoSideOfWhatWasSaid) {
+  // "that" opens the reported clause: Reuters is neither part of "the
+  // government" nor its subject.
+  const std::string said =
+      Sides("The official told Reuters that the government would expel the diplomats.");
+  EXPECT_EQ(said.find("MEDGOV"), std::string::npos) << said;
+  EXPECT_EQ(said.find("MED>"), std::string::npos) << said;
+}
+
 }  // namespace
 }  // namespace dyad
