@@ -127,6 +127,16 @@ bool ReducedPassive(const SentenceView& s, std::uint32_t cb, const VerbMatch& vm
 // start a new clause with its own subject are not. A verb pattern that
 // reaches across "that" ("NOTED + *") keeps TABARI's reading across it:
 // `across_that`.
+// Whether unit `u` is the person told of a verb of telling ("told police",
+// "informed the court", "assured reporters").
+bool AddresseeOfTelling(const SentenceView& s, const Unit& u) {
+  std::uint32_t b = u.begin;
+  while (b > 0 && s.sc.unit_at[b - 1] == kNoUnit && IsModifierWord(s, b - 1)) --b;
+  return b > 0 && IsOneOf(s.sc.dict_words[b - 1].text,
+                          {"told", "tell", "tells", "telling", "informed", "informs", "assured",
+                           "assures", "reminded", "reminds", "notified", "notifies"});
+}
+
 std::int32_t NearestSubject(const SentenceView& s, std::uint32_t vb, std::int32_t not_this,
                             bool across_that) {
   const auto& W = s.W;
@@ -157,6 +167,9 @@ std::int32_t NearestSubject(const SentenceView& s, std::uint32_t vb, std::int32_
     std::int32_t u = s.sc.unit_at[p];
     if (u == kNoUnit || units[u].code.empty()) continue;
     p = units[u].begin;  // jump over the unit
+    // "he told police he supported Trump": the one told is no subject of
+    // what was said ("told Israel to stop" still is: its infinitive).
+    if (AddresseeOfTelling(s, units[u]) && vb > 0 && W[vb - 1] != "to") break;
     if (not_this != kNoUnit && units[u].code == units[not_this].code) continue;
     // First member of its compound group.
     while (u > 0 && units[u - 1].group == units[u].group) --u;

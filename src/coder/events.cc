@@ -69,18 +69,20 @@ bool IsAddressee(const SentenceView& s, std::uint32_t ve, std::int32_t u) {
 // explodes as often as a gas main).
 bool IsNaturalCause(std::string_view lower) {
   return IsOneOf(
-      lower, {"fire",       "fires",       "blaze",       "flood",      "floods",     "flooding",
-              "earthquake", "earthquakes", "quake",       "tsunami",    "storm",      "storms",
-              "typhoon",    "hurricane",   "cyclone",     "tornado",    "tornadoes",  "avalanche",
-              "landslide",  "landslides",  "mudslide",    "eruption",   "crash",      "crashes",
-              "collision",  "accident",    "accidents",   "derailment", "stampede",   "collapse",
-              "heatwave",   "drought",     "lightning",   "epidemic",   "outbreak",   "disease",
-              "famine",     "shipwreck",   "capsizing",   "wildfire",   "wildfires",  "bushfire",
-              "bushfires",  "inferno",     "overdose",    "rain",       "rains",      "rainfall",
-              "downpour",   "downpours",   "monsoon",     "snowstorm",  "blizzard",   "tremor",
-              "aftershock", "volcano",     "floodwaters", "mudslides",  "avalanches", "hurricanes",
-              "typhoons",   "cyclones",    "tsunamis",    "shark",      "sharks",     "crocodile",
-              "crocodiles", "alligator",   "cave-in"});
+      lower, {"fire",        "fires",       "blaze",       "flood",      "floods",     "flooding",
+              "earthquake",  "earthquakes", "quake",       "tsunami",    "storm",      "storms",
+              "typhoon",     "hurricane",   "cyclone",     "tornado",    "tornadoes",  "avalanche",
+              "landslide",   "landslides",  "mudslide",    "eruption",   "crash",      "crashes",
+              "collision",   "accident",    "accidents",   "derailment", "stampede",   "collapse",
+              "heatwave",    "drought",     "lightning",   "epidemic",   "outbreak",   "disease",
+              "famine",      "shipwreck",   "capsizing",   "wildfire",   "wildfires",  "bushfire",
+              "bushfires",   "inferno",     "overdose",    "rain",       "rains",      "rainfall",
+              "downpour",    "downpours",   "monsoon",     "snowstorm",  "blizzard",   "tremor",
+              "aftershock",  "volcano",     "floodwaters", "mudslides",  "avalanches", "hurricanes",
+              "typhoons",    "cyclones",    "tsunamis",    "shark",      "sharks",     "crocodile",
+              "crocodiles",  "alligator",   "cave-in",     "plague",     "pandemic",   "virus",
+              "coronavirus", "covid-19",    "flu",         "influenza",  "cholera",    "ebola",
+              "measles",     "malaria",     "cancer",      "infection",  "heat"});
 }
 
 // A noun before an event noun that makes it no act of harm: "a heart
@@ -162,6 +164,8 @@ bool HarmedByNaturalCause(const CoderScratch& sc, std::uint32_t cb, std::uint32_
                           std::uint32_t ve) {
   auto lower = [&](std::uint32_t p) { return sc.dict_words[p].text; };
   std::uint32_t p = vb;
+  // ("plague has killed millions": auxiliaries between.)
+  while (p > cb && IsOneOf(lower(p - 1), {"has", "have", "had", "already", "reportedly"})) --p;
   if (p > cb && IsOneOf(lower(p - 1), {"that", "which"})) --p;
   if (p > cb && IsNaturalCause(lower(p - 1))) return true;
   if (p > cb + 1 && IsNaturalCause(lower(p - 2)) &&

@@ -131,5 +131,11 @@ TEST_F(Passives5Test, TheAddresseeOfToldIsNoSideOfWhatWasSaid) {
   EXPECT_EQ(said.find("MED>"), std::string::npos) << said;
 }
 
+TEST_F(Passives5Test, ThePersonToldIsNoSubjectAndADiseaseNoKiller) {
+  const std::string told = Sides("He told reporters the army had attacked the rebels.");
+  EXPECT_EQ(told, "MIL>REB;") << told;
+  EXPECT_EQ(Events("Over the centuries, plague has killed millions of people."), "");
+}
+
 }  // namespace
 }  // namespace dyad
