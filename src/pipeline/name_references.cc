@@ -27,7 +27,8 @@ struct HeadWord {
 // Head words of organisation names and their CAMEO sectors (the agents
 // dictionary's codes). Words that as often head a name of any kind ("Group",
 // "Institute", "Party", "Front", "Force": "Financial Action Task Force",
-// "College": "College of Cardinals") are left out.
+// "College": "College of Cardinals", "Council": "National Pork Producers
+// Council", "Trades and Labour Council") are left out.
 constexpr HeadWord kHeadWords[] = {
     {"ministry", "GOV"},    {"government", "GOV"},
     {"cabinet", "GOV"},     {"bureau", "GOV"},
@@ -50,7 +51,7 @@ constexpr HeadWord kHeadWords[] = {
     {"llc", "BUS"},         {"airlines", "BUS"},
     {"airways", "BUS"},     {"holdings", "BUS"},
     {"church", "REL"},      {"diocese", "REL"},
-    {"union", "LAB"},
+    {"union", "LAB"},       {"office", "GOV"},
 };
 
 bool IsLabourWord(std::string_view w) {

@@ -36,5 +36,17 @@ TEST_F(CodingArgs5Test, APartyInPowerOrItsOwnerKeepsTheTitleOfState) {
   EXPECT_EQ(Sides("Germany president Horst Koehler criticizes Israel."), "DEUGOV>ISR;");
 }
 
+TEST_F(CodingArgs5Test, AnOfficeNoDictionaryKnowsIsAGovernmentBody) {
+  // A name the name finder finds, headed by "Office", is a state body (no
+  // actor before: the statistics and supervisory offices of real news).
+  EXPECT_EQ(Sides("The Federal Banking Supervisory Office in Berlin criticized Deutsche Bank for "
+                  "breaching the rules."),
+            "DEUGOV>DEUBUS;");
+  EXPECT_EQ(Sides("The Office of Management and Budget asked the Pentagon to cut spending."),
+            "USAGOV>USAMIL;");
+  // An office named by a title keeps the title's sector.
+  EXPECT_EQ(Sides("The Sheriff's Office arrested two men in Ohio."), "USACOP>USACVL;");
+}
+
 }  // namespace
 }  // namespace dyad
