@@ -48,5 +48,19 @@ TEST_F(CodingArgs5Test, AnOfficeNoDictionaryKnowsIsAGovernmentBody) {
   EXPECT_EQ(Sides("The Sheriff's Office arrested two men in Ohio."), "USACOP>USACVL;");
 }
 
+TEST_F(CodingArgs5Test, AOneWordNameNeverNamedInFullInAnArticleIsNoPerson) {
+  // A company the name finder took for a person (JPNCVL before): an article
+  // names each person in full at least once.
+  EXPECT_EQ(Sides("Rakuten offers a discount on phones this week. The sale ends on Friday. "
+                  "Rakuten accused the Japanese government of unfair taxes."),
+            "->JPNGOV;");
+  // A person named in full (after a title) keeps being one.
+  EXPECT_EQ(Sides("Federal Reserve Chairman Paul Volcker spoke on Monday. The dollar fell. "
+                  "Volcker accused the Japanese government of unfair trade."),
+            "USAGOV>JPNGOV;");
+  // One sentence says too little: the name stands.
+  EXPECT_EQ(Sides("Rakuten accused the Japanese government of unfair taxes."), "JPNCVL>JPNGOV;");
+}
+
 }  // namespace
 }  // namespace dyad
