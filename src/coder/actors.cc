@@ -131,11 +131,36 @@ bool NamedArmy(const SentenceView& s, std::uint32_t unit_start, const RawMention
          (!s.tagged || s.tags[g.begin - 1].upos != Upos::kVerb);
 }
 
+// "Social Democratic Party of Germany president", "ANC Youth League
+// president": whether the capitalised name right before the title at word
+// `title` (its words, with "of", "for", "the" and "'s" between them) is a
+// party's or a movement's that no dictionary phrase of `raws` codes (the
+// "Chinese Communist Party" is CHNGOV); the title is then the party's, not a
+// state office. Not a party in power ("the ruling Liberal Party chairman"),
+// nor its owner ("the Party of President Mubarak").
+bool TitleOfAParty(const SentenceView& s, std::span<const RawMention> raws, std::uint32_t title) {
+  if (title == 0 || IsOneOf(s.W[title - 1], {"of", "for"})) return false;
+  bool party = false;
+  std::uint32_t p = title;
+  for (; p > 0 && title - p < 8; --p) {
+    const std::string_view w = s.W[p - 1];
+    if (w.empty()) break;
+    if (IsOneOf(w, {"of", "for", "the", "'s", "'"})) continue;
+    if (!std::isupper(static_cast<unsigned char>(w[0]))) break;
+    if (!IsOneOf(w, {"party", "league", "movement"})) continue;
+    for (const RawMention& r : raws)
+      if (!r.agent && r.begin < p && r.end >= p) return false;
+    party = true;
+  }
+  return party && (p == 0 || !IsOneOf(s.W[p - 1], {"ruling", "governing"}));
+}
+
 // The code of agent `g` of the unit starting at `unit_start`: "former
 // officials" are elites (ELI), not the office; "pro-government militias",
 // "regime-backed gunmen" are armed men on the state's side, its forces (MIL),
 // not rebels.
-std::string_view AgentCode(const SentenceView& s, std::uint32_t unit_start, const RawMention& g) {
+std::string_view AgentCode(const SentenceView& s, std::span<const RawMention> raws,
+                           std::uint32_t unit_start, const RawMention& g) {
   std::uint32_t from = unit_start >= 2 ? unit_start - 2 : 0;
   bool former = false, pro_state = false;
   for (std::uint32_t p = from; p < g.begin && p < s.n && !former; ++p) {
@@ -145,6 +170,7 @@ std::string_view AgentCode(const SentenceView& s, std::uint32_t unit_start, cons
                                   "army-backed", "government-sponsored", "state-sponsored"});
   }
   if (former && g.suffix) return "ELI";
+  if (g.code == "GOV" && g.suffix && TitleOfAParty(s, raws, g.begin)) return "OPP";
   if (g.code == "MIL" && NamedArmy(s, unit_start, g)) return "UAF";
   if (pro_state && (g.code == "REB" || g.code == "INS" || g.code == "UAF")) return "MIL";
   return g.code;
@@ -170,7 +196,7 @@ std::size_t AddTrailingAgents(const SentenceView& s, std::span<const RawMention>
   Agents trail;
   while (k < raws.size() && raws[k].agent && !raws[k].null_code && raws[k].begin - u->end <= 4 &&
          AllModifiers(s, u->end, raws[k].begin)) {
-    trail.emplace_back(AgentCode(s, unit_start, raws[k]), raws[k].suffix);
+    trail.emplace_back(AgentCode(s, raws, unit_start, raws[k]), raws[k].suffix);
     u->end = raws[k].end;
     ++k;
   }
@@ -214,7 +240,7 @@ std::size_t ComposeUnit(const SentenceView& s, std::span<const RawMention> raws,
   Agents lead;
   while (k < raws.size() && raws[k].agent && !raws[k].null_code &&
          (k == r || raws[k].begin == raws[k - 1].end)) {
-    lead.emplace_back(AgentCode(s, unit_start, raws[k]), raws[k].suffix);
+    lead.emplace_back(AgentCode(s, raws, unit_start, raws[k]), raws[k].suffix);
     u->end = raws[k].end;
     ++k;
   }

@@ -1,6 +1,7 @@
 #include "pipeline/name_references.h"
 
 #include <algorithm>
+#include <cctype>
 #include <initializer_list>
 
 namespace dyad {
@@ -27,7 +28,8 @@ struct HeadWord {
 // Head words of organisation names and their CAMEO sectors (the agents
 // dictionary's codes). Words that as often head a name of any kind ("Group",
 // "Institute", "Party", "Front", "Force": "Financial Action Task Force",
-// "College": "College of Cardinals") are left out.
+// "College": "College of Cardinals", "Council": "National Pork Producers
+// Council", "Trades and Labour Council") are left out.
 constexpr HeadWord kHeadWords[] = {
     {"ministry", "GOV"},    {"government", "GOV"},
     {"cabinet", "GOV"},     {"bureau", "GOV"},
@@ -50,7 +52,7 @@ constexpr HeadWord kHeadWords[] = {
     {"llc", "BUS"},         {"airlines", "BUS"},
     {"airways", "BUS"},     {"holdings", "BUS"},
     {"church", "REL"},      {"diocese", "REL"},
-    {"union", "LAB"},
+    {"union", "LAB"},       {"office", "GOV"},
 };
 
 bool IsLabourWord(std::string_view w) {
@@ -114,6 +116,45 @@ bool IsPersonalPronoun(std::string_view w) {
   return w == "he" || w == "He" || w == "she" || w == "She";
 }
 
+// Sentences from which an article names each person in full at least once.
+constexpr std::size_t kArticleSentences = 3;
+
+// Whether `w` is written somewhere in `doc` right after a capitalised word
+// that does not open its sentence: a title or a given name ("Prince Andrew",
+// "singer Ally Brooke", "Chairman Paul Volcker", even where a line break
+// split the sentence before "Volcker").
+bool AfterACapitalisedWord(const Document& doc, std::string_view w) {
+  std::size_t si = 0;  // the sentence of token t - 1
+  for (std::uint32_t t = 1; t < doc.tokens.size(); ++t) {
+    while (si + 1 < doc.sentences.size() && doc.sentences[si + 1].first_token <= t - 1) ++si;
+    if (doc.TokenText(doc.tokens[t]) != w) continue;
+    if (si < doc.sentences.size() && doc.sentences[si].first_token == t - 1) continue;
+    const std::string_view prev = doc.TokenText(doc.tokens[t - 1]);
+    if (!prev.empty() && std::isupper(static_cast<unsigned char>(prev[0]))) return true;
+  }
+  return false;
+}
+
+// "Nissan", "Sentra", "Audi", "Costco": in an article (several sentences) a
+// person is named in full at least once, so a name of one word never written
+// as a word of a longer person's name ("Carlineo" of "Patrick W. Carlineo
+// Jr.", "Mike" of "Mike Ford") nor after a title is a company, a product or a
+// team the name finder took for a person, not an actor. (One sentence, a
+// headline or a bullet, says too little: "Assange" stands alone there.)
+bool IsPersonInArticle(const Document& doc, const std::vector<NameMention>& mentions,
+                       const NameMention& one) {
+  if (one.end_token != one.first_token + 1 || doc.sentences.size() < kArticleSentences) return true;
+  const std::string_view w = doc.TokenText(doc.tokens[one.first_token]);
+  for (const NameMention& m : mentions) {
+    if (m.type != EntityType::kPerson || m.end_token < m.first_token + 2 ||
+        m.end_token > doc.tokens.size())
+      continue;
+    for (std::uint32_t t = m.first_token; t < m.end_token; ++t)
+      if (doc.TokenText(doc.tokens[t]) == w) return true;
+  }
+  return AfterACapitalisedWord(doc, w);
+}
+
 }  // namespace
 
 std::string_view OrgSector(std::span<const std::string_view> words) {
@@ -166,6 +207,7 @@ void NameReferences::Reset(const Document& doc, const std::vector<NameMention>& 
     if (m.type != EntityType::kPlace && NamesArmedMovement(words)) {
       persons_.push_back({m.first_token, m.end_token, m.entity, {}, std::string("INS")});
     } else if (m.type == EntityType::kPerson) {
+      if (!full_name_[m.entity] && !IsPersonInArticle(doc, mentions, m)) continue;
       persons_.push_back({m.first_token, m.end_token, m.entity, {}, {}, full_name_[m.entity]});
     } else if (m.type == EntityType::kOrg) {
       std::string_view sector = OrgSector(words);
