@@ -258,6 +258,26 @@ bool InPhraseOfNonActor(const SentenceView& s, const Unit& u) {
   return s.sc.unit_at[b - 2] == kNoUnit && s.tags[b - 2].upos == Upos::kNoun;
 }
 
+// "Hawk Sawyer told lawmakers no evidence supports ...", "he told police he
+// supported Trump": the one told, right after a verb of telling, with a noun
+// phrase of its own after it opening what was said (no "that"), is no subject
+// of the verbs of what was said.
+bool AddresseeOfTelling(const SentenceView& s, const Unit& u) {
+  std::uint32_t b = u.begin;
+  while (b > 0 && IsDeterminer(s.W[b - 1])) --b;
+  if (b == 0 || !IsOneOf(s.sc.dict_words[b - 1].text,
+                         {"told", "tells", "tell", "telling", "informed", "informs", "assured",
+                          "assures", "reminded", "reminds"}))
+    return false;
+  std::uint32_t p = u.end;
+  while (p < s.n && s.sc.unit_at[p] == kNoUnit &&
+         (IsDeterminer(s.W[p]) || s.tags[p].upos == Upos::kDet || s.tags[p].upos == Upos::kAdj))
+    ++p;
+  if (p >= s.n || s.sc.unit_at[p] != kNoUnit) return false;
+  const Upos t = s.tags[p].upos;
+  return t == Upos::kNoun || t == Upos::kPron;
+}
+
 // Subject of the verb starting at word `vb`: a unit right before a present
 // participle ("Ugandan troops attacking in Sudan"); the subject of the verb
 // it is coordinated with; else the nearest unit before it (NearestSubject),
@@ -282,7 +302,7 @@ std::int32_t FindSubject(const SentenceView& s, std::uint32_t vb, std::int32_t n
     const std::int32_t head = NearestSubject(s, m, not_this, across_that);
     if (head != kNoUnit) u = head;
   }
-  return InPhraseOfNonActor(s, units[u]) ? kNoUnit : u;
+  return InPhraseOfNonActor(s, units[u]) || AddresseeOfTelling(s, units[u]) ? kNoUnit : u;
 }
 
 // "the Nicolás Maduro-led Government of Venezuela", "a Hamas-run ministry":
