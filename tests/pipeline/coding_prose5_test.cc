@@ -32,13 +32,17 @@ TEST_F(CodingProse5Test, AStateBeatingAStateIsAGameWon) {
 }
 
 TEST_F(CodingProse5Test, ChargingADeviceIsNoCharge) {
-  EXPECT_EQ(Events("The Ford SUV will go 300 miles per charge."), "");
-  EXPECT_EQ(Events("Mophie's 3-in-1 Wireless Charging Pad has a spot for the phone."), "");
+  // A car's or a phone's battery (1121 with the maker as accuser before).
+  EXPECT_EQ(Events("Ford's Mustang Mach E SUV will go 230 miles to more 300 miles per charge "
+                   "depending on how it's equipped."),
+            "");
+  EXPECT_EQ(Events("Apple added fast charging support to the phone."), "");
   EXPECT_EQ(Events("Prosecutors charged the mayor of Chicago with fraud."), "1121:USAJUD>USAGOV;");
 }
 
 TEST_F(CodingProse5Test, AThingOfferedToNoOneIsSold) {
-  EXPECT_EQ(Events("Audi will offer the car in thirteen different finishes."), "");
+  EXPECT_EQ(Events("The company will offer the car in thirteen different finishes."), "");
+  EXPECT_EQ(Events("American Airlines offers the latest Apple AirPods for $150."), "");
   EXPECT_EQ(Events("The company said the new bus offers processing power up to three times the "
                    "existing IBM PC AT."),
             "");
@@ -52,7 +56,8 @@ TEST_F(CodingProse5Test, TheOneToldIsNoSubjectOfWhatWasSaid) {
   // No "that": the addressee was the supporter (051 USALEG before).
   EXPECT_EQ(Events("Hawk Sawyer told lawmakers no evidence supports anything other than suicide."),
             "");
-  EXPECT_EQ(Events("When Carlineo was approached, he told police he supported Trump."), "");
+  EXPECT_EQ(Events("The senator told police he supported Trump."), "");
+  EXPECT_EQ(Events("Sources told Reuters the plan supports Iran."), "");
   // An actor after the addressee is the subject as before.
   EXPECT_EQ(Events("The spokesman told reporters the army attacked the rebels."), "190:MIL>REB;");
 }
