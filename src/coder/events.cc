@@ -1021,13 +1021,15 @@ bool BareState(const SentenceView& s, std::int32_t u) {
          std::all_of(x.code.begin(), x.code.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
 }
 
-// Whether the plain physical assault (182: beat, punch, stab ...; not torture
-// or sexual assault) of `r` is a game or a contest: one state "beats" or
-// "punches" another only there ("Russia beat Croatia on Monday", "Austria
-// punched its ticket by beating North Macedonia"); armies, police and mobs
-// beat people.
+// Whether a bare "beat" or "punch" (182, no pattern) of `r` is a game or a
+// contest: one state "beats" or "punches" another only there ("Russia beat
+// Croatia on Monday", "Austria punched its ticket by beating North
+// Macedonia"); armies, police and mobs beat people.
 bool StatesBeatingStates(const SentenceView& s, const VerbReading& r) {
-  if (r.code->text != "182" || r.sources.empty() || r.targets.empty()) return false;
+  if (r.fired || r.code->text != "182" || r.sources.empty() || r.targets.empty()) return false;
+  if (!IsOneOf(s.sc.dict_words[r.vm->verb].text,
+               {"beat", "beats", "beaten", "beating", "punch", "punches", "punched", "punching"}))
+    return false;
   auto bare = [&](std::int32_t u) { return BareState(s, u); };
   return std::all_of(r.sources.begin(), r.sources.end(), bare) &&
          std::all_of(r.targets.begin(), r.targets.end(), bare);
