@@ -1035,6 +1035,8 @@ bool StatesBeatingStates(const SentenceView& s, const VerbReading& r) {
          std::all_of(r.targets.begin(), r.targets.end(), bare);
 }
 
+}  // namespace
+
 // Whether a bare "offer" (no pattern: no aid, talks, truce ...) to no actor
 // has a thing as its object: a seller's or a maker's offer ("Audi will offer
 // the car in thirteen finishes", "the new bus offers processing power"), not
@@ -1048,8 +1050,6 @@ bool OffersAThing(const SentenceView& s, const VerbReading& r) {
   if (p >= r.ce || s.sc.unit_at[p] != kNoUnit) return false;
   return !IsPreposition(s.W[p]) && !IsClausePunct(s.W[p]) && s.W[p] != "to";
 }
-
-}  // namespace
 
 const char* OtherSense(const SentenceView& s, const VerbLoop& loop, const VerbReading& r) {
   const std::string_view cameo = r.code->text;
@@ -1072,8 +1072,10 @@ const char* OtherSense(const SentenceView& s, const VerbLoop& loop, const VerbRe
     return "a game won by its score (\"beat Southampton 3-2\")";
   if (StatesBeatingStates(s, r))
     return "a state beating a state is a game won (\"Russia beat Croatia\")";
-  if (cameo.starts_with("03") && OffersAThing(s, r))
+  if (cameo.starts_with("03") && OffersAThing(s, r)) {
+    s.sc.no_event_object_verbs.push_back(r.vm->verb);  // "offering notes yielding 8.86 pct"
     return "a thing offered to no one is sold or provided (\"Audi will offer the car\")";
+  }
   if (IsHarm(cameo) && RelativeOnNaturalCause(s, r.vm->begin))
     return "harm done by nature (\"an earthquake on a Gulf island that killed 10 people\")";
   if (IsHarm(cameo) && AccidentBeforeParticiple(s, r.vm->begin))
