@@ -130,7 +130,12 @@ const char* ReadVerb(const SentenceView& s, const coder::PatternFilter& filter,
   r.sides_read = true;
   coder::ExpandGroups(s, loop, &r);
   if (const char* why = coder::OneSidedGate(s, *loop, &r)) return why;
-  if (const char* why = coder::OtherSense(s, *loop, r)) return why;
+  if (const char* why = coder::OtherSense(s, *loop, r)) {
+    // A thing sold holds its clause as an event would: "is offering 200 mln
+    // dlrs of notes yielding 8.86 pct" (no 080 from "yielding").
+    if (coder::OffersAThing(s, r)) loop->coded_clause = r.cb;
+    return why;
+  }
   const std::size_t before = out->events.size();
   coder::EmitVerbEvents(s, r, loop, out);
   if (out->events.size() == before) return "its events repeat ones already coded, or the cap";

@@ -69,20 +69,30 @@ bool IsAddressee(const SentenceView& s, std::uint32_t ve, std::int32_t u) {
 // explodes as often as a gas main).
 bool IsNaturalCause(std::string_view lower) {
   return IsOneOf(
-      lower, {"fire",        "fires",       "blaze",       "flood",      "floods",     "flooding",
-              "earthquake",  "earthquakes", "quake",       "tsunami",    "storm",      "storms",
-              "typhoon",     "hurricane",   "cyclone",     "tornado",    "tornadoes",  "avalanche",
-              "landslide",   "landslides",  "mudslide",    "eruption",   "crash",      "crashes",
-              "collision",   "accident",    "accidents",   "derailment", "stampede",   "collapse",
-              "heatwave",    "drought",     "lightning",   "epidemic",   "outbreak",   "disease",
-              "famine",      "shipwreck",   "capsizing",   "wildfire",   "wildfires",  "bushfire",
-              "bushfires",   "inferno",     "overdose",    "rain",       "rains",      "rainfall",
-              "downpour",    "downpours",   "monsoon",     "snowstorm",  "blizzard",   "tremor",
-              "aftershock",  "volcano",     "floodwaters", "mudslides",  "avalanches", "hurricanes",
-              "typhoons",    "cyclones",    "tsunamis",    "shark",      "sharks",     "crocodile",
-              "crocodiles",  "alligator",   "cave-in",     "plague",     "pandemic",   "virus",
-              "coronavirus", "covid-19",    "flu",         "influenza",  "cholera",    "ebola",
-              "measles",     "malaria",     "cancer",      "infection",  "heat"});
+      lower, {"fire",       "fires",       "blaze",       "flood",      "floods",     "flooding",
+              "earthquake", "earthquakes", "quake",       "tsunami",    "storm",      "storms",
+              "typhoon",    "hurricane",   "cyclone",     "tornado",    "tornadoes",  "avalanche",
+              "landslide",  "landslides",  "mudslide",    "eruption",   "crash",      "crashes",
+              "collision",  "accident",    "accidents",   "derailment", "stampede",   "collapse",
+              "heatwave",   "drought",     "lightning",   "epidemic",   "outbreak",   "disease",
+              "famine",     "shipwreck",   "capsizing",   "wildfire",   "wildfires",  "bushfire",
+              "bushfires",  "inferno",     "overdose",    "rain",       "rains",      "rainfall",
+              "downpour",   "downpours",   "monsoon",     "snowstorm",  "blizzard",   "tremor",
+              "aftershock", "volcano",     "floodwaters", "mudslides",  "avalanches", "hurricanes",
+              "typhoons",   "cyclones",    "tsunamis",    "shark",      "sharks",     "crocodile",
+              "crocodiles", "alligator",   "cave-in"});
+}
+
+// A disease as the subject of a harm verb: "plague has killed millions", "the
+// Black Death pandemic that killed 25 million people". A closed class kept
+// apart from IsNaturalCause, which is also read anywhere before a closing
+// participle ("amid the pandemic, gunmen attacked ..., killing" is an attack).
+bool IsDisease(std::string_view lower) {
+  return IsOneOf(lower, {"plague",    "plagues",      "pandemic",   "pandemics", "diseases",
+                         "epidemics", "outbreaks",    "virus",      "viruses",   "illness",
+                         "illnesses", "infection",    "infections", "cancer",    "cancers",
+                         "flu",       "influenza",    "malaria",    "cholera",   "measles",
+                         "ebola",     "tuberculosis", "pneumonia",  "sepsis",    "bacteria"});
 }
 
 // A noun before an event noun that makes it no act of harm: "a heart
@@ -164,10 +174,12 @@ bool HarmedByNaturalCause(const CoderScratch& sc, std::uint32_t cb, std::uint32_
                           std::uint32_t ve) {
   auto lower = [&](std::uint32_t p) { return sc.dict_words[p].text; };
   std::uint32_t p = vb;
-  // ("plague has killed millions": auxiliaries between.)
-  while (p > cb && IsOneOf(lower(p - 1), {"has", "have", "had", "already", "reportedly"})) --p;
+  // Past auxiliaries and adverbs: "plague has killed", "floods have already killed".
+  while (p > cb + 1 && IsOneOf(lower(p - 1), {"has", "have", "had", "will", "would", "could", "may",
+                                              "might", "already", "also", "reportedly"}))
+    --p;
   if (p > cb && IsOneOf(lower(p - 1), {"that", "which"})) --p;
-  if (p > cb && IsNaturalCause(lower(p - 1))) return true;
+  if (p > cb && (IsNaturalCause(lower(p - 1)) || IsDisease(lower(p - 1)))) return true;
   if (p > cb + 1 && IsNaturalCause(lower(p - 2)) &&
       std::isupper(static_cast<unsigned char>(sc.words[p - 1].empty() ? 'a' : sc.words[p - 1][0])))
     return true;  // "Typhoon Haiyan kills"
@@ -1040,7 +1052,43 @@ bool WarnsOfADanger(const SentenceView& s, std::uint32_t vb, std::uint32_t ve) {
   return !IsOneOf(s.W[p + 1], {"it", "they", "he", "she", "we", "i"});
 }
 
+// Whether unit `u` is a bare state: a country code alone ("RUS"), no agent.
+bool BareState(const SentenceView& s, std::int32_t u) {
+  if (u == kNoUnit) return false;
+  const Unit& x = s.sc.units[static_cast<std::size_t>(u)];
+  return x.code.size() == 3 && x.agents.empty() &&
+         std::all_of(x.code.begin(), x.code.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
+// Whether a bare "beat" or "punch" (182, no pattern) of `r` is a game or a
+// contest: one state "beats" or "punches" another only there ("Russia beat
+// Croatia on Monday", "Austria punched its ticket by beating North
+// Macedonia"); armies, police and mobs beat people.
+bool StatesBeatingStates(const SentenceView& s, const VerbReading& r) {
+  if (r.fired || r.code->text != "182" || r.sources.empty() || r.targets.empty()) return false;
+  if (!IsOneOf(s.sc.dict_words[r.vm->verb].text,
+               {"beat", "beats", "beaten", "beating", "punch", "punches", "punched", "punching"}))
+    return false;
+  auto bare = [&](std::int32_t u) { return BareState(s, u); };
+  return std::all_of(r.sources.begin(), r.sources.end(), bare) &&
+         std::all_of(r.targets.begin(), r.targets.end(), bare);
+}
+
 }  // namespace
+
+// Whether a bare "offer" (no pattern: no aid, talks, truce ...) to no actor
+// has a thing as its object: a seller's or a maker's offer ("Audi will offer
+// the car in thirteen finishes", "the new bus offers processing power"), not
+// an intent to cooperate ("offered to mediate" is one).
+bool OffersAThing(const SentenceView& s, const VerbReading& r) {
+  if (r.fired || r.tgt != kNoUnit ||
+      !IsOneOf(s.sc.dict_words[r.vm->verb].text, {"offer", "offers", "offered", "offering"}))
+    return false;
+  std::uint32_t p = r.vm->end;
+  while (p < r.ce && s.sc.hidden[p]) ++p;
+  if (p >= r.ce || s.sc.unit_at[p] != kNoUnit) return false;
+  return !IsPreposition(s.W[p]) && !IsClausePunct(s.W[p]) && s.W[p] != "to";
+}
 
 const char* OtherSense(const SentenceView& s, const VerbLoop& loop, const VerbReading& r) {
   const std::string_view cameo = r.code->text;
@@ -1063,6 +1111,12 @@ const char* OtherSense(const SentenceView& s, const VerbLoop& loop, const VerbRe
   }
   if (IsHarm(cameo) && s.tagged && ScoreAfter(s, r.vm->end, r.ce))
     return "a game won by its score (\"beat Southampton 3-2\")";
+  if (StatesBeatingStates(s, r))
+    return "a state beating a state is a game won (\"Russia beat Croatia\")";
+  if (cameo.starts_with("03") && OffersAThing(s, r)) {
+    s.sc.no_event_object_verbs.push_back(r.vm->verb);  // "offering notes yielding 8.86 pct"
+    return "a thing offered to no one is sold or provided (\"Audi will offer the car\")";
+  }
   if (IsHarm(cameo) && RelativeOnNaturalCause(s, r.vm->begin))
     return "harm done by nature (\"an earthquake on a Gulf island that killed 10 people\")";
   if (IsHarm(cameo) && AccidentBeforeParticiple(s, r.vm->begin))

@@ -343,6 +343,9 @@ const char* OneSidedGate(const SentenceView& s, const VerbLoop& loop, VerbReadin
 // by nature or an accident ("killed in a crash"), a meeting verb with a thing
 // as its object ("met its criteria"), a statement (010) to none of its targets.
 const char* OtherSense(const SentenceView& s, const VerbLoop& loop, const VerbReading& r);
+// Whether a bare "offer" to no actor has a thing as its object ("Audi will
+// offer the car"): a sale, which OtherSense codes as no event.
+bool OffersAThing(const SentenceView& s, const VerbReading& r);
 // The events of a coded verb; loop->coded_clause.
 void EmitVerbEvents(const SentenceView& s, const VerbReading& r, VerbLoop* loop,
                     SentenceCoding* out);
