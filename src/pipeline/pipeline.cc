@@ -7,6 +7,7 @@
 #include <sstream>
 #include <unordered_map>
 
+#include "common/actor_codes.h"
 #include "dyad/codebook.h"
 #include "dyad/coder.h"
 #include "dyad/context.h"
@@ -15,7 +16,6 @@
 #include "dyad/names.h"
 #include "dyad/parser.h"
 #include "dyad/tagger.h"
-#include "common/actor_codes.h"
 #include "pipeline/name_references.h"
 
 namespace dyad {

@@ -7,8 +7,8 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
-#include "dyad/inputs.h"
 #include "common/actor_codes.h"
+#include "dyad/inputs.h"
 
 namespace dyad {
 namespace {
