@@ -130,8 +130,7 @@ bool ReducedPassive(const SentenceView& s, std::uint32_t cb, const VerbMatch& vm
 // Whether unit `u` is the person told of a verb of telling ("told police",
 // "informed the court", "assured reporters").
 bool AddresseeOfTelling(const SentenceView& s, const Unit& u) {
-  std::uint32_t b = u.begin;
-  while (b > 0 && s.sc.unit_at[b - 1] == kNoUnit && IsModifierWord(s, b - 1)) --b;
+  const std::uint32_t b = StartBeforeModifiers(s, u.begin);
   return b > 0 && IsOneOf(s.sc.dict_words[b - 1].text,
                           {"told", "tell", "tells", "telling", "informed", "informs", "assured",
                            "assures", "reminded", "reminds", "notified", "notifies"});
@@ -376,6 +375,8 @@ void CompoundArguments(const SentenceView& s, VerbReading* r) {
   if (r->src == kNoUnit || r->tgt == kNoUnit) r->src = r->tgt = u;
 }
 
+}  // namespace
+
 // The coded unit that begins at word `q` after modifiers, or kNoUnit; a unit
 // of a set-aside comma clause counts ("shot dead, allegedly by Indonesian
 // army in Intan Jaya,": the aside is the passive's agent).
@@ -390,6 +391,8 @@ std::int32_t CodedUnitAfterModifiers(const SentenceView& s, std::uint32_t q, std
   }
   return u != kNoUnit && !sc.units[static_cast<std::size_t>(u)].code.empty() ? u : kNoUnit;
 }
+
+namespace {
 
 // The agent in words [ve, ce): "by A", or the agent of the harm it happened
 // in ("in Syrian government airstrikes", an event noun of CoderOptions::nouns).

@@ -297,8 +297,7 @@ bool MembersOf(const SentenceView& s, std::int32_t u) {
   const Unit& unit = s.sc.units[static_cast<std::size_t>(u)];
   // ("Members of prime minister Nakasone's ruling party": the party's.)
   if (unit.end < s.n && s.sc.dict_words[unit.end].text == "'s") return false;
-  std::uint32_t b = unit.begin;
-  while (b > 0 && s.sc.unit_at[b - 1] == kNoUnit && IsModifierWord(s, b - 1)) --b;
+  const std::uint32_t b = StartBeforeModifiers(s, unit.begin);
   if (b < 2 || s.sc.dict_words[b - 1].text != "of") return false;
   return IsOneOf(s.sc.dict_words[b - 2].text,
                  {"members", "member", "representatives", "representative", "delegates",
@@ -815,8 +814,7 @@ bool HarmedSomeone(const SentenceView& s, const SentenceCoding& out, std::int32_
 // The word before actor unit `u`, modifiers passed over ("with the", "between
 // the"), or "" at the sentence start.
 std::string_view WordBeforeUnit(const SentenceView& s, std::int32_t u) {
-  std::uint32_t b = s.sc.units[static_cast<std::size_t>(u)].begin;
-  while (b > 0 && s.sc.unit_at[b - 1] == kNoUnit && IsModifierWord(s, b - 1)) --b;
+  const std::uint32_t b = StartBeforeModifiers(s, s.sc.units[static_cast<std::size_t>(u)].begin);
   return b > 0 ? s.sc.dict_words[b - 1].text : std::string_view();
 }
 

@@ -173,6 +173,13 @@ inline bool IsModifierWord(const SentenceView& s, std::uint32_t p) {
   return p < s.tags.size() && (s.tags[p].upos == Upos::kAdj || s.tags[p].upos == Upos::kNum);
 }
 
+// Where the phrase of a unit opening at word `b` starts when the modifier
+// words before it are counted in ("with the", "members of the").
+inline std::uint32_t StartBeforeModifiers(const SentenceView& s, std::uint32_t b) {
+  while (b > 0 && s.sc.unit_at[b - 1] == kNoUnit && IsModifierWord(s, b - 1)) --b;
+  return b;
+}
+
 // ---- 2. Actors (actors.cc) --------------------------------------------------
 
 // A dictionary actor or agent phrase as found, before composition.
@@ -365,6 +372,9 @@ void TraceOutcome(const SentenceView& s, bool with_sides, std::int32_t src, std:
 void CodeNounEvents(const SentenceView& s, const Clauses& cl, SentenceCoding* out);
 // The same without a tree (tagged words): the actors next to the noun.
 void CodeNounEventsByPosition(const SentenceView& s, SentenceCoding* out);
+// The coded unit at word `q` or after the modifier words there, before `ce`
+// (arguments.cc), or kNoUnit.
+std::int32_t CodedUnitAfterModifiers(const SentenceView& s, std::uint32_t q, std::uint32_t ce);
 
 // ---- under_fire.cc ----------------------------------------------------------
 

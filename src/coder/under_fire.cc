@@ -47,26 +47,18 @@ std::int32_t UnitBeforeVerb(const SentenceView& s, std::uint32_t v) {
 // kNoUnit.
 std::int32_t AgentAfter(const SentenceView& s, std::uint32_t p) {
   if (p >= s.n || !IsOneOf(s.sc.dict_words[p].text, {"from", "by"})) return kNoUnit;
-  std::uint32_t q = p + 1;
-  while (q < s.n && s.sc.unit_at[q] == kNoUnit && IsModifierWord(s, q)) ++q;
-  const std::int32_t u = q < s.n ? s.sc.unit_at[q] : kNoUnit;
-  return u != kNoUnit && !s.sc.units[static_cast<std::size_t>(u)].code.empty() ? u : kNoUnit;
+  return CodedUnitAfterModifiers(s, p + 1, s.n);
 }
 
 // Whether unit `u` is armed: a code with a military, police, rebel,
 // insurgent, separatist or unidentified armed sector ("IMGINS", "AFGMIL").
 bool Armed(const SentenceView& s, std::int32_t u) {
   if (u == kNoUnit) return false;
-  // (IsOneOf compares lower case.)
-  std::string_view all = s.sc.units[static_cast<std::size_t>(u)].code;  // "A/B" for compounds
-  while (!all.empty()) {
-    const std::size_t slash = all.find('/');
-    const std::string_view code = all.substr(0, slash);
+  // (One code per member of a compound; IsOneOf compares lower case.)
+  for (std::string_view code : s.sc.units[static_cast<std::size_t>(u)].codes)
     for (std::size_t at = 0; at + 3 <= code.size(); at += 3)
       if (IsOneOf(code.substr(at, 3), {"mil", "cop", "reb", "ins", "sep", "uaf", "crm", "spy"}))
         return true;
-    all = slash == std::string_view::npos ? std::string_view() : all.substr(slash + 1);
-  }
   return false;
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <initializer_list>
+#include <utility>
 
 namespace dyad {
 namespace {
@@ -198,6 +199,15 @@ void NameReferences::Reset(const Document& doc, const std::vector<NameMention>& 
     if (m.entity >= full_name_.size()) full_name_.resize(m.entity + 1, false);
     if (m.end_token >= m.first_token + 2) full_name_[m.entity] = true;
   }
+  // (Each one-word name is judged once: its mentions share the answer.)
+  std::vector<std::pair<std::string_view, bool>> judged;
+  auto person_in_article = [&](const NameMention& m) {
+    const std::string_view w = doc.TokenText(doc.tokens[m.first_token]);
+    for (const auto& [word, verdict] : judged)
+      if (word == w) return verdict;
+    judged.emplace_back(w, IsPersonInArticle(doc, mentions, m));
+    return judged.back().second;
+  };
   for (const NameMention& m : mentions) {
     if (m.end_token > doc.tokens.size()) continue;
     words.clear();
@@ -207,7 +217,8 @@ void NameReferences::Reset(const Document& doc, const std::vector<NameMention>& 
     if (m.type != EntityType::kPlace && NamesArmedMovement(words)) {
       persons_.push_back({m.first_token, m.end_token, m.entity, {}, std::string("INS")});
     } else if (m.type == EntityType::kPerson) {
-      if (!full_name_[m.entity] && !IsPersonInArticle(doc, mentions, m)) continue;
+      if (!full_name_[m.entity] && m.end_token == m.first_token + 1 && !person_in_article(m))
+        continue;
       persons_.push_back({m.first_token, m.end_token, m.entity, {}, {}, full_name_[m.entity]});
     } else if (m.type == EntityType::kOrg) {
       std::string_view sector = OrgSector(words);
