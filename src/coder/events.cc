@@ -1154,7 +1154,7 @@ bool TargetOfAHarmNoun(const SentenceView& s, std::uint32_t verb_end, std::int32
     if (s.sc.boundary[q] || s.tags[q].upos == Upos::kVerb) return false;
     // (A weapon before the noun makes it harm: "the missile strike on".)
     const bool harm = IsInstrumentNoun(s, q) || (q > verb_end && IsInstrumentNoun(s, q - 1));
-    if (harm && IsOneOf(s.sc.dict_words[q + 1].text, {"on", "against", "in", "at"})) return true;
+    if (harm && IsOneOf(s.sc.dict_words[q + 1].text, {"on", "against"})) return true;
   }
   return false;
 }

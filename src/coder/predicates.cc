@@ -68,6 +68,40 @@ bool OpensWithMainVerb(const SentenceView& s, std::uint32_t comma) {
   return true;
 }
 
+// Whether word `i` (word `b` before it) has the form of a present-tense verb
+// the tagger misread: a lower-case -s form read as a noun ("Israel strikes
+// Gaza"), or a form read as an adjective, adverb, preposition or other closed
+// class that no such word has ("rebels loot/ADP the city", "attackers
+// injure/ADJ nine people", "militants besiege/ADP"); a bare form only after a
+// plural subject. Prepositions and adverbs that are verbs too ("down", "back")
+// stay as tagged.
+bool MisreadPresentForm(const SentenceView& s, std::uint32_t i, std::uint32_t b) {
+  const std::string_view w = s.W[i];
+  if (w.size() < 4 || !std::islower(static_cast<unsigned char>(w[0]))) return false;
+  const bool s_form = w.back() == 's' && !w.ends_with("ss");
+  const Upos tag = s.tags[i].upos;
+  if (tag == Upos::kNoun) return s_form;
+  if (tag != Upos::kAdp && tag != Upos::kAdv && tag != Upos::kAdj && tag != Upos::kX &&
+      tag != Upos::kDet)
+    return false;
+  if (w.ends_with("ly") || w.ends_with("ed") ||
+      IsOneOf(w,
+              {"down",    "back",   "over",   "near",    "round",   "around",  "about",   "after",
+               "before",  "since",  "like",   "past",    "further", "forward", "behind",  "inside",
+               "outside", "upon",   "below",  "above",   "under",   "against", "despite", "across",
+               "along",   "beyond", "within", "without", "toward",  "towards", "through", "less",
+               "more",    "most",   "least",  "much",    "many",    "such",    "very",    "well",
+               "even",    "still",  "just",   "only",    "also",    "then",    "thus",    "this",
+               "that",    "these",  "those",  "each",    "every",   "some",    "other",   "same",
+               "last",    "next",   "first",  "half"}))
+    return false;
+  if (s_form) return true;
+  const PosTag& prev = s.tags[b];
+  return prev.xpos == Xpos::kNNS || prev.xpos == Xpos::kNNPS ||
+         IsOneOf(s.W[b], {"police", "people", "gunmen", "men", "women", "military", "army",
+                          "militia", "youth", "clergy", "leadership"});
+}
+
 // Headline-style present tense the tagger reads as nouns: "A gunman ...
 // (ISIS) shoots and seriously wounds a Philadelphia police officer", "Israel
 // strikes Gaza", "A bomb explosion among crowds ..., one of their holiest
@@ -84,12 +118,9 @@ void RescueHeadlineVerbs(const SentenceView& s) {
     if (s.sc.boundary[i - 1] || s.W[i - 1] == ",") verb_seen = false;
     if (FiniteVerb(s, i)) verb_seen = true;
     if (verb_seen || s.sc.verbish[i] || s.sc.unit_at[i] != kNoUnit || s.sc.hidden[i]) continue;
-    std::string_view w = s.W[i];
-    if (tags[i].upos != Upos::kNoun || w.size() < 4 || w.back() != 's' || w.ends_with("ss") ||
-        !std::islower(static_cast<unsigned char>(w[0])))
-      continue;
     std::uint32_t b = i - 1;
     while (b > 0 && s.sc.hidden[b]) --b;
+    if (!MisreadPresentForm(s, i, b)) continue;
     Upos prev = tags[b].upos;
     bool after_np = prev == Upos::kNoun || prev == Upos::kPropn || s.W[b] == ")" ||
                     // "... in Quetta, Pakistan, kills 31 people": after a place's comma.
