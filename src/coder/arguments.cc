@@ -568,6 +568,19 @@ bool VictimOfADeed(const SentenceView& s, const Unit& u) {
   return e && IsHarm(e->cameo);
 }
 
+// Whom a weapon fired, thrown or launched in the passive is aimed at when its
+// subject is no actor: "Two rockets were fired at Israel from the Gaza Strip",
+// "Tear gas is fired on anti-government protesters" (the actor after "at",
+// "on", "into", "towards" or "against" in the clause), else kNoUnit.
+std::int32_t AimedAt(const SentenceView& s, const VerbReading& r) {
+  if (!IsOneOf(s.sc.dict_words[r.vm->verb].text,
+               {"fired", "launched", "lobbed", "hurled", "thrown"}))
+    return kNoUnit;
+  for (std::string_view prep : {"at", "on", "into", "towards", "toward", "against"})
+    if (std::int32_t u = UnitAfter(s, prep, r.vm->end, r.ce); u != kNoUnit) return u;
+  return kNoUnit;
+}
+
 // Without a tree: the subject before the verb, the object after it; in the
 // passive "B was attacked by A" the subject is the target, "by A" the source.
 void PositionalArguments(const SentenceView& s, VerbReading* r) {
@@ -598,6 +611,7 @@ void PositionalArguments(const SentenceView& s, VerbReading* r) {
                  ? kNoUnit
                  : r->src;
     r->src = PassiveAgent(s, vm.end, r->ce);
+    if (r->tgt == kNoUnit) r->tgt = AimedAt(s, *r);
     // An agent coded as its victim is no pair ("Gondor is supported by
     // Gondor"); the victim stands alone. Harm within one group is an event
     // ("Two Turkish soldiers are shot dead by a third soldier").

@@ -1,0 +1,30 @@
+// Weapons fired in the passive, with no actor as subject: whom they are aimed
+// at is the target, through the whole default pipeline (tagger and name finder
+// on, no tree), on shapes of real current-events bullets (issue 18, items 2
+// and 3).
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "pipeline/coding_test_util.h"
+
+namespace dyad {
+namespace {
+
+class CodingWeaponsTest : public coding_testing::DefaultPipelineTest {};
+
+TEST_F(CodingWeaponsTest, AWeaponFiredAtAnActorHasItAsTarget) {
+  // Both sides were empty (no event, or one with neither side).
+  EXPECT_EQ(Events("Rockets are fired from Gaza into Israel."), "194:->ISR;");
+  EXPECT_EQ(Events("Two rockets were fired at Israel from the Gaza Strip on Sunday."),
+            "194:->ISR;");
+  EXPECT_EQ(Events("Tear gas is fired on anti-government protesters blocking a highway."),
+            "175:->OPP;");
+}
+
+TEST_F(CodingWeaponsTest, APlaceThatIsNoActorStaysWhere) {
+  EXPECT_EQ(Events("Mortar shells were fired at the Green Zone in Baghdad."), "194:->-;");
+}
+
+}  // namespace
+}  // namespace dyad
