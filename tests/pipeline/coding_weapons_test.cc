@@ -26,5 +26,13 @@ TEST_F(CodingWeaponsTest, APlaceThatIsNoActorStaysWhere) {
   EXPECT_EQ(Events("Mortar shells were fired at the Green Zone in Baghdad."), "194:->-;");
 }
 
+TEST_F(CodingWeaponsTest, AWeaponsTestShowsForce) {
+  // "tests/NOUN" was no verb of the dictionary: no event.
+  EXPECT_EQ(Events("Iran tests 14 surface-to-surface missiles on the second day of war games."),
+            "150:IRN>-;");
+  // Other tests are no event.
+  EXPECT_EQ(Events("The president tested positive for the virus."), "");
+}
+
 }  // namespace
 }  // namespace dyad
