@@ -101,6 +101,7 @@ const EXTRA = [
   ['Saudi', 'SAU'], ['Saudis', 'SAU'], ['Iranians', 'IRN'], ['Persian', 'IRN'],
   ['Israelis', 'ISR'], ['Tel Aviv', 'ISR'], ['Filipinos', 'PHL'],
   ['Indian', 'IND'], ['Indians', 'IND'], ['Swiss', 'CHE'], ['Geneva', 'CHE'], ['Bern', 'CHE'], ['Berne', 'CHE'],
+  ['West Germany', 'DEU'], ['West German', 'DEU'], ['West Germans', 'DEU'],
   ['Irish', 'IRL'], ['Welsh', 'GBR'], ['Scottish', 'GBR'], ['Scotland', 'GBR'],
   ['Wales', 'GBR'], ['England', 'GBR'], ['English', 'GBR'], ['Northern Ireland', 'GBR'],
   ['Bosnia', 'BIH'], ['Herzegovina', 'BIH'], ['Czech Republic', 'CZE'],
@@ -130,6 +131,20 @@ const EXTRA = [
   ['London', 'GBR'], ['Rome', 'ITA'], ['Madrid', 'ESP'], ['Warsaw', 'POL'],
   ['Bamako', 'MLI'], ['Niamey', 'NER'], ['Ouagadougou', 'BFA'], ["N'Djamena", 'TCD'],
   ['Ndjamena', 'TCD'], ['Kinshasa', 'COD'], ['Goma', 'COD'], ['Port-au-Prince', 'HTI'],
+];
+// States that no longer exist, under the alpha-3 code ISO 3166-1 gave them
+// (ISO 3166-3 lists them as withdrawn; Phoenix codes the Soviet Union SUN):
+// news archives and history name them ("the Soviet Union", 208 times in
+// Reuters-21578), and without them the words fell to other entries ("Union"
+// read as a labour union).
+const FORMER = [
+  ['SUN', 'Soviet Union', ['Soviet Union', 'USSR', 'U.S.S.R.',
+    'Union of Soviet Socialist Republics', 'Soviet', 'Soviets']],
+  ['YUG', 'Yugoslavia', ['Yugoslavia', 'Yugoslav', 'Yugoslavs',
+    'Socialist Federal Republic of Yugoslavia', 'Federal Republic of Yugoslavia']],
+  ['CSK', 'Czechoslovakia', ['Czechoslovakia', 'Czechoslovak', 'Czechoslovaks']],
+  ['DDR', 'East Germany', ['East Germany', 'East German', 'East Germans',
+    'German Democratic Republic']],
 ];
 // Where two registry entries give the same phrase to two codes, this says
 // which one news text means (others are dropped and listed in the header).
@@ -219,6 +234,11 @@ function generate({ iso, wc, wcVersion }) {
     }
     for (const cap of x.capital || []) add(code, cap, 'wc-capital');
     for (const alt of x.altSpellings || []) add(code, alt, 'wc-alt');
+  }
+  for (const [code, name, texts] of FORMER) {
+    if (byCode.has(code)) throw new Error(`FORMER: ${code} is a current code`);
+    byCode.set(code, { name, phrases: [] });
+    for (const text of texts) add(code, text, 'dyad-former');
   }
   // Ambiguous phrases: keep the preferred owner, drop the others.
   const ambiguous = [];
