@@ -113,6 +113,15 @@ bool IsArmedGroupCode(std::string_view code) {
   return false;
 }
 
+// "jihadist", "militant", "terror": a lower-case adjective or noun before a
+// head noun ("the jihadist group"), not the head word "group" itself.
+bool IsLowerCaseModifier(std::string_view w, Upos tag) {
+  if (w.empty() || w == "group" || (tag != Upos::kAdj && tag != Upos::kNoun)) return false;
+  for (char c : w)
+    if (!(c >= 'a' && c <= 'z') && c != '-') return false;
+  return true;
+}
+
 bool IsPersonalPronoun(std::string_view w) {
   return w == "he" || w == "He" || w == "she" || w == "She";
 }
@@ -192,6 +201,7 @@ void NameReferences::Reset(const Document& doc, const std::vector<NameMention>& 
   entity_codes_.clear();
   last_person_code_.clear();
   last_group_code_.clear();
+  last_subject_ = {};
   std::vector<std::string_view> words;
   full_name_.clear();
   for (const NameMention& m : mentions) {
@@ -246,6 +256,10 @@ std::span<const NameActor> NameReferences::ForSentence(const Document& doc, cons
     current_.push_back(std::move(m));
   }
   AddGroupReference(doc, sent, sentence_index, sentence_tags);
+  AddSubjectPronouns(doc, sent, sentence_index, sentence_tags);
+  doc_ = &doc;
+  sent_ = &sent;
+  sentence_tags_ = sentence_tags;
   const bool reachable =
       !last_person_code_.empty() && sentence_index - last_person_sentence_ <= kPronounReach;
   // Only a pronoun before any noun of its sentence: after one ("Salemu said he
@@ -266,21 +280,31 @@ void NameReferences::AddGroupReference(const Document& doc, const Sentence& sent
   // (Only from the sentence before: further back "the group" is as often
   // one no dictionary codes, "the hacking group Anonymous".)
   if (last_group_code_.empty() || sentence_index - last_group_sentence_ > 1) return;
-  // "The group" as the sentence's first noun: "..., the group said" has a
-  // noun of its own before it.
+  // "The group" or "the jihadist group" (at most two lower-case modifiers) as
+  // the sentence's first noun: "..., the group said" has a noun of its own
+  // before it, and "the hacking group Anonymous" names its own group.
   for (std::uint32_t i = 0; i + 1 < sent.token_count && i + 1 < sentence_tags.size(); ++i) {
     const Upos tag = sentence_tags[i].upos;
     if (tag == Upos::kNoun || tag == Upos::kPropn) return;
     if (tag != Upos::kDet || !EqualsLower(doc.TokenText(doc.tokens[sent.first_token + i]), "the"))
       continue;
-    const std::uint32_t t = sent.first_token + i + 1;
+    std::uint32_t g = i + 1;
+    while (
+        g < i + 3 && g + 1 < sent.token_count && g < sentence_tags.size() &&
+        IsLowerCaseModifier(doc.TokenText(doc.tokens[sent.first_token + g]), sentence_tags[g].upos))
+      ++g;
+    const std::uint32_t t = sent.first_token + g;
     if (doc.TokenText(doc.tokens[t]) != "group") return;
+    if (g + 1 < sent.token_count && g + 1 < sentence_tags.size() &&
+        sentence_tags[g + 1].upos == Upos::kPropn)
+      return;
     current_.push_back({t, t + 1, 0, last_group_code_, {}});
     return;
   }
 }
 
 void NameReferences::Remember(const SentenceCoding& coding) {
+  RememberSubject(coding);
   // The sentence's first armed group, most often its subject ("ISIL claims
   // ... Iraqi soldiers. The group also claims").
   for (const ActorMentionOut& a : coding.actors) {

@@ -64,6 +64,25 @@ class NameReferences {
   void AddGroupReference(const Document& doc, const Sentence& sent, std::uint32_t sentence_index,
                          std::span<const PosTag> sentence_tags);
 
+  // "They" or "it" opening a sentence before an event verb: the subject of the
+  // sentence before when it is a group, organisation or country of the same
+  // number (subject_references.cc).
+  void AddSubjectPronouns(const Document& doc, const Sentence& sent, std::uint32_t sentence_index,
+                          std::span<const PosTag> sentence_tags);
+  // Records the sentence's subject (its first noun, inside a coded actor that is
+  // no person) for a later "they" or "it".
+  void RememberSubject(const SentenceCoding& coding);
+  struct Subject {
+    std::string code;  // empty: none
+    bool plural = false;
+    bool organisation = false;  // a proper name or an organisation's head word
+    std::uint32_t sentence = 0;
+  };
+  Subject last_subject_;
+  const Document* doc_ = nullptr;  // the sentence last given to ForSentence
+  const Sentence* sent_ = nullptr;
+  std::span<const PosTag> sentence_tags_;
+
   std::string last_person_code_;  // the latest coded person
   std::string last_group_code_;   // the latest coded armed group
   std::uint32_t sentence_ = 0, last_person_sentence_ = 0, last_group_sentence_ = 0;
