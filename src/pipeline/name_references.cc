@@ -202,6 +202,7 @@ void NameReferences::Reset(const Document& doc, const std::vector<NameMention>& 
   last_person_code_.clear();
   last_group_code_.clear();
   last_subject_ = {};
+  titled_.clear();
   std::vector<std::string_view> words;
   full_name_.clear();
   for (const NameMention& m : mentions) {
@@ -305,6 +306,7 @@ void NameReferences::AddGroupReference(const Document& doc, const Sentence& sent
 
 void NameReferences::Remember(const SentenceCoding& coding) {
   RememberSubject(coding);
+  RememberTitled(coding);
   // The sentence's first armed group, most often its subject ("ISIL claims
   // ... Iraqi soldiers. The group also claims").
   for (const ActorMentionOut& a : coding.actors) {

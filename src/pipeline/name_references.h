@@ -27,6 +27,9 @@ namespace dyad {
 // an "International" commission, bureau or agency is no government.
 std::string_view OrgSector(std::span<const std::string_view> words);
 
+// `w` with ASCII letters in lower case.
+std::string LowerAscii(std::string_view w);
+
 class NameReferences {
  public:
   // The article's name mentions (document order) in `doc`; persons are kept,
@@ -42,6 +45,13 @@ class NameReferences {
   std::span<const NameActor> ForSentence(const Document& doc, const Sentence& sent,
                                          std::uint32_t sentence_index,
                                          std::span<const PosTag> sentence_tags);
+
+  // "The minister", "the ministry", "the president" in `coding` (of the
+  // sentence last given to ForSentence): the code of the minister, ministry or
+  // president the article named in the last three sentences, when they name one
+  // only ("Iranian Foreign Minister Javad Zarif ... The minister later accused
+  // Saudi Arabia" -> IRNELI, not Saudi Arabia's). definite_references.cc.
+  void ResolveDefinites(SentenceCoding* coding) const;
 
   // Records the codes `coding` (of the sentence last given to ForSentence)
   // gave to its persons. The first code a person gets stays.
@@ -79,6 +89,14 @@ class NameReferences {
     std::uint32_t sentence = 0;
   };
   Subject last_subject_;
+  // Named ministers, ministries and presidents: head word (lower case), code,
+  // sentence, in document order.
+  struct Titled {
+    std::string head, code;
+    std::uint32_t sentence = 0;
+  };
+  std::vector<Titled> titled_;
+  void RememberTitled(const SentenceCoding& coding);
   const Document* doc_ = nullptr;  // the sentence last given to ForSentence
   const Sentence* sent_ = nullptr;
   std::span<const PosTag> sentence_tags_;

@@ -12,13 +12,6 @@
 namespace dyad {
 namespace {
 
-std::string Lower(std::string_view w) {
-  std::string out(w);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
-
 bool IsOneOf(std::string_view w, std::initializer_list<std::string_view> set) {
   return std::find(set.begin(), set.end(), w) != set.end();
 }
@@ -56,7 +49,7 @@ bool IsReportingVerb(std::string_view lower) {
 bool OpensActiveVerb(const Document& doc, const Sentence& sent, std::span<const PosTag> tags,
                      std::uint32_t i) {
   for (std::uint32_t j = i + 1; j < sent.token_count && j < tags.size() && j <= i + 4; ++j) {
-    const std::string w = Lower(doc.TokenText(doc.tokens[sent.first_token + j]));
+    const std::string w = LowerAscii(doc.TokenText(doc.tokens[sent.first_token + j]));
     if (IsBeForm(w)) return false;
     if (tags[j].upos == Upos::kVerb) return !IsReportingVerb(w);
     if (tags[j].upos == Upos::kAdv || IsAuxiliary(w)) continue;
@@ -79,6 +72,13 @@ bool IsPlural(Xpos x) { return x == Xpos::kNNS || x == Xpos::kNNPS; }
 
 }  // namespace
 
+std::string LowerAscii(std::string_view w) {
+  std::string out(w);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
 void NameReferences::AddSubjectPronouns(const Document& doc, const Sentence& sent,
                                         std::uint32_t sentence_index,
                                         std::span<const PosTag> sentence_tags) {
@@ -86,7 +86,7 @@ void NameReferences::AddSubjectPronouns(const Document& doc, const Sentence& sen
   for (std::uint32_t i = 0; i < sent.token_count && i < sentence_tags.size(); ++i) {
     const Upos tag = sentence_tags[i].upos;
     if (tag == Upos::kNoun || tag == Upos::kPropn || tag == Upos::kVerb) return;
-    const std::string w = Lower(doc.TokenText(doc.tokens[sent.first_token + i]));
+    const std::string w = LowerAscii(doc.TokenText(doc.tokens[sent.first_token + i]));
     // A quotation: its "it" is what the speaker speaks of ("\"It condemns Japan
     // without due process,\" one Japanese official said").
     if (IsOneOf(w, {"\"", "``", "'", "\u201c", "\u2018"})) return;
@@ -140,7 +140,7 @@ void NameReferences::RememberSubject(const SentenceCoding& coding) {
     }
     if (head == a.end_token) return;
     const PosTag& ht = sentence_tags_[head - sent.first_token];
-    const std::string hw = Lower(doc.TokenText(doc.tokens[head]));
+    const std::string hw = LowerAscii(doc.TokenText(doc.tokens[head]));
     last_subject_.code = a.code;
     last_subject_.plural = IsPlural(ht.xpos) || hw == "police";
     last_subject_.organisation = ht.upos == Upos::kPropn || IsOrganisationWord(hw);

@@ -2,7 +2,9 @@
 // opening a sentence before an active event verb stand for the subject of the
 // sentence before when it is a group, an organisation or a country of the same
 // number (src/pipeline/subject_references.cc); "the jihadist group" for the
-// armed group coded in the sentence before (src/pipeline/name_references.cc).
+// armed group coded in the sentence before (src/pipeline/name_references.cc);
+// "the minister" for the one minister named in the last three sentences
+// (src/pipeline/definite_references.cc).
 // A wrong actor is worse than none: passives, verbs of saying, quotations and
 // companies are left alone.
 #include <gtest/gtest.h>
@@ -64,6 +66,28 @@ TEST_F(CodingRefsTest, TheGroupWithModifiersIsTheArmedGroupOfTheSentenceBefore) 
   EXPECT_EQ(Sides("The Islamic State captured the dam in April. The hacking group Anonymous "
                   "also attacked the town."),
             "IMGINS>-;CVL>-;");
+}
+
+// "The ministry", "the minister", "the president" alone: the one the article
+// has just named, not a country of their own sentence.
+TEST_F(CodingRefsTest, TheMinistryIsTheMinistryJustNamed) {
+  EXPECT_EQ(WithTexts("The Iraqi Defence Ministry accused Turkey of violating its airspace. The "
+                      "ministry also condemned the Turkish air strikes."),
+            "112:IRQMIL(Iraqi Defence Ministry)>TUR;111:IRQMIL(ministry)>TUR;195:TUR(Turkish)>-;");
+  EXPECT_EQ(Sides("Iranian Foreign Minister Javad Zarif met Qatari officials in Doha. The minister "
+                  "later accused Saudi Arabia of aggression."),
+            "IRNGOV>QATGOV;IRNGOV>SAU;");
+}
+
+// With two ministries named "the ministry" is left as the coder read it
+// (here, wrongly, the country of its own sentence), not the last one named.
+TEST_F(CodingRefsTest, TwoMinistriesLeaveTheMinistryAsRead) {
+  EXPECT_EQ(Sides("The Iraqi Defence Ministry accused the Turkish Foreign Ministry of lying. The "
+                  "ministry also condemned Iran."),
+            "IRQMIL>TURGOV;IRNGOV>IRN;");
+  EXPECT_EQ(Sides("The Iraqi Defence Ministry accused Turkey of lying. The ministry also "
+                  "condemned Iran."),
+            "IRQMIL>TUR;IRQMIL>IRN;");
 }
 
 }  // namespace
