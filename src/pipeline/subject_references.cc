@@ -38,7 +38,8 @@ bool IsReportingVerb(std::string_view lower) {
         "hope",    "anticipat", "predict", "forecast", "feel",    "felt",       "know",
         "knew",    "see",       "saw",     "disclos",  "explain", "indicat",    "confirm",
         "project", "yield",     "describ", "reveal",   "learn",   "understand", "understood",
-        "assum",   "recall",    "insist",  "argu",     "suggest"})
+        "assum",   "recall",    "insist",  "argu",     "suggest", "find",       "found",
+        "conclud"})
     if (lower.starts_with(stem)) return true;
   return false;
 }
@@ -85,8 +86,14 @@ void NameReferences::AddSubjectPronouns(const Document& doc, const Sentence& sen
   if (last_subject_.code.empty() || sentence_index != last_subject_.sentence + 1) return;
   for (std::uint32_t i = 0; i < sent.token_count && i < sentence_tags.size(); ++i) {
     const Upos tag = sentence_tags[i].upos;
-    if (tag == Upos::kNoun || tag == Upos::kPropn || tag == Upos::kVerb) return;
+    // (After "when", "even though", "if": a subordinate clause, whose "it" may
+    // look ahead to the main clause's subject.)
+    if (tag == Upos::kNoun || tag == Upos::kPropn || tag == Upos::kVerb || tag == Upos::kSconj)
+      return;
     const std::string w = LowerAscii(doc.TokenText(doc.tokens[sent.first_token + i]));
+    if (IsOneOf(w, {"when", "if", "although", "though", "while", "because", "after", "before",
+                    "since", "once", "until", "unless", "as", "whether", "whenever"}))
+      return;
     // A quotation: its "it" is what the speaker speaks of ("\"It condemns Japan
     // without due process,\" one Japanese official said").
     if (IsOneOf(w, {"\"", "``", "'", "\u201c", "\u2018"})) return;

@@ -52,6 +52,10 @@ TEST_F(CodingRefsTest, NoReferenceForSayingQuotationsOrCompanies) {
   EXPECT_EQ(Events("Egypt rejected all offers at the vegetable oil tender yesterday. \"It asked "
                    "Sudan for new offers,\" a trader said."),
             "120:EGY>-;");
+  // A subordinate clause's "it" may look ahead to the main clause's subject.
+  EXPECT_EQ(Events("Egypt rejected all offers at the vegetable oil tender yesterday. Although it "
+                   "asked Sudan for new offers, the traders were not surprised."),
+            "120:EGY>-;");
   // A company's "it" is as often its results or products.
   EXPECT_EQ(Events("Acme Corp rejected all offers at the tender yesterday. It has asked Sudan for "
                    "new offers."),
