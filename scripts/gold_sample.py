@@ -13,7 +13,9 @@ dominates. Nothing is chosen by hand.
 
 --set news samples the second, news-prose set (tests/gold/news.jsonl: re3d, Reuters, ECB+,
 GUM news) with its own seed and a splitmix64-mixed key, leaving out every sentence of the
-first set; --check FILE compares a committed set's pointers with the sample (exit 1 on a
+first set; --set articles samples the third set (tests/gold/articles.jsonl: sentences of
+real web news articles, field articleBody), leaving out every sentence of the first two;
+--check FILE compares a committed set's pointers with the sample (exit 1 on a
 difference), so both sets stay reproducible.
 """
 import argparse, collections, csv, glob, gzip, json, os, re, sys
@@ -306,6 +308,77 @@ def news_set(shared):
     return out
 
 
+# --- The articles set (tests/gold/articles.jsonl, README "Articles set") ---
+ARTICLES_SEED = "dyad-articles-2026"
+ARTICLES_FILE = "data/html-articles/truth.jsonl"
+ARTICLES_FIELD = "articleBody"
+ARTICLES_QUOTA = 200
+ARTICLES_PER_DOC = 2
+# A sentence ends at . ! ? (closing quotes and brackets kept) before a space and a capital,
+# a digit or an opening quote or bracket.
+ARTICLE_END_RE = re.compile(
+    rb"[.!?](?:[\"')]|\xe2\x80\x9d|\xe2\x80\x99)*(?=\s+(?:[A-Z0-9\"(]|\xe2\x80\x9c))")
+
+
+def article_sentences(text):
+    """Byte ranges of the sentences of a web article body: paragraphs (lines) split at
+    ARTICLE_END_RE unless the word before is an abbreviation or one letter ("5500M." ends
+    a sentence: a letter after a digit is no initial)."""
+    b = text.encode("utf-8")
+    out = []
+    for para in re.finditer(rb"[^\n]+", b):
+        p, start = para.group(0), 0
+        for m in ARTICLE_END_RE.finditer(p):
+            word = re.search(rb"(?<![A-Za-z0-9])([A-Za-z.]+)$", p[start:m.start()])
+            if word and (word.group(1).lower().decode() in ABBREV or len(word.group(1)) == 1):
+                continue
+            out.append((para.start() + start, para.start() + m.end()))
+            start = m.end()
+            while start < len(p) and p[start:start + 1].isspace():
+                start += 1
+        end = len(p.rstrip())
+        if start < end:
+            out.append((para.start() + start, para.start() + end))
+    return out
+
+
+def other_set_texts(shared):
+    """Normalised texts of every sentence of the first two sets (left out of the third)."""
+    items = current_events(shared) + gum(shared) + ecbplus(shared) + reuters(shared)
+    return frozenset(norm(it["_text"]) for it in items + news_set(shared))
+
+
+def outlet(url):
+    host = re.sub(r"^https?://", "", url).split("/")[0]
+    return re.sub(r"^www\.", "", host)
+
+
+def articles_set(shared):
+    """At most ARTICLES_PER_DOC sentences of 6-60 words per article, lowest mixed keys,
+    round-robin over the articles (ordered by their lowest sentence key)."""
+    skip = other_set_texts(shared)
+    groups = {}
+    with open(os.path.join(shared, ARTICLES_FILE), encoding="utf-8") as f:
+        for line_no, line in enumerate(f, 1):
+            r = json.loads(line)
+            raw = r.get(ARTICLES_FIELD, "").encode("utf-8")
+            cands = []
+            for b, e in article_sentences(r.get(ARTICLES_FIELD, "")):
+                text = raw[b:e].decode("utf-8")
+                if not 6 <= len(text.split()) <= 60 or norm(text) in skip:
+                    continue
+                k = mixed_key(f"{ARTICLES_SEED}:articles:{line_no}:{b}")
+                cands.append((k, {"dataset": "html-articles", "file": ARTICLES_FILE,
+                                  "field": ARTICLES_FIELD, "line": line_no, "begin": b,
+                                  "end": e, "date": "", "label": outlet(r.get("url", "")),
+                                  "_text": c_norm(text)}))
+            if cands:
+                groups[line_no] = sorted(cands)[:ARTICLES_PER_DOC]
+    items = round_robin(groups, ARTICLES_QUOTA)
+    return [dict({"id": f"a{i:04d}"}, **it, hash=text_hash(it["_text"]))
+            for i, it in enumerate(items, 1)]
+
+
 def check(items, path):
     """Exit status 1 unless `path` holds exactly these pointers (its annotations aside)."""
     with open(path, encoding="utf-8") as f:
@@ -327,13 +400,16 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--shared", default=os.path.join(os.path.dirname(__file__), "../../shared"))
     ap.add_argument("--with-text", action="store_true")
-    ap.add_argument("--set", choices=["events", "news"], default="events",
-                    help="events: tests/gold/events.jsonl (g ids); news: tests/gold/news.jsonl")
+    ap.add_argument("--set", choices=["events", "news", "articles"], default="events",
+                    help="events: tests/gold/events.jsonl (g ids); news: tests/gold/news.jsonl; "
+                    "articles: tests/gold/articles.jsonl")
     ap.add_argument("--check", metavar="FILE",
                     help="compare FILE's pointers with the sample instead of printing")
     a = ap.parse_args()
     if a.set == "news":
         items = news_set(a.shared)
+    elif a.set == "articles":
+        items = articles_set(a.shared)
     else:
         items = current_events(a.shared) + gum(a.shared) + ecbplus(a.shared) + reuters(a.shared)
         items = [dict(it, id=f"g{i:04d}") for i, it in enumerate(items, 1)]

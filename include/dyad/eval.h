@@ -47,8 +47,9 @@ struct GoldSentence {
   std::string file;         // path relative to the shared folder
   std::int64_t line = 0;    // 1-based line (JSONL record, CoNLL-U "# text" line)
   int sentence = -1;        // ECB+ sentence number
-  std::int64_t begin = -1;  // byte range in the record's "text" field (JSONL)
+  std::int64_t begin = -1;  // byte range in the record's `field` (JSONL)
   std::int64_t end = -1;
+  std::string field = "text";     // JSONL field holding the text ("articleBody": web articles)
   std::string date;               // the record's date (article date for the pipeline), or empty
   std::string label;              // weak label: portal section, GUM genre, ...
   std::string hash;               // ShortHash of the resolved text
@@ -77,7 +78,7 @@ struct GoldDocument {
 };
 
 // For each sentence of `gold` (with its resolved text `texts[i]`, which ends the
-// document): re3d, Reuters and other JSONL records give the record's text before
+// document): re3d, Reuters, web articles and other JSONL records give the record's text before
 // the sentence's byte range; GUM and ECB+ the sentences of the same document
 // before it, one paragraph each. Current-events bullets have no document.
 Result<std::vector<GoldDocument>> ResolveGoldDocuments(const std::vector<GoldSentence>& gold,

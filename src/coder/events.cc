@@ -397,9 +397,13 @@ bool InNullPattern(const SentenceView& s, std::uint32_t first) {
 
 // The actor who claims responsibility (015) for the act of harm `e` that is
 // the object of the claim: "The Islamic State claims responsibility for last
-// month's attack in Koure", "claimed the bombing". kNoUnit otherwise.
+// month's attack in Koure", "claimed the bombing". kNoUnit otherwise, and for a
+// plea: "pleaded guilty to murder" names a charge, as "charged with murder" does.
 std::int32_t ClaimantOf(const SentenceView& s, const CodedEvent* claim, const EventNoun& e) {
   if (!claim || claim->cameo != "015" || !claim->has_source || !IsHarm(e.cameo)) return kNoUnit;
+  if (IsOneOf(s.sc.dict_words[claim->verb_first_token - s.t0].text,
+              {"plead", "pleads", "pleaded", "pled", "pleading"}))
+    return kNoUnit;
   return s.sc.unit_at[claim->source.first_token - s.t0];
 }
 
@@ -1138,6 +1142,36 @@ const char* OtherSense(const SentenceView& s, const VerbLoop& loop, const VerbRe
   return nullptr;
 }
 
+namespace {
+
+// Whether unit `tgt` is the target of an act of harm named as a noun between
+// the verb (ending at word `verb_end`) and it, in one clause: "claimed
+// responsibility for the attack on Somali soldiers", "denied responsibility for
+// the missile strike on a market in eastern Ukraine".
+bool TargetOfAHarmNoun(const SentenceView& s, std::uint32_t verb_end, std::int32_t tgt) {
+  const std::uint32_t begin = s.sc.units[static_cast<std::size_t>(tgt)].begin;
+  for (std::uint32_t q = verb_end; q + 1 < begin; ++q) {
+    if (s.sc.boundary[q] || s.tags[q].upos == Upos::kVerb) return false;
+    // (A weapon before the noun makes it harm: "the missile strike on".)
+    const bool harm = IsInstrumentNoun(s, q) || (q > verb_end && IsInstrumentNoun(s, q - 1));
+    if (harm && IsOneOf(s.sc.dict_words[q + 1].text, {"on", "against", "in", "at"})) return true;
+  }
+  return false;
+}
+
+// Whether an admission or denial (015, 016) is aimed at no one: "pleaded
+// guilty at Cardiff Crown Court to killing a woman", "denied any contact with
+// the Kadoorie family" have no target. The target of the harm it is about stays
+// ("claimed responsibility for the attack on Somali soldiers"), and so does
+// every target in the classic dyadic coding (require_dyad).
+bool AimedAtNoOne(const SentenceView& s, const VerbReading& r, std::int32_t tgt) {
+  if (s.options.require_dyad || tgt == kNoUnit) return false;
+  if (r.code->text != "015" && r.code->text != "016") return false;
+  return !TargetOfAHarmNoun(s, r.vm->end, tgt);
+}
+
+}  // namespace
+
 void EmitVerbEvents(const SentenceView& s, const VerbReading& r, VerbLoop* loop,
                     SentenceCoding* out) {
   const std::size_t events_before = out->events.size();
@@ -1153,6 +1187,7 @@ void EmitVerbEvents(const SentenceView& s, const VerbReading& r, VerbLoop* loop,
   };
   for (std::int32_t src : r.sources) {
     for (std::int32_t tgt : r.targets) {
+      if (src != kNoUnit && AimedAtNoOne(s, r, tgt)) tgt = kNoUnit;
       if (r.code->text == "010" && !IsAddressee(s, r.vm->end, tgt)) continue;
       if (tgt == kNoUnit && IsHarm(r.code->text) && HarmedSomeone(s, *out, src)) continue;
       emit(src, tgt, r.code->text);

@@ -76,6 +76,8 @@ Result<GoldSentence> SentenceFrom(const json& j, const std::string& where) {
   s.sentence = static_cast<int>(Int(j, "sentence", -1));
   s.begin = Int(j, "begin", -1);
   s.end = Int(j, "end", -1);
+  if (j.contains("field")) s.field = Str(j, "field");
+  if (s.field.empty()) return ParseError(where + ": \"field\" must name a JSONL text field");
   s.date = Str(j, "date");
   s.label = Str(j, "label");
   s.hash = Str(j, "hash");
@@ -152,7 +154,8 @@ std::map<int, std::string> EcbSentences(const std::string& xml) {
   return out;
 }
 
-// Texts of the JSONL sentences of one file: field "text", bytes [begin, end).
+// Texts of the JSONL sentences of one file: the sentence's field ("text" unless the record
+// names another, e.g. "articleBody"), bytes [begin, end).
 Status ResolveJsonl(const std::string& path, const std::vector<std::size_t>& idx,
                     const std::vector<GoldSentence>& gold, std::vector<std::string>* out) {
   std::map<std::int64_t, std::vector<std::size_t>> want;
@@ -163,9 +166,9 @@ Status ResolveJsonl(const std::string& path, const std::vector<std::size_t>& idx
     auto it = want.find(n);
     if (it == want.end()) return n < last;
     json j = json::parse(line, nullptr, false);
-    std::string text = j.is_object() ? Str(j, "text") : std::string();
     for (auto i : it->second) {
       const auto& g = gold[i];
+      std::string text = j.is_object() ? Str(j, g.field.c_str()) : std::string();
       std::int64_t b = std::max<std::int64_t>(g.begin, 0);
       std::int64_t e = g.end < 0 ? static_cast<std::int64_t>(text.size()) : g.end;
       if (e > static_cast<std::int64_t>(text.size()) || b > e)
@@ -219,7 +222,7 @@ std::string AsParagraphs(const std::vector<std::string>& sentences) {
   return out;
 }
 
-// JSONL records: the record's "text" before the sentence's bytes.
+// JSONL records: the record's text field before the sentence's bytes.
 Status JsonlDocuments(const std::string& path, const std::vector<std::size_t>& idx,
                       const std::vector<GoldSentence>& gold, const std::vector<std::string>& texts,
                       std::vector<GoldDocument>* out) {
@@ -230,8 +233,8 @@ Status JsonlDocuments(const std::string& path, const std::vector<std::size_t>& i
     auto it = want.find(n);
     if (it == want.end()) return n < last;
     json j = json::parse(line, nullptr, false);
-    const std::string text = j.is_object() ? Str(j, "text") : std::string();
     for (auto i : it->second) {
+      const std::string text = j.is_object() ? Str(j, gold[i].field.c_str()) : std::string();
       const auto b = static_cast<std::size_t>(std::max<std::int64_t>(gold[i].begin, 0));
       (*out)[i] = DocumentEndingWith(text.substr(0, std::min(b, text.size())), texts[i]);
     }

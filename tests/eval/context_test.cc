@@ -106,7 +106,8 @@ TEST(RunGoldContext, EventsOfEarlierSentencesDoNotCount) {
 TEST(ResolveGoldDocuments, DocumentsEndWithTheirSentence) {
   if (!std::filesystem::exists(DYAD_SHARED_DIR "/data/re3d"))
     GTEST_SKIP() << "re3d not found under " << DYAD_SHARED_DIR;
-  for (const char* set : {"/tests/gold/news.jsonl", "/tests/gold/events.jsonl"}) {
+  for (const char* set :
+       {"/tests/gold/news.jsonl", "/tests/gold/events.jsonl", "/tests/gold/articles.jsonl"}) {
     auto gold = LoadGold(std::string(DYAD_SOURCE_DIR) + set);
     ASSERT_TRUE(gold.ok()) << gold.status().ToString();
     auto texts = ResolveGoldTexts(*gold, DYAD_SHARED_DIR);

@@ -182,6 +182,26 @@ TEST(LoadGold, ResolvesTheNewsProseSet) {
   EXPECT_NE(drift.status().ToString().find("n0001"), std::string::npos);
 }
 
+// The web-articles set (tests/gold/README.md, "Articles set"): its records name the field
+// that holds the text ("articleBody"); every pointer resolves to the text it was hashed on.
+TEST(LoadGold, ResolvesTheArticlesSet) {
+  auto r = LoadGold(DYAD_SOURCE_DIR "/tests/gold/articles.jsonl");
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->size(), 200u);
+  for (const auto& s : *r) EXPECT_EQ(s.field, "articleBody") << s.id;
+  if (!std::filesystem::exists(DYAD_SHARED_DIR "/data/html-articles/truth.jsonl"))
+    GTEST_SKIP() << "html-articles not found under " << DYAD_SHARED_DIR;
+  auto texts = ResolveGoldTexts(*r, DYAD_SHARED_DIR);
+  ASSERT_TRUE(texts.ok()) << texts.status().ToString();
+  EXPECT_EQ((*texts)[0].substr(0, 30), "Shares of construction goods g");
+  // Read from "text" (the default field), the record has no text: the error names it.
+  auto other = *r;
+  other[0].field = "text";
+  auto missing = ResolveGoldTexts(other, DYAD_SHARED_DIR);
+  ASSERT_FALSE(missing.ok());
+  EXPECT_NE(missing.status().ToString().find("a0001"), std::string::npos);
+}
+
 TEST(WeakLabels, UnflaggedStoryHeadings) {
   EXPECT_TRUE(
       IsUnflaggedStoryHeading("War in Afghanistan (2001\xE2\x80\x93"
