@@ -47,7 +47,7 @@ void NameReferences::RememberTitled(const SentenceCoding& coding) {
 }
 
 void NameReferences::ResolveDefinites(SentenceCoding* coding) const {
-  if (!doc_ || !sent_ || titled_.empty()) return;
+  if (!doc_ || !sent_) return;
   const Document& doc = *doc_;
   // The one code named for `head` within reach, or empty.
   auto named = [&](const std::string& head) {
@@ -60,6 +60,11 @@ void NameReferences::ResolveDefinites(SentenceCoding* coding) const {
     return code;
   };
   auto resolve = [&](CodedActor* a) {
+    if (ResolveArmedDescription(a)) {
+      for (ActorMentionOut& m : coding->actors)
+        if (m.first_token == a->first_token && m.end_token == a->end_token) m.code = a->code;
+      return;
+    }
     if (a->end_token != a->first_token + 1 || a->first_token <= sent_->first_token) return;
     const std::string w = LowerAscii(doc.TokenText(doc.tokens[a->first_token]));
     if (!IsTitleHead(w) || LowerAscii(doc.TokenText(doc.tokens[a->first_token - 1])) != "the")

@@ -201,6 +201,7 @@ void NameReferences::Reset(const Document& doc, const std::vector<NameMention>& 
   entity_codes_.clear();
   last_person_code_.clear();
   last_group_code_.clear();
+  last_group_alone_ = false;
   last_subject_ = {};
   titled_.clear();
   std::vector<std::string_view> words;
@@ -304,16 +305,43 @@ void NameReferences::AddGroupReference(const Document& doc, const Sentence& sent
   }
 }
 
+bool NameReferences::ResolveArmedDescription(CodedActor* a) const {
+  // (A named group: a country or an international code before its sector,
+  // not "INS" alone nor unidentified gunmen, UAF.)
+  const std::string& g = last_group_code_;
+  if (g.size() < 6 || g.find("UAF") != std::string::npos || IsArmedGroupCode(g.substr(0, 3)))
+    return false;
+  if (!last_group_alone_ || sentence_ != last_group_sentence_ + 1 || !IsArmedGroupCode(a->code) ||
+      a->code == last_group_code_ || a->end_token != a->first_token + 1 || !doc_ || !sent_ ||
+      a->first_token <= sent_->first_token)
+    return false;
+  const std::string_view w = doc_->TokenText(doc_->tokens[a->first_token]);
+  if (!EqualsLower(doc_->TokenText(doc_->tokens[a->first_token - 1]), "the")) return false;
+  for (std::string_view noun : {"militants", "insurgents", "jihadists", "rebels", "extremists",
+                                "fighters", "terrorists", "guerrillas", "separatists"}) {
+    if (!EqualsLower(w, noun)) continue;
+    a->code = last_group_code_;
+    return true;
+  }
+  return false;
+}
+
 void NameReferences::Remember(const SentenceCoding& coding) {
   RememberSubject(coding);
   RememberTitled(coding);
   // The sentence's first armed group, most often its subject ("ISIL claims
   // ... Iraqi soldiers. The group also claims").
+  bool first_group = true;
   for (const ActorMentionOut& a : coding.actors) {
     if (!IsArmedGroupCode(a.code)) continue;
+    if (!first_group) {
+      last_group_alone_ = last_group_alone_ && a.code == last_group_code_;
+      continue;
+    }
     last_group_code_ = a.code;
     last_group_sentence_ = sentence_;
-    break;
+    last_group_alone_ = true;
+    first_group = false;
   }
   // A later "he" or "she" takes the sentence's first coded person, most often
   // its subject ("Macron met Scholz in Paris. He later criticised Russia").

@@ -50,7 +50,10 @@ class NameReferences {
   // sentence last given to ForSentence): the code of the minister, ministry or
   // president the article named in the last three sentences, when they name one
   // only ("Iranian Foreign Minister Javad Zarif ... The minister later accused
-  // Saudi Arabia" -> IRNELI, not Saudi Arabia's). definite_references.cc.
+  // Saudi Arabia" -> IRNELI, not Saudi Arabia's); "the militants" and the like
+  // for the armed group of the sentence before when it was the only one there
+  // ("Islamic State fighters captured the dam. The militants killed five Iraqi
+  // soldiers" -> IMGINS, not IRQINS). definite_references.cc.
   void ResolveDefinites(SentenceCoding* coding) const;
 
   // Records the codes `coding` (of the sentence last given to ForSentence)
@@ -101,8 +104,12 @@ class NameReferences {
   const Sentence* sent_ = nullptr;
   std::span<const PosTag> sentence_tags_;
 
-  std::string last_person_code_;  // the latest coded person
-  std::string last_group_code_;   // the latest coded armed group
+  std::string last_person_code_;   // the latest coded person
+  std::string last_group_code_;    // the latest coded armed group
+  bool last_group_alone_ = false;  // its sentence codes no other armed group
+  // "The militants", "the insurgents": the armed group of the sentence before
+  // when it was the only one (name_references.cc).
+  bool ResolveArmedDescription(CodedActor* actor) const;
   std::uint32_t sentence_ = 0, last_person_sentence_ = 0, last_group_sentence_ = 0;
 };
 

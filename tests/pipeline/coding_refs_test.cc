@@ -3,7 +3,8 @@
 // sentence before when it is a group, an organisation or a country of the same
 // number (src/pipeline/subject_references.cc); "the jihadist group" for the
 // armed group coded in the sentence before (src/pipeline/name_references.cc);
-// "the minister" for the one minister named in the last three sentences
+// "the minister" for the one minister named in the last three sentences and
+// "the militants" for the one named armed group of the sentence before
 // (src/pipeline/definite_references.cc).
 // A wrong actor is worse than none: passives, verbs of saying, quotations and
 // companies are left alone.
@@ -81,6 +82,17 @@ TEST_F(CodingRefsTest, TheMinistryIsTheMinistryJustNamed) {
   EXPECT_EQ(Sides("Iranian Foreign Minister Javad Zarif met Qatari officials in Doha. The minister "
                   "later accused Saudi Arabia of aggression."),
             "IRNGOV>QATGOV;IRNGOV>SAU;");
+}
+
+// "The militants" alone: the named armed group of the sentence before, not a
+// country of their own sentence; with two armed groups there, as read.
+TEST_F(CodingRefsTest, TheMilitantsAreTheArmedGroupOfTheSentenceBefore) {
+  EXPECT_EQ(Sides("Islamic State fighters captured the Tharthar dam near Ramadi on Sunday. The "
+                  "militants killed five Iraqi soldiers."),
+            "IMGINS>-;IMGINS>IRQMIL;");
+  EXPECT_EQ(Sides("Islamic State fighters attacked Kurdish rebels near Ramadi on Sunday. The "
+                  "militants killed five Iraqi soldiers."),
+            "IMGINS>IMGREB;IRQINS>IRQMIL;");
 }
 
 // With two ministries named "the ministry" is left as the coder read it
