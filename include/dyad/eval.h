@@ -69,6 +69,26 @@ Result<std::vector<std::string>> ResolveGoldTexts(const std::vector<GoldSentence
                                                   const std::string& shared_dir,
                                                   bool allow_drift = false);
 
+// The document a gold sentence comes from, from its start up to and including
+// the sentence (`dyad eval gold --context`): the pipeline codes it as an article
+// so that a pronoun or "the group" can reach an earlier sentence, as in real use.
+struct GoldDocument {
+  std::string text;                // empty: the record has no document (a current-events bullet)
+  std::size_t begin = 0, end = 0;  // the gold sentence's bytes in `text`
+};
+
+// For each sentence of `gold` (with its resolved text `texts[i]`, which ends the
+// document): re3d, Reuters, web articles and other JSONL records give the record's text before
+// the sentence's byte range; GUM and ECB+ the sentences of the same document
+// before it, one paragraph each. Current-events bullets have no document.
+Result<std::vector<GoldDocument>> ResolveGoldDocuments(const std::vector<GoldSentence>& gold,
+                                                       const std::vector<std::string>& texts,
+                                                       const std::string& shared_dir);
+
+// The events of `coded` that belong to the bytes [begin, end) of the body: the
+// event's predicate starts there (or, without a predicate span, its sentence).
+std::vector<Event> EventsInRange(const CodedArticle& coded, std::size_t begin, std::size_t end);
+
 // --- Matching rules (tests/gold/README.md, "Scoring") ---
 // Type: same PLOVER event when both have one, else same CAMEO root (2 digits).
 bool TypeMatches(const GoldEvent& gold, const Event& predicted);
@@ -120,9 +140,12 @@ void ScoreSentence(const GoldSentence& gold, const std::vector<Event>& predicted
 
 // Runs `pipeline` on each sentence (article date = the record date) and scores it.
 // `per_sentence`, when given, receives one readable line block per sentence.
+// With `documents` (ResolveGoldDocuments), a sentence that has one is coded with
+// its document and only the events of the sentence's bytes are scored.
 Result<GoldScores> RunGold(const Pipeline& pipeline, const std::vector<GoldSentence>& gold,
                            const std::vector<std::string>& texts,
-                           std::string* per_sentence = nullptr);
+                           std::string* per_sentence = nullptr,
+                           const std::vector<GoldDocument>* documents = nullptr);
 
 // Readable table and JSON summary.
 std::string FormatGoldScores(const GoldScores& scores);

@@ -204,6 +204,77 @@ Status ResolveEcb(const std::string& path, const std::vector<std::size_t>& idx,
   return Status::Ok();
 }
 
+// The document that ends with `sentence`: `before`, a space if it does not end
+// in one, then the sentence.
+GoldDocument DocumentEndingWith(std::string before, const std::string& sentence) {
+  if (!before.empty() && before.back() != ' ' && before.back() != '\n') before += ' ';
+  GoldDocument d;
+  d.begin = before.size();
+  d.text = std::move(before) + sentence;
+  d.end = d.text.size();
+  return d;
+}
+
+// One paragraph per earlier sentence of a document given sentence by sentence.
+std::string AsParagraphs(const std::vector<std::string>& sentences) {
+  std::string out;
+  for (const auto& s : sentences) out += NormalizeSpace(s) + "\n\n";
+  return out;
+}
+
+// JSONL records: the record's text field before the sentence's bytes.
+Status JsonlDocuments(const std::string& path, const std::vector<std::size_t>& idx,
+                      const std::vector<GoldSentence>& gold, const std::vector<std::string>& texts,
+                      std::vector<GoldDocument>* out) {
+  std::map<std::int64_t, std::vector<std::size_t>> want;
+  for (auto i : idx) want[gold[i].line].push_back(i);
+  const std::int64_t last = want.empty() ? 0 : want.rbegin()->first;
+  return ForEachLine(path, [&](std::int64_t n, std::string_view line) {
+    auto it = want.find(n);
+    if (it == want.end()) return n < last;
+    json j = json::parse(line, nullptr, false);
+    for (auto i : it->second) {
+      const std::string text = j.is_object() ? Str(j, gold[i].field.c_str()) : std::string();
+      const auto b = static_cast<std::size_t>(std::max<std::int64_t>(gold[i].begin, 0));
+      (*out)[i] = DocumentEndingWith(text.substr(0, std::min(b, text.size())), texts[i]);
+    }
+    return n < last;
+  });
+}
+
+// GUM: the "# text" lines of the same document ("# newdoc") before the sentence's.
+Status GumDocuments(const std::string& path, const std::vector<std::size_t>& idx,
+                    const std::vector<GoldSentence>& gold, const std::vector<std::string>& texts,
+                    std::vector<GoldDocument>* out) {
+  std::map<std::int64_t, std::vector<std::size_t>> want;
+  for (auto i : idx) want[gold[i].line].push_back(i);
+  constexpr std::string_view kText = "# text = ";
+  std::vector<std::string> earlier;
+  return ForEachLine(path, [&](std::int64_t n, std::string_view line) {
+    if (line.starts_with("# newdoc")) earlier.clear();
+    if (auto it = want.find(n); it != want.end())
+      for (auto i : it->second) (*out)[i] = DocumentEndingWith(AsParagraphs(earlier), texts[i]);
+    if (line.starts_with(kText)) earlier.emplace_back(line.substr(kText.size()));
+    return true;
+  });
+}
+
+// ECB+: the document's sentences numbered before the sentence's.
+Status EcbDocuments(const std::string& path, const std::vector<std::size_t>& idx,
+                    const std::vector<GoldSentence>& gold, const std::vector<std::string>& texts,
+                    std::vector<GoldDocument>* out) {
+  auto xml = ReadFile(path);
+  if (!xml.ok()) return xml.status();
+  const auto sents = EcbSentences(*xml);
+  for (auto i : idx) {
+    std::vector<std::string> earlier;
+    for (const auto& [number, text] : sents)
+      if (number < gold[i].sentence) earlier.push_back(text);
+    (*out)[i] = DocumentEndingWith(AsParagraphs(earlier), texts[i]);
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 std::string ShortHash(std::string_view text) {
@@ -267,6 +338,25 @@ Result<std::vector<std::string>> ResolveGoldTexts(const std::vector<GoldSentence
     if (!allow_drift && !gold[i].hash.empty() && ShortHash(out[i]) != gold[i].hash)
       return InvalidArgument(gold[i].id + ": text hash " + ShortHash(out[i]) +
                              " != " + gold[i].hash + " (the shared data changed)");
+  }
+  return out;
+}
+
+Result<std::vector<GoldDocument>> ResolveGoldDocuments(const std::vector<GoldSentence>& gold,
+                                                       const std::vector<std::string>& texts,
+                                                       const std::string& shared_dir) {
+  if (texts.size() != gold.size()) return InvalidArgument("one text per gold sentence expected");
+  std::vector<GoldDocument> out(gold.size());
+  std::map<std::string, std::vector<std::size_t>> by_file;
+  for (std::size_t i = 0; i < gold.size(); ++i)
+    if (gold[i].dataset != "current-events") by_file[gold[i].file].push_back(i);
+  for (const auto& [file, idx] : by_file) {
+    const std::string path = shared_dir + "/" + file;
+    const std::string& ds = gold[idx.front()].dataset;
+    Status st = ds == "gum"       ? GumDocuments(path, idx, gold, texts, &out)
+                : ds == "ecbplus" ? EcbDocuments(path, idx, gold, texts, &out)
+                                  : JsonlDocuments(path, idx, gold, texts, &out);
+    DYAD_RETURN_IF_ERROR(st);
   }
   return out;
 }

@@ -215,17 +215,34 @@ void ScoreSentence(const GoldSentence& g, const std::vector<Event>& pred, GoldSc
   ScorePairedContext(g, pred, type_pair, s);
 }
 
+std::vector<Event> EventsInRange(const CodedArticle& coded, std::size_t begin, std::size_t end) {
+  std::vector<Event> out;
+  for (const Event& ev : coded.events) {
+    std::size_t at = ev.verb_span.begin;
+    if (ev.verb_span.empty() && ev.sentence < coded.sentence_spans.size())
+      at = coded.sentence_spans[ev.sentence].begin;
+    if (begin <= at && at < end) out.push_back(ev);
+  }
+  return out;
+}
+
 Result<GoldScores> RunGold(const Pipeline& pipeline, const std::vector<GoldSentence>& gold,
-                           const std::vector<std::string>& texts, std::string* per_sentence) {
+                           const std::vector<std::string>& texts, std::string* per_sentence,
+                           const std::vector<GoldDocument>* documents) {
   GoldScores scores;
   CodedArticle coded;
   for (std::size_t i = 0; i < gold.size() && i < texts.size(); ++i) {
+    const GoldDocument* doc = documents && i < documents->size() && !(*documents)[i].text.empty()
+                                  ? &(*documents)[i]
+                                  : nullptr;
     Article a;
     a.id = gold[i].id;
     a.date = gold[i].date;
-    a.body = texts[i];
+    a.body = doc ? doc->text : texts[i];
     a.origin = gold[i].file;
     DYAD_RETURN_IF_ERROR(pipeline.Process(a, &coded));
+    // (With its document, only the events of the gold sentence count.)
+    if (doc) coded.events = EventsInRange(coded, doc->begin, doc->end);
     ScoreSentence(gold[i], coded.events, &scores);
     if (per_sentence) Describe(gold[i], texts[i], coded.events, per_sentence);
   }

@@ -113,6 +113,15 @@ bool IsArmedGroupCode(std::string_view code) {
   return false;
 }
 
+// "jihadist", "militant", "terror": a lower-case adjective or noun before a
+// head noun ("the jihadist group"), not the head word "group" itself.
+bool IsLowerCaseModifier(std::string_view w, Upos tag) {
+  if (w.empty() || w == "group" || (tag != Upos::kAdj && tag != Upos::kNoun)) return false;
+  for (char c : w)
+    if (!(c >= 'a' && c <= 'z') && c != '-') return false;
+  return true;
+}
+
 bool IsPersonalPronoun(std::string_view w) {
   return w == "he" || w == "He" || w == "she" || w == "She";
 }
@@ -192,6 +201,9 @@ void NameReferences::Reset(const Document& doc, const std::vector<NameMention>& 
   entity_codes_.clear();
   last_person_code_.clear();
   last_group_code_.clear();
+  last_group_alone_ = false;
+  last_subject_ = {};
+  titled_.clear();
   std::vector<std::string_view> words;
   full_name_.clear();
   for (const NameMention& m : mentions) {
@@ -246,6 +258,10 @@ std::span<const NameActor> NameReferences::ForSentence(const Document& doc, cons
     current_.push_back(std::move(m));
   }
   AddGroupReference(doc, sent, sentence_index, sentence_tags);
+  AddSubjectPronouns(doc, sent, sentence_index, sentence_tags);
+  doc_ = &doc;
+  sent_ = &sent;
+  sentence_tags_ = sentence_tags;
   const bool reachable =
       !last_person_code_.empty() && sentence_index - last_person_sentence_ <= kPronounReach;
   // Only a pronoun before any noun of its sentence: after one ("Salemu said he
@@ -266,28 +282,66 @@ void NameReferences::AddGroupReference(const Document& doc, const Sentence& sent
   // (Only from the sentence before: further back "the group" is as often
   // one no dictionary codes, "the hacking group Anonymous".)
   if (last_group_code_.empty() || sentence_index - last_group_sentence_ > 1) return;
-  // "The group" as the sentence's first noun: "..., the group said" has a
-  // noun of its own before it.
+  // "The group" or "the jihadist group" (at most two lower-case modifiers) as
+  // the sentence's first noun: "..., the group said" has a noun of its own
+  // before it, and "the hacking group Anonymous" names its own group.
   for (std::uint32_t i = 0; i + 1 < sent.token_count && i + 1 < sentence_tags.size(); ++i) {
     const Upos tag = sentence_tags[i].upos;
     if (tag == Upos::kNoun || tag == Upos::kPropn) return;
     if (tag != Upos::kDet || !EqualsLower(doc.TokenText(doc.tokens[sent.first_token + i]), "the"))
       continue;
-    const std::uint32_t t = sent.first_token + i + 1;
+    std::uint32_t g = i + 1;
+    while (
+        g < i + 3 && g + 1 < sent.token_count && g < sentence_tags.size() &&
+        IsLowerCaseModifier(doc.TokenText(doc.tokens[sent.first_token + g]), sentence_tags[g].upos))
+      ++g;
+    const std::uint32_t t = sent.first_token + g;
     if (doc.TokenText(doc.tokens[t]) != "group") return;
+    if (g + 1 < sent.token_count && g + 1 < sentence_tags.size() &&
+        sentence_tags[g + 1].upos == Upos::kPropn)
+      return;
     current_.push_back({t, t + 1, 0, last_group_code_, {}});
     return;
   }
 }
 
+bool NameReferences::ResolveArmedDescription(CodedActor* a) const {
+  // (A named group: a country or an international code before its sector,
+  // not "INS" alone nor unidentified gunmen, UAF.)
+  const std::string& g = last_group_code_;
+  if (g.size() < 6 || g.find("UAF") != std::string::npos || IsArmedGroupCode(g.substr(0, 3)))
+    return false;
+  if (!last_group_alone_ || sentence_ != last_group_sentence_ + 1 || !IsArmedGroupCode(a->code) ||
+      a->code == last_group_code_ || a->end_token != a->first_token + 1 || !doc_ || !sent_ ||
+      a->first_token <= sent_->first_token)
+    return false;
+  const std::string_view w = doc_->TokenText(doc_->tokens[a->first_token]);
+  if (!EqualsLower(doc_->TokenText(doc_->tokens[a->first_token - 1]), "the")) return false;
+  for (std::string_view noun : {"militants", "insurgents", "jihadists", "rebels", "extremists",
+                                "fighters", "terrorists", "guerrillas", "separatists"}) {
+    if (!EqualsLower(w, noun)) continue;
+    a->code = last_group_code_;
+    return true;
+  }
+  return false;
+}
+
 void NameReferences::Remember(const SentenceCoding& coding) {
+  RememberSubject(coding);
+  RememberTitled(coding);
   // The sentence's first armed group, most often its subject ("ISIL claims
   // ... Iraqi soldiers. The group also claims").
+  bool first_group = true;
   for (const ActorMentionOut& a : coding.actors) {
     if (!IsArmedGroupCode(a.code)) continue;
+    if (!first_group) {
+      last_group_alone_ = last_group_alone_ && a.code == last_group_code_;
+      continue;
+    }
     last_group_code_ = a.code;
     last_group_sentence_ = sentence_;
-    break;
+    last_group_alone_ = true;
+    first_group = false;
   }
   // A later "he" or "she" takes the sentence's first coded person, most often
   // its subject ("Macron met Scholz in Paris. He later criticised Russia").

@@ -27,6 +27,9 @@ namespace dyad {
 // an "International" commission, bureau or agency is no government.
 std::string_view OrgSector(std::span<const std::string_view> words);
 
+// `w` with ASCII letters in lower case.
+std::string LowerAscii(std::string_view w);
+
 class NameReferences {
  public:
   // The article's name mentions (document order) in `doc`; persons are kept,
@@ -42,6 +45,16 @@ class NameReferences {
   std::span<const NameActor> ForSentence(const Document& doc, const Sentence& sent,
                                          std::uint32_t sentence_index,
                                          std::span<const PosTag> sentence_tags);
+
+  // "The minister", "the ministry", "the president" in `coding` (of the
+  // sentence last given to ForSentence): the code of the minister, ministry or
+  // president the article named in the last three sentences, when they name one
+  // only ("Iranian Foreign Minister Javad Zarif ... The minister later accused
+  // Saudi Arabia" -> IRNELI, not Saudi Arabia's); "the militants" and the like
+  // for the armed group of the sentence before when it was the only one there
+  // ("Islamic State fighters captured the dam. The militants killed five Iraqi
+  // soldiers" -> IMGINS, not IRQINS). definite_references.cc.
+  void ResolveDefinites(SentenceCoding* coding) const;
 
   // Records the codes `coding` (of the sentence last given to ForSentence)
   // gave to its persons. The first code a person gets stays.
@@ -64,8 +77,39 @@ class NameReferences {
   void AddGroupReference(const Document& doc, const Sentence& sent, std::uint32_t sentence_index,
                          std::span<const PosTag> sentence_tags);
 
-  std::string last_person_code_;  // the latest coded person
-  std::string last_group_code_;   // the latest coded armed group
+  // "They" or "it" opening a sentence before an event verb: the subject of the
+  // sentence before when it is a group, organisation or country of the same
+  // number (subject_references.cc).
+  void AddSubjectPronouns(const Document& doc, const Sentence& sent, std::uint32_t sentence_index,
+                          std::span<const PosTag> sentence_tags);
+  // Records the sentence's subject (its first noun, inside a coded actor that is
+  // no person) for a later "they" or "it".
+  void RememberSubject(const SentenceCoding& coding);
+  struct Subject {
+    std::string code;  // empty: none
+    bool plural = false;
+    bool organisation = false;  // a proper name or an organisation's head word
+    std::uint32_t sentence = 0;
+  };
+  Subject last_subject_;
+  // Named ministers, ministries and presidents: head word (lower case), code,
+  // sentence, in document order.
+  struct Titled {
+    std::string head, code;
+    std::uint32_t sentence = 0;
+  };
+  std::vector<Titled> titled_;
+  void RememberTitled(const SentenceCoding& coding);
+  const Document* doc_ = nullptr;  // the sentence last given to ForSentence
+  const Sentence* sent_ = nullptr;
+  std::span<const PosTag> sentence_tags_;
+
+  std::string last_person_code_;   // the latest coded person
+  std::string last_group_code_;    // the latest coded armed group
+  bool last_group_alone_ = false;  // its sentence codes no other armed group
+  // "The militants", "the insurgents": the armed group of the sentence before
+  // when it was the only one (name_references.cc).
+  bool ResolveArmedDescription(CodedActor* actor) const;
   std::uint32_t sentence_ = 0, last_person_sentence_ = 0, last_group_sentence_ = 0;
 };
 

@@ -391,6 +391,7 @@ class PipelineImpl final : public Pipeline {
         std::copy(tree.begin(), tree.end(), s.doc_arcs.begin() + sent.first_token);
       coder_.CodeSentence(s.doc, sent, tags, date, s.coder.get(), &s.coding, tree,
                           s.references.ForSentence(s.doc, sent, si, tags));
+      s.references.ResolveDefinites(&s.coding);
       s.references.Remember(s.coding);
       if (options_.explain) {
         out->trace += "sentence " + std::to_string(si) + ": ";

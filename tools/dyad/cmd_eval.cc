@@ -18,6 +18,7 @@ struct EvalArgs {
   bool show = false;     // print each sentence with its text (human review)
   bool details = false;  // print gold and predicted events per sentence
   bool allow_drift = false;
+  bool context = false;       // code each sentence with its document before it
   bool parse = false;         // code by clauses from the parser's trees
   bool require_dyad = false;  // PETRARCH's require_dyad
   double min_event_f1 = -1, min_event_precision = -1, min_type_f1 = -1;
@@ -63,8 +64,12 @@ int RunGoldCmd(const EvalArgs& a) {
   PipelineOptions po = PipelineOptionsFor(a);
   auto pipeline = LoadPipeline(po, true);
   if (!pipeline) return kExitFailure;
+  Result<std::vector<GoldDocument>> documents = std::vector<GoldDocument>{};
+  if (a.context) documents = ResolveGoldDocuments(*gold, *texts, a.shared);
+  if (!documents.ok()) return PrintError(documents.status().ToString()), kExitFailure;
   std::string details;
-  auto scores = RunGold(*pipeline, *gold, *texts, a.details ? &details : nullptr);
+  auto scores = RunGold(*pipeline, *gold, *texts, a.details ? &details : nullptr,
+                        a.context ? &*documents : nullptr);
   if (!scores.ok()) return PrintError(scores.status().ToString()), kExitFailure;
   std::fputs(details.c_str(), stdout);
   std::fputs(FormatGoldScores(*scores).c_str(), stdout);
@@ -111,6 +116,9 @@ void RegisterEval(CLI::App& app, Runner* run) {
                  "code by clauses from dependency trees (dyad code --parse)");
   gold->add_flag("--require-dyad", args.require_dyad,
                  "emit only events with both a source and a target (PETRARCH's require_dyad)");
+  gold->add_flag("--context", args.context,
+                 "code each sentence with its document up to it (re3d, Reuters, GUM, ECB+); "
+                 "score only the sentence's events");
   gold->add_flag("--allow-drift", args.allow_drift, "score even when a text hash changed");
   gold->add_option("--min-event-f1", args.min_event_f1, "fail below this event F1");
   gold->add_option("--min-event-precision", args.min_event_precision,
