@@ -14,6 +14,9 @@ namespace dyad::coder {
 namespace {
 
 constexpr const char* kNoSides = "no source or target found";
+constexpr const char* kOnlyLight =
+    "only as a light verb's object or between its owner and an actor (\"reiterated their "
+    "support for\", \"Iran's support for the Houthis\")";
 
 // The coded members of the compound group of unit `u` (none for kNoUnit).
 std::vector<std::int32_t> GroupMembers(const SentenceView& s, std::int32_t u) {
@@ -346,8 +349,7 @@ const char* NounArguments(const SentenceView& s, const Clauses& cl, const Senten
                           std::uint32_t noun, const EventNoun& e, std::int32_t* src,
                           std::int32_t* tgt) {
   if (InCodedPhrase(cl, out, s.t0, noun)) return "inside a phrase a coded verb governs";
-  if (e.light_only && LightVerbSubject(s, noun) == kNoUnit)
-    return "only as a light verb's object (\"reiterated their support for\")";
+  if (e.light_only && LightVerbSubject(s, noun) == kNoUnit) return kOnlyLight;
   *src = NounAgent(cl, s.sc, noun);
   for (const std::string& prep : e.target_preps) {
     std::int32_t p = cl.PrepObject(noun, {std::string_view(prep)});
@@ -508,13 +510,15 @@ std::int32_t VictimsAfterHarmNoun(const SentenceView& s, std::uint32_t i) {
 // The two sides of event noun `e` at word `i` named as "between A and B"
 // ("a shootout between armed robbers and civilian bystanders", "clashes
 // between police and protesters"), for fights, whose other side "with"
-// introduces: A the source, B the target. (A ceasefire or talks "between"
-// two sides may be ending or planned: "a ceasefire between ... ends".)
+// introduces: A the source, B the target; and for meetings, talks and
+// agreements ("talks between Israel and the Palestinians"), coded both ways.
+// (A ceasefire "between" two sides may be ending or planned: "a ceasefire
+// between ... ends".)
 void BetweenSides(const SentenceView& s, const EventNoun& e, std::uint32_t i, std::int32_t* src,
                   std::int32_t* tgt) {
-  // (Acts of force and consultations: "clashes between", "talks between".)
+  // (Acts of force, consultations and agreements: "clashes between", "talks between".)
   if (i + 2 >= s.n || s.sc.dict_words[i + 1].text != "between" ||
-      !(IsHarm(e.cameo) || e.cameo.starts_with("04")) ||
+      !(IsHarm(e.cameo) || e.cameo.starts_with("04") || e.cameo == "057") ||
       std::find(e.target_preps.begin(), e.target_preps.end(), "with") == e.target_preps.end())
     return;
   const auto& units = s.sc.units;
@@ -636,6 +640,21 @@ bool PossessorSuffers(const SentenceView& s, std::uint32_t i, const Unit& owner)
                   {"gov", "mil", "cop", "jud", "leg", "spy", "reb", "ins", "uaf", "sep", "crm"});
 }
 
+// The word after the last member of unit `u`'s coordinated group ("the
+// arrest of A and B| by police").
+std::uint32_t GroupEnd(const SentenceView& s, std::int32_t u) {
+  std::uint32_t end = s.sc.units[static_cast<std::size_t>(u)].end;
+  for (std::int32_t m : GroupMembers(s, u))
+    end = std::max(end, s.sc.units[static_cast<std::size_t>(m)].end);
+  return end;
+}
+
+// The coded actor of a "by" phrase at word `p` ("by Turkish police"), or kNoUnit.
+std::int32_t AgentByAfter(const SentenceView& s, std::uint32_t p) {
+  if (p + 1 >= s.n || s.sc.dict_words[p].text != "by") return kNoUnit;
+  return CodedUnitAfterModifiers(s, p + 1, ClauseEnd(s, p + 1));
+}
+
 const char* NounArgumentsByPosition(const SentenceView& s, std::uint32_t first, std::uint32_t i,
                                     const EventNoun& e, std::int32_t* src, std::int32_t* tgt) {
   const CoderScratch& sc = s.sc;
@@ -662,10 +681,15 @@ const char* NounArgumentsByPosition(const SentenceView& s, std::uint32_t first, 
     while (q < s.n && sc.unit_at[q] == kNoUnit && IsModifierWord(s, q)) ++q;
     if ((*src = coded_unit(q)) != kNoUnit) after = sc.units[static_cast<std::size_t>(*src)].end;
   }
+  // ("government support", "the administration's support for a second term":
+  // no act; "Iran's support for the Houthis" names both sides.)
+  std::int32_t light_owner = kNoUnit;
   if (e.light_only) {
-    // ("government support", "Baker's support for the Fed chairman": no act.)
+    if (possessive) light_owner = *src;
     *src = LightVerbSubject(s, p);
-    if (*src == kNoUnit) return "only as a light verb's object (\"reiterated their support for\")";
+    if (*src == kNoUnit) *src = light_owner;
+    if (*src == kNoUnit) return kOnlyLight;
+    if (*src != light_owner) light_owner = kNoUnit;
   }
   if (*src == kNoUnit) *src = LightVerbSubject(s, p);
   if (after < s.n && std::find(e.target_preps.begin(), e.target_preps.end(),
@@ -675,10 +699,16 @@ const char* NounArgumentsByPosition(const SentenceView& s, std::uint32_t first, 
     *tgt = coded_unit(q);
     if (*tgt != kNoUnit && ModifiesAThing(s, sc.units[static_cast<std::size_t>(*tgt)], e.cameo))
       *tgt = kNoUnit;
+    // "the arrest of two journalists by Turkish police": the agent after the patient.
+    if (*src == kNoUnit && *tgt != kNoUnit && sc.dict_words[after].text == "of")
+      *src = AgentByAfter(s, GroupEnd(s, *tgt));
   }
   if (possessive && *src != kNoUnit && *tgt == kNoUnit &&
-      PossessorSuffers(s, i, sc.units[static_cast<std::size_t>(*src)]))
+      PossessorSuffers(s, i, sc.units[static_cast<std::size_t>(*src)])) {
     std::swap(*src, *tgt);
+    *src = AgentByAfter(s, i + 1);  // "the journalist's arrest by police"
+  }
+  if (light_owner != kNoUnit && *tgt == kNoUnit) return kOnlyLight;
   if (*src == kNoUnit && *tgt == kNoUnit) BetweenSides(s, e, i, src, tgt);
   if (*tgt == kNoUnit && IsHarm(e.cameo)) *tgt = VictimsOfHarmNoun(s, p);
   if (*tgt == kNoUnit && IsHarm(e.cameo)) *tgt = VictimsAfterHarmNoun(s, i);
@@ -1219,6 +1249,55 @@ void EmitUnitEvents(const SentenceView& s, std::int32_t src, std::int32_t tgt,
 
 namespace {
 
+// The members of unit `u`'s coordinated group, or `u` alone (kNoUnit too).
+std::vector<std::int32_t> MembersOrSelf(const SentenceView& s, std::int32_t u) {
+  std::vector<std::int32_t> m = GroupMembers(s, u);
+  if (m.empty()) m.push_back(u);
+  return m;
+}
+
+// Whether only commas and "and" stand in words [from, to), at least one.
+bool OnlyListJoins(const SentenceView& s, std::uint32_t from, std::uint32_t to) {
+  if (from >= to) return false;
+  for (std::uint32_t p = from; p < to; ++p)
+    if (!IsOneOf(s.W[p], {",", "and"})) return false;
+  return true;
+}
+
+// "talks between A and B", "clashes between police and protesters",
+// "meetings between the EU and Iran, Turkey and Qatar", "talks between A and B,
+// and C and D": in each coordinated group after "between" (the first starting
+// at unit `first`; the next ones follow after commas and "and"), the first
+// member with each other one; both ways for meetings, talks and agreements,
+// the first as the source of a fight.
+void EmitBetweenPairs(const SentenceView& s, const EventNoun& e, std::int32_t first,
+                      const CodedEvent& ev, SentenceCoding* out) {
+  const auto& units = s.sc.units;
+  const bool mutual = !IsHarm(e.cameo);
+  // ("the dividend agreement between the British company and its Dutch
+  // partner": a business deal, no event.)
+  auto business = [&](std::int32_t m) {
+    const Unit& x = units[static_cast<std::size_t>(m)];
+    return e.cameo == "057" && std::any_of(x.codes.begin(), x.codes.end(), [](const auto& c) {
+             return c.find("BUS") != std::string::npos;
+           });
+  };
+  for (std::int32_t u = first; u != kNoUnit;) {
+    const std::vector<std::int32_t> members = GroupMembers(s, u);
+    if (members.size() < 2 || business(members[0])) return;
+    for (std::size_t k = 1; k < members.size(); ++k) {
+      if (business(members[k])) continue;
+      EmitUnitEvents(s, members[0], members[k], ev, out);
+      if (mutual) EmitUnitEvents(s, members[k], members[0], ev, out);
+    }
+    const auto next = static_cast<std::size_t>(members.back()) + 1;
+    u = next < units.size() && OnlyListJoins(s, units[static_cast<std::size_t>(members.back())].end,
+                                             units[next].begin)
+            ? static_cast<std::int32_t>(next)
+            : kNoUnit;
+  }
+}
+
 // Traces event noun `e` (words [first, last]) and, when `why` is null (it
 // gives an event), emits its events between `src` and `tgt`.
 void FinishNounEvent(const SentenceView& s, const EventNoun& e, std::uint32_t first,
@@ -1236,11 +1315,19 @@ void FinishNounEvent(const SentenceView& s, const EventNoun& e, std::uint32_t fi
   ev.verb_first_token = s.t0 + first;
   ev.verb_end_token = s.t0 + last + 1;
   ev.rule = nouns.name() + ":" + std::to_string(e.line);
-  EmitUnitEvents(s, src, tgt, ev, out);
-  // ("talks between X and Y": both meet.)
-  const bool between = e.cameo.starts_with("04") && src != kNoUnit && tgt != kNoUnit &&
-                       !s.options.require_dyad && WordBeforeUnit(s, src) == "between";
-  if (between || MutualWith(s, e.cameo, src, tgt)) EmitUnitEvents(s, tgt, src, ev, out);
+  if (src != kNoUnit && tgt != kNoUnit && WordBeforeUnit(s, src) == "between" &&
+      s.sc.units[static_cast<std::size_t>(src)].group ==
+          s.sc.units[static_cast<std::size_t>(tgt)].group) {
+    EmitBetweenPairs(s, e, src, ev, out);
+    return;
+  }
+  // One event per member of a coordinated side ("the arrest of two
+  // journalists and a lawyer", "talks with France, Italy and Spain").
+  for (std::int32_t a : MembersOrSelf(s, src))
+    for (std::int32_t b : MembersOrSelf(s, tgt)) {
+      EmitUnitEvents(s, a, b, ev, out);
+      if (MutualWith(s, e.cameo, a, b)) EmitUnitEvents(s, b, a, ev, out);
+    }
 }
 
 }  // namespace

@@ -258,6 +258,10 @@ const char* NounReading(const SentenceView& s, const VerbMatch& vm) {
   const auto& tags = s.tags;
   constexpr const char* kNounHead = "read as a noun after a determiner (\"a heart attack\")";
   if (vm.begin > 0 && IsOneOf(W[vm.begin - 1], {"a", "an", "the"})) return kNounHead;
+  // ("Clashes between police and protesters left three dead": the noun names its sides.)
+  if (tags[vm.verb].upos == Upos::kNoun && vm.end < s.n &&
+      s.sc.dict_words[vm.end].text == "between")
+    return "a noun before \"between\" (\"clashes between police and protesters\")";
   if (UnderAttackNoun(s, vm.verb)) return "the object of \"came under\" (\"came under attack\")";
   // A participle between a possessive and its noun modifies it: "its proposed
   // acquisition", "CME's proposed contract" ("'s" may also be "is"; a noun
