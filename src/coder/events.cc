@@ -669,7 +669,7 @@ const char* NounArgumentsByPosition(const SentenceView& s, std::uint32_t first, 
   while (p > 0 && sc.unit_at[p - 1] == kNoUnit &&
          (tags[p - 1].upos == Upos::kAdj || tags[p - 1].upos == Upos::kNum))
     --p;
-  const bool possessive = p > 0 && sc.words[p - 1] == "'s";
+  const bool possessive = p > 0 && (sc.words[p - 1] == "'s" || sc.words[p - 1] == "'");
   if (possessive) --p;
   *src = p > 0 ? coded_unit(p - 1) : kNoUnit;
   if (*src != kNoUnit && sc.units[static_cast<std::size_t>(*src)].end != p) *src = kNoUnit;
@@ -1283,8 +1283,16 @@ void EmitBetweenPairs(const SentenceView& s, const EventNoun& e, std::int32_t fi
            });
   };
   for (std::int32_t u = first; u != kNoUnit;) {
-    const std::vector<std::int32_t> members = GroupMembers(s, u);
+    std::vector<std::int32_t> members = GroupMembers(s, u);
     if (members.size() < 2 || business(members[0])) return;
+    // ("between the EU and Iran, Turkey and Qatar": a last member after a
+    // second "and" is one more side of the first.)
+    for (auto k = static_cast<std::size_t>(members.back()) + 1;
+         k < units.size() && GroupMembers(s, static_cast<std::int32_t>(k)).size() == 1 &&
+         OnlyListJoins(s, units[k - 1].end, units[k].begin) && s.W[units[k].begin - 1] == "and" &&
+         !units[k].code.empty();
+         ++k)
+      members.push_back(static_cast<std::int32_t>(k));
     for (std::size_t k = 1; k < members.size(); ++k) {
       if (business(members[k])) continue;
       EmitUnitEvents(s, members[0], members[k], ev, out);

@@ -1,0 +1,76 @@
+// Events written as nouns with their sides in "between ...", a possessor, an
+// "of" phrase and a "by" phrase, through the whole default pipeline (tagger
+// and name finder on, no tree), on shapes of real news sentences (Reuters,
+// current-events bullets).
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "pipeline/coding_test_util.h"
+
+namespace dyad {
+namespace {
+
+class CodingNominalTest : public coding_testing::DefaultPipelineTest {};
+
+TEST_F(CodingNominalTest, EachCoordinatedMemberOfANounsSideIsASide) {
+  // Only the first member was a side (the IMF; the first journalist).
+  EXPECT_EQ(Events("The government's talks with the IMF and World Bank ended on Monday."),
+            "046:GOV>IGOIMF;046:IGOIMF>GOV;046:GOV>IGOWBK;046:IGOWBK>GOV;");
+  EXPECT_EQ(Events("The arrest of two journalists and a lawyer by police drew protests."),
+            "173:COP>MED;173:COP>JUD;");
+}
+
+TEST_F(CodingNominalTest, TalksBetweenPairsMeetInEachPair) {
+  // The second pair after ", and" was left out.
+  EXPECT_EQ(Events("Talks between Iran and Iraq, and Syria and Turkey, ended on Monday."),
+            "046:IRN>IRQ;046:IRQ>IRN;046:SYR>TUR;046:TUR>SYR;");
+  // The first side meets each of the others, not only the first of them.
+  EXPECT_EQ(Events("Meetings between the EU and Iran, Turkey and Qatar took place in Brussels."),
+            "040:IGOEUR>IRN;040:IRN>IGOEUR;040:IGOEUR>TUR;040:TUR>IGOEUR;040:IGOEUR>QAT;"
+            "040:QAT>IGOEUR;");
+  // A name after a comma that closes the phrase is the speaker, not a side.
+  EXPECT_EQ(Events("In his speech on free trade talks between the U.S. and Canada, Reuber said a "
+                   "deal was near."),
+            "046:USA>CAN;046:CAN>USA;");
+}
+
+TEST_F(CodingNominalTest, AnAgreementBetweenStatesIsCodedBothWaysButNotABusinessDeal) {
+  EXPECT_EQ(Events("He said a free-trade agreement between the United States and Canada was a "
+                   "step in the right direction."),
+            "057:USA>CAN;057:CAN>USA;");
+  EXPECT_EQ(Events("The dividend agreement between the British company and its Dutch partner "
+                   "Unilever NV was changed."),
+            "");
+}
+
+TEST_F(CodingNominalTest, ClashesBetweenNameTheirSidesAsANoun) {
+  // Read as a verb with no subject: "->COP;->OPP;".
+  EXPECT_EQ(Events("Clashes between police and protesters left three dead."), "190:COP>OPP;");
+}
+
+TEST_F(CodingNominalTest, TheAgentAfterThePatientOfAnEventNoun) {
+  // "by X" after the of-phrase (no source before).
+  EXPECT_EQ(Events("The killing of three soldiers by Taliban militants angered officials."),
+            "1823:AFGINS>AFGMIL;");
+  // After a possessor that suffers the act (read as a verb before: MED>COP).
+  EXPECT_EQ(Events("The journalist's arrest by police drew condemnation."), "173:COP>MED;");
+}
+
+TEST_F(CodingNominalTest, AnOwnersSupportForAnActorIsAnEndorsement) {
+  // "support of" read as a verb took the wrong subject (MAR>IRN).
+  EXPECT_EQ(Events("The move angered Morocco due to Qatar's support of Iran."), "051:QAT>IRN;");
+  EXPECT_EQ(Events("Relations are strained due to Algeria's support for the Polisario Front in "
+                   "Western Sahara."),
+            "051:DZA>MARSEP;");
+  // Support for a thing is no act (USAGOV>USA before).
+  EXPECT_EQ(Events("The administration's support for a second term is waning in Washington."), "");
+}
+
+TEST_F(CodingNominalTest, APluralPossessorIsTheSourceOfAnEventNoun) {
+  EXPECT_EQ(Events("Warships thwart Somali pirates' attack on a Norwegian oil tanker."),
+            "190:SOMCRM>NOR;");
+}
+
+}  // namespace
+}  // namespace dyad
