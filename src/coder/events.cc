@@ -292,6 +292,48 @@ bool PlaceAfter(const SentenceView& s, std::uint32_t from, std::uint32_t to) {
   return false;
 }
 
+// Protest, unrest and force (CAMEO 14, 18-20): the acts that happen without
+// a named actor ("riots", "clashes", "an explosion").
+bool IsUnrestOrForce(std::string_view cameo) {
+  return cameo.starts_with("14") || cameo.starts_with("18") || cameo.starts_with("19") ||
+         cameo.starts_with("20");
+}
+
+// Whether a name no dictionary knows follows "in" or "near" at word `p` ("air
+// strikes in Wadi Barada", "fighting near Deir Hafer"): capitalised, read as a
+// proper noun, not a month or a day ("in March").
+bool NamedPlaceAt(const SentenceView& s, std::uint32_t p) {
+  if (!s.tagged || p + 1 >= s.n || !IsOneOf(s.W[p], {"in", "near"})) return false;
+  const std::uint32_t q = p + 1;
+  const std::string_view w = s.W[q];
+  if (s.sc.unit_at[q] != kNoUnit || s.tags[q].upos != Upos::kPropn || w.empty() ||
+      !std::isupper(static_cast<unsigned char>(w[0])) || IsBareTimeWord(w))
+    return false;
+  return !IsOneOf(
+      w, {"january",   "february", "march",    "april",    "may",  "june", "july", "august",
+          "september", "october",  "november", "december", "jan",  "feb",  "mar",  "apr",
+          "jun",       "jul",      "aug",      "sep",      "sept", "oct",  "nov",  "dec"});
+}
+
+// Where a place after an act of harm written as a noun at word `i` may stand:
+// after it, or after a second act of harm coordinated with it ("air strikes
+// and fighting in Wadi Barada"). Whether one does, a known place or a name
+// after "in" or "near" for an act of force (a seizure needs a known place).
+bool PlaceAfterHarmNoun(const SentenceView& s, std::string_view cameo, std::uint32_t i) {
+  std::uint32_t from = i + 1;
+  if (from + 1 < s.n && s.W[from] == "and" && s.options.nouns) {
+    int words = 1;
+    const EventNoun* other = s.options.nouns->Find(
+        s.sc.dict_words[from + 1].text,
+        from + 2 < s.n ? s.sc.dict_words[from + 2].text : std::string_view(), &words);
+    if (!other || words != 2)
+      other = s.options.nouns->Find(std::string_view(), s.sc.dict_words[from + 1].text, &words);
+    if (other && IsHarm(other->cameo)) from += 1 + static_cast<std::uint32_t>(words);
+  }
+  return PlaceAfter(s, from, ClauseEnd(s, from)) ||
+         (IsUnrestOrForce(cameo) && NamedPlaceAt(s, from));
+}
+
 // Whether actor unit `u` follows "members of", "representatives of", "the
 // head of" ...: the people who act for it ("The Members of the Security
 // Council urge all parties to remain calm"; not "Shares in Japanese
@@ -327,7 +369,11 @@ const char* PositionalOneSidedGate(const SentenceView& s, const VerbLoop& loop,
         return false;
       }())
     return "a subordinate clause after a coded one";
-  const bool placed_harm = IsHarm(r.code->text) && PlaceAfter(s, r.vm->end, r.ce);
+  // ("air strikes and fighting in Wadi Barada": a gerund of harm with a named place.)
+  const bool placed_harm =
+      IsHarm(r.code->text) && (PlaceAfter(s, r.vm->end, r.ce) ||
+                               (s.tagged && s.tags[r.vm->verb].xpos == Xpos::kVBG &&
+                                IsUnrestOrForce(r.code->text) && NamedPlaceAt(s, r.vm->end)));
   if (r.targets.empty() && !placed_harm && !HasObject(s, r.vm->end, r.ce))
     return "nothing acted on after it";
   if (r.sources.empty() && r.targets.empty()) return placed_harm ? nullptr : kNoSides;
@@ -584,13 +630,6 @@ bool ModifiesAThing(const SentenceView& s, const Unit& u, std::string_view cameo
   return s.tagged && (next == Upos::kNoun || next == Upos::kAdj);
 }
 
-// Protest, unrest and force (CAMEO 14, 18-20): the acts that happen without
-// a named actor ("riots", "clashes", "an explosion").
-bool IsUnrestOrForce(std::string_view cameo) {
-  return cameo.starts_with("14") || cameo.starts_with("18") || cameo.starts_with("19") ||
-         cameo.starts_with("20");
-}
-
 // Whether event noun [first, i] is said to happen, so it is an event even
 // with no actor named: the subject of a verb of occurring ("violent protests
 // broke out", "clashes erupted", "riots spread across the country") or the
@@ -716,7 +755,7 @@ const char* NounArgumentsByPosition(const SentenceView& s, std::uint32_t first, 
   if (s.options.require_dyad && (*src == kNoUnit || *tgt == kNoUnit))
     return "one-sided and require_dyad is on";
   if (*src == kNoUnit && *tgt == kNoUnit)
-    return (IsHarm(e.cameo) && PlaceAfter(s, i + 1, ClauseEnd(s, i + 1))) ||
+    return (IsHarm(e.cameo) && PlaceAfterHarmNoun(s, e.cameo, i)) ||
                    (IsUnrestOrForce(e.cameo) && HappensOrIsCaused(s, first, i))
                ? nullptr
                : kNoSides;
@@ -1408,6 +1447,16 @@ std::int32_t CulpritOf(const SentenceView& s, const SentenceCoding& out, std::si
 
 }  // namespace
 
+// Whether the act of harm the noun at word `i` names is followed by another
+// one coded already, joined by "and": "air strikes and shelling in Wadi
+// Barada" are two acts, not one reported twice.
+bool CoordinatedWithCodedAct(const SentenceView& s, const SentenceCoding& out, std::uint32_t i) {
+  if (i + 2 >= s.n || s.W[i + 1] != "and") return false;
+  return std::any_of(out.events.begin(), out.events.end(), [&](const CodedEvent& e) {
+    return IsHarm(e.cameo) && e.verb_first_token == s.t0 + i + 2;
+  });
+}
+
 // Events written as nouns, without a tree: the target is the actor right
 // after a preposition the table names ("the murder of Bryan Harvey", "an
 // attack on the U.S. Consulate"), the source the actor right before the noun
@@ -1447,7 +1496,8 @@ void CodeNounEventsByPosition(const SentenceView& s, SentenceCoding* out) {
       src = culprit;
     if (!why && src == kNoUnit && tgt != kNoUnit && IsHarm(e->cameo) && HarmsUnit(s, *out, tgt))
       why = "its victims are those of a harm verb coded already (\"killed after a bombing\")";
-    if (!why && src == kNoUnit && tgt == kNoUnit && !e->cameo.starts_with("14") && CodesHarm(*out))
+    if (!why && src == kNoUnit && tgt == kNoUnit && !e->cameo.starts_with("14") &&
+        CodesHarm(*out) && !CoordinatedWithCodedAct(s, *out, i))
       why = "an attack with no actor in a sentence that already codes harm";
     FinishNounEvent(s, *e, first, i, src, tgt, why, out);
   }

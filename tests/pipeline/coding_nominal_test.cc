@@ -72,5 +72,17 @@ TEST_F(CodingNominalTest, APluralPossessorIsTheSourceOfAnEventNoun) {
             "190:SOMCRM>NOR;");
 }
 
+TEST_F(CodingNominalTest, AnActOfForceWithNoSideIsAnEventWhereANamedPlaceFollows) {
+  // No event before: the place is a name no dictionary knows.
+  EXPECT_EQ(Events("Twin suicide bombings in Damboa leave at least 31 people dead."), "1831:->-;");
+  EXPECT_EQ(Events("Heavy fighting in Wadi Barada continued on Friday."), "190:->-;");
+  // Two acts joined by "and" share the place and are two events.
+  EXPECT_EQ(Events("Air strikes and shelling in Wadi Barada continued on Friday."),
+            "194:->-;195:->-;");
+  // Not a month, nor a seizure (no force).
+  EXPECT_EQ(Events("The attacks in March hurt the economy."), "");
+  EXPECT_EQ(Events("Federal marshals made the seizure in Oakland on Tuesday."), "");
+}
+
 }  // namespace
 }  // namespace dyad
