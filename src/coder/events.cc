@@ -330,8 +330,23 @@ bool PlaceAfterHarmNoun(const SentenceView& s, std::string_view cameo, std::uint
       other = s.options.nouns->Find(std::string_view(), s.sc.dict_words[from + 1].text, &words);
     if (other && IsHarm(other->cameo)) from += 1 + static_cast<std::uint32_t>(words);
   }
-  return PlaceAfter(s, from, ClauseEnd(s, from)) ||
-         (IsUnrestOrForce(cameo) && NamedPlaceAt(s, from));
+  if (PlaceAfter(s, from, ClauseEnd(s, from))) return true;
+  // (An explosion may be an accident or nature: "a meteor explosion in Earth's
+  // atmosphere"; a crime charged or remembered is no report of it: "six counts
+  // of murder in Kalamazoo County", "the anniversary of the mass shooting in".)
+  std::uint32_t b = i;
+  while (b > 0 && (IsDeterminer(s.W[b - 1]) || s.tags[b - 1].upos == Upos::kAdj ||
+                   s.tags[b - 1].upos == Upos::kNoun || s.tags[b - 1].upos == Upos::kNum))
+    --b;
+  if (b > 0 && IsOneOf(s.sc.dict_words[b - 1].text, {"with", "for"})) return false;
+  if (b > 1 && s.sc.dict_words[b - 1].text == "of" &&
+      IsOneOf(s.sc.dict_words[b - 2].text,
+              {"count", "counts", "charges", "anniversary", "convicted", "guilty", "accused",
+               "suspected", "suspicion"}))
+    return false;
+  return IsUnrestOrForce(cameo) &&
+         !IsOneOf(s.sc.dict_words[i].text, {"explosion", "explosions", "blast", "blasts"}) &&
+         NamedPlaceAt(s, from);
 }
 
 // Whether actor unit `u` follows "members of", "representatives of", "the

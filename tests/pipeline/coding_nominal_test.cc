@@ -82,6 +82,11 @@ TEST_F(CodingNominalTest, AnActOfForceWithNoSideIsAnEventWhereANamedPlaceFollows
   // Not a month, nor a seizure (no force).
   EXPECT_EQ(Events("The attacks in March hurt the economy."), "");
   EXPECT_EQ(Events("Federal marshals made the seizure in Oakland on Tuesday."), "");
+  // Nor an explosion (an accident or nature), nor a crime charged or remembered.
+  EXPECT_EQ(Events("NASA detected a huge meteor explosion in Earth's atmosphere."), "");
+  EXPECT_EQ(Events("Jason Dalton is charged with six counts of murder in Kalamazoo County."),
+            "1121:->USACVL;");
+  EXPECT_EQ(Events("Officials mark the third anniversary of the mass shooting in Parkland."), "");
 }
 
 }  // namespace
