@@ -14,6 +14,8 @@ namespace dyad::coder {
 namespace {
 
 constexpr const char* kNoSides = "no source or target found";
+constexpr const char* kNoArmedSide =
+    "no state or armed actor as a side (\"a takeover fight\", \"a pillow fight\")";
 constexpr const char* kOnlyLight =
     "only as a light verb's object or between its owner and an actor (\"reiterated their "
     "support for\", \"Iran's support for the Houthis\")";
@@ -27,6 +29,24 @@ std::vector<std::int32_t> GroupMembers(const SentenceView& s, std::int32_t u) {
   for (std::size_t k = 0; k < units.size(); ++k)
     if (units[k].group == g && !units[k].code.empty()) m.push_back(static_cast<std::int32_t>(k));
   return m;
+}
+
+// Whether unit `u` is a state or an armed actor: a bare country, an
+// international body, or a code with an armed sector ("LKAREB", "IMGINS").
+bool StateOrArmed(const SentenceView& s, std::int32_t u) {
+  if (u == kNoUnit) return false;
+  for (const std::string& c : s.sc.units[static_cast<std::size_t>(u)].codes) {
+    // (A sector alone, "BUS" for a name known only as a businessman, is no state.)
+    if (c.size() == 3 &&
+        std::all_of(c.begin(), c.end(), [](char x) { return x >= 'A' && x <= 'Z'; }) &&
+        !IsOneOf(c, {"gov", "mil", "cop", "jud", "leg", "opp", "pty", "reb", "ins", "sep",
+                     "uaf", "crm", "cvl", "rel", "med", "edu", "bus", "lab", "agr", "hlh",
+                     "env", "eli", "spy", "ref", "mod", "rad", "ngo", "igo", "res", "dev"}))
+      return true;
+    for (std::string_view sector : {"MIL", "COP", "REB", "INS", "SEP", "UAF", "IGO"})
+      if (c.find(sector) != std::string::npos) return true;
+  }
+  return false;
 }
 
 // Whether the verb has a phrase to act on after it in its clause: a noun,
@@ -418,6 +438,7 @@ const char* NounArguments(const SentenceView& s, const Clauses& cl, const Senten
   }
   if (*tgt == *src) *tgt = kNoUnit;
   if (*src == kNoUnit && *tgt == kNoUnit) return kNoSides;
+  if (e.armed_only && !StateOrArmed(s, *src) && !StateOrArmed(s, *tgt)) return kNoArmedSide;
   if (s.options.require_dyad && (*src == kNoUnit || *tgt == kNoUnit))
     return "one-sided and require_dyad is on";
   return nullptr;
@@ -1462,6 +1483,15 @@ std::int32_t CulpritOf(const SentenceView& s, const SentenceCoding& out, std::si
 
 }  // namespace
 
+// Whether word `i` is a hyphenated noun the tagger reads as an adjective:
+// after a determiner or a possessive, before a preposition ("the re-arrest of
+// the opposition leader").
+bool HyphenatedNounReadAsAdjective(const SentenceView& s, std::uint32_t i) {
+  return s.tags[i].upos == Upos::kAdj && s.W[i].find('-') != std::string_view::npos && i > 0 &&
+         i + 1 < s.n && (IsDeterminer(s.W[i - 1]) || IsOneOf(s.W[i - 1], {"'s", "'"})) &&
+         IsPreposition(s.W[i + 1]);
+}
+
 // Whether the act of harm the noun at word `i` names is followed by another
 // one coded already, joined by "and": "air strikes and shelling in Wadi
 // Barada" are two acts, not one reported twice.
@@ -1484,7 +1514,9 @@ void CodeNounEventsByPosition(const SentenceView& s, SentenceCoding* out) {
   const auto& tags = s.tags;
   const std::size_t verb_events = out->events.size();
   for (std::uint32_t i = 0; i < s.n; ++i) {
-    if (tags[i].upos != Upos::kNoun || sc.unit_at[i] != kNoUnit || sc.hidden[i]) continue;
+    if ((tags[i].upos != Upos::kNoun && !HyphenatedNounReadAsAdjective(s, i)) ||
+        sc.unit_at[i] != kNoUnit || sc.hidden[i])
+      continue;
     if (i + 1 < s.n && (tags[i + 1].upos == Upos::kNoun || tags[i + 1].upos == Upos::kPropn))
       continue;
     int words = 1;
@@ -1511,6 +1543,7 @@ void CodeNounEventsByPosition(const SentenceView& s, SentenceCoding* out) {
       src = culprit;
     if (!why && src == kNoUnit && tgt != kNoUnit && IsHarm(e->cameo) && HarmsUnit(s, *out, tgt))
       why = "its victims are those of a harm verb coded already (\"killed after a bombing\")";
+    if (!why && e->armed_only && !StateOrArmed(s, src) && !StateOrArmed(s, tgt)) why = kNoArmedSide;
     if (!why && src == kNoUnit && tgt == kNoUnit && !e->cameo.starts_with("14") &&
         CodesHarm(*out) && !CoordinatedWithCodedAct(s, *out, i))
       why = "an attack with no actor in a sentence that already codes harm";

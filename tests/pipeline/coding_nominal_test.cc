@@ -89,5 +89,19 @@ TEST_F(CodingNominalTest, AnActOfForceWithNoSideIsAnEventWhereANamedPlaceFollows
   EXPECT_EQ(Events("Officials mark the third anniversary of the mass shooting in Parkland."), "");
 }
 
+TEST_F(CodingNominalTest, AFightIsAnEventOnlyWithAStateOrAnArmedSide) {
+  EXPECT_EQ(Events("The rising cost of the fight against Tamil guerrillas strains the budget."),
+            "190:->REB;");
+  EXPECT_EQ(Events("The SDF's fight against ISIL continues near Raqqa."), "190:SYRREB>IMGINS;");
+  // A takeover fight between firms is none.
+  EXPECT_EQ(Events("USAir sought help in its takeover fight with Trans World Airlines Inc."),
+            "023:CVL>BUS;");
+}
+
+TEST_F(CodingNominalTest, AHyphenatedNounReadAsAnAdjectiveIsStillANoun) {
+  // "re-arrest/ADJ" gave no event.
+  EXPECT_EQ(Events("The police announced the re-arrest of the opposition leader."), "173:COP>OPP;");
+}
+
 }  // namespace
 }  // namespace dyad
