@@ -1325,8 +1325,16 @@ void EmitUnitEvents(const SentenceView& s, std::int32_t src, std::int32_t tgt,
 namespace {
 
 // The members of unit `u`'s coordinated group, or `u` alone (kNoUnit too).
+// A list whose last member says something is no side of the noun but runs
+// into its speakers: "wounded in clashes with police, unionists and hospital
+// authorities said" (police alone).
 std::vector<std::int32_t> MembersOrSelf(const SentenceView& s, std::int32_t u) {
   std::vector<std::int32_t> m = GroupMembers(s, u);
+  if (!m.empty()) {
+    const std::uint32_t after = s.sc.units[static_cast<std::size_t>(m.back())].end;
+    if (after < s.n && IsOneOf(s.sc.dict_words[after].text, {"said", "says", "say", "told"}))
+      m.clear();
+  }
   if (m.empty()) m.push_back(u);
   return m;
 }

@@ -19,6 +19,10 @@ TEST_F(CodingNominalTest, EachCoordinatedMemberOfANounsSideIsASide) {
             "046:GOV>IGOIMF;046:IGOIMF>GOV;046:GOV>IGOWBK;046:IGOWBK>GOV;");
   EXPECT_EQ(Events("The arrest of two journalists and a lawyer by police drew protests."),
             "173:COP>MED;173:COP>JUD;");
+  // A list that runs into the speakers is not the side: police alone.
+  EXPECT_EQ(Events("In the central city of Latacunga, three workers were wounded in clashes with "
+                   "police, unionists and hospital authorities said."),
+            "190:->ECUCOP;");
 }
 
 TEST_F(CodingNominalTest, TalksBetweenPairsMeetInEachPair) {
