@@ -774,9 +774,9 @@ const char* NounArgumentsByPosition(const SentenceView& s, std::uint32_t first, 
     *tgt = coded_unit(q);
     if (*tgt != kNoUnit && ModifiesAThing(s, sc.units[static_cast<std::size_t>(*tgt)], e.cameo))
       *tgt = kNoUnit;
-    // "the arrest of two journalists by Turkish police": the agent after the patient.
-    if (*src == kNoUnit && *tgt != kNoUnit && sc.dict_words[after].text == "of")
-      *src = AgentByAfter(s, GroupEnd(s, *tgt));
+    // "the arrest of two journalists by Turkish police", "a visit to Tokyo by a
+    // senior State Department official": the agent after the target.
+    if (*src == kNoUnit && *tgt != kNoUnit) *src = AgentByAfter(s, GroupEnd(s, *tgt));
   }
   if (possessive && *src != kNoUnit && *tgt == kNoUnit &&
       PossessorSuffers(s, i, sc.units[static_cast<std::size_t>(*src)])) {

@@ -57,6 +57,10 @@ TEST_F(CodingNominalTest, TheAgentAfterThePatientOfAnEventNoun) {
   // "by X" after the of-phrase (no source before).
   EXPECT_EQ(Events("The killing of three soldiers by Taliban militants angered officials."),
             "1823:AFGINS>AFGMIL;");
+  // After any target ("to" of a visit).
+  EXPECT_EQ(Events("An announcement could come this week during a visit to Washington by "
+                   "Japanese Prime Minister Yasuhiro Nakasone."),
+            "042:JPNGOV>USA;");
   // After a possessor that suffers the act (read as a verb before: MED>COP).
   EXPECT_EQ(Events("The journalist's arrest by police drew condemnation."), "173:COP>MED;");
 }
