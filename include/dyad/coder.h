@@ -65,6 +65,9 @@ struct EventNoun {
   std::vector<std::string> target_preps;  // "against", "on"; "of": the patient
   std::uint32_t line = 0;                 // line in the table (for the rule field)
   bool light_only = false;  // "light": an event only as a light verb's object ("voiced support")
+  // "armed": an event only with a state or an armed actor as a side ("the fight against
+  // Tamil guerrillas"; a "takeover fight with TWA" or a "pillow fight" is none).
+  bool armed_only = false;
 };
 
 class EventNouns {

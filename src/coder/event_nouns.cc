@@ -52,11 +52,12 @@ Result<std::shared_ptr<const EventNouns>> EventNouns::Parse(std::string_view tex
     if (f.size() != 3 && f.size() != 4)
       return ParseError(where() +
                         "expected 3 or 4 tab-separated fields (noun, cameo, target prepositions, "
-                        "[light]), got " +
+                        "[light|armed]), got " +
                         std::to_string(f.size()));
-    if (f.size() == 4 && f[3] != "light")
+    if (f.size() == 4 && f[3] != "light" && f[3] != "armed")
       return ParseError(where() + "field flags: '" + std::string(f[3]) +
-                        "' is not 'light' (an event only as a light verb's object)");
+                        "' is not 'light' (an event only as a light verb's object) or 'armed' "
+                        "(only with a state or an armed actor as a side)");
     const bool digits =
         !f[1].empty() && f[1].size() <= 4 &&
         std::all_of(f[1].begin(), f[1].end(), [](char c) { return c >= '0' && c <= '9'; });
@@ -65,7 +66,8 @@ Result<std::shared_ptr<const EventNouns>> EventNouns::Parse(std::string_view tex
     EventNoun e;
     e.cameo = std::string(f[1]);
     e.line = line_no;
-    e.light_only = f.size() == 4;
+    e.light_only = f.size() == 4 && f[3] == "light";
+    e.armed_only = f.size() == 4 && f[3] == "armed";
     if (f[2] != "-") {
       for (std::string_view p : SplitOn(f[2], ',')) {
         if (!IsNounForm(p) || p.find(' ') != std::string_view::npos)

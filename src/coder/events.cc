@@ -14,6 +14,11 @@ namespace dyad::coder {
 namespace {
 
 constexpr const char* kNoSides = "no source or target found";
+constexpr const char* kNoArmedSide =
+    "no state or armed actor as a side (\"a takeover fight\", \"a pillow fight\")";
+constexpr const char* kOnlyLight =
+    "only as a light verb's object or between its owner and an actor (\"reiterated their "
+    "support for\", \"Iran's support for the Houthis\")";
 
 // The coded members of the compound group of unit `u` (none for kNoUnit).
 std::vector<std::int32_t> GroupMembers(const SentenceView& s, std::int32_t u) {
@@ -24,6 +29,24 @@ std::vector<std::int32_t> GroupMembers(const SentenceView& s, std::int32_t u) {
   for (std::size_t k = 0; k < units.size(); ++k)
     if (units[k].group == g && !units[k].code.empty()) m.push_back(static_cast<std::int32_t>(k));
   return m;
+}
+
+// Whether unit `u` is a state or an armed actor: a bare country, an
+// international body, or a code with an armed sector ("LKAREB", "IMGINS").
+bool StateOrArmed(const SentenceView& s, std::int32_t u) {
+  if (u == kNoUnit) return false;
+  for (const std::string& c : s.sc.units[static_cast<std::size_t>(u)].codes) {
+    // (A sector alone, "BUS" for a name known only as a businessman, is no state.)
+    if (c.size() == 3 &&
+        std::all_of(c.begin(), c.end(), [](char x) { return x >= 'A' && x <= 'Z'; }) &&
+        !IsOneOf(c, {"gov", "mil", "cop", "jud", "leg", "opp", "pty", "reb", "ins", "sep",
+                     "uaf", "crm", "cvl", "rel", "med", "edu", "bus", "lab", "agr", "hlh",
+                     "env", "eli", "spy", "ref", "mod", "rad", "ngo", "igo", "res", "dev"}))
+      return true;
+    for (std::string_view sector : {"MIL", "COP", "REB", "INS", "SEP", "UAF", "IGO"})
+      if (c.find(sector) != std::string::npos) return true;
+  }
+  return false;
 }
 
 // Whether the verb has a phrase to act on after it in its clause: a noun,
@@ -289,6 +312,63 @@ bool PlaceAfter(const SentenceView& s, std::uint32_t from, std::uint32_t to) {
   return false;
 }
 
+// Protest, unrest and force (CAMEO 14, 18-20): the acts that happen without
+// a named actor ("riots", "clashes", "an explosion").
+bool IsUnrestOrForce(std::string_view cameo) {
+  return cameo.starts_with("14") || cameo.starts_with("18") || cameo.starts_with("19") ||
+         cameo.starts_with("20");
+}
+
+// Whether a name no dictionary knows follows "in" or "near" at word `p` ("air
+// strikes in Wadi Barada", "fighting near Deir Hafer"): capitalised, read as a
+// proper noun, not a month or a day ("in March").
+bool NamedPlaceAt(const SentenceView& s, std::uint32_t p) {
+  if (!s.tagged || p + 1 >= s.n || !IsOneOf(s.W[p], {"in", "near"})) return false;
+  const std::uint32_t q = p + 1;
+  const std::string_view w = s.W[q];
+  if (s.sc.unit_at[q] != kNoUnit || s.tags[q].upos != Upos::kPropn || w.empty() ||
+      !std::isupper(static_cast<unsigned char>(w[0])) || IsBareTimeWord(w))
+    return false;
+  return !IsOneOf(
+      w, {"january",   "february", "march",    "april",    "may",  "june", "july", "august",
+          "september", "october",  "november", "december", "jan",  "feb",  "mar",  "apr",
+          "jun",       "jul",      "aug",      "sep",      "sept", "oct",  "nov",  "dec"});
+}
+
+// Where a place after an act of harm written as a noun at word `i` may stand:
+// after it, or after a second act of harm coordinated with it ("air strikes
+// and fighting in Wadi Barada"). Whether one does, a known place or a name
+// after "in" or "near" for an act of force (a seizure needs a known place).
+bool PlaceAfterHarmNoun(const SentenceView& s, std::string_view cameo, std::uint32_t i) {
+  std::uint32_t from = i + 1;
+  if (from + 1 < s.n && s.W[from] == "and" && s.options.nouns) {
+    int words = 1;
+    const EventNoun* other = s.options.nouns->Find(
+        s.sc.dict_words[from + 1].text,
+        from + 2 < s.n ? s.sc.dict_words[from + 2].text : std::string_view(), &words);
+    if (!other || words != 2)
+      other = s.options.nouns->Find(std::string_view(), s.sc.dict_words[from + 1].text, &words);
+    if (other && IsHarm(other->cameo)) from += 1 + static_cast<std::uint32_t>(words);
+  }
+  if (PlaceAfter(s, from, ClauseEnd(s, from))) return true;
+  // (An explosion may be an accident or nature: "a meteor explosion in Earth's
+  // atmosphere"; a crime charged or remembered is no report of it: "six counts
+  // of murder in Kalamazoo County", "the anniversary of the mass shooting in".)
+  std::uint32_t b = i;
+  while (b > 0 && (IsDeterminer(s.W[b - 1]) || s.tags[b - 1].upos == Upos::kAdj ||
+                   s.tags[b - 1].upos == Upos::kNoun || s.tags[b - 1].upos == Upos::kNum))
+    --b;
+  if (b > 0 && IsOneOf(s.sc.dict_words[b - 1].text, {"with", "for"})) return false;
+  if (b > 1 && s.sc.dict_words[b - 1].text == "of" &&
+      IsOneOf(s.sc.dict_words[b - 2].text,
+              {"count", "counts", "charges", "anniversary", "convicted", "guilty", "accused",
+               "suspected", "suspicion"}))
+    return false;
+  return IsUnrestOrForce(cameo) &&
+         !IsOneOf(s.sc.dict_words[i].text, {"explosion", "explosions", "blast", "blasts"}) &&
+         NamedPlaceAt(s, from);
+}
+
 // Whether actor unit `u` follows "members of", "representatives of", "the
 // head of" ...: the people who act for it ("The Members of the Security
 // Council urge all parties to remain calm"; not "Shares in Japanese
@@ -324,7 +404,11 @@ const char* PositionalOneSidedGate(const SentenceView& s, const VerbLoop& loop,
         return false;
       }())
     return "a subordinate clause after a coded one";
-  const bool placed_harm = IsHarm(r.code->text) && PlaceAfter(s, r.vm->end, r.ce);
+  // ("air strikes and fighting in Wadi Barada": a gerund of harm with a named place.)
+  const bool placed_harm =
+      IsHarm(r.code->text) && (PlaceAfter(s, r.vm->end, r.ce) ||
+                               (s.tagged && s.tags[r.vm->verb].xpos == Xpos::kVBG &&
+                                IsUnrestOrForce(r.code->text) && NamedPlaceAt(s, r.vm->end)));
   if (r.targets.empty() && !placed_harm && !HasObject(s, r.vm->end, r.ce))
     return "nothing acted on after it";
   if (r.sources.empty() && r.targets.empty()) return placed_harm ? nullptr : kNoSides;
@@ -346,8 +430,7 @@ const char* NounArguments(const SentenceView& s, const Clauses& cl, const Senten
                           std::uint32_t noun, const EventNoun& e, std::int32_t* src,
                           std::int32_t* tgt) {
   if (InCodedPhrase(cl, out, s.t0, noun)) return "inside a phrase a coded verb governs";
-  if (e.light_only && LightVerbSubject(s, noun) == kNoUnit)
-    return "only as a light verb's object (\"reiterated their support for\")";
+  if (e.light_only && LightVerbSubject(s, noun) == kNoUnit) return kOnlyLight;
   *src = NounAgent(cl, s.sc, noun);
   for (const std::string& prep : e.target_preps) {
     std::int32_t p = cl.PrepObject(noun, {std::string_view(prep)});
@@ -355,6 +438,7 @@ const char* NounArguments(const SentenceView& s, const Clauses& cl, const Senten
   }
   if (*tgt == *src) *tgt = kNoUnit;
   if (*src == kNoUnit && *tgt == kNoUnit) return kNoSides;
+  if (e.armed_only && !StateOrArmed(s, *src) && !StateOrArmed(s, *tgt)) return kNoArmedSide;
   if (s.options.require_dyad && (*src == kNoUnit || *tgt == kNoUnit))
     return "one-sided and require_dyad is on";
   return nullptr;
@@ -512,13 +596,15 @@ std::int32_t VictimsAfterHarmNoun(const SentenceView& s, std::uint32_t i) {
 // The two sides of event noun `e` at word `i` named as "between A and B"
 // ("a shootout between armed robbers and civilian bystanders", "clashes
 // between police and protesters"), for fights, whose other side "with"
-// introduces: A the source, B the target. (A ceasefire or talks "between"
-// two sides may be ending or planned: "a ceasefire between ... ends".)
+// introduces: A the source, B the target; and for meetings, talks and
+// agreements ("talks between Israel and the Palestinians"), coded both ways.
+// (A ceasefire "between" two sides may be ending or planned: "a ceasefire
+// between ... ends".)
 void BetweenSides(const SentenceView& s, const EventNoun& e, std::uint32_t i, std::int32_t* src,
                   std::int32_t* tgt) {
-  // (Acts of force and consultations: "clashes between", "talks between".)
+  // (Acts of force, consultations and agreements: "clashes between", "talks between".)
   if (i + 2 >= s.n || s.sc.dict_words[i + 1].text != "between" ||
-      !(IsHarm(e.cameo) || e.cameo.starts_with("04")) ||
+      !(IsHarm(e.cameo) || e.cameo.starts_with("04") || e.cameo == "057") ||
       std::find(e.target_preps.begin(), e.target_preps.end(), "with") == e.target_preps.end())
     return;
   const auto& units = s.sc.units;
@@ -584,13 +670,6 @@ bool ModifiesAThing(const SentenceView& s, const Unit& u, std::string_view cameo
   return s.tagged && (next == Upos::kNoun || next == Upos::kAdj);
 }
 
-// Protest, unrest and force (CAMEO 14, 18-20): the acts that happen without
-// a named actor ("riots", "clashes", "an explosion").
-bool IsUnrestOrForce(std::string_view cameo) {
-  return cameo.starts_with("14") || cameo.starts_with("18") || cameo.starts_with("19") ||
-         cameo.starts_with("20");
-}
-
 // Whether event noun [first, i] is said to happen, so it is an event even
 // with no actor named: the subject of a verb of occurring ("violent protests
 // broke out", "clashes erupted", "riots spread across the country") or the
@@ -640,6 +719,21 @@ bool PossessorSuffers(const SentenceView& s, std::uint32_t i, const Unit& owner)
                   {"gov", "mil", "cop", "jud", "leg", "spy", "reb", "ins", "uaf", "sep", "crm"});
 }
 
+// The word after the last member of unit `u`'s coordinated group ("the
+// arrest of A and B| by police").
+std::uint32_t GroupEnd(const SentenceView& s, std::int32_t u) {
+  std::uint32_t end = s.sc.units[static_cast<std::size_t>(u)].end;
+  for (std::int32_t m : GroupMembers(s, u))
+    end = std::max(end, s.sc.units[static_cast<std::size_t>(m)].end);
+  return end;
+}
+
+// The coded actor of a "by" phrase at word `p` ("by Turkish police"), or kNoUnit.
+std::int32_t AgentByAfter(const SentenceView& s, std::uint32_t p) {
+  if (p + 1 >= s.n || s.sc.dict_words[p].text != "by") return kNoUnit;
+  return CodedUnitAfterModifiers(s, p + 1, ClauseEnd(s, p + 1));
+}
+
 const char* NounArgumentsByPosition(const SentenceView& s, std::uint32_t first, std::uint32_t i,
                                     const EventNoun& e, std::int32_t* src, std::int32_t* tgt) {
   const CoderScratch& sc = s.sc;
@@ -654,7 +748,7 @@ const char* NounArgumentsByPosition(const SentenceView& s, std::uint32_t first, 
   while (p > 0 && sc.unit_at[p - 1] == kNoUnit &&
          (tags[p - 1].upos == Upos::kAdj || tags[p - 1].upos == Upos::kNum))
     --p;
-  const bool possessive = p > 0 && sc.words[p - 1] == "'s";
+  const bool possessive = p > 0 && (sc.words[p - 1] == "'s" || sc.words[p - 1] == "'");
   if (possessive) --p;
   *src = p > 0 ? coded_unit(p - 1) : kNoUnit;
   if (*src != kNoUnit && sc.units[static_cast<std::size_t>(*src)].end != p) *src = kNoUnit;
@@ -666,10 +760,15 @@ const char* NounArgumentsByPosition(const SentenceView& s, std::uint32_t first, 
     while (q < s.n && sc.unit_at[q] == kNoUnit && IsModifierWord(s, q)) ++q;
     if ((*src = coded_unit(q)) != kNoUnit) after = sc.units[static_cast<std::size_t>(*src)].end;
   }
+  // ("government support", "the administration's support for a second term":
+  // no act; "Iran's support for the Houthis" names both sides.)
+  std::int32_t light_owner = kNoUnit;
   if (e.light_only) {
-    // ("government support", "Baker's support for the Fed chairman": no act.)
+    if (possessive) light_owner = *src;
     *src = LightVerbSubject(s, p);
-    if (*src == kNoUnit) return "only as a light verb's object (\"reiterated their support for\")";
+    if (*src == kNoUnit) *src = light_owner;
+    if (*src == kNoUnit) return kOnlyLight;
+    if (*src != light_owner) light_owner = kNoUnit;
   }
   if (*src == kNoUnit) *src = LightVerbSubject(s, p);
   if (after < s.n && std::find(e.target_preps.begin(), e.target_preps.end(),
@@ -679,10 +778,16 @@ const char* NounArgumentsByPosition(const SentenceView& s, std::uint32_t first, 
     *tgt = coded_unit(q);
     if (*tgt != kNoUnit && ModifiesAThing(s, sc.units[static_cast<std::size_t>(*tgt)], e.cameo))
       *tgt = kNoUnit;
+    // "the arrest of two journalists by Turkish police", "a visit to Tokyo by a
+    // senior State Department official": the agent after the target.
+    if (*src == kNoUnit && *tgt != kNoUnit) *src = AgentByAfter(s, GroupEnd(s, *tgt));
   }
   if (possessive && *src != kNoUnit && *tgt == kNoUnit &&
-      PossessorSuffers(s, i, sc.units[static_cast<std::size_t>(*src)]))
+      PossessorSuffers(s, i, sc.units[static_cast<std::size_t>(*src)])) {
     std::swap(*src, *tgt);
+    *src = AgentByAfter(s, i + 1);  // "the journalist's arrest by police"
+  }
+  if (light_owner != kNoUnit && *tgt == kNoUnit) return kOnlyLight;
   if (*src == kNoUnit && *tgt == kNoUnit) BetweenSides(s, e, i, src, tgt);
   if (*tgt == kNoUnit && IsHarm(e.cameo)) *tgt = VictimsOfHarmNoun(s, p);
   if (*tgt == kNoUnit && IsHarm(e.cameo)) *tgt = VictimsAfterHarmNoun(s, i);
@@ -690,7 +795,7 @@ const char* NounArgumentsByPosition(const SentenceView& s, std::uint32_t first, 
   if (s.options.require_dyad && (*src == kNoUnit || *tgt == kNoUnit))
     return "one-sided and require_dyad is on";
   if (*src == kNoUnit && *tgt == kNoUnit)
-    return (IsHarm(e.cameo) && PlaceAfter(s, i + 1, ClauseEnd(s, i + 1))) ||
+    return (IsHarm(e.cameo) && PlaceAfterHarmNoun(s, e.cameo, i)) ||
                    (IsUnrestOrForce(e.cameo) && HappensOrIsCaused(s, first, i))
                ? nullptr
                : kNoSides;
@@ -1254,6 +1359,71 @@ void EmitUnitEvents(const SentenceView& s, std::int32_t src, std::int32_t tgt,
 
 namespace {
 
+// The members of unit `u`'s coordinated group, or `u` alone (kNoUnit too).
+// A list whose last member says something is no side of the noun but runs
+// into its speakers: "wounded in clashes with police, unionists and hospital
+// authorities said" (police alone).
+std::vector<std::int32_t> MembersOrSelf(const SentenceView& s, std::int32_t u) {
+  std::vector<std::int32_t> m = GroupMembers(s, u);
+  if (!m.empty()) {
+    const std::uint32_t after = s.sc.units[static_cast<std::size_t>(m.back())].end;
+    if (after < s.n && IsOneOf(s.sc.dict_words[after].text, {"said", "says", "say", "told"}))
+      m.clear();
+  }
+  if (m.empty()) m.push_back(u);
+  return m;
+}
+
+// Whether only commas and "and" stand in words [from, to), at least one.
+bool OnlyListJoins(const SentenceView& s, std::uint32_t from, std::uint32_t to) {
+  if (from >= to) return false;
+  for (std::uint32_t p = from; p < to; ++p)
+    if (!IsOneOf(s.W[p], {",", "and"})) return false;
+  return true;
+}
+
+// "talks between A and B", "clashes between police and protesters",
+// "meetings between the EU and Iran, Turkey and Qatar", "talks between A and B,
+// and C and D": in each coordinated group after "between" (the first starting
+// at unit `first`; the next ones follow after commas and "and"), the first
+// member with each other one; both ways for meetings, talks and agreements,
+// the first as the source of a fight.
+void EmitBetweenPairs(const SentenceView& s, const EventNoun& e, std::int32_t first,
+                      const CodedEvent& ev, SentenceCoding* out) {
+  const auto& units = s.sc.units;
+  const bool mutual = !IsHarm(e.cameo);
+  // ("the dividend agreement between the British company and its Dutch
+  // partner": a business deal, no event.)
+  auto business = [&](std::int32_t m) {
+    const Unit& x = units[static_cast<std::size_t>(m)];
+    return e.cameo == "057" && std::any_of(x.codes.begin(), x.codes.end(), [](const auto& c) {
+             return c.find("BUS") != std::string::npos;
+           });
+  };
+  for (std::int32_t u = first; u != kNoUnit;) {
+    std::vector<std::int32_t> members = GroupMembers(s, u);
+    if (members.size() < 2 || business(members[0])) return;
+    // ("between the EU and Iran, Turkey and Qatar": a last member after a
+    // second "and" is one more side of the first.)
+    for (auto k = static_cast<std::size_t>(members.back()) + 1;
+         k < units.size() && GroupMembers(s, static_cast<std::int32_t>(k)).size() == 1 &&
+         OnlyListJoins(s, units[k - 1].end, units[k].begin) && s.W[units[k].begin - 1] == "and" &&
+         !units[k].code.empty();
+         ++k)
+      members.push_back(static_cast<std::int32_t>(k));
+    for (std::size_t k = 1; k < members.size(); ++k) {
+      if (business(members[k])) continue;
+      EmitUnitEvents(s, members[0], members[k], ev, out);
+      if (mutual) EmitUnitEvents(s, members[k], members[0], ev, out);
+    }
+    const auto next = static_cast<std::size_t>(members.back()) + 1;
+    u = next < units.size() && OnlyListJoins(s, units[static_cast<std::size_t>(members.back())].end,
+                                             units[next].begin)
+            ? static_cast<std::int32_t>(next)
+            : kNoUnit;
+  }
+}
+
 // Traces event noun `e` (words [first, last]) and, when `why` is null (it
 // gives an event), emits its events between `src` and `tgt`.
 void FinishNounEvent(const SentenceView& s, const EventNoun& e, std::uint32_t first,
@@ -1271,11 +1441,19 @@ void FinishNounEvent(const SentenceView& s, const EventNoun& e, std::uint32_t fi
   ev.verb_first_token = s.t0 + first;
   ev.verb_end_token = s.t0 + last + 1;
   ev.rule = nouns.name() + ":" + std::to_string(e.line);
-  EmitUnitEvents(s, src, tgt, ev, out);
-  // ("talks between X and Y": both meet.)
-  const bool between = e.cameo.starts_with("04") && src != kNoUnit && tgt != kNoUnit &&
-                       !s.options.require_dyad && WordBeforeUnit(s, src) == "between";
-  if (between || MutualWith(s, e.cameo, src, tgt)) EmitUnitEvents(s, tgt, src, ev, out);
+  if (src != kNoUnit && tgt != kNoUnit && WordBeforeUnit(s, src) == "between" &&
+      s.sc.units[static_cast<std::size_t>(src)].group ==
+          s.sc.units[static_cast<std::size_t>(tgt)].group) {
+    EmitBetweenPairs(s, e, src, ev, out);
+    return;
+  }
+  // One event per member of a coordinated side ("the arrest of two
+  // journalists and a lawyer", "talks with France, Italy and Spain").
+  for (std::int32_t a : MembersOrSelf(s, src))
+    for (std::int32_t b : MembersOrSelf(s, tgt)) {
+      EmitUnitEvents(s, a, b, ev, out);
+      if (MutualWith(s, e.cameo, a, b)) EmitUnitEvents(s, b, a, ev, out);
+    }
 }
 
 }  // namespace
@@ -1348,6 +1526,25 @@ std::int32_t CulpritOf(const SentenceView& s, const SentenceCoding& out, std::si
 
 }  // namespace
 
+// Whether word `i` is a hyphenated noun the tagger reads as an adjective:
+// after a determiner or a possessive, before a preposition ("the re-arrest of
+// the opposition leader").
+bool HyphenatedNounReadAsAdjective(const SentenceView& s, std::uint32_t i) {
+  return s.tags[i].upos == Upos::kAdj && s.W[i].find('-') != std::string_view::npos && i > 0 &&
+         i + 1 < s.n && (IsDeterminer(s.W[i - 1]) || IsOneOf(s.W[i - 1], {"'s", "'"})) &&
+         IsPreposition(s.W[i + 1]);
+}
+
+// Whether the act of harm the noun at word `i` names is followed by another
+// one coded already, joined by "and": "air strikes and shelling in Wadi
+// Barada" are two acts, not one reported twice.
+bool CoordinatedWithCodedAct(const SentenceView& s, const SentenceCoding& out, std::uint32_t i) {
+  if (i + 2 >= s.n || s.W[i + 1] != "and") return false;
+  return std::any_of(out.events.begin(), out.events.end(), [&](const CodedEvent& e) {
+    return IsHarm(e.cameo) && e.verb_first_token == s.t0 + i + 2;
+  });
+}
+
 // Events written as nouns, without a tree: the target is the actor right
 // after a preposition the table names ("the murder of Bryan Harvey", "an
 // attack on the U.S. Consulate"), the source the actor right before the noun
@@ -1360,7 +1557,9 @@ void CodeNounEventsByPosition(const SentenceView& s, SentenceCoding* out) {
   const auto& tags = s.tags;
   const std::size_t verb_events = out->events.size();
   for (std::uint32_t i = 0; i < s.n; ++i) {
-    if (tags[i].upos != Upos::kNoun || sc.unit_at[i] != kNoUnit || sc.hidden[i]) continue;
+    if ((tags[i].upos != Upos::kNoun && !HyphenatedNounReadAsAdjective(s, i)) ||
+        sc.unit_at[i] != kNoUnit || sc.hidden[i])
+      continue;
     if (i + 1 < s.n && (tags[i + 1].upos == Upos::kNoun || tags[i + 1].upos == Upos::kPropn))
       continue;
     int words = 1;
@@ -1387,7 +1586,9 @@ void CodeNounEventsByPosition(const SentenceView& s, SentenceCoding* out) {
       src = culprit;
     if (!why && src == kNoUnit && tgt != kNoUnit && IsHarm(e->cameo) && HarmsUnit(s, *out, tgt))
       why = "its victims are those of a harm verb coded already (\"killed after a bombing\")";
-    if (!why && src == kNoUnit && tgt == kNoUnit && !e->cameo.starts_with("14") && CodesHarm(*out))
+    if (!why && e->armed_only && !StateOrArmed(s, src) && !StateOrArmed(s, tgt)) why = kNoArmedSide;
+    if (!why && src == kNoUnit && tgt == kNoUnit && !e->cameo.starts_with("14") &&
+        CodesHarm(*out) && !CoordinatedWithCodedAct(s, *out, i))
       why = "an attack with no actor in a sentence that already codes harm";
     FinishNounEvent(s, *e, first, i, src, tgt, why, out);
   }

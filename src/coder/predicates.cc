@@ -289,6 +289,18 @@ const char* NounReading(const SentenceView& s, const VerbMatch& vm) {
   const auto& tags = s.tags;
   constexpr const char* kNounHead = "read as a noun after a determiner (\"a heart attack\")";
   if (vm.begin > 0 && IsOneOf(W[vm.begin - 1], {"a", "an", "the"})) return kNounHead;
+  // ("Algeria's support for the Polisario Front", "the journalist's arrest by
+  // police": an event noun after its owner is read with its own sides.)
+  if (tags[vm.verb].upos == Upos::kNoun && vm.begin > 0 && vm.end == vm.verb + 1 &&
+      IsOneOf(W[vm.begin - 1], {"'s", "'"}) && s.options.nouns) {
+    int words = 1;
+    if (s.options.nouns->Find(std::string_view(), s.sc.dict_words[vm.verb].text, &words))
+      return "an event noun after its owner (\"Algeria's support for the Polisario Front\")";
+  }
+  // ("Clashes between police and protesters left three dead": the noun names its sides.)
+  if (tags[vm.verb].upos == Upos::kNoun && vm.end < s.n &&
+      s.sc.dict_words[vm.end].text == "between")
+    return "a noun before \"between\" (\"clashes between police and protesters\")";
   if (UnderAttackNoun(s, vm.verb)) return "the object of \"came under\" (\"came under attack\")";
   // A participle between a possessive and its noun modifies it: "its proposed
   // acquisition", "CME's proposed contract" ("'s" may also be "is"; a noun

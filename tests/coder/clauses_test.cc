@@ -154,6 +154,12 @@ TEST(EventNounsTest, BrokenLinesNameFileLineAndField) {
   ASSERT_TRUE(light.ok()) << light.status().ToString();
   int light_words = 0;
   EXPECT_TRUE((*light)->Find("", "support", &light_words)->light_only);
+  // "armed": only with a state or an armed actor as a side.
+  auto armed = EventNouns::Parse("fight\t190\tagainst\tarmed\n", "n.tsv");
+  ASSERT_TRUE(armed.ok()) << armed.status().ToString();
+  const EventNoun* fight = (*armed)->Find("", "fight", &light_words);
+  EXPECT_TRUE(fight->armed_only);
+  EXPECT_FALSE(fight->light_only);
   auto flag = EventNouns::Parse("support\t051\tfor\theavy\n", "n.tsv");
   ASSERT_FALSE(flag.ok());
   EXPECT_NE(flag.status().message().find("n.tsv:1: field flags"), std::string::npos);
