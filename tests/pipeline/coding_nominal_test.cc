@@ -102,8 +102,10 @@ TEST_F(CodingNominalTest, AFightIsAnEventOnlyWithAStateOrAnArmedSide) {
             "190:->REB;");
   EXPECT_EQ(Events("The SDF's fight against ISIL continues near Raqqa."), "190:SYRREB>IMGINS;");
   // A takeover fight between firms is none.
-  EXPECT_EQ(Events("USAir sought help in its takeover fight with Trans World Airlines Inc."),
-            "023:CVL>BUS;");
+  // (Whether "USAir" is a name the finder knows changes with its model.)
+  const std::string takeover =
+      Events("USAir sought help in its takeover fight with Trans World Airlines Inc.");
+  EXPECT_EQ(takeover.find("190:"), std::string::npos) << takeover;
 }
 
 TEST_F(CodingNominalTest, AHyphenatedNounReadAsAnAdjectiveIsStillANoun) {
