@@ -36,6 +36,10 @@ bool FindDiscard(const SentenceView& s, SentenceCoding* out) {
       out->discarded = true;
       out->story_discarded = dm.entry->story;
       out->discard_rule = s.dicts.Where(dm.entry->where);
+      if (s.options.trace)
+        coder::Append(&out->trace,
+                      {dm.entry->story ? "story" : "sentence", " discarded: a discard phrase at \"",
+                       s.W[i], "\" [", out->discard_rule, "]\n"});
       return true;
     }
   }

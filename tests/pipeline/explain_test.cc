@@ -118,5 +118,22 @@ TEST(ExplainTest, OneSidedEventUnderRequireDyadAndANullCodeAreNamed) {
   EXPECT_TRUE(named) << y.coded.trace;
 }
 
+TEST(ExplainTest, ADiscardedSentenceNamesItsDiscardPhrase) {
+  PipelineOptions o;
+  o.explain = true;
+  auto pipeline = Pipeline::Create(o);
+  ASSERT_TRUE(pipeline.ok()) << pipeline.status().ToString();
+  // A real bullet (current events, 2020-06-29): the market name discards it.
+  const GoldSentence s = {"ce", "2020-06-29",
+                          "An attack on the Pakistan Stock Exchange building in Karachi leaves at "
+                          "least seven people dead."};
+  Explained x = Explain(**pipeline, s);
+  bool named = false;
+  for (const std::string& l : x.lines)
+    named |=
+        l.rfind("sentence discarded: a discard phrase at \"Stock\" [dyad.discards.txt:", 0) == 0;
+  EXPECT_TRUE(named) << x.coded.trace;
+}
+
 }  // namespace
 }  // namespace dyad
