@@ -672,7 +672,8 @@ bool ModifiesAThing(const SentenceView& s, const Unit& u, std::string_view cameo
 
 // Whether event noun [first, i] is said to happen, so it is an event even
 // with no actor named: the subject of a verb of occurring ("violent protests
-// broke out", "clashes erupted", "riots spread across the country") or the
+// broke out", "clashes erupted", "riots spread across the country", "a suicide
+// bombing occurs in Kabul") or the
 // object of a verb of causing ("triggered the riots", "sparking violent
 // protests"). A noun merely mentioned ("fears of protests") is not, nor a
 // rally, which markets have too.
@@ -686,7 +687,8 @@ bool HappensOrIsCaused(const SentenceView& s, std::uint32_t first, std::uint32_t
     std::string_view v = w[a].text;
     std::string_view next = a + 1 < s.n ? w[a + 1].text : std::string_view();
     if (IsOneOf(v, {"broke", "break", "breaks", "erupted", "erupt", "erupts", "spread", "spreads",
-                    "raged", "rage", "rages", "flared", "escalated", "intensified"}) &&
+                    "raged", "rage", "rages", "flared", "escalated", "intensified", "occurred",
+                    "occurs", "occur", "happened", "happens"}) &&
         (!IsOneOf(v, {"broke", "break", "breaks"}) || next == "out"))
       return true;
     if (IsOneOf(v, {"took", "take", "takes"}) && next == "place") return true;
@@ -1560,7 +1562,10 @@ void CodeNounEventsByPosition(const SentenceView& s, SentenceCoding* out) {
     if ((tags[i].upos != Upos::kNoun && !HyphenatedNounReadAsAdjective(s, i)) ||
         sc.unit_at[i] != kNoUnit || sc.hidden[i])
       continue;
-    if (i + 1 < s.n && (tags[i + 1].upos == Upos::kNoun || tags[i + 1].upos == Upos::kPropn))
+    // (A verb of occurring the tagger reads as a noun modifies nothing: "a
+    // suicide bombing occurs/NOUN in Kabul".)
+    if (i + 1 < s.n && (tags[i + 1].upos == Upos::kNoun || tags[i + 1].upos == Upos::kPropn) &&
+        !IsOneOf(sc.dict_words[i + 1].text, {"occurs", "happens"}))
       continue;
     int words = 1;
     const EventNoun* e = nouns.Find(i > 0 ? sc.dict_words[i - 1].text : std::string_view(),

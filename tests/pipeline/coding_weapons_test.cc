@@ -34,5 +34,15 @@ TEST_F(CodingWeaponsTest, AWeaponsTestShowsForce) {
   EXPECT_EQ(Events("The president tested positive for the virus."), "");
 }
 
+TEST_F(CodingWeaponsTest, AnActOfForceThatOccursIsAnEventWithNoSide) {
+  // "occurs/NOUN" read "bombing" as its modifier, and "occur" was no verb of
+  // happening: no event.
+  EXPECT_EQ(Events("A suicide bombing occurs in Kabul near the German embassy with at least 90 "
+                   "killed and 461 injured."),
+            "1831:->-;");
+  EXPECT_EQ(Events("A shooting occurs at Great Mills High School in Great Mills, Maryland."),
+            "190:->-;");
+}
+
 }  // namespace
 }  // namespace dyad
