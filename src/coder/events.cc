@@ -262,10 +262,43 @@ bool InCodedPhrase(const Clauses& cl, const SentenceCoding& out, std::uint32_t t
   return false;
 }
 
+// Whether unit `u` acts in business or private life: a company, or (when
+// `people` is set) people named by a common noun ("the public", "her
+// boyfriend"). A named person may be a politician the dictionaries do not know
+// ("Mahinda Rajapaksa concedes defeat").
+bool PrivateActor(const SentenceView& s, std::int32_t u, bool people) {
+  if (u == kNoUnit) return false;
+  const Unit& unit = s.sc.units[static_cast<std::size_t>(u)];
+  return !unit.codes.empty() &&
+         std::all_of(unit.codes.begin(), unit.codes.end(), [&](const std::string& c) {
+           return c.ends_with("BUS") || (people && unit.agent_only && c.ends_with("CVL"));
+         });
+}
+
+// Whether verb reading `r` acts on no one and only private actors act: no
+// political event. Cooperation (roots 02-08) by a company or common people
+// ("the company agreed to", "Audi fits the car with", "supports all ad units",
+// "His wife accepts the apology"); conflict (09-20) by a company ("Two shipping
+// companies have ..."). Statements (01: "Big Machine denied") and protests
+// (14: "residents protest") stay.
+bool PrivateOneSided(const SentenceView& s, const VerbReading& r) {
+  const std::string_view cameo = r.code->text;
+  if (!r.targets.empty() || r.sources.empty() || cameo.size() < 2) return false;
+  const std::string_view root = cameo.substr(0, 2);
+  if (root < "02" || root == "14") return false;
+  const bool people = root <= "08";
+  return std::all_of(r.sources.begin(), r.sources.end(),
+                     [&](std::int32_t u) { return PrivateActor(s, u, people); });
+}
+
+constexpr const char* kPrivateOneSided =
+    "acting on no one, by a company or private people only (\"the company agreed to\")";
+
 // One-sided events from the tree: the side the clause states.
 const char* TreeOneSidedGate(const SentenceView& s, const VerbReading& r) {
   if (s.options.require_dyad) return "one-sided and require_dyad is on";
   if (r.sources.empty() && r.targets.empty()) return kNoSides;
+  if (PrivateOneSided(s, r)) return kPrivateOneSided;
   return OneSidedWhyNot(r.code->text, !r.sources.empty(), !r.targets.empty());
 }
 
@@ -414,6 +447,7 @@ const char* PositionalOneSidedGate(const SentenceView& s, const VerbLoop& loop,
   if (r.sources.empty() && r.targets.empty()) return placed_harm ? nullptr : kNoSides;
   if (const char* why = OneSidedWhyNot(r.code->text, !r.sources.empty(), !r.targets.empty()))
     return why;
+  if (PrivateOneSided(s, r)) return kPrivateOneSided;
   // A source found only behind a preposition ("Shares in Japanese
   // carmakers rallied") is no subject of a one-sided event.
   if (r.targets.empty() && !r.passive && s.sc.units[r.src].after_preposition &&

@@ -57,10 +57,11 @@ TEST_F(CodingRefsTest, NoReferenceForSayingQuotationsOrCompanies) {
   EXPECT_EQ(Events("Egypt rejected all offers at the vegetable oil tender yesterday. Although it "
                    "asked Sudan for new offers, the traders were not surprised."),
             "120:EGY>-;");
-  // A company's "it" is as often its results or products.
+  // A company's "it" is as often its results or products (and the company's
+  // own rejection, acting on no one, is business: no event either).
   EXPECT_EQ(Events("Acme Corp rejected all offers at the tender yesterday. It has asked Sudan for "
                    "new offers."),
-            "120:SDNBUS>-;");
+            "");
 }
 
 TEST_F(CodingRefsTest, TheGroupWithModifiersIsTheArmedGroupOfTheSentenceBefore) {
