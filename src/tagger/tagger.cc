@@ -81,7 +81,10 @@ std::string SerializeModel(const ModelData& m) {
   for (std::uint64_t w : m.dict_words) PutU64(&p, w);
   for (std::uint8_t c : m.dict_classes) p.push_back(static_cast<char>(c));
   std::string out(kModelMagic, sizeof kModelMagic);
-  PutU32(&out, kModelVersion);
+  // A model without a version-4 flag is written as version 3, byte for byte
+  // as before (older readers load it; the shipped model's retraining test holds).
+  const bool needs_v4 = m.classes_in_model || m.classes_folded;
+  PutU32(&out, needs_v4 ? kModelVersion : kOldestModelVersion);
   PutU32(&out, (m.uses_lexicon ? kFlagUsesLexicon : 0) |
                    (m.classes_in_model ? kFlagClassesInModel : 0) |
                    (m.classes_folded ? kFlagClassesFolded : 0));

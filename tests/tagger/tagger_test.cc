@@ -8,7 +8,6 @@
 #include <vector>
 
 #include "dyad/lexicon.h"
-#include "dyad/names.h"
 
 namespace dyad {
 namespace {
@@ -140,6 +139,8 @@ TEST(TrainTagger, WordNetClassesStoredInTheModel) {
   auto again = TrainTagger(train, dev, opt, nullptr);
   ASSERT_TRUE(again.ok());
   EXPECT_TRUE(*in_model == *again) << "two trainings with the same seed differ";
+  EXPECT_EQ((*in_model)[8], 4);     // format version 4: the classes are in the model
+  EXPECT_EQ((*at_run_time)[8], 3);  // nothing of version 4 used: written as version 3
   EXPECT_EQ(model_report.features, lexicon_report.features);
   EXPECT_EQ(model_report.weights, lexicon_report.weights);
 
@@ -184,23 +185,10 @@ TEST(TrainTagger, WordNetClassesStoredInTheModel) {
 namespace dyad {
 namespace {
 
-// Reproduces data/models/tagger-en-ewt.dtm (slow: minutes): WordNet classes
-// stored in the model for the training words and the words of the news
-// clusters, seed 3 (the best dev score of seeds 1-3), as `dyad train tagger
-// --conllu en_ewt-ud-train.conllu --dev en_ewt-ud-dev.conllu --classes model
-// --vocabulary data/models/clusters-en-news.dwc --seed 3`. Run with
+// Reproduces data/models/tagger-en-ewt.dtm (slow: minutes). Run with
 // --gtest_also_run_disabled_tests --gtest_filter='*RetrainShippedModel*'.
 TEST(TrainTagger, DISABLED_RetrainShippedModel) {
-  auto lex = Lexicon::Load(Lexicon::DefaultDirectory());
-  ASSERT_TRUE(lex.ok()) << lex.status().ToString();
-  auto vocabulary =
-      ReadClusterWords(std::string(DYAD_SOURCE_DIR) + "/data/models/clusters-en-news.dwc");
-  ASSERT_TRUE(vocabulary.ok()) << vocabulary.status().ToString();
   TrainTaggerOptions opt;
-  opt.lexicon = lex->get();
-  opt.classes_from = TrainTaggerOptions::ClassesFrom::kModel;
-  opt.vocabulary = std::move(vocabulary).value();
-  opt.seed = 3;
   opt.progress = [](const Diagnostic& d) { std::printf("%s\n", d.message.c_str()); };
   TrainTaggerReport report;
   auto bytes =
