@@ -1,8 +1,9 @@
 // Copyright dyad authors. libFuzzer target: the tagger model reader
 // (Tagger::FromBytes) on arbitrary bytes. The first input byte chooses the
 // mode: even, the rest is read as a whole model file; odd, the rest is a
-// payload wrapped in a header with the right size and checksum, so the fuzzer
-// reaches the table parser behind the CRC. Any input gives a model or a Status
+// payload wrapped in a header with the right size and checksum (and flags from
+// bits 1-3 of the first byte), so the fuzzer reaches the table parser behind
+// the CRC. Any input gives a model or a Status
 // naming the file, never a crash, hang or leak; a model that loads tags a
 // sentence with valid tags.
 #include <cstddef>
@@ -29,7 +30,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (data[0] & 1) {
     bytes.assign(dyad::tagger::kModelMagic, sizeof dyad::tagger::kModelMagic);
     PutLe(&bytes, dyad::tagger::kModelVersion, 4);
-    PutLe(&bytes, (data[0] & 2) ? dyad::tagger::kFlagUsesLexicon : 0, 4);
+    // Bits 1-3 of the first byte: the header flags (some combinations are refused).
+    PutLe(&bytes, (data[0] >> 1) & 7, 4);
     PutLe(&bytes, rest.size(), 8);
     PutLe(&bytes, dyad::tagger::Crc32(rest), 4);
     PutLe(&bytes, 0, 4);

@@ -301,6 +301,11 @@ Result<std::string> TrainClusters(const std::vector<std::string>& inputs,
                                   const TrainClustersOptions& options,
                                   std::string* vector_file = nullptr);
 
+// The words of a cluster file (lower-cased, in file order): the news
+// vocabulary whose WordNet classes a tagger model can store
+// (TrainTaggerOptions::vocabulary). Errors name the file.
+Result<std::vector<std::string>> ReadClusterWords(const std::string& path);
+
 }  // namespace dyad
 
 #endif  // DYAD_NAMES_H_

@@ -174,6 +174,11 @@ class Tagger {
                    std::vector<PosTag>* tags) const;
 
   bool UsesLexicon() const;
+  // The model stores WordNet classes of its words (TrainTaggerOptions::
+  // ClassesFrom kModel or kModelFolded): it needs no lexicon.
+  bool ClassesInModel() const;
+  // With them folded into the ambiguity classes (kModelFolded).
+  bool ClassesFolded() const;
   std::size_t FeatureCount() const;
   std::size_t WeightCount() const;
   // Word forms in the tag dictionary (tagged without scoring).
@@ -215,8 +220,20 @@ struct TrainTaggerOptions {
   // tag dictionary.
   int tag_dict_min_count = 10;
   double tag_dict_min_share = 0.97;
-  // WordNet classes as features (the model then records UsesLexicon()).
+  // WordNet classes as features. With `classes_from` kLexicon the model then
+  // records UsesLexicon() and wants the lexicon when tagging; otherwise the
+  // classes of the training words and of `vocabulary` are stored in the model
+  // and it tags without a lexicon (a word in neither has no classes).
   const Lexicon* lexicon = nullptr;
+  enum class ClassesFrom : std::uint8_t {
+    kLexicon,      // two templates, the classes from the lexicon at run time
+    kModel,        // the same two templates, the classes from the model's table
+    kModelFolded,  // no templates of their own: part of the word's ambiguity class
+  };
+  ClassesFrom classes_from = ClassesFrom::kLexicon;
+  // Words besides the training words whose classes a kModel/kModelFolded
+  // model stores (e.g. the words of data/models/clusters-en-news.dwc).
+  std::vector<std::string> vocabulary;
   // Progress lines ("epoch 3: dev UPOS 95.1% XPOS 94.6%"); may be empty.
   DiagnosticSink progress;
 };
@@ -239,7 +256,8 @@ struct TrainTaggerReport {
   std::size_t classes = 0;
   std::size_t features = 0;  // in the saved model, after pruning
   std::size_t weights = 0;
-  std::size_t tag_dict_words = 0;  // word forms tagged from the tag dictionary
+  std::size_t tag_dict_words = 0;    // word forms tagged from the tag dictionary
+  std::size_t word_table_words = 0;  // words with an XPOS set or stored WordNet classes
 };
 
 // Trains on CoNLL-U files (comment lines, multiword token ranges "1-2" and

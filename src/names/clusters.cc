@@ -279,4 +279,12 @@ Result<std::string> TrainClusters(const std::vector<std::string>& inputs,
   return names::SerializeClusters(t);
 }
 
+Result<std::vector<std::string>> ReadClusterWords(const std::string& path) {
+  std::string bytes;
+  DYAD_RETURN_IF_ERROR(tagger::ReadFileBytes(path, &bytes));
+  names::ClusterTable table;
+  DYAD_RETURN_IF_ERROR(names::ParseClusters(bytes, path, &table));
+  return std::move(table.words);
+}
+
 }  // namespace dyad

@@ -1,6 +1,8 @@
 // Copyright dyad authors.
 #include "tagger/features.h"
 
+#include <algorithm>
+
 namespace dyad::tagger {
 namespace {
 
@@ -113,13 +115,20 @@ std::uint64_t WordClassesValue(std::string_view word, std::uint64_t lower_hash,
 }  // namespace
 
 void ComputeWordFeatures(std::span<const std::string_view> words, const Lexicon* lexicon,
-                         const WordTable* ambiguity, std::uint64_t* wf, const ClassesCache* cache) {
+                         const WordTable* ambiguity, std::uint64_t* wf, const ClassesCache* cache,
+                         TableClasses table) {
+  // The words' hashes first, their table slots prefetched: a model that stores
+  // its words' WordNet classes has a table of ~30,000 words, past the L1/L2 caches.
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    wf[i * kWordSlotCount + kLower] = WordHash(words[i]);
+    if (ambiguity != nullptr) ambiguity->Prefetch(wf[i * kWordSlotCount + kLower]);
+  }
   for (std::size_t i = 0; i < words.size(); ++i) {
     const auto* p = reinterpret_cast<const unsigned char*>(words[i].data());
     std::size_t n = words[i].size();
     std::uint64_t* out = wf + i * kWordSlotCount;
-    out[kLower] = WordHash(words[i]);
-    out[kAmbiguity] = ambiguity != nullptr ? ambiguity->Find(out[kLower]) : 0;
+    const std::uint64_t amb = ambiguity != nullptr ? ambiguity->Find(out[kLower]) : 0;
+    out[kAmbiguity] = table == TableClasses::kSeparate ? amb & kXposSetBits : amb;
     out[kCased] = CasedWordHash(words[i]);
     // Affixes of up to four bytes are their lower-cased bytes packed into an
     // integer (exact, no hashing): the last k bytes of the suffix value are
@@ -155,8 +164,12 @@ void ComputeWordFeatures(std::span<const std::string_view> words, const Lexicon*
     bool init_cap = n > 0 && p[0] >= 'A' && p[0] <= 'Z';
     out[kFlags] = (hyphen ? 1u : 0u) | (digit ? 2u : 0u) | (upper && !lower ? 4u : 0u) |
                   (init_cap ? 8u : 0u) | (period ? 16u : 0u) | (len << 5);
-    out[kClasses] =
-        lexicon != nullptr ? WordClassesValue(words[i], out[kLower], *lexicon, cache) : 0;
+    if (table == TableClasses::kSeparate) {
+      out[kClasses] = std::max<std::uint64_t>(amb >> kClassesShift, 1);
+    } else {
+      out[kClasses] =
+          lexicon != nullptr ? WordClassesValue(words[i], out[kLower], *lexicon, cache) : 0;
+    }
   }
 }
 

@@ -74,6 +74,10 @@ class WordTable {
       i = (i + 1) & mask_;
     }
   }
+  // Brings the word's first slot into the cache (before a Find).
+  void Prefetch(std::uint64_t word_hash) const {
+    if (!slots_.empty()) __builtin_prefetch(&slots_[Index(word_hash)]);
+  }
   std::size_t size() const { return size_; }
 
  private:
@@ -102,11 +106,26 @@ struct ClassesCache {
   std::uint64_t mask = 0;
 };
 
+// WordNet classes stored in the ambiguity table (model flag
+// kFlagClassesInModel): bits kClassesShift and up of a word's value are 1 +
+// its classes; 0 there (or no entry) means none. The XPOS set is the rest.
+inline constexpr int kClassesShift = 56;
+inline constexpr std::uint64_t kXposSetBits = (std::uint64_t{1} << kClassesShift) - 1;
+
+// How ComputeWordFeatures reads the ambiguity table's values.
+enum class TableClasses : std::uint8_t {
+  kNone,      // XPOS sets only; kClasses from `lexicon` (0 without one)
+  kSeparate,  // kAmbiguity = the XPOS set, kClasses = 1 + the stored classes
+  kFolded,    // kAmbiguity = the whole value (XPOS set and classes), kClasses 0
+};
+
 // Fills wf[i * kWordSlotCount + slot] for every word. `lexicon` may be null
-// (kClasses is then 0 for all words); `ambiguity` and `cache` may be null.
+// (kClasses is then 0 for all words, unless `table` gives them);
+// `ambiguity` and `cache` may be null.
 void ComputeWordFeatures(std::span<const std::string_view> words, const Lexicon* lexicon,
                          const WordTable* ambiguity, std::uint64_t* wf,
-                         const ClassesCache* cache = nullptr);
+                         const ClassesCache* cache = nullptr,
+                         TableClasses table = TableClasses::kNone);
 
 // Writes the keys of the features of word i (given the classes predicted for
 // words i-1 and i-2, or kStartClass/kStartClass+1 before the sentence start)

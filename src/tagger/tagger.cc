@@ -81,8 +81,13 @@ std::string SerializeModel(const ModelData& m) {
   for (std::uint64_t w : m.dict_words) PutU64(&p, w);
   for (std::uint8_t c : m.dict_classes) p.push_back(static_cast<char>(c));
   std::string out(kModelMagic, sizeof kModelMagic);
-  PutU32(&out, kModelVersion);
-  PutU32(&out, m.uses_lexicon ? kFlagUsesLexicon : 0);
+  // A model without a version-4 flag is written as version 3, byte for byte
+  // as before (older readers load it; the shipped model's retraining test holds).
+  const bool needs_v4 = m.classes_in_model || m.classes_folded;
+  PutU32(&out, needs_v4 ? kModelVersion : kOldestModelVersion);
+  PutU32(&out, (m.uses_lexicon ? kFlagUsesLexicon : 0) |
+                   (m.classes_in_model ? kFlagClassesInModel : 0) |
+                   (m.classes_folded ? kFlagClassesFolded : 0));
   PutU64(&out, p.size());
   PutU32(&out, Crc32(p));
   PutU32(&out, 0);
@@ -280,6 +285,8 @@ __attribute__((target("avx2"))) std::uint32_t ArgMaxAvx2(const std::int32_t* sco
 struct Tagger::Impl {
   std::vector<PosTag> classes;
   bool uses_lexicon = false;
+  // WordNet classes stored in the ambiguity table (kFlagClassesInModel).
+  tagger::TableClasses table_classes = tagger::TableClasses::kNone;
   std::string description;
   std::size_t features = 0;
   std::vector<Slot> table;
@@ -366,6 +373,23 @@ Status BadModel(const std::string& where, const std::string& what) {
   return ParseError(where + ": bad tagger model: " + what);
 }
 
+// Flags known to the format version, in a combination training writes: the
+// classes from a lexicon or from the model, and folded only from the model.
+Status CheckModelFlags(std::uint32_t version, std::uint32_t flags, std::uint32_t reserved,
+                       const std::string& where) {
+  const std::uint32_t known = version >= 4 ? tagger::kKnownFlags : tagger::kFlagUsesLexicon;
+  if ((flags & ~known) != 0 || reserved != 0) {
+    return ParseError(where + ": unknown flags in tagger model header (format version " +
+                      std::to_string(version) + ")");
+  }
+  const bool in_model = (flags & tagger::kFlagClassesInModel) != 0;
+  if ((in_model && (flags & tagger::kFlagUsesLexicon) != 0) ||
+      (!in_model && (flags & tagger::kFlagClassesFolded) != 0)) {
+    return ParseError(where + ": inconsistent flags in tagger model header");
+  }
+  return Status();
+}
+
 // Checks the header (magic, version, flags, size, checksum) of a model file;
 // *flags and *payload are the header's flags and the bytes it covers.
 Status ReadModelHeader(std::string_view bytes, const std::string& where, std::uint32_t* flags,
@@ -382,9 +406,11 @@ Status ReadModelHeader(std::string_view bytes, const std::string& where, std::ui
   std::uint32_t version, crc, reserved;
   std::uint64_t payload_size;
   if (!h.U32(&version)) return Truncated(where + ": tagger model ends inside its header");
-  if (version != tagger::kModelVersion) {
+  if (version < tagger::kOldestModelVersion || version > tagger::kModelVersion) {
     return VersionMismatch(where + ": tagger model format version " + std::to_string(version) +
-                           ", this dyad reads version " + std::to_string(tagger::kModelVersion));
+                           ", this dyad reads versions " +
+                           std::to_string(tagger::kOldestModelVersion) + " to " +
+                           std::to_string(tagger::kModelVersion));
   }
   if (!h.U32(flags) || !h.U64(&payload_size) || !h.U32(&crc) || !h.U32(&reserved)) {
     return Truncated(where + ": tagger model ends inside its header");
@@ -401,10 +427,7 @@ Status ReadModelHeader(std::string_view bytes, const std::string& where, std::ui
   if (tagger::Crc32(*payload) != crc) {
     return ParseError(where + ": tagger model checksum mismatch (file is corrupted)");
   }
-  if ((*flags & ~tagger::kFlagUsesLexicon) != 0 || reserved != 0) {
-    return ParseError(where + ": unknown flags in tagger model header");
-  }
-  return Status();
+  return CheckModelFlags(version, *flags, reserved, where);
 }
 
 // The class table and the description.
@@ -598,6 +621,11 @@ Result<std::unique_ptr<Tagger>> Tagger::FromBytes(std::string_view bytes, std::s
   DYAD_RETURN_IF_ERROR(ReadModelHeader(bytes, where, &flags, &payload));
   auto impl = std::make_unique<Impl>();
   impl->uses_lexicon = (flags & tagger::kFlagUsesLexicon) != 0;
+  if ((flags & tagger::kFlagClassesInModel) != 0) {
+    impl->table_classes = (flags & tagger::kFlagClassesFolded) != 0
+                              ? tagger::TableClasses::kFolded
+                              : tagger::TableClasses::kSeparate;
+  }
   Reader r(payload);
   std::string_view classes_b, weights_b;
   DYAD_RETURN_IF_ERROR(ReadClasses(&r, where, impl.get()));
@@ -839,12 +867,13 @@ void Tagger::Tag(std::span<const std::string_view> words, const Lexicon* lexicon
   if (n == 0) return;
   const Impl& m = *impl_;
   ReserveTagScratch(n, m.padded, scratch);
-  const bool use_classes = m.uses_lexicon;
+  // The WordNet templates: from the lexicon, or from the model's own table.
+  const bool use_classes = m.uses_lexicon || m.table_classes == tagger::TableClasses::kSeparate;
   tagger::ClassesCache cache;
-  if (use_classes && lexicon != nullptr) cache = ClassesCacheFor(lexicon, scratch);
-  tagger::ComputeWordFeatures(words, use_classes ? lexicon : nullptr, &m.ambiguity,
+  if (m.uses_lexicon && lexicon != nullptr) cache = ClassesCacheFor(lexicon, scratch);
+  tagger::ComputeWordFeatures(words, m.uses_lexicon ? lexicon : nullptr, &m.ambiguity,
                               scratch->word_features_.data(),
-                              cache.slots != nullptr ? &cache : nullptr);
+                              cache.slots != nullptr ? &cache : nullptr, m.table_classes);
   std::uint64_t guessed_dyn[kBlock * tagger::kMaxDynamicFeatures];
   const TagContext c{m,
                      m.table.data(),
@@ -885,6 +914,8 @@ void Tagger::TagDocument(const Document& doc, const Lexicon* lexicon, TaggerScra
 }
 
 bool Tagger::UsesLexicon() const { return impl_->uses_lexicon; }
+bool Tagger::ClassesInModel() const { return impl_->table_classes != tagger::TableClasses::kNone; }
+bool Tagger::ClassesFolded() const { return impl_->table_classes == tagger::TableClasses::kFolded; }
 std::size_t Tagger::FeatureCount() const { return impl_->features; }
 std::size_t Tagger::WeightCount() const { return impl_->entries.size(); }
 std::size_t Tagger::TagDictionarySize() const { return impl_->tag_dict.size(); }

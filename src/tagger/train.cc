@@ -20,6 +20,29 @@ namespace {
 using tagger::ConlluFile;
 using tagger::ConlluSentence;
 
+using ClassesFrom = TrainTaggerOptions::ClassesFrom;
+
+// Whether the model has the two WordNet templates, and where ComputeWordFeatures
+// finds the classes (the lexicon, or the table built by AddWordClasses).
+bool UsesClassTemplates(const TrainTaggerOptions& o) {
+  return o.lexicon != nullptr && o.classes_from != ClassesFrom::kModelFolded;
+}
+tagger::TableClasses TableClassesOf(const TrainTaggerOptions& o) {
+  if (o.lexicon == nullptr || o.classes_from == ClassesFrom::kLexicon) {
+    return tagger::TableClasses::kNone;
+  }
+  return o.classes_from == ClassesFrom::kModel ? tagger::TableClasses::kSeparate
+                                               : tagger::TableClasses::kFolded;
+}
+
+// The word features of a training sentence, as Tagger::Tag computes them.
+void TrainingWordFeatures(const std::vector<std::string_view>& words, const TrainTaggerOptions& o,
+                          const tagger::WordTable& ambiguity, std::uint64_t* wf) {
+  const tagger::TableClasses table = TableClassesOf(o);
+  tagger::ComputeWordFeatures(words, table == tagger::TableClasses::kNone ? o.lexicon : nullptr,
+                              &ambiguity, wf, nullptr, table);
+}
+
 static_assert(tagger::kMaxQuantizedWeight * tagger::kMaxFeatures <= 32767,
               "the tagger sums up to kMaxFeatures dense weights in int16");
 
@@ -285,6 +308,44 @@ void BuildAmbiguityClasses(const std::vector<ConlluFile>& train, tagger::ModelDa
   }
 }
 
+// Stores the WordNet classes of the training words and the vocabulary in the
+// top byte of their ambiguity values (kFlagClassesInModel); a word with
+// neither an XPOS set nor a class gets no entry. Words are keyed by the hash
+// of their lower-cased form, as Lexicon::Classes ignores case.
+void AddWordClasses(const std::vector<ConlluFile>& train,
+                    const std::vector<std::string>& vocabulary, const Lexicon& lexicon,
+                    tagger::ModelData* base) {
+  std::map<std::uint64_t, std::uint64_t> values;
+  for (std::size_t i = 0; i < base->amb_words.size(); ++i) {
+    values.emplace(base->amb_words[i], base->amb_masks[i]);
+  }
+  std::unordered_map<std::uint64_t, bool> done;
+  auto add = [&](std::string_view form) {
+    const std::uint64_t h = tagger::WordHash(form);
+    if (!done.emplace(h, true).second) return;
+    const WordClasses cls = lexicon.Classes(form);
+    auto it = values.find(h);
+    if (it == values.end()) {
+      if (cls == 0) return;
+      it = values.emplace(h, 0).first;
+    }
+    it->second |= (std::uint64_t{1} + cls) << tagger::kClassesShift;
+  };
+  for (const ConlluFile& f : train) {
+    for (const ConlluSentence& s : f.sentences) {
+      for (const auto& w : s.words) add(w.form);
+      for (const auto& r : s.ranges) add(r.form);
+    }
+  }
+  for (const std::string& w : vocabulary) add(w);
+  base->amb_words.clear();
+  base->amb_masks.clear();
+  for (const auto& [word, value] : values) {
+    base->amb_words.push_back(word);
+    base->amb_masks.push_back(value);
+  }
+}
+
 // Tag dictionary from the treebank's own words (exact forms).
 void BuildTagDictionary(const std::vector<Instance>& instances, const TrainTaggerOptions& options,
                         tagger::ModelData* base) {
@@ -314,7 +375,7 @@ void BuildTagDictionary(const std::vector<Instance>& instances, const TrainTagge
 std::unordered_map<std::uint64_t, std::uint32_t> CountFeatures(
     const std::vector<Instance>& instances, const TrainTaggerOptions& options,
     const tagger::WordTable& ambiguity) {
-  const bool use_classes = options.lexicon != nullptr;
+  const bool use_classes = UsesClassTemplates(options);
   std::unordered_map<std::uint64_t, std::uint32_t> feature_count;
   std::vector<std::uint64_t> wf;
   std::uint64_t keys[tagger::kMaxFeatures];
@@ -324,7 +385,7 @@ std::unordered_map<std::uint64_t, std::uint32_t> CountFeatures(
       const auto& gold = variant == 0 ? in.gold : in.merged_gold;
       if (words.empty()) continue;
       wf.resize(words.size() * tagger::kWordSlotCount);
-      tagger::ComputeWordFeatures(words, options.lexicon, &ambiguity, wf.data());
+      TrainingWordFeatures(words, options, ambiguity, wf.data());
       std::uint32_t prev1 = tagger::kStartClass, prev2 = tagger::kStartClass + 1;
       for (std::size_t i = 0; i < words.size(); ++i) {
         int nk = tagger::TokenFeatures(wf.data(), words.size(), i, prev1, prev2, use_classes, keys);
@@ -352,7 +413,7 @@ struct EpochInput {
 // with probability merge_contractions), updating `model` on every mistake.
 void TrainEpoch(const EpochInput& in, std::mt19937_64& rng, std::vector<std::size_t>& order,
                 Perceptron& model) {
-  const bool use_classes = in.options.lexicon != nullptr;
+  const bool use_classes = UsesClassTemplates(in.options);
   auto frequent = [&](std::uint64_t key) {
     if (in.min_count <= 1) return true;
     auto it = in.feature_count.find(key);
@@ -370,7 +431,7 @@ void TrainEpoch(const EpochInput& in, std::mt19937_64& rng, std::vector<std::siz
     const auto& words = merged ? inst.merged_words : inst.words;
     const auto& gold = merged ? inst.merged_gold : inst.gold;
     wf.resize(words.size() * tagger::kWordSlotCount);
-    tagger::ComputeWordFeatures(words, in.options.lexicon, &in.ambiguity, wf.data());
+    TrainingWordFeatures(words, in.options, in.ambiguity, wf.data());
     std::uint32_t prev1 = tagger::kStartClass, prev2 = tagger::kStartClass + 1;
     for (std::size_t i = 0; i < words.size(); ++i) {
       int nk = tagger::TokenFeatures(wf.data(), words.size(), i, prev1, prev2, use_classes, keys);
@@ -392,7 +453,8 @@ void TrainEpoch(const EpochInput& in, std::mt19937_64& rng, std::vector<std::siz
 // The model description: data, epoch, seed, features.
 std::string DescribeModel(const std::vector<std::string>& train_conllu,
                           const std::vector<std::string>& dev_conllu, std::size_t sentences,
-                          int epoch, std::uint64_t seed, bool use_classes) {
+                          int epoch, std::uint64_t seed, const TrainTaggerOptions& options,
+                          std::size_t table_words) {
   std::string desc = "averaged perceptron; train:";
   // Appended piece by piece: `" " + BaseName(p)` here trips GCC 12's -Wrestrict.
   for (const auto& p : train_conllu) desc.append(" ").append(BaseName(p));
@@ -400,7 +462,15 @@ std::string DescribeModel(const std::vector<std::string>& train_conllu,
   for (const auto& p : dev_conllu) desc.append(" ").append(BaseName(p));
   desc.append("; epoch ").append(std::to_string(epoch));
   desc.append("; seed ").append(std::to_string(seed));
-  desc += use_classes ? "; WordNet classes" : "; no WordNet classes";
+  if (options.lexicon == nullptr) {
+    desc += "; no WordNet classes";
+  } else if (options.classes_from == ClassesFrom::kLexicon) {
+    desc += "; WordNet classes";
+  } else {
+    desc.append("; WordNet classes of ").append(std::to_string(table_words)).append(" words");
+    desc += options.classes_from == ClassesFrom::kModel ? " in the model"
+                                                        : " in the model, in the ambiguity class";
+  }
   return desc;
 }
 
@@ -437,7 +507,6 @@ Result<std::string> TrainEpochs(const EpochInput& input, const tagger::ModelData
                                 const std::vector<std::string>& dev_conllu,
                                 TrainTaggerReport* report) {
   const TrainTaggerOptions& options = input.options;
-  const bool use_classes = options.lexicon != nullptr;
   Perceptron model(base.classes.size());
   std::mt19937_64 rng(options.seed);
   std::vector<std::size_t> order(input.instances.size());
@@ -449,7 +518,7 @@ Result<std::string> TrainEpochs(const EpochInput& input, const tagger::ModelData
     TrainEpoch(input, rng, order, model);
     tagger::ModelData data = base;
     data.description = DescribeModel(train_conllu, dev_conllu, input.instances.size(), epoch,
-                                     options.seed, use_classes);
+                                     options.seed, options, base.amb_words.size());
     auto scored = ExportEpoch(model, std::move(data), options, dev);
     if (!scored.ok()) return scored.status();
     const TagAccuracy& acc = scored->dev;
@@ -503,11 +572,15 @@ Result<std::string> TrainTagger(const std::vector<std::string>& train_conllu,
   report->train_sentences = instances.size();
   report->classes = classes.classes.size();
 
-  const bool use_classes = options.lexicon != nullptr;
+  const tagger::TableClasses table = TableClassesOf(options);
   tagger::ModelData base;
   base.classes = classes.classes;
-  base.uses_lexicon = use_classes;
+  base.uses_lexicon = options.lexicon != nullptr && table == tagger::TableClasses::kNone;
+  base.classes_in_model = table != tagger::TableClasses::kNone;
+  base.classes_folded = table == tagger::TableClasses::kFolded;
   BuildAmbiguityClasses(train, &base);
+  if (base.classes_in_model) AddWordClasses(train, options.vocabulary, *options.lexicon, &base);
+  report->word_table_words = base.amb_words.size();
   tagger::WordTable ambiguity;
   ambiguity.Build(base.amb_words, base.amb_masks);
   if (options.tag_dict_min_count > 0) BuildTagDictionary(instances, options, &base);

@@ -200,6 +200,60 @@ TEST(BadModel, TruncatedAnywhere) {
   }
 }
 
+void SetHeaderU32(std::string* bytes, std::size_t at, std::uint32_t v) {
+  for (int i = 0; i < 4; ++i) (*bytes)[at + i] = static_cast<char>((v >> (8 * i)) & 0xFF);
+}
+
+// Format 4 only added flags (WordNet classes stored in the model) to format 3's
+// layout. A model without them is written as version 3, as before; read as
+// version 4 it tags alike. Version 3 with a format-4 flag is refused, and so are
+// flags no training writes together.
+TEST(BadModel, Version3IsReadWithItsOwnFlags) {
+  TrainTaggerOptions opt;
+  opt.epochs = 1;
+  opt.max_train_sentences = 300;
+  opt.max_dev_sentences = 50;
+  auto v3 =
+      TrainTagger({kEwt + "en_ewt-ud-train.conllu"}, {kEwt + "en_ewt-ud-dev.conllu"}, opt, nullptr);
+  ASSERT_TRUE(v3.ok()) << v3.status().ToString();
+  ASSERT_EQ((*v3)[8], 3);  // no classes in the model: written as version 3
+  std::string v4 = *v3;
+  SetHeaderU32(&v4, 8, 4);
+  auto a = Tagger::FromBytes(*v3, "v3.dtm");
+  auto b = Tagger::FromBytes(v4, "v4.dtm");
+  ASSERT_TRUE(a.ok() && b.ok()) << b.status().ToString();
+  std::vector<std::string_view> words = {"Rebels", "attacked", "the", "town", "on", "Monday", "."};
+  std::vector<PosTag> ta(words.size()), tb(words.size());
+  TaggerScratch scratch;
+  (*a)->Tag(words, nullptr, &scratch, ta.data());
+  (*b)->Tag(words, nullptr, &scratch, tb.data());
+  for (std::size_t i = 0; i < words.size(); ++i) EXPECT_EQ(ta[i].xpos, tb[i].xpos) << words[i];
+
+  for (std::uint32_t flags :
+       {tagger::kFlagClassesInModel, tagger::kFlagClassesInModel | tagger::kFlagClassesFolded}) {
+    std::string old_with_new_flag = *v3;
+    SetHeaderU32(&old_with_new_flag, 12, flags);
+    auto t = Tagger::FromBytes(old_with_new_flag, "v3flags.dtm");
+    ASSERT_FALSE(t.ok()) << flags;
+    EXPECT_EQ(t.status().code(), ErrorCode::kParseError);
+    EXPECT_NE(t.status().message().find("v3flags.dtm"), std::string::npos);
+    std::string v4_flags = v4;
+    SetHeaderU32(&v4_flags, 12, flags);
+    auto ok = Tagger::FromBytes(v4_flags, "v4flags.dtm");
+    ASSERT_TRUE(ok.ok()) << flags << " " << ok.status().ToString();
+    EXPECT_TRUE((*ok)->ClassesInModel());
+    EXPECT_FALSE((*ok)->UsesLexicon());
+  }
+  for (std::uint32_t flags :
+       {tagger::kFlagClassesFolded, tagger::kFlagUsesLexicon | tagger::kFlagClassesInModel, 8u}) {
+    std::string bad = v4;
+    SetHeaderU32(&bad, 12, flags);
+    auto t = Tagger::FromBytes(bad, "flags.dtm");
+    ASSERT_FALSE(t.ok()) << flags;
+    EXPECT_EQ(t.status().code(), ErrorCode::kParseError) << t.status().ToString();
+  }
+}
+
 TEST(BadModel, FlippedByteIsCaughtByChecksum) {
   std::string bytes = ReadAll(kModel);
   for (std::size_t at : {std::size_t{40}, bytes.size() / 3, bytes.size() - 2}) {
@@ -215,7 +269,7 @@ TEST(BadModel, FlippedByteIsCaughtByChecksum) {
 
 TEST(BadModel, WrongVersionAndMagic) {
   std::string bytes = ReadAll(kModel);
-  for (char version : {1, 2, 4}) {  // 1: before the tag dictionary; 2: other feature keys
+  for (char version : {1, 2, 5}) {  // 1: before the tag dictionary; 2: other feature keys
     std::string other_version = bytes;
     other_version[8] = version;  // format version, little-endian u32 after the magic
     auto t = Tagger::FromBytes(other_version, "old.dtm");

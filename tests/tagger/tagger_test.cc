@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "dyad/lexicon.h"
+
 namespace dyad {
 namespace {
 
@@ -105,6 +107,76 @@ TEST(TrainTagger, FeatureCountCutoffShrinksTheModel) {
   EXPECT_LT(cut.features * 2, all.features);
   EXPECT_LT(b->size(), a->size());
   EXPECT_GT(cut.best_dev.upos(), 0.85) << cut.best_dev.upos();
+}
+
+// A model that stores the WordNet classes (TrainTaggerOptions::ClassesFrom)
+// tags without a lexicon. With kModel its features are those of a model that
+// reads the lexicon at run time, for every word it stores: trained for one
+// epoch (no choice of epoch), it tags the sentence whose words are its
+// vocabulary exactly as the lexicon model does with the lexicon.
+TEST(TrainTagger, WordNetClassesStoredInTheModel) {
+  auto lex = Lexicon::Load(Lexicon::DefaultDirectory());
+  if (!lex.ok()) GTEST_SKIP() << lex.status().ToString();
+  const std::vector<std::string> train = {kEwt + "en_ewt-ud-train.conllu"};
+  const std::vector<std::string> dev = {kEwt + "en_ewt-ud-dev.conllu"};
+  std::vector<std::string_view> words = {"Gunmen",  "abducted", "five",     "villagers", "and",
+                                         "torched", "their",    "huts",     "near",      "Gao",
+                                         ",",       "elders",   "lamented", "."};
+  TrainTaggerOptions opt;
+  opt.epochs = 1;
+  opt.max_train_sentences = 1000;
+  opt.max_dev_sentences = 300;
+  opt.lexicon = lex->get();
+  TrainTaggerReport lexicon_report, model_report, folded_report, no_vocabulary;
+  auto at_run_time = TrainTagger(train, dev, opt, &lexicon_report);
+  ASSERT_TRUE(at_run_time.ok()) << at_run_time.status().ToString();
+
+  opt.classes_from = TrainTaggerOptions::ClassesFrom::kModel;
+  opt.vocabulary.assign(words.begin(), words.end());
+  opt.vocabulary.push_back("qzxvw");  // not in WordNet: stored as no classes, i.e. not at all
+  auto in_model = TrainTagger(train, dev, opt, &model_report);
+  ASSERT_TRUE(in_model.ok()) << in_model.status().ToString();
+  auto again = TrainTagger(train, dev, opt, nullptr);
+  ASSERT_TRUE(again.ok());
+  EXPECT_TRUE(*in_model == *again) << "two trainings with the same seed differ";
+  EXPECT_EQ((*in_model)[8], 4);     // format version 4: the classes are in the model
+  EXPECT_EQ((*at_run_time)[8], 3);  // nothing of version 4 used: written as version 3
+  EXPECT_EQ(model_report.features, lexicon_report.features);
+  EXPECT_EQ(model_report.weights, lexicon_report.weights);
+
+  auto a = Tagger::FromBytes(*at_run_time, "lexicon");
+  auto b = Tagger::FromBytes(*in_model, "in model");
+  ASSERT_TRUE(a.ok() && b.ok());
+  EXPECT_TRUE((*a)->UsesLexicon());
+  EXPECT_FALSE((*b)->UsesLexicon());
+  EXPECT_NE((*b)->Description().find("in the model"), std::string::npos);
+  std::vector<PosTag> want(words.size()), got(words.size()), got_with_lexicon(words.size());
+  TaggerScratch scratch;
+  (*a)->Tag(words, lex->get(), &scratch, want.data());
+  (*b)->Tag(words, nullptr, &scratch, got.data());
+  (*b)->Tag(words, lex->get(), &scratch, got_with_lexicon.data());  // not read
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    EXPECT_EQ(got[i].xpos, want[i].xpos) << words[i];
+    EXPECT_EQ(got[i].upos, want[i].upos) << words[i];
+    EXPECT_EQ(got_with_lexicon[i].xpos, got[i].xpos) << words[i];
+  }
+
+  // Vocabulary words outside the slice that WordNet knows add an entry each.
+  opt.vocabulary.clear();
+  auto without = TrainTagger(train, dev, opt, &no_vocabulary);
+  ASSERT_TRUE(without.ok());
+  EXPECT_GT(model_report.word_table_words, no_vocabulary.word_table_words);
+  EXPECT_LT(model_report.word_table_words, no_vocabulary.word_table_words + words.size());
+
+  // Folded into the ambiguity classes: no templates of their own, another model.
+  opt.classes_from = TrainTaggerOptions::ClassesFrom::kModelFolded;
+  auto folded = TrainTagger(train, dev, opt, &folded_report);
+  ASSERT_TRUE(folded.ok()) << folded.status().ToString();
+  EXPECT_FALSE(*folded == *without);
+  EXPECT_GT(folded_report.best_dev.upos(), 0.85) << folded_report.best_dev.upos();
+  auto c = Tagger::FromBytes(*folded, "folded");
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  EXPECT_FALSE((*c)->UsesLexicon());
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 
 #include "commands.h"
 #include "dyad/lexicon.h"
+#include "dyad/names.h"
 #include "dyad/parser.h"
 #include "dyad/tagger.h"
 
@@ -15,7 +16,9 @@ struct TrainArgs {
   std::vector<std::string> train, dev, test;
   std::string out = "tagger.dtm";
   bool no_lexicon = false;
-  TrainTaggerOptions options;  // the numeric options, bound to the flags directly
+  std::string classes = "lexicon";  // where the WordNet classes are read when tagging
+  std::string vocabulary;           // cluster file whose words get stored classes
+  TrainTaggerOptions options;       // the numeric options, bound to the flags directly
 };
 
 int RunTrain(const TrainArgs& args) {
@@ -30,6 +33,18 @@ int RunTrain(const TrainArgs& args) {
   }
   TrainTaggerOptions o = args.options;
   o.lexicon = lexicon.get();
+  if (args.classes != "lexicon") {
+    o.classes_from = args.classes == "model" ? TrainTaggerOptions::ClassesFrom::kModel
+                                             : TrainTaggerOptions::ClassesFrom::kModelFolded;
+  }
+  if (!args.vocabulary.empty()) {
+    auto words = ReadClusterWords(args.vocabulary);
+    if (!words.ok()) {
+      PrintError(words.status().ToString());
+      return kExitFailure;
+    }
+    o.vocabulary = std::move(words).value();
+  }
   o.progress = [](const Diagnostic& d) { std::fprintf(stderr, "%s\n", d.ToString().c_str()); };
   TrainTaggerReport report;
   auto bytes = TrainTagger(args.train, args.dev, o, &report);
@@ -91,7 +106,10 @@ int RunTrainParser(const TrainParserArgs& args) {
       return kExitFailure;
     }
     tagger = std::move(t).value();
-    if (!args.no_lexicon && tagger->UsesLexicon()) {
+    // A tagger storing its WordNet classes needs the lexicon only to train
+    // the jackknife fold taggers like itself.
+    const bool folds_need_lexicon = tagger->ClassesInModel() && args.options.jackknife_folds > 0;
+    if (!args.no_lexicon && (tagger->UsesLexicon() || folds_need_lexicon)) {
       auto lex = Lexicon::Load(Lexicon::DefaultDirectory());
       if (!lex.ok()) {
         PrintError(lex.status().ToString());
@@ -103,7 +121,23 @@ int RunTrainParser(const TrainParserArgs& args) {
   TrainParserOptions o = args.options;
   o.tagger = tagger.get();
   o.lexicon = lexicon.get();
-  if (tagger != nullptr && tagger->UsesLexicon()) o.jackknife_tagger.lexicon = lexicon.get();
+  if (tagger != nullptr && (tagger->UsesLexicon() || tagger->ClassesInModel())) {
+    o.jackknife_tagger.lexicon = lexicon.get();
+  }
+  if (tagger != nullptr && tagger->ClassesInModel() && o.jackknife_folds > 0) {
+    // The fold taggers store the classes of the same vocabulary: the clusters' words.
+    o.jackknife_tagger.classes_from = tagger->ClassesFolded()
+                                          ? TrainTaggerOptions::ClassesFrom::kModelFolded
+                                          : TrainTaggerOptions::ClassesFrom::kModel;
+    if (!o.clusters.empty()) {
+      auto words = ReadClusterWords(o.clusters);
+      if (!words.ok()) {
+        PrintError(words.status().ToString());
+        return kExitFailure;
+      }
+      o.jackknife_tagger.vocabulary = std::move(words).value();
+    }
+  }
   o.progress = [](const Diagnostic& d) { std::fprintf(stderr, "%s\n", d.ToString().c_str()); };
   TrainParserReport report;
   auto bytes = TrainParser(args.train, args.dev, o, &report);
@@ -211,6 +245,15 @@ void RegisterTrain(CLI::App& app, Runner* run) {
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
   tagger->add_flag("--no-lexicon", args->no_lexicon, "Do not use WordNet classes as features");
+  tagger
+      ->add_option("--classes", args->classes,
+                   "Where the model reads WordNet classes when tagging: lexicon (WordNet at run "
+                   "time), model (stored in the model), folded (stored, in the ambiguity class)")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"lexicon", "model", "folded"}));
+  tagger->add_option("--vocabulary", args->vocabulary,
+                     "Word cluster file (dyad train clusters) whose words' WordNet classes are "
+                     "stored in the model besides the training words' (--classes model/folded)");
   tagger->callback([run, args] { *run = [args] { return RunTrain(*args); }; });
   RegisterTrainNames(*cmd, run);
   RegisterTrainParser(cmd, run);
