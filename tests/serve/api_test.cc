@@ -152,9 +152,11 @@ TEST_F(ApiTest, FiltersMatchTheirField) {
   each(
       {{"actor", "usa"}},
       [](const Json& e) { return e["source"]["code"].get<std::string>().starts_with("USA"); }, 1);
+  // (One: "Azerbaijan denied that its army had attacked" is aimed at no one since the
+  // fourteenth session; "Armenia accused Azerbaijan" stays.)
   each(
       {{"target", "AZE"}},
-      [](const Json& e) { return e["target"]["code"].get<std::string>().starts_with("AZE"); }, 2);
+      [](const Json& e) { return e["target"]["code"].get<std::string>().starts_with("AZE"); }, 1);
   each(
       {{"cameo", "17*"}},
       [](const Json& e) { return e["cameo"].get<std::string>().starts_with("17"); }, 2);
