@@ -84,16 +84,13 @@ bool MisreadPresentForm(const SentenceView& s, std::uint32_t i, std::uint32_t b)
   if (tag != Upos::kAdp && tag != Upos::kAdv && tag != Upos::kAdj && tag != Upos::kX &&
       tag != Upos::kDet)
     return false;
-  if (w.ends_with("ly") || w.ends_with("ed") ||
-      IsOneOf(w,
-              {"down",    "back",   "over",   "near",    "round",   "around",  "about",   "after",
-               "before",  "since",  "like",   "past",    "further", "forward", "behind",  "inside",
-               "outside", "upon",   "below",  "above",   "under",   "against", "despite", "across",
-               "along",   "beyond", "within", "without", "toward",  "towards", "through", "less",
-               "more",    "most",   "least",  "much",    "many",    "such",    "very",    "well",
-               "even",    "still",  "just",   "only",    "also",    "then",    "thus",    "this",
-               "that",    "these",  "those",  "each",    "every",   "some",    "other",   "same",
-               "last",    "next",   "first",  "half"}))
+  if (w.ends_with("ly") || w.ends_with("ed") || IsPreposition(w) || IsDeterminer(w) ||
+      IsOneOf(w, {"down",  "back",    "round",   "around",  "after",  "before",  "since",
+                  "like",  "past",    "further", "forward", "behind", "below",   "above",
+                  "under", "despite", "along",   "beyond",  "within", "without", "less",
+                  "more",  "most",    "least",   "much",    "such",   "very",    "well",
+                  "even",  "still",   "just",    "only",    "also",   "then",    "thus",
+                  "each",  "every",   "same",    "last",    "next",   "first",   "half"}))
     return false;
   if (s_form) return true;
   const PosTag& prev = s.tags[b];

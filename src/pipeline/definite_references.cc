@@ -13,8 +13,12 @@ namespace {
 
 constexpr std::uint32_t kDefiniteReach = 3;
 
-bool IsTitleHead(std::string_view lower) {
-  return lower == "minister" || lower == "ministry" || lower == "president";
+// The title head `w` is ("minister", "ministry", "president"; any case), or
+// empty.
+std::string_view TitleHead(std::string_view w) {
+  for (std::string_view head : {"minister", "ministry", "president"})
+    if (EqualsLower(w, head)) return head;
+  return {};
 }
 
 // A code that names a country or an organisation, not a sector alone ("GOV").
@@ -39,9 +43,9 @@ void NameReferences::RememberTitled(const SentenceCoding& coding) {
     // the ministry").
     for (std::uint32_t t = std::max(a.first_token, 1u); t < a.end_token && t < doc_->tokens.size();
          ++t) {
-      const std::string w = LowerAscii(doc_->TokenText(doc_->tokens[t]));
-      if (IsTitleHead(w) && LowerAscii(doc_->TokenText(doc_->tokens[t - 1])) != "the")
-        titled_.push_back({w, a.code, sentence_});
+      const std::string_view head = TitleHead(doc_->TokenText(doc_->tokens[t]));
+      if (!head.empty() && !EqualsLower(doc_->TokenText(doc_->tokens[t - 1]), "the"))
+        titled_.push_back({std::string(head), a.code, sentence_});
     }
   }
 }
@@ -50,7 +54,7 @@ void NameReferences::ResolveDefinites(SentenceCoding* coding) const {
   if (!doc_ || !sent_) return;
   const Document& doc = *doc_;
   // The one code named for `head` within reach, or empty.
-  auto named = [&](const std::string& head) {
+  auto named = [&](std::string_view head) {
     std::string code;
     for (const Titled& t : titled_) {
       if (t.head != head || sentence_ - t.sentence > kDefiniteReach) continue;
@@ -66,10 +70,9 @@ void NameReferences::ResolveDefinites(SentenceCoding* coding) const {
       return;
     }
     if (a->end_token != a->first_token + 1 || a->first_token <= sent_->first_token) return;
-    const std::string w = LowerAscii(doc.TokenText(doc.tokens[a->first_token]));
-    if (!IsTitleHead(w) || LowerAscii(doc.TokenText(doc.tokens[a->first_token - 1])) != "the")
-      return;
-    const std::string code = named(w);
+    const std::string_view head = TitleHead(doc.TokenText(doc.tokens[a->first_token]));
+    if (head.empty() || !EqualsLower(doc.TokenText(doc.tokens[a->first_token - 1]), "the")) return;
+    const std::string code = named(head);
     if (code.empty()) return;
     for (ActorMentionOut& m : coding->actors)
       if (m.first_token == a->first_token && m.end_token == a->end_token) m.code = code;

@@ -6,10 +6,6 @@
 #include <utility>
 
 namespace dyad {
-namespace {
-
-// Sentences back a "he" or "she" may reach for its person.
-constexpr std::uint32_t kPronounReach = 2;
 
 bool EqualsLower(std::string_view w, std::string_view lower) {
   if (w.size() != lower.size()) return false;
@@ -20,6 +16,11 @@ bool EqualsLower(std::string_view w, std::string_view lower) {
   }
   return true;
 }
+
+namespace {
+
+// Sentences back a "he" or "she" may reach for its person.
+constexpr std::uint32_t kPronounReach = 2;
 
 struct HeadWord {
   std::string_view word;  // lower case

@@ -30,6 +30,9 @@ std::string_view OrgSector(std::span<const std::string_view> words);
 // `w` with ASCII letters in lower case.
 std::string LowerAscii(std::string_view w);
 
+// Whether `w` equals `lower` (lower case) but for the case of ASCII letters.
+bool EqualsLower(std::string_view w, std::string_view lower);
+
 class NameReferences {
  public:
   // The article's name mentions (document order) in `doc`; persons are kept,
