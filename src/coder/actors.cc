@@ -807,6 +807,7 @@ void AddCountsOfVictims(const SentenceView& s, std::vector<Unit>* units) {
     u.agents = {{"CVL", true}};
     u.agent_only = true;
     u.rule = "count of victims";
+    u.victim_count = true;
     units->insert(units->begin() + static_cast<std::ptrdiff_t>(k), std::move(u));
     p = (*units)[k].end - 1;
   }
@@ -1080,11 +1081,12 @@ void IndexUnits(const SentenceView& s) {
   for (std::size_t k = 0; k < units.size(); ++k) {
     for (std::uint32_t p = units[k].begin; p < units[k].end; ++p)
       s.sc.unit_at[p] = static_cast<std::int32_t>(k);
-    // "with Gondor", "in south Ithilen", "to the affected villages".
+    // "with Gondor", "in south Ithilen", "to the affected villages", "in
+    // northeast Moscow" (a compass word the tagger may read as a noun).
     std::uint32_t b = units[k].begin;
     for (int skipped = 0;
          b > 0 && skipped < 3 && s.sc.unit_at[b - 1] == kNoUnit &&
-         (IsDeterminer(W[b - 1]) ||
+         (IsDeterminer(W[b - 1]) || IsCompassWord(s.sc.dict_words[b - 1].text) ||
           (s.tagged && (s.tags[b - 1].upos == Upos::kAdj || s.tags[b - 1].upos == Upos::kNum)));
          ++skipped)
       --b;

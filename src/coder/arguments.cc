@@ -122,11 +122,6 @@ bool ReducedPassive(const SentenceView& s, std::uint32_t cb, const VerbMatch& vm
   return false;
 }
 
-// The nearest coded unit before verb `vb` that is not the object of a
-// preposition; commas are crossed (appositions, asides), conjunctions that
-// start a new clause with its own subject are not. A verb pattern that
-// reaches across "that" ("NOTED + *") keeps TABARI's reading across it:
-// `across_that`.
 // Whether unit `u` is the person told of a verb of telling ("told police",
 // "informed the court", "assured reporters").
 bool AddresseeOfTelling(const SentenceView& s, const Unit& u) {
@@ -136,6 +131,11 @@ bool AddresseeOfTelling(const SentenceView& s, const Unit& u) {
                            "assures", "reminded", "reminds", "notified", "notifies"});
 }
 
+// The nearest coded unit before verb `vb` that is not the object of a
+// preposition; commas are crossed (appositions, asides), conjunctions that
+// start a new clause with its own subject are not. A verb pattern that
+// reaches across "that" ("NOTED + *") keeps TABARI's reading across it:
+// `across_that`.
 std::int32_t NearestSubject(const SentenceView& s, std::uint32_t vb, std::int32_t not_this,
                             bool across_that) {
   const auto& W = s.W;
@@ -166,6 +166,9 @@ std::int32_t NearestSubject(const SentenceView& s, std::uint32_t vb, std::int32_
     std::int32_t u = s.sc.unit_at[p];
     if (u == kNoUnit || units[u].code.empty()) continue;
     p = units[u].begin;  // jump over the unit
+    // "killed two people, injured 20 and damaged crops": a count of victims
+    // is the object of its harm verb, never the subject of the next one.
+    if (units[u].victim_count) continue;
     // "he told police he supported Trump": the one told is no subject of
     // what was said ("told Israel to stop" still is: its infinitive).
     if (AddresseeOfTelling(s, units[u]) && vb > 0 && W[vb - 1] != "to") break;
@@ -680,22 +683,19 @@ bool IsLocativeUnit(const Unit& x, std::span<const std::string_view> words) {
   for (const std::string& c : x.codes)
     if (c.size() != 3) return false;
   std::uint32_t b = x.begin;
-  // "in northern Nigeria", "in the south-east of": compass words before the name.
-  while (b > 0 && IsOneOf(words[b - 1],
-                          {"northern", "southern", "eastern", "western", "central", "northeastern",
-                           "northwestern", "southeastern", "southwestern", "north-eastern",
-                           "north-western", "south-eastern", "south-western"}))
-    --b;
+  // "in northern Nigeria", "in northeast Moscow": compass words before the name.
+  while (b > 0 && IsCompassWord(words[b - 1])) --b;
   while (b > 0 && IsDeterminer(words[b - 1])) --b;
-  // "in Rawalpindi, Pakistan", "In Aberdeen, Scotland": the country of a
-  // place named before it.
-  if (b > 1 && words[b - 1] == ",") {
+  // "in Rawalpindi, Pakistan", "In Aberdeen, Scotland", "in Grand Forks, North
+  // Dakota, United States": the region and country of a place named before it.
+  for (int commas = 0; commas < 2 && b > 1 && words[b - 1] == ","; ++commas) {
     std::uint32_t q = b - 1;
     while (q > 0 && b - q <= 4 && !words[q - 1].empty() &&
            std::isupper(static_cast<unsigned char>(words[q - 1][0])) &&
            !IsPreposition(words[q - 1]))
       --q;
-    if (q < b - 1) b = q;
+    if (q == b - 1) break;
+    b = q;
   }
   // "in the city of Mosul", "in the Gulf of Aden", "on the outskirts of Kabul".
   if (b > 2 && IsOneOf(words[b - 1], {"of"}) &&

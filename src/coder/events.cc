@@ -103,7 +103,8 @@ bool IsNaturalCause(std::string_view lower) {
               "downpour",   "downpours",   "monsoon",     "snowstorm",  "blizzard",   "tremor",
               "aftershock", "volcano",     "floodwaters", "mudslides",  "avalanches", "hurricanes",
               "typhoons",   "cyclones",    "tsunamis",    "shark",      "sharks",     "crocodile",
-              "crocodiles", "alligator",   "cave-in"});
+              "crocodiles", "alligator",   "cave-in",     "hailstorm",  "hailstorms", "hail",
+              "sandstorm",  "sandstorms",  "gales",       "heat"});
 }
 
 // A disease as the subject of a harm verb: "plague has killed millions", "the
@@ -149,7 +150,15 @@ bool IsWeaponFire(const CoderScratch& sc, std::uint32_t p) {
       {"rocket",     "mortar",      "gun",   "gunfire",       "artillery", "sniper", "tank",
        "heavy",      "machine-gun", "cross", "friendly",      "enemy",     "return", "of",
        "small-arms", "automatic",   "live",  "anti-aircraft", "naval",     "cannon", "missile",
-       "set",        "sets",        "open",  "opened",        "opening"});
+       "set",        "sets",        "open",  "opens",         "opened",    "opening"});
+}
+
+bool IsInstrumentNoun(const SentenceView& s, std::uint32_t p);
+
+// Whether word p is a verb of accident whose subject is no weapon: "the plane
+// crashes", but not "a bomb derails a train" (an attack).
+bool AccidentVerbAt(const SentenceView& s, std::uint32_t p) {
+  return IsAccidentVerb(s.sc.dict_words[p].text) && (p == 0 || !IsInstrumentNoun(s, p - 1));
 }
 
 // Whether the harm verb at words [vb, ve) is the outcome of an accident in
@@ -160,7 +169,7 @@ bool AccidentNearby(const SentenceView& s, std::uint32_t vb, std::uint32_t ve) {
   // ("Flight 139 crashes in Port Sudan, killing": "crashes" may be read as a
   // noun; "a crash" after a determiner is the subject rule's.)
   for (std::uint32_t p = vb > 24 ? vb - 24 : 0; p < vb; ++p)
-    if (IsAccidentVerb(sc.dict_words[p].text) && (p == 0 || !IsDeterminer(s.W[p - 1]))) return true;
+    if (AccidentVerbAt(s, p) && (p == 0 || !IsDeterminer(s.W[p - 1]))) return true;
   for (std::uint32_t p = ve; p < s.n && p < ve + 10; ++p) {
     if (!IsOneOf(sc.dict_words[p].text, {"when", "after", "as"})) continue;
     for (std::uint32_t q = p + 1; q < s.n && q < p + 12; ++q)
@@ -182,7 +191,7 @@ bool AccidentBeforeParticiple(const SentenceView& s, std::uint32_t vb) {
     std::string_view w = s.sc.dict_words[p].text;
     // (Right after an actor, "storm" is its verb: "Gunmen storm a hotel, killing".)
     if (p > 0 && s.sc.unit_at[p - 1] != kNoUnit) continue;
-    if (IsAccidentVerb(w) || (IsNaturalCause(w) && !IsWeaponFire(s.sc, p))) return true;
+    if (AccidentVerbAt(s, p) || (IsNaturalCause(w) && !IsWeaponFire(s.sc, p))) return true;
     if (p > 0 && IsOneOf(w, {"explosion", "explosions", "blast"}) &&
         IsMedicalOrAccidental(s.sc.dict_words[p - 1].text))
       return true;  // "a pipeline explosion"

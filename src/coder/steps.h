@@ -27,6 +27,7 @@
 #include <vector>
 
 #include "clauses.h"
+#include "common/compass.h"
 #include "dyad/coder.h"
 #include "dyad/dict.h"
 
@@ -48,6 +49,7 @@ struct Unit {
   bool agent_only = false;
   bool after_preposition = false;  // object of with/of/to/in/... ("ties with Gondor")
   bool place_word = false;         // a country word of a place ("a Palestinian prison")
+  bool victim_count = false;       // "killing at least 35": a harm verb's object
 };
 
 struct CoderScratch {
@@ -112,6 +114,13 @@ inline bool IsClausePunct(std::string_view w) {
   return w == "," || w == ";" || w == ":" || w == "(" || w == ")" || w == "--" ||
          w == "\xE2\x80\x94" || w == "\xE2\x80\x93";
 }
+// A compass word, lower case ("northern", "northeast", "south-west").
+inline bool IsCompassWord(std::string_view w) {
+  for (std::string_view c : kCompassWords)
+    if (w == c) return true;
+  return false;
+}
+
 inline bool IsPreposition(std::string_view w) {
   return IsOneOf(w,
                  {"with",    "of",   "to",     "in",      "on",      "at",      "from",  "into",

@@ -10,6 +10,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "common/compass.h"
 #include "context/gazetteer.h"
 #include "context/syntax.h"
 #include "context/words.h"
@@ -771,22 +772,12 @@ std::uint32_t WaterNameEnd(const SentenceView& v, std::uint32_t i) {
   return e;
 }
 
-// Compass words, as adjectives ("eastern Congo", "Northeast Philadelphia")
-// or nouns ("north-east of Baghdad").
-constexpr std::string_view kDirections[] = {
-    "north",        "south",         "east",          "west",          "northern",
-    "southern",     "eastern",       "western",       "central",       "northeast",
-    "northwest",    "southeast",     "southwest",     "north-east",    "north-west",
-    "south-east",   "south-west",    "northeastern",  "northwestern",  "southeastern",
-    "southwestern", "north-eastern", "north-western", "south-eastern", "south-western",
-    "heart",        "centre",        "center"};
-
 // The place role of a name at view token i from the words before it: a role
 // word, optionally followed by "the", a compass adjective ("in eastern
 // Congo"), a kind of place ("in the city of X", "in the Russian capital X")
 // or a compass noun with "of" ("in the north-east of X"). A compass noun with
 // "of" is a location by itself ("north of Baghdad"). 0: none.
-bool IsCompass(std::string_view w) { return IsOneOf(w, kDirections); }
+bool IsCompass(std::string_view w) { return IsOneOf(w, kCompassWords); }
 
 // A diplomat's post names the country they are sent to, not where the event
 // happens: "China's ambassador to Britain accused", "the UN envoy for Syria said".
