@@ -142,18 +142,20 @@ bool IsAccidentVerb(std::string_view lower) {
 // before it aiming at a target ("after gunmen fire upon a pilgrimage bus").
 bool IsWeaponFire(const CoderScratch& sc, std::uint32_t p) {
   if (p == 0 || !IsOneOf(sc.dict_words[p].text, {"fire", "fires"})) return false;
+  // "in a fire fight between guards and protesters".
+  if (p + 1 < sc.dict_words.size() && IsOneOf(sc.dict_words[p + 1].text, {"fight", "fights"}))
+    return true;
   if (sc.unit_at[p - 1] != kNoUnit && p + 1 < sc.dict_words.size() &&
       IsOneOf(sc.dict_words[p + 1].text, {"on", "upon", "at", "into"}))
     return true;
-  return IsOneOf(
-      sc.dict_words[p - 1].text,
-      {"rocket",     "mortar",      "gun",   "gunfire",       "artillery", "sniper", "tank",
-       "heavy",      "machine-gun", "cross", "friendly",      "enemy",     "return", "of",
-       "small-arms", "automatic",   "live",  "anti-aircraft", "naval",     "cannon", "missile",
-       "set",        "sets",        "open",  "opens",         "opened",    "opening"});
+  return IsOneOf(sc.dict_words[p - 1].text,
+                 {"rocket",    "mortar", "gun",         "gunfire",   "artillery", "sniper",
+                  "tank",      "heavy",  "machine-gun", "cross",     "friendly",  "enemy",
+                  "return",    "of",     "small-arms",  "automatic", "live",      "anti-aircraft",
+                  "naval",     "cannon", "missile",     "set",       "sets",      "open",
+                  "opens",     "opened", "opening",     "exchange",  "exchanged", "exchanging",
+                  "exchanges", "trade",  "traded",      "trading"});
 }
-
-bool IsInstrumentNoun(const SentenceView& s, std::uint32_t p);
 
 // Whether word p is a verb of accident whose subject is no weapon: "the plane
 // crashes", but not "a bomb derails a train" (an attack).
@@ -427,6 +429,32 @@ bool MembersOf(const SentenceView& s, std::int32_t u) {
                   "spokesman", "spokeswoman", "spokesperson", "envoy", "envoys"});
 }
 
+std::int32_t OpeningNounHead(const SentenceView& s, std::uint32_t from, std::uint32_t to,
+                             std::uint32_t* end);
+
+// Whether the subject of verb reading `r` is a weapon, its verb group right
+// after it: "A car bomb explodes beside a shopping centre", "A bomb is
+// detonated outside a local government headquarters" (an attack whose sides
+// the sentence does not name).
+bool WeaponAsSubject(const SentenceView& s, const VerbReading& r) {
+  if (!s.tagged) return false;
+  std::uint32_t end = 0;
+  const std::int32_t head = OpeningNounHead(s, r.cb, r.vm->begin, &end);
+  if (head < 0 || !IsInstrumentNoun(s, static_cast<std::uint32_t>(head))) return false;
+  for (std::uint32_t p = end; p < r.vm->begin; ++p)
+    if (s.tags[p].upos != Upos::kAux && s.tags[p].upos != Upos::kAdv) return false;
+  // (No place, no event: "A missile hits a house.")
+  bool placed = PlaceAfter(s, r.vm->end, s.n);
+  for (std::uint32_t p = r.vm->end; p < s.n && !placed; ++p) placed = NamedPlaceAt(s, p);
+  if (!placed) return false;
+  // ("A bomb hits a convoy, killing four": the closing participle is the event.)
+  for (std::uint32_t p = r.vm->end + 1; p < s.n; ++p)
+    if (s.W[p - 1] == "," && s.tags[p].xpos == Xpos::kVBG &&
+        IsOneOf(s.sc.dict_words[p].text, {"killing", "wounding", "injuring"}))
+      return false;
+  return true;
+}
+
 // One-sided events (require_dyad off) as PETRARCH codes them: only from a
 // verb that acts on something ("said on Saturday" yes, "said today" no), and
 // not from a later verb of a clause that already coded an event, or of a
@@ -446,11 +474,13 @@ const char* PositionalOneSidedGate(const SentenceView& s, const VerbLoop& loop,
         return false;
       }())
     return "a subordinate clause after a coded one";
-  // ("air strikes and fighting in Wadi Barada": a gerund of harm with a named place.)
+  // ("air strikes and fighting in Wadi Barada": a gerund of harm with a named
+  // place; "a car bomb explodes beside a shopping centre": a weapon's harm.)
   const bool placed_harm =
       IsHarm(r.code->text) && (PlaceAfter(s, r.vm->end, r.ce) ||
                                (s.tagged && s.tags[r.vm->verb].xpos == Xpos::kVBG &&
-                                IsUnrestOrForce(r.code->text) && NamedPlaceAt(s, r.vm->end)));
+                                IsUnrestOrForce(r.code->text) && NamedPlaceAt(s, r.vm->end)) ||
+                               WeaponAsSubject(s, r));
   if (r.targets.empty() && !placed_harm && !HasObject(s, r.vm->end, r.ce))
     return "nothing acted on after it";
   if (r.sources.empty() && r.targets.empty()) return placed_harm ? nullptr : kNoSides;
@@ -847,24 +877,6 @@ const char* NounArgumentsByPosition(const SentenceView& s, std::uint32_t first, 
   return OneSidedWhyNot(e.cameo, *src != kNoUnit, *tgt != kNoUnit);
 }
 
-// A weapon or an act of harm written as a noun: "a bomb", "a car bomb
-// explosion", "a suicide bombing", "rocket attacks" (the event-noun table's
-// acts of harm and a closed class of weapon nouns).
-bool IsInstrumentNoun(const SentenceView& s, std::uint32_t p) {
-  std::string_view w = s.sc.dict_words[p].text;
-  if (IsOneOf(w,
-              {"bomb",    "bombs",   "missile", "missiles", "rocket",    "rockets",    "shell",
-               "shells",  "mortar",  "mortars", "grenade",  "grenades",  "landmine",   "landmines",
-               "mine",    "mines",   "ied",     "ieds",     "explosive", "explosives", "device",
-               "devices", "gunfire", "drone",   "drones"}))
-    return true;
-  if (!s.options.nouns) return false;
-  int words = 1;
-  const EventNoun* e =
-      s.options.nouns->Find(p > 0 ? s.sc.dict_words[p - 1].text : std::string_view(), w, &words);
-  return e && IsHarm(e->cameo);  // ("an air strike", not a labour strike)
-}
-
 // The head of the noun phrase that opens words [from, to) (determiners,
 // adjectives, numbers and nouns; asides passed over): its last common noun,
 // or -1. `*end` is where the phrase ends.
@@ -973,6 +985,24 @@ std::string_view WordBeforeUnit(const SentenceView& s, std::int32_t u) {
 }
 
 }  // namespace
+
+// A weapon or an act of harm written as a noun: "a bomb", "a car bomb
+// explosion", "a suicide bombing", "rocket attacks" (the event-noun table's
+// acts of harm and a closed class of weapon nouns).
+bool IsInstrumentNoun(const SentenceView& s, std::uint32_t p) {
+  std::string_view w = s.sc.dict_words[p].text;
+  if (IsOneOf(w,
+              {"bomb",    "bombs",   "missile", "missiles", "rocket",    "rockets",    "shell",
+               "shells",  "mortar",  "mortars", "grenade",  "grenades",  "landmine",   "landmines",
+               "mine",    "mines",   "ied",     "ieds",     "explosive", "explosives", "device",
+               "devices", "gunfire", "drone",   "drones"}))
+    return true;
+  if (!s.options.nouns) return false;
+  int words = 1;
+  const EventNoun* e =
+      s.options.nouns->Find(p > 0 ? s.sc.dict_words[p - 1].text : std::string_view(), w, &words);
+  return e && IsHarm(e->cameo);  // ("an air strike", not a labour strike)
+}
 
 bool MutualWith(const SentenceView& s, std::string_view cameo, std::int32_t src, std::int32_t tgt) {
   if (s.options.require_dyad || src == kNoUnit || tgt == kNoUnit) return false;

@@ -160,6 +160,16 @@ void RescuePassiveParticiples(const SentenceView& s) {
   }
 }
 
+// Whether word i is "fire" followed by what is fired or at whom: "Police fire
+// tear gas at residents", "troops fire on protesters" (the tagger reads
+// "fire" as a noun and "tear" as a verb).
+bool FiresAWeapon(const SentenceView& s, std::uint32_t i) {
+  if (i + 1 >= s.n || !IsOneOf(s.sc.dict_words[i].text, {"fire", "fires"})) return false;
+  return IsInstrumentNoun(s, i + 1) ||
+         IsOneOf(s.sc.dict_words[i + 1].text, {"tear", "rubber", "live", "warning", "water",
+                                               "shots", "bullets", "at", "on", "upon", "into"});
+}
+
 // Whether word i, after the agent phrase `unit` that opens with a determiner,
 // reads as the present-tense verb of that agent ("a suicide bomber kills two
 // policemen", "the army shells Homs") rather than a noun it modifies ("the
@@ -170,6 +180,7 @@ bool PresentVerbAfterAgent(const SentenceView& s, const Unit& unit, std::uint32_
   if (s.tags[unit.end - 1].upos != Upos::kNoun) return false;
   std::string_view w = s.W[i];
   Upos next = s.tags[i + 1].upos;
+  if (FiresAWeapon(s, i)) return true;
   // A bare form after a plural or collective agent: "The Russian military kill
   // 8 militants", "the gunmen kill two guards" (a number or article next).
   if (w.size() >= 3 && w.back() != 's' && (next == Upos::kNum || next == Upos::kDet)) return true;
@@ -219,7 +230,7 @@ void RescueVerbsAfterActors(const SentenceView& s) {
     if (ModifierInsideNounPhrase(s, units[u])) continue;
     // ("the suicide bomber kills eight policemen": a number opens the object)
     if (next == Upos::kAdp || next == Upos::kDet || next == Upos::kPropn || next == Upos::kPron ||
-        next == Upos::kNum)
+        next == Upos::kNum || FiresAWeapon(s, i))
       s.sc.verbish[i] = 1;
     // "kidnap and then release X": one clause, the object shared.
     if (CoordinatedWithVerb(s, i + 1)) {
@@ -246,6 +257,14 @@ bool FiniteVerbAfterSubject(const SentenceView& s, const VerbMatch& vm) {
 // agent before it: "A gunman kills eight people in ...", "a sniper shoots
 // two soldiers" (the agent an actor, a number or name opening the object).
 bool VerbOfAgentBefore(const SentenceView& s, std::uint32_t i) {
+  // "A bomb kills 17 people", "a car bomb injures 20": a weapon's -s form.
+  if (i + 1 < s.n && IsInstrumentNoun(s, i - 1) && s.tags[i - 1].upos == Upos::kNoun) {
+    const std::string_view w = s.W[i];
+    const Upos next = s.tags[i + 1].upos;
+    if (w.size() >= 4 && w.back() == 's' && !w.ends_with("ss") &&
+        (next == Upos::kNum || next == Upos::kDet || next == Upos::kPropn))
+      return true;
+  }
   std::int32_t u = s.sc.unit_at[i - 1];
   if (u == kNoUnit || s.sc.units[u].code.empty() || i + 1 >= s.n) return false;
   return PresentVerbAfterAgent(s, s.sc.units[u], i);

@@ -315,6 +315,10 @@ struct VerbReading {
   std::vector<std::int32_t> sources, targets;  // members of the src / tgt groups
 };
 
+// events.cc: whether word `p` is a weapon or an act of harm written as a
+// noun ("a bomb", "a car bomb explosion", "rocket attacks").
+bool IsInstrumentNoun(const SentenceView& s, std::uint32_t p);
+
 // patterns.cc: sc.present and the sentence's signature.
 void IndexPresentWords(const SentenceView& s, PatternFilter::Signature* sig);
 // The first of the verb's patterns that matches in its clause (r->a holds

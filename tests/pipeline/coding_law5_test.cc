@@ -44,9 +44,10 @@ TEST_F(CodingLaw5Test, HarmWithinOneGroupIsAnEvent) {
   EXPECT_EQ(Events("Two Turkish soldiers are shot dead by a third soldier in the province of "
                    "Mugla."),
             "190:TURMIL>TURMIL;");
-  // Members of one compound do not harm each other (IRQCVL>IRQCVL before),
-  // and a man may kill a person of his own code.
-  EXPECT_EQ(Events("A bomb kills seven people and injures 66 others in Mosul."), "");
+  // Members of one compound do not harm each other (IRQCVL>IRQCVL before;
+  // then no event while "kills/NOUN" after "A bomb" was read as a noun: now
+  // the bomb's victims), and a man may kill a person of his own code.
+  EXPECT_EQ(Events("A bomb kills seven people and injures 66 others in Mosul."), "183:->IRQCVL;");
   EXPECT_EQ(Events("A man kills his wife in Texas."), "190:USACVL>USACVL;");
   // Other acts by one's own are no pair: the target stands alone.
   EXPECT_EQ(Events("Israeli police are criticised by Israeli police."), "111:->ISRCOP;");

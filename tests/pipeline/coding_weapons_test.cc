@@ -44,5 +44,32 @@ TEST_F(CodingWeaponsTest, AnActOfForceThatOccursIsAnEventWithNoSide) {
             "190:->-;");
 }
 
+TEST_F(CodingWeaponsTest, AWeaponsPresentTenseIsItsVerb) {
+  // "kills/NOUN" after "A bomb" was read as a noun: no event.
+  EXPECT_EQ(Events("A bomb kills 17 people in Mogadishu, Somalia."), "183:->SOMCVL;");
+}
+
+TEST_F(CodingWeaponsTest, AWeaponThatExplodesIsAnAttackWithNoSideNamed) {
+  // "no source or target found": no event.
+  EXPECT_EQ(Events("A car bomb explodes outside a courthouse in Londonderry, Northern Ireland."),
+            "1832:->-;");
+  // The closing participle is the event; the blast is not a second one.
+  EXPECT_EQ(Events("A bomb hits a convoy, killing four soldiers in Kirkuk."), "190:->IRQMIL;");
+  EXPECT_EQ(Events("A bomb was defused outside a courthouse in Londonderry."), "");
+}
+
+TEST_F(CodingWeaponsTest, FiringTearGasIsRepression) {
+  // "fire/NOUN tear/VERB": no event.
+  EXPECT_EQ(Events("Israel police fire tear gas and rubber bullets at residents."),
+            "175:ISRCOP>ISRCVL;");
+}
+
+TEST_F(CodingWeaponsTest, AFireFightIsNoBlaze) {
+  // "killed in a fire" read as harm by nature: no event.
+  EXPECT_EQ(Events("At least 19 people are killed in a fire fight between guards and protesters "
+                   "in Tsentoroi."),
+            "190:->CVL;");
+}
+
 }  // namespace
 }  // namespace dyad
