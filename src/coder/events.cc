@@ -137,11 +137,29 @@ bool IsAccidentVerb(std::string_view lower) {
        "overturned", "collide",  "collides", "collided", "veer",      "veers",     "veered"});
 }
 
+// Whether actor unit `u` is one that fires weapons: a country ("Armenian") or
+// an armed, police or government sector; not a building ("school", "church").
+bool CanFire(const Unit& u) {
+  for (const std::string& c : u.codes) {
+    if (c.size() == 3 && !u.agent_only) return true;
+    for (std::size_t i = 0; i + 3 <= c.size(); i += 3)
+      if (IsOneOf(std::string_view(c).substr(i, 3),
+                  {"MIL", "COP", "REB", "INS", "UAF", "SEP", "GOV", "SPY"}))
+        return true;
+  }
+  return false;
+}
+
 // Whether word p is the fire of weapons, not a blaze: "after rocket fire",
 // "in an exchange of fire", "under heavy fire", or the verb of the actor
 // before it aiming at a target ("after gunmen fire upon a pilgrimage bus").
 bool IsWeaponFire(const CoderScratch& sc, std::uint32_t p) {
   if (p == 0 || !IsOneOf(sc.dict_words[p].text, {"fire", "fires"})) return false;
+  // "killed during Armenian fire", "under government fire": whose fire it is
+  // (not "a school fire").
+  if (const std::int32_t u = sc.unit_at[p - 1];
+      u != kNoUnit && CanFire(sc.units[static_cast<std::size_t>(u)]))
+    return true;
   // "in a fire fight between guards and protesters".
   if (p + 1 < sc.dict_words.size() && IsOneOf(sc.dict_words[p + 1].text, {"fight", "fights"}))
     return true;
@@ -755,6 +773,12 @@ bool HappensOrIsCaused(const SentenceView& s, std::uint32_t first, std::uint32_t
   // ("sparked a rally in Chicago futures": a market's rally.)
   if (IsOneOf(w[i].text, {"rally", "rallies"})) return false;
   std::uint32_t a = i + 1;
+  // "Violent riots between Muslims and Buddhists rage in": past its sides.
+  if (a < s.n && w[a].text == "between")
+    while (a + 1 < s.n && a < i + 12 && !IsClausePunct(s.W[a]) &&
+           !IsOneOf(w[a].text, {"broke", "break", "breaks", "erupted", "erupt", "erupts", "raged",
+                                "rage", "rages", "flared", "escalated", "intensified"}))
+      ++a;
   if (a < s.n && s.tags[a].upos == Upos::kAdv) ++a;
   if (a < s.n) {
     std::string_view v = w[a].text;

@@ -8,11 +8,12 @@ namespace {
 
 // CAMEO 1.1b3 actor codebook, domestic roles and primary/secondary sectors.
 // CAMEO's "IND" (indigenous) is left out: no dictionary uses it, and as a
-// leading triple it is India (INDGOV), which must keep its country.
-constexpr std::array<std::string_view, 37> kSectors = {
+// leading triple it is India (INDGOV), which must keep its country. Muslims
+// are CAMEO's "MOS"; Phoenix's dictionaries write "MUS", kept for them.
+constexpr std::array<std::string_view, 38> kSectors = {
     "AGR", "BUS", "CHR", "COP", "CRM", "CVL", "DEV", "EDU", "ELI", "ENV", "GOV", "HLH", "HRI",
     "INS", "JUD", "LAB", "LEG", "MED", "MIL", "MOD", "OPP", "PTY", "RAD", "REB", "REF", "REL",
-    "SEP", "SPY", "UAF", "USR", "BUD", "HIN", "JEW", "MUS", "SHI", "SUN", "CON"};
+    "SEP", "SPY", "UAF", "USR", "BUD", "HIN", "JEW", "MUS", "MOS", "SHI", "SUN", "CON"};
 
 }  // namespace
 

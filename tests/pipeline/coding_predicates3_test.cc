@@ -18,10 +18,11 @@ class CodingPredicates3Test : public coding_testing::DefaultPipelineTest {};
 TEST_F(CodingPredicates3Test, AnAdverbialClauseKeepsItsOwnSubject) {
   // "Indian police arrest 29 people after National Democratic Front of
   // Bodoland separatists kill 29 Muslims and burn down homes": the burning is
-  // the separatists', not the police's.
+  // the separatists', not the police's. (Since "Muslims" is an agent, the
+  // killing is the clause's event, with the separatists as its source.)
   EXPECT_EQ(Events("Indian police arrest 29 people after separatists kill 29 Muslims and burn "
                    "down homes."),
-            "173:INDCOP>INDCVL;1712:INDSEP>-;");
+            "173:INDCOP>INDCVL;190:INDSEP>INDMOS;");
   // "after" before a noun phrase alone opens no clause: the verb's object
   // stays reachable ("arrest ... after the attack").
   EXPECT_EQ(Events("Kenyan police arrest five Somali men after the attack."), "173:KENCOP>SOMCVL;");
