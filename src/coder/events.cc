@@ -1660,9 +1660,10 @@ void CodeNounEventsByPosition(const SentenceView& s, SentenceCoding* out) {
         sc.unit_at[i] != kNoUnit || sc.hidden[i])
       continue;
     // (A verb of occurring the tagger reads as a noun modifies nothing: "a
-    // suicide bombing occurs/NOUN in Kabul".)
+    // suicide bombing occurs/NOUN in Kabul", "heavy gunfire erupts/NOUN".)
     if (i + 1 < s.n && (tags[i + 1].upos == Upos::kNoun || tags[i + 1].upos == Upos::kPropn) &&
-        !IsOneOf(sc.dict_words[i + 1].text, {"occurs", "happens"}))
+        !IsOneOf(sc.dict_words[i + 1].text, {"occurs", "happens", "erupts", "rages", "breaks",
+                                             "flares", "escalates", "intensifies"}))
       continue;
     int words = 1;
     const EventNoun* e = nouns.Find(i > 0 ? sc.dict_words[i - 1].text : std::string_view(),

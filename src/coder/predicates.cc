@@ -50,11 +50,10 @@ bool OpensWithMainVerb(const SentenceView& s, std::uint32_t comma) {
   // (Headline present tense the tagger reads as a noun: "shoots 13".)
   const std::string_view w = s.W[p];
   VerbMatch vm;
-  const bool headline_verb =
-      s.tags[p].upos == Upos::kNoun && w.size() >= 4 && w.back() == 's' && !w.ends_with("ss") &&
-      std::islower(static_cast<unsigned char>(w[0])) &&
-      (s.tags[p + 1].upos == Upos::kNum || s.tags[p + 1].upos == Upos::kDet) &&
-      s.dicts.MatchVerb(s.sc.dict_words, p, &vm) && vm.verb == p;
+  const bool headline_verb = s.tags[p].upos == Upos::kNoun && w.size() >= 4 && w.back() == 's' &&
+                             !w.ends_with("ss") && std::islower(static_cast<unsigned char>(w[0])) &&
+                             OpensObject(s, p + 1) && s.tags[p + 1].upos != Upos::kPropn &&
+                             s.dicts.MatchVerb(s.sc.dict_words, p, &vm) && vm.verb == p;
   // (A past form may be a participle opening an aside: "X, sentenced to death
   // in Iran, confesses".)
   if (!headline_verb && (s.tags[p].upos != Upos::kVerb ||
@@ -205,6 +204,12 @@ bool ModifierInsideNounPhrase(const SentenceView& s, const Unit& unit) {
   if (unit.begin == 0 || unit.end == 0) return false;
   Upos before = s.tags[unit.begin - 1].upos;
   if (before != Upos::kNoun && before != Upos::kAdj) return false;
+  // ("Armed bandits storm a mining site": adjectives opening the sentence
+  // describe the plural actor, the head of the subject; "Continuous rebel
+  // raids" stays a modifier.)
+  std::uint32_t b = unit.begin;
+  while (b > 0 && s.tags[b - 1].upos == Upos::kAdj) --b;
+  if (b == 0 && before == Upos::kAdj && s.tags[unit.end - 1].xpos == Xpos::kNNS) return false;
   for (std::uint32_t p = unit.begin; p < unit.end; ++p)
     if (s.tags[p].upos == Upos::kPropn) return false;
   return true;

@@ -37,5 +37,21 @@ TEST_F(CodingArmedTest, BelieversAndSaboteursAreActors) {
             "183:SYRUAF>-;");
 }
 
+TEST_F(CodingArmedTest, HeadlinePresentTenseAfterItsSubject) {
+  // "storm/NOUN" after "Armed bandits" (an adjective before the actor made it
+  // a modifier): only the killing, with no source.
+  const std::string storm =
+      Events("Armed bandits storm a mining site in Zamfara, killing 26 people.");
+  EXPECT_NE(storm.find("190:NGACRM>NGACVL;"), std::string::npos) << storm;
+  // "kills/NOUN at least" after a place's comma: no event.
+  EXPECT_EQ(Events("A bombing in Khyber Agency, Pakistan, kills at least 29 people."),
+            "190:->PAKCVL;");
+  // "erupts/NOUN" after an event noun: no event.
+  EXPECT_EQ(Events("Heavy gunfire erupts in Bangui."), "190:->-;");
+  // "Continuous rebel raids against": the actor modifies the noun.
+  EXPECT_EQ(Events("Continuous rebel raids against oil pipelines endanger the oil bonanza."),
+            "190:REB>-;");
+}
+
 }  // namespace
 }  // namespace dyad
