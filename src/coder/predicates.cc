@@ -98,6 +98,15 @@ bool MisreadPresentForm(const SentenceView& s, std::uint32_t i, std::uint32_t b)
                           "militia", "youth", "clergy", "leadership"});
 }
 
+// Whether word i is the -s form after a weapon or an attack noun that opens
+// its object: "a drone attack kills ten militants", "a bomb injures 20".
+bool WeaponsPresentTense(const SentenceView& s, std::uint32_t i) {
+  const std::string_view w = s.W[i];
+  return i > 0 && i + 1 < s.n && w.size() >= 4 && w.back() == 's' && !w.ends_with("ss") &&
+         s.tags[i - 1].upos == Upos::kNoun && IsInstrumentNoun(s, i - 1) && OpensObject(s, i + 1) &&
+         s.tags[i + 1].upos != Upos::kPropn;
+}
+
 // Headline-style present tense the tagger reads as nouns: "A gunman ...
 // (ISIS) shoots and seriously wounds a Philadelphia police officer", "Israel
 // strikes Gaza", "A bomb explosion among crowds ..., one of their holiest
@@ -113,7 +122,10 @@ void RescueHeadlineVerbs(const SentenceView& s) {
     // Ashura, one of their holiest commemorations, kills at least 12".)
     if (s.sc.boundary[i - 1] || s.W[i - 1] == ",") verb_seen = false;
     if (FiniteVerb(s, i)) verb_seen = true;
-    if (verb_seen || s.sc.verbish[i] || s.sc.unit_at[i] != kNoUnit || s.sc.hidden[i]) continue;
+    if (s.sc.verbish[i] || s.sc.unit_at[i] != kNoUnit || s.sc.hidden[i]) continue;
+    // ("Sources say a drone attack kills/NOUN ten militants": a weapon's
+    // present tense, in a reported clause too.)
+    if (verb_seen && !WeaponsPresentTense(s, i)) continue;
     std::uint32_t b = i - 1;
     while (b > 0 && s.sc.hidden[b]) --b;
     if (!MisreadPresentForm(s, i, b)) continue;
@@ -263,13 +275,7 @@ bool FiniteVerbAfterSubject(const SentenceView& s, const VerbMatch& vm) {
 // two soldiers" (the agent an actor, a number or name opening the object).
 bool VerbOfAgentBefore(const SentenceView& s, std::uint32_t i) {
   // "A bomb kills 17 people", "a car bomb injures 20": a weapon's -s form.
-  if (i + 1 < s.n && IsInstrumentNoun(s, i - 1) && s.tags[i - 1].upos == Upos::kNoun) {
-    const std::string_view w = s.W[i];
-    const Upos next = s.tags[i + 1].upos;
-    if (w.size() >= 4 && w.back() == 's' && !w.ends_with("ss") &&
-        (next == Upos::kNum || next == Upos::kDet || next == Upos::kPropn))
-      return true;
-  }
+  if (WeaponsPresentTense(s, i)) return true;
   std::int32_t u = s.sc.unit_at[i - 1];
   if (u == kNoUnit || s.sc.units[u].code.empty() || i + 1 >= s.n) return false;
   return PresentVerbAfterAgent(s, s.sc.units[u], i);

@@ -48,6 +48,9 @@ TEST_F(CodingArmedTest, HeadlinePresentTenseAfterItsSubject) {
             "190:->PAKCVL;");
   // "erupts/NOUN" after an event noun: no event.
   EXPECT_EQ(Events("Heavy gunfire erupts in Bangui."), "190:->-;");
+  // "kills/NOUN" after "a drone attack" in a reported clause: no event.
+  EXPECT_EQ(Events("Sources say a drone attack kills ten militants in central Yemen."),
+            "1952:->YEMINS;");
   // "Continuous rebel raids against": the actor modifies the noun.
   EXPECT_EQ(Events("Continuous rebel raids against oil pipelines endanger the oil bonanza."),
             "190:REB>-;");
