@@ -421,13 +421,15 @@ std::size_t CodeByApposition(const SentenceView& s, std::span<const RawMention> 
 
 namespace {
 
-// "criminal charges", "a criminal investigation": "criminal" read as an
-// adjective before a noun that is no agent ("criminal gangs" is) describes a
-// thing, not a criminal. (Other agent adjectives name people as often as not:
-// "civilian bystanders", "military operations".)
+// "criminal charges", "a criminal investigation", "the general setup", "a
+// general strike": "criminal" or "general" read as an adjective before a noun
+// that is no agent ("criminal gangs" is) describes a thing, not a criminal or
+// an officer. (Other agent adjectives name people as often as not: "civilian
+// bystanders", "military operations".)
 bool AdjectiveOfAThing(const SentenceView& s, std::uint32_t i, std::uint32_t length) {
   if (!s.tagged || length != 1 || i + 1 >= s.n || s.tags[i].upos != Upos::kAdj ||
-      s.tags[i + 1].upos != Upos::kNoun || !IsOneOf(s.W[i], {"criminal"}))
+      s.tags[i + 1].upos != Upos::kNoun ||
+      !IsOneOf(s.sc.dict_words[i].text, {"criminal", "general"}))
     return false;
   AgentMatch next;
   return !(s.dicts.MatchAgent(s.sc.dict_words, i + 1, &next) && next.length > 0);

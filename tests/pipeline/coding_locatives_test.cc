@@ -49,5 +49,15 @@ TEST_F(CodingLocativesTest, AWeaponThatDerailsATrainIsNoAccident) {
   EXPECT_EQ(Events("A train derails in southwest Pakistan, killing eight people."), "");
 }
 
+TEST_F(CodingLocativesTest, GeneralAsAnAdjectiveIsNoOfficer) {
+  // "General/ADJ Agreement", "general election", "general practitioner" were
+  // a military officer (MIL) as source or target.
+  EXPECT_EQ(Events("China applied to join the General Agreement on Tariffs and Trade."),
+            "163:CHN>-;");
+  EXPECT_EQ(Events("The opposition will boycott next month's general election."), "143:OPP>-;");
+  // A general is one as a noun.
+  EXPECT_EQ(Events("The general ordered the troops to withdraw."), "1056:MIL>MIL;");
+}
+
 }  // namespace
 }  // namespace dyad
