@@ -435,6 +435,21 @@ bool AdjectiveOfAThing(const SentenceView& s, std::uint32_t i, std::uint32_t len
   return !(s.dicts.MatchAgent(s.sc.dict_words, i + 1, &next) && next.length > 0);
 }
 
+// Whether the capitalised word i opens a company's name: capitalised words
+// after it up to a company suffix ("General Electric Co", "General Binding
+// Corp", "Union Pacific Corp").
+bool InCompanyName(const SentenceView& s, std::uint32_t i) {
+  auto capitalised = [&](std::uint32_t p) {
+    return !s.W[p].empty() && std::isupper(static_cast<unsigned char>(s.W[p][0]));
+  };
+  if (!capitalised(i)) return false;
+  for (std::uint32_t p = i + 1; p < s.n && p <= i + 4 && capitalised(p); ++p)
+    if (IsOneOf(s.sc.dict_words[p].text, {"corp", "corp.", "co", "co.", "inc", "inc.", "ltd",
+                                          "ltd.", "plc", "llc", "corporation"}))
+      return true;
+  return false;
+}
+
 // Whether the sentence is written in capitals (a headline: "US TROOPS
 // LEAVE"): three or more words of four capitals or more.
 bool IsAllCapsText(const SentenceView& s) {
@@ -489,8 +504,8 @@ void FindMentions(const SentenceView& s, std::int32_t date, std::vector<RawMenti
       r.time_bounded = am.entry && !am.entry->restrictions.empty();
       raws->push_back(std::move(r));
       i += am.length;
-    } else if (has_agent && AdjectiveOfAThing(s, i, gm.length)) {
-      i += gm.length;  // "criminal charges": no criminal
+    } else if (has_agent && (AdjectiveOfAThing(s, i, gm.length) || InCompanyName(s, i))) {
+      i += gm.length;  // "criminal charges": no criminal; "General Electric Co": no general
     } else if (has_agent) {
       RawMention r{i, i + gm.length, true, gm.entry->code == kNone, {}, gm.entry->suffix, {}};
       if (gm.entry->code != kNone) r.code = s.dicts.code(gm.entry->code).text;

@@ -53,6 +53,14 @@ bool IsTitleWord(std::string_view lower) {
   return std::find(kWords.begin(), kWords.end(), lower) != kWords.end();
 }
 
+// The words that end a company's name ("Inc", "Corp.", "plc").
+bool IsCompanySuffix(std::string_view lower) {
+  for (std::string_view x : {"inc", "inc.", "corp", "corp.", "co", "co.", "ltd", "ltd.", "plc",
+                             "llc", "corporation", "gmbh", "ag", "sa", "nv", "bv"})
+    if (lower == x) return true;
+  return false;
+}
+
 bool StartsUpper(std::string_view w) { return !w.empty() && w[0] >= 'A' && w[0] <= 'Z'; }
 
 struct Linker {
@@ -169,6 +177,8 @@ void LinkNames(const Document& doc, std::span<const PosTag> /*tags*/,
                                       : static_cast<std::uint32_t>(doc.tokens.size());
     const bool honorific = L.StripHonorifics(&m);
     if (honorific) m.type = EntityType::kPerson;
+    // "Varian Associates Inc", "Union Pacific Corp": a company by its suffix.
+    if (!honorific && IsCompanySuffix(L.lower[m.end_token - 1])) m.type = EntityType::kOrg;
     std::vector<std::string> words;
     for (std::uint32_t t = m.first_token; t < m.end_token; ++t) {
       std::string w = L.lower[t];

@@ -495,6 +495,18 @@ TEST(LinkTest, AppositionIsATitleAndOrgsLinkByWords) {
   EXPECT_NE(m[1].entity, m[0].entity);
 }
 
+TEST(LinkTest, ANameWithACompanySuffixIsAnOrganisation) {
+  Linked l;
+  l.body = "Varian Associates Inc said it would sue. Mr. Smith Co said nothing.";
+  ASSERT_TRUE(SplitText(l.body, TextOptions{}, &l.doc).ok());
+  Add(&l, "Varian", 3, EntityType::kPerson);  // the labeller's error
+  std::uint32_t mr = TokenAt(l.doc, "Mr.");
+  l.mentions.push_back({mr, mr + 3, {}, EntityType::kPerson, 0, {}});
+  LinkNames(l.doc, {}, &l.mentions);
+  EXPECT_EQ(l.mentions[0].type, EntityType::kOrg);
+  EXPECT_EQ(l.mentions[1].type, EntityType::kPerson);  // an honorific makes a person
+}
+
 // ---------------------------------------------------------------- the shipped model
 
 class ShippedModelTest : public ::testing::Test {

@@ -55,6 +55,9 @@ TEST_F(CodingLocativesTest, GeneralAsAnAdjectiveIsNoOfficer) {
   EXPECT_EQ(Events("China applied to join the General Agreement on Tariffs and Trade."),
             "163:CHN>-;");
   EXPECT_EQ(Events("The opposition will boycott next month's general election."), "143:OPP>-;");
+  // Nor the first word of a company's name ("General Electric Co").
+  const std::string ge = Events("General Electric Co said it would sue the government.");
+  EXPECT_EQ(ge.find("MIL"), std::string::npos) << ge;
   // A general is one as a noun.
   EXPECT_EQ(Events("The general ordered the troops to withdraw."), "1056:MIL>MIL;");
 }
