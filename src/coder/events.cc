@@ -291,33 +291,41 @@ bool InCodedPhrase(const Clauses& cl, const SentenceCoding& out, std::uint32_t t
   return false;
 }
 
-// Whether unit `u` acts in business or private life: a company, or (when
-// `people` is set) people named by a common noun ("the public", "her
-// boyfriend"). A named person may be a politician the dictionaries do not know
-// ("Mahinda Rajapaksa concedes defeat").
-bool PrivateActor(const SentenceView& s, std::int32_t u, bool people) {
+// Whether unit `u` acts in business or private life in an act of CAMEO root
+// `root`: a company; for cooperation (roots 02-08) also people named by a
+// common noun ("the public", "her boyfriend", "his doctor", "editors",
+// "teachers"); for an investigation (09) researchers ("researchers examined
+// how hibernation would affect"). A named person may be a politician the
+// dictionaries do not know ("Mahinda Rajapaksa concedes defeat").
+bool PrivateActor(const SentenceView& s, std::int32_t u, std::string_view root) {
   if (u == kNoUnit) return false;
   const Unit& unit = s.sc.units[static_cast<std::size_t>(u)];
+  const bool people = root <= "08";
   return !unit.codes.empty() &&
          std::all_of(unit.codes.begin(), unit.codes.end(), [&](const std::string& c) {
-           return c.ends_with("BUS") || (people && unit.agent_only && c.ends_with("CVL"));
+           if (c.ends_with("BUS")) return true;
+           if (!unit.agent_only) return false;
+           if (people)
+             return c.ends_with("CVL") || c.ends_with("HLH") || c.ends_with("EDU") ||
+                    c.ends_with("MED");
+           return root == "09" && c.ends_with("EDU");
          });
 }
 
 // Whether verb reading `r` acts on no one and only private actors act: no
 // political event. Cooperation (roots 02-08) by a company or common people
 // ("the company agreed to", "Audi fits the car with", "supports all ad units",
-// "His wife accepts the apology"); conflict (09-20) by a company ("Two shipping
-// companies have ..."). Statements (01: "Big Machine denied") and protests
-// (14: "residents protest") stay.
+// "His wife accepts the apology", "his editors would ask him"); conflict (09-20)
+// by a company ("Two shipping companies have ..."), research by researchers.
+// Statements (01: "Big Machine denied") and protests (14: "residents protest")
+// stay.
 bool PrivateOneSided(const SentenceView& s, const VerbReading& r) {
   const std::string_view cameo = r.code->text;
   if (!r.targets.empty() || r.sources.empty() || cameo.size() < 2) return false;
   const std::string_view root = cameo.substr(0, 2);
   if (root < "02" || root == "14") return false;
-  const bool people = root <= "08";
   return std::all_of(r.sources.begin(), r.sources.end(),
-                     [&](std::int32_t u) { return PrivateActor(s, u, people); });
+                     [&](std::int32_t u) { return PrivateActor(s, u, root); });
 }
 
 constexpr const char* kPrivateOneSided =

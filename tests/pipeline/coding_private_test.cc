@@ -25,6 +25,17 @@ TEST_F(CodingPrivateTest, CommonPeopleCooperatingWithNoOneIsNoEvent) {
   EXPECT_EQ(Events("His wife accepts the apology."), "");
 }
 
+TEST_F(CodingPrivateTest, DoctorsEditorsAndResearchersAskingNoOneIsNoEvent) {
+  // 020:HLH>-, 020:MED>- and 090:EDU>- before.
+  EXPECT_EQ(Events("His doctor sought out advice from one of the study authors."), "");
+  EXPECT_EQ(Events("His editors would ask him to explain himself more."), "");
+  EXPECT_EQ(Events("The researchers examined how hibernation would affect the design."), "");
+  // Asking someone stays an appeal.
+  EXPECT_EQ(
+      Events("The doctors pleaded with the government to vaccinate the migrants.").substr(0, 4),
+      "020:");
+}
+
 TEST_F(CodingPrivateTest, NamedPersonsAndProtestsStay) {
   // A person the dictionaries do not know may be a politician.
   EXPECT_EQ(Events("Mahinda Rajapaksa concedes defeat to Maithripala Sirisena."), "080:CVL>-;");
