@@ -269,8 +269,11 @@ const char* OneSidedWhyNot(std::string_view cameo, bool has_source, bool has_tar
 }
 
 // Meetings, talks, cooperation and agreements: "A and B met" codes A-B and B-A.
+// Not visits or mediation: "A and B will tour together" visit no one of them
+// (042, 043, 045).
 bool Reciprocal(std::string_view cameo) {
-  return cameo.starts_with("04") || cameo == "057" || cameo.starts_with("06");
+  return (cameo.starts_with("04") && !IsOneOf(cameo, {"042", "043", "045"})) || cameo == "057" ||
+         cameo.starts_with("06");
 }
 
 // Whether an event already coded has its predicate at document token `token`.
@@ -1400,6 +1403,7 @@ void EmitVerbEvents(const SentenceView& s, const VerbReading& r, VerbLoop* loop,
   for (std::int32_t src : r.sources) {
     for (std::int32_t tgt : r.targets) {
       if (src != kNoUnit && AimedAtNoOne(s, r, tgt)) tgt = kNoUnit;
+      if (src != kNoUnit && src == tgt) continue;  // "A and B met": A met B, not A
       if (r.code->text == "010" && !IsAddressee(s, r.vm->end, tgt)) continue;
       if (tgt == kNoUnit && IsHarm(r.code->text) && HarmedSomeone(s, *out, src)) continue;
       emit(src, tgt, r.code->text);

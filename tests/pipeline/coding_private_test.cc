@@ -5,6 +5,7 @@
 // (issue 18, item 5).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 
 #include "pipeline/coding_test_util.h"
@@ -34,6 +35,18 @@ TEST_F(CodingPrivateTest, DoctorsEditorsAndResearchersAskingNoOneIsNoEvent) {
   EXPECT_EQ(
       Events("The doctors pleaded with the government to vaccinate the migrants.").substr(0, 4),
       "020:");
+}
+
+TEST_F(CodingPrivateTest, MembersWhoTourTogetherVisitNoOneOfThem) {
+  // Each member "visited" each other one, and itself, before (9 events).
+  EXPECT_EQ(Events("Singer-guitarists Tom Johnston and Patrick Simmons, singer-keyboardist "
+                   "McDonald, and multi-instrumentalist John McFee will tour together."),
+            "");
+  // Members who meet meet each other, never themselves (9 events before).
+  const std::string met = Events(
+      "Singer-guitarists Tom Johnston and Patrick Simmons, singer-keyboardist "
+      "McDonald, and multi-instrumentalist John McFee will meet in Houston.");
+  EXPECT_EQ(std::count(met.begin(), met.end(), ';'), 6) << met;
 }
 
 TEST_F(CodingPrivateTest, NamedPersonsAndProtestsStay) {
