@@ -450,6 +450,19 @@ bool InCompanyName(const SentenceView& s, std::uint32_t i) {
   return false;
 }
 
+// Whether the capitalised words from `end` close a facility's name: an
+// "International" or a head such as "Airport", "Stadium", "Hospital",
+// "University", "Street" ("Ninoy Aquino International Airport", "Lenin
+// Stadium", "Gandhi Hospital").
+bool InFacilityName(const SentenceView& s, std::uint32_t end) {
+  if (end >= s.n || s.W[end].empty() || !std::isupper(static_cast<unsigned char>(s.W[end][0])))
+    return false;
+  std::string_view w = s.sc.dict_words[end].text;
+  if (w == "international" && end + 1 < s.n) w = s.sc.dict_words[end + 1].text;
+  return IsOneOf(w, {"airport", "stadium", "hospital", "university", "street", "avenue", "square",
+                     "bridge", "boulevard", "station", "highway", "mosque", "cathedral"});
+}
+
 // Whether the sentence is written in capitals (a headline: "US TROOPS
 // LEAVE"): three or more words of four capitals or more.
 bool IsAllCapsText(const SentenceView& s) {
@@ -492,6 +505,16 @@ void FindMentions(const SentenceView& s, std::int32_t date, std::vector<RawMenti
     if (has_actor && am.length == 1 && am.entry && !am.entry->restrictions.empty() &&
         std::islower(static_cast<unsigned char>(W[i][0])))
       has_actor = false;
+    // Nor a person inside a facility's name ("Ninoy Aquino International
+    // Airport", "Lenin Stadium"); a city's name there still says the country
+    // ("Kabul University").
+    if (has_actor && am.code != kNone && s.dicts.code(am.code).text.size() > 3 &&
+        InFacilityName(s, i + am.length)) {
+      i += am.length;  // past the name's head too: "University" is no agent here
+      if (s.sc.dict_words[i].text == "international") ++i;
+      ++i;
+      continue;
+    }
     if (has_actor && (!has_agent || am.length >= gm.length)) {
       RawMention r{i, i + am.length, false, am.code == kNone, {}, true, {}};
       if (am.code != kNone) {

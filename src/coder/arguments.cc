@@ -101,7 +101,13 @@ bool BeRightBefore(const SentenceView& s, std::uint32_t cb, std::uint32_t vb) {
 // officer", "troops backed by tanks".
 bool ReducedPassive(const SentenceView& s, std::uint32_t cb, const VerbMatch& vm) {
   if (vm.begin == 0 || vm.begin <= cb) return false;
-  const std::uint32_t b = vm.begin - 1;
+  std::uint32_t b = vm.begin - 1;
+  // (", most likely killed by Boko Haram": adverbs before the participle.)
+  // (Only after a comma: "a base briefly seized by" keeps the noun's reading.)
+  std::uint32_t a = b;
+  while (a >= cb && a > 0 && s.tags[a].upos == Upos::kAdv && s.tags[vm.verb].xpos == Xpos::kVBN)
+    --a;
+  if (a != b && s.W[a] == ",") b = a;
   // (Another verb form, which the tagger gives some participles, only after
   // a comma: "troops attacked them by night" is active.)
   const bool after_noun =
@@ -277,6 +283,20 @@ bool InPhraseOfNonActor(const SentenceView& s, const Unit& u) {
   return s.sc.unit_at[b - 2] == kNoUnit && s.tags[b - 2].upos == Upos::kNoun;
 }
 
+// The main verb a closing participle at `vb` follows, or `vb`: ", killing"
+// after "A gunman opens fire outside a terminal at Ninoy Aquino International
+// Airport in Manila" shares the subject of "opens", not the nearest name. The
+// last finite verb (or rescued headline verb) before it, outside asides ("the
+// diplomats said the ministers sought ..., citing": the ministers').
+std::uint32_t MainVerbOfClosingParticiple(const SentenceView& s, std::uint32_t vb) {
+  if (vb == 0 || s.W[vb - 1] != "," || s.tags[vb].xpos != Xpos::kVBG) return vb;
+  for (std::uint32_t p = vb - 1; p-- > 0;) {
+    if (s.sc.hidden[p] || s.sc.unit_at[p] != kNoUnit) continue;
+    if (IsFiniteVerb(s, p) || (s.sc.verbish[p] && s.tags[p].upos == Upos::kNoun)) return p;
+  }
+  return vb;
+}
+
 // Subject of the verb starting at word `vb`: a unit right before a present
 // participle ("Ugandan troops attacking in Sudan"); the subject of the verb
 // it is coordinated with; else the nearest unit before it (NearestSubject),
@@ -293,6 +313,8 @@ std::int32_t FindSubject(const SentenceView& s, std::uint32_t vb, std::int32_t n
       return u;
   }
   if (std::uint32_t v = CoordinatedVerb(s, vb); v != vb) return FindSubject(s, v, not_this);
+  if (std::uint32_t v = MainVerbOfClosingParticiple(s, vb); v != vb)
+    return FindSubject(s, v, not_this);
   if (RelativeOfNonActor(s, vb)) return kNoUnit;
   std::int32_t u = NearestSubject(s, vb, not_this, across_that);
   if (u == kNoUnit) return u;

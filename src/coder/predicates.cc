@@ -498,9 +498,19 @@ bool PredicateAfterSubjectAside(const SentenceView& s, std::uint32_t first, std:
 // police officers", "..., killing at least 35"): the outcome of the event
 // before it, an event of its own, never an aside (", citing security
 // concerns" and ", saying ..." stay asides).
-bool OpensWithHarmParticiple(const SentenceView& s, std::uint32_t comma) {
-  const std::uint32_t p = comma + 1;
-  if (!s.tagged || p >= s.n || s.tags[p].xpos != Xpos::kVBG) return false;
+bool OpensWithHarmParticiple(const SentenceView& s, std::uint32_t comma, bool closing) {
+  std::uint32_t p = comma + 1;
+  if (!s.tagged) return false;
+  // (A closing ", most likely killed by Boko Haram": a passive participle with
+  // its agent; an aside ", occupied by Egypt in 1948," stays an aside.)
+  while (p + 1 < s.n && s.tags[p].upos == Upos::kAdv) ++p;
+  if (p >= s.n) return false;
+  const bool passive_with_agent =
+      closing && s.tags[p].xpos == Xpos::kVBN && p + 1 < s.n && s.sc.dict_words[p + 1].text == "by";
+  if (s.tags[p].xpos != Xpos::kVBG && !passive_with_agent) return false;
+  // (Between two commas only with its victims: ", killing 26 people,", not
+  // ", fighting to recover politically,".)
+  if (!closing && !OpensObject(s, p + 1)) return false;
   VerbMatch vm;
   if (!s.dicts.MatchVerb(s.sc.dict_words, p, &vm) || vm.verb != p) return false;
   VerbCode vc = vm.form->code;
@@ -535,8 +545,9 @@ void HideCommaClauses(const SentenceView& s) {
     Hide(s, 0, commas.front() + 1);
   for (std::size_t c = 0; c + 1 < commas.size(); ++c) {
     std::uint32_t len = commas[c + 1] - commas[c] - 1;
+    // (", killing 26 people, including 16 miners": the outcome, not an aside.)
     if (SetAside(len, cc.min, cc.max) && !OpensWithAuxiliary(s, commas[c]) &&
-        !OpensWithMainVerb(s, commas[c]) &&
+        !OpensWithMainVerb(s, commas[c]) && !OpensWithHarmParticiple(s, commas[c], false) &&
         !(c == 0 && MainClauseAfterOpening(s, commas[0], commas[1]))) {
       Hide(s, commas[c], commas[c + 1] + 1);
       ++c;
@@ -544,7 +555,7 @@ void HideCommaClauses(const SentenceView& s) {
   }
   if (!commas.empty() && !s.sc.hidden[commas.back()] && VerbBefore(s, commas.back()) &&
       !PredicateAfterSubjectAside(s, commas.front(), commas.back()) &&
-      !OpensWithHarmParticiple(s, commas.back())) {
+      !OpensWithHarmParticiple(s, commas.back(), true)) {
     std::uint32_t last = s.n;
     while (last > commas.back() + 1 &&
            (W[last - 1] == "." || W[last - 1] == "!" || W[last - 1] == "?" || W[last - 1] == "\"" ||

@@ -56,5 +56,27 @@ TEST_F(CodingArmedTest, HeadlinePresentTenseAfterItsSubject) {
             "190:REB>-;");
 }
 
+TEST_F(CodingArmedTest, AClosingParticipleIsTheOutcomeOfItsMainClause) {
+  // ", killing 26 people, including" was set aside as an aside: no killing.
+  const std::string zamfara =
+      Events("Gunmen attack a village in Zamfara, killing 26 people, including 16 miners.");
+  EXPECT_NE(zamfara.find("190:NGAUAF>NGACVL;"), std::string::npos) << zamfara;
+  // Its source is the main clause's subject, not the nearest name (Aquino,
+  // inside the airport's name, was the killer and the target).
+  const std::string manila = Events(
+      "A gunman opens fire outside a terminal at Ninoy Aquino International Airport "
+      "in Manila, killing four people.");
+  EXPECT_NE(manila.find("190:PHLUAF>PHLCVL;"), std::string::npos) << manila;
+  EXPECT_EQ(manila.find("ELI"), std::string::npos) << manila;
+  // A closing passive participle with its agent: set aside before.
+  EXPECT_EQ(Events("Hundreds of people have been found dead in the town of Damasak, most "
+                   "likely killed by Boko Haram."),
+            "190:NGAINS>NGACVL;");
+  // An aside that is no harm done stays an aside.
+  EXPECT_EQ(Events("President Reagan, fighting to recover politically from the scandal, "
+                   "plans a speech."),
+            "");
+}
+
 }  // namespace
 }  // namespace dyad

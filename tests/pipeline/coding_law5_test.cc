@@ -98,10 +98,11 @@ TEST_F(CodingLaw5Test, LawEnforcementRaidsAreCoercion) {
 
 TEST_F(CodingLaw5Test, AVerbAfterAPlaceAsideIsTheMainVerb) {
   // ", Mississippi, shoots 13 co-workers," was set aside as a comma clause;
-  // co-workers are workers (LAB).
+  // co-workers are workers (LAB). (", killing five," is the shooting's
+  // outcome, no aside: an event of its own.)
   EXPECT_EQ(Events("A worker at a Lockheed Martin aircraft parts factory in Meridian, Mississippi, "
                    "shoots 13 co-workers, killing five, before committing suicide."),
-            "190:USALAB>USALAB;");
+            "190:USALAB>USALAB;190:USALAB>USACVL;");
   // The present tense read as a noun after the place's comma is the verb too
   // (the people killed were its source before).
   EXPECT_EQ(Events("A blast outside a polling station in Quetta, Pakistan, kills 31 people and "
