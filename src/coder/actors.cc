@@ -478,10 +478,53 @@ bool IsAllCapsText(const SentenceView& s) {
 
 }  // namespace
 
+// "Saudi-led coalition forces", "the US-led coalition", "Saudi-led
+// airstrikes": the leading country of a "<country>-led" word, and a
+// coalition after it as that country's military (CAMEO has no code for a
+// coalition). Appends the mentions and returns the word after them, or `i`.
+std::uint32_t LedCoalition(const SentenceView& s, std::uint32_t i, std::int32_t date,
+                           std::vector<RawMention>* raws) {
+  const std::string_view w = s.sc.dict_words[i].text;
+  if (w.size() < 6 || !w.ends_with("-led")) return i;
+  // (Only before a force or its acts: "Soviet-led Comecon", "Washington-led
+  // protests" name no actor.)
+  if (i + 1 >= s.n ||
+      !IsOneOf(s.sc.dict_words[i + 1].text,
+               {"coalition", "alliance", "forces", "troops", "airstrikes", "airstrike", "air",
+                "offensive", "intervention", "invasion", "military", "mission", "operation",
+                "bombing", "peacekeeping", "peacekeepers", "naval", "army"}))
+    return i;
+  const std::string_view prefix = w.substr(0, w.size() - 4);
+  std::string_view code;
+  if (prefix == "us" || prefix == "u.s.") {
+    code = "USA";
+  } else {
+    DictWords one;
+    s.dicts.Prepare(std::span<const std::string_view>(&prefix, 1), &one);
+    ActorMatch am;
+    if (!s.dicts.MatchActor(one, 0, date, &am) || am.length != 1 || am.code == kNone) return i;
+    code = s.dicts.code(am.code).text;
+    if (code.size() != 3 && !code.starts_with("IGO")) return i;
+  }
+  raws->push_back(RawMention{i, i + 1, false, false, code, true, "<country>-led"});
+  std::uint32_t end = i + 1;
+  if (end < s.n && IsOneOf(s.sc.dict_words[end].text, {"coalition", "alliance"})) {
+    std::uint32_t e = end + 1;
+    if (e < s.n && IsOneOf(s.sc.dict_words[e].text, {"forces", "troops"})) ++e;
+    raws->push_back(RawMention{end, e, true, false, "MIL", true, "<country>-led coalition"});
+    end = e;
+  }
+  return end;
+}
+
 void FindMentions(const SentenceView& s, std::int32_t date, std::vector<RawMention>* raws) {
   const auto& W = s.W;
   const bool all_caps = IsAllCapsText(s);
   for (std::uint32_t i = 0; i < s.n;) {
+    if (const std::uint32_t next = LedCoalition(s, i, date, raws); next != i) {
+      i = next;
+      continue;
+    }
     ActorMatch am;
     AgentMatch gm;
     bool has_actor = s.dicts.MatchActor(s.sc.dict_words, i, date, &am) && am.length > 0;

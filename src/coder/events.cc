@@ -1692,6 +1692,8 @@ void CodeNounEventsByPosition(const SentenceView& s, SentenceCoding* out) {
                           : NounArgumentsByPosition(s, first, i, *e, &src, &tgt);
     if (!governing && InNullPattern(s, first))
       why = "the object of a verb that names it as no event (\"planning attacks\")";
+    if (i + 1 < s.n && VerbCoded(*out, s.t0 + i + 1))
+      why = "the subject of a coded verb (\"coalition airstrikes kill 20 civilians\")";
     if (InTopicLabel(s, i)) why = "in a topic label before a colon (\"2003 occupation of Iraq:\")";
     if (NamedWithItsYear(s, first))
       why = "a past happening named with its year (\"the 2003 invasion\")";

@@ -78,5 +78,18 @@ TEST_F(CodingArmedTest, AClosingParticipleIsTheOutcomeOfItsMainClause) {
             "");
 }
 
+TEST_F(CodingArmedTest, ACountryLedCoalitionIsThatCountrysForce) {
+  // "Saudi-led/VERB coalition" named no actor: no source, and the
+  // airstrikes, the verb's subject, a second event.
+  EXPECT_EQ(Events("Saudi-led coalition airstrikes kill 20 civilians in Yemen."),
+            "190:SAUMIL>YEMCVL;");
+  EXPECT_EQ(Events("The U.S.-led coalition says it has killed up to 150 militants in air strikes.")
+                .substr(0, 11),
+            "195:USAMIL>");
+  // Other things led by a country name no actor.
+  const std::string comecon = Events("Soviet-led Comecon ended talks here.");
+  EXPECT_EQ(comecon.find("SUN"), std::string::npos) << comecon;
+}
+
 }  // namespace
 }  // namespace dyad
