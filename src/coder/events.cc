@@ -489,6 +489,20 @@ bool WeaponAsSubject(const SentenceView& s, const VerbReading& r) {
 // not from a later verb of a clause that already coded an event, or of a
 // subordinate clause after it ("restored ties with B (,) after crowds burned
 // its embassy").
+// "He was hauled out of the embassy by British police and taken into
+// custody": a personal pronoun right before a passive verb (its
+// auxiliaries, or those of the passive it is joined to) is someone acted on,
+// though no actor.
+bool PronounPatient(const SentenceView& s, const VerbReading& r) {
+  if (!r.passive || !s.tagged) return false;
+  std::uint32_t b =
+      r.first_conjunct >= 0 ? static_cast<std::uint32_t>(r.first_conjunct) : r.vm->begin;
+  while (b > 0 && (s.tags[b - 1].upos == Upos::kAux || s.tags[b - 1].upos == Upos::kAdv ||
+                   IsNegation(s.W[b - 1])))
+    --b;
+  return b > 0 && IsOneOf(s.W[b - 1], {"he", "she", "they", "we"});
+}
+
 const char* PositionalOneSidedGate(const SentenceView& s, const VerbLoop& loop,
                                    const VerbReading& r) {
   if (s.options.require_dyad) return "one-sided and require_dyad is on";
@@ -510,7 +524,7 @@ const char* PositionalOneSidedGate(const SentenceView& s, const VerbLoop& loop,
                                (s.tagged && s.tags[r.vm->verb].xpos == Xpos::kVBG &&
                                 IsUnrestOrForce(r.code->text) && NamedPlaceAt(s, r.vm->end)) ||
                                WeaponAsSubject(s, r));
-  if (r.targets.empty() && !placed_harm && !HasObject(s, r.vm->end, r.ce))
+  if (r.targets.empty() && !placed_harm && !HasObject(s, r.vm->end, r.ce) && !PronounPatient(s, r))
     return "nothing acted on after it";
   if (r.sources.empty() && r.targets.empty()) return placed_harm ? nullptr : kNoSides;
   if (const char* why = OneSidedWhyNot(r.code->text, !r.sources.empty(), !r.targets.empty()))

@@ -310,6 +310,10 @@ struct VerbReading {
   VerbCode vc;
   const Code* code = nullptr;  // the event code (kind kNormal)
   bool negated = false, passive = false;
+  // The second participle of a coordinated passive ("was hauled out by
+  // British police and promptly taken into custody"): the first one's word,
+  // whose patient (and "by" agent) it shares; -1 otherwise.
+  std::int32_t first_conjunct = -1;
   std::int32_t src = kNoUnit, tgt = kNoUnit;
   bool sides_read = false;                     // FindArguments ran to the end
   std::vector<std::int32_t> sources, targets;  // members of the src / tgt groups
