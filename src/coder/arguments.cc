@@ -233,6 +233,48 @@ std::uint32_t CoordinatedVerb(const SentenceView& s, std::uint32_t vb) {
   return vb;
 }
 
+// "A gunman opens fire at a Baptist church in Sutherland Springs, killing
+// 26 people": a closing participle (a present participle right after a
+// comma) is done by the subject of the clause it closes, not by the nearest
+// actor before it; the word of that clause's finite verb or auxiliary (the
+// nearest before the comma: "said its forces had repulsed the attack,
+// killing" is the forces'), or `vb`.
+std::uint32_t ClosedVerb(const SentenceView& s, std::uint32_t vb) {
+  if (vb < 2 || s.tags[vb].xpos != Xpos::kVBG || s.W[vb - 1] != ",") return vb;
+  for (std::uint32_t q = vb - 1; q-- > 0;) {
+    if (s.W[q] == ";" || s.W[q] == ":") return vb;
+    const Xpos x = s.tags[q].xpos;
+    const bool finite = (s.tags[q].upos == Upos::kVerb || s.tags[q].upos == Upos::kAux) &&
+                        (x == Xpos::kVBD || x == Xpos::kVBZ || x == Xpos::kVBP || x == Xpos::kMD);
+    if (!finite) continue;
+    while (q > 0 && (s.tags[q - 1].upos == Upos::kAux || s.tags[q - 1].upos == Upos::kAdv)) --q;
+    return q;
+  }
+  return vb;
+}
+
+// "A market in Harem is reportedly struck by Russian aircraft, killing 35
+// people": whether the clause whose verb group opens at `v` (before the comma
+// at `comma`) is passive (*passive), and then its "by" agent, the doer of what
+// closes it (kNoUnit when it names none: "the embassy was bombed, killing").
+std::int32_t ClosedPassiveAgent(const SentenceView& s, std::uint32_t v, std::uint32_t comma,
+                                bool* passive) {
+  bool be = false;
+  for (std::uint32_t p = v; p < comma; ++p) {
+    if (IsBeForm(s.W[p]) && s.tags[p].upos == Upos::kAux) {
+      be = true;
+      continue;
+    }
+    if (s.tags[p].upos == Upos::kAdv || s.tags[p].upos == Upos::kAux) continue;
+    *passive = be && s.tags[p].upos == Upos::kVerb && s.tags[p].xpos == Xpos::kVBN;
+    if (!*passive) return kNoUnit;
+    for (std::uint32_t q = p + 1; q + 1 < comma; ++q)
+      if (s.sc.dict_words[q].text == "by") return CodedUnitAfterModifiers(s, q + 1, comma);
+    return kNoUnit;
+  }
+  return kNoUnit;
+}
+
 // "a suicide bombing that killed 14 people": the subject of a verb right
 // after a relative "that"/"which" (auxiliaries and adverbs between) is the
 // noun before the pronoun; whether that noun is no actor.
@@ -293,6 +335,11 @@ std::int32_t FindSubject(const SentenceView& s, std::uint32_t vb, std::int32_t n
       return u;
   }
   if (std::uint32_t v = CoordinatedVerb(s, vb); v != vb) return FindSubject(s, v, not_this);
+  if (std::uint32_t v = ClosedVerb(s, vb); v != vb) {
+    bool passive = false;
+    const std::int32_t agent = ClosedPassiveAgent(s, v, vb - 1, &passive);
+    return passive ? agent : FindSubject(s, v, not_this);
+  }
   if (RelativeOfNonActor(s, vb)) return kNoUnit;
   std::int32_t u = NearestSubject(s, vb, not_this, across_that);
   if (u == kNoUnit) return u;

@@ -1373,6 +1373,40 @@ const char* OtherSense(const SentenceView& s, const VerbLoop& loop, const VerbRe
 
 namespace {
 
+// Whether block `b` codes harm only when its doer, written before the verb,
+// is an attack or a weapon: a pattern "&SYNSET *" with a harm code.
+bool HarmByItsDoer(const Dictionaries& dicts, const VerbBlock& b) {
+  for (const VerbPattern& p : b.patterns) {
+    if (p.code.code == kNone || p.verb_index != 1 || p.elements.size() != 2 ||
+        p.elements[0].kind != PatternElementKind::kSynset)
+      continue;
+    const Code& c = dicts.code(p.code.code);
+    if (c.kind == CodeKind::kNormal && IsHarm(c.text)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+const VerbCode* InheritedHarm(const SentenceView& s, const VerbLoop& loop, const VerbReading& r) {
+  const VerbMatch& vm = *r.vm;
+  if (!s.tagged || loop.harm.code == kNone || loop.harm_end > vm.begin ||
+      s.tags[vm.verb].xpos != Xpos::kVBG)
+    return nullptr;
+  std::uint32_t p = vm.begin;
+  while (p > 0 && s.tags[p - 1].upos == Upos::kAdv) --p;
+  if (p == 0 || !IsOneOf(s.W[p - 1], {",", "and"})) return nullptr;
+  for (std::uint32_t q = loop.harm_end; q < p; ++q) {
+    const Xpos x = s.tags[q].xpos;
+    if (x == Xpos::kVBD || x == Xpos::kVBZ || x == Xpos::kVBP || x == Xpos::kMD ||
+        IsOneOf(s.W[q], {";", ":", "."}))
+      return nullptr;
+  }
+  return HarmByItsDoer(s.dicts, s.dicts.Block(vm.form->block)) ? &loop.harm : nullptr;
+}
+
+namespace {
+
 // Whether unit `tgt` is the target of an act of harm named as a noun between
 // the verb (ending at word `verb_end`) and it, in one clause: "claimed
 // responsibility for the attack on Somali soldiers", "denied responsibility for

@@ -65,5 +65,34 @@ TEST_F(CodingPassivesTest, AVerbWithAnObjectAfterAPassiveIsActive) {
             "020:CVL>BUS;");
 }
 
+TEST_F(CodingPassivesTest, AClosingParticipleOfHarmIsDoneByThatHarm) {
+  // "injuring" codes harm only when an attack or a bomb does it: the attack
+  // its sentence closes on.
+  EXPECT_EQ(Events("A car bomb exploded near a police station in Kirkuk, killing five policemen "
+                   "and injuring 12 civilians."),
+            "190:->IRQCOP;190:->IRQCVL;");
+  const std::string vilks = Events(
+      "Danish Police seek a gunman who fired an automatic weapon at a free speech seminar in "
+      "Copenhagen, killing a documentary maker and injuring Swedish artist Lars Vilks.");
+  EXPECT_NE(vilks.find("190:DNKUAF>SWE;"), std::string::npos) << vilks;
+  // No harm before it: an injury is none; a storm's harm is none.
+  EXPECT_EQ(Events("He injured his knee, and the match was cancelled."), "");
+  EXPECT_EQ(Events("A storm hit the coast, killing five people and injuring 12."), "");
+}
+
+TEST_F(CodingPassivesTest, AClosingParticipleIsDoneByTheSubjectOfTheClauseItCloses) {
+  // The militants, not the building they attacked.
+  EXPECT_EQ(Events("Four militants attack a state television building in Jalalabad, killing at "
+                   "least six people."),
+            "190:AFGINS>AFGGOVMED;190:AFGINS>AFGCVL;");
+  // The clause's own auxiliary, not the verb that reports it; a passive's agent.
+  EXPECT_EQ(Events("Baghdad said its forces had repulsed the attack, killing thousands of "
+                   "Iranians."),
+            "190:IRQMIL>-;190:IRQMIL>IRN;");
+  EXPECT_EQ(Events("A market in the town of Harem, Idlib province, is reportedly struck by "
+                   "Russian aircraft, killing 35 people including 12 children."),
+            "190:RUS>-;190:RUS>CVL;");
+}
+
 }  // namespace
 }  // namespace dyad
