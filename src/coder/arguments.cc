@@ -969,6 +969,38 @@ std::int32_t NounAgent(const Clauses& cl, const CoderScratch& sc, std::uint32_t 
   return kNoUnit;
 }
 
+// "Warren Jeffs convicted of sexual assault.", "Opposition leader Alexei
+// Navalny arrested in Moscow": a headline's passive without its auxiliary. A
+// name right before a participle or past tense that a preposition follows (no
+// object), no other finite verb in the sentence, and a deed done to someone:
+// disapproval, accusations and verdicts (11x), rejection (12x), coercion
+// (17x), force (18x-20x), a release (084). ("Britain called for ..." and
+// "Opec agreed in December" are active.)
+bool HeadlinePassive(const SentenceView& s, const VerbReading& r) {
+  const VerbMatch& vm = *r.vm;
+  if (!s.tagged || r.code == nullptr || vm.begin == 0 || vm.end >= s.n) return false;
+  const Xpos x = s.tags[vm.verb].xpos;
+  if (x != Xpos::kVBN && x != Xpos::kVBD) return false;
+  const std::string_view c = r.code->text;
+  if (!(c.starts_with("11") || c.starts_with("12") || c.starts_with("17") || IsHarm(c) ||
+        c.starts_with("084")))
+    return false;
+  if (s.sc.unit_at[vm.begin - 1] == kNoUnit || s.tags[vm.begin - 1].upos != Upos::kPropn ||
+      !IsOneOf(s.W[vm.end], {"of", "for", "in", "by", "after", "over", "on"}))
+    return false;
+  const std::uint32_t name = s.sc.units[static_cast<std::size_t>(s.sc.unit_at[vm.begin - 1])].begin;
+  for (std::uint32_t p = 0; p < s.n; ++p) {
+    const Xpos y = s.tags[p].xpos;
+    const Upos t = s.tags[p].upos;
+    if ((p < vm.begin || p >= vm.end) &&
+        (y == Xpos::kVBD || y == Xpos::kVBZ || y == Xpos::kVBP || y == Xpos::kMD))
+      return false;
+    // (The name opens the headline: "before Smith took over in 2010" is a clause.)
+    if (p < name && (t == Upos::kVerb || t == Upos::kAux || t == Upos::kSconj)) return false;
+  }
+  return true;
+}
+
 void ReadVoice(const SentenceView& s, VerbReading* r) {
   const VerbMatch& vm = *r->vm;
   std::uint32_t lookback = vm.begin > 4 ? vm.begin - 4 : 0;
@@ -994,6 +1026,7 @@ void ReadVoice(const SentenceView& s, VerbReading* r) {
     r->passive = BeRightBefore(s, 0, v - 2);
   if (r->first_conjunct = FirstPassiveConjunct(s, vm.verb, vm.end); r->first_conjunct >= 0)
     r->passive = true;
+  if (!r->passive && HeadlinePassive(s, *r)) r->passive = true;
   // (A participle after its noun opens a clause of its own: "The Syrian
   // Army backed by Hezbollah fighters retakes an airbase" codes both verbs.)
   if (!r->passive && x != Xpos::kVBG && x != Xpos::kVBZ && ReducedPassive(s, r->cb, vm)) {

@@ -94,5 +94,16 @@ TEST_F(CodingPassivesTest, AClosingParticipleIsDoneByTheSubjectOfTheClauseItClos
             "190:RUS>-;190:RUS>CVL;");
 }
 
+TEST_F(CodingPassivesTest, AHeadlineParticipleAfterANameIsAPassive) {
+  // ECB+ headlines: no auxiliary, no other verb; the name is acted on.
+  EXPECT_EQ(Events("Chargers' Jamal Williams arrested on DUI suspicion"), "173:->CVL;");
+  EXPECT_EQ(Events("John Jenkin accused of Millom mother and sister murder"), "112:->CVL;");
+  // A clause before the name, or a verb that takes "to"/"at", stays active.
+  const std::string smith =
+      Events("David Tennant then starred for three seasons before Smith took over in 2010.");
+  EXPECT_EQ(smith.find(":->"), std::string::npos) << smith;
+  EXPECT_EQ(Events("Iraq refused to sign the pact."), "127:IRQ>-;");
+}
+
 }  // namespace
 }  // namespace dyad
