@@ -107,6 +107,26 @@ bool IsNaturalCause(std::string_view lower) {
               "sandstorm",  "sandstorms",  "gales",       "heat"});
 }
 
+// A vehicle of the road or rail, whose harm "by" it is an accident: "dies
+// after being struck by a pickup truck", "killed by a train".
+bool IsRoadVehicle(std::string_view lower) {
+  return IsOneOf(lower, {"car", "truck", "pickup", "train", "bus", "vehicle", "lorry", "van",
+                         "motorcycle", "tram", "taxi", "cars", "trucks", "trains", "buses"});
+}
+
+// Whether the words [first, r] name a road or rail vehicle, determiners
+// before it: "(by) a pickup truck", "(by) a train"; not "a car bomb", not
+// "(by) police until his car".
+bool VehicleAt(const CoderScratch& sc, std::uint32_t first, std::uint32_t r) {
+  for (std::uint32_t p = first; p < r; ++p)
+    if (!IsOneOf(sc.dict_words[p].text, {"a", "an", "the"}) &&
+        !IsRoadVehicle(sc.dict_words[p].text))
+      return false;
+  return IsRoadVehicle(sc.dict_words[r].text) &&
+         (r + 1 >= sc.dict_words.size() ||
+          !IsOneOf(sc.dict_words[r + 1].text, {"bomb", "bombs", "bomber", "bombing"}));
+}
+
 // A disease as the subject of a harm verb: "plague has killed millions", "the
 // Black Death pandemic that killed 25 million people". A closed class kept
 // apart from IsNaturalCause, which is also read anywhere before a closing
@@ -247,6 +267,7 @@ bool HarmedByNaturalCause(const CoderScratch& sc, std::uint32_t cb, std::uint32_
     const std::uint32_t first = IsOneOf(lower(q), {"due", "because"}) ? q + 2 : q + 1;
     for (std::uint32_t r = first; r < end && r <= first + 3; ++r) {
       if (IsNaturalCause(lower(r)) && !IsWeaponFire(sc, r)) return true;
+      if (lower(q) == "by" && VehicleAt(sc, first, r)) return true;
       if (IsPreposition(lower(r))) break;
     }
   }

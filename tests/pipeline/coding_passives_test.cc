@@ -23,6 +23,10 @@ TEST_F(CodingPassivesTest, AfterBeingSeizedTheMainSubjectIsThePatient) {
   const std::string qanbar =
       Sides("Despite being captured by American forces, the Iraqi general remained defiant.");
   EXPECT_EQ(qanbar, "USAMIL>IRQMIL;");
+  // Struck by a vehicle: an accident, whoever is struck.
+  EXPECT_EQ(Events("American graphic designer Richard Swanson dies after being struck by a "
+                   "pickup truck in Oregon."),
+            "");
   // "says an officer was injured": the clause's own subject, not the speaker.
   const std::string officer = Sides(
       "The Milwaukee Police Department says an officer was injured after being struck in the "
