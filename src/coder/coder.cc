@@ -139,7 +139,10 @@ const char* ReadVerb(const SentenceView& s, const coder::PatternFilter& filter,
   if (!loop->clauses)
     if (const char* note = coder::InstrumentSubject(s, &r); note && s.options.trace)
       coder::Append(&out->trace, {"  source dropped: ", note, "\n"});
-  if (inherited) r.src = loop->harm_source;  // (the doer of that harm)
+  if (inherited) {
+    r.src = loop->harm_source;  // (the doer of that harm)
+    if (r.src == kNoUnit && r.tgt == kNoUnit) return "part of the harm before it, on no one named";
+  }
   if (coder::IsHarm(r.code->text)) {
     loop->harm = r.vc;
     loop->harm_end = vm.end;
