@@ -239,6 +239,53 @@ std::uint32_t CoordinatedVerb(const SentenceView& s, std::uint32_t vb) {
   return vb;
 }
 
+// "A gunman opens fire at a Baptist church in Sutherland Springs, killing
+// 26 people": a closing participle (a present participle right after a
+// comma) is done by the subject of the clause it closes, not by the nearest
+// actor before it; the word of that clause's finite verb or auxiliary (the
+// nearest before the comma: "said its forces had repulsed the attack,
+// killing" is the forces'), or `vb`.
+std::uint32_t ClosedVerb(const SentenceView& s, std::uint32_t vb) {
+  if (vb < 2 || s.tags[vb].xpos != Xpos::kVBG || s.W[vb - 1] != ",") return vb;
+  for (std::uint32_t q = vb - 1; q-- > 0;) {
+    if (s.W[q] == ";" || s.W[q] == ":") return vb;
+    if (s.sc.hidden[q]) continue;  // an aside's verb closes nothing
+    const Xpos x = s.tags[q].xpos;
+    // (A headline verb the tagger read as a noun: "A man ... shoots/NOUN three
+    // police officers, killing two".)
+    const bool finite =
+        ((s.tags[q].upos == Upos::kVerb || s.tags[q].upos == Upos::kAux) &&
+         (x == Xpos::kVBD || x == Xpos::kVBZ || x == Xpos::kVBP || x == Xpos::kMD)) ||
+        (s.sc.verbish[q] && s.tags[q].upos == Upos::kNoun);
+    if (!finite) continue;
+    while (q > 0 && (s.tags[q - 1].upos == Upos::kAux || s.tags[q - 1].upos == Upos::kAdv)) --q;
+    return q;
+  }
+  return vb;
+}
+
+// "A market in Harem is reportedly struck by Russian aircraft, killing 35
+// people": whether the clause whose verb group opens at `v` (before the comma
+// at `comma`) is passive (*passive), and then its "by" agent, the doer of what
+// closes it (kNoUnit when it names none: "the embassy was bombed, killing").
+std::int32_t ClosedPassiveAgent(const SentenceView& s, std::uint32_t v, std::uint32_t comma,
+                                bool* passive) {
+  bool be = false;
+  for (std::uint32_t p = v; p < comma; ++p) {
+    if (IsBeForm(s.W[p]) && s.tags[p].upos == Upos::kAux) {
+      be = true;
+      continue;
+    }
+    if (s.tags[p].upos == Upos::kAdv || s.tags[p].upos == Upos::kAux) continue;
+    *passive = be && s.tags[p].upos == Upos::kVerb && s.tags[p].xpos == Xpos::kVBN;
+    if (!*passive) return kNoUnit;
+    for (std::uint32_t q = p + 1; q + 1 < comma; ++q)
+      if (s.sc.dict_words[q].text == "by") return CodedUnitAfterModifiers(s, q + 1, comma);
+    return kNoUnit;
+  }
+  return kNoUnit;
+}
+
 // "a suicide bombing that killed 14 people": the subject of a verb right
 // after a relative "that"/"which" (auxiliaries and adverbs between) is the
 // noun before the pronoun; whether that noun is no actor.
@@ -283,20 +330,6 @@ bool InPhraseOfNonActor(const SentenceView& s, const Unit& u) {
   return s.sc.unit_at[b - 2] == kNoUnit && s.tags[b - 2].upos == Upos::kNoun;
 }
 
-// The main verb a closing participle at `vb` follows, or `vb`: ", killing"
-// after "A gunman opens fire outside a terminal at Ninoy Aquino International
-// Airport in Manila" shares the subject of "opens", not the nearest name. The
-// last finite verb (or rescued headline verb) before it, outside asides ("the
-// diplomats said the ministers sought ..., citing": the ministers').
-std::uint32_t MainVerbOfClosingParticiple(const SentenceView& s, std::uint32_t vb) {
-  if (vb == 0 || s.W[vb - 1] != "," || s.tags[vb].xpos != Xpos::kVBG) return vb;
-  for (std::uint32_t p = vb - 1; p-- > 0;) {
-    if (s.sc.hidden[p] || s.sc.unit_at[p] != kNoUnit) continue;
-    if (IsFiniteVerb(s, p) || (s.sc.verbish[p] && s.tags[p].upos == Upos::kNoun)) return p;
-  }
-  return vb;
-}
-
 // Subject of the verb starting at word `vb`: a unit right before a present
 // participle ("Ugandan troops attacking in Sudan"); the subject of the verb
 // it is coordinated with; else the nearest unit before it (NearestSubject),
@@ -313,8 +346,11 @@ std::int32_t FindSubject(const SentenceView& s, std::uint32_t vb, std::int32_t n
       return u;
   }
   if (std::uint32_t v = CoordinatedVerb(s, vb); v != vb) return FindSubject(s, v, not_this);
-  if (std::uint32_t v = MainVerbOfClosingParticiple(s, vb); v != vb)
-    return FindSubject(s, v, not_this);
+  if (std::uint32_t v = ClosedVerb(s, vb); v != vb) {
+    bool passive = false;
+    const std::int32_t agent = ClosedPassiveAgent(s, v, vb - 1, &passive);
+    return passive ? agent : FindSubject(s, v, not_this);
+  }
   if (RelativeOfNonActor(s, vb)) return kNoUnit;
   std::int32_t u = NearestSubject(s, vb, not_this, across_that);
   if (u == kNoUnit) return u;
@@ -324,6 +360,87 @@ std::int32_t FindSubject(const SentenceView& s, std::uint32_t vb, std::int32_t n
     if (head != kNoUnit) u = head;
   }
   return InPhraseOfNonActor(s, units[u]) ? kNoUnit : u;
+}
+
+// "later that day", "last week": a time, not a subject.
+bool IsTimeNoun(std::string_view w) {
+  return IsBareTimeWord(w) || IsOneOf(w, {"day", "week", "month", "year", "night", "morning",
+                                          "afternoon", "evening", "weekend", "time"});
+}
+
+// Whether unit `u` is the subject of the verb group opening at word `b`:
+// no "that" and no other subject right before an auxiliary stands between
+// ("says an officer was injured": the officer's clause, not the speaker's;
+// "resigns his position, and later that day is arrested" is his).
+bool OwnSubject(const SentenceView& s, const Unit& u, std::uint32_t b) {
+  // (Asides between commas are passed over: "Aaron Dean, the police officer
+  // who shot a woman during what was intended to be a welfare check, ...".)
+  for (std::uint32_t p = b; p-- > u.end;) {
+    if (s.W[p] == ",") break;
+    const Upos t = s.tags[p].upos;
+    if (IsOneOf(s.W[p], {";", ":"}) || (s.W[p] == "that" && t != Upos::kDet) ||
+        ((t == Upos::kNoun || t == Upos::kPron || t == Upos::kPropn) &&
+         s.tags[p + 1].upos == Upos::kAux && !IsTimeNoun(s.W[p])))
+      return false;
+  }
+  return true;
+}
+
+// The word "after", "despite" ... that opens a passive participle phrase
+// "after being seized" around the participle at `vb` (adverbs between), or
+// kNoWord. ("without being dismissed" did not happen; "fear of being
+// extradited", "from being used" name no deed.)
+std::int32_t BeingPhraseOpener(const SentenceView& s, std::uint32_t vb) {
+  if (!s.tagged || s.tags[vb].xpos != Xpos::kVBN) return kNoWord;
+  std::uint32_t p = vb;
+  while (p > 0 && s.tags[p - 1].upos == Upos::kAdv) --p;
+  if (p < 2 || !IsOneOf(s.W[p - 1], {"being"})) return kNoWord;
+  const bool opener = IsOneOf(s.sc.dict_words[p - 2].text, {"after", "before", "despite", "since",
+                                                            "while", "upon", "on", "following"});
+  return opener ? static_cast<std::int32_t>(p - 2) : kNoWord;
+}
+
+// "Dewji is freed nine days after being seized by unknown gunmen",
+// "Despite being captured by American forces, Qanbar ...": a passive
+// participle phrase after "being" has no subject of its own; its patient is
+// the subject of the clause it hangs on: that of the nearest verb before the
+// phrase (not after a preposition, nor before another clause), or, when the
+// phrase opens the sentence, the actor right after the comma that closes it.
+// Where the tagger read no verb before the phrase, the nearest subject.
+std::int32_t PatientOfBeingPhrase(const SentenceView& s, std::uint32_t vb) {
+  const std::uint32_t opener = static_cast<std::uint32_t>(BeingPhraseOpener(s, vb));
+  std::uint32_t v = opener;
+  bool words_before = false;
+  // ("was injured/ADJ after being struck": an auxiliary stands for its verb.)
+  while (v > 0 && s.tags[v - 1].upos != Upos::kVerb && s.tags[v - 1].upos != Upos::kAux) {
+    if (IsClausePunct(s.W[v - 1]) || s.W[v - 1] == "that") return kNoUnit;
+    words_before |= s.sc.unit_at[v - 1] != kNoUnit || s.tags[v - 1].upos == Upos::kNoun ||
+                    s.tags[v - 1].upos == Upos::kPropn;
+    --v;
+  }
+  if (v > 0) {
+    std::uint32_t b = v - 1;  // the verb, with its auxiliaries
+    while (b > 0 && (s.tags[b - 1].upos == Upos::kAux || s.tags[b - 1].upos == Upos::kAdv ||
+                     s.tags[b - 1].upos == Upos::kPart))
+      --b;
+    const std::int32_t u = FindSubject(s, b, kNoUnit);
+    if (u == kNoUnit || s.sc.units[static_cast<std::size_t>(u)].after_preposition) return kNoUnit;
+    return OwnSubject(s, s.sc.units[static_cast<std::size_t>(u)], b) ? u : kNoUnit;
+  }
+  if (words_before) return FindSubject(s, vb, kNoUnit);
+  std::uint32_t q = vb + 1;
+  while (q < s.n && s.W[q] != "," && s.tags[q].upos != Upos::kAux && s.tags[q].upos != Upos::kVerb)
+    ++q;
+  if (q >= s.n || s.W[q] != ",") return kNoUnit;
+  // (The words after the comma may be set aside as a comma clause.)
+  for (std::size_t k = 0; k < s.sc.units.size(); ++k) {
+    const Unit& u = s.sc.units[k];
+    if (u.begin <= q || u.code.empty()) continue;
+    for (std::uint32_t p = q + 1; p < u.begin; ++p)
+      if (!IsModifierWord(s, p)) return kNoUnit;
+    return static_cast<std::int32_t>(k);
+  }
+  return kNoUnit;
 }
 
 // "the Nicolás Maduro-led Government of Venezuela", "a Hamas-run ministry":
@@ -606,6 +723,90 @@ std::int32_t AimedAt(const SentenceView& s, const VerbReading& r) {
   return kNoUnit;
 }
 
+// Whether the verb form at `vb`, ending at `ve`, reads as the active verb
+// of a clause rather than a passive participle: an object after it ("and
+// condemned recent Taliban attacks"), what is asked for ("called on the
+// government", "asked for"); for a form the tagger reads as a past tense,
+// an infinitive or a question after it ("agreed to stay", "questioned how").
+bool ReadsActive(const SentenceView& s, std::uint32_t vb, std::uint32_t ve) {
+  if (ve >= s.n) return false;
+  const Upos t = s.tags[ve].upos;
+  if (t == Upos::kDet || t == Upos::kPron || t == Upos::kNoun || t == Upos::kPropn ||
+      t == Upos::kAdj || t == Upos::kNum)
+    return true;
+  if (IsOneOf(s.W[ve], {"on", "upon", "for"}) &&
+      IsOneOf(s.W[vb], {"called", "asked", "appealed", "pressed", "pushed"}))
+    return true;
+  if (s.tags[vb].xpos != Xpos::kVBD) return false;
+  return IsOneOf(s.W[ve], {"how", "what", "whether", "why", "if", "that", "when"}) ||
+         (s.W[ve] == "to" && ve + 1 < s.n && s.tags[ve + 1].upos == Upos::kVerb);
+}
+
+// "was hauled out of the embassy by British police and promptly taken into
+// custody", "has been arrested by police in Hawthorne, Calif., and charged":
+// the participle at `vb` right after "and"/"or" (adverbs and a comma before
+// it aside) is the second conjunct of the passive participle before it, a
+// form of "be" right before that one, no other verb between. The first
+// participle's word, or -1.
+std::int32_t FirstPassiveConjunct(const SentenceView& s, std::uint32_t vb, std::uint32_t ve) {
+  if (!s.tagged || (s.tags[vb].xpos != Xpos::kVBN && s.tags[vb].xpos != Xpos::kVBD) ||
+      ReadsActive(s, vb, ve))
+    return -1;
+  std::uint32_t p = vb;
+  while (p > 0 && s.tags[p - 1].upos == Upos::kAdv) --p;
+  if (p < 3 || !IsOneOf(s.W[p - 1], {"and", "or"}) || s.sc.is_group_join[p - 1]) return -1;
+  std::uint32_t q = p - 1;
+  if (s.W[q - 1] == ",") --q;
+  constexpr std::uint32_t kMaxWords = 16;
+  for (std::uint32_t k = q; k-- > 0 && q - k <= kMaxWords;) {
+    const std::string_view w = s.W[k];
+    if (w == ";" || w == ":" || w == "that" || IsConjunction(w) || IsSubordinator(w)) return -1;
+    if (s.tags[k].upos == Upos::kAux) return -1;  // (a be of its own clause)
+    if (s.tags[k].upos != Upos::kVerb) continue;
+    if (s.tags[k].xpos != Xpos::kVBN && s.tags[k].xpos != Xpos::kVBD) return -1;
+    return BeRightBefore(s, 0, k) ? static_cast<std::int32_t>(k) : -1;
+  }
+  return -1;
+}
+
+// The patient of the passive participle at `first` whose auxiliaries open
+// at `b`: that of a phrase "after being seized"; the noun a relative "who",
+// "which", "that" stands for ("Choi Soon-sil, who was arrested"), an actor
+// or none; else the subject before it when no other clause's subject stands
+// between ("Amnesty International reports detainees in Turkey are being
+// subjected": not Amnesty).
+std::int32_t PatientBefore(const SentenceView& s, std::uint32_t first, std::uint32_t b) {
+  if (BeingPhraseOpener(s, first) != kNoWord) return PatientOfBeingPhrase(s, first);
+  if (b > 0 && IsOneOf(s.W[b - 1], {"who", "which", "that"})) {
+    std::uint32_t h = b - 1;
+    if (h > 0 && s.W[h - 1] == ",") --h;
+    return h > 0 ? s.sc.unit_at[h - 1] : kNoUnit;
+  }
+  const std::int32_t u = FindSubject(s, b, kNoUnit);
+  return u != kNoUnit && OwnSubject(s, s.sc.units[static_cast<std::size_t>(u)], b) ? u : kNoUnit;
+}
+
+// The patient and agent a coordinated passive shares with its first
+// conjunct: the subject before the first participle; the first one's "by"
+// agent when the second names none ("questioned by police and suspended by
+// his party" keeps its own).
+void SharedPassiveSides(const SentenceView& s, VerbReading* r) {
+  const std::uint32_t first = static_cast<std::uint32_t>(r->first_conjunct);
+  std::uint32_t b = first;
+  while (b > 0 && (s.tags[b - 1].upos == Upos::kAux || s.tags[b - 1].upos == Upos::kAdv)) --b;
+  r->tgt = PatientBefore(s, first, b);
+  if (r->tgt != kNoUnit &&
+      (InRelationalPhrase(s, s.sc.units[r->tgt]) || IsLocativeUnit(s.sc.units[r->tgt], s.W)))
+    r->tgt = kNoUnit;
+  bool own_by = false;
+  for (std::uint32_t p = r->vm->end; p < r->ce && !own_by; ++p)
+    own_by = s.sc.dict_words[p].text == "by";
+  r->src = own_by ? PassiveAgent(s, r->vm->end, r->ce) : AgentInClause(s, first + 1, r->cb);
+  if (r->src == kNoUnit && !own_by) r->src = PassiveAgent(s, r->vm->end, r->ce);
+  if (r->src != kNoUnit && r->tgt != kNoUnit && s.sc.units[r->src].code == s.sc.units[r->tgt].code)
+    r->src = kNoUnit;
+}
+
 // Without a tree: the subject before the verb, the object after it; in the
 // passive "B was attacked by A" the subject is the target, "by A" the source.
 void PositionalArguments(const SentenceView& s, VerbReading* r) {
@@ -628,6 +829,13 @@ void PositionalArguments(const SentenceView& s, VerbReading* r) {
     while (!r->passive && r->src != kNoUnit && units[r->src].place_word)
       r->src = FindSubject(s, units[r->src].begin, r->tgt, r->fired != nullptr);
   }
+  if (r->passive && r->first_conjunct >= 0 && r->a.source == kNoUnit && r->a.target == kNoUnit) {
+    SharedPassiveSides(s, r);
+    return;
+  }
+  if (r->passive && r->a.source == kNoUnit && r->a.target == kNoUnit &&
+      BeingPhraseOpener(s, vm.verb) != kNoWord)
+    r->src = PatientOfBeingPhrase(s, vm.verb);
   if (r->passive && r->a.source == kNoUnit && r->a.target == kNoUnit) {
     // (A place after "in" is where, not whom: "In Aberdeen, Scotland, ...
     // another has been arrested".)
@@ -772,6 +980,48 @@ std::int32_t NounAgent(const Clauses& cl, const CoderScratch& sc, std::uint32_t 
   return kNoUnit;
 }
 
+// Whether a verb form tagged `x` with event code `c` names a deed done to
+// someone: a participle of disapproval, accusations and verdicts (11x),
+// coercion (17x), force (18x-20x) or a release (084), not of rejection
+// ("Romendacil clashed over", 121 in PETRARCH's suite); what the tagger reads
+// as a past tense only when its deed always has an object ("convicted",
+// "arrested"; not "clashed over", "fought in", "complained of").
+bool HeadlineDeed(Xpos x, std::string_view c) {
+  if (x == Xpos::kVBN)
+    return c.starts_with("11") || c.starts_with("17") || IsHarm(c) || c.starts_with("084");
+  if (x == Xpos::kVBD)
+    return c.starts_with("111") || c.starts_with("112") || c.starts_with("115") ||
+           c.starts_with("116") || c.starts_with("17") || c.starts_with("084");
+  return false;
+}
+
+// "Warren Jeffs convicted of sexual assault.", "Opposition leader Alexei
+// Navalny arrested in Moscow": a headline's passive without its auxiliary. A
+// name right before a participle or past tense that a preposition follows (no
+// object; "to" and "at" follow active verbs too: "refused to", "lashed out
+// at"), no other finite verb in the sentence, and a deed done to someone
+// (HeadlineDeed). ("Britain called for ..." and "Opec agreed in December"
+// are active.)
+bool HeadlinePassive(const SentenceView& s, const VerbReading& r) {
+  const VerbMatch& vm = *r.vm;
+  if (!s.tagged || r.code == nullptr || vm.begin == 0 || vm.end >= s.n) return false;
+  if (!HeadlineDeed(s.tags[vm.verb].xpos, r.code->text)) return false;
+  if (s.sc.unit_at[vm.begin - 1] == kNoUnit || s.tags[vm.begin - 1].upos != Upos::kPropn ||
+      !IsOneOf(s.W[vm.end], {"of", "for", "in", "by", "after", "over", "on"}))
+    return false;
+  const std::uint32_t name = s.sc.units[static_cast<std::size_t>(s.sc.unit_at[vm.begin - 1])].begin;
+  for (std::uint32_t p = 0; p < s.n; ++p) {
+    const Xpos y = s.tags[p].xpos;
+    const Upos t = s.tags[p].upos;
+    if ((p < vm.begin || p >= vm.end) &&
+        (y == Xpos::kVBD || y == Xpos::kVBZ || y == Xpos::kVBP || y == Xpos::kMD))
+      return false;
+    // (The name opens the headline: "before Smith took over in 2010" is a clause.)
+    if (p < name && (t == Upos::kVerb || t == Upos::kAux || t == Upos::kSconj)) return false;
+  }
+  return true;
+}
+
 void ReadVoice(const SentenceView& s, VerbReading* r) {
   const VerbMatch& vm = *r->vm;
   std::uint32_t lookback = vm.begin > 4 ? vm.begin - 4 : 0;
@@ -795,6 +1045,9 @@ void ReadVoice(const SentenceView& s, VerbReading* r) {
   while (v > 0 && s.tags[v - 1].upos == Upos::kAdv) --v;
   if (!r->passive && x != Xpos::kVBG && v >= 3 && IsOneOf(s.W[v - 1], {"and", "or"}))
     r->passive = BeRightBefore(s, 0, v - 2);
+  if (r->first_conjunct = FirstPassiveConjunct(s, vm.verb, vm.end); r->first_conjunct >= 0)
+    r->passive = true;
+  if (!r->passive && HeadlinePassive(s, *r)) r->passive = true;
   // (A participle after its noun opens a clause of its own: "The Syrian
   // Army backed by Hezbollah fighters retakes an airbase" codes both verbs.)
   if (!r->passive && x != Xpos::kVBG && x != Xpos::kVBZ && ReducedPassive(s, r->cb, vm)) {

@@ -122,6 +122,14 @@ const char* ReadVerb(const SentenceView& s, const coder::PatternFilter& filter,
   if (!(*verbs)[vi].used) return "the chained verb before it fired a pattern";
   if (r.vc.code == kNone) return "no event code on its form, pattern or block";
   r.code = &s.dicts.code(r.vc.code);
+  const VerbCode* inherited =
+      r.code->kind != CodeKind::kNormal && !r.fired ? coder::InheritedHarm(s, *loop, r) : nullptr;
+  if (inherited) {
+    r.vc = *inherited;
+    r.code = &s.dicts.code(r.vc.code);
+    if (s.options.trace)
+      coder::Append(&out->trace, {"  the harm it closes on: ", r.code->text, "\n"});
+  }
   if (r.code->kind != CodeKind::kNormal) {
     if (r.fired) s.sc.no_event_object_verbs.push_back(vm.verb);
     return "a null or complex code ([---], [+++])";
@@ -131,10 +139,20 @@ const char* ReadVerb(const SentenceView& s, const coder::PatternFilter& filter,
   if (!loop->clauses)
     if (const char* note = coder::InstrumentSubject(s, &r); note && s.options.trace)
       coder::Append(&out->trace, {"  source dropped: ", note, "\n"});
+  if (inherited) {
+    r.src = loop->harm_source;  // (the doer of that harm)
+    if (r.src == kNoUnit && r.tgt == kNoUnit) return "part of the harm before it, on no one named";
+  }
+  if (coder::IsHarm(r.code->text)) {
+    loop->harm = r.vc;
+    loop->harm_end = vm.end;
+    loop->harm_source = r.src;
+  }
   r.sides_read = true;
   coder::ExpandGroups(s, loop, &r);
   if (const char* why = coder::OneSidedGate(s, *loop, &r)) return why;
   if (const char* why = coder::OtherSense(s, *loop, r)) {
+    if (coder::IsHarm(r.code->text)) loop->harm = VerbCode{};  // (no harm was done)
     // A thing sold holds its clause as an event would: "is offering 200 mln
     // dlrs of notes yielding 8.86 pct" (no 080 from "yielding").
     if (coder::OffersAThing(s, r)) loop->coded_clause = r.cb;

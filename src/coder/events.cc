@@ -107,6 +107,26 @@ bool IsNaturalCause(std::string_view lower) {
               "sandstorm",  "sandstorms",  "gales",       "heat"});
 }
 
+// A vehicle of the road or rail, whose harm "by" it is an accident: "dies
+// after being struck by a pickup truck", "killed by a train".
+bool IsRoadVehicle(std::string_view lower) {
+  return IsOneOf(lower, {"car", "truck", "pickup", "train", "bus", "vehicle", "lorry", "van",
+                         "motorcycle", "tram", "taxi", "cars", "trucks", "trains", "buses"});
+}
+
+// Whether the words [first, r] name a road or rail vehicle, determiners
+// before it: "(by) a pickup truck", "(by) a train"; not "a car bomb", not
+// "(by) police until his car".
+bool VehicleAt(const CoderScratch& sc, std::uint32_t first, std::uint32_t r) {
+  for (std::uint32_t p = first; p < r; ++p)
+    if (!IsOneOf(sc.dict_words[p].text, {"a", "an", "the"}) &&
+        !IsRoadVehicle(sc.dict_words[p].text))
+      return false;
+  return IsRoadVehicle(sc.dict_words[r].text) &&
+         (r + 1 >= sc.dict_words.size() ||
+          !IsOneOf(sc.dict_words[r + 1].text, {"bomb", "bombs", "bomber", "bombing"}));
+}
+
 // A disease as the subject of a harm verb: "plague has killed millions", "the
 // Black Death pandemic that killed 25 million people". A closed class kept
 // apart from IsNaturalCause, which is also read anywhere before a closing
@@ -247,6 +267,7 @@ bool HarmedByNaturalCause(const CoderScratch& sc, std::uint32_t cb, std::uint32_
     const std::uint32_t first = IsOneOf(lower(q), {"due", "because"}) ? q + 2 : q + 1;
     for (std::uint32_t r = first; r < end && r <= first + 3; ++r) {
       if (IsNaturalCause(lower(r)) && !IsWeaponFire(sc, r)) return true;
+      if (lower(q) == "by" && VehicleAt(sc, first, r)) return true;
       if (IsPreposition(lower(r))) break;
     }
   }
@@ -489,6 +510,20 @@ bool WeaponAsSubject(const SentenceView& s, const VerbReading& r) {
 // not from a later verb of a clause that already coded an event, or of a
 // subordinate clause after it ("restored ties with B (,) after crowds burned
 // its embassy").
+// "He was hauled out of the embassy by British police and taken into
+// custody": a personal pronoun right before a passive verb (its
+// auxiliaries, or those of the passive it is joined to) is someone acted on,
+// though no actor.
+bool PronounPatient(const SentenceView& s, const VerbReading& r) {
+  if (!r.passive || !s.tagged) return false;
+  std::uint32_t b =
+      r.first_conjunct >= 0 ? static_cast<std::uint32_t>(r.first_conjunct) : r.vm->begin;
+  while (b > 0 && (s.tags[b - 1].upos == Upos::kAux || s.tags[b - 1].upos == Upos::kAdv ||
+                   IsNegation(s.W[b - 1])))
+    --b;
+  return b > 0 && IsOneOf(s.W[b - 1], {"he", "she", "they", "we"});
+}
+
 const char* PositionalOneSidedGate(const SentenceView& s, const VerbLoop& loop,
                                    const VerbReading& r) {
   if (s.options.require_dyad) return "one-sided and require_dyad is on";
@@ -510,7 +545,7 @@ const char* PositionalOneSidedGate(const SentenceView& s, const VerbLoop& loop,
                                (s.tagged && s.tags[r.vm->verb].xpos == Xpos::kVBG &&
                                 IsUnrestOrForce(r.code->text) && NamedPlaceAt(s, r.vm->end)) ||
                                WeaponAsSubject(s, r));
-  if (r.targets.empty() && !placed_harm && !HasObject(s, r.vm->end, r.ce))
+  if (r.targets.empty() && !placed_harm && !HasObject(s, r.vm->end, r.ce) && !PronounPatient(s, r))
     return "nothing acted on after it";
   if (r.sources.empty() && r.targets.empty()) return placed_harm ? nullptr : kNoSides;
   if (const char* why = OneSidedWhyNot(r.code->text, !r.sources.empty(), !r.targets.empty()))
@@ -1355,6 +1390,40 @@ const char* OtherSense(const SentenceView& s, const VerbLoop& loop, const VerbRe
                                      [&](std::int32_t t) { return IsAddressee(s, r.vm->end, t); }))
     return "a statement (010) to none of its targets (\"state that Russia will ...\")";
   return nullptr;
+}
+
+namespace {
+
+// Whether block `b` codes harm only when its doer, written before the verb,
+// is an attack or a weapon: a pattern "&SYNSET *" with a harm code.
+bool HarmByItsDoer(const Dictionaries& dicts, const VerbBlock& b) {
+  for (const VerbPattern& p : b.patterns) {
+    if (p.code.code == kNone || p.verb_index != 1 || p.elements.size() != 2 ||
+        p.elements[0].kind != PatternElementKind::kSynset)
+      continue;
+    const Code& c = dicts.code(p.code.code);
+    if (c.kind == CodeKind::kNormal && IsHarm(c.text)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+const VerbCode* InheritedHarm(const SentenceView& s, const VerbLoop& loop, const VerbReading& r) {
+  const VerbMatch& vm = *r.vm;
+  if (!s.tagged || loop.harm.code == kNone || loop.harm_end > vm.begin ||
+      s.tags[vm.verb].xpos != Xpos::kVBG)
+    return nullptr;
+  std::uint32_t p = vm.begin;
+  while (p > 0 && s.tags[p - 1].upos == Upos::kAdv) --p;
+  if (p == 0 || !IsOneOf(s.W[p - 1], {",", "and"})) return nullptr;
+  for (std::uint32_t q = loop.harm_end; q < p; ++q) {
+    const Xpos x = s.tags[q].xpos;
+    if (x == Xpos::kVBD || x == Xpos::kVBZ || x == Xpos::kVBP || x == Xpos::kMD ||
+        IsOneOf(s.W[q], {";", ":", "."}))
+      return nullptr;
+  }
+  return HarmByItsDoer(s.dicts, s.dicts.Block(vm.form->block)) ? &loop.harm : nullptr;
 }
 
 namespace {

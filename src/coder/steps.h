@@ -299,6 +299,11 @@ struct VerbLoop {
   std::int32_t last_subject = kNoUnit;  // the main clause's subject carries over
   // Clause start of the last verb that coded an event (one-sided events).
   std::uint32_t coded_clause = std::numeric_limits<std::uint32_t>::max();
+  // The last verb read as harm (its code, where it ends, its source), which
+  // the closing participles after it may inherit (InheritedHarm).
+  VerbCode harm;
+  std::uint32_t harm_end = 0;
+  std::int32_t harm_source = kNoUnit;
 };
 
 // One verb occurrence as it is coded.
@@ -310,6 +315,10 @@ struct VerbReading {
   VerbCode vc;
   const Code* code = nullptr;  // the event code (kind kNormal)
   bool negated = false, passive = false;
+  // The second participle of a coordinated passive ("was hauled out by
+  // British police and promptly taken into custody"): the first one's word,
+  // whose patient (and "by" agent) it shares; -1 otherwise.
+  std::int32_t first_conjunct = -1;
   std::int32_t src = kNoUnit, tgt = kNoUnit;
   bool sides_read = false;                     // FindArguments ran to the end
   std::vector<std::int32_t> sources, targets;  // members of the src / tgt groups
@@ -366,6 +375,13 @@ const char* OtherSense(const SentenceView& s, const VerbLoop& loop, const VerbRe
 // Whether a bare "offer" to no actor has a thing as its object ("Audi will
 // offer the car"): a sale, which OtherSense codes as no event.
 bool OffersAThing(const SentenceView& s, const VerbReading& r);
+// "A car bomb exploded ..., killing five policemen and injuring 12
+// civilians": a closing participle (after a comma or "and") whose own reading
+// is null and whose block codes harm only when an attack or a weapon does it
+// ("- &ATTACK * [190]": injure, hit, fire, blow) is done by the harm its
+// sentence closes on: the last verb read as harm before it, no finite verb
+// between. That verb's code, or null.
+const VerbCode* InheritedHarm(const SentenceView& s, const VerbLoop& loop, const VerbReading& r);
 // The events of a coded verb; loop->coded_clause.
 void EmitVerbEvents(const SentenceView& s, const VerbReading& r, VerbLoop* loop,
                     SentenceCoding* out);
