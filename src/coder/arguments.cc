@@ -346,7 +346,8 @@ std::int32_t FindSubject(const SentenceView& s, std::uint32_t vb, std::int32_t n
       return u;
   }
   if (std::uint32_t v = CoordinatedVerb(s, vb); v != vb) return FindSubject(s, v, not_this);
-  if (std::uint32_t v = ClosedVerb(s, vb); v != vb) {
+  // (TABARI's reading, kept with require_dyad: the nearest actor.)
+  if (std::uint32_t v = s.options.require_dyad ? vb : ClosedVerb(s, vb); v != vb) {
     bool passive = false;
     const std::int32_t agent = ClosedPassiveAgent(s, v, vb - 1, &passive);
     return passive ? agent : FindSubject(s, v, not_this);
