@@ -1112,6 +1112,9 @@ void GiveDomesticAgents(const SentenceView& s) {
       if (c.size() < 3 || c == kUncodedName || c.compare(0, 3, "IGO") == 0 ||
           c.compare(0, 3, "NGO") == 0 || IsSectorCode(std::string_view(c).substr(0, 3)))
         continue;
+      // ("The minister told Reuters", "officials told AFP": a news
+      // organisation's country is where it is based, not the sentence's.)
+      if (c.size() == 6 && c.compare(3, 3, "MED") == 0) continue;
       std::string cc = c.substr(0, 3);
       if (country.empty())
         country = cc;

@@ -335,6 +335,9 @@ std::string TheArticleCountry(const CodedArticle& coded) {
   std::vector<std::string> sectors;
   for (const Entity& e : coded.entities) {
     SplitActorCode(e.code, &country, &sectors);  // (an entity's country may be unset)
+    // ("told Reuters", "according to AFP": a news organisation's country says
+    // where it is based, not what the article is about.)
+    if (sectors.size() == 1 && sectors[0] == "MED") continue;
     if (!see(country)) return "";
   }
   for (const Event& ev : coded.events)

@@ -62,5 +62,16 @@ TEST_F(CodingLocativesTest, GeneralAsAnAdjectiveIsNoOfficer) {
   EXPECT_EQ(Events("The general ordered the troops to withdraw."), "1056:MIL>MIL;");
 }
 
+TEST_F(CodingLocativesTest, ANewsAgencyLendsNoCountry) {
+  // "Reuters" (GBRMED) made the opposition British (GBROPP).
+  const std::string sue = Events("The minister told Reuters that he would sue the opposition.");
+  EXPECT_EQ(sue.find("GBR"), std::string::npos) << sue;
+  // Nor does it keep an article from having one country (the bank was BUS).
+  const std::string bishkek = Events(
+      "Police arrested five protesters in Bishkek on Monday, a witness told Reuters. The "
+      "police said the protesters attacked a bank.");
+  EXPECT_NE(bishkek.find("KGZOPP>KGZBUS"), std::string::npos) << bishkek;
+}
+
 }  // namespace
 }  // namespace dyad
