@@ -38,8 +38,10 @@ std::string ComposeCode(std::string_view actor, std::string_view agent, bool suf
 // deputy prime minister", "Ithilen's awful and evil minister".
 bool IsModifier(const SentenceView& s, std::uint32_t k) {
   const auto& W = s.W;
-  // ("told Reuters that the government would": a conjunction, no determiner.)
-  if (W[k] == "that" && s.tagged && s.tags[k].upos == Upos::kSconj) return false;
+  // ("told Reuters that the government would", "told AFP that militants
+  // attacked": a conjunction, whatever the tagger says; no demonstrative
+  // stands between an actor and its agent.)
+  if (IsOneOf(s.sc.dict_words[k].text, {"that", "this", "these", "those"})) return false;
   if (W[k] == "'s" || W[k] == "'" || IsDeterminer(W[k])) return true;
   if (s.tagged) {
     Upos t = s.tags[k].upos;

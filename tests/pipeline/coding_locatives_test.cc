@@ -66,6 +66,9 @@ TEST_F(CodingLocativesTest, ANewsAgencyLendsNoCountry) {
   // "Reuters" (GBRMED) made the opposition British (GBROPP).
   const std::string sue = Events("The minister told Reuters that he would sue the opposition.");
   EXPECT_EQ(sue.find("GBR"), std::string::npos) << sue;
+  // Nor does it join the agent after "that" ("AFP that militants", FRAMEDINS).
+  EXPECT_EQ(Events("Security officials told AFP that militants attacked the checkpoint."),
+            "190:INS>-;");
   // Nor does it keep an article from having one country (the bank was BUS).
   const std::string bishkek = Events(
       "Police arrested five protesters in Bishkek on Monday, a witness told Reuters. The "
