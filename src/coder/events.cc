@@ -104,7 +104,8 @@ bool IsNaturalCause(std::string_view lower) {
               "aftershock", "volcano",     "floodwaters", "mudslides",  "avalanches", "hurricanes",
               "typhoons",   "cyclones",    "tsunamis",    "shark",      "sharks",     "crocodile",
               "crocodiles", "alligator",   "cave-in",     "hailstorm",  "hailstorms", "hail",
-              "sandstorm",  "sandstorms",  "gales",       "heat"});
+              "sandstorm",  "sandstorms",  "gales",       "heat",       "meteorite",  "meteorites",
+              "meteor",     "meteors",     "asteroid",    "asteroids",  "comet"});
 }
 
 // A disease as the subject of a harm verb: "plague has killed millions", "the
@@ -123,7 +124,8 @@ bool IsDisease(std::string_view lower) {
 // attack", "a gas explosion", "a fireworks blast".
 bool IsMedicalOrAccidental(std::string_view lower) {
   return IsOneOf(lower, {"heart", "panic", "asthma", "anxiety", "epileptic", "gas", "boiler",
-                         "fireworks", "firework", "chemical", "factory", "pipeline", "mine"});
+                         "fireworks", "firework", "chemical", "factory", "pipeline", "mine",
+                         "meteor", "meteorite", "asteroid"});
 }
 
 // A verb of accident: "the plane crashes, killing 16", "killed when their
@@ -737,6 +739,34 @@ bool InTopicLabel(const SentenceView& s, std::uint32_t i) {
   return false;
 }
 
+// Whether the event noun opening at word `first` is the topic of a work or of
+// a remembrance, not a report of it: "a novel inspired by the attempted
+// assassination of Bob Marley", "a documentary depicting a gang rape", "the
+// 100th anniversary of the assassination of Archduke Franz Ferdinand", "a
+// memorial to the victims of the 1944 massacre". Read back to the nearest verb
+// or clause mark.
+bool TopicOfAWorkOrARemembrance(const SentenceView& s, std::uint32_t first) {
+  const auto& w = s.sc.dict_words;
+  std::uint32_t p = first;
+  for (int k = 0; k < 8 && p > 0; ++k) {
+    --p;
+    const std::string_view x = w[p].text;
+    if (IsOneOf(x,
+                {"anniversary",  "anniversaries", "commemoration", "commemorating", "commemorate",
+                 "commemorates", "memorial",      "memorials",     "depicting",     "depicts",
+                 "depicted",     "portraying",    "portrays",      "portrayal",     "dramatizing",
+                 "dramatising",  "dramatization", "dramatisation", "describing",    "inspired",
+                 "chronicling",  "chronicles",    "re-enactment",  "reenactment",   "re-enacting"}))
+      return true;
+    // (A participle after a determiner modifies the noun: "the attempted".)
+    const bool modifier = p > 0 && IsDeterminer(w[p - 1].text);
+    if (IsClausePunct(s.W[p]) ||
+        ((s.tags[p].upos == Upos::kVerb || s.tags[p].upos == Upos::kAux) && !modifier))
+      return false;
+  }
+  return false;
+}
+
 // Whether the event noun opening at word `first` is a past happening named
 // with its year: "during the 2003 invasion of Iraq", "the 2005 assassination
 // of Rafic Hariri", "the 2011 Egyptian protests". The text refers to it; it
@@ -1195,6 +1225,13 @@ bool ScoreSide(std::string_view w) {
          std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+// Whether the noun after a score names the result it is ("a close 10-9
+// score", "a 98-92 win"), so the numbers are no count of people.
+bool IsResultNoun(std::string_view w) {
+  return IsOneOf(w, {"score", "scoreline", "win", "victory", "defeat", "loss", "margin", "draw",
+                     "aggregate", "result", "triumph"});
+}
+
 // Whether a game's score ("3-2", "7–6", "3 – 2") follows the verb in its
 // clause, words [from, to): "Manchester United beat Southampton 3–2 at
 // Wembley", "Djokovic beats Federer 7-6 (8-6), 7-5". A range before a noun
@@ -1217,8 +1254,74 @@ bool ScoreAfter(const SentenceView& s, std::uint32_t from, std::uint32_t to) {
     }
     if (!score) continue;
     const Upos next = after < s.n ? s.tags[after].upos : Upos::kPunct;
-    return next != Upos::kNoun && next != Upos::kAdj;
+    return (next != Upos::kNoun && next != Upos::kAdj) || IsResultNoun(s.sc.dict_words[after].text);
   }
+  return false;
+}
+
+// Whether verb `w` names a win over a side in a contest as well as a blow:
+// "beat", "defeat", "edge".
+bool IsContestVerb(std::string_view w) {
+  return IsOneOf(
+      w, {"beat",      "beats",     "beaten",  "beating",  "defeat",   "defeats",  "defeated",
+          "defeating", "edge",      "edges",   "edged",    "edging",   "thrash",   "thrashes",
+          "thrashed",  "thrashing", "trounce", "trounces", "trounced", "trouncing"});
+}
+
+// Whether the contest verb at word `vb` opens a participle clause after a
+// clause that wins something: "X wins the Booker Prize, beating Y", "Swift
+// wins four trophies, beating Whitney Houston". Beating the rival is how the
+// prize was won.
+// Whether `w` names a filmed or staged work: what is "shot" is filmed.
+bool IsFilmedWork(std::string_view w) {
+  return IsOneOf(w, {"film", "films", "movie", "movies", "episode", "episodes", "series",
+                     "documentary", "documentaries", "sequel", "footage", "feature", "biopic",
+                     "drama", "trilogy", "sitcom", "miniseries"});
+}
+
+// Whether the words right before word `q` (its modifiers read over) end in a
+// verb other than a naming one: "directed the film" makes the film an object.
+bool ObjectOfAVerb(const SentenceView& s, std::uint32_t q) {
+  while (q > 0 && (IsDeterminer(s.sc.dict_words[q - 1].text) || s.tags[q - 1].upos == Upos::kAdj ||
+                   s.tags[q - 1].upos == Upos::kPropn || s.tags[q - 1].upos == Upos::kNum ||
+                   s.tags[q - 1].upos == Upos::kNoun))
+    --q;
+  return q > 0 && (s.tags[q - 1].upos == Upos::kVerb || IsPreposition(s.sc.dict_words[q - 1].text));
+}
+
+// Whether the shooting verb at word `vb` is a film being shot: a passive
+// whose subject is a filmed work ("The Hobbit films will be shot in New
+// Zealand", "A feature film, called South of Sanity, is shot in Antarctica").
+// The first noun before the passive must be the work: "the man who directed
+// the film was shot" and "a video shows soldiers being shot" stay.
+bool FilmIsShot(const SentenceView& s, std::uint32_t vb) {
+  if (!IsOneOf(s.sc.dict_words[vb].text, {"shot", "filmed"})) return false;
+  std::uint32_t p = vb;
+  while (p > 0 && (IsBeForm(s.sc.dict_words[p - 1].text) ||
+                   IsOneOf(s.sc.dict_words[p - 1].text,
+                           {"will", "would", "to", "entirely", "partly", "mostly", "also"})))
+    --p;
+  if (p == vb) return false;
+  for (std::uint32_t k = 0; k < 12 && p > 0; ++k) {
+    --p;
+    const std::string_view w = s.sc.dict_words[p].text;
+    if (s.tags[p].upos == Upos::kNoun) {
+      const bool of_after = p + 1 < s.n && s.sc.dict_words[p + 1].text == "of";
+      return IsFilmedWork(w) && !of_after && !ObjectOfAVerb(s, p);
+    }
+    if ((s.tags[p].upos == Upos::kVerb || s.tags[p].upos == Upos::kAux) &&
+        !IsOneOf(w, {"called", "titled", "entitled", "named"}))
+      return false;
+  }
+  return false;
+}
+
+bool BeatsARivalToAWin(const SentenceView& s, std::uint32_t vb) {
+  if (vb == 0 || s.W[vb - 1] != "," || !s.sc.dict_words[vb].text.ends_with("ing")) return false;
+  for (std::uint32_t p = 0; p + 1 < vb; ++p)
+    if (IsOneOf(s.sc.dict_words[p].text, {"win", "wins", "won", "winning"}) &&
+        s.tags[p].upos == Upos::kVerb)
+      return true;
   return false;
 }
 
@@ -1325,6 +1428,15 @@ const char* OtherSense(const SentenceView& s, const VerbLoop& loop, const VerbRe
   }
   if (IsHarm(cameo) && s.tagged && ScoreAfter(s, r.vm->end, r.ce))
     return "a game won by its score (\"beat Southampton 3-2\")";
+  if (IsHarm(cameo) && s.tagged && IsContestVerb(s.sc.dict_words[r.vm->verb].text) &&
+      ScoreAfter(s, r.vm->end, s.n))
+    return "a game won by its score later in the sentence (\"defeat the Hurricanes in the final, "
+           "21-14\")";
+  if (IsHarm(cameo) && s.tagged && FilmIsShot(s, r.vm->begin))
+    return "a film being shot (\"the films will be shot in New Zealand\")";
+  if (IsHarm(cameo) && s.tagged && IsContestVerb(s.sc.dict_words[r.vm->verb].text) &&
+      BeatsARivalToAWin(s, r.vm->begin))
+    return "beating a rival to a prize (\"wins the Booker Prize, beating Donna Tartt\")";
   if (StatesBeatingStates(s, r))
     return "a state beating a state is a game won (\"Russia beat Croatia\")";
   if (cameo.starts_with("03") && OffersAThing(s, r)) {
@@ -1691,6 +1803,8 @@ void CodeNounEventsByPosition(const SentenceView& s, SentenceCoding* out) {
     if (InTopicLabel(s, i)) why = "in a topic label before a colon (\"2003 occupation of Iraq:\")";
     if (NamedWithItsYear(s, first))
       why = "a past happening named with its year (\"the 2003 invasion\")";
+    if (TopicOfAWorkOrARemembrance(s, first))
+      why = "the topic of a work or a remembrance (\"a film inspired by the assassination\")";
     if (claimer != kNoUnit) why = ClaimedAttack(s, *governing, claimer, tgt, why, &src);
     // (A crime with no victim named, "charged with murder", stays no event.)
     if (culprit != kNoUnit && src == kNoUnit && tgt != kNoUnit && culprit != tgt && !why)

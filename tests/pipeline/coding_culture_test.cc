@@ -1,0 +1,67 @@
+// False acts of force in everyday, non-political news: a game or a prize won
+// over a rival, a film being shot, a meteorite's strike, and an attack that is
+// only the topic of a work or of a remembrance. Through the whole default
+// pipeline (tagger and name finder on, no tree), on shapes of real
+// current-events bullets of the Arts, Sports and Science sections (issue 18).
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "pipeline/coding_test_util.h"
+
+namespace dyad {
+namespace {
+
+class CodingCultureTest : public coding_testing::DefaultPipelineTest {};
+
+TEST_F(CodingCultureTest, AScoreNamedAsAResultIsAGameWon) {
+  // "a 98-92 win": the noun after the score names the result, not a count.
+  EXPECT_EQ(Events("In the WNBA Finals, the Seattle Storm win the WNBA championship with a 98-92 "
+                   "win over the Washington Mystics."),
+            "");
+}
+
+TEST_F(CodingCultureTest, AContestVerbWithAScoreLaterInTheSentenceIsAGameWon) {
+  EXPECT_EQ(Events("The Highlanders from the New Zealand region of Otago defeat the Hurricanes "
+                   "from the New Zealand capital Wellington in the Super Rugby final, 21–14."),
+            "");
+  // An army's defeat of forces with no score stays an attack.
+  EXPECT_EQ(Events("Russian troops defeat Ukrainian forces near Bakhmut, killing 20 soldiers."),
+            "190:RUSMIL>UKRMIL;190:UKRMIL>UKRMIL;");
+}
+
+TEST_F(CodingCultureTest, BeatingARivalToAPrizeIsNoAssault) {
+  EXPECT_EQ(Events("Eimear McBride wins the Baileys Women's Prize for Fiction with A Girl Is a "
+                   "Half-formed Thing, beating the American Donna Tartt's novel."),
+            "");
+}
+
+TEST_F(CodingCultureTest, AFilmBeingShotIsNoShooting) {
+  EXPECT_EQ(Events("The new James Bond film will be shot in Jamaica."), "");
+  EXPECT_EQ(Events("A documentary film, called The Last Ice, is shot in Greenland."), "");
+  // People shot in a video, or the director of a film, are shot.
+  EXPECT_EQ(Events("A video shows soldiers being shot by police in Lagos."), "190:NGACOP>NGAMIL;");
+  EXPECT_EQ(Events("The man who directed the film was shot dead by gunmen in Kabul."),
+            "190:AFGUAF>AFGCVL;");
+}
+
+TEST_F(CodingCultureTest, AMeteoriteIsANaturalCause) {
+  EXPECT_EQ(Events("A meteorite strikes near the Russian town of Chebarkul."), "");
+  EXPECT_EQ(Events("A man is killed after a suspected meteorite strike near a school in Tamil "
+                   "Nadu, India."),
+            "");
+}
+
+TEST_F(CodingCultureTest, AnAttackThatIsTheTopicOfAWorkOrARemembranceIsNoEvent) {
+  EXPECT_EQ(Events("A novel inspired by the assassination of Indira Gandhi wins the Booker Prize."),
+            "");
+  // The commemoration is coded; the massacre it remembers is not.
+  EXPECT_EQ(Events("Mexico commemorates the 50th anniversary of the massacre of students by "
+                   "Mexican soldiers."),
+            "017:MEX>MEXEDU;");
+  // A reported invasion stays.
+  EXPECT_EQ(Events("Russian troops launch an invasion of Ukraine."), "192:RUSMIL>UKR;");
+}
+
+}  // namespace
+}  // namespace dyad
