@@ -747,6 +747,16 @@ bool InTopicLabel(const SentenceView& s, std::uint32_t i) {
 // or clause mark.
 bool TopicOfAWorkOrARemembrance(const SentenceView& s, std::uint32_t first) {
   const auto& w = s.sc.dict_words;
+  // "inspired by" and "describing" need a work before them: "a march
+  // inspired by the killing of seven people" reports the killing.
+  auto work_before = [&](std::uint32_t p) {
+    for (std::uint32_t q = 0; q < p; ++q)
+      if (IsOneOf(w[q].text, {"novel", "book", "film", "movie", "song", "play", "opera", "album",
+                              "poem", "painting", "documentary", "exhibition", "musical", "memoir",
+                              "series", "episode", "sculpture", "artwork", "photograph"}))
+        return true;
+    return false;
+  };
   std::uint32_t p = first;
   for (int k = 0; k < 8 && p > 0; ++k) {
     --p;
@@ -755,9 +765,10 @@ bool TopicOfAWorkOrARemembrance(const SentenceView& s, std::uint32_t first) {
                 {"anniversary",  "anniversaries", "commemoration", "commemorating", "commemorate",
                  "commemorates", "memorial",      "memorials",     "depicting",     "depicts",
                  "depicted",     "portraying",    "portrays",      "portrayal",     "dramatizing",
-                 "dramatising",  "dramatization", "dramatisation", "describing",    "inspired",
-                 "chronicling",  "chronicles",    "re-enactment",  "reenactment",   "re-enacting"}))
+                 "dramatising",  "dramatization", "dramatisation", "chronicling",   "chronicles",
+                 "re-enactment", "reenactment",   "re-enacting"}))
       return true;
+    if (IsOneOf(x, {"inspired", "describing", "describes"}) && work_before(p)) return true;
     // (A participle after a determiner modifies the noun: "the attempted".)
     const bool modifier = p > 0 && IsDeterminer(w[p - 1].text);
     if (IsClausePunct(s.W[p]) ||
@@ -1316,6 +1327,53 @@ bool FilmIsShot(const SentenceView& s, std::uint32_t vb) {
   return false;
 }
 
+// Whether the sentence opens with a natural cause as the subject of the
+// harm verb at word `vb`, however long its modifiers: "A fire at a
+// four-story warehouse under construction in Icheon, South Korea, kills 38
+// workers", "Monsoon rains in Pakistan kill more than 40 people". Weapon fire
+// ("Fire from Israeli tanks kills") is none, nor a cause before another verb
+// ("a fire set by rebels kills").
+bool OpensWithANaturalCause(const SentenceView& s, std::uint32_t vb) {
+  const auto& w = s.sc.dict_words;
+  std::uint32_t p = 0;
+  while (p < vb &&
+         (IsDeterminer(w[p].text) || s.tags[p].upos == Upos::kAdj || s.tags[p].upos == Upos::kNum))
+    ++p;
+  std::uint32_t head = p;
+  while (p < vb && (s.tags[p].upos == Upos::kNoun || s.tags[p].upos == Upos::kPropn) &&
+         s.sc.unit_at[p] == kNoUnit)
+    head = p++;
+  if (head >= vb || s.tags[head].upos != Upos::kNoun) return false;
+  if (!IsNaturalCause(w[head].text) && !IsDisease(w[head].text)) return false;
+  if (IsWeaponFire(s.sc, head)) return false;
+  if (head + 1 < s.n && IsOneOf(w[head + 1].text, {"from", "by", "on", "at"}) &&
+      IsOneOf(w[head].text, {"fire", "fires"}) && head + 2 < s.n && !IsDeterminer(w[head + 2].text))
+    return false;  // "fire from/on troops", but "a fire at a warehouse"
+  for (std::uint32_t q = head + 1; q < vb; ++q)
+    if (s.tags[q].upos == Upos::kVerb || s.tags[q].upos == Upos::kAux ||
+        IsOneOf(w[q].text, {";", "that", "which", "who", "while", "but", "and"}))
+      return false;
+  return true;
+}
+
+// Whether "storm" at word `vb` is a name, not storming: "Tropical Storm
+// Henri", "Storm Ciara", "the Seattle Storm", or a sentence's opening noun
+// ("Storms in the US state of Michigan lead to ...").
+bool StormIsAName(const SentenceView& s, std::uint32_t vb) {
+  if (!IsOneOf(s.sc.dict_words[vb].text, {"storm", "storms"})) return false;
+  if (vb == 0) return vb + 1 < s.n && IsPreposition(s.sc.dict_words[vb + 1].text);
+  return std::isupper(static_cast<unsigned char>(s.W[vb][0])) != 0;
+}
+
+// Whether a sinking verb has no object and is active: a boat that
+// sinks ("An Indonesian ferry sinks off the coast"), not "the navy sinks a
+// ship" nor "the ship was sunk by a torpedo".
+bool SinksByItself(const SentenceView& s, const VerbReading& r) {
+  if (!IsOneOf(s.sc.dict_words[r.vm->verb].text, {"sink", "sinks", "sank", "sinking"}))
+    return false;
+  return !r.passive && !HasDirectObject(s, r.vm->end, r.ce);
+}
+
 bool BeatsARivalToAWin(const SentenceView& s, std::uint32_t vb) {
   if (vb == 0 || s.W[vb - 1] != "," || !s.sc.dict_words[vb].text.ends_with("ing")) return false;
   for (std::uint32_t p = 0; p + 1 < vb; ++p)
@@ -1432,6 +1490,13 @@ const char* OtherSense(const SentenceView& s, const VerbLoop& loop, const VerbRe
       ScoreAfter(s, r.vm->end, s.n))
     return "a game won by its score later in the sentence (\"defeat the Hurricanes in the final, "
            "21-14\")";
+  if (IsHarm(cameo) && s.tagged && OpensWithANaturalCause(s, r.vm->begin))
+    return "harm done by the natural cause the sentence opens with (\"A fire at a warehouse in "
+           "Icheon kills 38\")";
+  if (IsHarm(cameo) && StormIsAName(s, r.vm->begin))
+    return "a storm's or a team's name, not storming (\"Tropical Storm Henri\")";
+  if (IsHarm(cameo) && s.tagged && SinksByItself(s, r))
+    return "a boat that sinks (\"a ferry sinks off the coast\")";
   if (IsHarm(cameo) && s.tagged && FilmIsShot(s, r.vm->begin))
     return "a film being shot (\"the films will be shot in New Zealand\")";
   if (IsHarm(cameo) && s.tagged && IsContestVerb(s.sc.dict_words[r.vm->verb].text) &&

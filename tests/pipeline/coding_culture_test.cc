@@ -1,8 +1,10 @@
 // False acts of force in everyday, non-political news: a game or a prize won
-// over a rival, a film being shot, a meteorite's strike, and an attack that is
-// only the topic of a work or of a remembrance. Through the whole default
-// pipeline (tagger and name finder on, no tree), on shapes of real
-// current-events bullets of the Arts, Sports and Science sections (issue 18).
+// over a rival, a film being shot, a meteorite's strike, an attack that is
+// only the topic of a work or of a remembrance, a fire, a storm or a sinking
+// boat read as an attacker, a crowd celebrating read as protesting. Through
+// the whole default pipeline (tagger and name finder on, no tree), on shapes
+// of real current-events bullets of the Arts, Sports, Science and Disasters
+// sections (issue 18).
 #include <gtest/gtest.h>
 
 #include <string>
@@ -61,6 +63,39 @@ TEST_F(CodingCultureTest, AnAttackThatIsTheTopicOfAWorkOrARemembranceIsNoEvent) 
             "017:MEX>MEXEDU;");
   // A reported invasion stays.
   EXPECT_EQ(Events("Russian troops launch an invasion of Ukraine."), "192:RUSMIL>UKR;");
+}
+
+TEST_F(CodingCultureTest, ANaturalCauseOpeningTheSentenceIsNoAttacker) {
+  // The fire is the subject of "kills", however long its modifiers.
+  EXPECT_EQ(Events("A fire at a textile factory in Karachi, Pakistan, kills 25 workers."), "");
+  // A bomb is no natural cause.
+  EXPECT_EQ(Events("A bomb at a market in Goma, Congo, kills 12 people."), "190:->CODCVL;");
+}
+
+TEST_F(CodingCultureTest, AStormsNameIsNoStorming) {
+  EXPECT_EQ(Events("Tropical Storm Erika causes heavy rain on the coast of Mexico."), "");
+  EXPECT_EQ(Events("Police storm the parliament building in Kiev."), "190:UKRCOP>UKRLEG;");
+}
+
+TEST_F(CodingCultureTest, ABoatThatSinksIsAnAccident) {
+  EXPECT_EQ(Events("A Philippine ferry sinks near the island of Cebu, with 40 people missing."),
+            "");
+}
+
+TEST_F(CodingCultureTest, CatchingFireIsNoFiring) {
+  EXPECT_EQ(
+      Events("A passenger plane catches fire after landing at Moscow's Sheremetyevo Airport."), "");
+  EXPECT_EQ(Events("Israeli troops open fire at protesters near the border."),
+            "190:ISRMIL>ISROPP;");
+}
+
+TEST_F(CodingCultureTest, TakingToTheStreetsToCelebrateIsNoProtest) {
+  EXPECT_EQ(Events("Thousands of people take to the streets in Toronto to celebrate Canada's 150th "
+                   "birthday."),
+            "051:CANCVL>CAN;");
+  EXPECT_EQ(Events("Thousands of people take to the streets in Caracas to protest against the "
+                   "government."),
+            "141:VENCVL>VENGOV;");
 }
 
 }  // namespace
