@@ -98,5 +98,11 @@ TEST_F(CodingCultureTest, TakingToTheStreetsToCelebrateIsNoProtest) {
             "141:VENCVL>VENGOV;");
 }
 
+TEST_F(CodingCultureTest, AShotPutterIsAnAthlete) {
+  EXPECT_EQ(Events("Two bronze medalists, Russian shot putter Irina Korzhanenko and discus thrower "
+                   "Natalya Sadova, are stripped of their medals."),
+            "");
+}
+
 }  // namespace
 }  // namespace dyad
