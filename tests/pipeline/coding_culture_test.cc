@@ -104,5 +104,14 @@ TEST_F(CodingCultureTest, AShotPutterIsAnAthlete) {
             "");
 }
 
+TEST_F(CodingCultureTest, AnEmergencyForAStormCoercesNoOne) {
+  EXPECT_EQ(Events("Florida Governor Ron DeSantis declares a state of emergency as Hurricane Ian "
+                   "approaches the state."),
+            "");
+  EXPECT_EQ(Events("Thai Prime Minister Yingluck Shinawatra declares a state of emergency in "
+                   "Bangkok after protesters occupy government buildings."),
+            "1724:THAELI>THA;");
+}
+
 }  // namespace
 }  // namespace dyad
