@@ -113,5 +113,11 @@ TEST_F(CodingCultureTest, AnEmergencyForAStormCoercesNoOne) {
             "1724:THAELI>THA;");
 }
 
+TEST_F(CodingCultureTest, AHeatWaveStrikesNoOne) {
+  EXPECT_EQ(Events("A heat wave strikes the southern Indian states of Telangana and Andhra "
+                   "Pradesh."),
+            "");
+}
+
 }  // namespace
 }  // namespace dyad
