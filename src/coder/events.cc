@@ -1356,13 +1356,18 @@ bool OpensWithANaturalCause(const SentenceView& s, std::uint32_t vb) {
   return true;
 }
 
-// Whether "storm" at word `vb` is a name, not storming: "Tropical Storm
-// Henri", "Storm Ciara", "the Seattle Storm", or a sentence's opening noun
+// Whether "storm" at word `vb` is a name or a noun, not storming: "Tropical
+// Storm Henri", "Storm Ciara", "the Seattle Storm", a sentence's opening noun
 // ("Storms in the US state of Michigan lead to ...").
 bool StormIsAName(const SentenceView& s, std::uint32_t vb) {
   if (!IsOneOf(s.sc.dict_words[vb].text, {"storm", "storms"})) return false;
   if (vb == 0) return vb + 1 < s.n && IsPreposition(s.sc.dict_words[vb + 1].text);
-  return std::isupper(static_cast<unsigned char>(s.W[vb][0])) != 0;
+  if (std::isupper(static_cast<unsigned char>(s.W[vb][0])) != 0) return true;
+  // After a determiner or an adjective, with a name between: "A California
+  // storm fells", "Extreme storms in Alabama cause".
+  std::uint32_t p = vb;
+  if (s.tags[p - 1].upos == Upos::kPropn && s.sc.unit_at[p - 1] == kNoUnit && p > 1) --p;
+  return s.tags[p - 1].upos == Upos::kAdj || IsOneOf(s.sc.dict_words[p - 1].text, {"a", "the"});
 }
 
 // Whether a sinking verb has no object and is active: a boat that

@@ -74,6 +74,10 @@ TEST_F(CodingCultureTest, ANaturalCauseOpeningTheSentenceIsNoAttacker) {
 
 TEST_F(CodingCultureTest, AStormsNameIsNoStorming) {
   EXPECT_EQ(Events("Tropical Storm Erika causes heavy rain on the coast of Mexico."), "");
+  // A storm after a determiner or an adjective is a noun.
+  EXPECT_EQ(Events("A California storm in Yosemite National Park fells a 1,000-year-old American "
+                   "tree."),
+            "");
   EXPECT_EQ(Events("Police storm the parliament building in Kiev."), "190:UKRCOP>UKRLEG;");
 }
 
@@ -116,6 +120,12 @@ TEST_F(CodingCultureTest, AnEmergencyForAStormCoercesNoOne) {
 TEST_F(CodingCultureTest, AHeatWaveStrikesNoOne) {
   EXPECT_EQ(Events("A heat wave strikes the southern Indian states of Telangana and Andhra "
                    "Pradesh."),
+            "");
+}
+
+TEST_F(CodingCultureTest, AFightAfterAPossessiveAndANounIsANoun) {
+  EXPECT_EQ(Events("English professional boxer Amir Khan loses to American Danny Garcia in his "
+                   "comeback fight at the Mandalay Bay arena."),
             "");
 }
 
