@@ -129,5 +129,16 @@ TEST_F(CodingCultureTest, AFightAfterAPossessiveAndANounIsANoun) {
             "");
 }
 
+TEST_F(CodingCultureTest, ASuicideByHangingHarmsNoOtherSide) {
+  EXPECT_EQ(Events("American singer Chester Bennington commits suicide by hanging at his home in "
+                   "Palos Verdes Estates, California."),
+            "");
+  EXPECT_EQ(Events("The corpse of 28-year-old former Welsh rugby player Gareth Jones is located "
+                   "hanging dead at a house in Cardiff."),
+            "");
+  EXPECT_EQ(Events("Iran hangs two men convicted of drug trafficking in Tehran."),
+            "1823:IRN>IRNCVL;116:IRNCVL>IRN;");
+}
+
 }  // namespace
 }  // namespace dyad
