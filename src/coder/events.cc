@@ -104,7 +104,8 @@ bool IsNaturalCause(std::string_view lower) {
               "aftershock", "volcano",     "floodwaters", "mudslides",  "avalanches", "hurricanes",
               "typhoons",   "cyclones",    "tsunamis",    "shark",      "sharks",     "crocodile",
               "crocodiles", "alligator",   "cave-in",     "hailstorm",  "hailstorms", "hail",
-              "sandstorm",  "sandstorms",  "gales",       "heat"});
+              "sandstorm",  "sandstorms",  "gales",       "heat",       "meteorite",  "meteorites",
+              "meteor",     "meteors",     "asteroid",    "asteroids",  "comet"});
 }
 
 // A vehicle of the road or rail, whose harm "by" it is an accident: "dies
@@ -143,7 +144,8 @@ bool IsDisease(std::string_view lower) {
 // attack", "a gas explosion", "a fireworks blast".
 bool IsMedicalOrAccidental(std::string_view lower) {
   return IsOneOf(lower, {"heart", "panic", "asthma", "anxiety", "epileptic", "gas", "boiler",
-                         "fireworks", "firework", "chemical", "factory", "pipeline", "mine"});
+                         "fireworks", "firework", "chemical", "factory", "pipeline", "mine",
+                         "meteor", "meteorite", "asteroid"});
 }
 
 // A verb of accident: "the plane crashes, killing 16", "killed when their
@@ -775,6 +777,45 @@ bool InTopicLabel(const SentenceView& s, std::uint32_t i) {
   return false;
 }
 
+// Whether the event noun opening at word `first` is the topic of a work or of
+// a remembrance, not a report of it: "a novel inspired by the attempted
+// assassination of Bob Marley", "a documentary depicting a gang rape", "the
+// 100th anniversary of the assassination of Archduke Franz Ferdinand", "a
+// memorial to the victims of the 1944 massacre". Read back to the nearest verb
+// or clause mark.
+bool TopicOfAWorkOrARemembrance(const SentenceView& s, std::uint32_t first) {
+  const auto& w = s.sc.dict_words;
+  // "inspired by" and "describing" need a work before them: "a march
+  // inspired by the killing of seven people" reports the killing.
+  auto work_before = [&](std::uint32_t p) {
+    for (std::uint32_t q = 0; q < p; ++q)
+      if (IsOneOf(w[q].text, {"novel", "book", "film", "movie", "song", "play", "opera", "album",
+                              "poem", "painting", "documentary", "exhibition", "musical", "memoir",
+                              "series", "episode", "sculpture", "artwork", "photograph"}))
+        return true;
+    return false;
+  };
+  std::uint32_t p = first;
+  for (int k = 0; k < 8 && p > 0; ++k) {
+    --p;
+    const std::string_view x = w[p].text;
+    if (IsOneOf(x,
+                {"anniversary",  "anniversaries", "commemoration", "commemorating", "commemorate",
+                 "commemorates", "memorial",      "memorials",     "depicting",     "depicts",
+                 "depicted",     "portraying",    "portrays",      "portrayal",     "dramatizing",
+                 "dramatising",  "dramatization", "dramatisation", "chronicling",   "chronicles",
+                 "re-enactment", "reenactment",   "re-enacting"}))
+      return true;
+    if (IsOneOf(x, {"inspired", "describing", "describes"}) && work_before(p)) return true;
+    // (A participle after a determiner modifies the noun: "the attempted".)
+    const bool modifier = p > 0 && IsDeterminer(w[p - 1].text);
+    if (IsClausePunct(s.W[p]) ||
+        ((s.tags[p].upos == Upos::kVerb || s.tags[p].upos == Upos::kAux) && !modifier))
+      return false;
+  }
+  return false;
+}
+
 // Whether the event noun opening at word `first` is a past happening named
 // with its year: "during the 2003 invasion of Iraq", "the 2005 assassination
 // of Rafic Hariri", "the 2011 Egyptian protests". The text refers to it; it
@@ -1233,6 +1274,13 @@ bool ScoreSide(std::string_view w) {
          std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+// Whether the noun after a score names the result it is ("a close 10-9
+// score", "a 98-92 win"), so the numbers are no count of people.
+bool IsResultNoun(std::string_view w) {
+  return IsOneOf(w, {"score", "scoreline", "win", "victory", "defeat", "loss", "margin", "draw",
+                     "aggregate", "result", "triumph"});
+}
+
 // Whether a game's score ("3-2", "7–6", "3 – 2") follows the verb in its
 // clause, words [from, to): "Manchester United beat Southampton 3–2 at
 // Wembley", "Djokovic beats Federer 7-6 (8-6), 7-5". A range before a noun
@@ -1255,8 +1303,126 @@ bool ScoreAfter(const SentenceView& s, std::uint32_t from, std::uint32_t to) {
     }
     if (!score) continue;
     const Upos next = after < s.n ? s.tags[after].upos : Upos::kPunct;
-    return next != Upos::kNoun && next != Upos::kAdj;
+    return (next != Upos::kNoun && next != Upos::kAdj) || IsResultNoun(s.sc.dict_words[after].text);
   }
+  return false;
+}
+
+// Whether verb `w` names a win over a side in a contest as well as a blow:
+// "beat", "defeat", "edge".
+bool IsContestVerb(std::string_view w) {
+  return IsOneOf(
+      w, {"beat",      "beats",     "beaten",  "beating",  "defeat",   "defeats",  "defeated",
+          "defeating", "edge",      "edges",   "edged",    "edging",   "thrash",   "thrashes",
+          "thrashed",  "thrashing", "trounce", "trounces", "trounced", "trouncing"});
+}
+
+// Whether the contest verb at word `vb` opens a participle clause after a
+// clause that wins something: "X wins the Booker Prize, beating Y", "Swift
+// wins four trophies, beating Whitney Houston". Beating the rival is how the
+// prize was won.
+// Whether `w` names a filmed or staged work: what is "shot" is filmed.
+bool IsFilmedWork(std::string_view w) {
+  return IsOneOf(w, {"film", "films", "movie", "movies", "episode", "episodes", "series",
+                     "documentary", "documentaries", "sequel", "footage", "feature", "biopic",
+                     "drama", "trilogy", "sitcom", "miniseries"});
+}
+
+// Whether the words right before word `q` (its modifiers read over) end in a
+// verb other than a naming one: "directed the film" makes the film an object.
+bool ObjectOfAVerb(const SentenceView& s, std::uint32_t q) {
+  while (q > 0 && (IsDeterminer(s.sc.dict_words[q - 1].text) || s.tags[q - 1].upos == Upos::kAdj ||
+                   s.tags[q - 1].upos == Upos::kPropn || s.tags[q - 1].upos == Upos::kNum ||
+                   s.tags[q - 1].upos == Upos::kNoun))
+    --q;
+  return q > 0 && (s.tags[q - 1].upos == Upos::kVerb || IsPreposition(s.sc.dict_words[q - 1].text));
+}
+
+// Whether the shooting verb at word `vb` is a film being shot: a passive
+// whose subject is a filmed work ("The Hobbit films will be shot in New
+// Zealand", "A feature film, called South of Sanity, is shot in Antarctica").
+// The first noun before the passive must be the work: "the man who directed
+// the film was shot" and "a video shows soldiers being shot" stay.
+bool FilmIsShot(const SentenceView& s, std::uint32_t vb) {
+  if (!IsOneOf(s.sc.dict_words[vb].text, {"shot", "filmed"})) return false;
+  std::uint32_t p = vb;
+  while (p > 0 && (IsBeForm(s.sc.dict_words[p - 1].text) ||
+                   IsOneOf(s.sc.dict_words[p - 1].text,
+                           {"will", "would", "to", "entirely", "partly", "mostly", "also"})))
+    --p;
+  if (p == vb) return false;
+  for (std::uint32_t k = 0; k < 12 && p > 0; ++k) {
+    --p;
+    const std::string_view w = s.sc.dict_words[p].text;
+    if (s.tags[p].upos == Upos::kNoun) {
+      const bool of_after = p + 1 < s.n && s.sc.dict_words[p + 1].text == "of";
+      return IsFilmedWork(w) && !of_after && !ObjectOfAVerb(s, p);
+    }
+    if ((s.tags[p].upos == Upos::kVerb || s.tags[p].upos == Upos::kAux) &&
+        !IsOneOf(w, {"called", "titled", "entitled", "named"}))
+      return false;
+  }
+  return false;
+}
+
+// Whether the sentence opens with a natural cause as the subject of the
+// harm verb at word `vb`, however long its modifiers: "A fire at a
+// four-story warehouse under construction in Icheon, South Korea, kills 38
+// workers", "Monsoon rains in Pakistan kill more than 40 people". Weapon fire
+// ("Fire from Israeli tanks kills") is none, nor a cause before another verb
+// ("a fire set by rebels kills").
+bool OpensWithANaturalCause(const SentenceView& s, std::uint32_t vb) {
+  const auto& w = s.sc.dict_words;
+  std::uint32_t p = 0;
+  while (p < vb &&
+         (IsDeterminer(w[p].text) || s.tags[p].upos == Upos::kAdj || s.tags[p].upos == Upos::kNum))
+    ++p;
+  std::uint32_t head = p;
+  while (p < vb && (s.tags[p].upos == Upos::kNoun || s.tags[p].upos == Upos::kPropn) &&
+         s.sc.unit_at[p] == kNoUnit)
+    head = p++;
+  if (head >= vb || s.tags[head].upos != Upos::kNoun) return false;
+  if (!IsNaturalCause(w[head].text) && !IsDisease(w[head].text)) return false;
+  if (IsWeaponFire(s.sc, head)) return false;
+  if (head + 1 < s.n && IsOneOf(w[head + 1].text, {"from", "by", "on", "at"}) &&
+      IsOneOf(w[head].text, {"fire", "fires"}) && head + 2 < s.n && !IsDeterminer(w[head + 2].text))
+    return false;  // "fire from/on troops", but "a fire at a warehouse"
+  for (std::uint32_t q = head + 1; q < vb; ++q)
+    if (s.tags[q].upos == Upos::kVerb || s.tags[q].upos == Upos::kAux ||
+        IsOneOf(w[q].text, {";", "that", "which", "who", "while", "but", "and"}))
+      return false;
+  return true;
+}
+
+// Whether "storm" at word `vb` is a name or a noun, not storming: "Tropical
+// Storm Henri", "Storm Ciara", "the Seattle Storm", a sentence's opening noun
+// ("Storms in the US state of Michigan lead to ...").
+bool StormIsAName(const SentenceView& s, std::uint32_t vb) {
+  if (!IsOneOf(s.sc.dict_words[vb].text, {"storm", "storms"})) return false;
+  if (vb == 0) return vb + 1 < s.n && IsPreposition(s.sc.dict_words[vb + 1].text);
+  if (std::isupper(static_cast<unsigned char>(s.W[vb][0])) != 0) return true;
+  // After a determiner or an adjective, with a name between: "A California
+  // storm fells", "Extreme storms in Alabama cause".
+  std::uint32_t p = vb;
+  if (s.tags[p - 1].upos == Upos::kPropn && s.sc.unit_at[p - 1] == kNoUnit && p > 1) --p;
+  return s.tags[p - 1].upos == Upos::kAdj || IsOneOf(s.sc.dict_words[p - 1].text, {"a", "the"});
+}
+
+// Whether a sinking verb has no object and is active: a boat that
+// sinks ("An Indonesian ferry sinks off the coast"), not "the navy sinks a
+// ship" nor "the ship was sunk by a torpedo".
+bool SinksByItself(const SentenceView& s, const VerbReading& r) {
+  if (!IsOneOf(s.sc.dict_words[r.vm->verb].text, {"sink", "sinks", "sank", "sinking"}))
+    return false;
+  return !r.passive && !HasDirectObject(s, r.vm->end, r.ce);
+}
+
+bool BeatsARivalToAWin(const SentenceView& s, std::uint32_t vb) {
+  if (vb == 0 || s.W[vb - 1] != "," || !s.sc.dict_words[vb].text.ends_with("ing")) return false;
+  for (std::uint32_t p = 0; p + 1 < vb; ++p)
+    if (IsOneOf(s.sc.dict_words[p].text, {"win", "wins", "won", "winning"}) &&
+        s.tags[p].upos == Upos::kVerb)
+      return true;
   return false;
 }
 
@@ -1363,6 +1529,22 @@ const char* OtherSense(const SentenceView& s, const VerbLoop& loop, const VerbRe
   }
   if (IsHarm(cameo) && s.tagged && ScoreAfter(s, r.vm->end, r.ce))
     return "a game won by its score (\"beat Southampton 3-2\")";
+  if (IsHarm(cameo) && s.tagged && IsContestVerb(s.sc.dict_words[r.vm->verb].text) &&
+      ScoreAfter(s, r.vm->end, s.n))
+    return "a game won by its score later in the sentence (\"defeat the Hurricanes in the final, "
+           "21-14\")";
+  if (IsHarm(cameo) && s.tagged && OpensWithANaturalCause(s, r.vm->begin))
+    return "harm done by the natural cause the sentence opens with (\"A fire at a warehouse in "
+           "Icheon kills 38\")";
+  if (IsHarm(cameo) && StormIsAName(s, r.vm->begin))
+    return "a storm's or a team's name, not storming (\"Tropical Storm Henri\")";
+  if (IsHarm(cameo) && s.tagged && SinksByItself(s, r))
+    return "a boat that sinks (\"a ferry sinks off the coast\")";
+  if (IsHarm(cameo) && s.tagged && FilmIsShot(s, r.vm->begin))
+    return "a film being shot (\"the films will be shot in New Zealand\")";
+  if (IsHarm(cameo) && s.tagged && IsContestVerb(s.sc.dict_words[r.vm->verb].text) &&
+      BeatsARivalToAWin(s, r.vm->begin))
+    return "beating a rival to a prize (\"wins the Booker Prize, beating Donna Tartt\")";
   if (StatesBeatingStates(s, r))
     return "a state beating a state is a game won (\"Russia beat Croatia\")";
   if (cameo.starts_with("03") && OffersAThing(s, r)) {
@@ -1766,6 +1948,8 @@ void CodeNounEventsByPosition(const SentenceView& s, SentenceCoding* out) {
     if (InTopicLabel(s, i)) why = "in a topic label before a colon (\"2003 occupation of Iraq:\")";
     if (NamedWithItsYear(s, first))
       why = "a past happening named with its year (\"the 2003 invasion\")";
+    if (TopicOfAWorkOrARemembrance(s, first))
+      why = "the topic of a work or a remembrance (\"a film inspired by the assassination\")";
     if (claimer != kNoUnit) why = ClaimedAttack(s, *governing, claimer, tgt, why, &src);
     // (A crime with no victim named, "charged with murder", stays no event.)
     if (culprit != kNoUnit && src == kNoUnit && tgt != kNoUnit && culprit != tgt && !why)

@@ -329,6 +329,15 @@ const char* NounReading(const SentenceView& s, const VerbMatch& vm) {
       s.sc.dict_words[vm.end].text == "between")
     return "a noun before \"between\" (\"clashes between police and protesters\")";
   if (UnderAttackNoun(s, vm.verb)) return "the object of \"came under\" (\"came under attack\")";
+  // An act of force the tagger reads as a noun after a possessive and a noun
+  // heads that noun phrase: "in his comeback fight", "before his suicide
+  // attack" (an event noun, read with its own sides), not fighting.
+  if (tags[vm.verb].upos == Upos::kNoun && vm.begin > 1 && tags[vm.begin - 1].upos == Upos::kNoun &&
+      s.sc.unit_at[vm.begin - 1] == kNoUnit &&
+      IsOneOf(s.sc.dict_words[vm.verb].text,
+              {"fight", "fights", "attack", "attacks", "assault", "raid", "raids", "battle"}) &&
+      IsOneOf(s.sc.dict_words[vm.begin - 2].text, {"his", "her", "their", "its", "our", "my"}))
+    return "an act of force as a noun after a possessive and a noun (\"his comeback fight\")";
   // A participle between a possessive and its noun modifies it: "its proposed
   // acquisition", "CME's proposed contract" ("'s" may also be "is"; a noun
   // after a possessive may be TABARI's verb: "postponed their meet after").
