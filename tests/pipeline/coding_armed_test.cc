@@ -91,5 +91,14 @@ TEST_F(CodingArmedTest, ACountryLedCoalitionIsThatCountrysForce) {
   EXPECT_EQ(comecon.find("SUN"), std::string::npos) << comecon;
 }
 
+TEST_F(CodingArmedTest, ACounterattackIsAnAttack) {
+  // "counterattack" was no event noun: no event.
+  const std::string tripoli = Events(
+      "Militias loyal to the Government of National Accord launch a counterattack on "
+      "Libyan National Army troops in the southern outskirts of Tripoli.");
+  EXPECT_NE(tripoli.find("190:"), std::string::npos) << tripoli;
+  EXPECT_NE(tripoli.find(">LBYMIL;"), std::string::npos) << tripoli;
+}
+
 }  // namespace
 }  // namespace dyad
