@@ -846,12 +846,12 @@ void AddNameMentions(const SentenceView& s, std::span<const NameActor> names,
   }
 }
 
-namespace {
-
 bool IsHarmVerbForm(std::string_view w) {
   return IsOneOf(w, {"kill", "kills", "killed", "killing", "wound", "wounds", "wounded", "wounding",
                      "injure", "injures", "injured", "injuring"});
 }
+
+namespace {
 
 // Words that may stand between a verb and the count of its victims: "killing
 // at least 35", "kills more than 20", "injuring another 17".

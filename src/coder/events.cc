@@ -502,7 +502,7 @@ bool WeaponAsSubject(const SentenceView& s, const VerbReading& r) {
   // ("A bomb hits a convoy, killing four": the closing participle is the event.)
   for (std::uint32_t p = r.vm->end + 1; p < s.n; ++p)
     if (s.W[p - 1] == "," && s.tags[p].xpos == Xpos::kVBG &&
-        IsOneOf(s.sc.dict_words[p].text, {"killing", "wounding", "injuring"}))
+        IsHarmVerbForm(s.sc.dict_words[p].text) && s.sc.dict_words[p].text.ends_with("ing"))
       return false;
   return true;
 }

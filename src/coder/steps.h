@@ -324,6 +324,10 @@ struct VerbReading {
   std::vector<std::int32_t> sources, targets;  // members of the src / tgt groups
 };
 
+// actors.cc: "kill", "kills", "killed", "killing", and the same of wound and
+// injure (lower case).
+bool IsHarmVerbForm(std::string_view w);
+
 // events.cc: whether word `p` is a weapon or an act of harm written as a
 // noun ("a bomb", "a car bomb explosion", "rocket attacks").
 bool IsInstrumentNoun(const SentenceView& s, std::uint32_t p);
